@@ -1,0 +1,190 @@
+//! The code lists PO services record in.
+//!
+//! Every value has a stable ASCII machine code (its serde form, never changed once published), a
+//! Swedish label, an English label and the source it comes from. Parsing accepts the code or
+//! either label (and a few documented aliases, such as the plural forms the seeds' tables use),
+//! ignoring case and surrounding white space, with å/ä/ö in composed or decomposed (NFD) form.
+//!
+//! Local vocabularies (a service's own labels, e.g. Värmland's "Stöd i kontakt med arbetsgivare
+//! och ansöka om pension") are mapped to national codes with [`LabelMap`] and [`LocalVocabulary`].
+
+mod assignment;
+mod contact;
+mod deviation;
+mod intake;
+mod local;
+mod person;
+
+pub use assignment::AssignmentCategory;
+pub use contact::ContactReason;
+pub use deviation::{Counterpart, DeviationEventType, DeviationLevel, DeviationStatus};
+pub use intake::IntakeOutcome;
+pub use local::{LabelMap, LocalVocabulary};
+pub use person::{AgeBand, Gender};
+
+use crate::text::{clip, fold};
+
+/// What is known about one value of a code list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeInfo {
+    /// Stable ASCII machine code; the serde form.
+    pub code: &'static str,
+    /// Label in Swedish, as the sources write it.
+    pub label_sv: &'static str,
+    /// Label in English.
+    pub label_en: &'static str,
+    /// Where the value comes from (seed file or statute section).
+    pub source: &'static str,
+    /// Further spellings accepted when parsing (e.g. plural forms used in published tables).
+    pub aliases: &'static [&'static str],
+}
+
+/// A code list: a closed vocabulary whose values can be enumerated, labelled and parsed.
+pub trait CodeList: Copy + Eq + Ord + std::hash::Hash + std::fmt::Debug + Sized + 'static {
+    /// Machine name of the list, used in error messages and exports (e.g. `contact_reason`).
+    const LIST: &'static str;
+    /// Every value, in the order the sources list them (the order for UIs and tables).
+    const ALL: &'static [Self];
+
+    /// The code, labels, source and aliases of this value.
+    fn info(self) -> &'static CodeInfo;
+
+    /// The stable machine code.
+    fn code(self) -> &'static str {
+        self.info().code
+    }
+    /// The Swedish label.
+    fn label_sv(self) -> &'static str {
+        self.info().label_sv
+    }
+    /// The English label.
+    fn label_en(self) -> &'static str {
+        self.info().label_en
+    }
+    /// The source of the value.
+    fn source(self) -> &'static str {
+        self.info().source
+    }
+
+    /// Parses a code, a Swedish or English label or an alias; see the module docs.
+    fn parse(input: &str) -> Result<Self, UnknownCode> {
+        // Fast path: exports written by po itself use the codes.
+        if let Some(v) = Self::ALL.iter().find(|v| v.code() == input) {
+            return Ok(*v);
+        }
+        let folded = fold(input);
+        Self::ALL
+            .iter()
+            .find(|v| {
+                let i = v.info();
+                fold(i.code) == folded
+                    || fold(i.label_sv) == folded
+                    || fold(i.label_en) == folded
+                    || i.aliases.iter().any(|a| fold(a) == folded)
+            })
+            .copied()
+            .ok_or_else(|| UnknownCode::new::<Self>(input))
+    }
+}
+
+/// A value that is not in a code list. The message lists what is accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {list} {value:?}: expected one of {accepted} (or its Swedish or English label)")]
+pub struct UnknownCode {
+    /// The list that was searched (e.g. `contact_reason`).
+    pub list: &'static str,
+    /// The value given, shortened to 60 characters.
+    pub value: String,
+    /// The accepted codes, comma separated.
+    pub accepted: String,
+}
+
+impl UnknownCode {
+    /// The error for `value` not found in list `T`.
+    pub fn new<T: CodeList>(value: &str) -> Self {
+        UnknownCode {
+            list: T::LIST,
+            value: clip(value),
+            accepted: T::ALL
+                .iter()
+                .map(|v| v.code())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+}
+
+/// Defines a code-list enum with its [`CodeInfo`] table, serde as the code, `FromStr` and
+/// `Display` (the code). Kept as one macro so that every list behaves identically.
+macro_rules! code_list {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident in $list:literal {
+            $(
+                $(#[$vmeta:meta])*
+                $variant:ident = $code:literal, sv $sv:literal, en $en:literal, source $src:expr
+                    $(, aliases [$($alias:literal),* $(,)?])? ;
+            )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+        }
+
+        impl $crate::codes::CodeList for $name {
+            const LIST: &'static str = $list;
+            const ALL: &'static [Self] = &[ $( $name::$variant, )+ ];
+            fn info(self) -> &'static $crate::codes::CodeInfo {
+                match self {
+                    $( $name::$variant => &$crate::codes::CodeInfo {
+                        code: $code,
+                        label_sv: $sv,
+                        label_en: $en,
+                        source: $src,
+                        aliases: &[$($($alias),*)?],
+                    }, )+
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str($crate::codes::CodeList::code(*self))
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::codes::UnknownCode;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                <$name as $crate::codes::CodeList>::parse(s)
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str($crate::codes::CodeList::code(*self))
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
+                <$name as $crate::codes::CodeList>::parse(&s).map_err(::serde::de::Error::custom)
+            }
+        }
+    };
+}
+pub(crate) use code_list;
+
+/// Source citations shared by the code lists (seed files are in `shared/seeds/`).
+pub(crate) mod src {
+    pub const SEED_000: &str = "seed 000 (PO Värmland, Erfarenhetsrapport 2024)";
+    pub const SEED_001: &str = "seed 001 (Socialstyrelsen, Lägesrapport PO 2019)";
+    pub const SEED_002: &str = "seed 002 (Stockholms stad, Årsrapport PO 2022, avser 2021)";
+    pub const SEED_003: &str = "seed 003 (PO Värmland, Verksamhetsberättelse 2023)";
+    pub const SEED_004: &str = "seed 004 (PO Värmland, Verksamhetsberättelse 2020)";
+    pub const SFS_2013_522_3: &str = "SFS 2013:522 3 §";
+    pub const PO: &str = "po (this library's catch-all)";
+}

@@ -1,0 +1,27 @@
+//! The crate's umbrella error: every module error converts into it, so callers that do not care
+//! which module failed can use `po_core::Error` with `?`. Bindings map it to their one error type.
+
+use crate::codes::UnknownCode;
+use crate::identity::{IdentityError, PseudonymKeyError};
+use crate::organisation::OrganisationError;
+use crate::rules::NoRuleSet;
+
+/// Any error po-core returns.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Error {
+    /// A value not in a code list.
+    #[error(transparent)]
+    UnknownCode(#[from] UnknownCode),
+    /// An invalid identity number (the message never contains the number).
+    #[error(transparent)]
+    Identity(#[from] IdentityError),
+    /// A pseudonym key that is too short.
+    #[error(transparent)]
+    PseudonymKey(#[from] PseudonymKeyError),
+    /// Invalid organisation data.
+    #[error(transparent)]
+    Organisation(#[from] OrganisationError),
+    /// A date before any rule set.
+    #[error(transparent)]
+    NoRuleSet(#[from] NoRuleSet),
+}

@@ -1,0 +1,33 @@
+//! # po-core
+//!
+//! The open reference implementation of the rules and statistics of Swedish *personligt ombud*
+//! (PO): a service in which an ombud supports adults with serious psychiatric disabilities in
+//! their dealings with authorities, regulated by förordning (2013:522) om statsbidrag till kommuner
+//! som bedriver verksamhet med personligt ombud (here "SFS 2013:522").
+//!
+//! This crate is pure: no I/O beyond parsing what it is given, no clock (every rule takes the date
+//! it is applied on), no global state. Bindings (`po-python`, `po-ffi`) only convert.
+//!
+//! Modules are named after the domain:
+//! - [`codes`]: the code lists PO services record in (contact reasons, assignments, deviations,
+//!   intake outcomes, gender, age bands) and local label mappings;
+//! - [`identity`]: personnummer and samordningsnummer, keyed pseudonyms;
+//! - [`organisation`]: municipalities, PO services and their areas, the leadership group check
+//!   (5 §);
+//! - [`rules`]: dated rule sets and the findings every decision returns;
+//! - [`reference`]: bundled reference data (Värmland's municipalities and areas).
+#![forbid(unsafe_code)]
+
+pub mod codes;
+pub mod error;
+pub mod identity;
+pub mod organisation;
+pub mod reference;
+pub mod rules;
+mod text;
+
+pub use error::Error;
+
+/// The version of this library, carried by every decision so that a result can be traced to the
+/// rules that produced it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,3 @@
+//! Bundled reference data.
+
+pub mod varmland;

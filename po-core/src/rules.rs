@@ -1,0 +1,116 @@
+//! Dated rule sets and the findings every decision returns.
+//!
+//! SFS 2013:522 came into force on 2013-08-01 (transitional provision 1). SFS 2019:1094, in force
+//! 2020-01-01, amended 3 § and 5 § ("landsting" → "region", "närstående" → "anhörig"). A rule is
+//! applied as in force on the date of the decision; a date before 2013-08-01 has no rule set.
+
+use serde::{Deserialize, Serialize};
+use time::{macros::date, Date};
+
+/// A version of SFS 2013:522, identified by the act that last amended it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum RuleSet {
+    /// SFS 2013:522 as issued, in force 2013-08-01 to 2019-12-31.
+    #[serde(rename = "sfs_2013_522")]
+    Sfs2013_522,
+    /// SFS 2013:522 as amended by SFS 2019:1094, in force from 2020-01-01.
+    #[serde(rename = "sfs_2019_1094")]
+    Sfs2019_1094,
+}
+
+/// No rule set is in force on the date (before 2013-08-01).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field} {date} is before SFS 2013:522 came into force (2013-08-01)")]
+pub struct NoRuleSet {
+    /// The field that carried the date.
+    pub field: &'static str,
+    /// The date given.
+    pub date: Date,
+}
+
+impl RuleSet {
+    /// Every rule set, oldest first.
+    pub const ALL: [RuleSet; 2] = [RuleSet::Sfs2013_522, RuleSet::Sfs2019_1094];
+
+    /// The rule set in force on `date`; `field` names the input for the error.
+    pub fn in_force_on(date: Date, field: &'static str) -> Result<RuleSet, NoRuleSet> {
+        RuleSet::ALL
+            .iter()
+            .rev()
+            .find(|r| r.in_force_from() <= date)
+            .copied()
+            .ok_or(NoRuleSet { field, date })
+    }
+
+    /// The first day this rule set applies.
+    pub fn in_force_from(self) -> Date {
+        match self {
+            RuleSet::Sfs2013_522 => date!(2013 - 08 - 01),
+            RuleSet::Sfs2019_1094 => date!(2020 - 01 - 01),
+        }
+    }
+
+    /// A citation: "SFS 2013:522" or "SFS 2013:522 i lydelse enligt SFS 2019:1094".
+    pub fn citation(self) -> &'static str {
+        match self {
+            RuleSet::Sfs2013_522 => "SFS 2013:522 (ursprunglig lydelse, från 2013-08-01)",
+            RuleSet::Sfs2019_1094 => {
+                "SFS 2013:522 i lydelse enligt SFS 2019:1094 (från 2020-01-01)"
+            }
+        }
+    }
+}
+
+/// Whether a criterion holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The criterion is met.
+    Met,
+    /// The criterion is not met.
+    NotMet,
+    /// Not enough is known to tell.
+    Unknown,
+}
+
+/// One criterion of a decision, with its reason in Swedish and English and its legal source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Machine name of the criterion (e.g. `member_region_psychiatry`).
+    pub criterion: String,
+    /// Met, not met or unknown.
+    pub status: Status,
+    /// Why, in Swedish.
+    pub reason_sv: String,
+    /// Why, in English.
+    pub reason_en: String,
+    /// The legal or seed source of the criterion.
+    pub source: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries() {
+        assert!(RuleSet::in_force_on(date!(2013 - 07 - 31), "as_of").is_err());
+        assert_eq!(
+            RuleSet::in_force_on(date!(2013 - 08 - 01), "x"),
+            Ok(RuleSet::Sfs2013_522)
+        );
+        assert_eq!(
+            RuleSet::in_force_on(date!(2019 - 12 - 31), "x"),
+            Ok(RuleSet::Sfs2013_522)
+        );
+        assert_eq!(
+            RuleSet::in_force_on(date!(2020 - 01 - 01), "x"),
+            Ok(RuleSet::Sfs2019_1094)
+        );
+        let err = RuleSet::in_force_on(date!(2012 - 01 - 01), "as_of").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "as_of 2012-01-01 is before SFS 2013:522 came into force (2013-08-01)"
+        );
+    }
+}

@@ -1,0 +1,55 @@
+//! Text normalisation for matching labels typed by people and exported by spreadsheets.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Folds a label for comparison: trims, composes Unicode (NFC, so that an `a` followed by a
+/// combining ring matches `å`, as macOS file systems and some exports write it), lowercases,
+/// treats the dashes people type (`–`, `—`, `‐`) as `-`, and collapses runs of white space.
+pub(crate) fn fold(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut pending_space = false;
+    for c in input.trim().nfc().flat_map(char::to_lowercase) {
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(match c {
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+            other => other,
+        });
+    }
+    out
+}
+
+/// Shortens a value for an error message so that a pasted paragraph does not flood a log.
+pub(crate) fn clip(value: &str) -> String {
+    const MAX: usize = 60;
+    if value.chars().count() <= MAX {
+        value.to_owned()
+    } else {
+        let mut s: String = value.chars().take(MAX).collect();
+        s.push('…');
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn folds_case_space_dashes_and_nfd() {
+        assert_eq!(fold("  Struktur  i\tVardagen "), "struktur i vardagen");
+        assert_eq!(fold("18–29 år"), "18-29 år");
+        // "Överförmyndare" with O + U+0308 COMBINING DIAERESIS, as NFD writes it.
+        assert_eq!(fold("O\u{308}verfo\u{308}rmyndare"), "överförmyndare");
+        assert_eq!(
+            fold("Tillgodoses pa\u{30a} annat sa\u{308}tt"),
+            "tillgodoses på annat sätt"
+        );
+    }
+}
