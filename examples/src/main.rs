@@ -1,1 +1,106 @@
-fn main() {}
+//! `po-demo`: the main job on bundled example data. Grows as the library grows; today it shows
+//! Värmland's organisation (seed 003/004 via the bundled reference table), the leadership-group
+//! check either side of SFS 2019:1094, code lists with a local label, and identity numbers with
+//! keyed pseudonyms — all on made-up or public data.
+//!
+//! Run: `cargo run -p po-examples --bin po-demo`
+
+use po_core::codes::{CodeList, ContactReason, IntakeOutcome, LocalVocabulary};
+use po_core::identity::{IdentityNumber, PseudonymKey};
+use po_core::organisation::{LeadershipGroup, LeadershipMember, LeadershipRole};
+use po_core::reference::varmland;
+use time::macros::date;
+
+fn main() -> Result<(), po_core::Error> {
+    println!("po {} — personligt ombud, SFS 2013:522\n", po_core::VERSION);
+
+    println!("## PO Värmland: participants and areas (bundled reference data)");
+    let service = varmland::service();
+    for on in [date!(2020 - 06 - 30), date!(2023 - 06 - 30)] {
+        let year = on.year();
+        println!(
+            "{year}: {} municipalities, host {}",
+            service.participants_on(on).len(),
+            service.host()
+        );
+        for (area, municipalities) in service.areas_on(on) {
+            let names: Vec<_> = municipalities.iter().map(|m| m.name.as_str()).collect();
+            println!("  {area:<9} {}", names.join(", "));
+        }
+    }
+
+    println!("\n## Leadership group (5 §)");
+    let check = varmland::leadership_group_2023().check(date!(2023 - 12 - 31))?;
+    println!(
+        "Värmland 2023: {:?} under {}",
+        check.compliant,
+        check.rule_set.citation()
+    );
+    let incomplete = LeadershipGroup {
+        members: [
+            LeadershipRole::Municipality,
+            LeadershipRole::RegionPsychiatry,
+        ]
+        .into_iter()
+        .map(|role| LeadershipMember {
+            role,
+            organisation: String::new(),
+        })
+        .collect(),
+        organisations_offered_seat: None,
+    };
+    for as_of in [date!(2019 - 12 - 31), date!(2020 - 01 - 01)] {
+        let c = incomplete.check(as_of)?;
+        println!(
+            "An incomplete group on {as_of} ({}): {:?}",
+            c.rule_set.code(),
+            c.compliant
+        );
+        for f in c
+            .findings
+            .iter()
+            .filter(|f| f.status != po_core::rules::Status::Met)
+        {
+            println!("  - {}", f.reason_sv);
+        }
+    }
+
+    println!("\n## Code lists");
+    let local = LocalVocabulary::varmland();
+    let label = "Stöd i kontakt med arbetsgivare och ansöka om pension";
+    let reason = local.contact_reasons.parse(label)?;
+    println!(
+        "Värmland's \"{label}\" → {} ({})",
+        reason.code(),
+        reason.label_en()
+    );
+    for outcome in IntakeOutcome::ALL {
+        println!(
+            "  {:<17} {:<28} {}",
+            outcome.code(),
+            outcome.label_sv(),
+            outcome.source()
+        );
+    }
+    println!(
+        "{} contact reasons, e.g. {}",
+        ContactReason::ALL.len(),
+        ContactReason::DailyStructure.label_sv()
+    );
+
+    println!("\n## Identity numbers (a made-up test number) and keyed pseudonyms");
+    let number = IdentityNumber::parse("19121212-1212", date!(2026 - 01 - 01))?;
+    println!("Debug never shows the number: {number:?}; Display: {number}");
+    println!(
+        "born {}, {}, aged {} on 2026-01-01",
+        number.birth_date(),
+        number.legal_gender().label_en(),
+        number.age_on(date!(2026 - 01 - 01))
+    );
+    let key = PseudonymKey::new(b"demo key -- never use in production")?;
+    println!("pseudonym under the demo key: {}", key.pseudonym(&number));
+    if let Err(e) = IdentityNumber::parse("19121212-1213", date!(2026 - 01 - 01)) {
+        println!("a wrong check digit: {e}");
+    }
+    Ok(())
+}

@@ -15,7 +15,7 @@
 //! - [`organisation`]: municipalities, PO services and their areas, the leadership group check
 //!   (5 §);
 //! - [`rules`]: dated rule sets and the findings every decision returns;
-//! - [`reference`]: bundled reference data (Värmland's municipalities and areas).
+//! - [`mod@reference`]: bundled reference data (Värmland's municipalities and areas).
 #![forbid(unsafe_code)]
 
 pub mod codes;

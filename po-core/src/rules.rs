@@ -50,6 +50,14 @@ impl RuleSet {
         }
     }
 
+    /// The machine code, as in JSON: `sfs_2013_522` or `sfs_2019_1094`.
+    pub fn code(self) -> &'static str {
+        match self {
+            RuleSet::Sfs2013_522 => "sfs_2013_522",
+            RuleSet::Sfs2019_1094 => "sfs_2019_1094",
+        }
+    }
+
     /// A citation: "SFS 2013:522" or "SFS 2013:522 i lydelse enligt SFS 2019:1094".
     pub fn citation(self) -> &'static str {
         match self {
@@ -95,6 +103,12 @@ mod tests {
     #[test]
     fn boundaries() {
         assert!(RuleSet::in_force_on(date!(2013 - 07 - 31), "as_of").is_err());
+        for r in RuleSet::ALL {
+            assert_eq!(
+                serde_json::to_string(&r).unwrap(),
+                format!("\"{}\"", r.code())
+            );
+        }
         assert_eq!(
             RuleSet::in_force_on(date!(2013 - 08 - 01), "x"),
             Ok(RuleSet::Sfs2013_522)

@@ -1,1 +1,26 @@
+//! # po-ffi
+//!
+//! uniffi bindings of [`po_core`] for vendors: Kotlin/JVM first, also Swift and Python. This
+//! crate only converts: mirror types with `From` conversions, one error type ([`PoError`], a
+//! `PoException` in Kotlin), dates as `java.time.LocalDate` and money as `java.math.BigDecimal`
+//! (carried as ISO / decimal strings across the boundary). No unsigned integers at the boundary
+//! (awkward from Java). Nothing panics across it: every rejected input is a [`PoError`].
 
+uniffi::setup_scaffolding!();
+
+mod codes;
+mod error;
+mod identity;
+mod organisation;
+mod types;
+
+pub use codes::*;
+pub use error::PoError;
+pub use identity::*;
+pub use organisation::*;
+
+/// The version of po (po-core and these bindings are released together).
+#[uniffi::export]
+pub fn library_version() -> String {
+    po_core::VERSION.to_owned()
+}

@@ -1,0 +1,52 @@
+//! The exception hierarchy: `PoError(ValueError)` and one subclass per kind of problem.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+pyo3::create_exception!(
+    personligt_ombud,
+    PoError,
+    PyValueError,
+    "Base class of every error po raises; a ValueError."
+);
+pyo3::create_exception!(
+    personligt_ombud,
+    UnknownCodeError,
+    PoError,
+    "A value that is not in a code list; the message lists what is accepted."
+);
+pyo3::create_exception!(
+    personligt_ombud,
+    InvalidIdentityNumberError,
+    PoError,
+    "An invalid personnummer or samordningsnummer; the message never contains the number."
+);
+pyo3::create_exception!(
+    personligt_ombud,
+    InvalidInputError,
+    PoError,
+    "Any other invalid input; the message names the field."
+);
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("PoError", py.get_type::<PoError>())?;
+    m.add("UnknownCodeError", py.get_type::<UnknownCodeError>())?;
+    m.add(
+        "InvalidIdentityNumberError",
+        py.get_type::<InvalidIdentityNumberError>(),
+    )?;
+    m.add("InvalidInputError", py.get_type::<InvalidInputError>())?;
+    Ok(())
+}
+
+/// Converts any po-core error into its Python exception.
+pub(crate) fn to_py<E: Into<po_core::Error>>(e: E) -> PyErr {
+    let e: po_core::Error = e.into();
+    let msg = e.to_string();
+    match e {
+        po_core::Error::UnknownCode(_) => UnknownCodeError::new_err(msg),
+        po_core::Error::Identity(_) => InvalidIdentityNumberError::new_err(msg),
+        _ => InvalidInputError::new_err(msg),
+    }
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Every test of po, on a fresh machine: Rust, Python (pyo3 package), Kotlin on the JVM, and the
+# uniffi Python module. Installs what it needs into build/ and .venv/ (both git-ignored);
+# see shared/TOOLCHAIN.md for why each step is done this way. Usage: bash tests/run-all.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BUILD=$ROOT/build
+TOOLS=$BUILD/tools
+KOTLIN_VERSION=2.4.20
+mkdir -p "$TOOLS"
+step() { printf '\n=== %s\n' "$*"; }
+
+step "Rust: format, tests, docs"
+cargo fmt --all -- --check
+cargo test --workspace --quiet
+RUSTDOCFLAGS="-D warnings" cargo doc -p po-core --no-deps --quiet
+
+step "Python: venv with maturin and pytest"
+if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
+.venv/bin/pip install --quiet --disable-pip-version-check "maturin>=1.9,<2" pytest mypy
+# maturin develop builds the abi3 extension (debug) into the venv.
+VIRTUAL_ENV=$ROOT/.venv PATH=$ROOT/.venv/bin:$PATH \
+  .venv/bin/maturin develop --quiet -m po-python/Cargo.toml
+.venv/bin/python -m pytest -q po-python/tests
+.venv/bin/python -m mypy.stubtest personligt_ombud --ignore-missing-stub
+
+step "uniffi: generate Kotlin, Swift and Python sources"
+cargo build --quiet -p po-ffi
+cargo build --quiet -p po-ffi --features cli --bin uniffi-bindgen
+rm -rf "$BUILD/bindings" && mkdir -p "$BUILD/bindings"
+target/debug/uniffi-bindgen generate target/debug/libpo_ffi.so \
+  -l kotlin -l swift -l python -o "$BUILD/bindings" --no-format
+
+step "uniffi Python smoke test"
+cp target/debug/libpo_ffi.so "$BUILD/bindings/"
+.venv/bin/python tests/ffi_python/smoke.py "$BUILD/bindings"
+
+step "Kotlin on the JVM: JNA and kotlinc"
+JNA=/usr/share/java/jna.jar
+if [ ! -f "$JNA" ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq libjna-java >/dev/null
+fi
+KOTLINC=$TOOLS/kotlin-compiler-$KOTLIN_VERSION/bin/kotlinc
+if [ ! -x "$KOTLINC" ]; then
+  (cd "$TOOLS" && npm pack --silent "kotlin-compiler@$KOTLIN_VERSION" >/dev/null \
+    && rm -rf "kotlin-compiler-$KOTLIN_VERSION" package \
+    && tar xzf "kotlin-compiler-$KOTLIN_VERSION.tgz" && mv package "kotlin-compiler-$KOTLIN_VERSION" \
+    && chmod +x "kotlin-compiler-$KOTLIN_VERSION/bin/"*)
+fi
+KT_OUT=$BUILD/kotlin && mkdir -p "$KT_OUT"
+"$KOTLINC" -nowarn -cp "$JNA" $(find "$BUILD/bindings" -name '*.kt') tests/kotlin/*.kt \
+  -include-runtime -d "$KT_OUT/po-test.jar" 2>&1 | grep -v '^warning' || true
+test -f "$KT_OUT/po-test.jar"
+java -Djna.library.path="$ROOT/target/debug" -cp "$KT_OUT/po-test.jar:$JNA" FfiTestKt
+
+step "All tests passed"
