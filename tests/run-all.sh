@@ -9,6 +9,9 @@ BUILD=$ROOT/build
 TOOLS=$BUILD/tools
 KOTLIN_VERSION=2.4.20
 mkdir -p "$TOOLS"
+# Honour CARGO_TARGET_DIR and workspace settings: ask cargo where it builds.
+TARGET=$(cargo metadata --format-version 1 --no-deps \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 step() { printf '\n=== %s\n' "$*"; }
 
 step "Rust: format, tests, docs"
@@ -29,11 +32,11 @@ step "uniffi: generate Kotlin, Swift and Python sources"
 cargo build --quiet -p po-ffi
 cargo build --quiet -p po-ffi --features cli --bin uniffi-bindgen
 rm -rf "$BUILD/bindings" && mkdir -p "$BUILD/bindings"
-target/debug/uniffi-bindgen generate target/debug/libpo_ffi.so \
+"$TARGET/debug/uniffi-bindgen" generate "$TARGET/debug/libpo_ffi.so" \
   -l kotlin -l swift -l python -o "$BUILD/bindings" --no-format
 
 step "uniffi Python smoke test"
-cp target/debug/libpo_ffi.so "$BUILD/bindings/"
+cp "$TARGET/debug/libpo_ffi.so" "$BUILD/bindings/"
 .venv/bin/python tests/ffi_python/smoke.py "$BUILD/bindings"
 
 step "Kotlin on the JVM: JNA and kotlinc"
@@ -53,6 +56,6 @@ KT_OUT=$BUILD/kotlin && mkdir -p "$KT_OUT"
 "$KOTLINC" -nowarn -cp "$JNA" $(find "$BUILD/bindings" -name '*.kt') tests/kotlin/*.kt \
   -include-runtime -d "$KT_OUT/po-test.jar" 2>&1 | grep -v '^warning' || true
 test -f "$KT_OUT/po-test.jar"
-java -Djna.library.path="$ROOT/target/debug" -cp "$KT_OUT/po-test.jar:$JNA" FfiTestKt
+java -Djna.library.path="$TARGET/debug" -cp "$KT_OUT/po-test.jar:$JNA" FfiTestKt
 
 step "All tests passed"
