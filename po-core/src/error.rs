@@ -2,6 +2,7 @@
 //! which module failed can use `po_core::Error` with `?`. Bindings map it to their one error type.
 
 use crate::codes::UnknownCode;
+use crate::eligibility::EligibilityError;
 use crate::identity::{IdentityError, PseudonymKeyError};
 use crate::organisation::OrganisationError;
 use crate::rules::NoRuleSet;
@@ -21,6 +22,9 @@ pub enum Error {
     /// Invalid organisation data.
     #[error(transparent)]
     Organisation(#[from] OrganisationError),
+    /// Invalid input to a target-group assessment.
+    #[error(transparent)]
+    Eligibility(#[from] EligibilityError),
     /// A date before any rule set.
     #[error(transparent)]
     NoRuleSet(#[from] NoRuleSet),

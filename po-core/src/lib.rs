@@ -19,6 +19,7 @@
 #![forbid(unsafe_code)]
 
 pub mod codes;
+pub mod eligibility;
 pub mod error;
 pub mod identity;
 pub mod organisation;

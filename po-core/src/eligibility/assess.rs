@@ -1,0 +1,357 @@
+//! The assessment itself.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use super::input::*;
+use super::EligibilityError;
+use crate::codes::CodeList;
+use crate::identity::age_on;
+use crate::rules::{Finding, RuleSet, Status};
+
+/// The source of every criterion (2 § was not changed by SFS 2019:1094).
+pub const SOURCE: &str = "SFS 2013:522 2 §";
+/// No diagnosis is required (seed 002: "Det finns inget krav på att den enskilde ska ha en
+/// psykiatrisk diagnos"; seed 003: "utan krav på diagnos").
+const NO_DIAGNOSIS: &str = "SFS 2013:522 2 §; seeds 002, 003: ingen diagnos krävs";
+
+/// Eligible, not eligible, or undetermined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Every criterion is met.
+    Eligible,
+    /// At least one criterion is not met.
+    NotEligible,
+    /// None is not met, but at least one is unknown: ask the questions.
+    Undetermined,
+}
+
+/// A question still to ask, for an undetermined assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    /// The criterion it settles.
+    pub criterion: String,
+    /// The question in Swedish.
+    pub sv: String,
+    /// The question in English.
+    pub en: String,
+}
+
+/// The result of an assessment: outcome, one finding per criterion, the questions still to
+/// ask, and what produced it (rule set, date, readings, library version).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// The outcome.
+    pub outcome: Outcome,
+    /// One finding per criterion, in the statute's order: age, psychiatric disability,
+    /// difficulties, needs, long-term contacts.
+    pub findings: Vec<Finding>,
+    /// For an undetermined outcome, what to ask; otherwise empty.
+    pub questions: Vec<Question>,
+    /// The rule set in force on the assessment date.
+    pub rule_set: RuleSet,
+    /// The assessment date.
+    pub as_of: Date,
+    /// The readings used to derive answers from details.
+    pub readings: Readings,
+    /// The version of po.
+    pub library_version: String,
+}
+
+struct Verdict {
+    status: Status,
+    sv: String,
+    en: String,
+}
+
+fn verdict(status: Status, sv: impl Into<String>, en: impl Into<String>) -> Verdict {
+    Verdict {
+        status,
+        sv: sv.into(),
+        en: en.into(),
+    }
+}
+
+/// Assesses `input` against 2 § as in force on `as_of`, deriving answers from details by
+/// `readings`. Errors: a date before 2013-08-01, a birth date after `as_of`, an age outside
+/// 0..=130, an answer contradicting its details, a zero minimum in the readings.
+pub fn assess(
+    input: &TargetGroupInput,
+    as_of: Date,
+    readings: Readings,
+) -> Result<Assessment, EligibilityError> {
+    let rule_set = RuleSet::in_force_on(as_of, "as_of")?;
+    if readings.min_life_areas == 0 {
+        return Err(EligibilityError::ZeroMinimum {
+            field: "min_life_areas",
+        });
+    }
+    if readings.needs == (NeedsReading::AtLeast { min: 0 }) {
+        return Err(EligibilityError::ZeroMinimum { field: "needs.min" });
+    }
+
+    let age = age_verdict(input.age, as_of)?;
+    let disability = answer_verdict(
+        input.psychiatric_disability,
+        (
+            "Personen har en psykisk funktionsnedsättning (ingen diagnos krävs).",
+            "The person has a psychiatric disability (no diagnosis is required).",
+        ),
+        (
+            "Personen har ingen psykisk funktionsnedsättning.",
+            "The person has no psychiatric disability.",
+        ),
+        (
+            "Okänt om personen har en psykisk funktionsnedsättning.",
+            "Unknown whether the person has a psychiatric disability.",
+        ),
+    );
+    let difficulties = criterion_verdict(
+        "difficulties",
+        &input.difficulties,
+        |areas| {
+            let n = areas.len();
+            let min = usize::from(readings.min_life_areas);
+            (
+                n >= min,
+                format!(
+                    "svårigheter inom {n} livsområden ({}); minst {min} krävs",
+                    labels_sv(areas)
+                ),
+                format!(
+                    "difficulties in {n} areas of life ({}); at least {min} required",
+                    labels_en(areas)
+                ),
+            )
+        },
+        (
+            "betydande och väsentliga svårigheter på flera livsområden",
+            "significant and substantial difficulties in several areas of life",
+        ),
+    )?;
+    let needs = criterion_verdict("needs", &input.needs, |areas| {
+        let n = areas.len();
+        let (ok, rule_sv, rule_en) = match readings.needs {
+            NeedsReading::AllOf => (n == NeedArea::ALL.len(), "alla fyra krävs (lagens \"och\")".to_owned(), "all four required (the statute's \"och\")".to_owned()),
+            NeedsReading::AtLeast { min } => (n >= usize::from(min), format!("minst {min} krävs"), format!("at least {min} required")),
+        };
+        (ok, format!("behov av {} av vård, stöd och service, rehabilitering, sysselsättning ({}); {rule_sv}", n, labels_sv(areas)),
+         format!("needs in {n} of care, support and service, rehabilitation, occupation ({}); {rule_en}", labels_en(areas)))
+    }, ("sammansatta och omfattande behov av vård, stöd och service, rehabilitering och sysselsättning",
+        "complex and extensive needs of care, support and service, rehabilitation and occupation"))?;
+    let contacts = criterion_verdict("long_term_contacts", &input.long_term_contacts, |areas| {
+        use ContactArea::*;
+        let has = |a| areas.contains(&a);
+        let (ok, rule_sv, rule_en) = match readings.contacts {
+            ContactsReading::Statute => (
+                ContactArea::ALL.iter().all(|&a| has(a)),
+                "lagens lydelse (\"och\"): socialtjänst, primärvård, specialiserad psykiatri och andra myndigheter",
+                "the statute's wording (\"och\"): social services, primary care, specialised psychiatry and other authorities",
+            ),
+            ContactsReading::Stockholm2021 => (
+                (has(SocialServices) || has(PrimaryCare) || has(SpecialisedPsychiatry)) && has(OtherAuthorities),
+                "Stockholms lydelse (\"eller\", seed 002): socialtjänst, primärvård eller specialiserad psykiatri, och andra myndigheter",
+                "Stockholm's wording (\"eller\", seed 002): social services, primary care or specialised psychiatry, and other authorities",
+            ),
+        };
+        (ok, format!("långvariga kontakter med {}; {rule_sv}", labels_sv(areas)),
+         format!("long-term contacts with {}; {rule_en}", labels_en(areas)))
+    }, ("behov av långvariga kontakter med socialtjänsten, primärvården, den specialiserade psykiatrin och andra myndigheter",
+        "need of long-term contacts with social services, primary care, specialised psychiatry and other authorities"))?;
+
+    let verdicts = [
+        ("age_18_or_older", SOURCE, age),
+        ("psychiatric_disability", NO_DIAGNOSIS, disability),
+        ("difficulties_in_several_life_areas", SOURCE, difficulties),
+        ("complex_and_extensive_needs", SOURCE, needs),
+        ("long_term_contacts", SOURCE, contacts),
+    ];
+    let findings: Vec<Finding> = verdicts
+        .into_iter()
+        .map(|(criterion, source, v)| Finding {
+            criterion: criterion.to_owned(),
+            status: v.status,
+            reason_sv: v.sv,
+            reason_en: v.en,
+            source: format!("{source} ({})", rule_set.citation()),
+        })
+        .collect();
+    let outcome = if findings.iter().any(|f| f.status == Status::NotMet) {
+        Outcome::NotEligible
+    } else if findings.iter().any(|f| f.status == Status::Unknown) {
+        Outcome::Undetermined
+    } else {
+        Outcome::Eligible
+    };
+    let questions = if outcome == Outcome::Undetermined {
+        findings
+            .iter()
+            .filter(|f| f.status == Status::Unknown)
+            .map(|f| question(&f.criterion))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Assessment {
+        outcome,
+        findings,
+        questions,
+        rule_set,
+        as_of,
+        readings,
+        library_version: crate::VERSION.to_owned(),
+    })
+}
+
+fn age_verdict(age: Age, as_of: Date) -> Result<Verdict, EligibilityError> {
+    let years = match age {
+        Age::Unknown => {
+            return Ok(verdict(
+                Status::Unknown,
+                "Åldern är okänd; personen måste vara minst 18 år.",
+                "The age is unknown; the person must be 18 or older.",
+            ))
+        }
+        Age::BirthDate(birth) if birth > as_of => {
+            return Err(EligibilityError::BornAfterAssessment { as_of })
+        }
+        Age::BirthDate(birth) => age_on(birth, as_of),
+        Age::Years(y) if !(0..=130).contains(&y) => {
+            return Err(EligibilityError::ImplausibleAge { value: y })
+        }
+        Age::Years(y) => y,
+    };
+    Ok(if years >= 18 {
+        verdict(
+            Status::Met,
+            format!("Personen är {years} år, alltså 18 år eller äldre."),
+            format!("The person is {years}, i.e. 18 or older."),
+        )
+    } else {
+        verdict(
+            Status::NotMet,
+            format!(
+                "Personen är {years} år; PO riktar sig till personer som är 18 år eller äldre."
+            ),
+            format!("The person is {years}; PO is for people aged 18 or older."),
+        )
+    })
+}
+
+fn answer_verdict(
+    answer: Answer,
+    yes: (&str, &str),
+    no: (&str, &str),
+    unknown: (&str, &str),
+) -> Verdict {
+    match answer {
+        Answer::Yes => verdict(Status::Met, yes.0, yes.1),
+        Answer::No => verdict(Status::NotMet, no.0, no.1),
+        Answer::Unknown => verdict(Status::Unknown, unknown.0, unknown.1),
+    }
+}
+
+/// A criterion from its answer and/or details. `rule` derives (met, reason sv, reason en) from
+/// the distinct details; `what` names the criterion in Swedish and English.
+fn criterion_verdict<T: CodeList>(
+    field: &'static str,
+    c: &Criterion<T>,
+    rule: impl Fn(&BTreeSet<T>) -> (bool, String, String),
+    what: (&str, &str),
+) -> Result<Verdict, EligibilityError> {
+    let derived = c.details.as_ref().map(|d| {
+        let set: BTreeSet<T> = d.iter().copied().collect();
+        let (ok, sv, en) = rule(&set);
+        (if ok { Answer::Yes } else { Answer::No }, sv, en)
+    });
+    match (c.answer, derived) {
+        (Some(a), Some((d, _, _))) if a != Answer::Unknown && a != d => {
+            Err(EligibilityError::Contradiction {
+                field,
+                answer: a.code(),
+                derived: d.code(),
+            })
+        }
+        (_, Some((d, sv, en))) => {
+            let status = if d == Answer::Yes {
+                Status::Met
+            } else {
+                Status::NotMet
+            };
+            Ok(verdict(status, capitalise(&sv), capitalise(&en)))
+        }
+        (answer, None) => Ok(answer_verdict(
+            answer.unwrap_or_default(),
+            (
+                &format!("Personen har {}.", what.0),
+                &format!("The person has {}.", what.1),
+            ),
+            (
+                &format!("Personen har inte {}.", what.0),
+                &format!("The person does not have {}.", what.1),
+            ),
+            (
+                &format!("Okänt om personen har {}.", what.0),
+                &format!("Unknown whether the person has {}.", what.1),
+            ),
+        )),
+    }
+}
+
+fn question(criterion: &str) -> Question {
+    let (sv, en) = match criterion {
+        "age_18_or_older" => ("Hur gammal är personen (födelsedatum)?", "How old is the person (date of birth)?"),
+        "psychiatric_disability" => (
+            "Har personen en psykisk funktionsnedsättning? (Ingen diagnos behövs.)",
+            "Does the person have a psychiatric disability? (No diagnosis is needed.)",
+        ),
+        "difficulties_in_several_life_areas" => (
+            "Inom vilka livsområden har personen betydande och väsentliga svårigheter att utföra aktiviteter?",
+            "In which areas of life does the person have significant and substantial difficulties carrying out activities?",
+        ),
+        "complex_and_extensive_needs" => (
+            "Har personen sammansatta och omfattande behov av vård, stöd och service, rehabilitering och sysselsättning?",
+            "Does the person have complex and extensive needs of care, support and service, rehabilitation and occupation?",
+        ),
+        _ => (
+            "Behöver personen långvariga kontakter med socialtjänsten, primärvården, den specialiserade psykiatrin och andra myndigheter?",
+            "Does the person need long-term contacts with social services, primary care, specialised psychiatry and other authorities?",
+        ),
+    };
+    Question {
+        criterion: criterion.to_owned(),
+        sv: sv.to_owned(),
+        en: en.to_owned(),
+    }
+}
+
+fn labels_sv<T: CodeList>(set: &BTreeSet<T>) -> String {
+    if set.is_empty() {
+        return "inga".to_owned();
+    }
+    set.iter()
+        .map(|v| v.label_sv().to_lowercase())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn labels_en<T: CodeList>(set: &BTreeSet<T>) -> String {
+    if set.is_empty() {
+        return "none".to_owned();
+    }
+    set.iter()
+        .map(|v| v.label_en().to_lowercase())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect::<String>() + ".",
+        None => String::new(),
+    }
+}
