@@ -18,6 +18,10 @@ step "Rust: format, tests, docs"
 cargo fmt --all -- --check
 cargo test --workspace --quiet
 RUSTDOCFLAGS="-D warnings" cargo doc -p po-core --no-deps --quiet
+# The examples must keep running, not just compiling.
+for example in po-demo intake-queue; do
+  cargo run --quiet -p po-examples --bin "$example" > /dev/null
+done
 
 step "Python: venv with maturin and pytest"
 if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi

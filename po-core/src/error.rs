@@ -5,6 +5,7 @@ use crate::codes::UnknownCode;
 use crate::eligibility::EligibilityError;
 use crate::identity::{IdentityError, PseudonymKeyError};
 use crate::organisation::OrganisationError;
+use crate::priority::PriorityError;
 use crate::rules::NoRuleSet;
 
 /// Any error po-core returns.
@@ -25,6 +26,9 @@ pub enum Error {
     /// Invalid input to a target-group assessment.
     #[error(transparent)]
     Eligibility(#[from] EligibilityError),
+    /// An invalid priority policy or queue.
+    #[error(transparent)]
+    Priority(#[from] PriorityError),
     /// A date before any rule set.
     #[error(transparent)]
     NoRuleSet(#[from] NoRuleSet),

@@ -11,6 +11,8 @@
 //! Modules are named after the domain:
 //! - [`codes`]: the code lists PO services record in (contact reasons, assignments, deviations,
 //!   intake outcomes, gender, age bands) and local label mappings;
+//! - [`eligibility`]: the target-group assessment (2 §) with reasons and questions;
+//! - [`priority`]: priority policies as data, presets, queue ranking and statistics;
 //! - [`identity`]: personnummer and samordningsnummer, keyed pseudonyms;
 //! - [`organisation`]: municipalities, PO services and their areas, the leadership group check
 //!   (5 §);
@@ -23,6 +25,7 @@ pub mod eligibility;
 pub mod error;
 pub mod identity;
 pub mod organisation;
+pub mod priority;
 pub mod reference;
 pub mod rules;
 mod text;

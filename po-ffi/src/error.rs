@@ -38,9 +38,11 @@ impl From<CoreError> for PoError {
             CoreError::UnknownCode(_) => PoError::UnknownCode { reason },
             CoreError::Identity(_) => PoError::InvalidIdentityNumber { reason },
             // These messages already start with their field.
-            CoreError::PseudonymKey(_) | CoreError::Organisation(_) | CoreError::NoRuleSet(_) => {
-                PoError::InvalidInput { reason }
-            }
+            CoreError::PseudonymKey(_)
+            | CoreError::Organisation(_)
+            | CoreError::NoRuleSet(_)
+            | CoreError::Eligibility(_)
+            | CoreError::Priority(_) => PoError::InvalidInput { reason },
         }
     }
 }
