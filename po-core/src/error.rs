@@ -4,6 +4,7 @@
 use crate::codes::UnknownCode;
 use crate::eligibility::EligibilityError;
 use crate::identity::{IdentityError, PseudonymKeyError};
+use crate::money::MoneyError;
 use crate::organisation::OrganisationError;
 use crate::priority::PriorityError;
 use crate::rules::NoRuleSet;
@@ -29,6 +30,9 @@ pub enum Error {
     /// An invalid priority policy or queue.
     #[error(transparent)]
     Priority(#[from] PriorityError),
+    /// Invalid money input (grant, agreement, population table).
+    #[error(transparent)]
+    Money(#[from] MoneyError),
     /// A date before any rule set.
     #[error(transparent)]
     NoRuleSet(#[from] NoRuleSet),

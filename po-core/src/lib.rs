@@ -13,6 +13,7 @@
 //!   intake outcomes, gender, age bands) and local label mappings;
 //! - [`eligibility`]: the target-group assessment (2 §) with reasons and questions;
 //! - [`priority`]: priority policies as data, presets, queue ranking and statistics;
+//! - [`money`]: the state grant and cost sharing between municipalities by adult population;
 //! - [`identity`]: personnummer and samordningsnummer, keyed pseudonyms;
 //! - [`organisation`]: municipalities, PO services and their areas, the leadership group check
 //!   (5 §);
@@ -24,6 +25,7 @@ pub mod codes;
 pub mod eligibility;
 pub mod error;
 pub mod identity;
+pub mod money;
 pub mod organisation;
 pub mod priority;
 pub mod reference;

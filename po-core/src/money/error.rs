@@ -1,0 +1,91 @@
+//! Errors of the money module.
+
+/// Invalid money input; each names the field and the value (amounts and municipality codes are
+/// not personal data).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MoneyError {
+    /// An amount that must not be negative.
+    #[error("{field}: expected an amount of zero or more kronor, got {value}")]
+    NegativeAmount {
+        /// The field.
+        field: String,
+        /// The value.
+        value: String,
+    },
+    /// A count that must be positive.
+    #[error("{field}: expected more than zero, got {value}")]
+    NotPositive {
+        /// The field.
+        field: String,
+        /// The value.
+        value: String,
+    },
+    /// An agreement without participants.
+    #[error("participants: an agreement needs at least one municipality")]
+    EmptyAgreement,
+    /// The same municipality twice.
+    #[error("participants[{index}]: municipality {municipality} is already listed")]
+    DuplicateParticipant {
+        /// Position of the repetition.
+        index: usize,
+        /// The municipality code.
+        municipality: String,
+    },
+    /// The host is not a participant.
+    #[error("host: municipality {municipality} is not among the participants")]
+    HostNotParticipant {
+        /// The host's code.
+        municipality: String,
+    },
+    /// Fixed income, fee and surplus exceed the cost: the municipalities would be paid.
+    #[error(
+        "agreement: fixed income, administration fee and surplus used exceed the costs by {excess} kr; \
+         a negative municipal total is not allocated silently — lower the income or the surplus used"
+    )]
+    IncomeExceedsCost {
+        /// By how much.
+        excess: String,
+    },
+    /// Participants' populations from different years, or a year that does not fit.
+    #[error("participants[{index}].reference_date: {date} does not match {expected}")]
+    InconsistentYear {
+        /// Position of the participant.
+        index: usize,
+        /// The date given.
+        date: String,
+        /// What was expected.
+        expected: String,
+    },
+    /// A municipality missing from a population table or client counts.
+    #[error("{field}: unknown municipality {municipality}")]
+    UnknownMunicipality {
+        /// The field or table.
+        field: String,
+        /// The code.
+        municipality: String,
+    },
+    /// A problem in a population table.
+    #[error("population table, line {line}: {reason}")]
+    PopulationTable {
+        /// 1-based line number.
+        line: u64,
+        /// What is wrong.
+        reason: String,
+    },
+    /// An amount too large to compute with.
+    #[error("{field}: the amount is too large")]
+    Overflow {
+        /// The field.
+        field: String,
+    },
+}
+
+pub(crate) fn non_negative(field: &str, value: rust_decimal::Decimal) -> Result<(), MoneyError> {
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(MoneyError::NegativeAmount {
+            field: field.to_owned(),
+            value: value.to_string(),
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,23 @@
+//! Money: the state grant (SFS 2013:522 6–10, 15 §§) and cost sharing between municipalities
+//! by adult population (seeds 000, 003, 004). All amounts are `rust_decimal::Decimal` kronor;
+//! every allocation adds up exactly to its total (largest-remainder rounding, see
+//! [`allocate`]).
+
+mod agreement;
+mod allocation;
+mod error;
+mod grant;
+mod population;
+mod scenario;
+
+pub use agreement::{
+    Accounts, Agreement, AgreementParticipant, CostLine, IncomeKind, IncomeLine, Rounding,
+};
+pub use allocation::{allocate, Allocation, Check, ParticipantShare};
+pub use error::MoneyError;
+pub use grant::{
+    amount_per_position, grant_calendar, repayment, service_grant, GrantCalendar, NationalBudget,
+    Repayment, Waiver,
+};
+pub use population::adults_from_scb_csv;
+pub use scenario::{client_share_vs_key, compare, ClientShareRow, ScenarioRow};
