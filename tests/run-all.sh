@@ -19,7 +19,7 @@ cargo fmt --all -- --check
 cargo test --workspace --quiet
 RUSTDOCFLAGS="-D warnings" cargo doc -p po-core --no-deps --quiet
 # The examples must keep running, not just compiling.
-for example in po-demo intake-queue; do
+for example in po-demo intake-queue varmland-costs; do
   cargo run --quiet -p po-examples --bin "$example" > /dev/null
 done
 
