@@ -42,7 +42,8 @@ impl From<CoreError> for PoError {
             | CoreError::Organisation(_)
             | CoreError::NoRuleSet(_)
             | CoreError::Eligibility(_)
-            | CoreError::Priority(_) => PoError::InvalidInput { reason },
+            | CoreError::Priority(_)
+            | CoreError::Money(_) => PoError::InvalidInput { reason },
         }
     }
 }
