@@ -29,6 +29,7 @@ pub mod money;
 pub mod organisation;
 pub mod priority;
 pub mod reference;
+pub mod report;
 pub mod rules;
 mod text;
 

@@ -1,0 +1,166 @@
+//! The case register: what a PO service records, without identity numbers.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+use crate::codes::{
+    AgeBand, AssignmentCategory, ContactReason, Counterpart, DeviationEventType, DeviationLevel,
+    DeviationStatus, Gender, IntakeOutcome,
+};
+use crate::organisation::MunicipalityCode;
+
+/// An assignment (uppdrag).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assignment {
+    /// The category.
+    pub category: AssignmentCategory,
+    /// When it started.
+    #[serde(default)]
+    pub started_on: Option<Date>,
+    /// When it ended.
+    #[serde(default)]
+    pub ended_on: Option<Date>,
+}
+
+/// A client: someone who has had an ombud. `id` is a pseudonym or any local id; the register
+/// never holds an identity number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Client {
+    /// Pseudonym or local id.
+    pub id: String,
+    /// Gender as recorded (woman, man, other).
+    pub gender: Gender,
+    /// Birth date, if recorded.
+    #[serde(default)]
+    pub birth_date: Option<Date>,
+    /// Birth year, if that is what is recorded.
+    #[serde(default)]
+    pub birth_year: Option<i32>,
+    /// Age band, if only that is recorded.
+    #[serde(default)]
+    pub age_band: Option<AgeBand>,
+    /// Home municipality.
+    #[serde(default)]
+    pub municipality: Option<MunicipalityCode>,
+    /// Area (område).
+    #[serde(default)]
+    pub area: Option<String>,
+    /// Applied (for waiting times).
+    #[serde(default)]
+    pub applied_on: Option<Date>,
+    /// Got an ombud.
+    pub started_on: Date,
+    /// Closed.
+    #[serde(default)]
+    pub ended_on: Option<Date>,
+    /// Has children living at home.
+    #[serde(default)]
+    pub children_at_home: bool,
+    /// Priority groups matched at intake (codes of `priority::PriorityGroup`).
+    #[serde(default)]
+    pub priority_groups: Vec<String>,
+    /// Contact reasons (one or more).
+    #[serde(default)]
+    pub contact_reasons: Vec<ContactReason>,
+    /// Assignments.
+    #[serde(default)]
+    pub assignments: Vec<Assignment>,
+}
+
+/// An intake visit (nybesök).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IntakeVisit {
+    /// Date.
+    pub date: Date,
+    /// Area (or municipality name) the visit is counted under.
+    pub area: String,
+    /// Outcome.
+    pub outcome: IntakeOutcome,
+}
+
+/// A deviation: a shortcoming (or positive event) noticed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deviation {
+    /// Date documented.
+    pub date: Date,
+    /// Event type.
+    pub event_type: DeviationEventType,
+    /// Level.
+    pub level: DeviationLevel,
+    /// Counterpart.
+    pub counterpart: Counterpart,
+    /// Life-cycle status.
+    pub status: DeviationStatus,
+    /// Consequence for the individual (seed 001 annex 1), free text without personal data.
+    #[serde(default)]
+    pub consequence: Option<String>,
+}
+
+/// One exit-survey response: question → answer (free labels, e.g. "Ja", "Delvis", "Nej").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SurveyResponse {
+    /// Answers by question.
+    pub answers: BTreeMap<String, String>,
+}
+
+/// The exit survey (avslutningsenkät) of a year.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExitSurvey {
+    /// Surveys sent out (for the response rate).
+    pub sent: u32,
+    /// Responses.
+    #[serde(default)]
+    pub responses: Vec<SurveyResponse>,
+}
+
+/// A member of staff (10 § 1: positions, training, supervision).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffMember {
+    /// Local id.
+    pub id: String,
+    /// Full-time equivalent (1.0 = full time).
+    pub fte: Decimal,
+    /// Training received during the year.
+    #[serde(default)]
+    pub training: Vec<String>,
+    /// Supervision (handledning) received.
+    #[serde(default)]
+    pub supervision: Option<String>,
+}
+
+/// A service's register for one or more years.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Register {
+    /// Clients.
+    pub clients: Vec<Client>,
+    /// Intake visits.
+    pub intake_visits: Vec<IntakeVisit>,
+    /// Deviations.
+    pub deviations: Vec<Deviation>,
+    /// Exit survey of the report year.
+    pub exit_survey: Option<ExitSurvey>,
+    /// Staff in the report year.
+    pub staff: Vec<StaffMember>,
+}
+
+impl Client {
+    /// Whether the client had an ombud on some day of `year`.
+    pub fn active_in(&self, year: i32) -> bool {
+        self.started_on.year() <= year && self.ended_on.map_or(true, |e| e.year() >= year)
+    }
+
+    /// The age band on 31 December of `year` (see the module docs); `None` if unknown or under
+    /// 18.
+    pub fn age_band_in(&self, year: i32) -> Option<AgeBand> {
+        let age = match (self.birth_date, self.birth_year) {
+            (Some(d), _) => year - d.year(),
+            (None, Some(y)) => year - y,
+            (None, None) => return self.age_band,
+        };
+        AgeBand::for_age(age)
+    }
+}
