@@ -11,11 +11,16 @@
 //! - Percentages are of respondents (or of the rows counted) with two decimals, rounded half
 //!   away from zero (seed 003: 17 of 18 = 94.44 %).
 
+mod annual;
 mod margins;
 mod register;
 mod suppress;
 mod table;
 
+pub use annual::{
+    annual_report, AnnualReport, MunicipalityRow, Ratio, ReportOptions, StaffSummary,
+    SurveyQuestion, Waiting,
+};
 pub use margins::{check_margins, MarginProblem};
 pub use register::{
     Assignment, Client, Deviation, ExitSurvey, IntakeVisit, Register, StaffMember, SurveyResponse,

@@ -42,7 +42,7 @@ pub fn suppress_small_counts(table: &mut Table, k: u64) -> Vec<Suppression> {
         return notes;
     }
     let (nr, nc) = (table.rows.len(), table.columns.len());
-    let mut note = |t: &Table, i: usize, j: usize, reason| Suppression {
+    let note = |t: &Table, i: usize, j: usize, reason| Suppression {
         table: t.name.clone(),
         row: t.rows[i].clone(),
         column: t.columns[j].clone(),

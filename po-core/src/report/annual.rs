@@ -1,0 +1,508 @@
+//! The annual report of SFS 2013:522 10 §, computed from a register.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Serialize};
+
+use super::{suppress_small_counts, Register, Suppression, Table};
+use crate::codes::{
+    AgeBand, AssignmentCategory, CodeList, ContactReason, Counterpart, DeviationEventType,
+    DeviationLevel, DeviationStatus, Gender, IntakeOutcome,
+};
+use crate::organisation::{LeadershipCheck, MunicipalityCode};
+use crate::priority::PriorityPolicy;
+
+/// What the report needs besides the register.
+#[derive(Debug, Clone, Default)]
+pub struct ReportOptions {
+    /// The report year.
+    pub year: i32,
+    /// The service's name.
+    pub service_name: String,
+    /// Hide counts below this (see [`suppress_small_counts`]); `None` publishes every count.
+    pub suppression_threshold: Option<u64>,
+    /// The priority policy in use (10 § 3), if any.
+    pub priority_policy: Option<PriorityPolicy>,
+    /// The leadership-group check for the year (10 § 4), if done.
+    pub leadership: Option<LeadershipCheck>,
+    /// Municipality names and adults (the cost-sharing key), for clients per municipality.
+    pub population: BTreeMap<MunicipalityCode, (String, u64)>,
+}
+
+/// Point 1: positions, training and supervision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffSummary {
+    /// Full-time positions (sum of FTE).
+    pub positions: Decimal,
+    /// Number of ombud.
+    pub ombud: usize,
+    /// Training → number of ombud who had it.
+    pub training: BTreeMap<String, usize>,
+    /// Ombud with supervision.
+    pub with_supervision: usize,
+}
+
+/// A count with a share, e.g. assignments per client.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ratio {
+    /// Numerator.
+    pub count: u64,
+    /// Denominator.
+    pub of: u64,
+    /// count / of, two decimals (half away from zero); `None` when `of` is 0.
+    pub value: Option<Decimal>,
+}
+
+impl Ratio {
+    fn new(count: u64, of: u64, scale: Decimal) -> Ratio {
+        let value = (of > 0).then(|| {
+            (Decimal::from(count) * scale / Decimal::from(of))
+                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+        });
+        Ratio { count, of, value }
+    }
+    /// count / of.
+    pub fn per(count: u64, of: u64) -> Ratio {
+        Ratio::new(count, of, Decimal::ONE)
+    }
+    /// count / of in percent.
+    pub fn percent(count: u64, of: u64) -> Ratio {
+        Ratio::new(count, of, Decimal::ONE_HUNDRED)
+    }
+}
+
+/// Waiting days from application to start, for clients who started in the year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Waiting {
+    /// Clients with both dates.
+    pub count: usize,
+    /// Median days (mean of the middle two for an even count).
+    pub median_days: Option<Decimal>,
+    /// Longest wait.
+    pub max_days: Option<i64>,
+}
+
+/// One survey question: answers with counts and percentages of those who answered it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SurveyQuestion {
+    /// The question.
+    pub question: String,
+    /// Respondents who answered it.
+    pub respondents: u64,
+    /// Answer → count and percent (two decimals).
+    pub answers: BTreeMap<String, Ratio>,
+}
+
+/// The annual report: the five points of 10 § and the statistics the seeds publish. Holds no
+/// identifier of any kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnualReport {
+    /// The year reported.
+    pub year: i32,
+    /// The service.
+    pub service_name: String,
+    /// The version of po that computed it.
+    pub library_version: String,
+    /// 10 § 1.
+    pub staff: StaffSummary,
+    /// 10 § 2: active clients by gender × age band (age on 31 December).
+    pub active_clients: Table,
+    /// New clients (started in the year) by gender × age band.
+    pub new_clients: Table,
+    /// Closed clients (ended in the year) by gender × age band.
+    pub closed_clients: Table,
+    /// Active clients by area × gender.
+    pub clients_by_area: Table,
+    /// Active clients with children at home, by gender.
+    pub children_at_home: Table,
+    /// Contact reasons of active clients by gender (a client can have several).
+    pub contact_reasons: Table,
+    /// Assignments of active clients by category.
+    pub assignments: Table,
+    /// Assignments per active client.
+    pub assignments_per_client: Ratio,
+    /// Active clients per municipality, with the municipality's share of the key.
+    pub clients_per_municipality: Vec<MunicipalityRow>,
+    /// Intake outcomes by area, for visits in the year.
+    pub intake_outcomes: Table,
+    /// Waiting times.
+    pub waiting: Waiting,
+    /// 10 § 3: the priority order in use, by name and source.
+    pub priority_policy: Option<String>,
+    /// 10 § 4: the leadership-group check.
+    pub leadership: Option<LeadershipCheck>,
+    /// 10 § 5: deviations by event type × level.
+    pub deviations_by_type: Table,
+    /// Deviations by counterpart × status.
+    pub deviations_by_counterpart: Table,
+    /// Shortcomings (not positive events) that got feedback.
+    pub deviations_with_feedback: Ratio,
+    /// Exit survey: response rate.
+    pub survey_response_rate: Option<Ratio>,
+    /// Exit survey: per question.
+    pub survey: Vec<SurveyQuestion>,
+    /// What small-count suppression hid, and why.
+    pub suppressed: Vec<Suppression>,
+}
+
+/// Clients of one municipality against its key share.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MunicipalityRow {
+    /// The code.
+    pub code: MunicipalityCode,
+    /// The name (from the population given; empty if none).
+    pub name: String,
+    /// Active clients.
+    pub clients: u64,
+    /// Share of all active clients with a municipality, percent.
+    pub client_share: Ratio,
+    /// Share of the adult population key, percent (if populations were given).
+    pub key_share: Option<Ratio>,
+}
+
+fn labels<T: CodeList>() -> Vec<String> {
+    T::ALL.iter().map(|v| v.label_sv().to_owned()).collect()
+}
+
+fn index_of<T: CodeList>(v: T) -> usize {
+    T::ALL.iter().position(|x| *x == v).unwrap_or(0)
+}
+
+fn gender_age(name: &str, sv: &str, en: &str, clients: &[&super::Client], year: i32) -> Table {
+    let mut columns = labels::<AgeBand>();
+    let unknown = clients.iter().any(|c| c.age_band_in(year).is_none());
+    if unknown {
+        columns.push("Uppgift saknas".into());
+    }
+    let mut counts = vec![vec![0u64; columns.len()]; Gender::ALL.len()];
+    for c in clients {
+        let col = c.age_band_in(year).map_or(AgeBand::ALL.len(), index_of);
+        counts[index_of(c.gender)][col] += 1;
+    }
+    Table::from_counts(name, sv, en, labels::<Gender>(), columns, counts)
+}
+
+fn median(mut v: Vec<i64>) -> Option<Decimal> {
+    v.sort_unstable();
+    let n = v.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(Decimal::from(v[n / 2])),
+        _ => Some((Decimal::from(v[n / 2 - 1]) + Decimal::from(v[n / 2])) / Decimal::TWO),
+    }
+}
+
+/// Computes the annual report for `options.year`; applies suppression if asked.
+pub fn annual_report(register: &Register, options: &ReportOptions) -> AnnualReport {
+    let year = options.year;
+    let active: Vec<_> = register
+        .clients
+        .iter()
+        .filter(|c| c.active_in(year))
+        .collect();
+    let new: Vec<_> = active
+        .iter()
+        .copied()
+        .filter(|c| c.started_on.year() == year)
+        .collect();
+    let closed: Vec<_> = active
+        .iter()
+        .copied()
+        .filter(|c| c.ended_on.is_some_and(|e| e.year() == year))
+        .collect();
+
+    let areas: Vec<String> = {
+        let mut a: Vec<String> = active
+            .iter()
+            .map(|c| c.area.clone().unwrap_or_default())
+            .collect();
+        a.sort();
+        a.dedup();
+        a
+    };
+    let mut by_area = vec![vec![0u64; Gender::ALL.len()]; areas.len()];
+    let mut children = vec![vec![0u64; 1]; Gender::ALL.len()];
+    let mut reasons = vec![vec![0u64; Gender::ALL.len()]; ContactReason::ALL.len()];
+    let mut assignments = vec![vec![0u64; 1]; AssignmentCategory::ALL.len()];
+    let mut per_municipality: BTreeMap<MunicipalityCode, u64> = BTreeMap::new();
+    let (first_day, last_day) = (
+        time::Date::from_calendar_date(year, time::Month::January, 1).ok(),
+        time::Date::from_calendar_date(year, time::Month::December, 31).ok(),
+    );
+    for c in &active {
+        let g = index_of(c.gender);
+        let area = c.area.clone().unwrap_or_default();
+        by_area[areas.iter().position(|a| *a == area).unwrap_or(0)][g] += 1;
+        if c.children_at_home {
+            children[g][0] += 1;
+        }
+        let mut seen = c.contact_reasons.clone();
+        seen.sort();
+        seen.dedup();
+        for r in seen {
+            reasons[index_of(r)][g] += 1;
+        }
+        for a in &c.assignments {
+            let in_year = a.started_on.zip(last_day).map_or(true, |(s, l)| s <= l)
+                && a.ended_on.zip(first_day).map_or(true, |(e, f)| e >= f);
+            if in_year {
+                assignments[index_of(a.category)][0] += 1;
+            }
+        }
+        if let Some(m) = c.municipality {
+            *per_municipality.entry(m).or_default() += 1;
+        }
+    }
+    let assignment_total: u64 = assignments.iter().map(|r| r[0]).sum();
+
+    let clients_with_municipality: u64 = per_municipality.values().sum();
+    let key_total: u64 = options.population.values().map(|p| p.1).sum();
+    let mut codes: Vec<MunicipalityCode> = per_municipality.keys().copied().collect();
+    codes.extend(options.population.keys().copied());
+    codes.sort();
+    codes.dedup();
+    let clients_per_municipality = codes
+        .into_iter()
+        .map(|code| {
+            let n = per_municipality.get(&code).copied().unwrap_or(0);
+            let pop = options.population.get(&code);
+            MunicipalityRow {
+                code,
+                name: pop.map(|p| p.0.clone()).unwrap_or_default(),
+                clients: n,
+                client_share: Ratio::percent(n, clients_with_municipality),
+                key_share: pop.map(|p| Ratio::percent(p.1, key_total)),
+            }
+        })
+        .collect();
+
+    let visits: Vec<_> = register
+        .intake_visits
+        .iter()
+        .filter(|v| v.date.year() == year)
+        .collect();
+    let mut intake_areas: Vec<String> = visits.iter().map(|v| v.area.clone()).collect();
+    intake_areas.sort();
+    intake_areas.dedup();
+    let mut intake = vec![vec![0u64; intake_areas.len()]; IntakeOutcome::ALL.len()];
+    for v in &visits {
+        let j = intake_areas.iter().position(|a| *a == v.area).unwrap_or(0);
+        intake[index_of(v.outcome)][j] += 1;
+    }
+
+    let waits: Vec<i64> = new
+        .iter()
+        .filter_map(|c| c.applied_on.map(|a| (c.started_on - a).whole_days()))
+        .collect();
+    let waiting = Waiting {
+        count: waits.len(),
+        max_days: waits.iter().max().copied(),
+        median_days: median(waits),
+    };
+
+    let deviations: Vec<_> = register
+        .deviations
+        .iter()
+        .filter(|d| d.date.year() == year)
+        .collect();
+    let mut by_type = vec![vec![0u64; DeviationLevel::ALL.len()]; DeviationEventType::ALL.len()];
+    let mut by_counterpart = vec![vec![0u64; DeviationStatus::ALL.len()]; Counterpart::ALL.len()];
+    for d in &deviations {
+        by_type[index_of(d.event_type)][index_of(d.level)] += 1;
+        by_counterpart[index_of(d.counterpart)][index_of(d.status)] += 1;
+    }
+    let shortcomings: Vec<_> = deviations
+        .iter()
+        .filter(|d| d.event_type.is_shortcoming())
+        .collect();
+    let with_feedback = shortcomings
+        .iter()
+        .filter(|d| d.status.has_feedback())
+        .count() as u64;
+
+    let (survey_response_rate, survey) = match &register.exit_survey {
+        None => (None, Vec::new()),
+        Some(s) => {
+            let mut questions: BTreeMap<&str, BTreeMap<&str, u64>> = BTreeMap::new();
+            for r in &s.responses {
+                for (q, a) in &r.answers {
+                    *questions.entry(q).or_default().entry(a).or_default() += 1;
+                }
+            }
+            let rows = questions
+                .into_iter()
+                .map(|(q, answers)| {
+                    let respondents: u64 = answers.values().sum();
+                    SurveyQuestion {
+                        question: q.to_owned(),
+                        respondents,
+                        answers: answers
+                            .into_iter()
+                            .map(|(a, n)| (a.to_owned(), Ratio::percent(n, respondents)))
+                            .collect(),
+                    }
+                })
+                .collect();
+            (
+                Some(Ratio::percent(s.responses.len() as u64, u64::from(s.sent))),
+                rows,
+            )
+        }
+    };
+
+    let staff = StaffSummary {
+        positions: register.staff.iter().map(|s| s.fte).sum(),
+        ombud: register.staff.len(),
+        training: register.staff.iter().flat_map(|s| s.training.iter()).fold(
+            BTreeMap::new(),
+            |mut m, t| {
+                *m.entry(t.clone()).or_default() += 1;
+                m
+            },
+        ),
+        with_supervision: register
+            .staff
+            .iter()
+            .filter(|s| s.supervision.is_some())
+            .count(),
+    };
+
+    let genders = labels::<Gender>;
+    let mut report = AnnualReport {
+        year,
+        service_name: options.service_name.clone(),
+        library_version: crate::VERSION.to_owned(),
+        staff,
+        active_clients: gender_age(
+            "active_clients",
+            "Aktuella klienter efter kön och ålder",
+            "Active clients by gender and age",
+            &active,
+            year,
+        ),
+        new_clients: gender_age(
+            "new_clients",
+            "Nya klienter efter kön och ålder",
+            "New clients by gender and age",
+            &new,
+            year,
+        ),
+        closed_clients: gender_age(
+            "closed_clients",
+            "Avslutade klienter efter kön och ålder",
+            "Closed clients by gender and age",
+            &closed,
+            year,
+        ),
+        clients_by_area: Table::from_counts(
+            "clients_by_area",
+            "Klienter efter område och kön",
+            "Clients by area and gender",
+            areas,
+            genders(),
+            by_area,
+        ),
+        children_at_home: Table::from_counts(
+            "children_at_home",
+            "Klienter med hemmavarande barn",
+            "Clients with children at home",
+            genders(),
+            vec!["Klienter".into()],
+            children,
+        ),
+        contact_reasons: Table::from_counts(
+            "contact_reasons",
+            "Kontaktorsaker efter kön",
+            "Contact reasons by gender",
+            labels::<ContactReason>(),
+            genders(),
+            reasons,
+        ),
+        assignments: Table::from_counts(
+            "assignments",
+            "Uppdrag efter kategori",
+            "Assignments by category",
+            labels::<AssignmentCategory>(),
+            vec!["Uppdrag".into()],
+            assignments,
+        ),
+        assignments_per_client: Ratio::per(assignment_total, active.len() as u64),
+        clients_per_municipality,
+        intake_outcomes: Table::from_counts(
+            "intake_outcomes",
+            "Resultat av nybesök efter område",
+            "Intake outcomes by area",
+            labels::<IntakeOutcome>(),
+            intake_areas,
+            intake,
+        ),
+        waiting,
+        priority_policy: options
+            .priority_policy
+            .as_ref()
+            .map(|p| format!("{} ({})", p.name(), p.source())),
+        leadership: options.leadership.clone(),
+        deviations_by_type: Table::from_counts(
+            "deviations_by_type",
+            "Avvikelser efter händelsetyp och nivå",
+            "Deviations by event type and level",
+            labels::<DeviationEventType>(),
+            labels::<DeviationLevel>(),
+            by_type,
+        ),
+        deviations_by_counterpart: Table::from_counts(
+            "deviations_by_counterpart",
+            "Avvikelser efter motpart och status",
+            "Deviations by counterpart and status",
+            labels::<Counterpart>(),
+            labels::<DeviationStatus>(),
+            by_counterpart,
+        ),
+        deviations_with_feedback: Ratio::percent(with_feedback, shortcomings.len() as u64),
+        survey_response_rate,
+        survey,
+        suppressed: Vec::new(),
+    };
+    if let Some(k) = options.suppression_threshold {
+        let mut notes = Vec::new();
+        for t in report.tables_mut() {
+            notes.extend(suppress_small_counts(t, k));
+        }
+        report.suppressed = notes;
+    }
+    report
+}
+
+impl AnnualReport {
+    /// Every table, in report order.
+    pub fn tables(&self) -> Vec<&Table> {
+        vec![
+            &self.active_clients,
+            &self.new_clients,
+            &self.closed_clients,
+            &self.clients_by_area,
+            &self.children_at_home,
+            &self.contact_reasons,
+            &self.assignments,
+            &self.intake_outcomes,
+            &self.deviations_by_type,
+            &self.deviations_by_counterpart,
+        ]
+    }
+
+    fn tables_mut(&mut self) -> Vec<&mut Table> {
+        vec![
+            &mut self.active_clients,
+            &mut self.new_clients,
+            &mut self.closed_clients,
+            &mut self.clients_by_area,
+            &mut self.children_at_home,
+            &mut self.contact_reasons,
+            &mut self.assignments,
+            &mut self.intake_outcomes,
+            &mut self.deviations_by_type,
+            &mut self.deviations_by_counterpart,
+        ]
+    }
+}
