@@ -12,6 +12,7 @@
 //!   away from zero (seed 003: 17 of 18 = 94.44 %).
 
 mod annual;
+mod import;
 mod margins;
 mod register;
 mod suppress;
@@ -20,6 +21,10 @@ mod table;
 pub use annual::{
     annual_report, AnnualReport, MunicipalityRow, Ratio, ReportOptions, StaffSummary,
     SurveyQuestion, Waiting,
+};
+pub use import::{
+    decode, read_clients_csv, read_deviations_csv, read_intake_csv, read_register_json,
+    ImportError, Imported, Mode, Problem,
 };
 pub use margins::{check_margins, MarginProblem};
 pub use register::{

@@ -1,0 +1,168 @@
+//! Reading registers as Swedish spreadsheets export them, and every validation problem.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use po_core::codes::{AssignmentCategory, ContactReason, Gender, IntakeOutcome, LocalVocabulary};
+use po_core::organisation::MunicipalityCode;
+use po_core::report::*;
+use time::macros::date;
+
+fn varmland() -> LocalVocabulary {
+    LocalVocabulary::varmland()
+}
+
+#[test]
+fn utf8_bom_crlf_semicolons_swedish_headers_and_labels() {
+    let csv = "\u{feff}id;Kön;Födelseår;Kommunkod;Område;Start;Slut;Hemmavarande barn;Kontaktorsaker;Uppdrag\r\n\
+               k1;Kvinna;1985;1780;Centrala;2023-02-01;;ja;Ekonomi|Stöd i kontakt med arbetsgivare och ansöka om pension;ekonomi|God man\r\n\
+               k2;man;1990;1784;Västra;2022-05-01;2023-06-30;nej;housing;\r\n";
+    let got = read_clients_csv(
+        csv.as_bytes(),
+        "klienter.csv",
+        &varmland(),
+        None,
+        Mode::Strict,
+    )
+    .unwrap();
+    assert!(got.problems.is_empty());
+    let k1 = &got.rows[0];
+    assert_eq!(k1.gender, Gender::Woman);
+    assert_eq!(k1.birth_year, Some(1985));
+    assert_eq!(
+        k1.municipality,
+        Some(MunicipalityCode::parse("1780").unwrap())
+    );
+    assert!(k1.children_at_home);
+    assert_eq!(
+        k1.contact_reasons,
+        vec![ContactReason::Economy, ContactReason::EmployerPension]
+    );
+    assert_eq!(
+        k1.assignments
+            .iter()
+            .map(|a| a.category)
+            .collect::<Vec<_>>(),
+        vec![AssignmentCategory::Economy, AssignmentCategory::Guardian]
+    );
+    assert_eq!(got.rows[1].ended_on, Some(date!(2023 - 06 - 30)));
+    assert!(!got.rows[1].children_at_home);
+}
+
+#[test]
+fn windows_1252_and_commas() {
+    // "Område" and "Östra" in Windows-1252: å = 0xE5, Ö = 0xD6, ä = 0xE4, ö = 0xF6.
+    let mut bytes = b"date,Omr\xe5de,resultat\n".to_vec();
+    bytes.extend_from_slice(b"2023-03-01,\xd6stra,Avs\xe4ger sig hj\xe4lp\n");
+    bytes.extend_from_slice(b"2023-03-02,Norra,Bed\xf6ms ej tillh\xf6ra m\xe5lgrupp\n");
+    let got = read_intake_csv(&bytes, "nybesok.csv", &varmland(), Mode::Strict).unwrap();
+    assert_eq!(got.rows.len(), 2);
+    assert_eq!(got.rows[0].area, "Östra");
+    assert_eq!(got.rows[0].outcome, IntakeOutcome::Declined);
+    assert_eq!(got.rows[1].outcome, IntakeOutcome::NotTargetGroup);
+}
+
+#[test]
+fn every_problem_names_file_row_column_and_reason() {
+    let csv =
+        "id;gender;birth_date;municipality;started_on;ended_on;children_at_home;contact_reasons\n\
+               a;woman;1980-01-01;1780;2023-01-01;;ja;economy\n\
+               b;woman;1980-01-01;1780;2023-03-01;2023-02-01;ja;economy\n\
+               c;kvinna;2010-01-01;1780;2023-01-01;;ja;economy\n\
+               a;man;;1780;2023-01-01;;ja;economy\n\
+               d;robot;;1780;2023-01-01;;ja;economy\n\
+               e;woman;;1761;2023-01-01;;ja;economy\n\
+               f;woman;;17800;2023-01-01;;ja;economy\n\
+               g;woman;;1780;2023-13-01;;kanske;pengar\n\
+               ;woman;;1780;;;;\n";
+    let only_2023 = [
+        MunicipalityCode::parse("1780").unwrap(),
+        MunicipalityCode::parse("1784").unwrap(),
+    ];
+    let err = read_clients_csv(
+        csv.as_bytes(),
+        "klienter.csv",
+        &varmland(),
+        Some(&only_2023),
+        Mode::Strict,
+    )
+    .unwrap_err();
+    let found: Vec<(u64, &str)> = err
+        .problems
+        .iter()
+        .map(|p| (p.row, p.column.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (3, "ended_on"),         // end before start
+            (4, "birth_date"),       // a child as a client
+            (5, "id"),               // duplicate id
+            (6, "gender"),           // unknown code
+            (7, "municipality"),     // not a participant (Hammarö left in 2020)
+            (8, "municipality"),     // not a kommunkod
+            (9, "started_on"),       // not a date
+            (9, "children_at_home"), // not ja/nej
+            (9, "contact_reasons"),  // unknown code
+            (10, "id"),              // missing
+            (10, "started_on"),      // missing
+        ]
+    );
+    let text: Vec<String> = err.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        text[0],
+        "klienter.csv, row 3, column \"ended_on\": ends 2023-02-01, before it starts 2023-03-01"
+    );
+    assert_eq!(text[1], "klienter.csv, row 4, column \"birth_date\": the client was under 18 when starting on 2023-01-01 (PO is for adults, SFS 2013:522 2 §)");
+    assert_eq!(
+        text[2],
+        "klienter.csv, row 5, column \"id\": the same id as row 2"
+    );
+    assert!(text[3].contains("unknown gender \"robot\": expected one of woman, man, other"));
+    assert!(text[4].ends_with("1761 is not a municipality of this service"));
+    assert!(text[6].ends_with("expected a date YYYY-MM-DD, got \"2023-13-01\""));
+    assert!(text[7].ends_with("expected ja or nej, got \"kanske\""));
+    assert!(err
+        .to_string()
+        .starts_with("11 problem(s) in the input; the first: klienter.csv, row 3"));
+    // Lenient: the good row is kept, every bad row is listed, nothing is silently dropped.
+    let got = read_clients_csv(
+        csv.as_bytes(),
+        "klienter.csv",
+        &varmland(),
+        Some(&only_2023),
+        Mode::Lenient,
+    )
+    .unwrap();
+    assert_eq!(got.rows.len(), 1);
+    assert_eq!(got.rows[0].id, "a");
+    assert_eq!(got.problems.len(), 11);
+}
+
+#[test]
+fn deviations_and_json() {
+    let csv = "datum;händelsetyp;nivå;motpart;status;konsekvens\n\
+               2023-04-01;Tillgång till vård och stöd;Lokal nivå;Psykiatrin;Lyft i ledningsgruppen;Lång väntan\n\
+               2023-04-02;Positiv händelse;central;FK;remedied;\n\
+               2023-04-03;okänd;central;FK;remedied;\n";
+    let err = read_deviations_csv(csv.as_bytes(), "avvikelser.csv", &varmland(), Mode::Strict)
+        .unwrap_err();
+    assert_eq!(
+        (err.problems[0].row, err.problems[0].column.as_str()),
+        (4, "event_type")
+    );
+    let got =
+        read_deviations_csv(csv.as_bytes(), "avvikelser.csv", &varmland(), Mode::Lenient).unwrap();
+    assert_eq!(got.rows.len(), 2);
+    assert_eq!(got.rows[0].consequence.as_deref(), Some("Lång väntan"));
+
+    let json = r#"{"clients": [
+        {"id": "x", "gender": "Kvinna", "birth_year": 1980, "started_on": "2023-01-01"},
+        {"id": "x", "gender": "man", "started_on": "2023-01-01", "ended_on": "2022-01-01"}]}"#;
+    let err = read_register_json(json, "register.json").unwrap_err();
+    let columns: Vec<&str> = err.problems.iter().map(|p| p.column.as_str()).collect();
+    assert_eq!(columns, ["clients[1].id", "clients[1].ended_on"]);
+    let bad = r#"{"clients": [{"id": "x", "gender": "robot", "started_on": "2023-01-01"}]}"#;
+    assert!(read_register_json(bad, "register.json")
+        .unwrap_err()
+        .to_string()
+        .contains("unknown gender"));
+}
