@@ -28,7 +28,7 @@ pub struct Participant {
 impl Participant {
     /// Whether the municipality takes part on `date`.
     pub fn active_on(&self, date: Date) -> bool {
-        self.joined.map_or(true, |j| j <= date) && self.left.map_or(true, |l| date <= l)
+        self.joined.is_none_or(|j| j <= date) && self.left.is_none_or(|l| date <= l)
     }
 
     fn overlaps(&self, other: &Participant) -> bool {

@@ -56,7 +56,7 @@ impl Applicant {
 
     /// Whether the applicant is in the queue on `on`.
     pub fn in_queue_on(&self, on: Date) -> bool {
-        self.queued_on <= on && self.left_queue_on.map_or(true, |left| on < left)
+        self.queued_on <= on && self.left_queue_on.is_none_or(|left| on < left)
     }
 }
 

@@ -244,8 +244,8 @@ pub fn annual_report(register: &Register, options: &ReportOptions) -> AnnualRepo
             reasons[index_of(r)][g] += 1;
         }
         for a in &c.assignments {
-            let in_year = a.started_on.zip(last_day).map_or(true, |(s, l)| s <= l)
-                && a.ended_on.zip(first_day).map_or(true, |(e, f)| e >= f);
+            let in_year = a.started_on.zip(last_day).is_none_or(|(s, l)| s <= l)
+                && a.ended_on.zip(first_day).is_none_or(|(e, f)| e >= f);
             if in_year {
                 assignments[index_of(a.category)][0] += 1;
             }

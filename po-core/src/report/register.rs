@@ -150,7 +150,7 @@ pub struct Register {
 impl Client {
     /// Whether the client had an ombud on some day of `year`.
     pub fn active_in(&self, year: i32) -> bool {
-        self.started_on.year() <= year && self.ended_on.map_or(true, |e| e.year() >= year)
+        self.started_on.year() <= year && self.ended_on.is_none_or(|e| e.year() >= year)
     }
 
     /// The age band on 31 December of `year` (see the module docs); `None` if unknown or under
