@@ -305,3 +305,103 @@ fn age_on_31_december_and_suppression_in_the_report() {
     let json = serde_json::to_string(&r).unwrap();
     assert!(!json.contains("\"w1\"") && !json.contains("\"y\""));
 }
+
+#[test]
+fn leadership_group_summary_for_a_quarter() {
+    use po_core::codes::{Counterpart, DeviationEventType, DeviationLevel, DeviationStatus};
+    let d = |date: Date, counterpart, status, consequence: Option<&str>| Deviation {
+        date,
+        event_type: DeviationEventType::AccessToCareAndSupport,
+        level: DeviationLevel::Local,
+        counterpart,
+        status,
+        consequence: consequence.map(str::to_owned),
+    };
+    let deviations = vec![
+        d(
+            date!(2023 - 01 - 10),
+            Counterpart::Psychiatry,
+            DeviationStatus::Documented,
+            Some("Lång väntan på utredning"),
+        ),
+        d(
+            date!(2023 - 02 - 10),
+            Counterpart::Psychiatry,
+            DeviationStatus::FeedbackReceived,
+            Some("Lång väntan på utredning"),
+        ),
+        d(
+            date!(2023 - 03 - 10),
+            Counterpart::Psychiatry,
+            DeviationStatus::Remedied,
+            Some("Ingen läkarkontakt"),
+        ),
+        d(
+            date!(2023 - 03 - 20),
+            Counterpart::Forsakringskassan,
+            DeviationStatus::Raised,
+            None,
+        ),
+        d(
+            date!(2023 - 04 - 02),
+            Counterpart::Forsakringskassan,
+            DeviationStatus::Raised,
+            None,
+        ), // next quarter
+    ];
+    let q1 =
+        deviations_for_leadership_group(&deviations, date!(2023 - 01 - 01), date!(2023 - 03 - 31));
+    assert_eq!(q1.len(), 2);
+    let p = &q1[0];
+    assert_eq!(p.counterpart, Counterpart::Psychiatry);
+    assert_eq!((p.new, p.raised, p.answered, p.open), (3, 2, 2, 2));
+    assert_eq!(
+        p.consequences,
+        ["Lång väntan på utredning", "Ingen läkarkontakt"]
+    );
+    let fk = &q1[1];
+    assert_eq!((fk.new, fk.raised, fk.answered, fk.open), (1, 1, 0, 1));
+}
+
+#[test]
+fn change_against_the_previous_year_and_markdown() {
+    let reg = stockholm_2021();
+    let mut later = reg.clone();
+    for i in 0..11 {
+        later.clients.push(client(
+            format!("n{i}"),
+            Gender::Other,
+            "Söderort",
+            date!(2022 - 02 - 01),
+        ));
+    }
+    let previous = annual_report(&reg, &options(2021));
+    let current = annual_report(&later, &options(2022));
+    let changes = change_against(&previous, &current);
+    let active = changes
+        .iter()
+        .find(|c| c.measure == "active_clients")
+        .unwrap();
+    assert_eq!(
+        (active.previous, active.current, active.difference),
+        (Decimal::from(589), Decimal::from(600), Decimal::from(11))
+    );
+    assert_eq!(active.percent, Some(Decimal::new(187, 2))); // 11 / 589 = 1.87 %
+    let new = changes.iter().find(|c| c.measure == "new_clients").unwrap();
+    assert_eq!(new.percent, Some(Decimal::new(-9813, 2))); // 589 new in 2021, 11 in 2022
+
+    let md = to_markdown(&previous, Language::Sv);
+    assert!(md.starts_with("# Redovisning enligt 10 § förordning (2013:522) 2021 – Test"));
+    for heading in ["## 1. ", "## 2. ", "## 3. ", "## 4. ", "## 5. "] {
+        assert!(md.contains(heading), "{heading}");
+    }
+    assert!(md.contains("| Innerstaden | 92 | 94 | 0 | 186 |"));
+    assert!(md.contains("| **Totalt** | 309 | 280 | 0 | **589** |"));
+    let en = to_markdown(&previous, Language::En);
+    assert!(en.contains("## 5. Shortcomings noticed"));
+    assert!(en.contains("| **Total** | 309 | 280 | 0 | **589** |"));
+    // CSV for a spreadsheet: totals row and column, ';'.
+    let csv = previous.clients_by_area.to_csv();
+    assert!(csv.contains("Innerstaden;92;94;0;186\r\n"));
+    assert!(csv.ends_with("Totalt;309;280;0;589\r\n"));
+}

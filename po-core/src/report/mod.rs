@@ -15,6 +15,8 @@ mod annual;
 mod import;
 mod margins;
 mod register;
+mod render;
+mod summary;
 mod suppress;
 mod table;
 
@@ -30,5 +32,7 @@ pub use margins::{check_margins, MarginProblem};
 pub use register::{
     Assignment, Client, Deviation, ExitSurvey, IntakeVisit, Register, StaffMember, SurveyResponse,
 };
+pub use render::{to_markdown, Language};
+pub use summary::{change_against, deviations_for_leadership_group, Change, CounterpartDeviations};
 pub use suppress::{suppress_small_counts, Suppression, SuppressionReason};
 pub use table::{Cell, Table};

@@ -1,0 +1,298 @@
+//! Readable renderings of the annual report: Markdown in Swedish (the language it is submitted
+//! in) or English.
+
+use std::fmt::Write;
+
+use super::{AnnualReport, Cell, Table};
+use crate::rules::Status;
+
+/// The language of a rendering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    /// Swedish.
+    Sv,
+    /// English.
+    En,
+}
+
+fn table_md(out: &mut String, t: &Table, lang: Language) {
+    let (title, total) = match lang {
+        Language::Sv => (&t.title_sv, "Totalt"),
+        Language::En => (&t.title_en, "Total"),
+    };
+    let _ = writeln!(out, "\n**{title}**\n");
+    let _ = writeln!(out, "| | {} | {total} |", t.columns.join(" | "));
+    let _ = writeln!(out, "|---|{}---:|", "---:|".repeat(t.columns.len()));
+    for (i, row) in t.rows.iter().enumerate() {
+        let cells: Vec<String> = t.cells[i]
+            .iter()
+            .map(|c| match c {
+                Cell::Count(n) => n.to_string(),
+                Cell::Suppressed => "..".to_owned(),
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {row} | {} | {} |",
+            cells.join(" | "),
+            t.row_totals[i]
+        );
+    }
+    let totals: Vec<String> = t.column_totals.iter().map(u64::to_string).collect();
+    let _ = writeln!(
+        out,
+        "| **{total}** | {} | **{}** |",
+        totals.join(" | "),
+        t.total
+    );
+}
+
+/// The report as Markdown, organised by the five points of SFS 2013:522 10 §.
+pub fn to_markdown(r: &AnnualReport, lang: Language) -> String {
+    let sv = lang == Language::Sv;
+    let t = |s: &'static str, e: &'static str| if sv { s } else { e };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {} {} – {}",
+        t(
+            "Redovisning enligt 10 § förordning (2013:522)",
+            "Report under section 10 of ordinance 2013:522"
+        ),
+        r.year,
+        r.service_name
+    );
+    let _ = writeln!(
+        out,
+        "\n{} po {}.",
+        t(
+            "Beräknad ur ärenderegistret av",
+            "Computed from the case register by"
+        ),
+        r.library_version
+    );
+
+    let _ = writeln!(
+        out,
+        "\n## 1. {}",
+        t(
+            "Tjänster, utbildning och handledning",
+            "Positions, training and supervision"
+        )
+    );
+    let _ = writeln!(
+        out,
+        "\n- {}: {}",
+        t("Årsarbetare (heltid)", "Full-time positions"),
+        r.staff.positions
+    );
+    let _ = writeln!(out, "- {}: {}", t("Ombud", "Ombud"), r.staff.ombud);
+    let _ = writeln!(
+        out,
+        "- {}: {}",
+        t("Ombud med handledning", "Ombud with supervision"),
+        r.staff.with_supervision
+    );
+    for (training, n) in &r.staff.training {
+        let _ = writeln!(out, "- {}: {training} ({n})", t("Utbildning", "Training"));
+    }
+
+    let _ = writeln!(
+        out,
+        "\n## 2. {}",
+        t(
+            "Vilka och hur många som fått stöd, vanligaste kontaktorsaker",
+            "Who and how many got support, the most common contact reasons"
+        )
+    );
+    let _ = writeln!(
+        out,
+        "\n{}",
+        t(
+            "Ålder räknas den 31 december.",
+            "Age is taken on 31 December."
+        )
+    );
+    for table in [
+        &r.active_clients,
+        &r.new_clients,
+        &r.closed_clients,
+        &r.clients_by_area,
+        &r.children_at_home,
+        &r.contact_reasons,
+        &r.assignments,
+        &r.intake_outcomes,
+    ] {
+        table_md(&mut out, table, lang);
+    }
+    let per = r
+        .assignments_per_client
+        .value
+        .map_or("–".to_owned(), |v| v.to_string());
+    let _ = writeln!(
+        out,
+        "\n{}: {} / {} = {per}",
+        t(
+            "Uppdrag per aktuell klient",
+            "Assignments per active client"
+        ),
+        r.assignments_per_client.count,
+        r.assignments_per_client.of
+    );
+    if r.waiting.count > 0 {
+        let _ = writeln!(
+            out,
+            "\n{}: {} {}, median {} {}, max {} {}",
+            t(
+                "Väntetid från ansökan till start",
+                "Waiting from application to start"
+            ),
+            r.waiting.count,
+            t("klienter", "clients"),
+            r.waiting.median_days.unwrap_or_default(),
+            t("dagar", "days"),
+            r.waiting.max_days.unwrap_or_default(),
+            t("dagar", "days")
+        );
+    }
+    if !r.clients_per_municipality.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n| {} | {} | % | {} |\n|---|---:|---:|---:|",
+            t("Kommun", "Municipality"),
+            t("Klienter", "Clients"),
+            t("Andel av nyckeln %", "Share of key %")
+        );
+        for m in &r.clients_per_municipality {
+            let key = m
+                .key_share
+                .as_ref()
+                .and_then(|k| k.value)
+                .map_or("–".to_owned(), |v| v.to_string());
+            let _ = writeln!(
+                out,
+                "| {} {} | {} | {} | {key} |",
+                m.code,
+                m.name,
+                m.clients,
+                m.client_share.value.unwrap_or_default()
+            );
+        }
+    }
+
+    let _ = writeln!(
+        out,
+        "\n## 3. {}",
+        t(
+            "Bedömningsriktlinjer och prioriteringsordning",
+            "Assessment guidelines and priority order"
+        )
+    );
+    let _ = writeln!(
+        out,
+        "\n{}",
+        r.priority_policy.as_deref().unwrap_or(t(
+            "Ingen prioriteringsordning angiven.",
+            "No priority order given."
+        ))
+    );
+
+    let _ = writeln!(
+        out,
+        "\n## 4. {}",
+        t(
+            "Organisation, ledning och samverkan",
+            "Organisation, management and cooperation"
+        )
+    );
+    match &r.leadership {
+        Some(check) => {
+            let verdict = match check.compliant {
+                Status::Met => t("uppfyller 5 §", "meets 5 §"),
+                Status::NotMet => t("uppfyller inte 5 §", "does not meet 5 §"),
+                Status::Unknown => t("kan inte bedömas fullt ut", "cannot be fully assessed"),
+            };
+            let _ = writeln!(
+                out,
+                "\n{} {verdict} ({}).",
+                t("Ledningsgruppen", "The leadership group"),
+                check.rule_set.citation()
+            );
+            for f in &check.findings {
+                let _ = writeln!(out, "- {}", if sv { &f.reason_sv } else { &f.reason_en });
+            }
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "\n{}",
+                t(
+                    "Ledningsgruppen har inte kontrollerats.",
+                    "The leadership group was not checked."
+                )
+            );
+        }
+    }
+
+    let _ = writeln!(
+        out,
+        "\n## 5. {}",
+        t("Uppmärksammade brister", "Shortcomings noticed")
+    );
+    table_md(&mut out, &r.deviations_by_type, lang);
+    table_md(&mut out, &r.deviations_by_counterpart, lang);
+    let fb = &r.deviations_with_feedback;
+    let _ = writeln!(
+        out,
+        "\n{}: {} / {} = {} %",
+        t("Brister med återkoppling", "Shortcomings with feedback"),
+        fb.count,
+        fb.of,
+        fb.value.map_or("–".to_owned(), |v| v.to_string())
+    );
+
+    if let Some(rate) = &r.survey_response_rate {
+        let _ = writeln!(out, "\n## {}", t("Avslutningsenkät", "Exit survey"));
+        let _ = writeln!(
+            out,
+            "\n{}: {} / {} = {} %",
+            t("Svarsfrekvens", "Response rate"),
+            rate.count,
+            rate.of,
+            rate.value.unwrap_or_default()
+        );
+        for q in &r.survey {
+            let _ = writeln!(
+                out,
+                "\n*{}* ({} {})",
+                q.question,
+                q.respondents,
+                t("svar", "answers")
+            );
+            for (a, ratio) in &q.answers {
+                let _ = writeln!(
+                    out,
+                    "- {a}: {} ({} %)",
+                    ratio.count,
+                    ratio.value.unwrap_or_default()
+                );
+            }
+        }
+    }
+    if !r.suppressed.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## {}",
+            t("Dolda små tal", "Suppressed small counts")
+        );
+        let _ = writeln!(out, "\n{}", t("Celler markerade .. är dolda så att ingen person kan identifieras; totalerna är oförändrade.", "Cells marked .. are hidden so that nobody can be identified; totals are unchanged."));
+        for s in &r.suppressed {
+            let _ = writeln!(
+                out,
+                "- {} / {} / {}: {:?}",
+                s.table, s.row, s.column, s.reason
+            );
+        }
+    }
+    out
+}
