@@ -102,5 +102,50 @@ fn main() -> Result<(), po_core::Error> {
     if let Err(e) = IdentityNumber::parse("19121212-1213", date!(2026 - 01 - 01)) {
         println!("a wrong check digit: {e}");
     }
+
+    annual_report_of_synthetic_register()
+}
+
+/// The main job: the 10 § report of a SYNTHETIC Värmland-like register for 2023, printed in
+/// Swedish and written to `build/demo/` as Markdown (sv, en), JSON and one CSV per table.
+fn annual_report_of_synthetic_register() -> Result<(), po_core::Error> {
+    use po_core::priority::PriorityPolicy;
+    use po_core::report::{annual_report, to_markdown, Language, ReportOptions};
+
+    let register = po_examples::synthetic::varmland_like(2023, 240, 2023);
+    let options = ReportOptions {
+        year: 2023,
+        service_name: "Personligt ombud Värmland (SYNTETISKA DATA / SYNTHETIC DATA)".into(),
+        suppression_threshold: Some(3),
+        priority_policy: Some(PriorityPolicy::varmland_2023()),
+        leadership: Some(varmland::leadership_group_2023().check(date!(2023 - 12 - 31))?),
+        population: Default::default(),
+    };
+    let report = annual_report(&register, &options);
+    let sv = to_markdown(&report, Language::Sv);
+    println!("\n{sv}");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../build/demo");
+    let written = std::fs::create_dir_all(&dir).and_then(|_| {
+        std::fs::write(dir.join("report-2023.sv.md"), &sv)?;
+        std::fs::write(
+            dir.join("report-2023.en.md"),
+            to_markdown(&report, Language::En),
+        )?;
+        std::fs::write(
+            dir.join("report-2023.json"),
+            serde_json::to_string_pretty(&report).unwrap_or_default(),
+        )?;
+        for table in report.tables() {
+            std::fs::write(dir.join(format!("{}.csv", table.name)), table.to_csv())?;
+        }
+        Ok(())
+    });
+    match written {
+        Ok(()) => println!(
+            "Written: {} (Markdown sv/en, JSON, one CSV per table)",
+            dir.display()
+        ),
+        Err(e) => println!("Could not write the report files to {}: {e}", dir.display()),
+    }
     Ok(())
 }

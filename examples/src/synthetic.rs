@@ -1,0 +1,171 @@
+//! A deterministic generator of SYNTHETIC case registers for a Värmland-like service.
+//!
+//! Nothing here describes a real person: ids are `SYNTHETIC-…`, and the proportions are
+//! loosely modelled on the published statistics (seeds 000–004): about 58 % women, age bands
+//! 14/42/35/9 %, 3–8 assignments per client, intake outcomes in seed 003's proportions. The
+//! same seed always gives the same register, so reports and benchmarks can be compared.
+
+use po_core::codes::{
+    AssignmentCategory, CodeList, ContactReason, Counterpart, DeviationEventType, DeviationLevel,
+    DeviationStatus, Gender, IntakeOutcome,
+};
+use po_core::organisation::MunicipalityCode;
+use po_core::reference::varmland;
+use po_core::report::{
+    Assignment, Client, Deviation, ExitSurvey, IntakeVisit, Register, StaffMember, SurveyResponse,
+};
+use rust_decimal::Decimal;
+use time::{Date, Duration, Month};
+
+/// SplitMix64: a tiny, well-known deterministic generator (no statistical claims needed here).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+    /// An index drawn with the given weights.
+    fn weighted(&mut self, weights: &[u64]) -> usize {
+        let mut x = self.below(weights.iter().sum());
+        for (i, &w) in weights.iter().enumerate() {
+            if x < w {
+                return i;
+            }
+            x -= w;
+        }
+        weights.len() - 1
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+fn day_in(rng: &mut Rng, year: i32) -> Date {
+    let start = Date::from_calendar_date(year, Month::January, 1).unwrap_or(Date::MIN);
+    start + Duration::days(rng.below(365) as i64)
+}
+
+/// A synthetic register with about `clients` clients active in `year`, for the 15
+/// municipalities of Värmland 2023.
+pub fn varmland_like(year: i32, clients: usize, seed: u64) -> Register {
+    let mut rng = Rng(seed);
+    let municipalities: Vec<_> = varmland::MUNICIPALITIES
+        .iter()
+        .filter(|m| m.area_2023.is_some())
+        .collect();
+    let weights: Vec<u64> = municipalities
+        .iter()
+        .map(|m| u64::from(m.total_population_2023_12_31))
+        .collect();
+    let mut register = Register::default();
+    for i in 0..clients {
+        let m = municipalities[rng.weighted(&weights)];
+        let gender = Gender::ALL[rng.weighted(&[58, 41, 1])];
+        let age = match rng.weighted(&[14, 42, 35, 9]) {
+            0 => 18 + rng.below(12),
+            1 => 30 + rng.below(20),
+            2 => 50 + rng.below(15),
+            _ => 65 + rng.below(20),
+        } as i32;
+        let start_year = year - rng.below(3) as i32;
+        let started_on = day_in(&mut rng, start_year);
+        let applied_on = started_on - Duration::days(rng.below(120) as i64);
+        let ended_on = rng
+            .chance(30)
+            .then(|| day_in(&mut rng, year))
+            .filter(|e| *e >= started_on);
+        let reasons = 1 + rng.below(3) as usize;
+        let mut contact_reasons: Vec<ContactReason> = (0..reasons)
+            .map(|_| ContactReason::ALL[rng.weighted(&[17, 8, 5, 9, 4, 2, 4, 26, 10, 3, 2])])
+            .collect();
+        contact_reasons.sort();
+        contact_reasons.dedup();
+        let assignments = (0..3 + rng.below(6))
+            .map(|_| Assignment {
+                category: AssignmentCategory::ALL
+                    [rng.below(AssignmentCategory::ALL.len() as u64) as usize],
+                started_on: None,
+                ended_on: None,
+            })
+            .collect();
+        register.clients.push(Client {
+            id: format!("SYNTHETIC-{i:06}"),
+            gender,
+            birth_date: None,
+            birth_year: Some(year - age),
+            age_band: None,
+            municipality: MunicipalityCode::parse(m.code).ok(),
+            area: m.area_2023.map(str::to_owned),
+            applied_on: Some(applied_on),
+            started_on,
+            ended_on,
+            children_at_home: rng.chance(20),
+            priority_groups: Vec::new(),
+            contact_reasons,
+            assignments,
+        });
+    }
+    for _ in 0..clients * 3 / 4 {
+        let m = municipalities[rng.weighted(&weights)];
+        register.intake_visits.push(IntakeVisit {
+            date: day_in(&mut rng, year),
+            area: m.area_2023.unwrap_or("").to_owned(),
+            outcome: IntakeOutcome::ALL[rng.weighted(&[111, 4, 32, 5, 5])],
+        });
+    }
+    let consequences = [
+        "Lång väntan på insats",
+        "Avslag utan begriplig motivering",
+        "Ingen samordnad planering",
+    ];
+    for _ in 0..clients * 2 / 5 {
+        register.deviations.push(Deviation {
+            date: day_in(&mut rng, year),
+            event_type: DeviationEventType::ALL[rng.weighted(&[14, 10, 8, 4, 3])],
+            level: DeviationLevel::ALL[rng.below(3) as usize],
+            counterpart: Counterpart::ALL[rng.below(Counterpart::ALL.len() as u64) as usize],
+            status: DeviationStatus::ALL[rng.weighted(&[4, 4, 3, 2, 1])],
+            consequence: Some(consequences[rng.below(3) as usize].to_owned()),
+        });
+    }
+    let questions = [
+        "Jag har fått det stöd jag behövde",
+        "Jag kan rekommendera personligt ombud",
+    ];
+    register.exit_survey = Some(ExitSurvey {
+        sent: 95,
+        responses: (0..18)
+            .map(|_| SurveyResponse {
+                answers: questions
+                    .iter()
+                    .map(|q| {
+                        (
+                            (*q).to_owned(),
+                            ["Ja", "Delvis", "Nej"][rng.weighted(&[16, 1, 1])].to_owned(),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect(),
+    });
+    register.staff = (0..10)
+        .map(|i| StaffMember {
+            id: format!("OMBUD-{i:02}"),
+            fte: Decimal::ONE,
+            training: if i < 3 {
+                vec!["Socialstyrelsens introduktionsutbildning".to_owned()]
+            } else {
+                Vec::new()
+            },
+            supervision: Some("Extern handledning".to_owned()),
+        })
+        .collect();
+    register
+}
