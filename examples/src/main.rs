@@ -120,6 +120,7 @@ fn annual_report_of_synthetic_register() -> Result<(), po_core::Error> {
         priority_policy: Some(PriorityPolicy::varmland_2023()),
         leadership: Some(varmland::leadership_group_2023().check(date!(2023 - 12 - 31))?),
         population: Default::default(),
+        input_problems: Vec::new(),
     };
     let report = annual_report(&register, &options);
     let sv = to_markdown(&report, Language::Sv);

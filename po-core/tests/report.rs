@@ -405,3 +405,42 @@ fn change_against_the_previous_year_and_markdown() {
     assert!(csv.contains("Innerstaden;92;94;0;186\r\n"));
     assert!(csv.ends_with("Totalt;309;280;0;589\r\n"));
 }
+
+#[test]
+fn clients_per_municipality_and_skipped_rows_in_the_report() {
+    use po_core::codes::LocalVocabulary;
+    use po_core::organisation::MunicipalityCode;
+    let csv =
+        "id;gender;municipality;started_on\nk1;woman;1780;2023-01-01\nk2;man;1780;2023-01-01\n\
+               k3;man;1784;2023-01-01\nk4;robot;1784;2023-01-01\n";
+    let imported = read_clients_csv(
+        csv.as_bytes(),
+        "klienter.csv",
+        &LocalVocabulary::default(),
+        None,
+        Mode::Lenient,
+    )
+    .unwrap();
+    let register = Register {
+        clients: imported.rows,
+        ..Register::default()
+    };
+    let karlstad = MunicipalityCode::parse("1780").unwrap();
+    let arvika = MunicipalityCode::parse("1784").unwrap();
+    let mut o = options(2023);
+    o.population.insert(karlstad, ("Karlstad".into(), 75));
+    o.population.insert(arvika, ("Arvika".into(), 25));
+    o.input_problems = imported.problems;
+    let r = annual_report(&register, &o);
+    let k = &r.clients_per_municipality[0]; // ordered by kommunkod
+    assert_eq!(
+        (k.code, k.name.as_str(), k.clients),
+        (karlstad, "Karlstad", 2)
+    );
+    assert_eq!(k.client_share.value, Some(Decimal::new(6667, 2))); // 2 of 3
+    assert_eq!(k.key_share.as_ref().unwrap().value, Some(Decimal::from(75)));
+    assert_eq!(r.input_problems.len(), 1);
+    let md = to_markdown(&r, Language::En);
+    assert!(md.contains("## Rows left out"));
+    assert!(md.contains("klienter.csv, row 5, column \"gender\": unknown gender \"robot\""));
+}

@@ -84,7 +84,7 @@ mod tests {
         assert_eq!(AgeBand::for_age(120), Some(AgeBand::From65));
         for age in 18..=130 {
             let band = AgeBand::for_age(age).expect("adult");
-            assert!(band.min_age() <= age && band.max_age().map_or(true, |m| age <= m));
+            assert!(band.min_age() <= age && band.max_age().is_none_or(|m| age <= m));
         }
     }
 }

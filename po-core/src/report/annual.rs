@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
-use super::{suppress_small_counts, Register, Suppression, Table};
+use super::{suppress_small_counts, Problem, Register, Suppression, Table};
 use crate::codes::{
     AgeBand, AssignmentCategory, CodeList, ContactReason, Counterpart, DeviationEventType,
     DeviationLevel, DeviationStatus, Gender, IntakeOutcome,
@@ -28,6 +28,8 @@ pub struct ReportOptions {
     pub leadership: Option<LeadershipCheck>,
     /// Municipality names and adults (the cost-sharing key), for clients per municipality.
     pub population: BTreeMap<MunicipalityCode, (String, u64)>,
+    /// Rows a lenient import left out; the report lists them so nothing is dropped silently.
+    pub input_problems: Vec<Problem>,
 }
 
 /// Point 1: positions, training and supervision.
@@ -144,6 +146,8 @@ pub struct AnnualReport {
     pub survey: Vec<SurveyQuestion>,
     /// What small-count suppression hid, and why.
     pub suppressed: Vec<Suppression>,
+    /// Input rows left out by a lenient import, with file, row, column and reason.
+    pub input_problems: Vec<Problem>,
 }
 
 /// Clients of one municipality against its key share.
@@ -463,6 +467,7 @@ pub fn annual_report(register: &Register, options: &ReportOptions) -> AnnualRepo
         survey_response_rate,
         survey,
         suppressed: Vec::new(),
+        input_problems: options.input_problems.clone(),
     };
     if let Some(k) = options.suppression_threshold {
         let mut notes = Vec::new();

@@ -279,6 +279,25 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> String {
             }
         }
     }
+    if !r.input_problems.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## {}",
+            t("Rader som lämnats utanför", "Rows left out")
+        );
+        let _ = writeln!(
+            out,
+            "\n{} {}",
+            r.input_problems.len(),
+            t(
+                "rader i indata hade fel och räknas inte:",
+                "input rows had problems and are not counted:"
+            )
+        );
+        for p in &r.input_problems {
+            let _ = writeln!(out, "- {p}");
+        }
+    }
     if !r.suppressed.is_empty() {
         let _ = writeln!(
             out,
