@@ -25,6 +25,23 @@ pub(crate) fn fold(input: &str) -> String {
     out
 }
 
+/// A CSV reader over `text` as Swedish spreadsheets write it: a UTF-8 BOM is skipped, and the
+/// separator is `;` unless the header line has more `,` than `;`. Rows may differ in length
+/// (callers check the columns they need).
+pub(crate) fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let header = text.lines().next().unwrap_or("");
+    let delimiter = if header.matches(',').count() > header.matches(';').count() {
+        b','
+    } else {
+        b';'
+    };
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+}
+
 /// Shortens a value for an error message so that a pasted paragraph does not flood a log.
 pub(crate) fn clip(value: &str) -> String {
     const MAX: usize = 60;

@@ -14,17 +14,7 @@ use crate::organisation::MunicipalityCode;
 pub fn adults_from_scb_csv(
     text: &str,
 ) -> Result<BTreeMap<MunicipalityCode, (String, u64)>, MoneyError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let header = text.lines().next().unwrap_or("");
-    let delimiter = if header.matches(';').count() > header.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader = crate::text::csv_reader(text);
     let mut out: BTreeMap<MunicipalityCode, (String, u64)> = BTreeMap::new();
     for (i, record) in reader.records().enumerate() {
         let line = i as u64 + 2;

@@ -21,7 +21,8 @@ pub struct WaitingSummary {
 }
 
 impl WaitingSummary {
-    fn of(mut days: Vec<i64>) -> WaitingSummary {
+    /// The summary of a list of waits in days.
+    pub fn of(mut days: Vec<i64>) -> WaitingSummary {
         days.sort_unstable();
         let n = days.len();
         let median_days = match n {

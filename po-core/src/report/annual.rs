@@ -11,7 +11,7 @@ use crate::codes::{
     DeviationLevel, DeviationStatus, Gender, IntakeOutcome,
 };
 use crate::organisation::{LeadershipCheck, MunicipalityCode};
-use crate::priority::PriorityPolicy;
+use crate::priority::{PriorityPolicy, WaitingSummary};
 
 /// What the report needs besides the register.
 #[derive(Debug, Clone, Default)]
@@ -74,17 +74,6 @@ impl Ratio {
     }
 }
 
-/// Waiting days from application to start, for clients who started in the year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Waiting {
-    /// Clients with both dates.
-    pub count: usize,
-    /// Median days (mean of the middle two for an even count).
-    pub median_days: Option<Decimal>,
-    /// Longest wait.
-    pub max_days: Option<i64>,
-}
-
 /// One survey question: answers with counts and percentages of those who answered it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SurveyQuestion {
@@ -128,8 +117,8 @@ pub struct AnnualReport {
     pub clients_per_municipality: Vec<MunicipalityRow>,
     /// Intake outcomes by area, for visits in the year.
     pub intake_outcomes: Table,
-    /// Waiting times.
-    pub waiting: Waiting,
+    /// Waiting days from application to start, for clients who started in the year.
+    pub waiting: WaitingSummary,
     /// 10 § 3: the priority order in use, by name and source.
     pub priority_policy: Option<String>,
     /// 10 § 4: the leadership-group check.
@@ -185,16 +174,6 @@ fn gender_age(name: &str, sv: &str, en: &str, clients: &[&super::Client], year: 
         counts[index_of(c.gender)][col] += 1;
     }
     Table::from_counts(name, sv, en, labels::<Gender>(), columns, counts)
-}
-
-fn median(mut v: Vec<i64>) -> Option<Decimal> {
-    v.sort_unstable();
-    let n = v.len();
-    match n {
-        0 => None,
-        _ if n % 2 == 1 => Some(Decimal::from(v[n / 2])),
-        _ => Some((Decimal::from(v[n / 2 - 1]) + Decimal::from(v[n / 2])) / Decimal::TWO),
-    }
 }
 
 /// Computes the annual report for `options.year`; applies suppression if asked.
@@ -299,11 +278,7 @@ pub fn annual_report(register: &Register, options: &ReportOptions) -> AnnualRepo
         .iter()
         .filter_map(|c| c.applied_on.map(|a| (c.started_on - a).whole_days()))
         .collect();
-    let waiting = Waiting {
-        count: waits.len(),
-        max_days: waits.iter().max().copied(),
-        median_days: median(waits),
-    };
+    let waiting = WaitingSummary::of(waits);
 
     let deviations: Vec<_> = register
         .deviations

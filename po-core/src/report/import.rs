@@ -90,16 +90,7 @@ struct Sheet {
 
 fn read_sheet(bytes: &[u8], file: &str, aliases: &[(&str, &str)]) -> Result<Sheet, ImportError> {
     let text = decode(bytes);
-    let header_line = text.lines().next().unwrap_or("");
-    let delimiter = if header_line.matches(';').count() >= header_line.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader = crate::text::csv_reader(&text);
     let problem = |row: u64, reason: String| ImportError {
         problems: vec![Problem {
             file: file.to_owned(),

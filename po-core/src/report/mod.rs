@@ -22,7 +22,7 @@ mod table;
 
 pub use annual::{
     annual_report, AnnualReport, MunicipalityRow, Ratio, ReportOptions, StaffSummary,
-    SurveyQuestion, Waiting,
+    SurveyQuestion,
 };
 pub use import::{
     decode, read_clients_csv, read_deviations_csv, read_intake_csv, read_register_json,
