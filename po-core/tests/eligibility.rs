@@ -284,3 +284,23 @@ fn json_input_and_output() {
     let back: Assessment = serde_json::from_value(out).unwrap();
     assert_eq!(back, a);
 }
+
+#[test]
+fn intake_outcome_recorded_with_date_and_area() {
+    use po_core::codes::IntakeOutcome;
+    let r = IntakeRecord {
+        date: date!(2023 - 09 - 01),
+        area: "Östra".into(),
+        outcome: IntakeOutcome::MetOtherwise,
+    };
+    let json = serde_json::to_string(&r).unwrap();
+    assert_eq!(
+        json,
+        r#"{"date":"2023-09-01","area":"Östra","outcome":"met_otherwise"}"#
+    );
+    let back: IntakeRecord = serde_json::from_str(
+        r#"{"date":"2023-09-01","area":"Östra","outcome":"Tillgodoses på annat sätt"}"#,
+    )
+    .unwrap();
+    assert_eq!(back, r);
+}

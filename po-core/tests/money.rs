@@ -491,3 +491,26 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_municipality_joins() {
+    let base = varmland_2023();
+    let mut joined = base.clone();
+    joined.participants.push(AgreementParticipant {
+        municipality: Municipality::new("1761", "Hammarö").unwrap(),
+        adults: 16_940,
+        reference_date: date!(2022 - 12 - 31),
+    });
+    let rows = compare(&allocate(&base).unwrap(), &allocate(&joined).unwrap());
+    assert_eq!(rows.len(), 16);
+    let hammaro = rows.iter().find(|r| r.name == "Hammarö").unwrap();
+    assert_eq!(hammaro.base_total, None);
+    assert_eq!(hammaro.difference_percent, None);
+    assert_eq!(hammaro.difference, hammaro.alternative_total.unwrap());
+    // Everyone else pays less; the total is unchanged.
+    assert!(rows
+        .iter()
+        .filter(|r| r.name != "Hammarö")
+        .all(|r| r.difference < kr(0)));
+    assert_eq!(rows.iter().map(|r| r.difference).sum::<Decimal>(), kr(0));
+}
