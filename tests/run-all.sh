@@ -60,6 +60,6 @@ KT_OUT=$BUILD/kotlin && mkdir -p "$KT_OUT"
 "$KOTLINC" -nowarn -cp "$JNA" $(find "$BUILD/bindings" -name '*.kt') tests/kotlin/*.kt \
   -include-runtime -d "$KT_OUT/po-test.jar" 2>&1 | grep -v '^warning' || true
 test -f "$KT_OUT/po-test.jar"
-java -Djna.library.path="$TARGET/debug" -cp "$KT_OUT/po-test.jar:$JNA" FfiTestKt
+java -Djna.library.path="$TARGET/debug" -cp "$KT_OUT/po-test.jar:$JNA" FfiTestKt "$ROOT/tests/vectors"
 
 step "All tests passed"

@@ -24,7 +24,7 @@ inline fun <reified T : Throwable> expectThrows(what: String, block: () -> Unit)
     throw IllegalStateException()
 }
 
-fun main() {
+fun main(args: Array<String>) {
     val ref = LocalDate.of(2026, 1, 1)
     check(libraryVersion() == "0.1.0", "version")
 
@@ -72,5 +72,6 @@ fun main() {
     expectThrows<PoException.UnknownCode>("unknown role") {
         checkLeadershipGroup(listOf(LeadershipMemberRecord("mayor", "")), null, ref)
     }
-    println("Kotlin FFI test: $checks checks passed")
+    val vectors = checkVectors(args[0])
+    println("Kotlin FFI test: $checks checks passed, $vectors shared vectors agree")
 }
