@@ -56,10 +56,12 @@ impl<T: CodeList> LabelMap<T> {
 
     /// Parses a local label, else a national code or label.
     pub fn parse(&self, input: &str) -> Result<T, UnknownCode> {
-        if let Some(v) = self.folded.get(&fold(input)) {
-            return Ok(*v);
-        }
-        T::parse(input)
+        let folded = fold(input);
+        self.folded
+            .get(&folded)
+            .copied()
+            .or_else(|| T::parse_folded(&folded))
+            .ok_or_else(|| UnknownCode::new::<T>(input))
     }
 }
 

@@ -73,19 +73,29 @@ pub trait CodeList: Copy + Eq + Ord + std::hash::Hash + std::fmt::Debug + Sized 
         if let Some(v) = Self::ALL.iter().find(|v| v.code() == input) {
             return Ok(*v);
         }
-        let folded = fold(input);
-        Self::ALL
-            .iter()
-            .find(|v| {
-                let i = v.info();
-                fold(i.code) == folded
-                    || fold(i.label_sv) == folded
-                    || fold(i.label_en) == folded
-                    || i.aliases.iter().any(|a| fold(a) == folded)
-            })
-            .copied()
-            .ok_or_else(|| UnknownCode::new::<Self>(input))
+        Self::parse_folded(&fold(input)).ok_or_else(|| UnknownCode::new::<Self>(input))
     }
+
+    /// Looks up an input already folded with the crate's text folding (codes, labels, aliases).
+    /// The folded forms are computed once per list (see [`folded_index`]).
+    fn parse_folded(folded: &str) -> Option<Self>;
+}
+
+/// Builds the index of folded codes, labels and aliases of a list; code_list! keeps one per
+/// list in a `OnceLock`, so parsing folds only its input.
+pub(crate) fn folded_index<T: CodeList>() -> std::collections::HashMap<String, T> {
+    let mut index = std::collections::HashMap::new();
+    // Reverse order so that, should two values share a spelling, the first listed wins.
+    for &v in T::ALL.iter().rev() {
+        let i = v.info();
+        for s in [i.code, i.label_sv, i.label_en]
+            .iter()
+            .chain(i.aliases.iter())
+        {
+            index.insert(fold(s), v);
+        }
+    }
+    index
 }
 
 /// A value that is not in a code list. The message lists what is accepted.
@@ -147,6 +157,17 @@ macro_rules! code_list {
                         aliases: &[$($($alias),*)?],
                     }, )+
                 }
+            }
+            fn parse_folded(folded: &str) -> Option<Self> {
+                $name::folded_index_static().get(folded).copied()
+            }
+        }
+
+        impl $name {
+            fn folded_index_static() -> &'static ::std::collections::HashMap<String, $name> {
+                static INDEX: ::std::sync::OnceLock<::std::collections::HashMap<String, $name>> =
+                    ::std::sync::OnceLock::new();
+                INDEX.get_or_init($crate::codes::folded_index::<$name>)
             }
         }
 

@@ -122,6 +122,8 @@ pub fn rank(
     }
 
     let groups = policy.groups();
+    // Labels are the same for every applicant: build them once per ranking.
+    let labels: Vec<(String, String)> = groups.iter().map(PriorityGroup::labels).collect();
     let mut keyed: Vec<(usize, i64, &Applicant, Vec<usize>)> = applicants
         .iter()
         .map(|a| {
@@ -139,7 +141,8 @@ pub fn rank(
         .enumerate()
         .map(|(i, (decisive, days, a, matched))| {
             let position = u32::try_from(i + 1).unwrap_or(u32::MAX);
-            let (reason_sv, reason_en) = reason(policy, position, decisive, days, &matched);
+            let (reason_sv, reason_en) =
+                reason(policy, &labels, position, decisive, days, &matched);
             RankedApplicant {
                 position,
                 id: a.id.clone(),
@@ -159,6 +162,7 @@ pub fn rank(
 
 fn reason(
     policy: &PriorityPolicy,
+    labels: &[(String, String)],
     position: u32,
     decisive: usize,
     days: i64,
@@ -167,9 +171,8 @@ fn reason(
     let groups = policy.groups();
     let n = groups.len();
     let name = policy.name();
-    let (mut sv, mut en) = match groups.get(decisive) {
-        Some(g) => {
-            let (gsv, gen) = g.labels();
+    let (mut sv, mut en) = match labels.get(decisive) {
+        Some((gsv, gen)) => {
             (
                 format!(
                     "Plats {position}: tillhör den prioriterade gruppen {gsv} (grupp {} av {n} i {name}); har väntat {days} dagar, och inom gruppen går längst väntetid först.",
@@ -187,8 +190,10 @@ fn reason(
         ),
     };
     if matched.len() > 1 {
-        let (also_sv, also_en): (Vec<_>, Vec<_>) =
-            matched[1..].iter().map(|&g| groups[g].labels()).unzip();
+        let (also_sv, also_en): (Vec<_>, Vec<_>) = matched[1..]
+            .iter()
+            .map(|&g| (labels[g].0.as_str(), labels[g].1.as_str()))
+            .unzip();
         sv.push_str(&format!(" Tillhör även: {}.", also_sv.join("; ")));
         en.push_str(&format!(" Also belongs to: {}.", also_en.join("; ")));
     }
