@@ -22,14 +22,15 @@ fn seed_001_table_5() {
         socialstyrelsen_admin: kr(1_500_000),
         county_boards_admin: kr(3_000_000),
     };
-    assert_eq!(budget.money_for_positions(), kr(99_960_000));
-    let per_position = amount_per_position(budget.money_for_positions(), kr(333)).unwrap();
+    assert_eq!(budget.money_for_positions().unwrap(), kr(99_960_000));
+    let per_position = amount_per_position(budget.money_for_positions().unwrap(), kr(333)).unwrap();
     assert_eq!(per_position, kr(300_180));
     // The brief says 99 960 000 kr is "exactly 333 positions at 300 180 kr"; it is not:
     // 99 960 000 / 333 = 300 180.18…, rounded down to whole kronor, with 60 kr left over.
     assert_eq!(kr(99_960_000) - per_position * kr(333), kr(60));
-    let (spent, net, returned) =
-        budget.outcome(kr(1_500_000), kr(3_000_000), kr(99_230_503), kr(1_630_200));
+    let (spent, net, returned) = budget
+        .outcome(kr(1_500_000), kr(3_000_000), kr(99_230_503), kr(1_630_200))
+        .unwrap();
     assert_eq!(spent, kr(103_730_503));
     assert_eq!(net, kr(102_100_303));
     assert_eq!(returned, kr(2_359_697));
@@ -355,6 +356,24 @@ fn errors() {
         allocate(&a).unwrap_err().to_string(),
         "costs[1].amount: expected an amount of zero or more kronor, got -5"
     );
+    // Absurd amounts and populations are refused, never overflowed (Decimal::MAX kr, u64::MAX).
+    let mut a = base.clone();
+    a.costs[0].amount = Decimal::MAX;
+    assert_eq!(
+        allocate(&a).unwrap_err().to_string(),
+        "costs[0].amount: the amount is too large (at most 10^15 kr, or 10^10 adults)"
+    );
+    let mut a = base.clone();
+    a.participants[0].adults = u64::MAX;
+    assert!(matches!(allocate(&a), Err(MoneyError::Overflow { .. })));
+    let national = NationalBudget {
+        year: 2019,
+        total: Decimal::MAX,
+        socialstyrelsen_admin: kr(0),
+        county_boards_admin: kr(0),
+    };
+    assert!(national.money_for_positions().is_err());
+    assert!(service_grant(Decimal::MAX, kr(10)).is_err());
     // Unknown or malformed municipality codes are refused when the agreement is read.
     let json = serde_json::to_string(&base)
         .unwrap()

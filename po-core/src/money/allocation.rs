@@ -259,6 +259,11 @@ fn validate(a: &Agreement) -> Result<(), MoneyError> {
                 municipality: p.municipality.code.to_string(),
             });
         }
+        if p.adults > super::error::MAX_ADULTS {
+            return Err(MoneyError::Overflow {
+                field: format!("participants[{index}].adults"),
+            });
+        }
         if p.adults == 0 {
             return Err(MoneyError::NotPositive {
                 field: format!("participants[{index}].adults"),

@@ -73,18 +73,31 @@ pub enum MoneyError {
         reason: String,
     },
     /// An amount too large to compute with.
-    #[error("{field}: the amount is too large")]
+    #[error("{field}: the amount is too large (at most 10^15 kr, or 10^10 adults)")]
     Overflow {
         /// The field.
         field: String,
     },
 }
 
+/// The largest amount po accepts in one field: 10¹⁵ kr, far above any PO budget, and small
+/// enough that sums of lines and products with populations cannot overflow (so nothing panics
+/// or wraps on absurd input).
+pub const MAX_AMOUNT: i64 = 1_000_000_000_000_000;
+
+/// The largest population po accepts for one municipality (10¹⁰).
+pub const MAX_ADULTS: u64 = 10_000_000_000;
+
 pub(crate) fn non_negative(field: &str, value: rust_decimal::Decimal) -> Result<(), MoneyError> {
     if value.is_sign_negative() && !value.is_zero() {
         return Err(MoneyError::NegativeAmount {
             field: field.to_owned(),
             value: value.to_string(),
+        });
+    }
+    if value > rust_decimal::Decimal::from(MAX_AMOUNT) {
+        return Err(MoneyError::Overflow {
+            field: field.to_owned(),
         });
     }
     Ok(())

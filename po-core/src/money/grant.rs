@@ -183,8 +183,9 @@ pub struct NationalBudget {
 
 impl NationalBudget {
     /// The money available for positions: the total less both administrations.
-    pub fn money_for_positions(&self) -> Decimal {
-        self.total - self.socialstyrelsen_admin - self.county_boards_admin
+    pub fn money_for_positions(&self) -> Result<Decimal, MoneyError> {
+        self.check()?;
+        Ok(self.total - self.socialstyrelsen_admin - self.county_boards_admin)
     }
 
     /// The outcome: (spent in total, net after repayments, returned to the treasury).
@@ -196,9 +197,20 @@ impl NationalBudget {
         spent_county_boards: Decimal,
         paid_for_positions: Decimal,
         repaid: Decimal,
-    ) -> (Decimal, Decimal, Decimal) {
+    ) -> Result<(Decimal, Decimal, Decimal), MoneyError> {
+        self.check()?;
+        non_negative("spent_socialstyrelsen", spent_socialstyrelsen)?;
+        non_negative("spent_county_boards", spent_county_boards)?;
+        non_negative("paid_for_positions", paid_for_positions)?;
+        non_negative("repaid", repaid)?;
         let spent = spent_socialstyrelsen + spent_county_boards + paid_for_positions;
         let net = spent - repaid;
-        (spent, net, self.total - net)
+        Ok((spent, net, self.total - net))
+    }
+
+    fn check(&self) -> Result<(), MoneyError> {
+        non_negative("total", self.total)?;
+        non_negative("socialstyrelsen_admin", self.socialstyrelsen_admin)?;
+        non_negative("county_boards_admin", self.county_boards_admin)
     }
 }

@@ -14,7 +14,7 @@ pub use agreement::{
     Accounts, Agreement, AgreementParticipant, CostLine, IncomeKind, IncomeLine, Rounding,
 };
 pub use allocation::{allocate, Allocation, Check, ParticipantShare};
-pub use error::MoneyError;
+pub use error::{MoneyError, MAX_ADULTS, MAX_AMOUNT};
 pub use grant::{
     amount_per_position, grant_calendar, repayment, service_grant, GrantCalendar, NationalBudget,
     Repayment, Waiver,
