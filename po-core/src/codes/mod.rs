@@ -77,7 +77,7 @@ pub trait CodeList: Copy + Eq + Ord + std::hash::Hash + std::fmt::Debug + Sized 
     }
 
     /// Looks up an input already folded with the crate's text folding (codes, labels, aliases).
-    /// The folded forms are computed once per list (see [`folded_index`]).
+    /// The folded forms are computed once per list and kept for the life of the process.
     fn parse_folded(folded: &str) -> Option<Self>;
 }
 
