@@ -39,9 +39,10 @@ pub enum Mode {
 pub struct Problem {
     /// The file (as named by the caller).
     pub file: String,
-    /// Line number in the file (header = 1).
+    /// Line number in the file (header = 1); 0 when the column is a JSON path such as
+    /// `clients[3].ended_on` that locates the problem.
     pub row: u64,
-    /// The column, or "" for the whole row.
+    /// The column (or JSON path), or "" for the whole row.
     pub column: String,
     /// What is wrong.
     pub reason: String,
@@ -484,7 +485,7 @@ pub fn read_register_json(text: &str, file: &str) -> Result<Register, ImportErro
         let mut p = |column: &str, reason: String| {
             problems.push(Problem {
                 file: file.to_owned(),
-                row: i as u64,
+                row: 0,
                 column: format!("clients[{i}].{column}"),
                 reason,
             })
