@@ -166,3 +166,31 @@ fn deviations_and_json() {
         .to_string()
         .contains("unknown gender"));
 }
+
+#[test]
+fn staff_and_survey_from_csv() {
+    let staff = "id;tjänstgöringsgrad;utbildning;handledning\nO1;1,0;Introduktionsutbildning|Motiverande samtal;Extern\nO2;0.5;;\nO3;två;;\n";
+    let err = read_staff_csv(staff.as_bytes(), "personal.csv", Mode::Strict).unwrap_err();
+    assert_eq!(err.problems[0].to_string(), "personal.csv, row 4, column \"fte\": expected a full-time equivalent from 0 to 1.5, got \"två\"");
+    let got = read_staff_csv(staff.as_bytes(), "personal.csv", Mode::Lenient).unwrap();
+    assert_eq!(got.rows.len(), 2);
+    assert_eq!(got.rows[0].training.len(), 2);
+    assert_eq!(
+        got.rows
+            .iter()
+            .map(|s| s.fte)
+            .sum::<rust_decimal::Decimal>(),
+        rust_decimal::Decimal::new(15, 1)
+    );
+
+    let survey = "Fullföljt uppdrag;Rekommenderar\nJa;Ja\nNej;\n;\n";
+    let err = read_survey_csv(survey.as_bytes(), "enkat.csv", 95, Mode::Strict).unwrap_err();
+    assert_eq!(
+        err.problems[0].to_string(),
+        "enkat.csv, row 4, column \"\": no question is answered"
+    );
+    let (s, problems) = read_survey_csv(survey.as_bytes(), "enkat.csv", 95, Mode::Lenient).unwrap();
+    assert_eq!((s.sent, s.responses.len(), problems.len()), (95, 2, 1));
+    assert_eq!(s.responses[1].answers.len(), 1);
+    assert!(read_survey_csv(survey.as_bytes(), "enkat.csv", 1, Mode::Lenient).is_err());
+}

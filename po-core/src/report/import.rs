@@ -17,7 +17,11 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 use time::{format_description::well_known::Iso8601, Date};
 
-use super::{Assignment, Client, Deviation, IntakeVisit, Register};
+use rust_decimal::Decimal;
+
+use super::{
+    Assignment, Client, Deviation, ExitSurvey, IntakeVisit, Register, StaffMember, SurveyResponse,
+};
 use crate::codes::{AgeBand, LocalVocabulary, UnknownCode};
 use crate::identity::age_on;
 use crate::organisation::MunicipalityCode;
@@ -505,4 +509,124 @@ pub fn read_register_json(text: &str, file: &str) -> Result<Register, ImportErro
     } else {
         Err(ImportError { problems })
     }
+}
+
+const STAFF_HEADERS: &[(&str, &str)] = &[
+    ("tjänstgöringsgrad", "fte"),
+    ("utbildning", "training"),
+    ("handledning", "supervision"),
+];
+
+/// Reads staff: `id`, `fte` (decimal comma or point, 0–1.5), `training` (`|`-separated),
+/// `supervision`.
+pub fn read_staff_csv(
+    bytes: &[u8],
+    file: &str,
+    mode: Mode,
+) -> Result<Imported<StaffMember>, ImportError> {
+    let sheet = read_sheet(bytes, file, STAFF_HEADERS)?;
+    let (mut rows, mut problems) = (Vec::new(), Vec::new());
+    for (line, record) in &sheet.rows {
+        let mut r = Row {
+            file,
+            line: *line,
+            headers: &sheet.headers,
+            record,
+            problems: Vec::new(),
+        };
+        let id = r.required("id");
+        let fte = r
+            .required("fte")
+            .and_then(|v| match v.replace(',', ".").parse::<Decimal>() {
+                Ok(d) if d >= Decimal::ZERO && d <= Decimal::new(15, 1) => Some(d),
+                _ => {
+                    r.problem(
+                        "fte",
+                        format!(
+                            "expected a full-time equivalent from 0 to 1.5, got {:?}",
+                            clip(&v)
+                        ),
+                    );
+                    None
+                }
+            });
+        let training = r.raw("training").map_or(Vec::new(), |v| {
+            v.split('|')
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect()
+        });
+        let supervision = r.raw("supervision").map(str::to_owned);
+        match (id, fte, r.problems.is_empty()) {
+            (Some(id), Some(fte), true) => rows.push(StaffMember {
+                id,
+                fte,
+                training,
+                supervision,
+            }),
+            _ => problems.append(&mut r.problems),
+        }
+    }
+    finish(rows, problems, mode)
+}
+
+/// Reads exit-survey responses: one row per respondent, one column per question, the answer in
+/// the cell (an empty cell = not answered). `sent` is the number of surveys sent out, which
+/// the answers cannot tell. A row with no answer at all is a problem, not a respondent.
+pub fn read_survey_csv(
+    bytes: &[u8],
+    file: &str,
+    sent: u32,
+    mode: Mode,
+) -> Result<(ExitSurvey, Vec<Problem>), ImportError> {
+    let text = decode(bytes);
+    let mut reader = crate::text::csv_reader(&text);
+    let problem = |row: u64, column: &str, reason: String| Problem {
+        file: file.to_owned(),
+        row,
+        column: column.to_owned(),
+        reason,
+    };
+    let questions: Vec<String> = reader
+        .headers()
+        .map_err(|e| ImportError {
+            problems: vec![problem(1, "", e.to_string())],
+        })?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
+    let (mut responses, mut problems) = (Vec::new(), Vec::new());
+    for (i, record) in reader.records().enumerate() {
+        let line = i as u64 + 2;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(problem(line, "", e.to_string()));
+                continue;
+            }
+        };
+        let answers: std::collections::BTreeMap<String, String> = questions
+            .iter()
+            .zip(record.iter())
+            .filter(|(_, a)| !a.trim().is_empty())
+            .map(|(q, a)| (q.clone(), a.trim().to_owned()))
+            .collect();
+        if answers.is_empty() {
+            problems.push(problem(line, "", "no question is answered".into()));
+        } else {
+            responses.push(SurveyResponse { answers });
+        }
+    }
+    if responses.len() > sent as usize {
+        problems.push(problem(
+            0,
+            "sent",
+            format!("{} responses but only {sent} surveys sent", responses.len()),
+        ));
+        return Err(ImportError { problems });
+    }
+    if mode == Mode::Strict && !problems.is_empty() {
+        return Err(ImportError { problems });
+    }
+    Ok((ExitSurvey { sent, responses }, problems))
 }

@@ -26,7 +26,7 @@ pub use annual::{
 };
 pub use import::{
     decode, read_clients_csv, read_deviations_csv, read_intake_csv, read_register_json,
-    ImportError, Imported, Mode, Problem,
+    read_staff_csv, read_survey_csv, ImportError, Imported, Mode, Problem,
 };
 pub use margins::{check_margins, MarginProblem};
 pub use register::{
