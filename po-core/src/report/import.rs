@@ -212,7 +212,34 @@ impl Row<'_> {
     }
 }
 
-fn finish<T>(rows: Vec<T>, problems: Vec<Problem>, mode: Mode) -> Result<Imported<T>, ImportError> {
+/// Reads every row of a sheet with `build`, which reads the cells through the [`Row`] and
+/// records problems there. A row is kept only if `build` returns a value and recorded no
+/// problem; otherwise its problems are listed (and a row that yields nothing without saying why
+/// still gets a problem, so no row can vanish). Strict mode fails on any problem.
+fn read_rows<T>(
+    bytes: &[u8],
+    file: &str,
+    aliases: &[(&str, &str)],
+    mode: Mode,
+    mut build: impl FnMut(&mut Row<'_>) -> Option<T>,
+) -> Result<Imported<T>, ImportError> {
+    let sheet = read_sheet(bytes, file, aliases)?;
+    let (mut rows, mut problems) = (Vec::new(), Vec::new());
+    for (line, record) in &sheet.rows {
+        let mut r = Row {
+            file,
+            line: *line,
+            headers: &sheet.headers,
+            record,
+            problems: Vec::new(),
+        };
+        match build(&mut r) {
+            Some(row) if r.problems.is_empty() => rows.push(row),
+            _ if r.problems.is_empty() => r.problem("", "the row could not be read".into()),
+            _ => {}
+        }
+        problems.append(&mut r.problems);
+    }
     if mode == Mode::Strict && !problems.is_empty() {
         return Err(ImportError { problems });
     }
@@ -249,20 +276,11 @@ pub fn read_clients_csv(
     municipalities: Option<&[MunicipalityCode]>,
     mode: Mode,
 ) -> Result<Imported<Client>, ImportError> {
-    let sheet = read_sheet(bytes, file, CLIENT_HEADERS)?;
     let mut seen: HashMap<String, u64> = HashMap::new();
-    let (mut rows, mut problems) = (Vec::new(), Vec::new());
-    for (line, record) in &sheet.rows {
-        let mut r = Row {
-            file,
-            line: *line,
-            headers: &sheet.headers,
-            record,
-            problems: Vec::new(),
-        };
+    read_rows(bytes, file, CLIENT_HEADERS, mode, |r| {
         let id = r.required("id");
         if let Some(id) = &id {
-            if let Some(first) = seen.insert(id.clone(), *line) {
+            if let Some(first) = seen.insert(id.clone(), r.line) {
                 r.problem("id", format!("the same id as row {first}"));
             }
         }
@@ -341,30 +359,26 @@ pub fn read_clients_csv(
                 ended_on: None,
             })
             .collect();
-        if r.problems.is_empty() {
-            if let (Some(id), Some(gender), Some(started_on)) = (id, gender, started_on) {
-                rows.push(Client {
-                    id,
-                    gender,
-                    birth_date,
-                    birth_year,
-                    age_band,
-                    municipality,
-                    area: r.raw("area").map(str::to_owned),
-                    applied_on,
-                    started_on,
-                    ended_on,
-                    children_at_home,
-                    priority_groups,
-                    contact_reasons,
-                    assignments,
-                });
-            }
-        } else {
-            problems.append(&mut r.problems);
+        match (id, gender, started_on) {
+            (Some(id), Some(gender), Some(started_on)) => Some(Client {
+                id,
+                gender,
+                birth_date,
+                birth_year,
+                age_band,
+                municipality,
+                area: r.raw("area").map(str::to_owned),
+                applied_on,
+                started_on,
+                ended_on,
+                children_at_home,
+                priority_groups,
+                contact_reasons,
+                assignments,
+            }),
+            _ => None,
         }
-    }
-    finish(rows, problems, mode)
+    })
 }
 
 const INTAKE_HEADERS: &[(&str, &str)] = &[
@@ -380,16 +394,7 @@ pub fn read_intake_csv(
     vocabulary: &LocalVocabulary,
     mode: Mode,
 ) -> Result<Imported<IntakeVisit>, ImportError> {
-    let sheet = read_sheet(bytes, file, INTAKE_HEADERS)?;
-    let (mut rows, mut problems) = (Vec::new(), Vec::new());
-    for (line, record) in &sheet.rows {
-        let mut r = Row {
-            file,
-            line: *line,
-            headers: &sheet.headers,
-            record,
-            problems: Vec::new(),
-        };
+    read_rows(bytes, file, INTAKE_HEADERS, mode, |r| {
         let date = r.date("date");
         if r.raw("date").is_none() {
             r.problem("date", "a value is required".into());
@@ -399,16 +404,15 @@ pub fn read_intake_csv(
         if r.raw("outcome").is_none() {
             r.problem("outcome", "a value is required".into());
         }
-        match (date, area, outcome, r.problems.is_empty()) {
-            (Some(date), Some(area), Some(outcome), true) => rows.push(IntakeVisit {
+        match (date, area, outcome) {
+            (Some(date), Some(area), Some(outcome)) => Some(IntakeVisit {
                 date,
                 area,
                 outcome,
             }),
-            _ => problems.append(&mut r.problems),
+            _ => None,
         }
-    }
-    finish(rows, problems, mode)
+    })
 }
 
 const DEVIATION_HEADERS: &[(&str, &str)] = &[
@@ -427,16 +431,7 @@ pub fn read_deviations_csv(
     vocabulary: &LocalVocabulary,
     mode: Mode,
 ) -> Result<Imported<Deviation>, ImportError> {
-    let sheet = read_sheet(bytes, file, DEVIATION_HEADERS)?;
-    let (mut rows, mut problems) = (Vec::new(), Vec::new());
-    for (line, record) in &sheet.rows {
-        let mut r = Row {
-            file,
-            line: *line,
-            headers: &sheet.headers,
-            record,
-            problems: Vec::new(),
-        };
+    read_rows(bytes, file, DEVIATION_HEADERS, mode, |r| {
         for required in ["date", "event_type", "level", "counterpart", "status"] {
             if r.raw(required).is_none() {
                 r.problem(required, "a value is required".into());
@@ -448,16 +443,9 @@ pub fn read_deviations_csv(
         let counterpart = r.code("counterpart", |s| vocabulary.counterparts.parse(s));
         let status = r.code("status", |s| vocabulary.deviation_statuses.parse(s));
         let consequence = r.raw("consequence").map(str::to_owned);
-        match (
-            date,
-            event_type,
-            level,
-            counterpart,
-            status,
-            r.problems.is_empty(),
-        ) {
-            (Some(date), Some(event_type), Some(level), Some(counterpart), Some(status), true) => {
-                rows.push(Deviation {
+        match (date, event_type, level, counterpart, status) {
+            (Some(date), Some(event_type), Some(level), Some(counterpart), Some(status)) => {
+                Some(Deviation {
                     date,
                     event_type,
                     level,
@@ -466,10 +454,9 @@ pub fn read_deviations_csv(
                     consequence,
                 })
             }
-            _ => problems.append(&mut r.problems),
+            _ => None,
         }
-    }
-    finish(rows, problems, mode)
+    })
 }
 
 /// Reads a whole register from JSON (the serde form of [`Register`]), then applies the same
@@ -524,16 +511,7 @@ pub fn read_staff_csv(
     file: &str,
     mode: Mode,
 ) -> Result<Imported<StaffMember>, ImportError> {
-    let sheet = read_sheet(bytes, file, STAFF_HEADERS)?;
-    let (mut rows, mut problems) = (Vec::new(), Vec::new());
-    for (line, record) in &sheet.rows {
-        let mut r = Row {
-            file,
-            line: *line,
-            headers: &sheet.headers,
-            record,
-            problems: Vec::new(),
-        };
+    read_rows(bytes, file, STAFF_HEADERS, mode, |r| {
         let id = r.required("id");
         let fte = r
             .required("fte")
@@ -557,17 +535,16 @@ pub fn read_staff_csv(
                 .collect()
         });
         let supervision = r.raw("supervision").map(str::to_owned);
-        match (id, fte, r.problems.is_empty()) {
-            (Some(id), Some(fte), true) => rows.push(StaffMember {
+        match (id, fte) {
+            (Some(id), Some(fte)) => Some(StaffMember {
                 id,
                 fte,
                 training,
                 supervision,
             }),
-            _ => problems.append(&mut r.problems),
+            _ => None,
         }
-    }
-    finish(rows, problems, mode)
+    })
 }
 
 /// Reads exit-survey responses: one row per respondent, one column per question, the answer in
