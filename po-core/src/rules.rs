@@ -96,6 +96,19 @@ pub struct Finding {
     pub source: String,
 }
 
+/// The status of a decision from its findings: not met if any finding is not met, otherwise
+/// unknown if any is unknown, otherwise met. One rule for every decision (eligibility, the
+/// leadership group), so that a missing answer never reads as "not met".
+pub fn overall(findings: &[Finding]) -> Status {
+    if findings.iter().any(|f| f.status == Status::NotMet) {
+        Status::NotMet
+    } else if findings.iter().any(|f| f.status == Status::Unknown) {
+        Status::Unknown
+    } else {
+        Status::Met
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

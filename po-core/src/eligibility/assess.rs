@@ -9,7 +9,7 @@ use super::input::*;
 use super::EligibilityError;
 use crate::codes::CodeList;
 use crate::identity::age_on;
-use crate::rules::{Finding, RuleSet, Status};
+use crate::rules::{overall, Finding, RuleSet, Status};
 
 /// The source of every criterion (2 § was not changed by SFS 2019:1094).
 pub const SOURCE: &str = "SFS 2013:522 2 §";
@@ -179,12 +179,10 @@ pub fn assess(
             source: format!("{source} ({})", rule_set.citation()),
         })
         .collect();
-    let outcome = if findings.iter().any(|f| f.status == Status::NotMet) {
-        Outcome::NotEligible
-    } else if findings.iter().any(|f| f.status == Status::Unknown) {
-        Outcome::Undetermined
-    } else {
-        Outcome::Eligible
+    let outcome = match overall(&findings) {
+        Status::NotMet => Outcome::NotEligible,
+        Status::Unknown => Outcome::Undetermined,
+        Status::Met => Outcome::Eligible,
     };
     let questions = if outcome == Outcome::Undetermined {
         findings
@@ -328,24 +326,23 @@ fn question(criterion: &str) -> Question {
     }
 }
 
-fn labels_sv<T: CodeList>(set: &BTreeSet<T>) -> String {
+/// The labels of a set of values, lower case, comma separated; `none` for an empty set.
+fn labels<T: CodeList>(set: &BTreeSet<T>, label: fn(T) -> &'static str, none: &str) -> String {
     if set.is_empty() {
-        return "inga".to_owned();
+        return none.to_owned();
     }
     set.iter()
-        .map(|v| v.label_sv().to_lowercase())
+        .map(|&v| label(v).to_lowercase())
         .collect::<Vec<_>>()
         .join(", ")
 }
 
+fn labels_sv<T: CodeList>(set: &BTreeSet<T>) -> String {
+    labels(set, T::label_sv, "inga")
+}
+
 fn labels_en<T: CodeList>(set: &BTreeSet<T>) -> String {
-    if set.is_empty() {
-        return "none".to_owned();
-    }
-    set.iter()
-        .map(|v| v.label_en().to_lowercase())
-        .collect::<Vec<_>>()
-        .join(", ")
+    labels(set, T::label_en, "none")
 }
 
 fn capitalise(s: &str) -> String {

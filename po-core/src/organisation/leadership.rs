@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::codes::{code_list, src, CodeList};
-use crate::rules::{Finding, NoRuleSet, RuleSet, Status};
+use crate::rules::{overall, Finding, NoRuleSet, RuleSet, Status};
 
 const FIVE: &str = "SFS 2013:522 5 § andra stycket";
 
@@ -208,13 +208,7 @@ impl LeadershipGroup {
             source,
         });
 
-        let compliant = if findings.iter().any(|f| f.status == Status::NotMet) {
-            Status::NotMet
-        } else if findings.iter().any(|f| f.status == Status::Unknown) {
-            Status::Unknown
-        } else {
-            Status::Met
-        };
+        let compliant = overall(&findings);
         Ok(LeadershipCheck {
             as_of,
             rule_set,
