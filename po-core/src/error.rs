@@ -7,6 +7,7 @@ use crate::identity::{IdentityError, PseudonymKeyError};
 use crate::money::MoneyError;
 use crate::organisation::OrganisationError;
 use crate::priority::PriorityError;
+use crate::report::ImportError;
 use crate::rules::NoRuleSet;
 
 /// Any error po-core returns.
@@ -36,4 +37,7 @@ pub enum Error {
     /// A date before any rule set.
     #[error(transparent)]
     NoRuleSet(#[from] NoRuleSet),
+    /// A register (CSV or JSON) with problems; every problem is listed.
+    #[error(transparent)]
+    Import(#[from] ImportError),
 }

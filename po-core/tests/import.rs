@@ -194,3 +194,31 @@ fn staff_and_survey_from_csv() {
     assert_eq!(s.responses[1].answers.len(), 1);
     assert!(read_survey_csv(survey.as_bytes(), "enkat.csv", 1, Mode::Lenient).is_err());
 }
+
+#[test]
+fn a_whole_register_from_csv_reports_the_problems_of_every_file() {
+    let clients =
+        "id;gender;birth_year;started_on\nk1;woman;1980;2023-01-10\nk2;x;1980;2023-01-10\n";
+    let intake = "date;area;outcome\n2023-03-01;Norra;nope\n2023-03-02;Norra;accepted\n";
+    let files = RegisterCsv {
+        clients: Some(clients.as_bytes()),
+        intake: Some(intake.as_bytes()),
+        ..RegisterCsv::default()
+    };
+    let err = read_register_csv(files, &varmland(), Mode::Strict).unwrap_err();
+    let located: Vec<(&str, u64, &str)> = err
+        .problems
+        .iter()
+        .map(|p| (p.file.as_str(), p.row, p.column.as_str()))
+        .collect();
+    assert_eq!(
+        located,
+        vec![("clients.csv", 3, "gender"), ("intake.csv", 2, "outcome")]
+    );
+    let (register, problems) = read_register_csv(files, &varmland(), Mode::Lenient).unwrap();
+    assert_eq!(problems.len(), 2);
+    assert_eq!(register.clients.len(), 1);
+    assert_eq!(register.intake_visits.len(), 1);
+    assert_eq!(register.intake_visits[0].outcome, IntakeOutcome::Accepted);
+    assert!(register.exit_survey.is_none() && register.staff.is_empty());
+}

@@ -32,7 +32,13 @@ pub enum EligibilityError {
         /// The answer the details give.
         derived: &'static str,
     },
-    /// A reading with a minimum of zero (which would make the criterion always met).
+    /// A readings preset name that does not exist.
+    #[error("readings: unknown readings {name:?}; expected statute or stockholm_2021")]
+    UnknownReadings {
+        /// The name given.
+        name: String,
+    },
+    /// A minimum of zero would make a criterion always met.
     #[error("readings.{field}: expected at least 1, got 0")]
     ZeroMinimum {
         /// The reading.

@@ -203,6 +203,17 @@ impl Readings {
         }
     }
 
+    /// The readings called `name`: `statute` or `stockholm_2021`.
+    pub fn preset(name: &str) -> Result<Readings, super::EligibilityError> {
+        match name {
+            "statute" => Ok(Readings::statute()),
+            "stockholm_2021" => Ok(Readings::stockholm_2021()),
+            _ => Err(super::EligibilityError::UnknownReadings {
+                name: crate::text::clip(name),
+            }),
+        }
+    }
+
     /// Stockholm's wording (seed 002): "eller" in the list of contacts.
     pub fn stockholm_2021() -> Readings {
         Readings {

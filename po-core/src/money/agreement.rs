@@ -99,6 +99,14 @@ pub struct Agreement {
 }
 
 impl Agreement {
+    /// Reads an agreement from its JSON form (the serde form of [`Agreement`]); amounts may be
+    /// JSON strings or numbers. The checks run when it is allocated.
+    pub fn from_json(text: &str) -> Result<Agreement, super::MoneyError> {
+        serde_json::from_str(text).map_err(|e| super::MoneyError::InvalidAgreement {
+            reason: e.to_string(),
+        })
+    }
+
     /// The same agreement without `code` (a municipality leaves; seed 003: one leaves in 2025).
     /// The host cannot leave this way.
     pub fn without(&self, code: MunicipalityCode) -> Agreement {

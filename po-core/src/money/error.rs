@@ -20,6 +20,12 @@ pub enum MoneyError {
         /// The value.
         value: String,
     },
+    /// An agreement document that is not valid JSON or not a valid agreement.
+    #[error("agreement: {reason}")]
+    InvalidAgreement {
+        /// What is wrong (serde's message, with line and column).
+        reason: String,
+    },
     /// An agreement without participants.
     #[error("participants: an agreement needs at least one municipality")]
     EmptyAgreement,

@@ -67,6 +67,20 @@ pub enum PriorityError {
         /// The ranking date.
         on: Date,
     },
+    /// A policy document that is not valid JSON or not a valid policy.
+    #[error("policy: {reason}")]
+    InvalidPolicy {
+        /// What is wrong (serde's message, with line and column).
+        reason: String,
+    },
+    /// A preset name that does not exist.
+    #[error("preset: unknown policy preset {name:?}; expected one of {expected}")]
+    UnknownPreset {
+        /// The name given.
+        name: String,
+        /// The preset names.
+        expected: String,
+    },
     /// A period that ends before it starts.
     #[error("period: {from} is after {to}")]
     InvertedPeriod {

@@ -214,6 +214,32 @@ impl PriorityPolicy {
         ]
     }
 
+    /// The preset called `name` (`national_2019`, `varmland_2023`, `stockholm_2021`).
+    pub fn preset(name: &str) -> Result<PriorityPolicy, PriorityError> {
+        let presets = PriorityPolicy::presets();
+        let expected = presets
+            .iter()
+            .map(|(n, _)| *n)
+            .collect::<Vec<_>>()
+            .join(", ");
+        presets
+            .into_iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, p)| p)
+            .ok_or_else(|| PriorityError::UnknownPreset {
+                name: crate::text::clip(name),
+                expected,
+            })
+    }
+
+    /// Reads a policy from its JSON form (`{"name", "source", "groups": [{"group": …}]}`), with
+    /// the same validation as [`PriorityPolicy::new`].
+    pub fn from_json(text: &str) -> Result<PriorityPolicy, PriorityError> {
+        serde_json::from_str(text).map_err(|e| PriorityError::InvalidPolicy {
+            reason: e.to_string(),
+        })
+    }
+
     /// The policy's name.
     pub fn name(&self) -> &str {
         &self.name

@@ -607,3 +607,91 @@ pub fn read_survey_csv(
     }
     Ok((ExitSurvey { sent, responses }, problems))
 }
+
+/// The CSV exports of one register; any file may be missing. Problems name the files
+/// `clients.csv`, `intake.csv`, `deviations.csv`, `staff.csv` and `survey.csv`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RegisterCsv<'a> {
+    /// Clients (see [`read_clients_csv`]).
+    pub clients: Option<&'a [u8]>,
+    /// Intake visits (see [`read_intake_csv`]).
+    pub intake: Option<&'a [u8]>,
+    /// Deviations (see [`read_deviations_csv`]).
+    pub deviations: Option<&'a [u8]>,
+    /// Staff (see [`read_staff_csv`]).
+    pub staff: Option<&'a [u8]>,
+    /// Exit-survey answers (see [`read_survey_csv`]).
+    pub survey: Option<&'a [u8]>,
+    /// How many exit surveys were sent (needed with `survey`).
+    pub survey_sent: u32,
+}
+
+/// Reads a whole register from its CSV files. Every file is read even when an earlier one has
+/// problems, so a strict import reports the problems of all files at once; a lenient one
+/// returns the register of the good rows and every problem.
+pub fn read_register_csv(
+    files: RegisterCsv<'_>,
+    vocabulary: &LocalVocabulary,
+    mode: Mode,
+) -> Result<(Register, Vec<Problem>), ImportError> {
+    fn take<T>(
+        result: Option<Result<Imported<T>, ImportError>>,
+        problems: &mut Vec<Problem>,
+    ) -> Vec<T> {
+        match result {
+            Some(Ok(imported)) => {
+                problems.extend(imported.problems);
+                imported.rows
+            }
+            Some(Err(e)) => {
+                problems.extend(e.problems);
+                Vec::new()
+            }
+            None => Vec::new(),
+        }
+    }
+    let mut problems = Vec::new();
+    let clients = files
+        .clients
+        .map(|b| read_clients_csv(b, "clients.csv", vocabulary, None, mode));
+    let clients = take(clients, &mut problems);
+    let intake = files
+        .intake
+        .map(|b| read_intake_csv(b, "intake.csv", vocabulary, mode));
+    let intake_visits = take(intake, &mut problems);
+    let deviations = files
+        .deviations
+        .map(|b| read_deviations_csv(b, "deviations.csv", vocabulary, mode));
+    let deviations = take(deviations, &mut problems);
+    let staff = take(
+        files.staff.map(|b| read_staff_csv(b, "staff.csv", mode)),
+        &mut problems,
+    );
+    let exit_survey = match files
+        .survey
+        .map(|b| read_survey_csv(b, "survey.csv", files.survey_sent, mode))
+    {
+        Some(Ok((survey, p))) => {
+            problems.extend(p);
+            Some(survey)
+        }
+        Some(Err(e)) => {
+            problems.extend(e.problems);
+            None
+        }
+        None => None,
+    };
+    if mode == Mode::Strict && !problems.is_empty() {
+        return Err(ImportError { problems });
+    }
+    Ok((
+        Register {
+            clients,
+            intake_visits,
+            deviations,
+            exit_survey,
+            staff,
+        },
+        problems,
+    ))
+}

@@ -25,8 +25,9 @@ pub use annual::{
     SurveyQuestion,
 };
 pub use import::{
-    decode, read_clients_csv, read_deviations_csv, read_intake_csv, read_register_json,
-    read_staff_csv, read_survey_csv, ImportError, Imported, Mode, Problem,
+    decode, read_clients_csv, read_deviations_csv, read_intake_csv, read_register_csv,
+    read_register_json, read_staff_csv, read_survey_csv, ImportError, Imported, Mode, Problem,
+    RegisterCsv,
 };
 pub use margins::{check_margins, MarginProblem};
 pub use register::{
