@@ -41,3 +41,22 @@ pub enum Error {
     #[error(transparent)]
     Import(#[from] ImportError),
 }
+
+impl Error {
+    /// The kind of error, as the bindings name their exception classes: `UnknownCode`,
+    /// `InvalidIdentityNumber`, `InvalidRegister` or `InvalidInput` (the shared test vectors use
+    /// these names too).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::UnknownCode(_) => "UnknownCode",
+            Error::Identity(_) => "InvalidIdentityNumber",
+            Error::Import(_) => "InvalidRegister",
+            Error::PseudonymKey(_)
+            | Error::Organisation(_)
+            | Error::Eligibility(_)
+            | Error::Priority(_)
+            | Error::Money(_)
+            | Error::NoRuleSet(_) => "InvalidInput",
+        }
+    }
+}

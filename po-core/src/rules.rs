@@ -81,6 +81,17 @@ pub enum Status {
     Unknown,
 }
 
+impl Status {
+    /// The machine code (`met`, `not_met`, `unknown`), as in the JSON form.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::NotMet => "not_met",
+            Status::Unknown => "unknown",
+        }
+    }
+}
+
 /// One criterion of a decision, with its reason in Swedish and English and its legal source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {

@@ -23,6 +23,13 @@ pub enum PoError {
         /// The message.
         reason: String,
     },
+    /// A register (CSV or JSON) with problems: the message lists them, one per line, each with
+    /// its file, row and column.
+    #[error("{reason}")]
+    InvalidRegister {
+        /// The message.
+        reason: String,
+    },
     /// Any other invalid input: the field and why.
     #[error("{reason}")]
     InvalidInput {
@@ -35,6 +42,9 @@ impl From<CoreError> for PoError {
     fn from(e: CoreError) -> Self {
         let reason = e.to_string();
         match e {
+            CoreError::Import(import) => PoError::InvalidRegister {
+                reason: problem_list(&import.problems),
+            },
             CoreError::UnknownCode(_) => PoError::UnknownCode { reason },
             CoreError::Identity(_) => PoError::InvalidIdentityNumber { reason },
             // These messages already start with their field.
@@ -46,6 +56,30 @@ impl From<CoreError> for PoError {
             | CoreError::Money(_) => PoError::InvalidInput { reason },
         }
     }
+}
+
+/// At most this many problems are listed in one message (the count says how many there were).
+const LISTED_PROBLEMS: usize = 50;
+
+/// "N problem(s) in the register:" and one line per problem.
+pub(crate) fn problem_list(problems: &[po_core::report::Problem]) -> String {
+    let mut text = format!("{} problem(s) in the register:", problems.len());
+    for p in problems.iter().take(LISTED_PROBLEMS) {
+        text.push_str("\n  ");
+        text.push_str(&p.to_string());
+    }
+    if problems.len() > LISTED_PROBLEMS {
+        text.push_str(&format!(
+            "\n  … and {} more",
+            problems.len() - LISTED_PROBLEMS
+        ));
+    }
+    text
+}
+
+/// An [`PoError::InvalidInput`] with this message (which starts with the field).
+pub(crate) fn invalid(reason: String) -> PoError {
+    PoError::InvalidInput { reason }
 }
 
 /// Converts any po-core module error through the umbrella error.

@@ -9,15 +9,23 @@
 uniffi::setup_scaffolding!();
 
 mod codes;
+mod eligibility;
 mod error;
 mod identity;
+mod money;
 mod organisation;
+mod priority;
+mod report;
 mod types;
 
 pub use codes::*;
+pub use eligibility::*;
 pub use error::PoError;
 pub use identity::*;
+pub use money::*;
 pub use organisation::*;
+pub use priority::*;
+pub use report::*;
 
 /// The version of po (po-core and these bindings are released together).
 #[uniffi::export]

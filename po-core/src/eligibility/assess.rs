@@ -29,6 +29,17 @@ pub enum Outcome {
     Undetermined,
 }
 
+impl Outcome {
+    /// The machine code (`eligible`, `not_eligible`, `undetermined`), as in the JSON form.
+    pub fn code(self) -> &'static str {
+        match self {
+            Outcome::Eligible => "eligible",
+            Outcome::NotEligible => "not_eligible",
+            Outcome::Undetermined => "undetermined",
+        }
+    }
+}
+
 /// A question still to ask, for an undetermined assessment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Question {

@@ -42,7 +42,12 @@ pub fn service_grant(
     non_negative("positions", positions)?;
     amount_per_position
         .checked_mul(positions)
-        .map(|g| g.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+        .map(|g| {
+            // Always two decimals (kronor and öre), so every binding prints the same string.
+            let mut g = g.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+            g.rescale(2);
+            g
+        })
         .ok_or(MoneyError::Overflow {
             field: "positions".into(),
         })

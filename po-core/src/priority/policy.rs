@@ -240,6 +240,12 @@ impl PriorityPolicy {
         })
     }
 
+    /// The JSON form, which [`PriorityPolicy::from_json`] reads back.
+    pub fn to_json(&self) -> String {
+        // Serialising plain strings and enums cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
     /// The policy's name.
     pub fn name(&self) -> &str {
         &self.name

@@ -46,7 +46,7 @@ pub struct StaffSummary {
 }
 
 /// A count with a share, e.g. assignments per client.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ratio {
     /// Numerator.
     pub count: u64,
@@ -455,6 +455,12 @@ pub fn annual_report(register: &Register, options: &ReportOptions) -> AnnualRepo
 }
 
 impl AnnualReport {
+    /// The JSON form of the whole report (it reads back with serde).
+    pub fn to_json(&self) -> String {
+        // Strings, integers, decimals and dates only: serialising cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
     /// Every table, in report order.
     pub fn tables(&self) -> Vec<&Table> {
         vec![

@@ -1,0 +1,348 @@
+//! The annual report (SFS 2013:522 10 §) across the boundary. A register crosses as a document
+//! (its JSON form or the CSV exports) into a `Register` object, because it has dozens of fields
+//! that a vendor already exports; the report comes back as an object with typed tables, ratios,
+//! JSON and Markdown.
+
+use std::sync::Arc;
+
+use po_core::codes::LocalVocabulary;
+use po_core::report::{self as core, Cell, Language, Mode, Problem, RegisterCsv};
+use rust_decimal::Decimal;
+
+use crate::error::{invalid, po};
+use crate::priority::{Policy, WaitingSummaryRecord};
+use crate::PoError;
+
+/// A problem in a register file.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ProblemRecord {
+    /// The file.
+    pub file: String,
+    /// The line (header = 1); 0 when `column` is a JSON path.
+    pub row: i64,
+    /// The column or JSON path.
+    pub column: String,
+    /// What is wrong.
+    pub reason: String,
+}
+
+impl From<Problem> for ProblemRecord {
+    fn from(p: Problem) -> Self {
+        ProblemRecord {
+            file: p.file,
+            row: i64::try_from(p.row).unwrap_or(i64::MAX),
+            column: p.column,
+            reason: p.reason,
+        }
+    }
+}
+
+/// The CSV exports of a register (UTF-8 or Windows-1252, `;` or `,`); any may be missing.
+#[derive(Debug, Clone, PartialEq, Eq, Default, uniffi::Record)]
+pub struct RegisterCsvFiles {
+    /// Clients.
+    #[uniffi(default)]
+    pub clients: Option<Vec<u8>>,
+    /// Intake visits.
+    #[uniffi(default)]
+    pub intake: Option<Vec<u8>>,
+    /// Deviations.
+    #[uniffi(default)]
+    pub deviations: Option<Vec<u8>>,
+    /// Staff.
+    #[uniffi(default)]
+    pub staff: Option<Vec<u8>>,
+    /// Exit-survey answers.
+    #[uniffi(default)]
+    pub survey: Option<Vec<u8>>,
+    /// How many exit surveys were sent.
+    #[uniffi(default)]
+    pub survey_sent: i32,
+}
+
+/// A service's case register, validated.
+#[derive(Debug, uniffi::Object)]
+pub struct Register {
+    inner: core::Register,
+    problems: Vec<Problem>,
+}
+
+#[uniffi::export]
+impl Register {
+    /// Reads the JSON form; any problem raises `InvalidRegister` listing them all.
+    #[uniffi::constructor]
+    pub fn from_json(json: String) -> Result<Arc<Register>, PoError> {
+        let inner = core::read_register_json(&json, "register.json").map_err(po)?;
+        Ok(Arc::new(Register {
+            inner,
+            problems: Vec::new(),
+        }))
+    }
+
+    /// Reads the CSV exports. Strict (`lenient = false`): any problem raises `InvalidRegister`.
+    /// Lenient: bad rows are left out and listed in `problems()` (and in the report).
+    #[uniffi::constructor]
+    pub fn from_csv(files: RegisterCsvFiles, lenient: bool) -> Result<Arc<Register>, PoError> {
+        let sent = u32::try_from(files.survey_sent).map_err(|_| {
+            invalid(format!(
+                "survey_sent: expected zero or more, got {}",
+                files.survey_sent
+            ))
+        })?;
+        let csv = RegisterCsv {
+            clients: files.clients.as_deref(),
+            intake: files.intake.as_deref(),
+            deviations: files.deviations.as_deref(),
+            staff: files.staff.as_deref(),
+            survey: files.survey.as_deref(),
+            survey_sent: sent,
+        };
+        let mode = if lenient { Mode::Lenient } else { Mode::Strict };
+        let (inner, problems) =
+            core::read_register_csv(csv, &LocalVocabulary::varmland(), mode).map_err(po)?;
+        Ok(Arc::new(Register { inner, problems }))
+    }
+
+    /// How many clients.
+    pub fn client_count(&self) -> i64 {
+        i64::try_from(self.inner.clients.len()).unwrap_or(i64::MAX)
+    }
+
+    /// The rows left out by a lenient import.
+    pub fn problems(&self) -> Vec<ProblemRecord> {
+        self.problems.iter().cloned().map(Into::into).collect()
+    }
+}
+
+/// Municipal population, for the clients-per-municipality table.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct PopulationRecord {
+    /// The kommunkod.
+    pub code: String,
+    /// The name.
+    pub name: String,
+    /// Adults.
+    pub adults: i64,
+}
+
+/// What the report needs besides the register.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct ReportOptionsRecord {
+    /// The report year.
+    pub year: i32,
+    /// The service's name.
+    pub service_name: String,
+    /// Suppress counts below this (e.g. 3); null = publish everything.
+    #[uniffi(default)]
+    pub suppression_threshold: Option<i64>,
+    /// The priority policy in force, named in the report.
+    #[uniffi(default)]
+    pub priority_policy: Option<Arc<Policy>>,
+    /// Adults per municipality, for the key shares.
+    #[uniffi(default)]
+    pub population: Vec<PopulationRecord>,
+}
+
+/// A count, a denominator and their ratio (percent or per client), as published.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RatioRecord {
+    /// The count.
+    pub count: i64,
+    /// Of how many.
+    pub of: i64,
+    /// The ratio rounded to two decimals; null when `of` is 0.
+    pub value: Option<Decimal>,
+}
+
+impl From<core::Ratio> for RatioRecord {
+    fn from(r: core::Ratio) -> Self {
+        RatioRecord {
+            count: i64::try_from(r.count).unwrap_or(i64::MAX),
+            of: i64::try_from(r.of).unwrap_or(i64::MAX),
+            value: r.value,
+        }
+    }
+}
+
+/// A published table; a `null` cell was suppressed.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct TableRecord {
+    /// Machine name, e.g. `active_clients`.
+    pub name: String,
+    /// Title in Swedish.
+    pub title_sv: String,
+    /// Title in English.
+    pub title_en: String,
+    /// Row labels.
+    pub rows: Vec<String>,
+    /// Column labels.
+    pub columns: Vec<String>,
+    /// Counts by row and column; null = suppressed.
+    pub cells: Vec<Vec<Option<i64>>>,
+    /// Row totals (computed before suppression).
+    pub row_totals: Vec<i64>,
+    /// Column totals.
+    pub column_totals: Vec<i64>,
+    /// Grand total.
+    pub total: i64,
+}
+
+fn signed(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+impl From<&core::Table> for TableRecord {
+    fn from(t: &core::Table) -> Self {
+        TableRecord {
+            name: t.name.clone(),
+            title_sv: t.title_sv.clone(),
+            title_en: t.title_en.clone(),
+            rows: t.rows.clone(),
+            columns: t.columns.clone(),
+            cells: t
+                .cells
+                .iter()
+                .map(|r| r.iter().map(|c| Cell::count(*c).map(signed)).collect())
+                .collect(),
+            row_totals: t.row_totals.iter().copied().map(signed).collect(),
+            column_totals: t.column_totals.iter().copied().map(signed).collect(),
+            total: signed(t.total),
+        }
+    }
+}
+
+/// The annual report of one year.
+#[derive(Debug, uniffi::Object)]
+pub struct AnnualReport(core::AnnualReport);
+
+#[uniffi::export]
+impl AnnualReport {
+    /// The report year.
+    pub fn year(&self) -> i32 {
+        self.0.year
+    }
+
+    /// Every table, in report order.
+    pub fn tables(&self) -> Vec<TableRecord> {
+        self.0.tables().into_iter().map(Into::into).collect()
+    }
+
+    /// One table by name (`active_clients`, `contact_reasons`, …).
+    pub fn table(&self, name: String) -> Result<TableRecord, PoError> {
+        let tables = self.0.tables();
+        let names: Vec<&str> = tables.iter().map(|t| t.name.as_str()).collect();
+        let expected = names.join(", ");
+        tables
+            .into_iter()
+            .find(|t| t.name == name)
+            .map(Into::into)
+            .ok_or_else(|| {
+                invalid(format!(
+                    "table: unknown table {:?}; expected one of {expected}",
+                    name.chars().take(40).collect::<String>()
+                ))
+            })
+    }
+
+    /// Assignments per client.
+    pub fn assignments_per_client(&self) -> RatioRecord {
+        self.0.assignments_per_client.into()
+    }
+
+    /// Deviations with feedback, percent.
+    pub fn deviations_with_feedback(&self) -> RatioRecord {
+        self.0.deviations_with_feedback.into()
+    }
+
+    /// Exit-survey response rate, percent (null without a survey).
+    pub fn survey_response_rate(&self) -> Option<RatioRecord> {
+        self.0.survey_response_rate.map(Into::into)
+    }
+
+    /// Waiting days from application to start of the clients started in the year.
+    pub fn waiting(&self) -> WaitingSummaryRecord {
+        self.0.waiting.clone().into()
+    }
+
+    /// Full-time positions.
+    pub fn positions(&self) -> Decimal {
+        self.0.staff.positions
+    }
+
+    /// Rows left out of the register, as listed in the report.
+    pub fn input_problems(&self) -> Vec<ProblemRecord> {
+        self.0
+            .input_problems
+            .iter()
+            .cloned()
+            .map(Into::into)
+            .collect()
+    }
+
+    /// How many cells were suppressed.
+    pub fn suppressed_cells(&self) -> i64 {
+        i64::try_from(self.0.suppressed.len()).unwrap_or(i64::MAX)
+    }
+
+    /// The whole report as JSON.
+    pub fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+
+    /// The report as Markdown, `sv` or `en`.
+    pub fn to_markdown(&self, language: String) -> Result<String, PoError> {
+        let lang = match language.as_str() {
+            "sv" => Language::Sv,
+            "en" => Language::En,
+            _ => return Err(invalid("language: expected sv or en".to_owned())),
+        };
+        Ok(core::to_markdown(&self.0, lang))
+    }
+}
+
+/// Computes the annual report (10 §) of `register` for `options.year`.
+#[uniffi::export]
+pub fn annual_report(
+    register: Arc<Register>,
+    options: ReportOptionsRecord,
+) -> Result<Arc<AnnualReport>, PoError> {
+    let population = options
+        .population
+        .into_iter()
+        .map(|p| {
+            let code =
+                po_core::organisation::MunicipalityCode::parse_field(&p.code, "population.code")
+                    .map_err(po)?;
+            let adults = u64::try_from(p.adults).map_err(|_| {
+                invalid(format!(
+                    "population.adults: expected zero or more, got {}",
+                    p.adults
+                ))
+            })?;
+            Ok((code, (p.name, adults)))
+        })
+        .collect::<Result<_, PoError>>()?;
+    let threshold = options
+        .suppression_threshold
+        .map(|t| {
+            u64::try_from(t).map_err(|_| {
+                invalid(format!(
+                    "suppression_threshold: expected zero or more, got {t}"
+                ))
+            })
+        })
+        .transpose()?;
+    let core_options = core::ReportOptions {
+        year: options.year,
+        service_name: options.service_name,
+        suppression_threshold: threshold,
+        priority_policy: options.priority_policy.map(|p| p.0.clone()),
+        leadership: None,
+        population,
+        input_problems: register.problems.clone(),
+    };
+    Ok(Arc::new(AnnualReport(core::annual_report(
+        &register.inner,
+        &core_options,
+    ))))
+}
