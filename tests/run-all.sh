@@ -56,10 +56,15 @@ if [ ! -x "$KOTLINC" ]; then
     && tar xzf "kotlin-compiler-$KOTLIN_VERSION.tgz" && mv package "kotlin-compiler-$KOTLIN_VERSION" \
     && chmod +x "kotlin-compiler-$KOTLIN_VERSION/bin/"*)
 fi
-KT_OUT=$BUILD/kotlin && mkdir -p "$KT_OUT"
+KT_OUT=$BUILD/kotlin && rm -rf "$KT_OUT" && mkdir -p "$KT_OUT"
 "$KOTLINC" -nowarn -cp "$JNA" $(find "$BUILD/bindings" -name '*.kt') tests/kotlin/*.kt \
   -include-runtime -d "$KT_OUT/po-test.jar" 2>&1 | grep -v '^warning' || true
 test -f "$KT_OUT/po-test.jar"
 java -Djna.library.path="$TARGET/debug" -cp "$KT_OUT/po-test.jar:$JNA" FfiTestKt "$ROOT/tests/vectors"
+
+step "Java calling the Kotlin API"
+javac -nowarn -d "$KT_OUT/java" -cp "$KT_OUT/po-test.jar:$JNA" tests/java/VendorExample.java
+java -Djna.library.path="$TARGET/debug" -cp "$KT_OUT/java:$KT_OUT/po-test.jar:$JNA" \
+  VendorExample "$ROOT/tests/vectors"
 
 step "All tests passed"

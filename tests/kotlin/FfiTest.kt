@@ -72,6 +72,126 @@ fun main(args: Array<String>) {
     expectThrows<PoException.UnknownCode>("unknown role") {
         checkLeadershipGroup(listOf(LeadershipMemberRecord("mayor", "")), null, ref)
     }
+    domainChecks(ref)
     val vectors = checkVectors(args[0])
     println("Kotlin FFI test: $checks checks passed, $vectors shared vectors agree")
+}
+
+// Every exported domain function, and the errors a vendor's bad input raises.
+fun domainChecks(ref: LocalDate) {
+    // Eligibility: a record with defaults, the named readings, every finding with its source.
+    val statute = eligibilityReadings("statute")
+    check(statute.minLifeAreas == 2 && statute.needsAtLeast == null && statute.contacts == "statute", "readings")
+    val a = assessEligibility(EligibilityInput(ageYears = 40, psychiatricDisability = Answer.YES), ref, statute)
+    check(a.outcome == "undetermined" && a.ruleSet == "sfs_2019_1094" && a.findings.size == 5, "undetermined")
+    check(a.findings.all { it.source.startsWith("SFS 2013:522") }, "sources")
+    check(a.questions.size == 3 && a.questions[0].sv.isNotEmpty(), "questions")
+    expectThrows<PoException.InvalidInput>("both ages") {
+        assessEligibility(EligibilityInput(birthDate = LocalDate.of(1980, 1, 1), ageYears = 44), ref, statute)
+    }
+    expectThrows<PoException.InvalidInput>("zero life areas") {
+        assessEligibility(EligibilityInput(), ref, statute.copy(minLifeAreas = 0))
+    }
+    expectThrows<PoException.InvalidInput>("life areas out of range") {
+        assessEligibility(EligibilityInput(), ref, statute.copy(minLifeAreas = 300))
+    }
+    expectThrows<PoException.InvalidInput>("unknown contacts reading") {
+        assessEligibility(EligibilityInput(), ref, statute.copy(contacts = "eller"))
+    }
+    expectThrows<PoException.UnknownCode>("unknown need area") {
+        assessEligibility(EligibilityInput(needs = CriterionInput(details = listOf("money"))), ref, statute)
+    }
+
+    // Priority: presets and policies as data, ranking, queue statistics.
+    check(policyPresets() == listOf("national_2019", "varmland_2023", "stockholm_2021"), "presets")
+    Policy.preset("varmland_2023").use { p ->
+        check(p.name() == "PO Värmland 2023" && p.source().contains("seed 003"), "policy name")
+        check(p.groups() == listOf("children_at_home", "young_adults", "homelessness"), "groups")
+        Policy.fromJson(p.toJson()).use { q -> check(q.groups() == p.groups(), "policy JSON round trip") }
+        val queue = listOf(
+            ApplicantRecord("x", LocalDate.of(1980, 1, 1), LocalDate.of(2025, 6, 1), area = "Norra"),
+            ApplicantRecord("y", LocalDate.of(2000, 1, 1), LocalDate.of(2025, 9, 1), area = "Södra"),
+        )
+        val ranked = rankApplicants(queue, p, ref)
+        check(ranked.map { it.id } == listOf("y", "x") && ranked[0].reasonSv.isNotEmpty(), "ranked")
+        expectThrows<PoException.InvalidInput>("under 18") {
+            rankApplicants(listOf(ApplicantRecord("z", LocalDate.of(2010, 1, 1), LocalDate.of(2025, 1, 1))), p, ref)
+        }
+        val stats = queueStatistics(queue, ref, ref)
+        check(stats.overall.count == 2L && stats.overall.maxDays == 214L, "queue max ${stats.overall.maxDays}")
+        check(stats.overall.medianDays!!.compareTo(java.math.BigDecimal("168")) == 0, "queue median ${stats.overall.medianDays}")
+        check(stats.perArea.keys == setOf("Norra", "Södra"), "per area")
+        expectThrows<PoException.InvalidInput>("inverted period") { queueStatistics(queue, ref, ref.minusDays(1)) }
+    }
+    expectThrows<PoException.InvalidInput>("policy JSON") { Policy.fromJson("{\"name\": 1}") }
+
+    // Money: grant and repayment to the öre.
+    check(amountPerPosition(java.math.BigDecimal("99960000"), java.math.BigDecimal(333)).toPlainString() == "300180", "per position")
+    check(serviceGrant(java.math.BigDecimal("394873"), java.math.BigDecimal("0.5")).toPlainString() == "197436.50", "grant")
+    val rep = repayment(java.math.BigDecimal(1000), java.math.BigDecimal(1000), false, null)
+    check(rep.amount.toPlainString() == "1000" && rep.source.contains("15 §"), "repayment ${rep.source}")
+    // A decimal beyond rust_decimal's 28 digits is refused, not rounded.
+    val huge = expectThrows<PoException.InvalidInput>("huge decimal") {
+        serviceGrant(java.math.BigDecimal("1e40"), java.math.BigDecimal.ONE)
+    }
+    check(huge.message!!.startsWith("decimal: expected a decimal number"), "huge message")
+
+    // Cost sharing from records built in Kotlin.
+    val day = LocalDate.of(2023, 12, 31)
+    val agreement = AgreementRecord(
+        year = 2024, host = "1780",
+        participants = listOf(
+            AgreementParticipantRecord("1780", "Karlstad", 97233, day),
+            AgreementParticipantRecord("1784", "Arvika", 20000, day),
+        ),
+        costs = listOf(MoneyLineRecord("cost", "Löner", java.math.BigDecimal("1000000"))),
+        fixedIncome = listOf(MoneyLineRecord("state_grant", "Länsstyrelsen", java.math.BigDecimal("400000"))),
+        administrationFee = java.math.BigDecimal.ZERO, surplusUsed = java.math.BigDecimal.ZERO, rounding = "krona",
+    )
+    val alloc = allocateCosts(agreement)
+    check(alloc.municipalNet.toPlainString() == "600000", "net")
+    check(alloc.participants.sumOf { it.total }.compareTo(alloc.municipalNet) == 0, "fees add up")
+    check(alloc.participants[0].explanationSv.contains("största rest") || alloc.participants[0].explanationSv.isNotEmpty(), "explanation")
+    val leave = agreement.copy(participants = agreement.participants.take(1))
+    val rows = compareAgreements(agreement, leave)
+    check(rows.first { it.code == "1784" }.alternativeTotal == null && rows.first { it.code == "1780" }.difference.signum() > 0, "scenario")
+    expectThrows<PoException.InvalidInput>("negative adults") {
+        allocateCosts(agreement.copy(participants = listOf(AgreementParticipantRecord("1780", "K", -1, day))))
+    }
+    expectThrows<PoException.InvalidInput>("rounding") { allocateCosts(agreement.copy(rounding = "cent")) }
+    expectThrows<PoException.InvalidInput>("income kind") {
+        allocateCosts(agreement.copy(fixedIncome = listOf(MoneyLineRecord("eu", "EU", java.math.BigDecimal.ONE))))
+    }
+    expectThrows<PoException.InvalidInput>("municipality code") {
+        allocateCosts(agreement.copy(host = "9999"))
+    }
+    expectThrows<PoException.InvalidInput>("agreement JSON") { agreementFromJson("[]") }
+
+    // The register from CSV (strict and lenient) and the report.
+    val clients = "id;gender;birth_year;started_on\nk1;woman;1980;2023-01-10\nk2;x;1980;2023-01-10\n".toByteArray()
+    val strict = expectThrows<PoException.InvalidRegister>("strict CSV") {
+        Register.fromCsv(RegisterCsvFiles(clients = clients), false)
+    }
+    check(strict.message!!.contains("clients.csv, row 3, column \"gender\""), "problem located: ${strict.message}")
+    Register.fromCsv(RegisterCsvFiles(clients = clients), true).use { reg ->
+        check(reg.clientCount() == 1L && reg.problems().single().row == 3L, "lenient")
+        annualReport(reg, ReportOptionsRecord(2023, "PO Test")).use { r ->
+            check(r.year() == 2023 && r.tables().size == 10, "tables")
+            check(r.inputProblems().size == 1, "problems in the report")
+            check(r.toMarkdown("sv").contains("PO Test") && r.toJson().contains("\"year\": 2023"), "renderings")
+            expectThrows<PoException.InvalidInput>("language") { r.toMarkdown("de") }
+            expectThrows<PoException.InvalidInput>("table") { r.table("nope") }
+        }
+        expectThrows<PoException.InvalidInput>("negative threshold") {
+            annualReport(reg, ReportOptionsRecord(2023, "PO Test", suppressionThreshold = -1))
+        }
+        expectThrows<PoException.InvalidInput>("population code") {
+            annualReport(reg, ReportOptionsRecord(2023, "PO Test", population = listOf(PopulationRecord("17", "x", 1))))
+        }
+    }
+    val invalidUtf8 = byteArrayOf(0x69, 0x64, 0x0a, 0xff.toByte(), 0xfe.toByte(), 0x0a)
+    expectThrows<PoException.InvalidRegister>("bytes that are not UTF-8") {
+        Register.fromCsv(RegisterCsvFiles(clients = invalidUtf8), false)
+    }
+    expectThrows<PoException.InvalidRegister>("register JSON") { Register.fromJson("{\"clients\": 5}") }
 }

@@ -87,5 +87,136 @@ fun checkVectors(dir: String): Int {
         check(pseudonym(key, c["input"] as String, pref) == c["pseudonym"], "vector pseudonym ${c["input"]}")
         n++
     }
+    n += checkDomainVectors(dir)
+    return n
+}
+
+// ---- Vectors of the domain functions: the same files and expectations as the Rust test.
+
+/** Runs [block]; an error case must throw the named PoException with the exact message. */
+fun <T> vector(c: Map<String, Any?>, block: () -> T, ok: (T) -> Unit) {
+    val name = c["name"]
+    if (c.containsKey("error")) {
+        try {
+            block()
+            check(false, "vector $name: expected ${c["error"]}")
+        } catch (e: PoException) {
+            check(e::class.simpleName == c["error"] && e.message == c["message"],
+                "vector $name: got ${e::class.simpleName}: ${e.message}")
+        }
+    } else {
+        ok(block())
+    }
+}
+
+fun answer(s: Any?): Answer? = when (s) {
+    "yes" -> Answer.YES; "no" -> Answer.NO; "unknown" -> Answer.UNKNOWN; null -> null
+    else -> error("answer $s")
+}
+
+@Suppress("UNCHECKED_CAST")
+fun criterion(v: Any?): CriterionInput {
+    val m = v as Map<String, Any?>? ?: return CriterionInput()
+    return CriterionInput(answer(m["answer"]), m["details"] as List<String>?)
+}
+
+fun date(v: Any?): LocalDate? = (v as String?)?.let(LocalDate::parse)
+fun dec(v: Any?): java.math.BigDecimal? = (v as String?)?.let { java.math.BigDecimal(it) }
+
+@Suppress("UNCHECKED_CAST")
+fun checkDomainVectors(dir: String): Int {
+    var n = 0
+    for (c in cases(load(dir, "eligibility.json"))) {
+        val i = c["input"] as Map<String, Any?>
+        val input = EligibilityInput(
+            birthDate = date(i["birth_date"]),
+            ageYears = (i["age_years"] as Long?)?.toInt(),
+            psychiatricDisability = answer(i["psychiatric_disability"]),
+            difficulties = criterion(i["difficulties"]),
+            needs = criterion(i["needs"]),
+            longTermContacts = criterion(i["long_term_contacts"]),
+        )
+        vector(c, { assessEligibility(input, date(c["as_of"])!!, eligibilityReadings(c["readings"] as String)) }) { a ->
+            check(a.outcome == c["outcome"], "vector ${c["name"]}: outcome ${a.outcome}")
+            val statuses = a.findings.associate { it.criterion to it.status.name.lowercase() }
+            check(statuses == c["findings"], "vector ${c["name"]}: findings $statuses")
+            check(a.questions.map { it.criterion } == c["questions"], "vector ${c["name"]}: questions")
+        }
+        n++
+    }
+    val ranking = load(dir, "ranking.json")
+    val applicants = (ranking["applicants"] as List<Map<String, Any?>>).map {
+        ApplicantRecord(
+            id = it["id"] as String, birthDate = date(it["birth_date"])!!, queuedOn = date(it["queued_on"])!!,
+            area = it["area"] as String?, leftQueueOn = date(it["left_queue_on"]),
+            childrenAtHome = it["children_at_home"] == true, childrenAtRiskOfHarm = it["children_at_risk_of_harm"] == true,
+            homelessOrAtRisk = it["homeless_or_at_risk"] == true, lackingContacts = it["lacking_contacts"] == true,
+        )
+    }
+    for (c in cases(ranking)) {
+        vector(c, {
+            val policy = if (c.containsKey("policy")) Policy.preset(c["policy"] as String) else Policy.fromJson(c["policy_json"] as String)
+            policy.use { rankApplicants(applicants, it, date(c["on"])!!) }
+        }) { r ->
+            check(r.map { it.id } == c["order"], "vector ${c["name"]}: order ${r.map { it.id }}")
+            check(r.map { it.decidingGroup } == c["deciding"], "vector ${c["name"]}: deciding")
+            check(r.map { it.daysWaited } == c["days_waited"], "vector ${c["name"]}: days")
+            check(r.map { it.position } == (1..r.size).toList(), "vector ${c["name"]}: positions")
+        }
+        n++
+    }
+    for (c in cases(load(dir, "grant.json"))) {
+        vector(c, {
+            when (c["function"]) {
+                "amount_per_position" -> mapOf("expected" to amountPerPosition(dec(c["money_for_positions"])!!, dec(c["positions"])!!))
+                "service_grant" -> mapOf("expected" to serviceGrant(dec(c["amount_per_position"])!!, dec(c["positions"])!!))
+                else -> repayment(dec(c["received"])!!, dec(c["used_for_purpose"])!!, c["report_submitted"] as Boolean, dec(c["waived"]))
+                    .let { mapOf("liable" to it.liable, "amount" to it.amount) }
+            }
+        }) { values ->
+            // Money as exact strings: BigDecimal.equals would also compare the scale, but the
+            // string says exactly what a report prints.
+            for ((k, v) in values) check(v.toPlainString() == c[k], "vector ${c["name"]}: $k ${v.toPlainString()}")
+        }
+        n++
+    }
+    for (c in cases(load(dir, "allocation.json"))) {
+        vector(c, { allocateCosts(agreementFromJson(File(dir, "agreements/" + c["agreement"]).readText())) }) { a ->
+            check(a.municipalNet.toPlainString() == c["municipal_net"], "vector ${c["name"]}: net ${a.municipalNet}")
+            check(a.roundingDifference.toPlainString() == c["rounding_difference"], "vector ${c["name"]}: rounding")
+            for ((code, fee) in c["fees"] as Map<String, Any?>)
+                check(a.participants.first { it.code == code }.fee.toPlainString() == fee, "vector ${c["name"]}: fee $code")
+            for ((code, total) in c["totals"] as Map<String, Any?>)
+                check(a.participants.first { it.code == code }.total.toPlainString() == total, "vector ${c["name"]}: total $code")
+            check(a.checks.all { it.holds }, "vector ${c["name"]}: checks")
+        }
+        n++
+    }
+    for (c in cases(load(dir, "report.json"))) {
+        val register = Register.fromJson(File(dir, "registers/" + c["register"]).readText())
+        val options = ReportOptionsRecord(
+            year = (c["year"] as Long).toInt(), serviceName = c["service_name"] as String,
+            suppressionThreshold = c["suppression_threshold"] as Long?,
+        )
+        annualReport(register, options).use { r ->
+            val name = c["name"]
+            for (cell in c["cells"] as List<Map<String, Any?>>) {
+                val t = r.table(cell["table"] as String)
+                val value = t.cells[t.rows.indexOf(cell["row"])][t.columns.indexOf(cell["column"])]
+                check(value == cell["value"], "vector $name: cell $cell got $value")
+            }
+            for ((table, total) in c["totals"] as Map<String, Any?>) check(r.table(table).total == total, "vector $name: total $table")
+            check(r.assignmentsPerClient().value?.toPlainString() == c["assignments_per_client"], "vector $name: per client")
+            check(r.deviationsWithFeedback().value?.toPlainString() == c["deviations_with_feedback"], "vector $name: feedback")
+            check(r.surveyResponseRate()?.value?.toPlainString() == c["survey_response_rate"], "vector $name: survey")
+            val w = r.waiting()
+            check(w.count == c["waiting_count"] && w.maxDays == c["waiting_max_days"], "vector $name: waiting")
+            check(w.medianDays?.toPlainString() == c["waiting_median_days"], "vector $name: median")
+            check(r.positions().toPlainString() == c["positions"], "vector $name: positions")
+            check(r.suppressedCells() == c["suppressed_cells"], "vector $name: suppressed ${r.suppressedCells()}")
+        }
+        register.close()
+        n++
+    }
     return n
 }
