@@ -112,7 +112,7 @@ fn annual_report_of_synthetic_register() -> Result<(), po_core::Error> {
     use po_core::priority::PriorityPolicy;
     use po_core::report::{annual_report, to_markdown, Language, ReportOptions};
 
-    let register = po_examples::synthetic::varmland_like(2023, 240, 2023);
+    let register = po_examples::bundled_register();
     let options = ReportOptions {
         year: 2023,
         service_name: "Personligt ombud Värmland (SYNTETISKA DATA / SYNTHETIC DATA)".into(),

@@ -416,3 +416,13 @@ fn report_vectors() {
         );
     }
 }
+
+#[test]
+fn the_example_agreement_is_the_vector_agreement() {
+    let example = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/data/varmland-2023-agreement.json"
+    ))
+    .unwrap();
+    assert_eq!(example, text("agreements/varmland-2023.json"));
+}
