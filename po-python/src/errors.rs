@@ -27,6 +27,12 @@ pyo3::create_exception!(
     PoError,
     "Any other invalid input; the message names the field."
 );
+pyo3::create_exception!(
+    personligt_ombud,
+    InvalidRegisterError,
+    InvalidInputError,
+    "A register with problems; `.problems` lists every one (file, row, column, reason)."
+);
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -37,6 +43,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         py.get_type::<InvalidIdentityNumberError>(),
     )?;
     m.add("InvalidInputError", py.get_type::<InvalidInputError>())?;
+    m.add("InvalidRegisterError", py.get_type::<InvalidRegisterError>())?;
     Ok(())
 }
 
@@ -47,6 +54,14 @@ pub(crate) fn to_py<E: Into<po_core::Error>>(e: E) -> PyErr {
     match e {
         po_core::Error::UnknownCode(_) => UnknownCodeError::new_err(msg),
         po_core::Error::Identity(_) => InvalidIdentityNumberError::new_err(msg),
+        po_core::Error::Import(import) => Python::attach(|py| {
+            let err = InvalidRegisterError::new_err(msg);
+            // Attaching the list cannot fail short of memory; the message has the first problem.
+            if let Ok(problems) = crate::report::problem_list(py, &import.problems) {
+                let _ = err.value(py).setattr("problems", problems);
+            }
+            err
+        }),
         _ => InvalidInputError::new_err(msg),
     }
 }

@@ -7,8 +7,14 @@
 use pyo3::prelude::*;
 
 mod codes;
+mod eligibility;
 mod errors;
 mod identity;
+mod money;
+mod organisation;
+mod priority;
+mod report;
+mod values;
 
 /// The native module `personligt_ombud._native`; the package re-exports it.
 #[pymodule]
@@ -17,5 +23,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(m)?;
     codes::register(m)?;
     identity::register(m)?;
+    eligibility::register(m)?;
+    priority::register(m)?;
+    money::register(m)?;
+    organisation::register(m)?;
+    report::register(m)?;
     Ok(())
 }

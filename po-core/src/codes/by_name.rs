@@ -5,6 +5,7 @@ use super::{
     AgeBand, AssignmentCategory, CodeInfo, CodeList, ContactReason, Counterpart,
     DeviationEventType, DeviationLevel, DeviationStatus, Gender, IntakeOutcome, UnknownCode,
 };
+use crate::eligibility::{ContactArea, LifeArea, NeedArea};
 use crate::organisation::{County, LeadershipRole};
 
 struct Entry {
@@ -27,7 +28,7 @@ macro_rules! entries {
     };
 }
 
-static LISTS: [Entry; 11] = entries![
+static LISTS: [Entry; 14] = entries![
     ContactReason,
     AssignmentCategory,
     IntakeOutcome,
@@ -39,6 +40,9 @@ static LISTS: [Entry; 11] = entries![
     DeviationStatus,
     LeadershipRole,
     County,
+    LifeArea,
+    NeedArea,
+    ContactArea,
 ];
 
 /// The machine names of every code list (e.g. `contact_reason`).
@@ -73,7 +77,7 @@ mod tests {
 
     #[test]
     fn by_name() {
-        assert_eq!(list_names().len(), 11);
+        assert_eq!(list_names().len(), 14);
         assert_eq!(values_of("intake_outcome").unwrap().len(), 5);
         assert_eq!(parse_in("gender", "Kvinnor").unwrap().code, "woman");
         assert_eq!(parse_in("county", "Värmlands län").unwrap().code, "17");

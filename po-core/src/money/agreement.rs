@@ -99,6 +99,12 @@ pub struct Agreement {
 }
 
 impl Agreement {
+    /// The JSON form, which [`Agreement::from_json`] reads back (amounts as strings).
+    pub fn to_json(&self) -> String {
+        // Strings, integers, decimals and dates only: serialising cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
     /// Reads an agreement from its JSON form (the serde form of [`Agreement`]); amounts may be
     /// JSON strings or numbers. The checks run when it is allocated.
     pub fn from_json(text: &str) -> Result<Agreement, super::MoneyError> {

@@ -1,32 +1,341 @@
 """personligt_ombud: the rules and statistics of Swedish personligt ombud (SFS 2013:522).
 
 Every computation happens in the Rust library po-core; this package converts to and from Python
-types (``datetime.date``, ``decimal.Decimal``) and raises ``PoError`` subclasses (all
-``ValueError``) for bad input.
+types (``datetime.date``, ``decimal.Decimal`` — money is never a float) and raises ``PoError``
+subclasses (all ``ValueError``) for bad input. Results are immutable value objects with
+``to_dict()``; tables and lists of results convert to pandas or polars DataFrames
+(``.to_pandas()``, ``.to_polars()``) without either being a dependency.
+
+Start with ``assess_eligibility``, ``rank``, ``Agreement``, ``read_register_csv`` and
+``annual_report``; code lists are enums in ``personligt_ombud.codes``; charts (matplotlib,
+optional) in ``personligt_ombud.charts``.
 """
 
+import datetime
+import decimal
+import json
+import os
+import pathlib
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
+
+from . import codes
 from ._native import (
+    Agreement,
+    AgreementParticipant,
+    Allocation,
+    AnnualReport,
+    Applicant,
+    Assessment,
+    Change,
+    Check,
+    ClientShareRow,
+    CounterpartDeviations,
+    Finding,
+    GrantCalendar,
     IdentityNumber,
     InvalidIdentityNumberError,
     InvalidInputError,
+    InvalidRegisterError,
+    LeadershipCheck,
+    MarginProblem,
+    MunicipalityRow,
+    NationalBudget,
+    ParticipantShare,
     PoError,
+    Population,
+    PriorityPolicy,
+    Problem,
     PseudonymKey,
+    Question,
+    QueueStatistics,
+    RankedApplicant,
+    Ratio,
+    Readings,
+    Register,
+    Repayment,
+    ScenarioRow,
+    StaffSummary,
+    SurveyQuestion,
+    Suppression,
+    Table,
     UnknownCodeError,
+    VarmlandMunicipality,
+    WaitingSummary,
     __version__,
+    amount_per_position,
+    annual_report,
+    assess_eligibility,
+    check_leadership_group,
     code_list,
     code_list_names,
+    grant_calendar,
+    municipality_code,
     parse_code,
+    policy_presets,
+    repayment,
+    service_grant,
+    varmland_leadership_group_2023,
 )
+from . import _native
+from ._tables import Rows, Source, records_of, source_bytes, to_pandas, to_polars
+
+_APPLICANT_FIELDS = (
+    "id",
+    "birth_date",
+    "queued_on",
+    "area",
+    "left_queue_on",
+    "children_at_home",
+    "children_at_risk_of_harm",
+    "homeless_or_at_risk",
+    "lacking_contacts",
+)
+_DATE_FIELDS = ("birth_date", "queued_on", "left_queue_on")
+
+
+def _as_date(value: Any) -> Any:
+    # pandas Timestamps and datetimes carry a time: po's dates are calendar days.
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if hasattr(value, "to_pydatetime"):
+        return value.to_pydatetime().date()
+    return value
+
+
+def _applicants(items: Any) -> List[Applicant]:
+    out = []
+    for i, item in enumerate(records_of(items)):
+        if isinstance(item, Applicant):
+            out.append(item)
+            continue
+        unknown = sorted(set(item) - set(_APPLICANT_FIELDS))
+        if unknown:
+            raise InvalidInputError(
+                f"applicants[{i}]: unknown field(s) {', '.join(unknown)}; "
+                f"expected {', '.join(_APPLICANT_FIELDS)}"
+            )
+        values = {k: (_as_date(v) if k in _DATE_FIELDS else v) for k, v in item.items()}
+        values = {k: v for k, v in values.items() if v is not None}
+        for flag in ("children_at_home", "children_at_risk_of_harm", "homeless_or_at_risk",
+                     "lacking_contacts"):
+            if flag in values:
+                values[flag] = bool(values[flag])
+        try:
+            out.append(Applicant(**values))
+        except TypeError as e:
+            raise InvalidInputError(f"applicants[{i}]: {e}") from None
+    return out
+
+
+def rank(
+    applicants: Any, policy: Union[str, PriorityPolicy], on: datetime.date
+) -> "Rows[RankedApplicant]":
+    """Ranks the applicants on ``on`` by ``policy`` (a preset name or a ``PriorityPolicy``).
+
+    ``applicants`` are ``Applicant`` objects, dicts with the same fields, or a pandas / polars
+    DataFrame with those columns. The order is total: the input order never matters.
+    """
+    return Rows(_native._rank(_applicants(applicants), policy, on))
+
+
+def queue_statistics(
+    applicants: Any, from_date: datetime.date, to_date: datetime.date
+) -> QueueStatistics:
+    """Waiting-time statistics on one day (``from_date == to_date``) or for a period."""
+    return _native._queue_statistics(_applicants(applicants), from_date, to_date)
+
+
+def _reject_floats(value: Any, path: str) -> None:
+    if isinstance(value, float):
+        raise InvalidInputError(f"{path}: money and counts are never floats; use Decimal, int or str")
+    if isinstance(value, Mapping):
+        for k, v in value.items():
+            _reject_floats(v, f"{path}.{k}" if path else str(k))
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            _reject_floats(v, f"{path}[{i}]")
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return _as_date(value).isoformat()
+    if isinstance(value, str):  # str-enums of personligt_ombud.codes
+        return str(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def agreement_from_dict(data: Mapping[str, Any]) -> Agreement:
+    """An agreement from a dict in its JSON form (amounts as Decimal, int or str; dates as
+    ``datetime.date`` or ISO strings)."""
+    _reject_floats(data, "")
+    return Agreement.from_json(json.dumps(data, default=_json_default))
+
+
+def read_agreement(path: Union[str, "os.PathLike[str]"]) -> Agreement:
+    """Reads an agreement JSON file (e.g. ``examples/data/varmland-2023-agreement.json``)."""
+    return Agreement.from_json(pathlib.Path(path).read_text(encoding="utf-8"))
+
+
+def compare_agreements(base: Agreement, alternative: Agreement) -> "Rows[ScenarioRow]":
+    """Allocates both agreements and sets every municipality side by side."""
+    return Rows(_native._compare_agreements(base, alternative))
+
+
+def client_share_vs_key(agreement: Agreement, clients: Mapping[str, int]) -> "Rows[ClientShareRow]":
+    """Each participant's share of ``clients`` (kommunkod → count) against its key share."""
+    return Rows(_native._client_share_vs_key(agreement, dict(clients)))
+
+
+def adults_from_scb_csv(text: str) -> "Rows[Population]":
+    """Adults per municipality from an SCB-style CSV text (kommunkod, name, adults)."""
+    return Rows(_native._adults_from_scb_csv(text))
+
+
+def varmland_municipalities() -> "Rows[VarmlandMunicipality]":
+    """The 16 municipalities of Värmland with PO Värmland's areas (seed 003)."""
+    return Rows(_native._varmland_municipalities())
+
+
+def check_margins(
+    cells: List[List[int]], *, row_totals: List[int], column_totals: List[int], grand_total: int
+) -> "Rows[MarginProblem]":
+    """Checks a published table's margins against its cells."""
+    return Rows(
+        _native.check_margins(
+            cells, row_totals=row_totals, column_totals=column_totals, grand_total=grand_total
+        )
+    )
+
+
+def read_register_json(source: Union[str, bytes, "os.PathLike[str]"]) -> Register:
+    """Reads a register's JSON form from a path (str or PathLike) or from bytes."""
+    if isinstance(source, bytes):
+        return Register.from_json(source.decode("utf-8"))
+    path = pathlib.Path(source)
+    return Register.from_json(path.read_text(encoding="utf-8"), file=path.name)
+
+
+def read_register_csv(
+    clients: Optional[Source] = None,
+    intake: Optional[Source] = None,
+    deviations: Optional[Source] = None,
+    staff: Optional[Source] = None,
+    survey: Optional[Source] = None,
+    *,
+    survey_sent: int = 0,
+    lenient: bool = False,
+) -> Register:
+    """Reads a register from CSV exports or DataFrames.
+
+    Each file is bytes, a path, or a pandas / polars DataFrame with the export's columns (lists
+    as Python lists or ``|``-separated text). Strict by default: any problem raises
+    ``InvalidRegisterError`` whose ``.problems`` name file, row and column (a DataFrame's row
+    ``i`` is row ``i + 2``, as in the CSV with its header). ``lenient=True`` leaves bad rows out
+    and lists them in ``register.problems`` and in the report.
+    """
+    return Register.from_csv_bytes(
+        clients=source_bytes(clients),
+        intake=source_bytes(intake),
+        deviations=source_bytes(deviations),
+        staff=source_bytes(staff),
+        survey=source_bytes(survey),
+        survey_sent=survey_sent,
+        lenient=lenient,
+    )
+
+
+def read_register_dir(
+    directory: Union[str, "os.PathLike[str]"], *, survey_sent: int = 0, lenient: bool = False
+) -> Register:
+    """Reads ``register.json`` from a directory, or else its CSV exports (``clients.csv``,
+    ``intake.csv``, ``deviations.csv``, ``staff.csv``, ``survey.csv``; any may be missing)."""
+    d = pathlib.Path(directory)
+    if (d / "register.json").exists():
+        return read_register_json(d / "register.json")
+    files: Dict[str, Optional[pathlib.Path]] = {}
+    for name in ("clients", "intake", "deviations", "staff", "survey"):
+        path = d / f"{name}.csv"
+        files[name] = path if path.exists() else None
+    if not any(files.values()):
+        raise InvalidInputError(f"directory: neither register.json nor any CSV export in {d}")
+    return read_register_csv(**files, survey_sent=survey_sent, lenient=lenient)
+
 
 __all__ = [
+    "Agreement",
+    "AgreementParticipant",
+    "Allocation",
+    "AnnualReport",
+    "Applicant",
+    "Assessment",
+    "Change",
+    "Check",
+    "ClientShareRow",
+    "CounterpartDeviations",
+    "Finding",
+    "GrantCalendar",
     "IdentityNumber",
     "InvalidIdentityNumberError",
     "InvalidInputError",
+    "InvalidRegisterError",
+    "LeadershipCheck",
+    "MarginProblem",
+    "MunicipalityRow",
+    "NationalBudget",
+    "ParticipantShare",
     "PoError",
+    "Population",
+    "PriorityPolicy",
+    "Problem",
     "PseudonymKey",
+    "Question",
+    "QueueStatistics",
+    "RankedApplicant",
+    "Ratio",
+    "Readings",
+    "Register",
+    "Repayment",
+    "Rows",
+    "ScenarioRow",
+    "StaffSummary",
+    "SurveyQuestion",
+    "Suppression",
+    "Table",
     "UnknownCodeError",
+    "VarmlandMunicipality",
+    "WaitingSummary",
     "__version__",
+    "adults_from_scb_csv",
+    "agreement_from_dict",
+    "amount_per_position",
+    "annual_report",
+    "assess_eligibility",
+    "check_leadership_group",
+    "check_margins",
+    "client_share_vs_key",
     "code_list",
     "code_list_names",
+    "codes",
+    "compare_agreements",
+    "grant_calendar",
+    "municipality_code",
     "parse_code",
+    "policy_presets",
+    "queue_statistics",
+    "rank",
+    "read_agreement",
+    "read_register_csv",
+    "read_register_dir",
+    "read_register_json",
+    "repayment",
+    "service_grant",
+    "to_pandas",
+    "to_polars",
+    "varmland_leadership_group_2023",
+    "varmland_municipalities",
 ]
+
+# Keep names imported for typing only out of the namespace's public surface.
+del Iterable, Tuple

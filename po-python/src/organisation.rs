@@ -1,0 +1,120 @@
+//! The leadership-group check (SFS 2013:522 5 §) and the bundled Värmland reference data.
+
+use po_core::codes::CodeList;
+use po_core::organisation::{LeadershipCheck as CoreCheck, LeadershipGroup, LeadershipMember, LeadershipRole};
+use po_core::reference::varmland;
+use pyo3::prelude::*;
+use time::Date;
+
+use crate::eligibility::Finding;
+use crate::errors::{to_py, InvalidInputError};
+use crate::values::value_class;
+
+value_class! {
+    /// The result of the 5 § check: overall status, the roles missing, every finding.
+    LeadershipCheck {
+        as_of: Date,
+        rule_set: String,
+        library_version: String,
+        compliant: String,
+        missing: Vec<String>,
+        findings: Vec<Finding>,
+    }
+}
+
+impl From<CoreCheck> for LeadershipCheck {
+    fn from(c: CoreCheck) -> Self {
+        LeadershipCheck {
+            as_of: c.as_of,
+            rule_set: c.rule_set.code().to_owned(),
+            library_version: c.library_version,
+            compliant: c.compliant.code().to_owned(),
+            missing: c.missing.iter().map(|r| r.code().to_owned()).collect(),
+            findings: c.findings.into_iter().map(Finding::from).collect(),
+        }
+    }
+}
+
+/// Checks a leadership group against 5 § as in force on `as_of`. `members` are
+/// `(role, organisation)` pairs; a role is a `leadership_role` code or label.
+#[pyfunction]
+#[pyo3(signature = (members, *, as_of, organisations_offered_seat = None))]
+fn check_leadership_group(
+    members: Vec<(String, String)>,
+    as_of: Date,
+    organisations_offered_seat: Option<bool>,
+) -> PyResult<LeadershipCheck> {
+    let members = members
+        .into_iter()
+        .map(|(role, organisation)| {
+            Ok(LeadershipMember {
+                role: LeadershipRole::parse(&role).map_err(to_py)?,
+                organisation,
+            })
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    LeadershipGroup {
+        members,
+        organisations_offered_seat,
+    }
+    .check(as_of)
+    .map(LeadershipCheck::from)
+    .map_err(to_py)
+}
+
+value_class! {
+    /// A municipality of PO Värmland (seed 003): its areas in 2020 and 2023 (None: not a
+    /// participant) and its TOTAL population (not adults; see the data's README).
+    VarmlandMunicipality {
+        code: String,
+        name: String,
+        area_2020: Option<String>,
+        area_2023: Option<String>,
+        total_population_2021_12_31: u64,
+        total_population_2023_12_31: u64,
+    }
+}
+
+/// The 16 municipalities of Värmland with PO Värmland's areas (seed 003).
+#[pyfunction]
+#[pyo3(name = "_varmland_municipalities")]
+fn varmland_municipalities() -> Vec<VarmlandMunicipality> {
+    varmland::MUNICIPALITIES
+        .iter()
+        .map(|m| VarmlandMunicipality {
+            code: m.code.to_owned(),
+            name: m.name.to_owned(),
+            area_2020: m.area_2020.map(str::to_owned),
+            area_2023: m.area_2023.map(str::to_owned),
+            total_population_2021_12_31: u64::from(m.total_population_2021_12_31),
+            total_population_2023_12_31: u64::from(m.total_population_2023_12_31),
+        })
+        .collect()
+}
+
+/// PO Värmland's leadership group of 2023 (seed 003), checked on `as_of`.
+#[pyfunction]
+fn varmland_leadership_group_2023(as_of: Date) -> PyResult<LeadershipCheck> {
+    varmland::leadership_group_2023()
+        .check(as_of)
+        .map(LeadershipCheck::from)
+        .map_err(to_py)
+}
+
+/// Validates a kommunkod (four digits, a known county) and returns it trimmed.
+#[pyfunction]
+fn municipality_code(code: &str) -> PyResult<String> {
+    po_core::organisation::MunicipalityCode::parse(code)
+        .map(|c| c.as_str().to_owned())
+        .map_err(|e| InvalidInputError::new_err(e.to_string()))
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<LeadershipCheck>()?;
+    m.add_class::<VarmlandMunicipality>()?;
+    m.add_function(wrap_pyfunction!(check_leadership_group, m)?)?;
+    m.add_function(wrap_pyfunction!(varmland_municipalities, m)?)?;
+    m.add_function(wrap_pyfunction!(varmland_leadership_group_2023, m)?)?;
+    m.add_function(wrap_pyfunction!(municipality_code, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,222 @@
+//! Queue priority: policies as data (presets or JSON), applicants, the ranking with reasons, and
+//! waiting-time statistics.
+
+use std::collections::BTreeMap;
+
+use po_core::priority::{self as core, PriorityPolicy as CorePolicy};
+use pyo3::prelude::*;
+use rust_decimal::Decimal;
+use time::Date;
+
+use crate::errors::{to_py, InvalidInputError};
+use crate::values::value_class;
+
+value_class! {
+    /// Somebody in the queue. `id` is a case id or pseudonym, never a personnummer.
+    Applicant {
+        id: String,
+        birth_date: Date,
+        queued_on: Date,
+        area: Option<String>,
+        left_queue_on: Option<Date>,
+        children_at_home: bool,
+        children_at_risk_of_harm: bool,
+        homeless_or_at_risk: bool,
+        lacking_contacts: bool,
+    }
+    methods {
+        #[new]
+        #[pyo3(signature = (id, birth_date, queued_on, *, area = None, left_queue_on = None, children_at_home = false, children_at_risk_of_harm = false, homeless_or_at_risk = false, lacking_contacts = false))]
+        #[allow(clippy::too_many_arguments)]
+        fn new(
+            id: String,
+            birth_date: Date,
+            queued_on: Date,
+            area: Option<String>,
+            left_queue_on: Option<Date>,
+            children_at_home: bool,
+            children_at_risk_of_harm: bool,
+            homeless_or_at_risk: bool,
+            lacking_contacts: bool,
+        ) -> Self {
+            Applicant {
+                id,
+                birth_date,
+                queued_on,
+                area,
+                left_queue_on,
+                children_at_home,
+                children_at_risk_of_harm,
+                homeless_or_at_risk,
+                lacking_contacts,
+            }
+        }
+    }
+}
+
+impl From<Applicant> for core::Applicant {
+    fn from(a: Applicant) -> Self {
+        core::Applicant {
+            id: a.id,
+            birth_date: a.birth_date,
+            area: a.area,
+            queued_on: a.queued_on,
+            left_queue_on: a.left_queue_on,
+            children_at_home: a.children_at_home,
+            children_at_risk_of_harm: a.children_at_risk_of_harm,
+            homeless_or_at_risk: a.homeless_or_at_risk,
+            lacking_contacts: a.lacking_contacts,
+        }
+    }
+}
+
+/// A priority policy: the groups that go first, in order. A named preset or a JSON document.
+#[pyclass(frozen, eq, module = "personligt_ombud")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct PriorityPolicy(pub(crate) CorePolicy);
+
+#[pymethods]
+impl PriorityPolicy {
+    /// A named preset: `national_2019`, `varmland_2023` or `stockholm_2021`.
+    #[staticmethod]
+    fn preset(name: &str) -> PyResult<Self> {
+        CorePolicy::preset(name).map(PriorityPolicy).map_err(to_py)
+    }
+
+    /// A policy from its JSON form, validated.
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<Self> {
+        CorePolicy::from_json(text).map(PriorityPolicy).map_err(to_py)
+    }
+
+    /// The JSON form (reads back with `from_json`).
+    fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+
+    /// The policy's name.
+    #[getter]
+    fn name(&self) -> &str {
+        self.0.name()
+    }
+
+    /// Where it comes from.
+    #[getter]
+    fn source(&self) -> &str {
+        self.0.source()
+    }
+
+    /// The group codes in order of precedence.
+    #[getter]
+    fn groups(&self) -> Vec<&'static str> {
+        self.0.groups().iter().map(|g| g.code()).collect()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("PriorityPolicy(name={:?}, groups={:?})", self.0.name(), self.groups())
+    }
+}
+
+/// The names of the policy presets.
+#[pyfunction]
+fn policy_presets() -> Vec<&'static str> {
+    CorePolicy::presets().into_iter().map(|(n, _)| n).collect()
+}
+
+value_class! {
+    /// One place in the ranked queue and the reason for it.
+    RankedApplicant {
+        position: i64,
+        id: String,
+        area: Option<String>,
+        matched_groups: Vec<String>,
+        deciding_group: Option<String>,
+        days_waited: i64,
+        reason_sv: String,
+        reason_en: String,
+    }
+}
+
+pub(crate) fn policy_of(policy: &Bound<'_, PyAny>) -> PyResult<CorePolicy> {
+    if let Ok(p) = policy.cast::<PriorityPolicy>() {
+        return Ok(p.get().0.clone());
+    }
+    let name: String = policy
+        .extract()
+        .map_err(|_| InvalidInputError::new_err("policy: expected a preset name or a PriorityPolicy"))?;
+    CorePolicy::preset(&name).map_err(to_py)
+}
+
+/// Ranks the applicants on `on` (total order: the input order never matters).
+#[pyfunction]
+#[pyo3(name = "_rank")]
+fn rank(applicants: Vec<Applicant>, policy: &Bound<'_, PyAny>, on: Date) -> PyResult<Vec<RankedApplicant>> {
+    let policy = policy_of(policy)?;
+    let applicants: Vec<core::Applicant> = applicants.into_iter().map(Into::into).collect();
+    Ok(core::rank(&applicants, &policy, on)
+        .map_err(to_py)?
+        .into_iter()
+        .map(|r| RankedApplicant {
+            position: i64::from(r.position),
+            id: r.id,
+            area: r.area,
+            matched_groups: r.matched_groups,
+            deciding_group: r.deciding_group,
+            days_waited: r.days_waited,
+            reason_sv: r.reason_sv,
+            reason_en: r.reason_en,
+        })
+        .collect())
+}
+
+value_class! {
+    /// Waiting days of a group: how many, the median (None when nobody) and the longest.
+    WaitingSummary { count: u64, median_days: Option<Decimal>, max_days: Option<i64> }
+}
+
+impl From<core::WaitingSummary> for WaitingSummary {
+    fn from(w: core::WaitingSummary) -> Self {
+        WaitingSummary {
+            count: w.count as u64,
+            median_days: w.median_days,
+            max_days: w.max_days,
+        }
+    }
+}
+
+value_class! {
+    /// Queue statistics for a day (`from_date == to_date`) or a period, overall and per area.
+    QueueStatistics {
+        from_date: Date,
+        to_date: Date,
+        overall: WaitingSummary,
+        per_area: BTreeMap<String, WaitingSummary>,
+    }
+}
+
+/// Waiting-time statistics: on one day (`from_date == to_date`: everyone in the queue) or for a
+/// period (everyone who left the queue in it).
+#[pyfunction]
+#[pyo3(name = "_queue_statistics")]
+fn queue_statistics(applicants: Vec<Applicant>, from_date: Date, to_date: Date) -> PyResult<QueueStatistics> {
+    let applicants: Vec<core::Applicant> = applicants.into_iter().map(Into::into).collect();
+    let s = core::queue_statistics(&applicants, from_date, to_date).map_err(to_py)?;
+    Ok(QueueStatistics {
+        from_date: s.from,
+        to_date: s.to,
+        overall: s.overall.into(),
+        per_area: s.per_area.into_iter().map(|(k, v)| (k, v.into())).collect(),
+    })
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Applicant>()?;
+    m.add_class::<PriorityPolicy>()?;
+    m.add_class::<RankedApplicant>()?;
+    m.add_class::<WaitingSummary>()?;
+    m.add_class::<QueueStatistics>()?;
+    m.add_function(wrap_pyfunction!(policy_presets, m)?)?;
+    m.add_function(wrap_pyfunction!(rank, m)?)?;
+    m.add_function(wrap_pyfunction!(queue_statistics, m)?)?;
+    Ok(())
+}

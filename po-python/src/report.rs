@@ -1,0 +1,570 @@
+//! The annual report (SFS 2013:522 10 §): the register (JSON or CSV exports), the report with
+//! its tables, and the checks of published tables.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use po_core::codes::{CodeList, LocalVocabulary};
+use po_core::organisation::{LeadershipGroup, LeadershipMember, LeadershipRole, MunicipalityCode};
+use po_core::report::{self as core, Cell, Language, Mode, RegisterCsv};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+use rust_decimal::Decimal;
+use time::{Date, Month};
+
+use crate::errors::{to_py, InvalidInputError};
+use crate::organisation::LeadershipCheck;
+use crate::priority::{policy_of, WaitingSummary};
+use crate::values::{count, value_class};
+
+value_class! {
+    /// A problem in an input file: the file, the line (header = 1; 0 when `column` is a JSON
+    /// path), the column and what is wrong.
+    Problem { file: String, row: u64, column: String, reason: String }
+}
+
+impl From<core::Problem> for Problem {
+    fn from(p: core::Problem) -> Self {
+        Problem { file: p.file, row: p.row, column: p.column, reason: p.reason }
+    }
+}
+
+value_class! {
+    /// A count, what it is counted of, and the ratio as published (two decimals; None if
+    /// `of` is 0).
+    Ratio { count: u64, of: u64, value: Option<Decimal> }
+}
+
+impl From<core::Ratio> for Ratio {
+    fn from(r: core::Ratio) -> Self {
+        Ratio { count: r.count, of: r.of, value: r.value }
+    }
+}
+
+value_class! {
+    /// Staff: positions (full-time equivalents), ombud, training and supervision.
+    StaffSummary { positions: Decimal, ombud: u64, training: BTreeMap<String, u64>, with_supervision: u64 }
+}
+
+value_class! {
+    /// One exit-survey question: respondents and each answer's share.
+    SurveyQuestion { question: String, respondents: u64, answers: BTreeMap<String, Ratio> }
+}
+
+value_class! {
+    /// Clients of a municipality against its share of the population key.
+    MunicipalityRow { code: String, name: String, clients: u64, client_share: Ratio, key_share: Option<Ratio> }
+}
+
+value_class! {
+    /// A suppressed cell: `primary` (a small count), `secondary` or `revealed_by_total`.
+    Suppression { table: String, row: String, column: String, reason: String }
+}
+
+value_class! {
+    /// A published margin that does not match its cells.
+    MarginProblem { margin: String, published: i64, computed: i64 }
+}
+
+value_class! {
+    /// A measure this year against the previous year.
+    Change { measure: String, previous: Decimal, current: Decimal, difference: Decimal, percent: Option<Decimal> }
+}
+
+value_class! {
+    /// Deviations with one counterpart in a period, for the leadership group.
+    CounterpartDeviations { counterpart: String, new: u64, raised: u64, answered: u64, open: u64, consequences: Vec<String> }
+}
+
+/// A published table: counts by row and column (None = suppressed) with totals.
+#[pyclass(frozen, eq, module = "personligt_ombud")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table(core::Table);
+
+fn cells(t: &core::Table) -> Vec<Vec<Option<u64>>> {
+    t.cells.iter().map(|r| r.iter().map(|c| Cell::count(*c)).collect()).collect()
+}
+
+#[pymethods]
+impl Table {
+    /// Machine name, e.g. `active_clients`.
+    #[getter]
+    fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// Title in Swedish.
+    #[getter]
+    fn title_sv(&self) -> &str {
+        &self.0.title_sv
+    }
+    /// Title in English.
+    #[getter]
+    fn title_en(&self) -> &str {
+        &self.0.title_en
+    }
+    /// Row labels.
+    #[getter]
+    fn rows(&self) -> Vec<String> {
+        self.0.rows.clone()
+    }
+    /// Column labels.
+    #[getter]
+    fn columns(&self) -> Vec<String> {
+        self.0.columns.clone()
+    }
+    /// Counts by row and column; None = suppressed.
+    #[getter]
+    fn cells(&self) -> Vec<Vec<Option<u64>>> {
+        cells(&self.0)
+    }
+    /// Row totals (computed before any suppression).
+    #[getter]
+    fn row_totals(&self) -> Vec<u64> {
+        self.0.row_totals.clone()
+    }
+    /// Column totals.
+    #[getter]
+    fn column_totals(&self) -> Vec<u64> {
+        self.0.column_totals.clone()
+    }
+    /// Grand total.
+    #[getter]
+    fn total(&self) -> u64 {
+        self.0.total
+    }
+
+    /// The count at (row, column); None if suppressed.
+    fn get(&self, row: &str, column: &str) -> PyResult<Option<u64>> {
+        let i = self.0.rows.iter().position(|r| r == row);
+        let j = self.0.columns.iter().position(|c| c == column);
+        match (i, j) {
+            (Some(i), Some(j)) => Ok(Cell::count(self.0.cells[i][j])),
+            _ => Err(InvalidInputError::new_err(format!(
+                "{}: no cell ({row:?}, {column:?}); rows are {:?}, columns {:?}",
+                self.0.name, self.0.rows, self.0.columns
+            ))),
+        }
+    }
+
+    /// The table as `;`-separated CSV with totals; suppressed cells as `..`.
+    fn to_csv(&self) -> String {
+        self.0.to_csv()
+    }
+
+    /// Column-oriented dict: `{"row": [...], column: [...], ...}` — `pandas.DataFrame(d)` and
+    /// `polars.DataFrame(d)` take it as is.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("row", self.0.rows.clone())?;
+        let c = cells(&self.0);
+        for (j, column) in self.0.columns.iter().enumerate() {
+            let values: Vec<Option<u64>> = c.iter().map(|r| r[j]).collect();
+            d.set_item(column, values)?;
+        }
+        Ok(d)
+    }
+
+    /// A pandas DataFrame indexed by the row labels (nullable integers; suppressed = <NA>).
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let pandas = py.import("pandas")?;
+        let frame = pandas.call_method1("DataFrame", (self.to_dict(py)?,))?;
+        frame.call_method1("set_index", ("row",))?.call_method1("astype", ("Int64",))
+    }
+
+    /// A polars DataFrame with a `row` column and one column per column label.
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py.import("polars")?.call_method1("DataFrame", (self.to_dict(py)?,))
+    }
+
+    /// The same table with counts below `threshold` suppressed (and the secondary cells that
+    /// would reveal them), and a note of every cell hidden.
+    fn suppress(&self, threshold: i64) -> PyResult<(Table, Vec<Suppression>)> {
+        let mut t = self.0.clone();
+        let notes = core::suppress_small_counts(&mut t, count(threshold, "threshold")?);
+        Ok((Table(t), notes.into_iter().map(suppression).collect()))
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Table(name={:?}, rows={}, columns={}, total={})",
+            self.0.name,
+            self.0.rows.len(),
+            self.0.columns.len(),
+            self.0.total
+        )
+    }
+}
+
+fn suppression(s: core::Suppression) -> Suppression {
+    Suppression {
+        table: s.table,
+        row: s.row,
+        column: s.column,
+        reason: match s.reason {
+            core::SuppressionReason::Primary => "primary",
+            core::SuppressionReason::Secondary => "secondary",
+            core::SuppressionReason::RevealedByTotal => "revealed_by_total",
+        }
+        .to_owned(),
+    }
+}
+
+/// Checks a published table's margins against its cells (e.g. seed 001 table 3, whose totals
+/// row says 10 007 where the cells add up to 9 517).
+#[pyfunction]
+#[pyo3(signature = (cells, *, row_totals, column_totals, grand_total))]
+fn check_margins(
+    cells: Vec<Vec<i64>>,
+    row_totals: Vec<i64>,
+    column_totals: Vec<i64>,
+    grand_total: i64,
+) -> Vec<MarginProblem> {
+    core::check_margins(&cells, &row_totals, &column_totals, grand_total)
+        .into_iter()
+        .map(|p| MarginProblem { margin: p.margin, published: p.published, computed: p.computed })
+        .collect()
+}
+
+/// A service's case register, validated on reading.
+#[pyclass(frozen, module = "personligt_ombud")]
+pub struct Register {
+    inner: Arc<core::Register>,
+    problems: Vec<core::Problem>,
+}
+
+#[pymethods]
+impl Register {
+    /// Reads the JSON form (the serde form; see `examples/data/synthetic-2023/register.json`).
+    /// Any problem raises `InvalidRegisterError` with every problem in `.problems`.
+    #[staticmethod]
+    #[pyo3(signature = (text, *, file = "register.json"))]
+    fn from_json(text: &str, file: &str) -> PyResult<Self> {
+        let inner = core::read_register_json(text, file).map_err(to_py)?;
+        Ok(Register { inner: Arc::new(inner), problems: Vec::new() })
+    }
+
+    /// Reads CSV exports (bytes; UTF-8 or Windows-1252, `;` or `,`). Strict by default: any
+    /// problem raises `InvalidRegisterError`; `lenient=True` leaves bad rows out and lists them
+    /// in `problems` (and in the report).
+    #[staticmethod]
+    #[pyo3(signature = (*, clients = None, intake = None, deviations = None, staff = None, survey = None, survey_sent = 0, lenient = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn from_csv_bytes(
+        clients: Option<Vec<u8>>,
+        intake: Option<Vec<u8>>,
+        deviations: Option<Vec<u8>>,
+        staff: Option<Vec<u8>>,
+        survey: Option<Vec<u8>>,
+        survey_sent: i64,
+        lenient: bool,
+    ) -> PyResult<Self> {
+        let sent = u32::try_from(survey_sent)
+            .map_err(|_| InvalidInputError::new_err(format!("survey_sent: expected 0 or more, got {survey_sent}")))?;
+        let files = RegisterCsv {
+            clients: clients.as_deref(),
+            intake: intake.as_deref(),
+            deviations: deviations.as_deref(),
+            staff: staff.as_deref(),
+            survey: survey.as_deref(),
+            survey_sent: sent,
+        };
+        let mode = if lenient { Mode::Lenient } else { Mode::Strict };
+        let (inner, problems) =
+            core::read_register_csv(files, &LocalVocabulary::varmland(), mode).map_err(to_py)?;
+        Ok(Register { inner: Arc::new(inner), problems })
+    }
+
+    /// How many clients.
+    #[getter]
+    fn client_count(&self) -> usize {
+        self.inner.clients.len()
+    }
+
+    /// How many intake visits, deviations and staff members.
+    #[getter]
+    fn counts(&self) -> BTreeMap<&'static str, usize> {
+        BTreeMap::from([
+            ("clients", self.inner.clients.len()),
+            ("intake_visits", self.inner.intake_visits.len()),
+            ("deviations", self.inner.deviations.len()),
+            ("staff", self.inner.staff.len()),
+            ("survey_responses", self.inner.exit_survey.as_ref().map_or(0, |s| s.responses.len())),
+        ])
+    }
+
+    /// The rows a lenient import left out.
+    #[getter]
+    fn problems(&self) -> Vec<Problem> {
+        self.problems.iter().cloned().map(Problem::from).collect()
+    }
+
+    /// The deviations of a period by counterpart, for the leadership group.
+    fn deviations_for_leadership_group(&self, from_date: Date, to_date: Date) -> Vec<CounterpartDeviations> {
+        core::deviations_for_leadership_group(&self.inner.deviations, from_date, to_date)
+            .into_iter()
+            .map(|c| CounterpartDeviations {
+                counterpart: c.counterpart.code().to_owned(),
+                new: c.new,
+                raised: c.raised,
+                answered: c.answered,
+                open: c.open,
+                consequences: c.consequences,
+            })
+            .collect()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Register(clients={}, intake_visits={}, deviations={}, problems={})",
+            self.inner.clients.len(),
+            self.inner.intake_visits.len(),
+            self.inner.deviations.len(),
+            self.problems.len()
+        )
+    }
+}
+
+/// The annual report of one year (10 §).
+#[pyclass(frozen, module = "personligt_ombud")]
+pub struct AnnualReport(core::AnnualReport);
+
+fn table_names(r: &core::AnnualReport) -> Vec<String> {
+    r.tables().iter().map(|t| t.name.clone()).collect()
+}
+
+#[pymethods]
+impl AnnualReport {
+    /// The report year.
+    #[getter]
+    fn year(&self) -> i32 {
+        self.0.year
+    }
+    /// The service's name.
+    #[getter]
+    fn service_name(&self) -> &str {
+        &self.0.service_name
+    }
+    /// The version of po that computed it.
+    #[getter]
+    fn library_version(&self) -> &str {
+        &self.0.library_version
+    }
+    /// Every table by name, in report order.
+    #[getter]
+    fn tables<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for t in self.0.tables() {
+            d.set_item(&t.name, Table(t.clone()))?;
+        }
+        Ok(d)
+    }
+    /// One table by name (`active_clients`, `contact_reasons`, …).
+    fn table(&self, name: &str) -> PyResult<Table> {
+        self.0
+            .tables()
+            .into_iter()
+            .find(|t| t.name == name)
+            .map(|t| Table(t.clone()))
+            .ok_or_else(|| {
+                InvalidInputError::new_err(format!(
+                    "table: unknown table {name:?}; expected one of {}",
+                    table_names(&self.0).join(", ")
+                ))
+            })
+    }
+    /// Staff.
+    #[getter]
+    fn staff(&self) -> StaffSummary {
+        let s = &self.0.staff;
+        StaffSummary {
+            positions: s.positions,
+            ombud: s.ombud as u64,
+            training: s.training.iter().map(|(k, v)| (k.clone(), *v as u64)).collect(),
+            with_supervision: s.with_supervision as u64,
+        }
+    }
+    /// Assignments per client.
+    #[getter]
+    fn assignments_per_client(&self) -> Ratio {
+        self.0.assignments_per_client.into()
+    }
+    /// Clients per municipality against the population key.
+    #[getter]
+    fn clients_per_municipality(&self) -> Vec<MunicipalityRow> {
+        self.0
+            .clients_per_municipality
+            .iter()
+            .map(|m| MunicipalityRow {
+                code: m.code.as_str().to_owned(),
+                name: m.name.clone(),
+                clients: m.clients,
+                client_share: m.client_share.into(),
+                key_share: m.key_share.map(Ratio::from),
+            })
+            .collect()
+    }
+    /// Waiting days from application to start, of the clients started in the year.
+    #[getter]
+    fn waiting(&self) -> WaitingSummary {
+        self.0.waiting.clone().into()
+    }
+    /// The priority policy named in the report.
+    #[getter]
+    fn priority_policy(&self) -> Option<String> {
+        self.0.priority_policy.clone()
+    }
+    /// The leadership-group check, if one was given.
+    #[getter]
+    fn leadership(&self) -> Option<LeadershipCheck> {
+        self.0.leadership.clone().map(LeadershipCheck::from)
+    }
+    /// Deviations with feedback received, percent (positive events not counted).
+    #[getter]
+    fn deviations_with_feedback(&self) -> Ratio {
+        self.0.deviations_with_feedback.into()
+    }
+    /// Exit-survey response rate, percent.
+    #[getter]
+    fn survey_response_rate(&self) -> Option<Ratio> {
+        self.0.survey_response_rate.map(Ratio::from)
+    }
+    /// The exit survey, question by question.
+    #[getter]
+    fn survey(&self) -> Vec<SurveyQuestion> {
+        self.0
+            .survey
+            .iter()
+            .map(|q| SurveyQuestion {
+                question: q.question.clone(),
+                respondents: q.respondents,
+                answers: q.answers.iter().map(|(k, v)| (k.clone(), Ratio::from(*v))).collect(),
+            })
+            .collect()
+    }
+    /// Every cell suppressed, and why.
+    #[getter]
+    fn suppressed(&self) -> Vec<Suppression> {
+        self.0.suppressed.iter().cloned().map(suppression).collect()
+    }
+    /// Rows left out of the register.
+    #[getter]
+    fn input_problems(&self) -> Vec<Problem> {
+        self.0.input_problems.iter().cloned().map(Problem::from).collect()
+    }
+    /// Change of the headline measures against the previous year's report.
+    fn change_against(&self, previous: &AnnualReport) -> Vec<Change> {
+        core::change_against(&previous.0, &self.0)
+            .into_iter()
+            .map(|c| Change {
+                measure: c.measure,
+                previous: c.previous,
+                current: c.current,
+                difference: c.difference,
+                percent: c.percent,
+            })
+            .collect()
+    }
+    /// The whole report as JSON.
+    fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+    /// The whole report as plain Python data (the JSON form parsed).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py.import("json")?.call_method1("loads", (self.0.to_json(),))
+    }
+    /// The report as Markdown, `sv` or `en`.
+    #[pyo3(signature = (language = "sv"))]
+    fn to_markdown(&self, language: &str) -> PyResult<String> {
+        let lang = match language {
+            "sv" => Language::Sv,
+            "en" => Language::En,
+            _ => return Err(InvalidInputError::new_err("language: expected 'sv' or 'en'")),
+        };
+        Ok(core::to_markdown(&self.0, lang))
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "AnnualReport(year={}, service_name={:?}, active_clients={}, tables={})",
+            self.0.year,
+            self.0.service_name,
+            self.0.active_clients.total,
+            self.0.tables().len()
+        )
+    }
+}
+
+/// Computes the annual report (10 §) of `register` for `year`.
+///
+/// `population` maps kommunkod → (name, adults) for the key shares; `leadership_group` is a list
+/// of `(role, organisation)` checked on 31 December of the year; `suppression_threshold` hides
+/// counts below it.
+#[pyfunction]
+#[pyo3(signature = (register, *, year, service_name = "", suppression_threshold = None, priority_policy = None, population = None, leadership_group = None))]
+fn annual_report(
+    register: &Register,
+    year: i32,
+    service_name: &str,
+    suppression_threshold: Option<i64>,
+    priority_policy: Option<&Bound<'_, PyAny>>,
+    population: Option<BTreeMap<String, (String, i64)>>,
+    leadership_group: Option<Vec<(String, String)>>,
+) -> PyResult<AnnualReport> {
+    let population = population
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(c, (name, adults))| {
+            Ok((
+                MunicipalityCode::parse_field(&c, "population").map_err(to_py)?,
+                (name, count(adults, "population adults")?),
+            ))
+        })
+        .collect::<PyResult<BTreeMap<_, _>>>()?;
+    let leadership = leadership_group
+        .map(|members| {
+            let members = members
+                .into_iter()
+                .map(|(role, organisation)| {
+                    Ok(LeadershipMember { role: LeadershipRole::parse(&role).map_err(to_py)?, organisation })
+                })
+                .collect::<PyResult<Vec<_>>>()?;
+            let end = Date::from_calendar_date(year, Month::December, 31)
+                .map_err(|_| InvalidInputError::new_err(format!("year: {year} is out of range")))?;
+            LeadershipGroup { members, organisations_offered_seat: None }
+                .check(end)
+                .map_err(to_py)
+        })
+        .transpose()?;
+    let options = core::ReportOptions {
+        year,
+        service_name: service_name.to_owned(),
+        suppression_threshold: suppression_threshold.map(|t| count(t, "suppression_threshold")).transpose()?,
+        priority_policy: priority_policy.filter(|p| !p.is_none()).map(policy_of).transpose()?,
+        leadership,
+        population,
+        input_problems: register.problems.clone(),
+    };
+    Ok(AnnualReport(core::annual_report(&register.inner, &options)))
+}
+
+/// Problems as a Python list (for `InvalidRegisterError.problems`).
+pub(crate) fn problem_list<'py>(py: Python<'py>, problems: &[core::Problem]) -> PyResult<Bound<'py, PyList>> {
+    PyList::new(py, problems.iter().cloned().map(Problem::from))
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Problem>()?;
+    m.add_class::<Ratio>()?;
+    m.add_class::<StaffSummary>()?;
+    m.add_class::<SurveyQuestion>()?;
+    m.add_class::<MunicipalityRow>()?;
+    m.add_class::<Suppression>()?;
+    m.add_class::<MarginProblem>()?;
+    m.add_class::<Change>()?;
+    m.add_class::<CounterpartDeviations>()?;
+    m.add_class::<Table>()?;
+    m.add_class::<Register>()?;
+    m.add_class::<AnnualReport>()?;
+    m.add_function(wrap_pyfunction!(check_margins, m)?)?;
+    m.add_function(wrap_pyfunction!(annual_report, m)?)?;
+    Ok(())
+}
