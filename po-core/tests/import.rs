@@ -222,3 +222,35 @@ fn a_whole_register_from_csv_reports_the_problems_of_every_file() {
     assert_eq!(register.intake_visits[0].outcome, IntakeOutcome::Accepted);
     assert!(register.exit_survey.is_none() && register.staff.is_empty());
 }
+
+#[test]
+fn headers_are_checked_nothing_is_ignored_silently() {
+    // No rows, but the required columns are missing: the file is unreadable, not empty.
+    let err = read_clients_csv(
+        b"\xff\xfegarbage\n",
+        "c.csv",
+        &varmland(),
+        None,
+        Mode::Lenient,
+    )
+    .unwrap_err();
+    let missing: Vec<&str> = err.problems.iter().map(|p| p.column.as_str()).collect();
+    assert_eq!(missing, vec!["id", "gender", "started_on"]);
+    assert!(err.problems[0]
+        .reason
+        .starts_with("the required column is missing"));
+    // A mistyped column: an error when strict, listed (and the rest read) when lenient.
+    let csv = "id;gender;started_on;kontaktorsak\nk1;woman;2023-01-01;Ekonomi\n";
+    let strict =
+        read_clients_csv(csv.as_bytes(), "c.csv", &varmland(), None, Mode::Strict).unwrap_err();
+    assert_eq!(
+        (strict.problems[0].row, strict.problems[0].column.as_str()),
+        (1, "kontaktorsak")
+    );
+    assert!(strict.problems[0]
+        .reason
+        .contains("expected one of id, gender"));
+    let lenient =
+        read_clients_csv(csv.as_bytes(), "c.csv", &varmland(), None, Mode::Lenient).unwrap();
+    assert_eq!((lenient.rows.len(), lenient.problems.len()), (1, 1));
+}

@@ -77,7 +77,8 @@ impl From<core::Readings> for Readings {
 }
 
 fn small(field: &str, v: i64) -> PyResult<u8> {
-    u8::try_from(v).map_err(|_| InvalidInputError::new_err(format!("{field}: expected 1 to 255, got {v}")))
+    u8::try_from(v)
+        .map_err(|_| InvalidInputError::new_err(format!("{field}: expected 1 to 255, got {v}")))
 }
 
 impl Readings {
@@ -86,7 +87,9 @@ impl Readings {
             min_life_areas: small("readings.min_life_areas", self.min_life_areas)?,
             needs: match self.needs_at_least {
                 None => NeedsReading::AllOf,
-                Some(n) => NeedsReading::AtLeast { min: small("readings.needs_at_least", n)? },
+                Some(n) => NeedsReading::AtLeast {
+                    min: small("readings.needs_at_least", n)?,
+                },
             },
             contacts: match self.contacts.as_str() {
                 "statute" => ContactsReading::Statute,
@@ -128,7 +131,11 @@ fn answer(v: &Bound<'_, PyAny>, field: &str) -> PyResult<core::Answer> {
         return Ok(core::Answer::Unknown);
     }
     if v.is_instance_of::<PyBool>() {
-        return Ok(if v.extract::<bool>()? { core::Answer::Yes } else { core::Answer::No });
+        return Ok(if v.extract::<bool>()? {
+            core::Answer::Yes
+        } else {
+            core::Answer::No
+        });
     }
     if let Ok(s) = v.cast::<PyString>() {
         match s.to_cow()?.as_ref() {
@@ -146,7 +153,10 @@ fn answer(v: &Bound<'_, PyAny>, field: &str) -> PyResult<core::Answer> {
 
 /// None, an answer (bool or 'yes'/'no'/'unknown'), a list of codes, or a dict with `answer`
 /// and/or `details`.
-fn criterion<T: CodeList>(v: Option<&Bound<'_, PyAny>>, field: &str) -> PyResult<core::Criterion<T>> {
+fn criterion<T: CodeList>(
+    v: Option<&Bound<'_, PyAny>>,
+    field: &str,
+) -> PyResult<core::Criterion<T>> {
     let Some(v) = v.filter(|v| !v.is_none()) else {
         return Ok(core::Criterion::default());
     };
@@ -158,7 +168,10 @@ fn criterion<T: CodeList>(v: Option<&Bound<'_, PyAny>>, field: &str) -> PyResult
     };
     if let Ok(d) = v.cast::<PyDict>() {
         return Ok(core::Criterion {
-            answer: d.get_item("answer")?.map(|a| answer(&a, field)).transpose()?,
+            answer: d
+                .get_item("answer")?
+                .map(|a| answer(&a, field))
+                .transpose()?,
             details: d.get_item("details")?.map(|x| details(&x)).transpose()?,
         });
     }
@@ -190,7 +203,9 @@ fn assess_eligibility(
         None => core::Age::Unknown,
         Some(a) if a.is_instance_of::<PyDate>() => core::Age::BirthDate(a.extract()?),
         Some(a) if a.is_instance_of::<PyBool>() => {
-            return Err(InvalidInputError::new_err("age: expected a date or whole years, got a bool"))
+            return Err(InvalidInputError::new_err(
+                "age: expected a date or whole years, got a bool",
+            ))
         }
         Some(a) => core::Age::Years(a.extract().map_err(|_| {
             InvalidInputError::new_err("age: expected a birth date, whole years or None")
@@ -201,15 +216,18 @@ fn assess_eligibility(
         Some(r) => match r.cast::<Readings>() {
             Ok(r) => r.get().to_core()?,
             Err(_) => core::Readings::preset(&r.extract::<String>().map_err(|_| {
-                InvalidInputError::new_err("readings: expected 'statute', 'stockholm_2021' or a Readings")
+                InvalidInputError::new_err(
+                    "readings: expected 'statute', 'stockholm_2021' or a Readings",
+                )
             })?)
             .map_err(to_py)?,
         },
     };
     let input = core::TargetGroupInput {
         age,
-        psychiatric_disability: psychiatric_disability
-            .map_or(Ok(core::Answer::Unknown), |a| answer(a, "psychiatric_disability"))?,
+        psychiatric_disability: psychiatric_disability.map_or(Ok(core::Answer::Unknown), |a| {
+            answer(a, "psychiatric_disability")
+        })?,
         difficulties: criterion(difficulties, "difficulties")?,
         needs: criterion(needs, "needs")?,
         long_term_contacts: criterion(long_term_contacts, "long_term_contacts")?,
@@ -221,7 +239,11 @@ fn assess_eligibility(
         questions: a
             .questions
             .into_iter()
-            .map(|q| Question { criterion: q.criterion, sv: q.sv, en: q.en })
+            .map(|q| Question {
+                criterion: q.criterion,
+                sv: q.sv,
+                en: q.en,
+            })
             .collect(),
         rule_set: a.rule_set.code().to_owned(),
         as_of: a.as_of,

@@ -43,7 +43,10 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         py.get_type::<InvalidIdentityNumberError>(),
     )?;
     m.add("InvalidInputError", py.get_type::<InvalidInputError>())?;
-    m.add("InvalidRegisterError", py.get_type::<InvalidRegisterError>())?;
+    m.add(
+        "InvalidRegisterError",
+        py.get_type::<InvalidRegisterError>(),
+    )?;
     Ok(())
 }
 

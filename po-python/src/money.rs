@@ -15,7 +15,10 @@ use crate::values::{count, exact, value_class};
 /// The grant per full-time position: money for positions / positions, rounded down to whole
 /// kronor (seed 001: 99 960 000 / 333 = 300 180).
 #[pyfunction]
-fn amount_per_position(money_for_positions: &Bound<'_, PyAny>, positions: &Bound<'_, PyAny>) -> PyResult<Decimal> {
+fn amount_per_position(
+    money_for_positions: &Bound<'_, PyAny>,
+    positions: &Bound<'_, PyAny>,
+) -> PyResult<Decimal> {
     core::amount_per_position(
         exact(money_for_positions, "money_for_positions")?,
         exact(positions, "positions")?,
@@ -25,7 +28,10 @@ fn amount_per_position(money_for_positions: &Bound<'_, PyAny>, positions: &Bound
 
 /// A service's grant: amount per position × positions, to the öre (two decimals).
 #[pyfunction]
-fn service_grant(amount_per_position: &Bound<'_, PyAny>, positions: &Bound<'_, PyAny>) -> PyResult<Decimal> {
+fn service_grant(
+    amount_per_position: &Bound<'_, PyAny>,
+    positions: &Bound<'_, PyAny>,
+) -> PyResult<Decimal> {
     core::service_grant(
         exact(amount_per_position, "amount_per_position")?,
         exact(positions, "positions")?,
@@ -359,7 +365,10 @@ value_class! {
 /// Each participant's share of `clients` (kommunkod → clients) against its key share.
 #[pyfunction]
 #[pyo3(name = "_client_share_vs_key")]
-fn client_share_vs_key(agreement: &Agreement, clients: BTreeMap<String, i64>) -> PyResult<Vec<ClientShareRow>> {
+fn client_share_vs_key(
+    agreement: &Agreement,
+    clients: BTreeMap<String, i64>,
+) -> PyResult<Vec<ClientShareRow>> {
     let allocation = core::allocate(&agreement.0).map_err(to_py)?;
     let clients = clients
         .into_iter()

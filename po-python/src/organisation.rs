@@ -1,7 +1,9 @@
 //! The leadership-group check (SFS 2013:522 5 §) and the bundled Värmland reference data.
 
 use po_core::codes::CodeList;
-use po_core::organisation::{LeadershipCheck as CoreCheck, LeadershipGroup, LeadershipMember, LeadershipRole};
+use po_core::organisation::{
+    LeadershipCheck as CoreCheck, LeadershipGroup, LeadershipMember, LeadershipRole,
+};
 use po_core::reference::varmland;
 use pyo3::prelude::*;
 use time::Date;

@@ -86,7 +86,9 @@ impl PriorityPolicy {
     /// A policy from its JSON form, validated.
     #[staticmethod]
     fn from_json(text: &str) -> PyResult<Self> {
-        CorePolicy::from_json(text).map(PriorityPolicy).map_err(to_py)
+        CorePolicy::from_json(text)
+            .map(PriorityPolicy)
+            .map_err(to_py)
     }
 
     /// The JSON form (reads back with `from_json`).
@@ -113,7 +115,11 @@ impl PriorityPolicy {
     }
 
     fn __repr__(&self) -> String {
-        format!("PriorityPolicy(name={:?}, groups={:?})", self.0.name(), self.groups())
+        format!(
+            "PriorityPolicy(name={:?}, groups={:?})",
+            self.0.name(),
+            self.groups()
+        )
     }
 }
 
@@ -141,16 +147,20 @@ pub(crate) fn policy_of(policy: &Bound<'_, PyAny>) -> PyResult<CorePolicy> {
     if let Ok(p) = policy.cast::<PriorityPolicy>() {
         return Ok(p.get().0.clone());
     }
-    let name: String = policy
-        .extract()
-        .map_err(|_| InvalidInputError::new_err("policy: expected a preset name or a PriorityPolicy"))?;
+    let name: String = policy.extract().map_err(|_| {
+        InvalidInputError::new_err("policy: expected a preset name or a PriorityPolicy")
+    })?;
     CorePolicy::preset(&name).map_err(to_py)
 }
 
 /// Ranks the applicants on `on` (total order: the input order never matters).
 #[pyfunction]
 #[pyo3(name = "_rank")]
-fn rank(applicants: Vec<Applicant>, policy: &Bound<'_, PyAny>, on: Date) -> PyResult<Vec<RankedApplicant>> {
+fn rank(
+    applicants: Vec<Applicant>,
+    policy: &Bound<'_, PyAny>,
+    on: Date,
+) -> PyResult<Vec<RankedApplicant>> {
     let policy = policy_of(policy)?;
     let applicants: Vec<core::Applicant> = applicants.into_iter().map(Into::into).collect();
     Ok(core::rank(&applicants, &policy, on)
@@ -198,7 +208,11 @@ value_class! {
 /// period (everyone who left the queue in it).
 #[pyfunction]
 #[pyo3(name = "_queue_statistics")]
-fn queue_statistics(applicants: Vec<Applicant>, from_date: Date, to_date: Date) -> PyResult<QueueStatistics> {
+fn queue_statistics(
+    applicants: Vec<Applicant>,
+    from_date: Date,
+    to_date: Date,
+) -> PyResult<QueueStatistics> {
     let applicants: Vec<core::Applicant> = applicants.into_iter().map(Into::into).collect();
     let s = core::queue_statistics(&applicants, from_date, to_date).map_err(to_py)?;
     Ok(QueueStatistics {

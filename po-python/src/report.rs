@@ -25,7 +25,12 @@ value_class! {
 
 impl From<core::Problem> for Problem {
     fn from(p: core::Problem) -> Self {
-        Problem { file: p.file, row: p.row, column: p.column, reason: p.reason }
+        Problem {
+            file: p.file,
+            row: p.row,
+            column: p.column,
+            reason: p.reason,
+        }
     }
 }
 
@@ -37,7 +42,11 @@ value_class! {
 
 impl From<core::Ratio> for Ratio {
     fn from(r: core::Ratio) -> Self {
-        Ratio { count: r.count, of: r.of, value: r.value }
+        Ratio {
+            count: r.count,
+            of: r.of,
+            value: r.value,
+        }
     }
 }
 
@@ -82,7 +91,10 @@ value_class! {
 pub struct Table(core::Table);
 
 fn cells(t: &core::Table) -> Vec<Vec<Option<u64>>> {
-    t.cells.iter().map(|r| r.iter().map(|c| Cell::count(*c)).collect()).collect()
+    t.cells
+        .iter()
+        .map(|r| r.iter().map(|c| Cell::count(*c)).collect())
+        .collect()
 }
 
 #[pymethods]
@@ -168,12 +180,15 @@ impl Table {
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let pandas = py.import("pandas")?;
         let frame = pandas.call_method1("DataFrame", (self.to_dict(py)?,))?;
-        frame.call_method1("set_index", ("row",))?.call_method1("astype", ("Int64",))
+        frame
+            .call_method1("set_index", ("row",))?
+            .call_method1("astype", ("Int64",))
     }
 
     /// A polars DataFrame with a `row` column and one column per column label.
     fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py.import("polars")?.call_method1("DataFrame", (self.to_dict(py)?,))
+        py.import("polars")?
+            .call_method1("DataFrame", (self.to_dict(py)?,))
     }
 
     /// The same table with counts below `threshold` suppressed (and the secondary cells that
@@ -221,7 +236,11 @@ fn check_margins(
 ) -> Vec<MarginProblem> {
     core::check_margins(&cells, &row_totals, &column_totals, grand_total)
         .into_iter()
-        .map(|p| MarginProblem { margin: p.margin, published: p.published, computed: p.computed })
+        .map(|p| MarginProblem {
+            margin: p.margin,
+            published: p.published,
+            computed: p.computed,
+        })
         .collect()
 }
 
@@ -240,7 +259,10 @@ impl Register {
     #[pyo3(signature = (text, *, file = "register.json"))]
     fn from_json(text: &str, file: &str) -> PyResult<Self> {
         let inner = core::read_register_json(text, file).map_err(to_py)?;
-        Ok(Register { inner: Arc::new(inner), problems: Vec::new() })
+        Ok(Register {
+            inner: Arc::new(inner),
+            problems: Vec::new(),
+        })
     }
 
     /// Reads CSV exports (bytes; UTF-8 or Windows-1252, `;` or `,`). Strict by default: any
@@ -258,8 +280,11 @@ impl Register {
         survey_sent: i64,
         lenient: bool,
     ) -> PyResult<Self> {
-        let sent = u32::try_from(survey_sent)
-            .map_err(|_| InvalidInputError::new_err(format!("survey_sent: expected 0 or more, got {survey_sent}")))?;
+        let sent = u32::try_from(survey_sent).map_err(|_| {
+            InvalidInputError::new_err(format!(
+                "survey_sent: expected 0 or more, got {survey_sent}"
+            ))
+        })?;
         let files = RegisterCsv {
             clients: clients.as_deref(),
             intake: intake.as_deref(),
@@ -271,7 +296,10 @@ impl Register {
         let mode = if lenient { Mode::Lenient } else { Mode::Strict };
         let (inner, problems) =
             core::read_register_csv(files, &LocalVocabulary::varmland(), mode).map_err(to_py)?;
-        Ok(Register { inner: Arc::new(inner), problems })
+        Ok(Register {
+            inner: Arc::new(inner),
+            problems,
+        })
     }
 
     /// How many clients.
@@ -288,7 +316,13 @@ impl Register {
             ("intake_visits", self.inner.intake_visits.len()),
             ("deviations", self.inner.deviations.len()),
             ("staff", self.inner.staff.len()),
-            ("survey_responses", self.inner.exit_survey.as_ref().map_or(0, |s| s.responses.len())),
+            (
+                "survey_responses",
+                self.inner
+                    .exit_survey
+                    .as_ref()
+                    .map_or(0, |s| s.responses.len()),
+            ),
         ])
     }
 
@@ -299,7 +333,11 @@ impl Register {
     }
 
     /// The deviations of a period by counterpart, for the leadership group.
-    fn deviations_for_leadership_group(&self, from_date: Date, to_date: Date) -> Vec<CounterpartDeviations> {
+    fn deviations_for_leadership_group(
+        &self,
+        from_date: Date,
+        to_date: Date,
+    ) -> Vec<CounterpartDeviations> {
         core::deviations_for_leadership_group(&self.inner.deviations, from_date, to_date)
             .into_iter()
             .map(|c| CounterpartDeviations {
@@ -379,7 +417,11 @@ impl AnnualReport {
         StaffSummary {
             positions: s.positions,
             ombud: s.ombud as u64,
-            training: s.training.iter().map(|(k, v)| (k.clone(), *v as u64)).collect(),
+            training: s
+                .training
+                .iter()
+                .map(|(k, v)| (k.clone(), *v as u64))
+                .collect(),
             with_supervision: s.with_supervision as u64,
         }
     }
@@ -437,7 +479,11 @@ impl AnnualReport {
             .map(|q| SurveyQuestion {
                 question: q.question.clone(),
                 respondents: q.respondents,
-                answers: q.answers.iter().map(|(k, v)| (k.clone(), Ratio::from(*v))).collect(),
+                answers: q
+                    .answers
+                    .iter()
+                    .map(|(k, v)| (k.clone(), Ratio::from(*v)))
+                    .collect(),
             })
             .collect()
     }
@@ -449,7 +495,12 @@ impl AnnualReport {
     /// Rows left out of the register.
     #[getter]
     fn input_problems(&self) -> Vec<Problem> {
-        self.0.input_problems.iter().cloned().map(Problem::from).collect()
+        self.0
+            .input_problems
+            .iter()
+            .cloned()
+            .map(Problem::from)
+            .collect()
     }
     /// Change of the headline measures against the previous year's report.
     fn change_against(&self, previous: &AnnualReport) -> Vec<Change> {
@@ -470,7 +521,8 @@ impl AnnualReport {
     }
     /// The whole report as plain Python data (the JSON form parsed).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py.import("json")?.call_method1("loads", (self.0.to_json(),))
+        py.import("json")?
+            .call_method1("loads", (self.0.to_json(),))
     }
     /// The report as Markdown, `sv` or `en`.
     #[pyo3(signature = (language = "sv"))]
@@ -478,7 +530,11 @@ impl AnnualReport {
         let lang = match language {
             "sv" => Language::Sv,
             "en" => Language::En,
-            _ => return Err(InvalidInputError::new_err("language: expected 'sv' or 'en'")),
+            _ => {
+                return Err(InvalidInputError::new_err(
+                    "language: expected 'sv' or 'en'",
+                ))
+            }
         };
         Ok(core::to_markdown(&self.0, lang))
     }
@@ -524,21 +580,32 @@ fn annual_report(
             let members = members
                 .into_iter()
                 .map(|(role, organisation)| {
-                    Ok(LeadershipMember { role: LeadershipRole::parse(&role).map_err(to_py)?, organisation })
+                    Ok(LeadershipMember {
+                        role: LeadershipRole::parse(&role).map_err(to_py)?,
+                        organisation,
+                    })
                 })
                 .collect::<PyResult<Vec<_>>>()?;
             let end = Date::from_calendar_date(year, Month::December, 31)
                 .map_err(|_| InvalidInputError::new_err(format!("year: {year} is out of range")))?;
-            LeadershipGroup { members, organisations_offered_seat: None }
-                .check(end)
-                .map_err(to_py)
+            LeadershipGroup {
+                members,
+                organisations_offered_seat: None,
+            }
+            .check(end)
+            .map_err(to_py)
         })
         .transpose()?;
     let options = core::ReportOptions {
         year,
         service_name: service_name.to_owned(),
-        suppression_threshold: suppression_threshold.map(|t| count(t, "suppression_threshold")).transpose()?,
-        priority_policy: priority_policy.filter(|p| !p.is_none()).map(policy_of).transpose()?,
+        suppression_threshold: suppression_threshold
+            .map(|t| count(t, "suppression_threshold"))
+            .transpose()?,
+        priority_policy: priority_policy
+            .filter(|p| !p.is_none())
+            .map(policy_of)
+            .transpose()?,
         leadership,
         population,
         input_problems: register.problems.clone(),
@@ -547,7 +614,10 @@ fn annual_report(
 }
 
 /// Problems as a Python list (for `InvalidRegisterError.problems`).
-pub(crate) fn problem_list<'py>(py: Python<'py>, problems: &[core::Problem]) -> PyResult<Bound<'py, PyList>> {
+pub(crate) fn problem_list<'py>(
+    py: Python<'py>,
+    problems: &[core::Problem],
+) -> PyResult<Bound<'py, PyList>> {
     PyList::new(py, problems.iter().cloned().map(Problem::from))
 }
 

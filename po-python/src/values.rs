@@ -145,9 +145,9 @@ pub(crate) fn exact(value: &Bound<'_, PyAny>, field: &str) -> PyResult<Decimal> 
         })
 }
 
-
 /// A count that must not be negative, for po-core's unsigned fields.
 pub(crate) fn count(value: i64, field: &str) -> PyResult<u64> {
-    u64::try_from(value)
-        .map_err(|_| InvalidInputError::new_err(format!("{field}: expected zero or more, got {value}")))
+    u64::try_from(value).map_err(|_| {
+        InvalidInputError::new_err(format!("{field}: expected zero or more, got {value}"))
+    })
 }

@@ -27,23 +27,21 @@ pub enum PriorityError {
         /// The upper limit.
         max_age: u8,
     },
-    /// Two applicants with the same id.
-    #[error("applicants[{index}].id: {id:?} is already used by applicants[{first}]")]
+    /// Two applicants with the same id. Errors locate applicants by position and never repeat
+    /// their id or birth date: an id should be a pseudonym, but if a personnummer was used
+    /// after all, no message or `Debug` output may carry it.
+    #[error("applicants[{index}].id: the same id as applicants[{first}]")]
     DuplicateId {
         /// Position of the repetition.
         index: usize,
         /// Position of the first occurrence.
         first: usize,
-        /// The id (a pseudonym or queue number, never an identity number).
-        id: String,
     },
     /// An applicant under 18 on the ranking date (not in the target group, 2 §).
-    #[error("applicants[{index}].birth_date: the applicant {id:?} is under 18 on {on}")]
+    #[error("applicants[{index}].birth_date: the applicant is under 18 on {on}")]
     UnderAge {
         /// Position of the applicant.
         index: usize,
-        /// The applicant's id.
-        id: String,
         /// The ranking date.
         on: Date,
     },

@@ -95,11 +95,7 @@ pub fn rank(
     let mut seen: HashMap<&str, usize> = HashMap::with_capacity(applicants.len());
     for (index, a) in applicants.iter().enumerate() {
         if let Some(&first) = seen.get(a.id.as_str()) {
-            return Err(PriorityError::DuplicateId {
-                index,
-                first,
-                id: a.id.clone(),
-            });
+            return Err(PriorityError::DuplicateId { index, first });
         }
         seen.insert(&a.id, index);
         if a.queued_on > on {
@@ -113,11 +109,7 @@ pub fn rank(
             return Err(PriorityError::LeftQueue { index, left, on });
         }
         if age_on(a.birth_date, on) < 18 {
-            return Err(PriorityError::UnderAge {
-                index,
-                id: a.id.clone(),
-                on,
-            });
+            return Err(PriorityError::UnderAge { index, on });
         }
     }
 

@@ -216,15 +216,69 @@ impl Row<'_> {
 /// records problems there. A row is kept only if `build` returns a value and recorded no
 /// problem; otherwise its problems are listed (and a row that yields nothing without saying why
 /// still gets a problem, so no row can vanish). Strict mode fails on any problem.
+/// The columns of one kind of file: Swedish aliases, every known column, the required ones.
+struct Columns {
+    aliases: &'static [(&'static str, &'static str)],
+    known: &'static [&'static str],
+    required: &'static [&'static str],
+}
+
+/// Header problems: a required column missing makes the file unreadable (an error in either
+/// mode); an unknown column is a problem (so a mistyped header is never silently ignored), an
+/// error when strict and listed when lenient.
+fn check_headers(
+    sheet: &Sheet,
+    file: &str,
+    columns: &Columns,
+) -> Result<Vec<Problem>, ImportError> {
+    let problem = |column: &str, reason: String| Problem {
+        file: file.to_owned(),
+        row: 1,
+        column: clip(column),
+        reason,
+    };
+    let missing: Vec<Problem> = columns
+        .required
+        .iter()
+        .filter(|c| !sheet.headers.iter().any(|h| h == *c))
+        .map(|c| {
+            problem(
+                c,
+                format!(
+                    "the required column is missing; the header has {}",
+                    clip(&sheet.headers.join(", "))
+                ),
+            )
+        })
+        .collect();
+    if !missing.is_empty() {
+        return Err(ImportError { problems: missing });
+    }
+    Ok(sheet
+        .headers
+        .iter()
+        .filter(|h| !columns.known.contains(&h.as_str()))
+        .map(|h| {
+            problem(
+                h,
+                format!(
+                    "unknown column, not read; expected one of {}",
+                    columns.known.join(", ")
+                ),
+            )
+        })
+        .collect())
+}
+
 fn read_rows<T>(
     bytes: &[u8],
     file: &str,
-    aliases: &[(&str, &str)],
+    columns: &Columns,
     mode: Mode,
     mut build: impl FnMut(&mut Row<'_>) -> Option<T>,
 ) -> Result<Imported<T>, ImportError> {
-    let sheet = read_sheet(bytes, file, aliases)?;
-    let (mut rows, mut problems) = (Vec::new(), Vec::new());
+    let sheet = read_sheet(bytes, file, columns.aliases)?;
+    let (mut rows, mut problems) = (Vec::new(), check_headers(&sheet, file, columns)?);
     for (line, record) in &sheet.rows {
         let mut r = Row {
             file,
@@ -245,6 +299,27 @@ fn read_rows<T>(
     }
     Ok(Imported { rows, problems })
 }
+
+const CLIENT_COLUMNS: Columns = Columns {
+    aliases: CLIENT_HEADERS,
+    known: &[
+        "id",
+        "gender",
+        "birth_date",
+        "birth_year",
+        "age_band",
+        "municipality",
+        "area",
+        "applied_on",
+        "started_on",
+        "ended_on",
+        "children_at_home",
+        "priority_groups",
+        "contact_reasons",
+        "assignments",
+    ],
+    required: &["id", "gender", "started_on"],
+};
 
 const CLIENT_HEADERS: &[(&str, &str)] = &[
     ("kön", "gender"),
@@ -277,7 +352,7 @@ pub fn read_clients_csv(
     mode: Mode,
 ) -> Result<Imported<Client>, ImportError> {
     let mut seen: HashMap<String, u64> = HashMap::new();
-    read_rows(bytes, file, CLIENT_HEADERS, mode, |r| {
+    read_rows(bytes, file, &CLIENT_COLUMNS, mode, |r| {
         let id = r.required("id");
         if let Some(id) = &id {
             if let Some(first) = seen.insert(id.clone(), r.line) {
@@ -381,6 +456,12 @@ pub fn read_clients_csv(
     })
 }
 
+const INTAKE_COLUMNS: Columns = Columns {
+    aliases: INTAKE_HEADERS,
+    known: &["date", "area", "outcome"],
+    required: &["date", "area", "outcome"],
+};
+
 const INTAKE_HEADERS: &[(&str, &str)] = &[
     ("datum", "date"),
     ("område", "area"),
@@ -394,7 +475,7 @@ pub fn read_intake_csv(
     vocabulary: &LocalVocabulary,
     mode: Mode,
 ) -> Result<Imported<IntakeVisit>, ImportError> {
-    read_rows(bytes, file, INTAKE_HEADERS, mode, |r| {
+    read_rows(bytes, file, &INTAKE_COLUMNS, mode, |r| {
         let date = r.date("date");
         if r.raw("date").is_none() {
             r.problem("date", "a value is required".into());
@@ -415,6 +496,19 @@ pub fn read_intake_csv(
     })
 }
 
+const DEVIATION_COLUMNS: Columns = Columns {
+    aliases: DEVIATION_HEADERS,
+    known: &[
+        "date",
+        "event_type",
+        "level",
+        "counterpart",
+        "status",
+        "consequence",
+    ],
+    required: &["date", "event_type", "level", "counterpart", "status"],
+};
+
 const DEVIATION_HEADERS: &[(&str, &str)] = &[
     ("datum", "date"),
     ("händelsetyp", "event_type"),
@@ -431,7 +525,7 @@ pub fn read_deviations_csv(
     vocabulary: &LocalVocabulary,
     mode: Mode,
 ) -> Result<Imported<Deviation>, ImportError> {
-    read_rows(bytes, file, DEVIATION_HEADERS, mode, |r| {
+    read_rows(bytes, file, &DEVIATION_COLUMNS, mode, |r| {
         for required in ["date", "event_type", "level", "counterpart", "status"] {
             if r.raw(required).is_none() {
                 r.problem(required, "a value is required".into());
@@ -498,6 +592,12 @@ pub fn read_register_json(text: &str, file: &str) -> Result<Register, ImportErro
     }
 }
 
+const STAFF_COLUMNS: Columns = Columns {
+    aliases: STAFF_HEADERS,
+    known: &["id", "fte", "training", "supervision"],
+    required: &["id", "fte"],
+};
+
 const STAFF_HEADERS: &[(&str, &str)] = &[
     ("tjänstgöringsgrad", "fte"),
     ("utbildning", "training"),
@@ -511,7 +611,7 @@ pub fn read_staff_csv(
     file: &str,
     mode: Mode,
 ) -> Result<Imported<StaffMember>, ImportError> {
-    read_rows(bytes, file, STAFF_HEADERS, mode, |r| {
+    read_rows(bytes, file, &STAFF_COLUMNS, mode, |r| {
         let id = r.required("id");
         let fte = r
             .required("fte")

@@ -1,0 +1,220 @@
+"""The register and the annual report through the Python package, the same numbers as Rust."""
+
+import datetime
+import json
+import pathlib
+import sys
+from decimal import Decimal
+
+import pandas as pd
+import polars as pl
+import pytest
+
+import personligt_ombud as po
+from personligt_ombud import charts
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+DATA = ROOT / "examples" / "data" / "synthetic-2023"
+D = datetime.date
+
+
+@pytest.fixture(scope="module")
+def register():
+    return po.read_register_json(DATA / "register.json")
+
+
+def varmland_population():
+    return {m.code: (m.name, m.total_population_2023_12_31) for m in po.varmland_municipalities()
+            if m.area_2023}
+
+
+def test_json_csv_paths_bytes_and_dataframes_give_the_same_report(register):
+    def report(r):
+        return po.annual_report(r, year=2023).to_json()
+
+    expected = report(register)
+    files = {n: DATA / f"{n}.csv" for n in ("clients", "intake", "deviations", "staff", "survey")}
+    assert report(po.read_register_csv(**files, survey_sent=95)) == expected
+    assert report(po.read_register_dir(DATA)) == expected
+    as_bytes = {n: p.read_bytes() for n, p in files.items()}
+    assert report(po.read_register_csv(**as_bytes, survey_sent=95)) == expected
+    assert report(po.read_register_json((DATA / "register.json").read_bytes())) == expected
+    frames = {n: pd.read_csv(p, sep=";", dtype=str, keep_default_na=False) for n, p in files.items()}
+    assert report(po.read_register_csv(**frames, survey_sent=95)) == expected
+    polars_frames = {n: pl.read_csv(p, separator=";", infer_schema=False) for n, p in files.items()}
+    assert report(po.read_register_csv(**polars_frames, survey_sent=95)) == expected
+    assert register.client_count == 240
+    assert register.counts["survey_responses"] == 18
+
+
+def test_dataframe_with_python_lists_dates_and_booleans():
+    frame = pd.DataFrame(
+        {
+            "id": ["k1", "k2"],
+            "gender": ["woman", "Man"],
+            "birth_year": [1980, 1995],
+            "started_on": pd.to_datetime(["2023-01-10", "2023-02-01"]),
+            "children_at_home": [True, False],
+            "contact_reasons": [["economy", "Bostad"], []],
+            "assignments": [["economy"], ["housing", "guardian"]],
+        }
+    )
+    r = po.annual_report(po.read_register_csv(clients=frame), year=2023)
+    assert r.table("active_clients").total == 2
+    assert r.table("children_at_home").total == 1
+    assert r.table("contact_reasons").get("Bostad", "Kvinna") == 1
+    assert r.assignments_per_client.value == Decimal("1.50")
+
+
+def test_strict_import_lists_every_problem_lenient_leaves_rows_out():
+    bad = pd.DataFrame({"id": ["k1", "k2", "k3"], "gender": ["woman", "x", "man"],
+                        "started_on": ["2023-01-10", "2023-01-10", "2023-13-01"]})
+    with pytest.raises(po.InvalidRegisterError) as info:
+        po.read_register_csv(clients=bad)
+    problems = info.value.problems
+    assert [(p.file, p.row, p.column) for p in problems] == [
+        ("clients.csv", 3, "gender"), ("clients.csv", 4, "started_on")]
+    assert isinstance(info.value, po.InvalidInputError) and isinstance(info.value, ValueError)
+    assert str(info.value).startswith("2 problem(s) in the input; the first: clients.csv, row 3")
+    lenient = po.read_register_csv(clients=bad, lenient=True)
+    assert lenient.client_count == 1 and lenient.problems == problems
+    report = po.annual_report(lenient, year=2023)
+    assert report.input_problems == problems  # skipped rows are reported, never dropped silently
+    with pytest.raises(po.InvalidRegisterError) as info:
+        po.Register.from_json('{"clients": [{"id": "a"}]}')
+    assert info.value.problems[0].file == "register.json"
+    with pytest.raises(po.InvalidInputError, match="neither register.json nor any CSV export"):
+        po.read_register_dir(ROOT / "po-python" / "tests")
+    with pytest.raises(TypeError, match="expected bytes, a path or a pandas/polars DataFrame"):
+        po.read_register_csv(clients=5)
+
+
+def test_invalid_utf8_is_read_as_windows_1252_not_a_crash():
+    data = "id;gender;started_on;area\nk1;woman;2023-01-10;Västra\n".encode("cp1252")
+    r = po.annual_report(po.read_register_csv(clients=data), year=2023)
+    assert r.table("clients_by_area").rows == ["Västra"]
+
+
+def test_the_report_matches_the_rust_demo(register):
+    """po-demo (Rust) writes the same report of the same register to build/demo; the Python
+    package must give exactly the same numbers (the leadership check is given differently)."""
+    rust = json.loads((ROOT / "build" / "demo" / "report-2023.json").read_text(encoding="utf-8"))
+    r = po.annual_report(
+        register,
+        year=2023,
+        service_name="Personligt ombud Värmland (SYNTETISKA DATA / SYNTHETIC DATA)",
+        suppression_threshold=3,
+        priority_policy="varmland_2023",
+    )
+    ours = r.to_dict()
+    for report in (rust, ours):
+        report.pop("leadership")
+    assert ours == rust
+
+
+def test_report_contents(register):
+    r = po.annual_report(register, year=2023, service_name="PO", population=varmland_population(),
+                         leadership_group=[("municipality", "Karlstad"), ("region_psychiatry", "Region")])
+    assert repr(r) == 'AnnualReport(year=2023, service_name="PO", active_clients=240, tables=10)'
+    assert list(r.tables) == ["active_clients", "new_clients", "closed_clients", "clients_by_area",
+                              "children_at_home", "contact_reasons", "assignments", "intake_outcomes",
+                              "deviations_by_type", "deviations_by_counterpart"]
+    assert r.staff.positions == 10 and r.staff.ombud == 10
+    assert sum(m.clients for m in r.clients_per_municipality) == 240
+    assert all(m.key_share is not None for m in r.clients_per_municipality)
+    assert r.leadership is not None and r.leadership.compliant == "not_met"
+    assert r.survey_response_rate == po.annual_report(register, year=2023).survey_response_rate
+    assert r.survey_response_rate is not None
+    assert (r.survey_response_rate.count, r.survey_response_rate.of) == (18, 95)
+    assert r.survey_response_rate.value == Decimal("18.95")
+    assert r.survey[0].respondents == 18
+    assert r.to_markdown("en").startswith("# ")
+    with pytest.raises(po.InvalidInputError, match="language: expected 'sv' or 'en'"):
+        r.to_markdown("de")
+    with pytest.raises(po.InvalidInputError, match="table: unknown table"):
+        r.table("nope")
+    previous = po.annual_report(register, year=2022)
+    change = {c.measure: c for c in r.change_against(previous)}
+    assert change["active_clients"].current == 240
+    assert change["active_clients"].difference == 240 - previous.table("active_clients").total
+
+
+def test_table_methods(register):
+    t = po.annual_report(register, year=2023).table("active_clients")
+    assert t.get("Man", "30–49 år") == 27
+    with pytest.raises(po.InvalidInputError, match=r"active_clients: no cell \('Man', 'x'\)|no cell"):
+        t.get("Man", "x")
+    assert t.to_csv().splitlines()[0].startswith(";18–29 år")
+    frame = t.to_pandas()
+    assert frame.loc["Man", "30–49 år"] == 27 and str(frame.dtypes.iloc[0]) == "Int64"
+    assert t.to_polars().columns[0] == "row"
+    assert t.to_dict()["row"] == t.rows
+    assert t.cells == [[19, 63, 50, 14], [19, 27, 32, 14], [0, 0, 2, 0]]
+    hidden, notes = t.suppress(3)
+    # The 2 is hidden, and so is enough of its row and columns that the totals cannot reveal it.
+    assert hidden.cells == [[None, 63, None, 14], [19, 27, 32, 14], [None, 0, None, 0]]
+    assert [(n.row, n.column, n.reason) for n in notes] == [
+        ("Annat", "50–64 år", "primary"), ("Annat", "18–29 år", "secondary"),
+        ("Kvinna", "18–29 år", "secondary"), ("Kvinna", "50–64 år", "secondary")]
+    assert hidden.total == t.total and hidden != t
+    assert po.to_pandas(t).equals(frame)
+
+
+def test_check_margins_finds_seed_001_table_3():
+    problems = po.check_margins([[1203, 1798, 1083, 171], [1465, 2640, 1420, 227]],
+                                row_totals=[4255, 5752], column_totals=[2420, 4211, 2488, 398],
+                                grand_total=10007)
+    by_margin = {p.margin: p for p in problems}
+    assert (by_margin["totals row sum"].published, by_margin["totals row sum"].computed) == (10007, 9517)
+    assert len(problems) == 4 and problems.to_pandas().shape == (4, 3)
+
+
+def test_deviations_for_the_leadership_group(register):
+    rows = register.deviations_for_leadership_group(D(2023, 1, 1), D(2023, 6, 30))
+    assert rows and all(r.new >= r.raised for r in rows)
+    assert sum(r.new for r in rows) == sum(
+        1 for d in json.loads((DATA / "register.json").read_text())["deviations"]
+        if "2023-01-01" <= d["date"] <= "2023-06-30")
+
+
+def test_charts_are_written(register, tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    r = po.annual_report(register, year=2023, population=varmland_population(), suppression_threshold=3)
+    written = charts.save_all(r, tmp_path)
+    assert [p.name for p in written] == [f"{n}.png" for n in charts.CHARTS]
+    assert all(p.stat().st_size > 5_000 and p.read_bytes()[:4] == b"\x89PNG" for p in written)
+
+
+def test_organisation():
+    c = po.check_leadership_group([("municipality", "K"), ("Regionens psykiatri", "R")],
+                                  as_of=D(2020, 1, 1), organisations_offered_seat=True)
+    assert c.rule_set == "sfs_2019_1094" and "region_primary_care" in c.missing
+    assert po.varmland_leadership_group_2023(D(2023, 12, 31)).compliant == "met"
+    with pytest.raises(po.UnknownCodeError):
+        po.check_leadership_group([("mayor", "")], as_of=D(2024, 1, 1))
+    assert len(po.varmland_municipalities()) == 16
+    assert po.municipality_code(" 1780 ") == "1780"
+    with pytest.raises(po.InvalidInputError, match="kommunkod"):
+        po.municipality_code("1700")
+
+
+def test_codes_module_is_generated_and_enums_are_codes():
+    sys.path.insert(0, str(ROOT / "po-python" / "tools"))
+    import gen_codes
+
+    assert gen_codes.TARGET.read_text(encoding="utf-8") == gen_codes.render()
+    from personligt_ombud.codes import AgeBand, Gender, IntakeOutcome
+
+    assert IntakeOutcome.NOT_TARGET_GROUP == "not_target_group"
+    assert po.parse_code("gender", Gender.WOMAN) == Gender.WOMAN
+    assert AgeBand("65_plus") is AgeBand.N65_PLUS and str(AgeBand.N18_29) == "18_29"
+    assert [m.value for m in IntakeOutcome] == [v["code"] for v in po.code_list("intake_outcome")]
+
+
+def test_rows_helpers():
+    rows = po.varmland_municipalities()
+    assert isinstance(rows, tuple) and rows.to_dicts()[0]["code"] == rows[0].code
+    assert po.to_polars(rows).shape == (16, 6)
+    assert po.to_pandas(list(rows)).shape == (16, 6)
