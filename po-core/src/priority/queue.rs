@@ -1,6 +1,5 @@
 //! Ranking a queue on a date.
 
-use std::cmp::Reverse;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -114,37 +113,50 @@ pub fn rank(
     }
 
     let groups = policy.groups();
-    // Labels are the same for every applicant: build them once per ranking.
-    let labels: Vec<(String, String)> = groups.iter().map(PriorityGroup::labels).collect();
-    let mut keyed: Vec<(usize, i64, &Applicant, Vec<usize>)> = applicants
+    let texts = ReasonTexts::new(policy);
+    // Compact sort keys; ids are unique (checked above), so the order is total and an unstable
+    // sort is deterministic.
+    let mut keyed: Vec<Key<'_>> = applicants
         .iter()
         .map(|a| {
-            let matched: Vec<usize> = (0..groups.len())
+            let matched = (0..groups.len())
                 .filter(|&i| a.matches(&groups[i], on))
-                .collect();
-            let decisive = matched.first().copied().unwrap_or(groups.len());
-            (decisive, (on - a.queued_on).whole_days(), a, matched)
+                .fold(0u32, |m, i| m | (1 << i));
+            Key {
+                decisive: if matched == 0 {
+                    groups.len()
+                } else {
+                    matched.trailing_zeros() as usize
+                },
+                days: (on - a.queued_on).whole_days(),
+                applicant: a,
+                matched,
+            }
         })
         .collect();
-    keyed.sort_by(|x, y| (x.0, Reverse(x.1), &x.2.id).cmp(&(y.0, Reverse(y.1), &y.2.id)));
+    keyed.sort_unstable_by(|x, y| {
+        x.decisive
+            .cmp(&y.decisive)
+            .then(y.days.cmp(&x.days))
+            .then_with(|| x.applicant.id.cmp(&y.applicant.id))
+    });
 
     Ok(keyed
         .into_iter()
         .enumerate()
-        .map(|(i, (decisive, days, a, matched))| {
+        .map(|(i, k)| {
             let position = u32::try_from(i + 1).unwrap_or(u32::MAX);
-            let (reason_sv, reason_en) =
-                reason(policy, &labels, position, decisive, days, &matched);
+            let (reason_sv, reason_en) = texts.reason(position, &k);
             RankedApplicant {
                 position,
-                id: a.id.clone(),
-                area: a.area.clone(),
-                matched_groups: matched
-                    .iter()
-                    .map(|&g| groups[g].code().to_owned())
+                id: k.applicant.id.clone(),
+                area: k.applicant.area.clone(),
+                matched_groups: (0..groups.len())
+                    .filter(|&g| k.matched & (1 << g) != 0)
+                    .map(|g| groups[g].code().to_owned())
                     .collect(),
-                deciding_group: groups.get(decisive).map(|g| g.code().to_owned()),
-                days_waited: days,
+                deciding_group: groups.get(k.decisive).map(|g| g.code().to_owned()),
+                days_waited: k.days,
                 reason_sv,
                 reason_en,
             }
@@ -152,42 +164,99 @@ pub fn rank(
         .collect())
 }
 
-fn reason(
-    policy: &PriorityPolicy,
-    labels: &[(String, String)],
-    position: u32,
+/// What an applicant is ranked by.
+struct Key<'a> {
+    /// Index of the first group matched; `groups.len()` when none.
     decisive: usize,
     days: i64,
-    matched: &[usize],
-) -> (String, String) {
-    let groups = policy.groups();
-    let n = groups.len();
-    let name = policy.name();
-    let (mut sv, mut en) = match labels.get(decisive) {
-        Some((gsv, gen)) => {
-            (
-                format!(
-                    "Plats {position}: tillhör den prioriterade gruppen {gsv} (grupp {} av {n} i {name}); har väntat {days} dagar, och inom gruppen går längst väntetid först.",
-                    decisive + 1
-                ),
-                format!(
-                    "Place {position}: belongs to the priority group {gen} (group {} of {n} in {name}); has waited {days} days, and within the group the longest wait goes first.",
-                    decisive + 1
-                ),
-            )
-        }
-        None => (
-            format!("Plats {position}: tillhör ingen prioriterad grupp i {name} och kommer efter dem; har väntat {days} dagar, och längst väntetid går först."),
-            format!("Place {position}: belongs to no priority group in {name} and comes after them; has waited {days} days, and the longest wait goes first."),
-        ),
-    };
-    if matched.len() > 1 {
-        let (also_sv, also_en): (Vec<_>, Vec<_>) = matched[1..]
+    applicant: &'a Applicant,
+    /// Bit `i` set when group `i` of the policy matches (a policy has at most four groups:
+    /// each kind once).
+    matched: u32,
+}
+
+/// The fixed parts of the reasons, built once per ranking: a reason is then a few appends,
+/// not a `format!` per applicant (10⁶ applicants in BENCHMARKS.md).
+struct ReasonTexts {
+    /// Per decisive group (and one for "no group"): the text between the position and the
+    /// days, and the text after the days, in Swedish and English.
+    middle: Vec<(String, String)>,
+    tail: Vec<(&'static str, &'static str)>,
+    /// Per matched-groups bit set: " Tillhör även: …" for the groups after the first.
+    also: Vec<(String, String)>,
+}
+
+impl ReasonTexts {
+    fn new(policy: &PriorityPolicy) -> ReasonTexts {
+        let groups = policy.groups();
+        let (n, name) = (groups.len(), policy.name());
+        let labels: Vec<(String, String)> = groups.iter().map(PriorityGroup::labels).collect();
+        let mut middle: Vec<(String, String)> = labels
             .iter()
-            .map(|&g| (labels[g].0.as_str(), labels[g].1.as_str()))
-            .unzip();
-        sv.push_str(&format!(" Tillhör även: {}.", also_sv.join("; ")));
-        en.push_str(&format!(" Also belongs to: {}.", also_en.join("; ")));
+            .enumerate()
+            .map(|(i, (gsv, gen))| {
+                (
+                    format!(": tillhör den prioriterade gruppen {gsv} (grupp {} av {n} i {name}); har väntat ", i + 1),
+                    format!(": belongs to the priority group {gen} (group {} of {n} in {name}); has waited ", i + 1),
+                )
+            })
+            .collect();
+        middle.push((
+            format!(": tillhör ingen prioriterad grupp i {name} och kommer efter dem; har väntat "),
+            format!(": belongs to no priority group in {name} and comes after them; has waited "),
+        ));
+        let mut tail = vec![
+            (
+                " dagar, och inom gruppen går längst väntetid först.",
+                " days, and within the group the longest wait goes first.",
+            );
+            n
+        ];
+        tail.push((
+            " dagar, och längst väntetid går först.",
+            " days, and the longest wait goes first.",
+        ));
+        let also = (0..1u32 << n)
+            .map(|mask| {
+                let rest: Vec<usize> = (0..n).filter(|&g| mask & (1 << g) != 0).skip(1).collect();
+                if rest.is_empty() {
+                    return (String::new(), String::new());
+                }
+                let join = |f: fn(&(String, String)) -> &str| {
+                    rest.iter()
+                        .map(|&g| f(&labels[g]))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                (
+                    format!(" Tillhör även: {}.", join(|l| l.0.as_str())),
+                    format!(" Also belongs to: {}.", join(|l| l.1.as_str())),
+                )
+            })
+            .collect();
+        ReasonTexts { middle, tail, also }
     }
-    (sv, en)
+
+    fn reason(&self, position: u32, k: &Key<'_>) -> (String, String) {
+        let build = |place: &str, middle: &str, tail: &str, also: &str| {
+            let mut s =
+                String::with_capacity(place.len() + middle.len() + tail.len() + also.len() + 16);
+            s.push_str(place);
+            s.push_str(&position.to_string());
+            s.push_str(middle);
+            s.push_str(&k.days.to_string());
+            s.push_str(tail);
+            s.push_str(also);
+            s
+        };
+        let (middle, tail, also) = (
+            &self.middle[k.decisive],
+            self.tail[k.decisive],
+            &self.also[k.matched as usize],
+        );
+        (
+            build("Plats ", &middle.0, tail.0, &also.0),
+            build("Place ", &middle.1, tail.1, &also.1),
+        )
+    }
 }
