@@ -54,7 +54,7 @@ fn queue() -> Vec<Applicant> {
     ]
 }
 
-fn order(ranked: &[RankedApplicant]) -> Vec<&str> {
+fn ids(ranked: &[RankedApplicant]) -> Vec<&str> {
     ranked.iter().map(|r| r.id.as_str()).collect()
 }
 
@@ -62,7 +62,7 @@ fn order(ranked: &[RankedApplicant]) -> Vec<&str> {
 fn national_2019() {
     let r = rank(&queue(), &PriorityPolicy::national_2019(), ON).unwrap();
     assert_eq!(
-        order(&r),
+        ids(&r),
         [
             "children-risk", // children at risk of harm (children without risk are not a group)
             "young-29",      // young adults 18–29
@@ -96,7 +96,7 @@ fn national_2019() {
 fn varmland_2023_young_adults_to_30() {
     let r = rank(&queue(), &PriorityPolicy::varmland_2023(), ON).unwrap();
     assert_eq!(
-        order(&r),
+        ids(&r),
         [
             "children",      // families with children: longest wait first (20 days)
             "children-risk", // 10 days
@@ -114,7 +114,7 @@ fn varmland_2023_young_adults_to_30() {
 #[test]
 fn stockholm_2021() {
     let r = rank(&queue(), &PriorityPolicy::stockholm_2021(), ON).unwrap();
-    assert_eq!(order(&r)[..3], ["children", "children-risk", "homeless"]);
+    assert_eq!(ids(&r)[..3], ["children", "children-risk", "homeless"]);
     assert_eq!(r[2].deciding_group.as_deref(), Some("homelessness"));
     assert_eq!(r[3].id, "plain-long");
 }
@@ -275,6 +275,56 @@ proptest! {
             s ^= s << 13; s ^= s >> 7; s ^= s << 17;
             shuffled.swap(i, (s % (i as u64 + 1)) as usize);
         }
-        prop_assert_eq!(rank(&shuffled, &policy, ON).unwrap(), expected);
+        prop_assert_eq!(rank(&shuffled, &policy, ON).unwrap(), expected.clone());
+        // `order` places everybody exactly as `rank` does, without the explanations.
+        let placed = order(&q, &policy, ON).unwrap();
+        prop_assert_eq!(placed.len(), expected.len());
+        for (p, r) in placed.iter().zip(&expected) {
+            prop_assert_eq!(p.position, r.position);
+            prop_assert_eq!(&q[p.index].id, &r.id);
+            prop_assert_eq!(p.days_waited, r.days_waited);
+            prop_assert_eq!(p.deciding_group.map(|g| policy.groups()[g].code()), r.deciding_group.as_deref());
+            prop_assert_eq!(p.matched_groups(&policy).collect::<Vec<_>>(), r.matched_groups.clone());
+        }
     }
+}
+
+#[test]
+fn ties_are_broken_by_the_whole_id() {
+    // Ids longer than the 8 bytes kept in the sort key: the rest of the id decides.
+    let q: Vec<Applicant> = [
+        "same-prefix-2",
+        "same-prefix-10",
+        "same-prefix-1",
+        "sa",
+        "same-prefiw",
+    ]
+    .iter()
+    .map(|id| applicant(id, date!(1980 - 01 - 01), 7))
+    .collect();
+    let ranked = rank(&q, &PriorityPolicy::stockholm_2021(), ON).unwrap();
+    assert_eq!(
+        ids(&ranked),
+        vec![
+            "sa",
+            "same-prefiw",
+            "same-prefix-1",
+            "same-prefix-10",
+            "same-prefix-2"
+        ]
+    );
+}
+
+#[test]
+fn the_earliest_repetition_is_reported() {
+    let adult = date!(1980 - 01 - 01);
+    let ids = ["a", "b", "c", "b", "x", "a", "b"];
+    let q: Vec<Applicant> = ids.iter().map(|id| applicant(id, adult, 3)).collect();
+    let err = rank(&q, &PriorityPolicy::national_2019(), ON).unwrap_err();
+    assert_eq!(err, PriorityError::DuplicateId { index: 3, first: 1 });
+    // A problem before the repetition is reported first.
+    let mut q = q;
+    q[2].birth_date = date!(2015 - 01 - 01);
+    let err = order(&q, &PriorityPolicy::national_2019(), ON).unwrap_err();
+    assert_eq!(err, PriorityError::UnderAge { index: 2, on: ON });
 }

@@ -1,7 +1,5 @@
 //! Ranking a queue on a date.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 use time::Date;
 
@@ -91,12 +89,34 @@ pub fn rank(
     policy: &PriorityPolicy,
     on: Date,
 ) -> Result<Vec<RankedApplicant>, PriorityError> {
-    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(applicants.len());
-    for (index, a) in applicants.iter().enumerate() {
-        if let Some(&first) = seen.get(a.id.as_str()) {
-            return Err(PriorityError::DuplicateId { index, first });
-        }
-        seen.insert(&a.id, index);
+    validate(applicants, on)?;
+    let groups = policy.groups();
+    let texts = ReasonTexts::new(policy);
+    Ok(placements(applicants, policy, on)
+        .into_iter()
+        .map(|p| {
+            let a = &applicants[p.index];
+            let (reason_sv, reason_en) = texts.reason(&p);
+            RankedApplicant {
+                position: p.position,
+                id: a.id.clone(),
+                area: a.area.clone(),
+                matched_groups: p.matched_groups(policy).map(str::to_owned).collect(),
+                deciding_group: p.deciding_group.map(|g| groups[g].code().to_owned()),
+                days_waited: p.days_waited,
+                reason_sv,
+                reason_en,
+            }
+        })
+        .collect())
+}
+
+/// Checks every applicant: unique ids, adult, in the queue on the ranking date.
+fn validate(applicants: &[Applicant], on: Date) -> Result<(), PriorityError> {
+    // The first problem in input order is reported, whatever its kind.
+    let duplicate = first_duplicate(applicants);
+    let end = duplicate.map_or(applicants.len(), |(index, _)| index);
+    for (index, a) in applicants[..end].iter().enumerate() {
         if a.queued_on > on {
             return Err(PriorityError::QueuedInFuture {
                 index,
@@ -111,68 +131,143 @@ pub fn rank(
             return Err(PriorityError::UnderAge { index, on });
         }
     }
+    match duplicate {
+        Some((index, first)) => Err(PriorityError::DuplicateId { index, first }),
+        None => Ok(()),
+    }
+}
 
+/// The earliest applicant (by input position) whose id an earlier one already has, with that
+/// earlier one's position. Found by sorting (prefix, id, position) rather than hashing: no
+/// hash of 10⁶ strings, and no input can make it quadratic.
+fn first_duplicate(applicants: &[Applicant]) -> Option<(usize, usize)> {
+    let mut ids: Vec<(u64, &str, usize)> = applicants
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (id_prefix(&a.id), a.id.as_str(), i))
+        .collect();
+    ids.sort_unstable();
+    // In a run of equal ids the positions ascend: the run's first window pairs the first
+    // occurrence with the earliest repetition, and later windows have later repetitions.
+    ids.windows(2)
+        .filter(|w| w[0].0 == w[1].0 && w[0].1 == w[1].1)
+        .map(|w| (w[1].2, w[0].2))
+        .min()
+}
+
+/// An applicant's place without the explanation: what [`order`] returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placement {
+    /// 1 = first.
+    pub position: u32,
+    /// The applicant's index in the input.
+    pub index: usize,
+    /// Index in the policy's groups of the group that decided the place; `None` when none.
+    pub deciding_group: Option<usize>,
+    /// Bit `i` set when the applicant belongs to group `i` of the policy (a policy has at
+    /// most four groups: each kind once).
+    pub matched: u32,
+    /// Days in the queue on the ranking date.
+    pub days_waited: i64,
+}
+
+impl Placement {
+    /// The codes of every group of `policy` the applicant belongs to, in the policy's order.
+    pub fn matched_groups<'p>(
+        &self,
+        policy: &'p PriorityPolicy,
+    ) -> impl Iterator<Item = &'static str> + 'p {
+        let matched = self.matched;
+        policy
+            .groups()
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| matched & (1 << i) != 0)
+            .map(|(_, g)| g.code())
+    }
+}
+
+/// The same order as [`rank`], without the owned ids and the bilingual reasons: for bulk
+/// analyses (10⁶ applicants in BENCHMARKS.md) that need places and groups, not explanations.
+/// Validates exactly as [`rank`] does.
+pub fn order(
+    applicants: &[Applicant],
+    policy: &PriorityPolicy,
+    on: Date,
+) -> Result<Vec<Placement>, PriorityError> {
+    validate(applicants, on)?;
+    Ok(placements(applicants, policy, on))
+}
+
+/// Sorts validated applicants. Ids are unique (checked), so the order is total and an unstable
+/// sort is deterministic.
+fn placements(applicants: &[Applicant], policy: &PriorityPolicy, on: Date) -> Vec<Placement> {
     let groups = policy.groups();
-    let texts = ReasonTexts::new(policy);
-    // Compact sort keys; ids are unique (checked above), so the order is total and an unstable
-    // sort is deterministic.
     let mut keyed: Vec<Key<'_>> = applicants
         .iter()
-        .map(|a| {
+        .enumerate()
+        .map(|(index, a)| {
             let matched = (0..groups.len())
                 .filter(|&i| a.matches(&groups[i], on))
                 .fold(0u32, |m, i| m | (1 << i));
+            let decisive = if matched == 0 {
+                groups.len()
+            } else {
+                matched.trailing_zeros() as usize
+            };
+            // Validated: queued on or before `on`, so days ≥ 0; a queue is not 2⁴⁸ days old.
+            let days = (on - a.queued_on).whole_days().clamp(0, (1 << 48) - 1);
             Key {
-                decisive: if matched == 0 {
-                    groups.len()
-                } else {
-                    matched.trailing_zeros() as usize
-                },
-                days: (on - a.queued_on).whole_days(),
-                applicant: a,
+                // Group first, then the longest wait: one integer compare.
+                rank: ((decisive as u64) << 48) | ((1u64 << 48) - 1 - days as u64),
+                id_prefix: id_prefix(&a.id),
+                id: &a.id,
+                index,
                 matched,
+                days,
             }
         })
         .collect();
+    // The id breaks ties; its first 8 bytes live in the key, so the string itself is only
+    // read when they are equal (10⁶ scattered strings would otherwise dominate the sort).
     keyed.sort_unstable_by(|x, y| {
-        x.decisive
-            .cmp(&y.decisive)
-            .then(y.days.cmp(&x.days))
-            .then_with(|| x.applicant.id.cmp(&y.applicant.id))
+        (x.rank, x.id_prefix)
+            .cmp(&(y.rank, y.id_prefix))
+            .then_with(|| x.id.cmp(y.id))
     });
-
-    Ok(keyed
+    keyed
         .into_iter()
         .enumerate()
-        .map(|(i, k)| {
-            let position = u32::try_from(i + 1).unwrap_or(u32::MAX);
-            let (reason_sv, reason_en) = texts.reason(position, &k);
-            RankedApplicant {
-                position,
-                id: k.applicant.id.clone(),
-                area: k.applicant.area.clone(),
-                matched_groups: (0..groups.len())
-                    .filter(|&g| k.matched & (1 << g) != 0)
-                    .map(|g| groups[g].code().to_owned())
-                    .collect(),
-                deciding_group: groups.get(k.decisive).map(|g| g.code().to_owned()),
-                days_waited: k.days,
-                reason_sv,
-                reason_en,
-            }
+        .map(|(i, k)| Placement {
+            position: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            index: k.index,
+            deciding_group: Some((k.rank >> 48) as usize).filter(|&g| g < groups.len()),
+            matched: k.matched,
+            days_waited: k.days,
         })
-        .collect())
+        .collect()
 }
 
 /// What an applicant is ranked by.
 struct Key<'a> {
-    /// Index of the first group matched; `groups.len()` when none.
-    decisive: usize,
-    days: i64,
-    applicant: &'a Applicant,
-    /// Bit `i` set when group `i` of the policy matches (a policy has at most four groups:
-    /// each kind once).
+    /// The index of the deciding group (`groups.len()` when none) in the high 16 bits, and
+    /// 2⁴⁸ − 1 − days below: ascending order is by group, then longest wait.
+    rank: u64,
+    /// The first 8 bytes of the id, big-endian, so that comparing them orders as the strings.
+    id_prefix: u64,
+    id: &'a str,
+    index: usize,
     matched: u32,
+    days: i64,
+}
+
+/// The first 8 bytes of `id` as a big-endian integer, zero-padded: for two strings, comparing
+/// these integers gives the same order as comparing the strings' first 8 bytes.
+fn id_prefix(id: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = id.len().min(8);
+    bytes[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
 }
 
 /// The fixed parts of the reasons, built once per ranking: a reason is then a few appends,
@@ -237,22 +332,23 @@ impl ReasonTexts {
         ReasonTexts { middle, tail, also }
     }
 
-    fn reason(&self, position: u32, k: &Key<'_>) -> (String, String) {
+    fn reason(&self, p: &Placement) -> (String, String) {
+        let decisive = p.deciding_group.unwrap_or(self.middle.len() - 1);
         let build = |place: &str, middle: &str, tail: &str, also: &str| {
             let mut s =
                 String::with_capacity(place.len() + middle.len() + tail.len() + also.len() + 16);
             s.push_str(place);
-            s.push_str(&position.to_string());
+            s.push_str(&p.position.to_string());
             s.push_str(middle);
-            s.push_str(&k.days.to_string());
+            s.push_str(&p.days_waited.to_string());
             s.push_str(tail);
             s.push_str(also);
             s
         };
         let (middle, tail, also) = (
-            &self.middle[k.decisive],
-            self.tail[k.decisive],
-            &self.also[k.matched as usize],
+            &self.middle[decisive],
+            self.tail[decisive],
+            &self.also[p.matched as usize],
         );
         (
             build("Plats ", &middle.0, tail.0, &also.0),
