@@ -96,16 +96,21 @@ impl Status {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     /// Machine name of the criterion (e.g. `member_region_psychiatry`).
-    pub criterion: String,
+    pub criterion: Text,
     /// Met, not met or unknown.
     pub status: Status,
     /// Why, in Swedish.
-    pub reason_sv: String,
+    pub reason_sv: Text,
     /// Why, in English.
-    pub reason_en: String,
+    pub reason_en: Text,
     /// The legal or seed source of the criterion.
-    pub source: String,
+    pub source: Text,
 }
+
+/// Text of a decision: most of it is fixed (criteria, sources, plain answers) and borrowed
+/// from the library; only text with the person's own details is built. An assessment then
+/// costs a handful of allocations, not dozens (BENCHMARKS.md).
+pub type Text = std::borrow::Cow<'static, str>;
 
 /// The status of a decision from its findings: not met if any finding is not met, otherwise
 /// unknown if any is unknown, otherwise met. One rule for every decision (eligibility, the

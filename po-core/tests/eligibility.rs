@@ -30,7 +30,7 @@ fn every_criterion_met_is_eligible_with_reasons_and_sources() {
     let a = run(&all_yes(Age::Years(40)), date!(2023 - 05 - 01));
     assert_eq!(a.outcome, Outcome::Eligible);
     assert_eq!(statuses(&a), vec![Status::Met; 5]);
-    let criteria: Vec<_> = a.findings.iter().map(|f| f.criterion.as_str()).collect();
+    let criteria: Vec<_> = a.findings.iter().map(|f| f.criterion.as_ref()).collect();
     assert_eq!(
         criteria,
         [
@@ -107,7 +107,7 @@ fn unknown_answers_give_undetermined_and_the_questions_to_ask() {
             Status::Unknown
         ]
     );
-    let asked: Vec<_> = a.questions.iter().map(|q| q.criterion.as_str()).collect();
+    let asked: Vec<_> = a.questions.iter().map(|q| q.criterion.as_ref()).collect();
     assert_eq!(
         asked,
         [

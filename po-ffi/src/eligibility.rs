@@ -203,9 +203,9 @@ pub fn assess_eligibility(
             .questions
             .into_iter()
             .map(|q| QuestionRecord {
-                criterion: q.criterion,
-                sv: q.sv,
-                en: q.en,
+                criterion: q.criterion.into_owned(),
+                sv: q.sv.into_owned(),
+                en: q.en.into_owned(),
             })
             .collect(),
         rule_set: a.rule_set.code().to_owned(),

@@ -47,11 +47,11 @@ pub struct FindingRecord {
 impl From<Finding> for FindingRecord {
     fn from(f: Finding) -> Self {
         FindingRecord {
-            criterion: f.criterion,
+            criterion: f.criterion.into_owned(),
             status: f.status.into(),
-            reason_sv: f.reason_sv,
-            reason_en: f.reason_en,
-            source: f.source,
+            reason_sv: f.reason_sv.into_owned(),
+            reason_en: f.reason_en.into_owned(),
+            source: f.source.into_owned(),
         }
     }
 }

@@ -23,11 +23,11 @@ value_class! {
 impl From<po_core::rules::Finding> for Finding {
     fn from(f: po_core::rules::Finding) -> Self {
         Finding {
-            criterion: f.criterion,
+            criterion: f.criterion.into_owned(),
             status: f.status.code().to_owned(),
-            reason_sv: f.reason_sv,
-            reason_en: f.reason_en,
-            source: f.source,
+            reason_sv: f.reason_sv.into_owned(),
+            reason_en: f.reason_en.into_owned(),
+            source: f.source.into_owned(),
         }
     }
 }
@@ -240,9 +240,9 @@ fn assess_eligibility(
             .questions
             .into_iter()
             .map(|q| Question {
-                criterion: q.criterion,
-                sv: q.sv,
-                en: q.en,
+                criterion: q.criterion.into_owned(),
+                sv: q.sv.into_owned(),
+                en: q.en.into_owned(),
             })
             .collect(),
         rule_set: a.rule_set.code().to_owned(),

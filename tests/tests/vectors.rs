@@ -180,10 +180,10 @@ fn eligibility_vectors() {
                 let statuses: serde_json::Map<String, Value> = a
                     .findings
                     .iter()
-                    .map(|f| (f.criterion.clone(), Value::from(f.status.code())))
+                    .map(|f| (f.criterion.to_string(), Value::from(f.status.code())))
                     .collect();
                 assert_eq!(Value::from(statuses), case["findings"], "{}", case["name"]);
-                let asked: Vec<&str> = a.questions.iter().map(|q| q.criterion.as_str()).collect();
+                let asked: Vec<&str> = a.questions.iter().map(|q| q.criterion.as_ref()).collect();
                 assert_eq!(
                     serde_json::json!(asked),
                     case["questions"],

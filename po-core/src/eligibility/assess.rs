@@ -9,7 +9,7 @@ use super::input::*;
 use super::EligibilityError;
 use crate::codes::CodeList;
 use crate::identity::age_on;
-use crate::rules::{overall, Finding, RuleSet, Status};
+use crate::rules::{overall, Finding, RuleSet, Status, Text};
 
 /// The source of every criterion (2 § was not changed by SFS 2019:1094).
 pub const SOURCE: &str = "SFS 2013:522 2 §";
@@ -44,11 +44,11 @@ impl Outcome {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Question {
     /// The criterion it settles.
-    pub criterion: String,
+    pub criterion: Text,
     /// The question in Swedish.
-    pub sv: String,
+    pub sv: Text,
     /// The question in English.
-    pub en: String,
+    pub en: Text,
 }
 
 /// The result of an assessment: outcome, one finding per criterion, the questions still to
@@ -74,11 +74,11 @@ pub struct Assessment {
 
 struct Verdict {
     status: Status,
-    sv: String,
-    en: String,
+    sv: Text,
+    en: Text,
 }
 
-fn verdict(status: Status, sv: impl Into<String>, en: impl Into<String>) -> Verdict {
+fn verdict(status: Status, sv: impl Into<Text>, en: impl Into<Text>) -> Verdict {
     Verdict {
         status,
         sv: sv.into(),
@@ -138,7 +138,7 @@ pub fn assess(
                 ),
             )
         },
-        (
+        sentences!(
             "betydande och väsentliga svårigheter på flera livsområden",
             "significant and substantial difficulties in several areas of life",
         ),
@@ -151,7 +151,7 @@ pub fn assess(
         };
         (ok, format!("behov av {} av vård, stöd och service, rehabilitering, sysselsättning ({}); {rule_sv}", n, labels_sv(areas)),
          format!("needs in {n} of care, support and service, rehabilitation, occupation ({}); {rule_en}", labels_en(areas)))
-    }, ("sammansatta och omfattande behov av vård, stöd och service, rehabilitering och sysselsättning",
+    }, sentences!("sammansatta och omfattande behov av vård, stöd och service, rehabilitering och sysselsättning",
         "complex and extensive needs of care, support and service, rehabilitation and occupation"))?;
     let contacts = criterion_verdict("long_term_contacts", &input.long_term_contacts, |areas| {
         use ContactArea::*;
@@ -170,7 +170,7 @@ pub fn assess(
         };
         (ok, format!("långvariga kontakter med {}; {rule_sv}", labels_sv(areas)),
          format!("long-term contacts with {}; {rule_en}", labels_en(areas)))
-    }, ("behov av långvariga kontakter med socialtjänsten, primärvården, den specialiserade psykiatrin och andra myndigheter",
+    }, sentences!("behov av långvariga kontakter med socialtjänsten, primärvården, den specialiserade psykiatrin och andra myndigheter",
         "need of long-term contacts with social services, primary care, specialised psychiatry and other authorities"))?;
 
     let verdicts = [
@@ -183,11 +183,11 @@ pub fn assess(
     let findings: Vec<Finding> = verdicts
         .into_iter()
         .map(|(criterion, source, v)| Finding {
-            criterion: criterion.to_owned(),
+            criterion: Text::Borrowed(criterion),
             status: v.status,
             reason_sv: v.sv,
             reason_en: v.en,
-            source: format!("{source} ({})", rule_set.citation()),
+            source: cited(source, rule_set),
         })
         .collect();
     let outcome = match overall(&findings) {
@@ -250,11 +250,58 @@ fn age_verdict(age: Age, as_of: Date) -> Result<Verdict, EligibilityError> {
     })
 }
 
+/// The fixed sentences of a criterion answered yes, no or unknown (Swedish, English).
+struct Sentences {
+    yes: (&'static str, &'static str),
+    no: (&'static str, &'static str),
+    unknown: (&'static str, &'static str),
+}
+
+/// The three sentences of a criterion from its Swedish and English phrase, as fixed text.
+macro_rules! sentences {
+    ($sv:literal, $en:literal $(,)?) => {
+        Sentences {
+            yes: (
+                concat!("Personen har ", $sv, "."),
+                concat!("The person has ", $en, "."),
+            ),
+            no: (
+                concat!("Personen har inte ", $sv, "."),
+                concat!("The person does not have ", $en, "."),
+            ),
+            unknown: (
+                concat!("Okänt om personen har ", $sv, "."),
+                concat!("Unknown whether the person has ", $en, "."),
+            ),
+        }
+    };
+}
+use sentences;
+
+/// A source with the rule set's citation; the four combinations of 2 § are fixed text.
+fn cited(source: &'static str, rule_set: RuleSet) -> Text {
+    match (source, rule_set) {
+        (SOURCE, RuleSet::Sfs2013_522) => {
+            Text::Borrowed("SFS 2013:522 2 § (SFS 2013:522 (ursprunglig lydelse, från 2013-08-01))")
+        }
+        (SOURCE, RuleSet::Sfs2019_1094) => Text::Borrowed(
+            "SFS 2013:522 2 § (SFS 2013:522 i lydelse enligt SFS 2019:1094 (från 2020-01-01))",
+        ),
+        (NO_DIAGNOSIS, RuleSet::Sfs2013_522) => Text::Borrowed(
+            "SFS 2013:522 2 §; seeds 002, 003: ingen diagnos krävs (SFS 2013:522 (ursprunglig lydelse, från 2013-08-01))",
+        ),
+        (NO_DIAGNOSIS, RuleSet::Sfs2019_1094) => Text::Borrowed(
+            "SFS 2013:522 2 §; seeds 002, 003: ingen diagnos krävs (SFS 2013:522 i lydelse enligt SFS 2019:1094 (från 2020-01-01))",
+        ),
+        _ => Text::Owned(format!("{source} ({})", rule_set.citation())),
+    }
+}
+
 fn answer_verdict(
     answer: Answer,
-    yes: (&str, &str),
-    no: (&str, &str),
-    unknown: (&str, &str),
+    yes: (&'static str, &'static str),
+    no: (&'static str, &'static str),
+    unknown: (&'static str, &'static str),
 ) -> Verdict {
     match answer {
         Answer::Yes => verdict(Status::Met, yes.0, yes.1),
@@ -269,7 +316,7 @@ fn criterion_verdict<T: CodeList>(
     field: &'static str,
     c: &Criterion<T>,
     rule: impl Fn(&BTreeSet<T>) -> (bool, String, String),
-    what: (&str, &str),
+    what: Sentences,
 ) -> Result<Verdict, EligibilityError> {
     let derived = c.details.as_ref().map(|d| {
         let set: BTreeSet<T> = d.iter().copied().collect();
@@ -290,28 +337,19 @@ fn criterion_verdict<T: CodeList>(
             } else {
                 Status::NotMet
             };
-            Ok(verdict(status, capitalise(&sv), capitalise(&en)))
+            Ok(verdict(status, capitalise(sv), capitalise(en)))
         }
         (answer, None) => Ok(answer_verdict(
             answer.unwrap_or_default(),
-            (
-                &format!("Personen har {}.", what.0),
-                &format!("The person has {}.", what.1),
-            ),
-            (
-                &format!("Personen har inte {}.", what.0),
-                &format!("The person does not have {}.", what.1),
-            ),
-            (
-                &format!("Okänt om personen har {}.", what.0),
-                &format!("Unknown whether the person has {}.", what.1),
-            ),
+            what.yes,
+            what.no,
+            what.unknown,
         )),
     }
 }
 
-fn question(criterion: &str) -> Question {
-    let (sv, en) = match criterion {
+fn question(criterion: &Text) -> Question {
+    let (sv, en): (&'static str, &'static str) = match criterion.as_ref() {
         "age_18_or_older" => ("Hur gammal är personen (födelsedatum)?", "How old is the person (date of birth)?"),
         "psychiatric_disability" => (
             "Har personen en psykisk funktionsnedsättning? (Ingen diagnos behövs.)",
@@ -331,9 +369,9 @@ fn question(criterion: &str) -> Question {
         ),
     };
     Question {
-        criterion: criterion.to_owned(),
-        sv: sv.to_owned(),
-        en: en.to_owned(),
+        criterion: criterion.clone(),
+        sv: Text::Borrowed(sv),
+        en: Text::Borrowed(en),
     }
 }
 
@@ -342,10 +380,15 @@ fn labels<T: CodeList>(set: &BTreeSet<T>, label: fn(T) -> &'static str, none: &s
     if set.is_empty() {
         return none.to_owned();
     }
-    set.iter()
-        .map(|&v| label(v).to_lowercase())
-        .collect::<Vec<_>>()
-        .join(", ")
+    // One buffer, lowercased as it is written: no string per label.
+    let mut out = String::with_capacity(24 * set.len());
+    for (i, &v) in set.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.extend(label(v).chars().flat_map(char::to_lowercase));
+    }
+    out
 }
 
 fn labels_sv<T: CodeList>(set: &BTreeSet<T>) -> String {
@@ -356,10 +399,16 @@ fn labels_en<T: CodeList>(set: &BTreeSet<T>) -> String {
     labels(set, T::label_en, "none")
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect::<String>() + ".",
-        None => String::new(),
+/// The sentence with a capital first letter and a full stop, reusing its buffer.
+fn capitalise(mut s: String) -> String {
+    match s.chars().next() {
+        Some(first) if first.is_ascii() => s[..1].make_ascii_uppercase(),
+        Some(first) => {
+            let upper: String = first.to_uppercase().collect();
+            s.replace_range(..first.len_utf8(), &upper);
+        }
+        None => return s,
     }
+    s.push('.');
+    s
 }

@@ -154,11 +154,11 @@ impl LeadershipGroup {
                 )
             };
             findings.push(Finding {
-                criterion: format!("member_{}", role.code()),
+                criterion: format!("member_{}", role.code()).into(),
                 status,
-                reason_sv,
-                reason_en,
-                source: source.clone(),
+                reason_sv: reason_sv.into(),
+                reason_en: reason_en.into(),
+                source: source.clone().into(),
             });
         }
 
@@ -201,11 +201,11 @@ impl LeadershipGroup {
                 }
             };
         findings.push(Finding {
-            criterion: "organisations_offered_seat".to_owned(),
+            criterion: "organisations_offered_seat".into(),
             status,
-            reason_sv,
-            reason_en,
-            source,
+            reason_sv: reason_sv.into(),
+            reason_en: reason_en.into(),
+            source: source.into(),
         });
 
         let compliant = overall(&findings);
