@@ -325,22 +325,24 @@ impl From<core::Allocation> for AllocationRecord {
             rounding_difference: a.rounding_difference,
             participants: a
                 .participants
-                .into_iter()
-                .map(|p| ParticipantShareRecord {
+                .iter()
+                .enumerate()
+                .map(|(i, p)| ParticipantShareRecord {
                     code: p.code.as_str().to_owned(),
-                    name: p.name,
+                    name: p.name.clone(),
                     adults: i64::try_from(p.adults).unwrap_or(i64::MAX),
                     key_percent: p.key_percent,
                     fee: p.fee,
                     administration_fee: p.administration_fee,
                     total: p.total,
-                    explanation_sv: p.explanation_sv,
-                    explanation_en: p.explanation_en,
+                    explanation_sv: a.explanation_sv(i).unwrap_or_default(),
+                    explanation_en: a.explanation_en(i).unwrap_or_default(),
                 })
                 .collect(),
             checks: a
                 .checks
-                .into_iter()
+                .iter()
+                .cloned()
                 .map(|c| CheckRecord {
                     name: c.name,
                     expected: c.expected,

@@ -291,23 +291,25 @@ impl From<core::Allocation> for Allocation {
             rounding_difference: a.rounding_difference,
             participants: a
                 .participants
-                .into_iter()
-                .map(|p| ParticipantShare {
+                .iter()
+                .enumerate()
+                .map(|(i, p)| ParticipantShare {
                     code: p.code.as_str().to_owned(),
-                    name: p.name,
+                    name: p.name.clone(),
                     adults: p.adults,
                     adults_total: p.adults_total,
                     key_percent: p.key_percent,
                     fee: p.fee,
                     administration_fee: p.administration_fee,
                     total: p.total,
-                    explanation_sv: p.explanation_sv,
-                    explanation_en: p.explanation_en,
+                    explanation_sv: a.explanation_sv(i).unwrap_or_default(),
+                    explanation_en: a.explanation_en(i).unwrap_or_default(),
                 })
                 .collect(),
             checks: a
                 .checks
-                .into_iter()
+                .iter()
+                .cloned()
                 .map(|c| Check {
                     name: c.name,
                     expected: c.expected,

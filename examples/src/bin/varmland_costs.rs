@@ -140,9 +140,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         alloc
             .participants
             .iter()
-            .find(|p| p.name == "Karlstad")
-            .map(|p| p.explanation_sv.as_str())
-            .unwrap_or("")
+            .position(|p| p.name == "Karlstad")
+            .and_then(|k| alloc.explanation_sv(k))
+            .unwrap_or_default()
     );
 
     let eda = MunicipalityCode::parse("1730")?;
