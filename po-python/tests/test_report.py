@@ -60,6 +60,22 @@ def test_dataframe_with_python_lists_dates_and_booleans():
         }
     )
     r = po.annual_report(po.read_register_csv(clients=frame), year=2023)
+    polars_frame = pl.DataFrame(
+        {
+            "id": ["k1", "k2"],
+            "gender": ["woman", "Man"],
+            "birth_year": [1980, 1995],
+            "started_on": [D(2023, 1, 10), D(2023, 2, 1)],
+            "children_at_home": [True, False],
+            "contact_reasons": [["economy", "Bostad"], []],
+            "assignments": [["economy"], ["housing", "guardian"]],
+        }
+    )
+    as_polars = po.annual_report(po.read_register_csv(clients=polars_frame), year=2023)
+    assert as_polars.to_json() == r.to_json()
+    with_gap = frame.assign(birth_year=[1980, None])  # float64 with NaN in pandas
+    assert po.annual_report(po.read_register_csv(clients=with_gap), year=2023).table(
+        "active_clients").get("Man", "Uppgift saknas") == 1
     assert r.table("active_clients").total == 2
     assert r.table("children_at_home").total == 1
     assert r.table("contact_reasons").get("Bostad", "Kvinna") == 1

@@ -54,8 +54,13 @@ impl<T: CodeList> LabelMap<T> {
         self.labels.iter().map(|(k, v)| (k.as_str(), *v))
     }
 
-    /// Parses a local label, else a national code or label.
+    /// Parses a national code (exactly as written: the fast path for exports that use codes),
+    /// else a local label, else a national label. A code always means itself: a local label
+    /// cannot redefine one.
     pub fn parse(&self, input: &str) -> Result<T, UnknownCode> {
+        if let Some(v) = T::ALL.iter().find(|v| v.code() == input) {
+            return Ok(*v);
+        }
         let folded = fold(input);
         self.folded
             .get(&folded)

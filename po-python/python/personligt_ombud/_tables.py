@@ -61,20 +61,50 @@ def _cell(value: Any) -> Any:
     return value
 
 
+def _polars_csv(frame: Any) -> bytes:
+    import polars as pl
+
+    exprs = []
+    for name, dtype in frame.schema.items():
+        col = pl.col(name)
+        if isinstance(dtype, pl.List):
+            exprs.append(col.cast(pl.List(pl.Utf8)).list.join("|"))
+        elif dtype == pl.Boolean:
+            exprs.append(pl.when(col).then(pl.lit("ja")).otherwise(pl.lit("nej")).alias(name))
+        elif dtype in (pl.Date, pl.Datetime) or isinstance(dtype, pl.Datetime):
+            exprs.append(col.dt.strftime("%Y-%m-%d"))
+    out = frame.with_columns(exprs) if exprs else frame
+    return str(out.write_csv(separator=";")).encode("utf-8")
+
+
+def _pandas_csv(frame: Any) -> bytes:
+    import pandas as pd
+
+    df = frame.copy(deep=False)
+    for name in df.columns:
+        s = df[name]
+        if pd.api.types.is_bool_dtype(s):
+            df[name] = s.map({True: "ja", False: "nej"})
+        elif pd.api.types.is_datetime64_any_dtype(s):
+            df[name] = s.dt.strftime("%Y-%m-%d")
+        elif pd.api.types.is_float_dtype(s):
+            # A column of whole numbers with gaps is float in pandas (1980.0): write 1980.
+            whole = s.dropna()
+            if (whole == whole.round()).all():
+                df[name] = s.astype("Int64")
+        elif s.dtype == object:
+            df[name] = s.map(_cell)
+    return str(df.to_csv(sep=";", index=False, lineterminator="\n")).encode("utf-8")
+
+
 def frame_to_csv(frame: Any) -> bytes:
     """A DataFrame as the CSV po's importer reads: ``;``, lists joined by ``|``, booleans
     ja/nej, dates ISO, missing values empty. Row n of the frame is line n + 2 of the CSV, so
-    problems name the frame's row (0-based) + 2."""
-    import csv
-
-    records = frame_records(frame)
-    columns = list(frame.columns)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\n")
-    writer.writerow(columns)
-    for r in records:
-        writer.writerow([_cell(r.get(c)) for c in columns])
-    return out.getvalue().encode("utf-8")
+    problems name the frame's row (0-based) + 2. Uses the DataFrame library's own CSV writer
+    (no Python loop over rows, except for object columns of lists in pandas)."""
+    if type(frame).__module__.startswith("polars"):
+        return _polars_csv(frame)
+    return _pandas_csv(frame)
 
 
 Source = Union[bytes, str, "os.PathLike[str]", Any]
