@@ -92,7 +92,8 @@ def _pandas_csv(frame: Any) -> bytes:
             whole = s.dropna()
             if (whole == whole.round()).all():
                 df[name] = s.astype("Int64")
-        elif s.dtype == object:
+        elif s.dtype == object and pd.api.types.infer_dtype(s, skipna=True) not in ("string", "empty"):
+            # Only columns holding lists, dates or booleans need a Python pass per value.
             df[name] = s.map(_cell)
     return str(df.to_csv(sep=";", index=False, lineterminator="\n")).encode("utf-8")
 
