@@ -99,10 +99,10 @@ proptest! {
             area: (i % 3 != 0).then(|| ["Norra", "Södra"][i % 2].to_owned()),
             queued_on: on - Duration::days(((seed >> (i % 16)) % 300) as i64),
             left_queue_on: None,
-            children_at_home: (seed >> i % 64) & 1 == 1,
-            children_at_risk_of_harm: (seed >> (i + 1) % 64) & 1 == 1,
-            homeless_or_at_risk: (seed >> (i + 2) % 64) & 1 == 1,
-            lacking_contacts: (seed >> (i + 3) % 64) & 1 == 1,
+            children_at_home: (seed >> (i % 64)) & 1 == 1,
+            children_at_risk_of_harm: (seed >> ((i + 1) % 64)) & 1 == 1,
+            homeless_or_at_risk: (seed >> ((i + 2) % 64)) & 1 == 1,
+            lacking_contacts: (seed >> ((i + 3) % 64)) & 1 == 1,
         }).collect();
         for a in &applicants { round_trip(a); }
         if let Ok(ranked) = rank(&applicants, &policy, on) {
