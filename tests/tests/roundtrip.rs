@@ -128,9 +128,9 @@ proptest! {
         let n = IdentityNumber::parse(&long, birth).unwrap();
         prop_assert_eq!(n.birth_date(), birth);
         prop_assert_eq!(n.to_long(), long.clone());
-        prop_assert_eq!(IdentityNumber::parse(&n.to_long(), birth).unwrap(), n.clone());
+        prop_assert_eq!(IdentityNumber::parse(&n.to_long(), birth).unwrap(), n);
         let when = birth + Duration::days(i64::from(later));
-        prop_assert_eq!(IdentityNumber::parse(&n.to_short_on(when), when).unwrap(), n.clone());
+        prop_assert_eq!(IdentityNumber::parse(&n.to_short_on(when), when).unwrap(), n);
         let key = PseudonymKey::new(b"0123456789abcdef").unwrap();
         round_trip(&key.pseudonym(&n));
     }

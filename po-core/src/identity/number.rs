@@ -37,6 +37,14 @@ pub enum IdentityError {
     /// The Luhn check digit does not match.
     #[error("identity number: the check digit does not match (Luhn over YYMMDDNNN)")]
     CheckDigit,
+    /// A birth date after the reference date, or 200 years or more before it (which no living
+    /// person has and the 10-digit form cannot write). Found by fuzzing: a 12-digit number
+    /// of the year 1212 had no 10-digit form that read back to it.
+    #[error(
+        "identity number: the birth date is after the date it was written, or 200 years or \
+         more before it"
+    )]
+    BirthDateOutOfRange,
 }
 
 /// A valid personnummer or samordningsnummer.
@@ -107,6 +115,8 @@ impl IdentityNumber {
         let year = if off == 2 {
             num(0..4) as i32
         } else {
+            // Skatteverket writes '+' from the year a person turns 100: '-' (or none) is the
+            // latest year ending in YY up to the reference year, '+' a century before that.
             let latest = match separator {
                 Some(b'+') => reference.year() - 100,
                 _ => reference.year(),
@@ -115,6 +125,9 @@ impl IdentityNumber {
         };
         let birth =
             Date::from_calendar_date(year, month, day).map_err(|_| IdentityError::InvalidDate)?;
+        if birth > reference || reference.year() - birth.year() >= 200 {
+            return Err(IdentityError::BirthDateOutOfRange);
+        }
         if serial == 0 {
             return Err(IdentityError::ZeroBirthNumber);
         }
@@ -231,6 +244,46 @@ mod tests {
     use time::macros::date;
 
     const REF: Date = date!(2026 - 11 - 23);
+
+    /// `yymmddnnn` with its Luhn check digit.
+    fn with_check(nine: &str) -> String {
+        let d: Vec<u32> = nine.chars().map(|c| c.to_digit(10).unwrap()).collect();
+        format!("{nine}{}", luhn(&d))
+    }
+
+    #[test]
+    fn fuzz_regression_year_1212_has_no_short_form() {
+        // cargo fuzz (identity_number): 12 digits with the century 12 parsed, but no 10-digit
+        // form reads back to the year 1212. Such a birth date is now refused.
+        let reference = date!(1950 - 01 - 01) + time::Duration::days(70 * 365);
+        assert_eq!(
+            IdentityNumber::parse("12121212+1212", reference),
+            Err(IdentityError::BirthDateOutOfRange)
+        );
+        assert_eq!(
+            IdentityNumber::parse("20991231-9816", REF),
+            Err(IdentityError::BirthDateOutOfRange)
+        );
+    }
+
+    #[test]
+    fn the_plus_sign_comes_in_the_year_of_the_hundredth_birthday() {
+        // Written on 2025-03-01: with '-', 251231 would be born later this year — refused;
+        // with '+' it is 1925-12-31, 99 years old and turning 100 this year, which is when
+        // Skatteverket starts writing '+'. The short form reads back to the same number.
+        let on = date!(2025 - 03 - 01);
+        let nine = "251231123";
+        let ten = with_check(nine);
+        assert_eq!(
+            IdentityNumber::parse(&ten, on),
+            Err(IdentityError::BirthDateOutOfRange)
+        );
+        let plus = format!("{}+{}", &ten[..6], &ten[6..]);
+        let n = IdentityNumber::parse(&plus, on).unwrap();
+        assert_eq!((n.birth_date(), n.age_on(on)), (date!(1925 - 12 - 31), 99));
+        assert_eq!(n.to_short_on(on), plus);
+        assert_eq!(IdentityNumber::parse(&n.to_short_on(on), on).unwrap(), n);
+    }
 
     #[test]
     fn century_inference_from_reference_date() {
