@@ -194,4 +194,22 @@ fun domainChecks(ref: LocalDate) {
         Register.fromCsv(RegisterCsvFiles(clients = invalidUtf8), false)
     }
     expectThrows<PoException.InvalidRegister>("register JSON") { Register.fromJson("{\"clients\": 5}") }
+
+    // Malformed values a JVM caller can still send: dates and decimals beyond po's range, empty
+    // and large lists. Each is a typed exception or a result, never a crashed JVM.
+    val farFuture = expectThrows<PoException.InvalidInput>("LocalDate.MAX") {
+        assessEligibility(EligibilityInput(ageYears = 40), LocalDate.MAX, statute)
+    }
+    check(farFuture.message!!.startsWith("date: expected an ISO date"), "date message: ${farFuture.message}")
+    expectThrows<PoException.InvalidInput>("LocalDate.MIN") { parseIdentityNumber("19121212-1212", LocalDate.MIN) }
+    expectThrows<PoException.InvalidInput>("a negative scale beyond 28 digits") {
+        amountPerPosition(java.math.BigDecimal("1E+29"), java.math.BigDecimal.ONE)
+    }
+    check(rankApplicants(emptyList(), Policy.preset("national_2019"), ref).isEmpty(), "empty queue")
+    val many = (0 until 100_000).map {
+        ApplicantRecord("q$it", LocalDate.of(1970, 1, 1), ref.minusDays((it % 365).toLong()))
+    }
+    val rankedMany = Policy.preset("national_2019").use { rankApplicants(many, it, ref) }
+    check(rankedMany.size == 100_000 && rankedMany[0].daysWaited == 364L, "100 000 applicants")
+    expectThrows<PoException.InvalidIdentityNumber>("year 1212") { parseIdentityNumber("12121212+1212", ref) }
 }
