@@ -3,7 +3,6 @@
 pandas and polars are optional: they are imported only when a conversion asks for them.
 """
 
-import io
 import os
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, TypeVar, Union
 
