@@ -18,9 +18,13 @@ import personligt_ombud as po
 from personligt_ombud import charts
 from personligt_ombud.codes import IntakeOutcome
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
+if "__file__" in globals():  # run as a script: an optional output directory
+    ROOT = pathlib.Path(__file__).resolve().parents[2]
+    OUT = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "build" / "notebook"
+else:  # in Jupyter, opened from examples/python
+    ROOT = pathlib.Path.cwd().parents[1]
+    OUT = ROOT / "build" / "notebook"
 DATA = ROOT / "examples" / "data"
-OUT = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "build" / "notebook"
 
 # %% [markdown]
 # ## 1. The register: CSV exports read through pandas

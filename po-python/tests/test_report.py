@@ -234,3 +234,10 @@ def test_rows_helpers():
     assert isinstance(rows, tuple) and rows.to_dicts()[0]["code"] == rows[0].code
     assert po.to_polars(rows).shape == (16, 6)
     assert po.to_pandas(list(rows)).shape == (16, 6)
+
+
+def test_the_notebook_is_the_script():
+    sys.path.insert(0, str(ROOT / "examples" / "python"))
+    import make_ipynb
+
+    assert (ROOT / "examples" / "python" / "notebook.ipynb").read_text(encoding="utf-8") == make_ipynb.render()
