@@ -40,14 +40,9 @@ step "Python: the notebook-style example"
 MPLBACKEND=Agg .venv/bin/python examples/python/notebook.py "$BUILD/notebook" > /dev/null
 
 step "uniffi: generate Kotlin, Swift and Python sources"
-cargo build --quiet -p po-ffi
-cargo build --quiet -p po-ffi --features cli --bin uniffi-bindgen
-rm -rf "$BUILD/bindings" && mkdir -p "$BUILD/bindings"
-"$TARGET/debug/uniffi-bindgen" generate "$TARGET/debug/libpo_ffi.so" \
-  -l kotlin -l swift -l python -o "$BUILD/bindings" --no-format
+bash po-ffi/generate-bindings.sh "$BUILD/bindings" > /dev/null
 
 step "uniffi Python smoke test"
-cp "$TARGET/debug/libpo_ffi.so" "$BUILD/bindings/"
 .venv/bin/python tests/ffi_python/smoke.py "$BUILD/bindings"
 
 step "Kotlin on the JVM: JNA and kotlinc"
