@@ -1,0 +1,99 @@
+"""Every value class the package returns: immutable, comparable, printable, and ``to_dict()``
+holds exactly its attributes. Instances come from real calls, so every field is read."""
+
+import datetime
+import pathlib
+from decimal import Decimal
+
+import pytest
+
+import personligt_ombud as po
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+D = datetime.date
+
+
+def samples():
+    register = po.read_register_dir(ROOT / "examples" / "data" / "synthetic-2023")
+    population = {m.code: (m.name, m.total_population_2023_12_31) for m in po.varmland_municipalities()
+                  if m.area_2023}
+    report = po.annual_report(register, year=2023, population=population, suppression_threshold=3,
+                              leadership_group=[("municipality", "Karlstad")])
+    previous = po.annual_report(register, year=2022)
+    agreement = po.read_agreement(ROOT / "examples" / "data" / "varmland-2023-agreement.json")
+    allocation = agreement.allocate()
+    queue = [po.Applicant("a", D(1990, 1, 1), D(2023, 6, 1), area="Norra", left_queue_on=D(2024, 6, 1)),
+             po.Applicant("b", D(2000, 1, 1), D(2023, 9, 1), children_at_home=True)]
+    assessment = po.assess_eligibility(as_of=D(2024, 1, 1), age=40)
+    bad = b"id;gender;started_on\nk1;x;2023-01-01\n"
+    return {
+        po.Assessment: assessment,
+        po.Finding: assessment.findings[0],
+        po.Question: assessment.questions[0],
+        po.Readings: assessment.readings,
+        po.Applicant: queue[0],
+        po.RankedApplicant: po.rank(queue, "varmland_2023", D(2024, 1, 15))[0],
+        po.QueueStatistics: po.queue_statistics(queue, D(2024, 1, 15), D(2024, 1, 15)),
+        po.WaitingSummary: report.waiting,
+        po.Repayment: po.repayment(1000, 400),
+        po.GrantCalendar: po.grant_calendar(2024),
+        po.NationalBudget: po.NationalBudget(year=2024, total=10, socialstyrelsen_admin=1,
+                                             county_boards_admin=1),
+        po.AgreementParticipant: agreement.participants[0],
+        po.Allocation: allocation,
+        po.ParticipantShare: allocation.participants[0],
+        po.Check: allocation.checks[0],
+        po.ScenarioRow: po.compare_agreements(agreement, agreement.without("1715"))[0],
+        po.ClientShareRow: po.client_share_vs_key(agreement, {"1780": 10})[0],
+        po.Population: po.adults_from_scb_csv("region;ålder;2023\n1780 Karlstad;20 år;5\n")[0],
+        po.LeadershipCheck: report.leadership,
+        po.VarmlandMunicipality: po.varmland_municipalities()[0],
+        po.Problem: po.read_register_csv(clients=bad, lenient=True).problems[0],
+        po.Ratio: report.assignments_per_client,
+        po.StaffSummary: report.staff,
+        po.SurveyQuestion: report.survey[0],
+        po.MunicipalityRow: report.clients_per_municipality[0],
+        po.Suppression: report.suppressed[0],
+        po.MarginProblem: po.check_margins([[1]], row_totals=[2], column_totals=[1], grand_total=1)[0],
+        po.Change: report.change_against(previous)[0],
+        po.CounterpartDeviations: register.deviations_for_leadership_group(D(2023, 1, 1), D(2023, 12, 31))[0],
+    }
+
+
+SAMPLES = samples()
+
+
+def plain(value):
+    """What to_dict() holds for an attribute value."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+@pytest.mark.parametrize("cls", list(SAMPLES), ids=lambda c: c.__name__)
+def test_value_class(cls):
+    obj = SAMPLES[cls]
+    assert type(obj) is cls
+    d = obj.to_dict()
+    public = {n for n in dir(obj) if not n.startswith("_") and not callable(getattr(obj, n))}
+    # Every attribute is in to_dict (Assessment.eligible is derived from outcome).
+    assert set(d) == public - {"eligible"}, cls.__name__
+    for name, value in d.items():
+        assert plain(getattr(obj, name)) == value, (cls.__name__, name)
+        assert isinstance(value, (str, int, bool, Decimal, datetime.date, list, dict, type(None)))
+        with pytest.raises(AttributeError):
+            setattr(obj, name, value)
+    assert obj == SAMPLES[cls] and not (obj != obj)
+    assert repr(obj).startswith(cls.__name__ + "(")
+    assert cls.__doc__
+
+
+def test_every_returned_class_is_covered():
+    value_classes = {getattr(po, n) for n in po.__all__
+                     if isinstance(getattr(po, n), type) and hasattr(getattr(po, n), "to_dict")
+                     and getattr(po, n) not in (po.Table, po.Rows, po.AnnualReport)}
+    assert value_classes == set(SAMPLES)
