@@ -3,7 +3,9 @@
 //! `examples/data/` is made, and the input of the CSV import benchmark.
 
 use po_core::codes::CodeList;
-use po_core::report::Register;
+use po_core::report::{
+    Register, CLIENT_CSV_COLUMNS, DEVIATION_CSV_COLUMNS, INTAKE_CSV_COLUMNS, STAFF_CSV_COLUMNS,
+};
 
 /// The CSV text of each file of a register.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,22 +47,7 @@ fn codes<'a, T: CodeList + 'a>(items: impl Iterator<Item = &'a T>) -> String {
 /// Writes every file of `register`.
 pub fn register_to_csv(register: &Register) -> Result<RegisterCsvText, csv::Error> {
     let mut w = writer();
-    w.write_record([
-        "id",
-        "gender",
-        "birth_date",
-        "birth_year",
-        "age_band",
-        "municipality",
-        "area",
-        "applied_on",
-        "started_on",
-        "ended_on",
-        "children_at_home",
-        "priority_groups",
-        "contact_reasons",
-        "assignments",
-    ])?;
+    w.write_record(CLIENT_CSV_COLUMNS)?;
     for c in &register.clients {
         w.write_record([
             c.id.clone(),
@@ -82,7 +69,7 @@ pub fn register_to_csv(register: &Register) -> Result<RegisterCsvText, csv::Erro
     let clients = finish(w)?;
 
     let mut w = writer();
-    w.write_record(["date", "area", "outcome"])?;
+    w.write_record(INTAKE_CSV_COLUMNS)?;
     for v in &register.intake_visits {
         w.write_record([
             v.date.to_string(),
@@ -93,14 +80,7 @@ pub fn register_to_csv(register: &Register) -> Result<RegisterCsvText, csv::Erro
     let intake = finish(w)?;
 
     let mut w = writer();
-    w.write_record([
-        "date",
-        "event_type",
-        "level",
-        "counterpart",
-        "status",
-        "consequence",
-    ])?;
+    w.write_record(DEVIATION_CSV_COLUMNS)?;
     for d in &register.deviations {
         w.write_record([
             d.date.to_string(),
@@ -114,7 +94,7 @@ pub fn register_to_csv(register: &Register) -> Result<RegisterCsvText, csv::Erro
     let deviations = finish(w)?;
 
     let mut w = writer();
-    w.write_record(["id", "fte", "training", "supervision"])?;
+    w.write_record(STAFF_CSV_COLUMNS)?;
     for s in &register.staff {
         w.write_record([
             s.id.clone(),

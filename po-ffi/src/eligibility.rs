@@ -80,15 +80,8 @@ impl From<core::Readings> for ReadingsRecord {
     fn from(r: core::Readings) -> Self {
         ReadingsRecord {
             min_life_areas: i32::from(r.min_life_areas),
-            needs_at_least: match r.needs {
-                NeedsReading::AllOf => None,
-                NeedsReading::AtLeast { min } => Some(i32::from(min)),
-            },
-            contacts: match r.contacts {
-                ContactsReading::Statute => "statute",
-                ContactsReading::Stockholm2021 => "stockholm_2021",
-            }
-            .to_owned(),
+            needs_at_least: r.needs.at_least().map(i32::from),
+            contacts: r.contacts.code().to_owned(),
         }
     }
 }
@@ -102,21 +95,12 @@ impl TryFrom<ReadingsRecord> for core::Readings {
     fn try_from(r: ReadingsRecord) -> Result<Self, PoError> {
         Ok(core::Readings {
             min_life_areas: small("readings.min_life_areas", r.min_life_areas)?,
-            needs: match r.needs_at_least {
-                None => NeedsReading::AllOf,
-                Some(min) => NeedsReading::AtLeast {
-                    min: small("readings.needs_at_least", min)?,
-                },
-            },
-            contacts: match r.contacts.as_str() {
-                "statute" => ContactsReading::Statute,
-                "stockholm_2021" => ContactsReading::Stockholm2021,
-                other => {
-                    return Err(invalid(format!(
-                        "readings.contacts: expected statute or stockholm_2021, got {other:?}"
-                    )))
-                }
-            },
+            needs: NeedsReading::from_at_least(
+                r.needs_at_least
+                    .map(|n| small("readings.needs_at_least", n))
+                    .transpose()?,
+            ),
+            contacts: ContactsReading::from_code(&r.contacts).map_err(po)?,
         })
     }
 }

@@ -63,15 +63,8 @@ impl From<core::Readings> for Readings {
     fn from(r: core::Readings) -> Self {
         Readings {
             min_life_areas: i64::from(r.min_life_areas),
-            needs_at_least: match r.needs {
-                NeedsReading::AllOf => None,
-                NeedsReading::AtLeast { min } => Some(i64::from(min)),
-            },
-            contacts: match r.contacts {
-                ContactsReading::Statute => "statute",
-                ContactsReading::Stockholm2021 => "stockholm_2021",
-            }
-            .to_owned(),
+            needs_at_least: r.needs.at_least().map(i64::from),
+            contacts: r.contacts.code().to_owned(),
         }
     }
 }
@@ -85,22 +78,12 @@ impl Readings {
     fn to_core(&self) -> PyResult<core::Readings> {
         Ok(core::Readings {
             min_life_areas: small("readings.min_life_areas", self.min_life_areas)?,
-            needs: match self.needs_at_least {
-                None => NeedsReading::AllOf,
-                Some(n) => NeedsReading::AtLeast {
-                    min: small("readings.needs_at_least", n)?,
-                },
-            },
-            contacts: match self.contacts.as_str() {
-                "statute" => ContactsReading::Statute,
-                "stockholm_2021" => ContactsReading::Stockholm2021,
-                other => {
-                    return Err(InvalidInputError::new_err(format!(
-                        "readings.contacts: expected statute or stockholm_2021, got {:?}",
-                        other.chars().take(40).collect::<String>()
-                    )))
-                }
-            },
+            needs: NeedsReading::from_at_least(
+                self.needs_at_least
+                    .map(|n| small("readings.needs_at_least", n))
+                    .transpose()?,
+            ),
+            contacts: ContactsReading::from_code(&self.contacts).map_err(to_py)?,
         })
     }
 }

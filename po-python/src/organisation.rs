@@ -37,6 +37,19 @@ impl From<CoreCheck> for LeadershipCheck {
     }
 }
 
+/// `(role, organisation)` pairs as members; a role is a `leadership_role` code or label.
+pub(crate) fn members_of(pairs: Vec<(String, String)>) -> PyResult<Vec<LeadershipMember>> {
+    pairs
+        .into_iter()
+        .map(|(role, organisation)| {
+            Ok(LeadershipMember {
+                role: LeadershipRole::parse(&role).map_err(to_py)?,
+                organisation,
+            })
+        })
+        .collect()
+}
+
 /// Checks a leadership group against 5 § as in force on `as_of`. `members` are
 /// `(role, organisation)` pairs; a role is a `leadership_role` code or label.
 #[pyfunction]
@@ -46,17 +59,8 @@ fn check_leadership_group(
     as_of: Date,
     organisations_offered_seat: Option<bool>,
 ) -> PyResult<LeadershipCheck> {
-    let members = members
-        .into_iter()
-        .map(|(role, organisation)| {
-            Ok(LeadershipMember {
-                role: LeadershipRole::parse(&role).map_err(to_py)?,
-                organisation,
-            })
-        })
-        .collect::<PyResult<Vec<_>>>()?;
     LeadershipGroup {
-        members,
+        members: members_of(members)?,
         organisations_offered_seat,
     }
     .check(as_of)

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use po_core::codes::{CodeList, LocalVocabulary};
-use po_core::organisation::{LeadershipGroup, LeadershipMember, LeadershipRole, MunicipalityCode};
+use po_core::organisation::{LeadershipGroup, MunicipalityCode};
 use po_core::report::{self as core, Cell, Language, Mode, RegisterCsv};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -577,15 +577,7 @@ fn annual_report(
         .collect::<PyResult<BTreeMap<_, _>>>()?;
     let leadership = leadership_group
         .map(|members| {
-            let members = members
-                .into_iter()
-                .map(|(role, organisation)| {
-                    Ok(LeadershipMember {
-                        role: LeadershipRole::parse(&role).map_err(to_py)?,
-                        organisation,
-                    })
-                })
-                .collect::<PyResult<Vec<_>>>()?;
+            let members = crate::organisation::members_of(members)?;
             let end = Date::from_calendar_date(year, Month::December, 31)
                 .map_err(|_| InvalidInputError::new_err(format!("year: {year} is out of range")))?;
             LeadershipGroup {

@@ -32,6 +32,12 @@ pub enum EligibilityError {
         /// The answer the details give.
         derived: &'static str,
     },
+    /// A contacts reading that does not exist.
+    #[error("readings.contacts: expected statute or stockholm_2021, got {value:?}")]
+    UnknownContactsReading {
+        /// The value given.
+        value: String,
+    },
     /// A readings preset name that does not exist.
     #[error("readings: unknown readings {name:?}; expected statute or stockholm_2021")]
     UnknownReadings {

@@ -174,6 +174,42 @@ pub enum ContactsReading {
     Stockholm2021,
 }
 
+impl ContactsReading {
+    /// The machine code: `statute` or `stockholm_2021` (as in the JSON form).
+    pub fn code(self) -> &'static str {
+        match self {
+            ContactsReading::Statute => "statute",
+            ContactsReading::Stockholm2021 => "stockholm_2021",
+        }
+    }
+
+    /// The reading with this code.
+    pub fn from_code(code: &str) -> Result<ContactsReading, super::EligibilityError> {
+        match code {
+            "statute" => Ok(ContactsReading::Statute),
+            "stockholm_2021" => Ok(ContactsReading::Stockholm2021),
+            _ => Err(super::EligibilityError::UnknownContactsReading {
+                value: crate::text::clip(code),
+            }),
+        }
+    }
+}
+
+impl NeedsReading {
+    /// How many need areas are required; `None` for all of them (the statute's "och").
+    pub fn at_least(self) -> Option<u8> {
+        match self {
+            NeedsReading::AllOf => None,
+            NeedsReading::AtLeast { min } => Some(min),
+        }
+    }
+
+    /// The reading requiring `min` areas, or all of them for `None`.
+    pub fn from_at_least(min: Option<u8>) -> NeedsReading {
+        min.map_or(NeedsReading::AllOf, |min| NeedsReading::AtLeast { min })
+    }
+}
+
 /// The documented rules by which details become answers. Named presets:
 /// [`Readings::statute`] (the default) and [`Readings::stockholm_2021`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -300,24 +300,44 @@ fn read_rows<T>(
     Ok(Imported { rows, problems })
 }
 
+/// The columns of a clients export, in the order po writes them (Swedish headers are also
+/// read: see the aliases).
+pub const CLIENT_CSV_COLUMNS: &[&str] = &[
+    "id",
+    "gender",
+    "birth_date",
+    "birth_year",
+    "age_band",
+    "municipality",
+    "area",
+    "applied_on",
+    "started_on",
+    "ended_on",
+    "children_at_home",
+    "priority_groups",
+    "contact_reasons",
+    "assignments",
+];
+
+/// The columns of an intake export.
+pub const INTAKE_CSV_COLUMNS: &[&str] = &["date", "area", "outcome"];
+
+/// The columns of a deviations export.
+pub const DEVIATION_CSV_COLUMNS: &[&str] = &[
+    "date",
+    "event_type",
+    "level",
+    "counterpart",
+    "status",
+    "consequence",
+];
+
+/// The columns of a staff export.
+pub const STAFF_CSV_COLUMNS: &[&str] = &["id", "fte", "training", "supervision"];
+
 const CLIENT_COLUMNS: Columns = Columns {
     aliases: CLIENT_HEADERS,
-    known: &[
-        "id",
-        "gender",
-        "birth_date",
-        "birth_year",
-        "age_band",
-        "municipality",
-        "area",
-        "applied_on",
-        "started_on",
-        "ended_on",
-        "children_at_home",
-        "priority_groups",
-        "contact_reasons",
-        "assignments",
-    ],
+    known: CLIENT_CSV_COLUMNS,
     required: &["id", "gender", "started_on"],
 };
 
@@ -458,7 +478,7 @@ pub fn read_clients_csv(
 
 const INTAKE_COLUMNS: Columns = Columns {
     aliases: INTAKE_HEADERS,
-    known: &["date", "area", "outcome"],
+    known: INTAKE_CSV_COLUMNS,
     required: &["date", "area", "outcome"],
 };
 
@@ -498,14 +518,7 @@ pub fn read_intake_csv(
 
 const DEVIATION_COLUMNS: Columns = Columns {
     aliases: DEVIATION_HEADERS,
-    known: &[
-        "date",
-        "event_type",
-        "level",
-        "counterpart",
-        "status",
-        "consequence",
-    ],
+    known: DEVIATION_CSV_COLUMNS,
     required: &["date", "event_type", "level", "counterpart", "status"],
 };
 
@@ -594,7 +607,7 @@ pub fn read_register_json(text: &str, file: &str) -> Result<Register, ImportErro
 
 const STAFF_COLUMNS: Columns = Columns {
     aliases: STAFF_HEADERS,
-    known: &["id", "fte", "training", "supervision"],
+    known: STAFF_CSV_COLUMNS,
     required: &["id", "fte"],
 };
 
