@@ -79,8 +79,10 @@ impl Register {
         }))
     }
 
-    /// Reads the CSV exports. Strict (`lenient = false`): any problem raises `InvalidRegister`.
-    /// Lenient: bad rows are left out and listed in `problems()` (and in the report).
+    /// Reads the CSV exports: national codes and labels, and the bundled local labels of PO
+    /// Värmland (the one local vocabulary po ships). Strict (`lenient = false`): any problem
+    /// raises `InvalidRegister`. Lenient: bad rows are left out and listed in `problems()` (and
+    /// in the report).
     #[uniffi::constructor]
     pub fn from_csv(files: RegisterCsvFiles, lenient: bool) -> Result<Arc<Register>, PoError> {
         let sent = u32::try_from(files.survey_sent).map_err(|_| {

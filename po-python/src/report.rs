@@ -265,7 +265,8 @@ impl Register {
         })
     }
 
-    /// Reads CSV exports (bytes; UTF-8 or Windows-1252, `;` or `,`). Strict by default: any
+    /// Reads CSV exports (bytes; UTF-8 or Windows-1252, `;` or `,`; national codes and labels
+    /// and PO Värmland's bundled local labels). Strict by default: any
     /// problem raises `InvalidRegisterError`; `lenient=True` leaves bad rows out and lists them
     /// in `problems` (and in the report).
     #[staticmethod]
