@@ -16,7 +16,7 @@ import decimal
 import json
 import os
 import pathlib
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
+from typing import Any, Dict, List, Mapping, Optional, Union
 
 from . import codes
 from ._native import (
@@ -336,6 +336,3 @@ __all__ = [
     "varmland_leadership_group_2023",
     "varmland_municipalities",
 ]
-
-# Keep names imported for typing only out of the namespace's public surface.
-del Iterable, Tuple
