@@ -89,32 +89,43 @@ pub fn check_leadership_group(
     organisations_offered_seat: Option<bool>,
     as_of: Date,
 ) -> Result<LeadershipCheckRecord, PoError> {
-    let members = members
-        .into_iter()
-        .map(|m| {
-            Ok(LeadershipMember {
-                role: LeadershipRole::parse(&m.role)?,
-                organisation: m.organisation,
-            })
-        })
-        .collect::<Result<Vec<_>, po_core::codes::UnknownCode>>()
-        .map_err(po)?;
     let check = LeadershipGroup {
-        members,
+        members: members_of(members)?,
         organisations_offered_seat,
     }
     .check(as_of)
     .map_err(po)?;
-    Ok(LeadershipCheckRecord {
-        as_of: check.as_of,
-        rule_set: check.rule_set.code().to_owned(),
-        library_version: check.library_version,
-        compliant: check.compliant.into(),
-        missing: check.missing.iter().map(|r| r.code().to_owned()).collect(),
-        findings: check
-            .findings
-            .into_iter()
-            .map(FindingRecord::from)
-            .collect(),
-    })
+    Ok(check.into())
+}
+
+/// Members from their records; a role is a `leadership_role` code or label.
+pub(crate) fn members_of(
+    members: Vec<LeadershipMemberRecord>,
+) -> Result<Vec<LeadershipMember>, PoError> {
+    members
+        .into_iter()
+        .map(|m| {
+            Ok(LeadershipMember {
+                role: LeadershipRole::parse(&m.role).map_err(po)?,
+                organisation: m.organisation,
+            })
+        })
+        .collect()
+}
+
+impl From<po_core::organisation::LeadershipCheck> for LeadershipCheckRecord {
+    fn from(check: po_core::organisation::LeadershipCheck) -> Self {
+        LeadershipCheckRecord {
+            as_of: check.as_of,
+            rule_set: check.rule_set.code().to_owned(),
+            library_version: check.library_version,
+            compliant: check.compliant.into(),
+            missing: check.missing.iter().map(|r| r.code().to_owned()).collect(),
+            findings: check
+                .findings
+                .into_iter()
+                .map(FindingRecord::from)
+                .collect(),
+        }
+    }
 }

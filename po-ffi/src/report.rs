@@ -10,6 +10,7 @@ use po_core::report::{self as core, Cell, Language, Mode, Problem, RegisterCsv};
 use rust_decimal::Decimal;
 
 use crate::error::{invalid, po};
+use crate::organisation::{members_of, LeadershipCheckRecord, LeadershipMemberRecord};
 use crate::priority::{Policy, WaitingSummaryRecord};
 use crate::PoError;
 
@@ -143,6 +144,9 @@ pub struct ReportOptionsRecord {
     /// Adults per municipality, for the key shares.
     #[uniffi(default)]
     pub population: Vec<PopulationRecord>,
+    /// The leadership group, checked against 5 § on 31 December of the year.
+    #[uniffi(default)]
+    pub leadership_group: Option<Vec<LeadershipMemberRecord>>,
 }
 
 /// A count, a denominator and their ratio (percent or per client), as published.
@@ -281,6 +285,11 @@ impl AnnualReport {
             .collect()
     }
 
+    /// The leadership-group check, when a group was given.
+    pub fn leadership(&self) -> Option<LeadershipCheckRecord> {
+        self.0.leadership.clone().map(Into::into)
+    }
+
     /// How many cells were suppressed.
     pub fn suppressed_cells(&self) -> i64 {
         i64::try_from(self.0.suppressed.len()).unwrap_or(i64::MAX)
@@ -334,12 +343,25 @@ pub fn annual_report(
             })
         })
         .transpose()?;
+    let leadership = options
+        .leadership_group
+        .map(|members| {
+            let end = time::Date::from_calendar_date(options.year, time::Month::December, 31)
+                .map_err(|_| invalid(format!("year: {} is out of range", options.year)))?;
+            po_core::organisation::LeadershipGroup {
+                members: members_of(members)?,
+                organisations_offered_seat: None,
+            }
+            .check(end)
+            .map_err(po)
+        })
+        .transpose()?;
     let core_options = core::ReportOptions {
         year: options.year,
         service_name: options.service_name,
         suppression_threshold: threshold,
         priority_policy: options.priority_policy.map(|p| p.0.clone()),
-        leadership: None,
+        leadership,
         population,
         input_problems: register.problems.clone(),
     };

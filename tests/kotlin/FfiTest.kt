@@ -181,6 +181,16 @@ fun domainChecks(ref: LocalDate) {
             check(r.toMarkdown("sv").contains("PO Test") && r.toJson().contains("\"year\": 2023"), "renderings")
             expectThrows<PoException.InvalidInput>("language") { r.toMarkdown("de") }
             expectThrows<PoException.InvalidInput>("table") { r.table("nope") }
+            check(r.leadership() == null, "no leadership group given")
+        }
+        val group = listOf(LeadershipMemberRecord("municipality", "Kommunen"))
+        annualReport(reg, ReportOptionsRecord(2023, "PO Test", leadershipGroup = group)).use { r ->
+            val l = r.leadership()!!
+            check(l.asOf == LocalDate.of(2023, 12, 31) && l.compliant == FindingStatus.NOT_MET, "leadership in report")
+            check(r.toMarkdown("sv").contains("5 §"), "leadership in the Markdown")
+        }
+        expectThrows<PoException.UnknownCode>("leadership role in report") {
+            annualReport(reg, ReportOptionsRecord(2023, "PO Test", leadershipGroup = listOf(LeadershipMemberRecord("mayor", ""))))
         }
         expectThrows<PoException.InvalidInput>("negative threshold") {
             annualReport(reg, ReportOptionsRecord(2023, "PO Test", suppressionThreshold = -1))
