@@ -12,10 +12,15 @@ use crate::values::value_class;
 value_class! {
     /// One criterion of a decision: met / not_met / unknown, why (sv, en) and the source.
     Finding {
+        /// Machine name of the criterion (e.g. `member_region_psychiatry`).
         criterion: String,
+        /// `met`, `not_met` or `unknown`.
         status: String,
+        /// Why, in Swedish.
         reason_sv: String,
+        /// Why, in English.
         reason_en: String,
+        /// The legal or seed source of the criterion.
         source: String,
     }
 }
@@ -34,14 +39,29 @@ impl From<po_core::rules::Finding> for Finding {
 
 value_class! {
     /// A question the assessment still needs answered.
-    Question { criterion: String, sv: String, en: String }
+    Question {
+        /// The criterion it settles.
+        criterion: String,
+        /// The question in Swedish.
+        sv: String,
+        /// The question in English.
+        en: String,
+    }
 }
 
 value_class! {
     /// How the statute's wording is read: how many life areas are "several", how many need
     /// areas are required (None = all four, the statute's "och"), and the contacts wording
     /// (`statute` or `stockholm_2021`, seed 002's "eller").
-    Readings { min_life_areas: i64, needs_at_least: Option<i64>, contacts: String }
+    Readings {
+        /// "Olika livsområden": the least number of life areas with difficulties (2:
+        /// "several" is more than one).
+        min_life_areas: i64,
+        /// How many of the four need areas are required; `None` = all four (the statute's "och").
+        needs_at_least: Option<i64>,
+        /// How "long-term contacts" is read: `statute` or `stockholm_2021` (seed 002's "eller").
+        contacts: String,
+    }
     methods {
         #[new]
         #[pyo3(signature = (*, min_life_areas = 2, needs_at_least = None, contacts = "statute"))]
@@ -92,12 +112,20 @@ value_class! {
     /// The outcome (`eligible`, `not_eligible`, `undetermined`), every finding, the open
     /// questions, the rule set and date applied, the readings, and the version of po.
     Assessment {
+        /// `eligible`, `not_eligible` or `undetermined`.
         outcome: String,
+        /// One finding per criterion, in the statute's order: age, psychiatric
+        /// disability, difficulties, needs, long-term contacts.
         findings: Vec<Finding>,
+        /// For an undetermined outcome, what to ask; otherwise empty.
         questions: Vec<Question>,
+        /// The rule set in force on the assessment date.
         rule_set: String,
+        /// The assessment date.
         as_of: Date,
+        /// The readings used to derive answers from details.
         readings: Readings,
+        /// The version of po.
         library_version: String,
     }
     methods {

@@ -41,7 +41,18 @@ fn service_grant(
 
 value_class! {
     /// What a municipality repays under 15 § and why.
-    Repayment { liable: Decimal, amount: Decimal, reason_sv: String, reason_en: String, source: String }
+    Repayment {
+        /// What the municipality is liable to repay before any waiver.
+        liable: Decimal,
+        /// What it repays after the waiver.
+        amount: Decimal,
+        /// Why, in Swedish.
+        reason_sv: String,
+        /// Why, in English.
+        reason_en: String,
+        /// The legal source.
+        source: String,
+    }
 }
 
 /// Repayment under 15 §: the whole grant without the 10 § report, otherwise the part not used
@@ -78,10 +89,17 @@ fn repayment(
 value_class! {
     /// The deadlines of a grant year (10 §, 12 §, 14 §).
     GrantCalendar {
+        /// The grant year.
         year: i32,
+        /// Application to the county board (länsstyrelsen): 1 March of the year, as
+        /// announced each year (not a date in SFS 2013:522; 8 § says what the
+        /// application contains).
         application_due: Date,
+        /// The municipality's report to the county board: 15 January the year after (10 §).
         municipal_report_due: Date,
+        /// The county board's report to Socialstyrelsen: 1 March the year after (12 §).
         county_board_report_due: Date,
+        /// Socialstyrelsen's report to the government: 15 May the year after (14 §).
         socialstyrelsen_report_due: Date,
     }
 }
@@ -101,7 +119,16 @@ fn grant_calendar(year: i32) -> PyResult<GrantCalendar> {
 
 value_class! {
     /// The national grant budget of a year (seed 001 table 5).
-    NationalBudget { year: i32, total: Decimal, socialstyrelsen_admin: Decimal, county_boards_admin: Decimal }
+    NationalBudget {
+        /// The year.
+        year: i32,
+        /// Money Socialstyrelsen may use under the ordinance.
+        total: Decimal,
+        /// Set aside for Socialstyrelsen's administration.
+        socialstyrelsen_admin: Decimal,
+        /// Set aside for the county boards' administration.
+        county_boards_admin: Decimal,
+    }
     methods {
         #[new]
         #[pyo3(signature = (*, year, total, socialstyrelsen_admin, county_boards_admin))]
@@ -146,7 +173,16 @@ impl NationalBudget {
 
 value_class! {
     /// A municipality in an agreement with its adult population on the reference date.
-    AgreementParticipant { code: String, name: String, adults: u64, reference_date: Date }
+    AgreementParticipant {
+        /// The municipality code (kommunkod, four digits).
+        code: String,
+        /// The municipality's name.
+        name: String,
+        /// Residents aged 18 and over (the key; seeds 000, 003, 004).
+        adults: u64,
+        /// The date the population was counted (e.g. 31 December of the year before).
+        reference_date: Date,
+    }
 }
 
 /// A cost-sharing agreement for one year (read from JSON or a dict; see `examples/data`).
@@ -234,39 +270,72 @@ value_class! {
     /// One participant's share: its key, fee, part of the administration fee, total, and how
     /// the fee was computed (sv, en).
     ParticipantShare {
+        /// The municipality code.
         code: String,
+        /// The name.
         name: String,
+        /// Adults (18+): the numerator of the key.
         adults: u64,
+        /// All participants' adults: the denominator of the key.
         adults_total: u64,
+        /// The key as a percentage, rounded to four decimals (for reading only; the
+        /// computation uses the exact fraction `adults / adults_total`).
         key_percent: Decimal,
+        /// Its part of the municipal net cost.
         fee: Decimal,
+        /// Its part of the administration fee.
         administration_fee: Decimal,
+        /// What it pays: fee + administration fee.
         total: Decimal,
+        /// How each figure was computed, in Swedish.
         explanation_sv: String,
+        /// How each figure was computed, in English.
         explanation_en: String,
     }
 }
 
 value_class! {
     /// An identity the allocation proves (holds unless po has a bug).
-    Check { name: String, expected: Decimal, actual: Decimal, holds: bool }
+    Check {
+        /// What is checked.
+        name: String,
+        /// The left side.
+        expected: Decimal,
+        /// The right side.
+        actual: Decimal,
+        /// Whether they are equal.
+        holds: bool,
+    }
 }
 
 value_class! {
     /// The allocation of an agreement: totals, each participant's share, the checks.
     Allocation {
+        /// The year.
         year: i32,
+        /// `krona` or `ore`: the unit the fees are rounded to.
         rounding: String,
+        /// Budgeted costs.
         costs_total: Decimal,
+        /// State grant.
         state_grant: Decimal,
+        /// Region's contribution.
         region: Decimal,
+        /// Other fixed income.
         other_income: Decimal,
+        /// Administration fee.
         administration_fee: Decimal,
+        /// Surplus used.
         surplus_used: Decimal,
+        /// Costs − fixed income − administration fee − surplus used, unrounded.
         municipal_net_exact: Decimal,
+        /// The municipal net rounded to the unit: the amount split between the municipalities.
         municipal_net: Decimal,
+        /// municipal_net − municipal_net_exact (zero when the budget is in whole units).
         rounding_difference: Decimal,
+        /// The participants, in the agreement's order.
         participants: Vec<ParticipantShare>,
+        /// The checks; all hold for a correct allocation.
         checks: Vec<Check>,
     }
 }
@@ -324,11 +393,17 @@ impl From<core::Allocation> for Allocation {
 value_class! {
     /// One municipality in two scenarios.
     ScenarioRow {
+        /// The municipality code.
         code: String,
+        /// The name.
         name: String,
+        /// What it pays in the base allocation.
         base_total: Option<Decimal>,
+        /// What it pays in the alternative.
         alternative_total: Option<Decimal>,
+        /// alternative − base, in kronor (a missing side counts as 0).
         difference: Decimal,
+        /// The difference in percent of the base, two decimals; `None` without a base.
         difference_percent: Option<Decimal>,
     }
 }
@@ -355,11 +430,17 @@ fn compare_agreements(base: &Agreement, alternative: &Agreement) -> PyResult<Vec
 value_class! {
     /// A municipality's share of the clients against its share of the key.
     ClientShareRow {
+        /// The municipality code.
         code: String,
+        /// The name.
         name: String,
+        /// Its clients.
         clients: u64,
+        /// Its share of all clients, percent, two decimals.
         client_percent: Decimal,
+        /// Its share of the key, percent, two decimals.
         key_percent: Decimal,
+        /// client_percent − key_percent, percentage points.
         difference_points: Decimal,
     }
 }
@@ -392,7 +473,14 @@ fn client_share_vs_key(
 
 value_class! {
     /// Adults (18+) of a municipality, e.g. from SCB's table.
-    Population { code: String, name: String, adults: u64 }
+    Population {
+        /// The municipality code (kommunkod, four digits).
+        code: String,
+        /// The municipality's name.
+        name: String,
+        /// Residents aged 18 and over.
+        adults: u64,
+    }
 }
 
 /// Reads an SCB-style table of adults per municipality (kommunkod, name, adults).

@@ -15,11 +15,17 @@ use crate::values::value_class;
 value_class! {
     /// The result of the 5 § check: overall status, the roles missing, every finding.
     LeadershipCheck {
+        /// The date checked.
         as_of: Date,
+        /// The rule set in force on that date.
         rule_set: String,
+        /// The version of po that checked.
         library_version: String,
+        /// Met if every requirement is met, not met if any is not, otherwise unknown.
         compliant: String,
+        /// Required roles with no member.
         missing: Vec<String>,
+        /// One finding per required role, then one for the offer to organisations.
         findings: Vec<Finding>,
     }
 }
@@ -72,11 +78,17 @@ value_class! {
     /// A municipality of PO Värmland (seed 003): its areas in 2020 and 2023 (None: not a
     /// participant) and its TOTAL population (not adults; see the data's README).
     VarmlandMunicipality {
+        /// Kommunkod.
         code: String,
+        /// Name.
         name: String,
+        /// Area (område) in 2020, `None` if not participating.
         area_2020: Option<String>,
+        /// Area (område) in 2023, `None` if not participating.
         area_2023: Option<String>,
+        /// TOTAL population on 2021-12-31 (not adults; see the module caveat).
         total_population_2021_12_31: u64,
+        /// TOTAL population on 2023-12-31 (not adults; see the module caveat).
         total_population_2023_12_31: u64,
     }
 }

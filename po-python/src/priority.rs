@@ -14,14 +14,23 @@ use crate::values::value_class;
 value_class! {
     /// Somebody in the queue. `id` is a case id or pseudonym, never a personnummer.
     Applicant {
+        /// Unique id (pseudonym, queue number).
         id: String,
+        /// Birth date (for age and the young-adult group).
         birth_date: Date,
+        /// The day the person was placed in the queue.
         queued_on: Date,
+        /// Area (område) or municipality, for statistics.
         area: Option<String>,
+        /// The day the person left the queue (got an ombud, withdrew), if they have.
         left_queue_on: Option<Date>,
+        /// Has children living at home.
         children_at_home: bool,
+        /// The children at home risk harm ("riskerar att fara illa").
         children_at_risk_of_harm: bool,
+        /// Homeless or at risk of eviction or homelessness.
         homeless_or_at_risk: bool,
+        /// Lacks contacts, services or a social network.
         lacking_contacts: bool,
     }
     methods {
@@ -132,13 +141,21 @@ fn policy_presets() -> Vec<&'static str> {
 value_class! {
     /// One place in the ranked queue and the reason for it.
     RankedApplicant {
+        /// Place in the queue, from 1.
         position: i64,
+        /// The applicant's id.
         id: String,
+        /// The applicant's area.
         area: Option<String>,
+        /// Codes of every group of the policy the applicant belongs to, in the policy's order.
         matched_groups: Vec<String>,
+        /// The group that decided the place (the first matched), `None` if in no group.
         deciding_group: Option<String>,
+        /// Days in the queue on the ranking date.
         days_waited: i64,
+        /// Why, in Swedish.
         reason_sv: String,
+        /// Why, in English.
         reason_en: String,
     }
 }
@@ -181,7 +198,15 @@ fn rank(
 
 value_class! {
     /// Waiting days of a group: how many, the median (None when nobody) and the longest.
-    WaitingSummary { count: u64, median_days: Option<Decimal>, max_days: Option<i64> }
+    WaitingSummary {
+        /// Number of waits.
+        count: u64,
+        /// Median in days (the mean of the two middle values for an even count, hence a
+        /// decimal); `None` if there are none.
+        median_days: Option<Decimal>,
+        /// Longest wait in days.
+        max_days: Option<i64>,
+    }
 }
 
 impl From<core::WaitingSummary> for WaitingSummary {
@@ -197,9 +222,13 @@ impl From<core::WaitingSummary> for WaitingSummary {
 value_class! {
     /// Queue statistics for a day (`from_date == to_date`) or a period, overall and per area.
     QueueStatistics {
+        /// The first day of the period.
         from_date: Date,
+        /// The last day of the period.
         to_date: Date,
+        /// Over everyone.
         overall: WaitingSummary,
+        /// Per area; applicants without an area are under "".
         per_area: BTreeMap<String, WaitingSummary>,
     }
 }

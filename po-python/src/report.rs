@@ -20,7 +20,17 @@ use crate::values::{count, value_class};
 value_class! {
     /// A problem in an input file: the file, the line (header = 1; 0 when `column` is a JSON
     /// path), the column and what is wrong.
-    Problem { file: String, row: u64, column: String, reason: String }
+    Problem {
+        /// The file (as named by the caller).
+        file: String,
+        /// Line number in the file (header = 1); 0 when the column is a JSON path such
+        /// as `clients[3].ended_on` that locates the problem.
+        row: u64,
+        /// The column (or JSON path), or "" for the whole row.
+        column: String,
+        /// What is wrong.
+        reason: String,
+    }
 }
 
 impl From<core::Problem> for Problem {
@@ -37,7 +47,14 @@ impl From<core::Problem> for Problem {
 value_class! {
     /// A count, what it is counted of, and the ratio as published (two decimals; None if
     /// `of` is 0).
-    Ratio { count: u64, of: u64, value: Option<Decimal> }
+    Ratio {
+        /// Numerator.
+        count: u64,
+        /// Denominator.
+        of: u64,
+        /// count / of, two decimals (half away from zero); `None` when `of` is 0.
+        value: Option<Decimal>,
+    }
 }
 
 impl From<core::Ratio> for Ratio {
@@ -52,37 +69,105 @@ impl From<core::Ratio> for Ratio {
 
 value_class! {
     /// Staff: positions (full-time equivalents), ombud, training and supervision.
-    StaffSummary { positions: Decimal, ombud: u64, training: BTreeMap<String, u64>, with_supervision: u64 }
+    StaffSummary {
+        /// Full-time positions (sum of FTE).
+        positions: Decimal,
+        /// Number of ombud.
+        ombud: u64,
+        /// Training → the number of ombud who had it.
+        training: BTreeMap<String, u64>,
+        /// Ombud with supervision.
+        with_supervision: u64,
+    }
 }
 
 value_class! {
     /// One exit-survey question: respondents and each answer's share.
-    SurveyQuestion { question: String, respondents: u64, answers: BTreeMap<String, Ratio> }
+    SurveyQuestion {
+        /// The question.
+        question: String,
+        /// Respondents who answered it.
+        respondents: u64,
+        /// Answer → count and percent (two decimals).
+        answers: BTreeMap<String, Ratio>,
+    }
 }
 
 value_class! {
     /// Clients of a municipality against its share of the population key.
-    MunicipalityRow { code: String, name: String, clients: u64, client_share: Ratio, key_share: Option<Ratio> }
+    MunicipalityRow {
+        /// The code.
+        code: String,
+        /// The name (from the population given; empty if none).
+        name: String,
+        /// Active clients.
+        clients: u64,
+        /// Share of all active clients with a municipality, percent.
+        client_share: Ratio,
+        /// Share of the adult population key, percent (if populations were given).
+        key_share: Option<Ratio>,
+    }
 }
 
 value_class! {
     /// A suppressed cell: `primary` (a small count), `secondary` or `revealed_by_total`.
-    Suppression { table: String, row: String, column: String, reason: String }
+    Suppression {
+        /// The table.
+        table: String,
+        /// Row label.
+        row: String,
+        /// Column label.
+        column: String,
+        /// Why.
+        reason: String,
+    }
 }
 
 value_class! {
     /// A published margin that does not match its cells.
-    MarginProblem { margin: String, published: i64, computed: i64 }
+    MarginProblem {
+        /// Which margin: `row 2 total`, `column 1 total`, `totals row sum`, `totals column sum`.
+        margin: String,
+        /// The published value.
+        published: i64,
+        /// The sum of the cells.
+        computed: i64,
+    }
 }
 
 value_class! {
     /// A measure this year against the previous year.
-    Change { measure: String, previous: Decimal, current: Decimal, difference: Decimal, percent: Option<Decimal> }
+    Change {
+        /// Machine name of the measure.
+        measure: String,
+        /// The previous year's value.
+        previous: Decimal,
+        /// This year's value.
+        current: Decimal,
+        /// current − previous.
+        difference: Decimal,
+        /// The difference in percent of the previous value, two decimals; `None` if that was 0.
+        percent: Option<Decimal>,
+    }
 }
 
 value_class! {
     /// Deviations with one counterpart in a period, for the leadership group.
-    CounterpartDeviations { counterpart: String, new: u64, raised: u64, answered: u64, open: u64, consequences: Vec<String> }
+    CounterpartDeviations {
+        /// The counterpart.
+        counterpart: String,
+        /// Documented in the period.
+        new: u64,
+        /// Of those, raised with the leadership group (or further along).
+        raised: u64,
+        /// Of those, answered by the responsible organisation.
+        answered: u64,
+        /// Of those, not yet closed (neither remedied nor found not remedied).
+        open: u64,
+        /// The consequences for the individual recorded for them (seed 001 annex 1),
+        /// distinct, in order of first appearance.
+        consequences: Vec<String>,
+    }
 }
 
 /// A published table: counts by row and column (None = suppressed) with totals.

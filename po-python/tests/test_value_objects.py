@@ -97,3 +97,22 @@ def test_every_returned_class_is_covered():
                      if isinstance(getattr(po, n), type) and hasattr(getattr(po, n), "to_dict")
                      and getattr(po, n) not in (po.Table, po.Rows, po.AnnualReport)}
     assert value_classes == set(SAMPLES)
+
+
+def test_every_public_name_has_a_docstring():
+    # Issue 6: docstrings on everything public — functions, classes and their public methods
+    # and properties (the enums of `codes` document themselves as a class).
+    import enum
+
+    missing = []
+    for name in po.__all__:
+        obj = getattr(po, name)
+        if not (obj.__doc__ or "").strip():
+            missing.append(name)
+        if isinstance(obj, type) and not issubclass(obj, (enum.Enum, BaseException)):
+            for attr in vars(obj):
+                if attr.startswith("_"):
+                    continue
+                if not (getattr(obj, attr).__doc__ or "").strip():
+                    missing.append(f"{name}.{attr}")
+    assert missing == []
