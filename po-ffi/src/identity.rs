@@ -43,3 +43,11 @@ pub fn pseudonym(key: Vec<u8>, text: String, reference_date: Date) -> Result<Str
     let n = IdentityNumber::parse(&text, reference_date).map_err(po)?;
     Ok(key.pseudonym(&n).as_str().to_owned())
 }
+
+/// The keyed pseudonym of any other client id (a case number, a local id), exactly as given;
+/// never equal to an identity number's pseudonym. `key` as for [`pseudonym`].
+#[uniffi::export]
+pub fn pseudonym_of_id(key: Vec<u8>, id: String) -> Result<String, PoError> {
+    let key = PseudonymKey::new(&key).map_err(po)?;
+    Ok(key.pseudonym_of_id(&id).as_str().to_owned())
+}

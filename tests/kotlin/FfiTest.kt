@@ -44,6 +44,9 @@ fun main(args: Array<String>) {
     val key = "0123456789abcdef".toByteArray()
     check(pseudonym(key, "121212-1212", ref) == "305b8ffeba0adbbe0efca4a03114edee", "pseudonym")
     expectThrows<PoException.InvalidInput>("short key") { pseudonym("short".toByteArray(), "121212-1212", ref) }
+    check(pseudonymOfId(key, "SYNTHETIC-000001") == "79cc68d0c095a840ae6ef46261e1f9c9", "pseudonym of an id")
+    check(pseudonymOfId(key, "201212121212") != pseudonym(key, "121212-1212", ref), "an id never collides with a number")
+    expectThrows<PoException.InvalidInput>("short key for an id") { pseudonymOfId(ByteArray(15), "x") }
 
     // Code lists.
     check(codeListNames().contains("deviation_event_type"), "list names")
