@@ -21,7 +21,7 @@ value_class! {
         rule_set: String,
         /// The version of po that checked.
         library_version: String,
-        /// Met if every requirement is met, not met if any is not, otherwise unknown.
+        /// `met` if every requirement is met, `not_met` if any is not, otherwise `unknown`.
         compliant: String,
         /// Required roles with no member.
         missing: Vec<String>,
@@ -86,9 +86,9 @@ value_class! {
         area_2020: Option<String>,
         /// Area (område) in 2023, `None` if not participating.
         area_2023: Option<String>,
-        /// TOTAL population on 2021-12-31 (not adults; see the module caveat).
+        /// TOTAL population on 2021-12-31 (not adults).
         total_population_2021_12_31: u64,
-        /// TOTAL population on 2023-12-31 (not adults; see the module caveat).
+        /// TOTAL population on 2023-12-31 (not adults).
         total_population_2023_12_31: u64,
     }
 }
