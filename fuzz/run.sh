@@ -35,4 +35,6 @@ for t in $TARGETS; do
     | grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+== ERROR|SUMMARY)|Done [0-9]+ runs' || true
   rm -f fuzz-*.log
   if ls "artifacts/$t"/crash-* >/dev/null 2>&1; then echo "CRASH in $t"; exit 1; fi
+  # A build failure or an aborted run has no final "Done": that is a failure too.
+  grep -qE '^Done [0-9]+ runs' "../build/fuzz/$t.log" || { echo "FAILED: $t (see build/fuzz/$t.log)"; exit 1; }
 done
