@@ -7,6 +7,10 @@ use po_core::eligibility::{
     assess, Age, Answer, ContactArea, Criterion, LifeArea, NeedArea, Readings, TargetGroupInput,
 };
 use po_core::identity::{IdentityNumber, PseudonymKey};
+use po_core::money::{
+    allocate, client_share_vs_key, compare, grant_calendar, repayment, Agreement, Rounding, Waiver,
+};
+use po_core::organisation::MunicipalityCode;
 use po_core::organisation::{LeadershipGroup, LeadershipMember, LeadershipRole};
 use po_core::priority::{
     queue_statistics, rank, Applicant, PriorityGroup, PriorityPolicy, TieBreak,
@@ -14,7 +18,9 @@ use po_core::priority::{
 use po_core::report::{annual_report, read_register_json, Register, ReportOptions};
 use po_examples::synthetic::varmland_like;
 use proptest::prelude::*;
+use rust_decimal::Decimal;
 use serde::{de::DeserializeOwned, Serialize};
+use std::collections::BTreeMap;
 use std::fmt::Debug;
 use time::{Date, Duration, Month};
 
@@ -133,6 +139,63 @@ proptest! {
         prop_assert_eq!(IdentityNumber::parse(&n.to_short_on(when), when).unwrap(), n);
         let key = PseudonymKey::new(b"0123456789abcdef").unwrap();
         round_trip(&key.pseudonym(&n));
+    }
+}
+
+/// The bundled Värmland 2023 agreement (seed 003's budget), the base of the money documents.
+fn varmland_agreement() -> Agreement {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/data/varmland-2023-agreement.json"
+    );
+    Agreement::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Agreements (in their own JSON form too), allocations, scenarios, client shares,
+    /// repayments and grant calendars round-trip, for any adults, grant, fee and rounding.
+    #[test]
+    fn money_documents(
+        adults in proptest::collection::vec(1u64..2_000_000, 15),
+        grant_ore in 0i64..300_000_000,
+        fee_ore in 0i64..20_000_000,
+        ore in any::<bool>(),
+        leaving in 0usize..15,
+        clients in proptest::collection::vec(0u64..200, 15),
+    ) {
+        let mut agreement = varmland_agreement()
+            .with_state_grant(Decimal::new(grant_ore, 2));
+        agreement.administration_fee = Decimal::new(fee_ore, 2);
+        agreement.rounding = if ore { Rounding::Ore } else { Rounding::Krona };
+        for (p, &n) in agreement.participants.iter_mut().zip(&adults) {
+            p.adults = n;
+        }
+        round_trip(&agreement);
+        prop_assert_eq!(&Agreement::from_json(&agreement.to_json()).unwrap(), &agreement);
+        let base = allocate(&agreement).unwrap();
+        round_trip(&base);
+        let code = agreement.participants[leaving].municipality.code;
+        if code != agreement.host {
+            let alternative = allocate(&agreement.without(code)).unwrap();
+            for row in compare(&base, &alternative) {
+                round_trip(&row);
+            }
+        }
+        let counts: BTreeMap<MunicipalityCode, u64> = base
+            .participants
+            .iter()
+            .zip(&clients)
+            .map(|(p, &n)| (p.code, n))
+            .collect();
+        for row in client_share_vs_key(&base, &counts).unwrap() {
+            round_trip(&row);
+        }
+        let received = Decimal::new(grant_ore, 2);
+        let used = Decimal::new(grant_ore / 2, 2);
+        round_trip(&repayment(received, used, ore, Waiver::None).unwrap());
+        round_trip(&grant_calendar(2000 + (grant_ore % 50) as i32).unwrap());
     }
 }
 
