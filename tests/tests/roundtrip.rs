@@ -8,14 +8,16 @@ use po_core::eligibility::{
 };
 use po_core::identity::{IdentityNumber, PseudonymKey};
 use po_core::money::{
-    allocate, client_share_vs_key, compare, grant_calendar, repayment, Agreement, Rounding, Waiver,
+    allocate, client_share_vs_key, compare, grant_calendar, repayment, Accounts, Agreement,
+    CostLine, NationalBudget, Rounding, Waiver,
 };
 use po_core::organisation::MunicipalityCode;
 use po_core::organisation::{LeadershipGroup, LeadershipMember, LeadershipRole};
 use po_core::priority::{
     queue_statistics, rank, Applicant, PriorityGroup, PriorityPolicy, TieBreak,
 };
-use po_core::report::{annual_report, read_register_json, Register, ReportOptions};
+use po_core::reference::varmland;
+use po_core::report::{annual_report, read_register_json, Mode, Register, ReportOptions};
 use po_examples::synthetic::varmland_like;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -215,4 +217,40 @@ fn leadership_checks_and_vocabularies_round_trip() {
     );
     round_trip(&LocalVocabulary::varmland());
     round_trip(&ContactReason::Economy);
+}
+
+/// The remaining documents: the Värmland service and leadership group (seed 003), accounts,
+/// a national budget (seed 001 table 5), waivers and import modes.
+#[test]
+fn services_accounts_budgets_and_options_round_trip() {
+    round_trip(&varmland::service());
+    round_trip(&varmland::leadership_group_2023());
+    let agreement = varmland_agreement();
+    round_trip(&Accounts {
+        income: agreement
+            .fixed_income
+            .iter()
+            .map(|i| CostLine {
+                label: i.label.clone(),
+                amount: i.amount,
+            })
+            .collect(),
+        costs: agreement.costs.clone(),
+    });
+    round_trip(&NationalBudget {
+        year: 2019,
+        total: Decimal::new(123_400_000, 0),
+        socialstyrelsen_admin: Decimal::new(2_500_000, 0),
+        county_boards_admin: Decimal::new(123_450_050, 2),
+    });
+    for waiver in [
+        Waiver::None,
+        Waiver::Full,
+        Waiver::Partial(Decimal::new(199_950, 2)),
+    ] {
+        round_trip(&waiver);
+    }
+    for mode in [Mode::Strict, Mode::Lenient] {
+        round_trip(&mode);
+    }
 }
