@@ -11,8 +11,7 @@ use po_core::money::{
     allocate, client_share_vs_key, compare, grant_calendar, repayment, Accounts, Agreement,
     CostLine, NationalBudget, Rounding, Waiver,
 };
-use po_core::organisation::MunicipalityCode;
-use po_core::organisation::{LeadershipGroup, LeadershipMember, LeadershipRole};
+use po_core::organisation::{LeadershipGroup, LeadershipMember, LeadershipRole, MunicipalityCode};
 use po_core::priority::{
     queue_statistics, rank, Applicant, PriorityGroup, PriorityPolicy, TieBreak,
 };
@@ -220,7 +219,8 @@ fn leadership_checks_and_vocabularies_round_trip() {
 }
 
 /// The remaining documents: the Värmland service and leadership group (seed 003), accounts,
-/// a national budget (seed 001 table 5), waivers and import modes.
+/// a national budget (made-up figures in the shape of seed 001 table 5), waivers and import
+/// modes.
 #[test]
 fn services_accounts_budgets_and_options_round_trip() {
     round_trip(&varmland::service());
