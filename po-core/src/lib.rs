@@ -17,11 +17,14 @@
 //! - [`identity`]: personnummer and samordningsnummer, keyed pseudonyms;
 //! - [`organisation`]: municipalities, PO services and their areas, the leadership group check
 //!   (5 §);
+//! - [`disclosure`]: disclosure control of published counts (primary rule, secondary suppression,
+//!   the LP audit);
 //! - [`rules`]: dated rule sets and the findings every decision returns;
 //! - [`mod@reference`]: bundled reference data (Värmland's municipalities and areas).
 #![forbid(unsafe_code)]
 
 pub mod codes;
+pub mod disclosure;
 pub mod eligibility;
 pub mod error;
 pub mod identity;

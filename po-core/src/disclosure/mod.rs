@@ -1,0 +1,94 @@
+//! Disclosure control for published counts (`../shared/DOMAIN.md` § 12).
+//!
+//! The 10 § report and the leadership group's summaries are published, and their subjects are
+//! people with psychiatric disabilities (GDPR art. 9). Every published count is a cell of a
+//! [`Publication`], margins included, with every linear relation an attacker knows: each
+//! table's sums, totals shared between tables, subsets (new clients ≤ active clients, cell by
+//! cell), and rows that exist only because someone is in them (≥ 1).
+//!
+//! - **Primary rule**: counts 1..k-1 are sensitive; zero identifies nobody ([`Protection`],
+//!   k = 3 by default).
+//! - **Secondary suppression** ([`protect`]) hides more cells until the **audit** ([`audit`])
+//!   shows, by linear programming over everything published, that no hidden cell's range is a
+//!   single value and no hidden cell's range lies within 1..k-1.
+//! - **Nothing says why a cell is hidden**: outputs give the rule and how many cells each table
+//!   hides, never which were small.
+//!
+//! Guarantee: against an attacker who knows the published numbers, the relations, that counts
+//! are whole numbers ≥ 0 and the rule, and who computes ranges by linear programming rounded to
+//! whole numbers. Not covered: an attacker who reasons about the suppression algorithm's choices,
+//! integer-programming bounds tighter than the LP's where the relations are not totally
+//! unimodular, and knowledge from outside the publication (e.g. knowing one client personally).
+//! Sources: τ-ARGUS manual (secondary suppression and audit), R sdcTable (`protectTable`,
+//! `attack()`), Statistics Norway's GaussSuppression (candidate order, interval computation).
+
+mod audit;
+mod protect;
+mod publication;
+
+pub use audit::{audit, AtRisk, Audit, CellRange, RiskKind};
+pub use protect::{protect, Protection};
+pub use publication::{CellId, CellLabel, Publication, Relation, RelationKind, TableCells};
+
+/// Why disclosure control could not be applied or a publication was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DisclosureError {
+    /// The threshold k must be at least 2 (k = 1 protects nothing).
+    #[error("k: expected a threshold of 2 or more, got {0}")]
+    Threshold(u64),
+    /// A list of values does not match the cells.
+    #[error("values: expected one per cell ({cells}), got {values}")]
+    WrongLength {
+        /// Cells in the publication.
+        cells: usize,
+        /// Values given.
+        values: usize,
+    },
+    /// The published numbers contradict a relation (e.g. a total that is not the sum of its
+    /// cells).
+    #[error("the published numbers contradict a relation between {}", cells.join(", "))]
+    Inconsistent {
+        /// The cells of the relation.
+        cells: Vec<String>,
+    },
+    /// The publication has cells at risk and was not rendered.
+    #[error("refused to publish: {count} hidden cells can be computed or shown to be small (first: {first})")]
+    AtRisk {
+        /// How many cells.
+        count: usize,
+        /// The first cell's label.
+        first: String,
+    },
+    /// A relation names a cell that is not published.
+    #[error("relation: no cell {0}")]
+    UnknownCell(String),
+    /// The LP solver failed.
+    #[error("the audit's LP solver failed: {0}")]
+    Solver(String),
+}
+
+/// Refuses a publication whose audit found a cell at risk.
+pub fn ensure_safe(audit: &Audit) -> Result<(), DisclosureError> {
+    match audit.at_risk.first() {
+        None => Ok(()),
+        Some(first) => Err(DisclosureError::AtRisk {
+            count: audit.at_risk.len(),
+            first: first.range.label.to_string(),
+        }),
+    }
+}
+
+/// Audits for risks only (no exact ranges of safe cells): what every rendering runs.
+///
+/// # Errors
+/// As [`audit`].
+pub fn audit_risks(
+    publication: &Publication,
+    published: &[Option<u64>],
+    k: u64,
+) -> Result<Audit, DisclosureError> {
+    audit::run(publication, published, k, audit::Depth::Risks)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,195 @@
+//! The primary rule and secondary suppression until the audit finds nothing.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::audit::{run, Depth};
+use super::{CellId, DisclosureError, Publication, RelationKind};
+
+/// How published counts are protected. Publication outputs protect by default (k = 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Protection {
+    /// Counts 1..k-1 are sensitive (zero identifies nobody); secondary suppression hides more
+    /// until the audit shows that no hidden cell can be computed and no sensitive cell can be
+    /// shown to be small. `k` ≥ 2.
+    Threshold {
+        /// The threshold.
+        k: u64,
+    },
+    /// Every count as it is: for the service's own use, never for publication; every rendering
+    /// says so in its own text.
+    Unprotected,
+}
+
+impl Default for Protection {
+    /// k = 3: the smallest threshold at which "one or two people" are never shown.
+    fn default() -> Self {
+        Protection::Threshold { k: 3 }
+    }
+}
+
+impl Protection {
+    /// The threshold, `None` when unprotected.
+    pub fn k(self) -> Option<u64> {
+        match self {
+            Protection::Threshold { k } => Some(k),
+            Protection::Unprotected => None,
+        }
+    }
+}
+
+/// Which cells to hide. `values` are the true counts; returns a flag per cell (`true` =
+/// hidden) such that the audit under `k` finds no cell at risk.
+///
+/// Method (written for this library after τ-ARGUS's modular and hypercube methods and
+/// GaussSuppression's greedy candidate order): hide every count 1..k-1 (primary); then, until
+/// nothing changes, in every equation with exactly one hidden cell hide its cheapest published
+/// cell; then audit, and for each cell at risk hide the cheapest published cell that shares a
+/// relation with it; repeat. Cheapest = an inner cell before a total, a non-zero before a zero,
+/// a small value before a large one, one related to more cells at risk first. Each round hides at
+/// least one cell and a publication with every cell hidden is safe, so the loop ends, and it ends
+/// only with an audit that found nothing.
+///
+/// # Errors
+/// [`DisclosureError::Threshold`] for k < 2, [`DisclosureError::WrongLength`], and the audit's
+/// errors.
+pub fn protect(
+    publication: &Publication,
+    values: &[u64],
+    k: u64,
+) -> Result<Vec<bool>, DisclosureError> {
+    if k < 2 {
+        return Err(DisclosureError::Threshold(k));
+    }
+    if values.len() != publication.len() {
+        return Err(DisclosureError::WrongLength {
+            cells: publication.len(),
+            values: values.len(),
+        });
+    }
+    let mut hidden: Vec<bool> = values.iter().map(|&v| (1..k).contains(&v)).collect();
+    // Relations of each cell, for the candidates next to a cell at risk.
+    let mut related: Vec<Vec<usize>> = vec![Vec::new(); publication.len()];
+    for (r, relation) in publication.relations().iter().enumerate() {
+        for &(c, _) in &relation.terms {
+            related[c.0].push(r);
+        }
+    }
+    let cost = |c: CellId, score: usize| {
+        (
+            publication.is_margin(c),
+            values[c.0] == 0,
+            values[c.0],
+            usize::MAX - score,
+            c,
+        )
+    };
+    loop {
+        close_equations(publication, &mut hidden, &cost);
+        let published: Vec<Option<u64>> = values
+            .iter()
+            .zip(&hidden)
+            .map(|(&v, &h)| (!h).then_some(v))
+            .collect();
+        let audit = run(publication, &published, k, Depth::Risks)?;
+        if audit.is_safe() {
+            return Ok(hidden);
+        }
+        let at_risk: BTreeSet<CellId> = audit.at_risk.iter().map(|r| r.range.cell).collect();
+        let mut newly: Vec<CellId> = Vec::new();
+        for &risk in &at_risk {
+            let neighbours = |c: CellId| -> BTreeSet<CellId> {
+                related[c.0]
+                    .iter()
+                    .flat_map(|&r| publication.relations()[r].terms.iter().map(|t| t.0))
+                    .collect()
+            };
+            let near = neighbours(risk);
+            if newly.iter().any(|n| near.contains(n)) {
+                continue; // Already given a new partner this round; audit again first.
+            }
+            let score = |c: CellId| neighbours(c).intersection(&at_risk).count();
+            let choice = near
+                .iter()
+                .filter(|c| !hidden[c.0])
+                .min_by_key(|&&c| cost(c, score(c)))
+                .copied()
+                .or_else(|| nearest_published(publication, &related, &hidden, risk, &cost));
+            if let Some(c) = choice {
+                hidden[c.0] = true;
+                newly.push(c);
+            }
+        }
+        if newly.is_empty() {
+            // Cannot happen (a cell at risk has a published cell in its component); hiding
+            // everything is the safe answer if it does.
+            hidden.iter_mut().for_each(|h| *h = true);
+        }
+    }
+}
+
+/// Hides one more cell in every equation with exactly one hidden cell, until none is left:
+/// such a cell is its equation's published cells subtracted from each other (the classic
+/// "total minus the rest").
+fn close_equations<C, K>(publication: &Publication, hidden: &mut [bool], cost: &C)
+where
+    C: Fn(CellId, usize) -> K,
+    K: Ord,
+{
+    loop {
+        let mut changed = false;
+        for relation in publication.relations() {
+            if relation.kind != RelationKind::Equal {
+                continue;
+            }
+            let hidden_here = relation.terms.iter().filter(|(c, _)| hidden[c.0]).count();
+            if hidden_here != 1 {
+                continue;
+            }
+            if let Some(c) = relation
+                .terms
+                .iter()
+                .map(|t| t.0)
+                .filter(|c| !hidden[c.0])
+                .min_by_key(|&c| cost(c, 0))
+            {
+                hidden[c.0] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return;
+        }
+    }
+}
+
+/// The cheapest published cell reachable from `start` through relations over hidden cells.
+fn nearest_published<C, K>(
+    publication: &Publication,
+    related: &[Vec<usize>],
+    hidden: &[bool],
+    start: CellId,
+    cost: &C,
+) -> Option<CellId>
+where
+    C: Fn(CellId, usize) -> K,
+    K: Ord,
+{
+    let mut seen = BTreeSet::from([start]);
+    let mut queue = vec![start];
+    let mut candidates = BTreeSet::new();
+    while let Some(c) = queue.pop() {
+        for &r in &related[c.0] {
+            for &(other, _) in &publication.relations()[r].terms {
+                if !hidden[other.0] {
+                    candidates.insert(other);
+                } else if seen.insert(other) {
+                    queue.push(other);
+                }
+            }
+        }
+    }
+    candidates.into_iter().min_by_key(|&c| cost(c, 0))
+}
