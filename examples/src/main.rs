@@ -116,26 +116,23 @@ fn annual_report_of_synthetic_register() -> Result<(), po_core::Error> {
     let options = ReportOptions {
         year: 2023,
         service_name: "Personligt ombud Värmland (SYNTETISKA DATA / SYNTHETIC DATA)".into(),
-        suppression_threshold: Some(3),
+        // Published: protected at k = 3 (the default), audited before it is written.
+        protection: Default::default(),
         priority_policy: Some(PriorityPolicy::varmland_2023()),
         leadership: Some(varmland::leadership_group_2023().check(date!(2023 - 12 - 31))?),
         population: Default::default(),
         input_problems: Vec::new(),
     };
-    let report = annual_report(&register, &options);
-    let sv = to_markdown(&report, Language::Sv);
+    let report = annual_report(&register, &options)?;
+    let sv = to_markdown(&report, Language::Sv)?;
+    let en = to_markdown(&report, Language::En)?;
+    let json = report.to_json()?;
     println!("\n{sv}");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../build/demo");
     let written = std::fs::create_dir_all(&dir).and_then(|_| {
         std::fs::write(dir.join("report-2023.sv.md"), &sv)?;
-        std::fs::write(
-            dir.join("report-2023.en.md"),
-            to_markdown(&report, Language::En),
-        )?;
-        std::fs::write(
-            dir.join("report-2023.json"),
-            serde_json::to_string_pretty(&report).unwrap_or_default(),
-        )?;
+        std::fs::write(dir.join("report-2023.en.md"), &en)?;
+        std::fs::write(dir.join("report-2023.json"), &json)?;
         for table in report.tables() {
             std::fs::write(dir.join(format!("{}.csv", table.name)), table.to_csv())?;
         }

@@ -2,6 +2,7 @@
 //! which module failed can use `po_core::Error` with `?`. Bindings map it to their one error type.
 
 use crate::codes::UnknownCode;
+use crate::disclosure::DisclosureError;
 use crate::eligibility::EligibilityError;
 use crate::identity::{IdentityError, PseudonymKeyError};
 use crate::money::MoneyError;
@@ -40,17 +41,25 @@ pub enum Error {
     /// A register (CSV or JSON) with problems; every problem is listed.
     #[error(transparent)]
     Import(#[from] ImportError),
+    /// Disclosure control refused a publication or could not be applied.
+    #[error(transparent)]
+    Disclosure(#[from] DisclosureError),
 }
 
 impl Error {
     /// The kind of error, as the bindings name their exception classes: `UnknownCode`,
-    /// `InvalidIdentityNumber`, `InvalidRegister` or `InvalidInput` (the shared test vectors use
-    /// these names too).
+    /// `InvalidIdentityNumber`, `InvalidRegister`, `Disclosure` (a publication refused because a
+    /// hidden cell is at risk, or the audit's solver failed) or `InvalidInput` (the shared test
+    /// vectors use these names too).
     pub fn kind(&self) -> &'static str {
         match self {
             Error::UnknownCode(_) => "UnknownCode",
             Error::Identity(_) => "InvalidIdentityNumber",
             Error::Import(_) => "InvalidRegister",
+            Error::Disclosure(DisclosureError::AtRisk { .. } | DisclosureError::Solver(_)) => {
+                "Disclosure"
+            }
+            Error::Disclosure(_) => "InvalidInput",
             Error::PseudonymKey(_)
             | Error::Organisation(_)
             | Error::Eligibility(_)

@@ -30,6 +30,13 @@ pub enum PoError {
         /// The message.
         reason: String,
     },
+    /// A publication refused by disclosure control: a hidden cell could be computed or shown to
+    /// be small (or the audit's solver failed). Nothing was rendered.
+    #[error("{reason}")]
+    Disclosure {
+        /// The message.
+        reason: String,
+    },
     /// Any other invalid input: the field and why.
     #[error("{reason}")]
     InvalidInput {
@@ -46,6 +53,10 @@ impl From<CoreError> for PoError {
                 reason: problem_list(&import.problems),
             },
             CoreError::UnknownCode(_) => PoError::UnknownCode { reason },
+            CoreError::Disclosure(
+                po_core::disclosure::DisclosureError::AtRisk { .. }
+                | po_core::disclosure::DisclosureError::Solver(_),
+            ) => PoError::Disclosure { reason },
             CoreError::Identity(_) => PoError::InvalidIdentityNumber { reason },
             // These messages already start with their field.
             CoreError::PseudonymKey(_)
@@ -53,7 +64,8 @@ impl From<CoreError> for PoError {
             | CoreError::NoRuleSet(_)
             | CoreError::Eligibility(_)
             | CoreError::Priority(_)
-            | CoreError::Money(_) => PoError::InvalidInput { reason },
+            | CoreError::Money(_)
+            | CoreError::Disclosure(_) => PoError::InvalidInput { reason },
         }
     }
 }

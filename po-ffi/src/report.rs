@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 
 use crate::error::{invalid, po};
 use crate::organisation::{members_of, LeadershipCheckRecord, LeadershipMemberRecord};
-use crate::priority::{Policy, WaitingSummaryRecord};
+use crate::priority::Policy;
 use crate::PoError;
 
 /// A problem in a register file.
@@ -135,9 +135,14 @@ pub struct ReportOptionsRecord {
     pub year: i32,
     /// The service's name.
     pub service_name: String,
-    /// Suppress counts below this (e.g. 3); null = publish everything.
-    #[uniffi(default)]
-    pub suppression_threshold: Option<i64>,
+    /// Disclosure control: counts 1..k-1 are hidden, and whatever else the audit needs
+    /// (default 3; at least 2).
+    #[uniffi(default = 3)]
+    pub k: i64,
+    /// Publish every count as it is, for the service's own use only: the report then says it
+    /// must not be published. Must be asked for.
+    #[uniffi(default = false)]
+    pub unprotected: bool,
     /// The priority policy in force, named in the report.
     #[uniffi(default)]
     pub priority_policy: Option<Arc<Policy>>,
@@ -152,25 +157,40 @@ pub struct ReportOptionsRecord {
 /// A count, a denominator and their ratio (percent or per client), as published.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct RatioRecord {
-    /// The count.
-    pub count: i64,
-    /// Of how many.
-    pub of: i64,
-    /// The ratio rounded to two decimals; null when `of` is 0.
+    /// The count; null = hidden.
+    pub count: Option<i64>,
+    /// Of how many; null = hidden.
+    pub of: Option<i64>,
+    /// The ratio rounded to two decimals; null when `of` is 0 or either is hidden.
     pub value: Option<Decimal>,
+}
+
+fn cell(c: Cell) -> Option<i64> {
+    c.count().map(signed)
 }
 
 impl From<core::Ratio> for RatioRecord {
     fn from(r: core::Ratio) -> Self {
         RatioRecord {
-            count: i64::try_from(r.count).unwrap_or(i64::MAX),
-            of: i64::try_from(r.of).unwrap_or(i64::MAX),
+            count: cell(r.count),
+            of: cell(r.of),
             value: r.value,
         }
     }
 }
 
-/// A published table; a `null` cell was suppressed.
+/// Waiting days from application to start; median and maximum only with their count.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct WaitingRecord {
+    /// Clients with a known wait; null = hidden.
+    pub clients: Option<i64>,
+    /// Median days; null when none or hidden.
+    pub median_days: Option<Decimal>,
+    /// Longest wait; null when none or hidden.
+    pub max_days: Option<i64>,
+}
+
+/// A published table; a `null` cell or margin is hidden by disclosure control.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct TableRecord {
     /// Machine name, e.g. `active_clients`.
@@ -183,14 +203,14 @@ pub struct TableRecord {
     pub rows: Vec<String>,
     /// Column labels.
     pub columns: Vec<String>,
-    /// Counts by row and column; null = suppressed.
+    /// Counts by row and column; null = hidden.
     pub cells: Vec<Vec<Option<i64>>>,
-    /// Row totals (computed before suppression).
-    pub row_totals: Vec<i64>,
-    /// Column totals.
-    pub column_totals: Vec<i64>,
-    /// Grand total.
-    pub total: i64,
+    /// Row totals; null = hidden.
+    pub row_totals: Vec<Option<i64>>,
+    /// Column totals; null = hidden.
+    pub column_totals: Vec<Option<i64>>,
+    /// Grand total; null = hidden.
+    pub total: Option<i64>,
 }
 
 fn signed(n: u64) -> i64 {
@@ -208,13 +228,165 @@ impl From<&core::Table> for TableRecord {
             cells: t
                 .cells
                 .iter()
-                .map(|r| r.iter().map(|c| Cell::count(*c).map(signed)).collect())
+                .map(|r| r.iter().copied().map(cell).collect())
                 .collect(),
-            row_totals: t.row_totals.iter().copied().map(signed).collect(),
-            column_totals: t.column_totals.iter().copied().map(signed).collect(),
-            total: signed(t.total),
+            row_totals: t.row_totals.iter().copied().map(cell).collect(),
+            column_totals: t.column_totals.iter().copied().map(cell).collect(),
+            total: cell(t.total),
         }
     }
+}
+
+fn core_cell(c: Option<i64>, field: &str) -> Result<Cell, PoError> {
+    c.map_or(Ok(Cell::Suppressed), |n| {
+        u64::try_from(n).map(Cell::Count).map_err(|_| {
+            invalid(format!(
+                "{field}: expected a count of zero or more, got {n}"
+            ))
+        })
+    })
+}
+
+impl TryFrom<TableRecord> for core::Table {
+    type Error = PoError;
+    fn try_from(t: TableRecord) -> Result<Self, PoError> {
+        let cells = |v: Vec<Option<i64>>, field: &str| -> Result<Vec<Cell>, PoError> {
+            v.into_iter().map(|c| core_cell(c, field)).collect()
+        };
+        Ok(core::Table {
+            cells: t
+                .cells
+                .into_iter()
+                .map(|r| cells(r, "cells"))
+                .collect::<Result<_, _>>()?,
+            row_totals: cells(t.row_totals, "row_totals")?,
+            column_totals: cells(t.column_totals, "column_totals")?,
+            total: core_cell(t.total, "total")?,
+            name: t.name,
+            title_sv: t.title_sv,
+            title_en: t.title_en,
+            rows: t.rows,
+            columns: t.columns,
+        })
+    }
+}
+
+/// One cell of a table by labels; a null row or column is that dimension's total.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CellRefRecord {
+    /// The table's name.
+    pub table: String,
+    /// The row label; null = the totals row.
+    #[uniffi(default)]
+    pub row: Option<String>,
+    /// The column label; null = the totals column.
+    #[uniffi(default)]
+    pub column: Option<String>,
+}
+
+/// A relation between tables an attacker knows: Σ left = Σ right, or Σ left ≤ Σ right.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct TableRelationRecord {
+    /// True: left ≤ right (a subset); false: left = right (a shared total).
+    pub at_most: bool,
+    /// Cells on the left.
+    pub left: Vec<CellRefRecord>,
+    /// Cells on the right.
+    pub right: Vec<CellRefRecord>,
+}
+
+/// What an attacker can conclude about one hidden cell.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CellRangeRecord {
+    /// Where it is shown.
+    pub cell: CellRefRecord,
+    /// Smallest value consistent with everything published.
+    pub low: i64,
+    /// Largest; null = unbounded.
+    pub high: Option<i64>,
+    /// Whether an attacker can compute it or show it to be small (1..k-1).
+    pub at_risk: bool,
+}
+
+/// The attacker's view of a publication.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct AuditRecord {
+    /// The threshold audited against.
+    pub k: i64,
+    /// Every hidden cell's range.
+    pub ranges: Vec<CellRangeRecord>,
+    /// Whether no hidden cell is at risk.
+    pub safe: bool,
+}
+
+fn label_record(l: &po_core::disclosure::CellLabel) -> CellRefRecord {
+    CellRefRecord {
+        table: l.table.clone(),
+        row: l.row.clone(),
+        column: l.column.clone(),
+    }
+}
+
+impl From<po_core::disclosure::Audit> for AuditRecord {
+    fn from(a: po_core::disclosure::Audit) -> Self {
+        let risky: Vec<_> = a.at_risk.iter().map(|r| r.range.cell).collect();
+        AuditRecord {
+            k: signed(a.k),
+            safe: a.at_risk.is_empty(),
+            ranges: a
+                .ranges
+                .iter()
+                .map(|r| CellRangeRecord {
+                    cell: label_record(&r.label),
+                    low: signed(r.low),
+                    high: r.high.map(signed),
+                    at_risk: risky.contains(&r.cell),
+                })
+                .collect(),
+        }
+    }
+}
+
+fn k_of(k: i64) -> Result<u64, PoError> {
+    u64::try_from(k)
+        .ok()
+        .filter(|&k| k >= 2)
+        .ok_or_else(|| invalid(format!("k: expected a threshold of 2 or more, got {k}")))
+}
+
+/// Audits tables an analyst built (null = hidden, margins included) and the relations between
+/// them: every hidden cell's range, and whether any can be computed or shown to be small.
+#[uniffi::export]
+pub fn audit_tables(
+    tables: Vec<TableRecord>,
+    relations: Vec<TableRelationRecord>,
+    k: i64,
+) -> Result<AuditRecord, PoError> {
+    let k = k_of(k)?;
+    let tables: Vec<core::Table> = tables
+        .into_iter()
+        .map(core::Table::try_from)
+        .collect::<Result<_, _>>()?;
+    let label = |c: CellRefRecord| po_core::disclosure::CellLabel {
+        table: c.table,
+        row: c.row,
+        column: c.column,
+    };
+    let relations: Vec<core::TableRelation> = relations
+        .into_iter()
+        .map(|r| core::TableRelation {
+            kind: if r.at_most {
+                po_core::disclosure::RelationKind::AtMost
+            } else {
+                po_core::disclosure::RelationKind::Equal
+            },
+            left: r.left.into_iter().map(label).collect(),
+            right: r.right.into_iter().map(label).collect(),
+        })
+        .collect();
+    Ok(core::audit_tables(&tables, &relations, k)
+        .map_err(po)?
+        .into())
 }
 
 /// The annual report of one year.
@@ -266,8 +438,13 @@ impl AnnualReport {
     }
 
     /// Waiting days from application to start of the clients started in the year.
-    pub fn waiting(&self) -> WaitingSummaryRecord {
-        self.0.waiting.clone().into()
+    pub fn waiting(&self) -> WaitingRecord {
+        let w = &self.0.waiting;
+        WaitingRecord {
+            clients: cell(w.clients),
+            median_days: w.median_days,
+            max_days: w.max_days,
+        }
     }
 
     /// Full-time positions.
@@ -290,14 +467,20 @@ impl AnnualReport {
         self.0.leadership.clone().map(Into::into)
     }
 
-    /// How many cells were suppressed.
-    pub fn suppressed_cells(&self) -> i64 {
-        i64::try_from(self.0.suppressed.len()).unwrap_or(i64::MAX)
+    /// How many numbers the report hides (over all tables; never which, nor why).
+    pub fn hidden_cells(&self) -> i64 {
+        signed(self.0.hidden_cells.values().sum())
     }
 
-    /// The whole report as JSON.
-    pub fn to_json(&self) -> String {
-        self.0.to_json()
+    /// The attacker's view of this report: every hidden cell's range; `safe` when none can be
+    /// computed or shown to be small.
+    pub fn audit(&self) -> Result<AuditRecord, PoError> {
+        Ok(self.0.audit().map_err(po)?.into())
+    }
+
+    /// The whole report as JSON (after its audit).
+    pub fn to_json(&self) -> Result<String, PoError> {
+        self.0.to_json().map_err(po)
     }
 
     /// The report as Markdown, `sv` or `en`.
@@ -307,7 +490,7 @@ impl AnnualReport {
             "en" => Language::En,
             _ => return Err(invalid("language: expected sv or en".to_owned())),
         };
-        Ok(core::to_markdown(&self.0, lang))
+        core::to_markdown(&self.0, lang).map_err(po)
     }
 }
 
@@ -333,16 +516,13 @@ pub fn annual_report(
             Ok((code, (p.name, adults)))
         })
         .collect::<Result<_, PoError>>()?;
-    let threshold = options
-        .suppression_threshold
-        .map(|t| {
-            u64::try_from(t).map_err(|_| {
-                invalid(format!(
-                    "suppression_threshold: expected zero or more, got {t}"
-                ))
-            })
-        })
-        .transpose()?;
+    let protection = if options.unprotected {
+        po_core::disclosure::Protection::Unprotected
+    } else {
+        po_core::disclosure::Protection::Threshold {
+            k: k_of(options.k)?,
+        }
+    };
     let leadership = options
         .leadership_group
         .map(|members| {
@@ -359,14 +539,13 @@ pub fn annual_report(
     let core_options = core::ReportOptions {
         year: options.year,
         service_name: options.service_name,
-        suppression_threshold: threshold,
+        protection,
         priority_policy: options.priority_policy.map(|p| p.0.clone()),
         leadership,
         population,
         input_problems: register.problems.clone(),
     };
-    Ok(Arc::new(AnnualReport(core::annual_report(
-        &register.inner,
-        &core_options,
-    ))))
+    Ok(Arc::new(AnnualReport(
+        core::annual_report(&register.inner, &core_options).map_err(po)?,
+    )))
 }

@@ -34,6 +34,13 @@ pyo3::create_exception!(
     "A register with problems; `.problems` lists every one (file, row, column, reason)."
 );
 
+pyo3::create_exception!(
+    personligt_ombud,
+    DisclosureError,
+    PoError,
+    "A publication refused by disclosure control: a hidden cell could be computed or shown to be small; nothing was rendered."
+);
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("PoError", py.get_type::<PoError>())?;
@@ -47,6 +54,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
         "InvalidRegisterError",
         py.get_type::<InvalidRegisterError>(),
     )?;
+    m.add("DisclosureError", py.get_type::<DisclosureError>())?;
     Ok(())
 }
 
@@ -65,6 +73,10 @@ pub(crate) fn to_py<E: Into<po_core::Error>>(e: E) -> PyErr {
             }
             err
         }),
+        po_core::Error::Disclosure(
+            po_core::disclosure::DisclosureError::AtRisk { .. }
+            | po_core::disclosure::DisclosureError::Solver(_),
+        ) => DisclosureError::new_err(msg),
         _ => InvalidInputError::new_err(msg),
     }
 }

@@ -14,7 +14,7 @@ use time::{Date, Month};
 
 use crate::errors::{to_py, InvalidInputError};
 use crate::organisation::LeadershipCheck;
-use crate::priority::{policy_of, WaitingSummary};
+use crate::priority::policy_of;
 use crate::values::{count, value_class};
 
 value_class! {
@@ -45,14 +45,15 @@ impl From<core::Problem> for Problem {
 }
 
 value_class! {
-    /// A count, what it is counted of, and the ratio as published (two decimals; None if
-    /// `of` is 0).
+    /// A count, what it is counted of, and the ratio as published (two decimals). None =
+    /// hidden by disclosure control; the ratio is shown only when both counts are.
     Ratio {
-        /// Numerator.
-        count: u64,
-        /// Denominator.
-        of: u64,
-        /// count / of, two decimals (half away from zero); `None` when `of` is 0.
+        /// Numerator; None = hidden.
+        count: Option<u64>,
+        /// Denominator; None = hidden.
+        of: Option<u64>,
+        /// count / of, two decimals (half away from zero); `None` when `of` is 0 or either
+        /// is hidden.
         value: Option<Decimal>,
     }
 }
@@ -60,10 +61,86 @@ value_class! {
 impl From<core::Ratio> for Ratio {
     fn from(r: core::Ratio) -> Self {
         Ratio {
-            count: r.count,
-            of: r.of,
+            count: r.count.count(),
+            of: r.of.count(),
             value: r.value,
         }
+    }
+}
+
+value_class! {
+    /// Waiting days from application to start; median and maximum only with their count.
+    Waiting {
+        /// Clients with a known wait; None = hidden.
+        clients: Option<u64>,
+        /// Median days; None when nobody or hidden.
+        median_days: Option<Decimal>,
+        /// Longest wait; None when nobody or hidden.
+        max_days: Option<i64>,
+    }
+}
+
+value_class! {
+    /// What an attacker can conclude about one hidden cell.
+    CellRange {
+        /// The table.
+        table: String,
+        /// The row label; None = the totals row.
+        row: Option<String>,
+        /// The column label; None = the totals column.
+        column: Option<String>,
+        /// Smallest value consistent with everything published.
+        low: u64,
+        /// Largest; None = unbounded.
+        high: Option<u64>,
+        /// Whether the cell can be computed or shown to be small (1..k-1).
+        at_risk: bool,
+    }
+}
+
+value_class! {
+    /// The attacker's view of a publication: every hidden cell's range by linear programming.
+    Audit {
+        /// The threshold audited against.
+        k: u64,
+        /// Every hidden cell's range.
+        ranges: Vec<CellRange>,
+        /// Whether no hidden cell is at risk.
+        safe: bool,
+    }
+}
+
+impl From<po_core::disclosure::Audit> for Audit {
+    fn from(a: po_core::disclosure::Audit) -> Self {
+        let risky: Vec<_> = a.at_risk.iter().map(|r| r.range.cell).collect();
+        Audit {
+            k: a.k,
+            safe: risky.is_empty(),
+            ranges: a
+                .ranges
+                .into_iter()
+                .map(|r| CellRange {
+                    at_risk: risky.contains(&r.cell),
+                    table: r.label.table,
+                    row: r.label.row,
+                    column: r.label.column,
+                    low: r.low,
+                    high: r.high,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn protection(k: i64, unprotected: bool) -> PyResult<po_core::disclosure::Protection> {
+    if unprotected {
+        return Ok(po_core::disclosure::Protection::Unprotected);
+    }
+    match u64::try_from(k) {
+        Ok(k) if k >= 2 => Ok(po_core::disclosure::Protection::Threshold { k }),
+        _ => Err(InvalidInputError::new_err(format!(
+            "k: expected a threshold of 2 or more, got {k}"
+        ))),
     }
 }
 
@@ -72,12 +149,12 @@ value_class! {
     StaffSummary {
         /// Full-time positions (sum of FTE).
         positions: Decimal,
-        /// Number of ombud.
-        ombud: u64,
-        /// Training → the number of ombud who had it.
-        training: BTreeMap<String, u64>,
-        /// Ombud with supervision.
-        with_supervision: u64,
+        /// Number of ombud; None = hidden.
+        ombud: Option<u64>,
+        /// Training → the number of ombud who had it (None = hidden).
+        training: BTreeMap<String, Option<u64>>,
+        /// Ombud with supervision; None = hidden.
+        with_supervision: Option<u64>,
     }
 }
 
@@ -86,8 +163,8 @@ value_class! {
     SurveyQuestion {
         /// The question.
         question: String,
-        /// Respondents who answered it.
-        respondents: u64,
+        /// Respondents who answered it; None = hidden.
+        respondents: Option<u64>,
         /// Answer → count and percent (two decimals).
         answers: BTreeMap<String, Ratio>,
     }
@@ -100,26 +177,12 @@ value_class! {
         code: String,
         /// The name (from the population given; empty if none).
         name: String,
-        /// Active clients.
-        clients: u64,
+        /// Active clients; None = hidden.
+        clients: Option<u64>,
         /// Share of all active clients with a municipality, percent.
         client_share: Ratio,
         /// Share of the adult population key, percent (if populations were given).
         key_share: Option<Ratio>,
-    }
-}
-
-value_class! {
-    /// A suppressed cell: `primary` (a small count), `secondary` or `revealed_by_total`.
-    Suppression {
-        /// The table.
-        table: String,
-        /// Row label.
-        row: String,
-        /// Column label.
-        column: String,
-        /// Why.
-        reason: String,
     }
 }
 
@@ -140,13 +203,14 @@ value_class! {
     Change {
         /// Machine name of the measure.
         measure: String,
-        /// The previous year's value.
-        previous: Decimal,
-        /// This year's value.
-        current: Decimal,
-        /// current − previous.
-        difference: Decimal,
-        /// The difference in percent of the previous value, two decimals; `None` if that was 0.
+        /// The previous year's value; None = hidden.
+        previous: Option<Decimal>,
+        /// This year's value; None = hidden.
+        current: Option<Decimal>,
+        /// current − previous; None if either is hidden.
+        difference: Option<Decimal>,
+        /// The difference in percent of the previous value, two decimals; `None` if that was 0
+        /// or either is hidden.
         percent: Option<Decimal>,
     }
 }
@@ -156,22 +220,23 @@ value_class! {
     CounterpartDeviations {
         /// The counterpart.
         counterpart: String,
-        /// Documented in the period.
-        new: u64,
-        /// Of those, raised with the leadership group (or further along).
-        raised: u64,
-        /// Of those, answered by the responsible organisation.
-        answered: u64,
-        /// Of those, not yet closed (neither remedied nor found not remedied).
-        open: u64,
+        /// Documented in the period; None = hidden.
+        new: Option<u64>,
+        /// Of those, raised with the leadership group (or further along); None = hidden.
+        raised: Option<u64>,
+        /// Of those, answered by the responsible organisation; None = hidden.
+        answered: Option<u64>,
+        /// Of those, not yet closed (neither remedied nor found not remedied); None = hidden.
+        open: Option<u64>,
         /// The consequences for the individual recorded for them (seed 001 annex 1),
-        /// distinct, in order of first appearance.
+        /// distinct, in order of first appearance; only under a published count.
         consequences: Vec<String>,
     }
 }
 
-/// A published table: counts by row and column (None = suppressed) with totals.
-#[pyclass(frozen, eq, module = "personligt_ombud")]
+/// A published table: counts by row and column with totals (None = hidden by disclosure
+/// control).
+#[pyclass(frozen, eq, from_py_object, module = "personligt_ombud")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table(core::Table);
 
@@ -214,20 +279,20 @@ impl Table {
     fn cells(&self) -> Vec<Vec<Option<u64>>> {
         cells(&self.0)
     }
-    /// Row totals (computed before any suppression).
+    /// Row totals; None = hidden.
     #[getter]
-    fn row_totals(&self) -> Vec<u64> {
-        self.0.row_totals.clone()
+    fn row_totals(&self) -> Vec<Option<u64>> {
+        self.0.row_totals.iter().map(|c| c.count()).collect()
     }
-    /// Column totals.
+    /// Column totals; None = hidden.
     #[getter]
-    fn column_totals(&self) -> Vec<u64> {
-        self.0.column_totals.clone()
+    fn column_totals(&self) -> Vec<Option<u64>> {
+        self.0.column_totals.iter().map(|c| c.count()).collect()
     }
-    /// Grand total.
+    /// Grand total; None = hidden.
     #[getter]
-    fn total(&self) -> u64 {
-        self.0.total
+    fn total(&self) -> Option<u64> {
+        self.0.total.count()
     }
 
     /// The count at (row, column); None if suppressed.
@@ -276,37 +341,109 @@ impl Table {
             .call_method1("DataFrame", (self.to_dict(py)?,))
     }
 
-    /// The same table with counts below `threshold` suppressed (and the secondary cells that
-    /// would reveal them), and a note of every cell hidden.
-    fn suppress(&self, threshold: i64) -> PyResult<(Table, Vec<Suppression>)> {
-        let mut t = self.0.clone();
-        let notes = core::suppress_small_counts(&mut t, count(threshold, "threshold")?);
-        Ok((Table(t), notes.into_iter().map(suppression).collect()))
+    /// The same table protected on its own: counts 1..k-1 hidden, and whatever else the audit
+    /// needs (margins included), so that no hidden cell can be computed or shown to be small.
+    #[pyo3(signature = (k = 3))]
+    fn protect(&self, k: i64) -> PyResult<Table> {
+        let Some(k) = protection(k, false)?.k() else {
+            return Ok(self.clone());
+        };
+        Ok(Table(core::protect_table(&self.0, k).map_err(to_py)?))
+    }
+
+    /// A table with the given cells and margins (None = hidden), e.g. one an analyst built and
+    /// wants to audit.
+    #[staticmethod]
+    #[pyo3(signature = (name, *, rows, columns, cells, row_totals, column_totals, total))]
+    #[allow(clippy::too_many_arguments)]
+    fn from_cells(
+        name: String,
+        rows: Vec<String>,
+        columns: Vec<String>,
+        cells: Vec<Vec<Option<u64>>>,
+        row_totals: Vec<Option<u64>>,
+        column_totals: Vec<Option<u64>>,
+        total: Option<u64>,
+    ) -> PyResult<Table> {
+        let shape_ok = cells.len() == rows.len()
+            && cells.iter().all(|r| r.len() == columns.len())
+            && row_totals.len() == rows.len()
+            && column_totals.len() == columns.len();
+        if !shape_ok {
+            return Err(InvalidInputError::new_err(format!(
+                "cells: expected {} rows of {} cells, and one total per row and column",
+                rows.len(),
+                columns.len()
+            )));
+        }
+        let cell = |c: Option<u64>| c.map_or(Cell::Suppressed, Cell::Count);
+        Ok(Table(core::Table {
+            title_sv: name.clone(),
+            title_en: name.clone(),
+            name,
+            rows,
+            columns,
+            cells: cells
+                .into_iter()
+                .map(|r| r.into_iter().map(cell).collect())
+                .collect(),
+            row_totals: row_totals.into_iter().map(cell).collect(),
+            column_totals: column_totals.into_iter().map(cell).collect(),
+            total: cell(total),
+        }))
     }
 
     fn __repr__(&self) -> String {
         format!(
-            "Table(name={:?}, rows={}, columns={}, total={})",
+            "Table(name={:?}, rows={}, columns={}, total={:?})",
             self.0.name,
             self.0.rows.len(),
             self.0.columns.len(),
-            self.0.total
+            self.0.total.count()
         )
     }
 }
 
-fn suppression(s: core::Suppression) -> Suppression {
-    Suppression {
-        table: s.table,
-        row: s.row,
-        column: s.column,
-        reason: match s.reason {
-            core::SuppressionReason::Primary => "primary",
-            core::SuppressionReason::Secondary => "secondary",
-            core::SuppressionReason::RevealedByTotal => "revealed_by_total",
-        }
-        .to_owned(),
-    }
+type CellRef = (String, Option<String>, Option<String>);
+
+/// Audits tables an analyst built (None = hidden, margins included) with the relations between
+/// them: `relations` are `("=" or "<=", [(table, row, column), …], [(table, row, column), …])`,
+/// Σ left = Σ right or Σ left ≤ Σ right; a row or column of None is that dimension's total.
+#[pyfunction]
+#[pyo3(signature = (tables, *, relations = None, k = 3))]
+fn audit_tables(
+    tables: Vec<Table>,
+    relations: Option<Vec<(String, Vec<CellRef>, Vec<CellRef>)>>,
+    k: i64,
+) -> PyResult<Audit> {
+    let k = protection(k, false)?.k().unwrap_or(3);
+    let label =
+        |(table, row, column): CellRef| po_core::disclosure::CellLabel { table, row, column };
+    let relations = relations
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(kind, left, right)| {
+            let kind = match kind.as_str() {
+                "=" => po_core::disclosure::RelationKind::Equal,
+                "<=" => po_core::disclosure::RelationKind::AtMost,
+                _ => {
+                    return Err(InvalidInputError::new_err(format!(
+                        "relations: expected \"=\" or \"<=\", got {:?}",
+                        kind.chars().take(10).collect::<String>()
+                    )))
+                }
+            };
+            Ok(core::TableRelation {
+                kind,
+                left: left.into_iter().map(label).collect(),
+                right: right.into_iter().map(label).collect(),
+            })
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    let tables: Vec<core::Table> = tables.into_iter().map(|t| t.0).collect();
+    Ok(core::audit_tables(&tables, &relations, k)
+        .map_err(to_py)?
+        .into())
 }
 
 /// Checks a published table's margins against its cells (e.g. seed 001 table 3, whose totals
@@ -418,23 +555,35 @@ impl Register {
         self.problems.iter().cloned().map(Problem::from).collect()
     }
 
-    /// The deviations of a period by counterpart, for the leadership group.
+    /// The deviations of a period by counterpart, for the leadership group, protected with
+    /// threshold `k` (or every count as it is with `unprotected=True`, not for publication).
+    #[pyo3(signature = (from_date, to_date, *, k = 3, unprotected = false))]
     fn deviations_for_leadership_group(
         &self,
         from_date: Date,
         to_date: Date,
-    ) -> Vec<CounterpartDeviations> {
-        core::deviations_for_leadership_group(&self.inner.deviations, from_date, to_date)
+        k: i64,
+        unprotected: bool,
+    ) -> PyResult<Vec<CounterpartDeviations>> {
+        let summary = core::deviations_for_leadership_group(
+            &self.inner.deviations,
+            from_date,
+            to_date,
+            protection(k, unprotected)?,
+        )
+        .map_err(to_py)?;
+        Ok(summary
+            .counterparts
             .into_iter()
             .map(|c| CounterpartDeviations {
                 counterpart: c.counterpart.code().to_owned(),
-                new: c.new,
-                raised: c.raised,
-                answered: c.answered,
-                open: c.open,
+                new: c.new.count(),
+                raised: c.raised.count(),
+                answered: c.answered.count(),
+                open: c.open.count(),
                 consequences: c.consequences,
             })
-            .collect()
+            .collect())
     }
 
     fn __repr__(&self) -> String {
@@ -502,13 +651,13 @@ impl AnnualReport {
         let s = &self.0.staff;
         StaffSummary {
             positions: s.positions,
-            ombud: s.ombud as u64,
+            ombud: s.ombud.count(),
             training: s
                 .training
                 .iter()
-                .map(|(k, v)| (k.clone(), *v as u64))
+                .map(|(k, v)| (k.clone(), v.count()))
                 .collect(),
-            with_supervision: s.with_supervision as u64,
+            with_supervision: s.with_supervision.count(),
         }
     }
     /// Assignments per client.
@@ -525,7 +674,7 @@ impl AnnualReport {
             .map(|m| MunicipalityRow {
                 code: m.code.as_str().to_owned(),
                 name: m.name.clone(),
-                clients: m.clients,
+                clients: m.clients.count(),
                 client_share: m.client_share.into(),
                 key_share: m.key_share.map(Ratio::from),
             })
@@ -533,8 +682,13 @@ impl AnnualReport {
     }
     /// Waiting days from application to start, of the clients started in the year.
     #[getter]
-    fn waiting(&self) -> WaitingSummary {
-        self.0.waiting.clone().into()
+    fn waiting(&self) -> Waiting {
+        let w = &self.0.waiting;
+        Waiting {
+            clients: w.clients.count(),
+            median_days: w.median_days,
+            max_days: w.max_days,
+        }
     }
     /// The priority policy named in the report.
     #[getter]
@@ -564,7 +718,7 @@ impl AnnualReport {
             .iter()
             .map(|q| SurveyQuestion {
                 question: q.question.clone(),
-                respondents: q.respondents,
+                respondents: q.respondents.count(),
                 answers: q
                     .answers
                     .iter()
@@ -573,10 +727,19 @@ impl AnnualReport {
             })
             .collect()
     }
-    /// Every cell suppressed, and why.
+    /// How many numbers each table hides (never which, nor why).
     #[getter]
-    fn suppressed(&self) -> Vec<Suppression> {
-        self.0.suppressed.iter().cloned().map(suppression).collect()
+    fn hidden_cells(&self) -> BTreeMap<String, u64> {
+        self.0.hidden_cells.clone()
+    }
+    /// The protection applied: the threshold k, or None for an unprotected report.
+    #[getter]
+    fn k(&self) -> Option<u64> {
+        self.0.protection.k()
+    }
+    /// The attacker's view of this report: every hidden cell's range by linear programming.
+    fn audit(&self) -> PyResult<Audit> {
+        Ok(self.0.audit().map_err(to_py)?.into())
     }
     /// Rows left out of the register.
     #[getter]
@@ -601,14 +764,13 @@ impl AnnualReport {
             })
             .collect()
     }
-    /// The whole report as JSON.
-    fn to_json(&self) -> String {
-        self.0.to_json()
+    /// The whole report as JSON (after its audit).
+    fn to_json(&self) -> PyResult<String> {
+        self.0.to_json().map_err(to_py)
     }
     /// The whole report as plain Python data (the JSON form parsed).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        py.import("json")?
-            .call_method1("loads", (self.0.to_json(),))
+        py.import("json")?.call_method1("loads", (self.to_json()?,))
     }
     /// The report as Markdown, `sv` or `en`.
     #[pyo3(signature = (language = "sv"))]
@@ -622,14 +784,14 @@ impl AnnualReport {
                 ))
             }
         };
-        Ok(core::to_markdown(&self.0, lang))
+        core::to_markdown(&self.0, lang).map_err(to_py)
     }
     fn __repr__(&self) -> String {
         format!(
-            "AnnualReport(year={}, service_name={:?}, active_clients={}, tables={})",
+            "AnnualReport(year={}, service_name={:?}, active_clients={:?}, tables={})",
             self.0.year,
             self.0.service_name,
-            self.0.active_clients.total,
+            self.0.active_clients.total.count(),
             self.0.tables().len()
         )
     }
@@ -638,15 +800,18 @@ impl AnnualReport {
 /// Computes the annual report (10 §) of `register` for `year`.
 ///
 /// `population` maps kommunkod → (name, adults) for the key shares; `leadership_group` is a list
-/// of `(role, organisation)` checked on 31 December of the year; `suppression_threshold` hides
-/// counts below it.
+/// of `(role, organisation)` checked on 31 December of the year. Every count is protected
+/// with threshold `k` (default 3: counts 1..k-1 hidden, and whatever else the audit needs);
+/// `unprotected=True` shows every count and marks the report as not for publication.
 #[pyfunction]
-#[pyo3(signature = (register, *, year, service_name = "", suppression_threshold = None, priority_policy = None, population = None, leadership_group = None))]
+#[pyo3(signature = (register, *, year, service_name = "", k = 3, unprotected = false, priority_policy = None, population = None, leadership_group = None))]
+#[allow(clippy::too_many_arguments)]
 fn annual_report(
     register: &Register,
     year: i32,
     service_name: &str,
-    suppression_threshold: Option<i64>,
+    k: i64,
+    unprotected: bool,
     priority_policy: Option<&Bound<'_, PyAny>>,
     population: Option<BTreeMap<String, (String, i64)>>,
     leadership_group: Option<Vec<(String, String)>>,
@@ -677,9 +842,7 @@ fn annual_report(
     let options = core::ReportOptions {
         year,
         service_name: service_name.to_owned(),
-        suppression_threshold: suppression_threshold
-            .map(|t| count(t, "suppression_threshold"))
-            .transpose()?,
+        protection: protection(k, unprotected)?,
         priority_policy: priority_policy
             .filter(|p| !p.is_none())
             .map(policy_of)
@@ -688,7 +851,9 @@ fn annual_report(
         population,
         input_problems: register.problems.clone(),
     };
-    Ok(AnnualReport(core::annual_report(&register.inner, &options)))
+    Ok(AnnualReport(
+        core::annual_report(&register.inner, &options).map_err(to_py)?,
+    ))
 }
 
 /// Problems as a Python list (for `InvalidRegisterError.problems`).
@@ -705,7 +870,9 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<StaffSummary>()?;
     m.add_class::<SurveyQuestion>()?;
     m.add_class::<MunicipalityRow>()?;
-    m.add_class::<Suppression>()?;
+    m.add_class::<Waiting>()?;
+    m.add_class::<CellRange>()?;
+    m.add_class::<Audit>()?;
     m.add_class::<MarginProblem>()?;
     m.add_class::<Change>()?;
     m.add_class::<CounterpartDeviations>()?;
@@ -713,6 +880,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Register>()?;
     m.add_class::<AnnualReport>()?;
     m.add_function(wrap_pyfunction!(check_margins, m)?)?;
+    m.add_function(wrap_pyfunction!(audit_tables, m)?)?;
     m.add_function(wrap_pyfunction!(annual_report, m)?)?;
     Ok(())
 }

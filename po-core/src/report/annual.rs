@@ -5,11 +5,12 @@ use std::collections::BTreeMap;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
-use super::{suppress_small_counts, Problem, Register, Suppression, Table};
+use super::{Cell, Problem, Register, Table};
 use crate::codes::{
     AgeBand, AssignmentCategory, CodeList, ContactReason, Counterpart, DeviationEventType,
     DeviationLevel, DeviationStatus, Gender, IntakeOutcome,
 };
+use crate::disclosure::{DisclosureError, Protection};
 use crate::organisation::{LeadershipCheck, MunicipalityCode};
 use crate::priority::{PriorityPolicy, WaitingSummary};
 
@@ -20,8 +21,10 @@ pub struct ReportOptions {
     pub year: i32,
     /// The service's name.
     pub service_name: String,
-    /// Hide counts below this (see [`suppress_small_counts`]); `None` publishes every count.
-    pub suppression_threshold: Option<u64>,
+    /// Disclosure control of every published count (k = 3 by default; see
+    /// [`crate::disclosure`]). [`Protection::Unprotected`] must be asked for, and the report
+    /// then says it is not for publication.
+    pub protection: Protection,
     /// The priority policy in use (10 § 3), if any.
     pub priority_policy: Option<PriorityPolicy>,
     /// The leadership-group check for the year (10 § 4), if done.
@@ -38,21 +41,23 @@ pub struct StaffSummary {
     /// Full-time positions (sum of FTE).
     pub positions: Decimal,
     /// Number of ombud.
-    pub ombud: usize,
+    pub ombud: Cell,
     /// Training → number of ombud who had it.
-    pub training: BTreeMap<String, usize>,
+    pub training: BTreeMap<String, Cell>,
     /// Ombud with supervision.
-    pub with_supervision: usize,
+    pub with_supervision: Cell,
 }
 
-/// A count with a share, e.g. assignments per client.
+/// A count with a share, e.g. assignments per client. Both counts are published cells; the
+/// value is shown only when both are (it would otherwise give a hidden one away).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ratio {
     /// Numerator.
-    pub count: u64,
+    pub count: Cell,
     /// Denominator.
-    pub of: u64,
-    /// count / of, two decimals (half away from zero); `None` when `of` is 0.
+    pub of: Cell,
+    /// count / of, two decimals (half away from zero); `None` when `of` is 0 or either is
+    /// hidden.
     pub value: Option<Decimal>,
 }
 
@@ -62,7 +67,18 @@ impl Ratio {
             (Decimal::from(count) * scale / Decimal::from(of))
                 .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
         });
-        Ratio { count, of, value }
+        Ratio {
+            count: Cell::Count(count),
+            of: Cell::Count(of),
+            value,
+        }
+    }
+
+    /// Hides the value when the count or the denominator is hidden.
+    pub(super) fn hide_value_if_hidden(&mut self) {
+        if self.count == Cell::Suppressed || self.of == Cell::Suppressed {
+            self.value = None;
+        }
     }
     /// count / of.
     pub fn per(count: u64, of: u64) -> Ratio {
@@ -80,7 +96,7 @@ pub struct SurveyQuestion {
     /// The question.
     pub question: String,
     /// Respondents who answered it.
-    pub respondents: u64,
+    pub respondents: Cell,
     /// Answer → count and percent (two decimals).
     pub answers: BTreeMap<String, Ratio>,
 }
@@ -115,10 +131,12 @@ pub struct AnnualReport {
     pub assignments_per_client: Ratio,
     /// Active clients per municipality, with the municipality's share of the key.
     pub clients_per_municipality: Vec<MunicipalityRow>,
+    /// Active clients with a municipality (the total of `clients_per_municipality`).
+    pub clients_with_municipality: Cell,
     /// Intake outcomes by area, for visits in the year.
     pub intake_outcomes: Table,
     /// Waiting days from application to start, for clients who started in the year.
-    pub waiting: WaitingSummary,
+    pub waiting: Waiting,
     /// 10 § 3: the priority order in use, by name and source.
     pub priority_policy: Option<String>,
     /// 10 § 4: the leadership-group check.
@@ -133,8 +151,10 @@ pub struct AnnualReport {
     pub survey_response_rate: Option<Ratio>,
     /// Exit survey: per question.
     pub survey: Vec<SurveyQuestion>,
-    /// What small-count suppression hid, and why.
-    pub suppressed: Vec<Suppression>,
+    /// The disclosure control applied.
+    pub protection: Protection,
+    /// How many shown numbers each table or group of figures hides (never which, nor why).
+    pub hidden_cells: BTreeMap<String, u64>,
     /// Input rows left out by a lenient import, with file, row, column and reason.
     pub input_problems: Vec<Problem>,
 }
@@ -147,11 +167,33 @@ pub struct MunicipalityRow {
     /// The name (from the population given; empty if none).
     pub name: String,
     /// Active clients.
-    pub clients: u64,
+    pub clients: Cell,
     /// Share of all active clients with a municipality, percent.
     pub client_share: Ratio,
     /// Share of the adult population key, percent (if populations were given).
     pub key_share: Option<Ratio>,
+}
+
+/// Waiting days from application to start. Median and maximum are published only with their
+/// count: a median over 1..k-1 people is one of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Waiting {
+    /// Clients with a known wait.
+    pub clients: Cell,
+    /// Median in days; `None` when none or when the count is hidden.
+    pub median_days: Option<Decimal>,
+    /// Longest wait in days; `None` when none or when the count is hidden.
+    pub max_days: Option<i64>,
+}
+
+impl From<WaitingSummary> for Waiting {
+    fn from(w: WaitingSummary) -> Self {
+        Waiting {
+            clients: Cell::Count(w.count as u64),
+            median_days: w.median_days,
+            max_days: w.max_days,
+        }
+    }
 }
 
 fn labels<T: CodeList>() -> Vec<String> {
@@ -189,8 +231,25 @@ impl GenderAge {
     }
 }
 
-/// Computes the annual report for `options.year`; applies suppression if asked.
-pub fn annual_report(register: &Register, options: &ReportOptions) -> AnnualReport {
+/// Computes the annual report for `options.year` and protects it as `options.protection` says
+/// (see [`crate::disclosure`]): the report returned has passed the audit.
+///
+/// # Errors
+/// [`DisclosureError`] if protection fails (a k below 2, or a solver failure).
+pub fn annual_report(
+    register: &Register,
+    options: &ReportOptions,
+) -> Result<AnnualReport, DisclosureError> {
+    let mut report = unprotected_report(register, options);
+    report.protection = options.protection;
+    if let Protection::Threshold { k } = options.protection {
+        super::protection::protect_report(&mut report, k)?;
+    }
+    Ok(report)
+}
+
+/// The report with every count as it is.
+pub(super) fn unprotected_report(register: &Register, options: &ReportOptions) -> AnnualReport {
     let year = options.year;
     // One pass over the clients fills every client table: a register of 10⁶ clients is read
     // once, with no intermediate lists (see BENCHMARKS.md).
@@ -277,7 +336,7 @@ pub fn annual_report(register: &Register, options: &ReportOptions) -> AnnualRepo
             MunicipalityRow {
                 code,
                 name: pop.map(|p| p.0.clone()).unwrap_or_default(),
-                clients: n,
+                clients: Cell::Count(n),
                 client_share: Ratio::percent(n, clients_with_municipality),
                 key_share: pop.map(|p| Ratio::percent(p.1, key_total)),
             }
@@ -347,7 +406,7 @@ pub fn annual_report(register: &Register, options: &ReportOptions) -> AnnualRepo
                     let respondents: u64 = answers.values().sum();
                     SurveyQuestion {
                         question: q.to_owned(),
-                        respondents,
+                        respondents: Cell::Count(respondents),
                         answers: answers
                             .into_iter()
                             .map(|(a, n)| (a.to_owned(), Ratio::percent(n, respondents)))
@@ -364,23 +423,29 @@ pub fn annual_report(register: &Register, options: &ReportOptions) -> AnnualRepo
 
     let staff = StaffSummary {
         positions: register.staff.iter().map(|s| s.fte).sum(),
-        ombud: register.staff.len(),
-        training: register.staff.iter().flat_map(|s| s.training.iter()).fold(
-            BTreeMap::new(),
-            |mut m, t| {
-                *m.entry(t.clone()).or_default() += 1;
-                m
-            },
-        ),
-        with_supervision: register
+        ombud: Cell::Count(register.staff.len() as u64),
+        training: register
             .staff
             .iter()
-            .filter(|s| s.supervision.is_some())
-            .count(),
+            .flat_map(|s| s.training.iter())
+            .fold(BTreeMap::<String, u64>::new(), |mut m, t| {
+                *m.entry(t.clone()).or_default() += 1;
+                m
+            })
+            .into_iter()
+            .map(|(t, n)| (t, Cell::Count(n)))
+            .collect(),
+        with_supervision: Cell::Count(
+            register
+                .staff
+                .iter()
+                .filter(|s| s.supervision.is_some())
+                .count() as u64,
+        ),
     };
 
     let genders = labels::<Gender>;
-    let mut report = AnnualReport {
+    AnnualReport {
         year,
         service_name: options.service_name.clone(),
         library_version: crate::VERSION.to_owned(),
@@ -434,6 +499,7 @@ pub fn annual_report(register: &Register, options: &ReportOptions) -> AnnualRepo
         ),
         assignments_per_client: Ratio::per(assignment_total, active_count),
         clients_per_municipality,
+        clients_with_municipality: Cell::Count(clients_with_municipality),
         intake_outcomes: Table::from_counts(
             "intake_outcomes",
             "Resultat av nybesök efter område",
@@ -442,7 +508,7 @@ pub fn annual_report(register: &Register, options: &ReportOptions) -> AnnualRepo
             intake_areas,
             intake,
         ),
-        waiting,
+        waiting: waiting.into(),
         priority_policy: options
             .priority_policy
             .as_ref()
@@ -467,24 +533,22 @@ pub fn annual_report(register: &Register, options: &ReportOptions) -> AnnualRepo
         deviations_with_feedback: Ratio::percent(with_feedback, shortcomings.len() as u64),
         survey_response_rate,
         survey,
-        suppressed: Vec::new(),
+        protection: Protection::Unprotected,
+        hidden_cells: BTreeMap::new(),
         input_problems: options.input_problems.clone(),
-    };
-    if let Some(k) = options.suppression_threshold {
-        let mut notes = Vec::new();
-        for t in report.tables_mut() {
-            notes.extend(suppress_small_counts(t, k));
-        }
-        report.suppressed = notes;
     }
-    report
 }
 
 impl AnnualReport {
-    /// The JSON form of the whole report (it reads back with serde).
-    pub fn to_json(&self) -> String {
+    /// The JSON form of the whole report (it reads back with serde), after the audit.
+    ///
+    /// # Errors
+    /// [`DisclosureError::AtRisk`] if the report (changed since it was protected, or read from
+    /// a file) has a hidden cell at risk.
+    pub fn to_json(&self) -> Result<String, DisclosureError> {
+        self.check()?;
         // Strings, integers, decimals and dates only: serialising cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        Ok(serde_json::to_string_pretty(self).unwrap_or_default())
     }
 
     /// Every table, in report order.
@@ -500,21 +564,6 @@ impl AnnualReport {
             &self.intake_outcomes,
             &self.deviations_by_type,
             &self.deviations_by_counterpart,
-        ]
-    }
-
-    fn tables_mut(&mut self) -> Vec<&mut Table> {
-        vec![
-            &mut self.active_clients,
-            &mut self.new_clients,
-            &mut self.closed_clients,
-            &mut self.clients_by_area,
-            &mut self.children_at_home,
-            &mut self.contact_reasons,
-            &mut self.assignments,
-            &mut self.intake_outcomes,
-            &mut self.deviations_by_type,
-            &mut self.deviations_by_counterpart,
         ]
     }
 }

@@ -14,15 +14,15 @@
 mod annual;
 mod import;
 mod margins;
+mod protection;
 mod register;
 mod render;
 mod summary;
-mod suppress;
 mod table;
 
 pub use annual::{
     annual_report, AnnualReport, MunicipalityRow, Ratio, ReportOptions, StaffSummary,
-    SurveyQuestion,
+    SurveyQuestion, Waiting,
 };
 pub use import::{
     decode, read_clients_csv, read_deviations_csv, read_intake_csv, read_register_csv,
@@ -30,10 +30,15 @@ pub use import::{
     RegisterCsv, CLIENT_CSV_COLUMNS, DEVIATION_CSV_COLUMNS, INTAKE_CSV_COLUMNS, STAFF_CSV_COLUMNS,
 };
 pub use margins::{check_margins, MarginProblem};
+pub use protection::{
+    audit_tables, information_loss, protect_table, InformationLoss, TableRelation,
+};
 pub use register::{
     Assignment, Client, Deviation, ExitSurvey, IntakeVisit, Register, StaffMember, SurveyResponse,
 };
 pub use render::{to_markdown, Language};
-pub use summary::{change_against, deviations_for_leadership_group, Change, CounterpartDeviations};
-pub use suppress::{suppress_small_counts, Suppression, SuppressionReason};
+pub use summary::{
+    change_against, deviations_for_leadership_group, Change, CounterpartDeviations,
+    LeadershipSummary,
+};
 pub use table::{Cell, Table};

@@ -3,7 +3,8 @@
 
 use std::fmt::Write;
 
-use super::{AnnualReport, Cell, Table};
+use super::{AnnualReport, Ratio, Table};
+use crate::disclosure::{DisclosureError, Protection};
 use crate::rules::Status;
 
 /// The language of a rendering.
@@ -24,13 +25,7 @@ fn table_md(out: &mut String, t: &Table, lang: Language) {
     let _ = writeln!(out, "| | {} | {total} |", t.columns.join(" | "));
     let _ = writeln!(out, "|---|{}---:|", "---:|".repeat(t.columns.len()));
     for (i, row) in t.rows.iter().enumerate() {
-        let cells: Vec<String> = t.cells[i]
-            .iter()
-            .map(|c| match c {
-                Cell::Count(n) => n.to_string(),
-                Cell::Suppressed => "..".to_owned(),
-            })
-            .collect();
+        let cells: Vec<String> = t.cells[i].iter().map(ToString::to_string).collect();
         let _ = writeln!(
             out,
             "| {row} | {} | {} |",
@@ -38,7 +33,7 @@ fn table_md(out: &mut String, t: &Table, lang: Language) {
             t.row_totals[i]
         );
     }
-    let totals: Vec<String> = t.column_totals.iter().map(u64::to_string).collect();
+    let totals: Vec<String> = t.column_totals.iter().map(ToString::to_string).collect();
     let _ = writeln!(
         out,
         "| **{total}** | {} | **{}** |",
@@ -47,8 +42,61 @@ fn table_md(out: &mut String, t: &Table, lang: Language) {
     );
 }
 
-/// The report as Markdown, organised by the five points of SFS 2013:522 10 §.
-pub fn to_markdown(r: &AnnualReport, lang: Language) -> String {
+fn ratio(r: &Ratio) -> String {
+    format!(
+        "{} / {} = {}",
+        r.count,
+        r.of,
+        r.value.map_or("..".to_owned(), |v| v.to_string())
+    )
+}
+
+/// The protection in plain words: the rule, the method, how many numbers each table hides;
+/// never which cells were small.
+fn protection_md(out: &mut String, r: &AnnualReport, sv: bool) {
+    let t = |s: &'static str, e: &'static str| if sv { s } else { e };
+    let _ = writeln!(
+        out,
+        "\n## {}",
+        t("Skydd mot röjande", "Protection against disclosure")
+    );
+    match r.protection {
+        Protection::Unprotected => {
+            let _ = writeln!(out, "\n{}", t(
+                "Inget skydd: alla tal visas som de är, även små tal som kan peka ut personer. Rapporten får inte publiceras.",
+                "No protection: every count is shown as it is, small counts that can identify people included. This report must not be published."));
+        }
+        Protection::Threshold { k } => {
+            let _ = if sv {
+                writeln!(out, "\nAntal från 1 till {} visas inte (gräns k = {k}); noll visas. Fler tal, även summor, är dolda så att inget dolt tal kan räknas ut ur det som publiceras, inte heller med kunskap om sambanden mellan tabellerna, och så att inget dolt tal kan visas vara mindre än {k}. Rapporten har granskats med linjärprogrammering innan den skrevs ut. Dolda tal visas som ..; det anges inte varför ett visst tal är dolt.", k - 1)
+            } else {
+                writeln!(out, "\nCounts from 1 to {} are not shown (threshold k = {k}); zero is shown. Further numbers, totals included, are hidden so that no hidden number can be computed from what is published, not even from the relations between the tables, and no hidden number can be shown to be below {k}. The report was audited by linear programming before it was written. Hidden numbers are shown as ..; why a given number is hidden is not said.", k - 1)
+            };
+            let hidden: Vec<String> = r
+                .hidden_cells
+                .iter()
+                .filter(|(_, n)| **n > 0)
+                .map(|(table, n)| format!("{table} {n}"))
+                .collect();
+            if !hidden.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "\n{}: {}.",
+                    t("Dolda tal per tabell", "Hidden numbers per table"),
+                    hidden.join(", ")
+                );
+            }
+        }
+    }
+}
+
+/// The report as Markdown, organised by the five points of SFS 2013:522 10 §, after the
+/// report's audit ([`AnnualReport::check`]).
+///
+/// # Errors
+/// [`DisclosureError::AtRisk`] if a protected report has a cell at risk.
+pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, DisclosureError> {
+    r.check()?;
     let sv = lang == Language::Sv;
     let t = |s: &'static str, e: &'static str| if sv { s } else { e };
     let mut out = String::new();
@@ -62,6 +110,16 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> String {
         r.year,
         r.service_name
     );
+    if r.protection == Protection::Unprotected {
+        let _ = writeln!(
+            out,
+            "\n**{}**",
+            t(
+                "OSKYDDAD – FÅR INTE PUBLICERAS.",
+                "UNPROTECTED – NOT FOR PUBLICATION."
+            )
+        );
+    }
     let _ = writeln!(
         out,
         "\n{} po {}.",
@@ -125,21 +183,16 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> String {
     ] {
         table_md(&mut out, table, lang);
     }
-    let per = r
-        .assignments_per_client
-        .value
-        .map_or("–".to_owned(), |v| v.to_string());
     let _ = writeln!(
         out,
-        "\n{}: {} / {} = {per}",
+        "\n{}: {}",
         t(
             "Uppdrag per aktuell klient",
             "Assignments per active client"
         ),
-        r.assignments_per_client.count,
-        r.assignments_per_client.of
+        ratio(&r.assignments_per_client)
     );
-    if r.waiting.count > 0 {
+    if r.waiting.clients != super::Cell::Count(0) {
         let _ = writeln!(
             out,
             "\n{}: {} {}, median {} {}, max {} {}",
@@ -147,11 +200,15 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> String {
                 "Väntetid från ansökan till start",
                 "Waiting from application to start"
             ),
-            r.waiting.count,
+            r.waiting.clients,
             t("klienter", "clients"),
-            r.waiting.median_days.unwrap_or_default(),
+            r.waiting
+                .median_days
+                .map_or("..".to_owned(), |d| d.to_string()),
             t("dagar", "days"),
-            r.waiting.max_days.unwrap_or_default(),
+            r.waiting
+                .max_days
+                .map_or("..".to_owned(), |d| d.to_string()),
             t("dagar", "days")
         );
     }
@@ -175,7 +232,9 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> String {
                 m.code,
                 m.name,
                 m.clients,
-                m.client_share.value.unwrap_or_default()
+                m.client_share
+                    .value
+                    .map_or("..".to_owned(), |v| v.to_string())
             );
         }
     }
@@ -244,22 +303,18 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> String {
     let fb = &r.deviations_with_feedback;
     let _ = writeln!(
         out,
-        "\n{}: {} / {} = {} %",
+        "\n{}: {} %",
         t("Brister med återkoppling", "Shortcomings with feedback"),
-        fb.count,
-        fb.of,
-        fb.value.map_or("–".to_owned(), |v| v.to_string())
+        ratio(fb)
     );
 
     if let Some(rate) = &r.survey_response_rate {
         let _ = writeln!(out, "\n## {}", t("Avslutningsenkät", "Exit survey"));
         let _ = writeln!(
             out,
-            "\n{}: {} / {} = {} %",
+            "\n{}: {} %",
             t("Svarsfrekvens", "Response rate"),
-            rate.count,
-            rate.of,
-            rate.value.unwrap_or_default()
+            ratio(rate)
         );
         for q in &r.survey {
             let _ = writeln!(
@@ -274,7 +329,7 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> String {
                     out,
                     "- {a}: {} ({} %)",
                     ratio.count,
-                    ratio.value.unwrap_or_default()
+                    ratio.value.map_or("..".to_owned(), |v| v.to_string())
                 );
             }
         }
@@ -298,20 +353,6 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> String {
             let _ = writeln!(out, "- {p}");
         }
     }
-    if !r.suppressed.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n## {}",
-            t("Dolda små tal", "Suppressed small counts")
-        );
-        let _ = writeln!(out, "\n{}", t("Celler markerade .. är dolda så att ingen person kan identifieras; totalerna är oförändrade.", "Cells marked .. are hidden so that nobody can be identified; totals are unchanged."));
-        for s in &r.suppressed {
-            let _ = writeln!(
-                out,
-                "- {} / {} / {}: {:?}",
-                s.table, s.row, s.column, s.reason
-            );
-        }
-    }
-    out
+    protection_md(&mut out, r, sv);
+    Ok(out)
 }

@@ -2,13 +2,16 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::disclosure::{CellId, Publication, TableCells};
+
 /// One cell: a count, or hidden by small-count suppression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Cell {
     /// A published count.
     Count(u64),
-    /// Hidden (primary or secondary suppression); the report says why.
+    /// Hidden by disclosure control. Nothing says why: a reason would tell which hidden cells
+    /// are small.
     Suppressed,
 }
 
@@ -38,12 +41,12 @@ pub struct Table {
     pub columns: Vec<String>,
     /// Cells, `rows × columns`.
     pub cells: Vec<Vec<Cell>>,
-    /// Row totals (always published).
-    pub row_totals: Vec<u64>,
-    /// Column totals (always published).
-    pub column_totals: Vec<u64>,
+    /// Row totals: cells too, hidden when publishing them would reveal something.
+    pub row_totals: Vec<Cell>,
+    /// Column totals.
+    pub column_totals: Vec<Cell>,
     /// Grand total.
-    pub total: u64,
+    pub total: Cell,
 }
 
 impl Table {
@@ -64,16 +67,56 @@ impl Table {
             name: name.to_owned(),
             title_sv: title_sv.to_owned(),
             title_en: title_en.to_owned(),
-            total: row_totals.iter().sum(),
+            total: Cell::Count(row_totals.iter().sum()),
             rows,
             columns,
             cells: counts
                 .into_iter()
                 .map(|r| r.into_iter().map(Cell::Count).collect())
                 .collect(),
-            row_totals,
-            column_totals,
+            row_totals: row_totals.into_iter().map(Cell::Count).collect(),
+            column_totals: column_totals.into_iter().map(Cell::Count).collect(),
         }
+    }
+
+    /// Every cell with its margins, in a fixed order: inner cells row by row, row totals,
+    /// column totals, the total. [`Table::add_to`] gives their cells in the same order.
+    pub fn cells_mut(&mut self) -> impl Iterator<Item = &mut Cell> {
+        self.cells
+            .iter_mut()
+            .flatten()
+            .chain(self.row_totals.iter_mut())
+            .chain(self.column_totals.iter_mut())
+            .chain(std::iter::once(&mut self.total))
+    }
+
+    /// Adds the table to a publication; returns its cells and, in the order of
+    /// [`Table::cells_mut`], the cell each shown number is (a one-column table shows each cell
+    /// twice: as the cell and as its row total).
+    pub fn add_to(&self, publication: &mut Publication) -> (TableCells, Vec<CellId>) {
+        let t = publication.add_table(&self.name, &self.rows, &self.columns);
+        let slots = t
+            .inner
+            .iter()
+            .flatten()
+            .chain(&t.row_totals)
+            .chain(&t.column_totals)
+            .chain(std::iter::once(&t.total))
+            .copied()
+            .collect();
+        (t, slots)
+    }
+
+    /// How many shown numbers (cells and margins) are hidden.
+    pub fn hidden_count(&self) -> usize {
+        self.cells
+            .iter()
+            .flatten()
+            .chain(&self.row_totals)
+            .chain(&self.column_totals)
+            .chain(std::iter::once(&self.total))
+            .filter(|c| **c == Cell::Suppressed)
+            .count()
     }
 
     /// The published count at (row, column) by labels, if present and not suppressed.
@@ -84,7 +127,9 @@ impl Table {
     }
 
     /// The table as CSV (`;`-separated, as Swedish spreadsheets read it), with a totals row and
-    /// column; suppressed cells are written as `..` (SCB's convention).
+    /// column; hidden cells are written as `..` (SCB's convention). It writes what it is given:
+    /// a table of a protected report passed its audit; audit a table built by hand with
+    /// [`crate::disclosure::audit`] (or [`super::audit_tables`]) before publishing it.
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
         let esc = |s: &str| {
@@ -104,7 +149,7 @@ impl Table {
             out.push_str(&esc(r));
             for c in &self.cells[i] {
                 out.push(';');
-                out.push_str(&c.count().map_or("..".to_owned(), |n| n.to_string()));
+                out.push_str(&c.to_string());
             }
             out.push_str(&format!(";{}\r\n", self.row_totals[i]));
         }
@@ -114,5 +159,15 @@ impl Table {
         }
         out.push_str(&format!(";{}\r\n", self.total));
         out
+    }
+}
+
+impl std::fmt::Display for Cell {
+    /// The count, or `..` when hidden.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Cell::Count(n) => write!(f, "{n}"),
+            Cell::Suppressed => f.write_str(".."),
+        }
     }
 }

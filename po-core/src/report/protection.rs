@@ -1,0 +1,547 @@
+//! The annual report under disclosure control: every number it shows is a cell of one
+//! [`Publication`], with the relations an attacker knows between them (issue 13, DOMAIN § 12).
+//!
+//! Relations beyond each table's sums: new and closed clients ≤ active clients cell by cell;
+//! clients by area have the active clients' gender totals; clients with children at home and
+//! each contact reason of a gender ≤ that gender's active clients; clients per municipality sum
+//! to at most the active clients; waits ≤ new clients; the two deviation tables have one total;
+//! shortcomings with feedback ≤ shortcomings (the deviation rows that are not positive events)
+//! and ≤ deviations whose status has feedback; staff counts ≤ ombud; survey answers sum to their
+//! question's respondents, ≤ responses ≤ surveys sent. A row or column that exists only because
+//! someone is in it (an area, an intake area, "Uppgift saknas", a municipality outside the
+//! population key, a training, a survey answer) is ≥ 1.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{AnnualReport, Cell, Table};
+use crate::codes::{CodeList, DeviationEventType, DeviationStatus};
+use crate::disclosure::{
+    audit, audit_risks, ensure_safe, protect, Audit, CellId, CellLabel, DisclosureError,
+    Protection, Publication, Relation, RelationKind, TableCells,
+};
+
+const UNKNOWN_AGE: &str = "Uppgift saknas";
+
+/// Every number the report shows, in one fixed order (see [`layout`]).
+fn slots_mut(r: &mut AnnualReport) -> Vec<&mut Cell> {
+    let mut slots: Vec<&mut Cell> = Vec::new();
+    let AnnualReport {
+        active_clients,
+        new_clients,
+        closed_clients,
+        clients_by_area,
+        children_at_home,
+        contact_reasons,
+        assignments,
+        intake_outcomes,
+        deviations_by_type,
+        deviations_by_counterpart,
+        staff,
+        assignments_per_client,
+        clients_per_municipality,
+        clients_with_municipality,
+        waiting,
+        deviations_with_feedback,
+        survey_response_rate,
+        survey,
+        ..
+    } = r;
+    for t in [
+        active_clients,
+        new_clients,
+        closed_clients,
+        clients_by_area,
+        children_at_home,
+        contact_reasons,
+        assignments,
+        intake_outcomes,
+        deviations_by_type,
+        deviations_by_counterpart,
+    ] {
+        slots.extend(t.cells_mut());
+    }
+    slots.push(&mut staff.ombud);
+    slots.push(&mut staff.with_supervision);
+    slots.extend(staff.training.values_mut());
+    slots.push(&mut assignments_per_client.count);
+    slots.push(&mut assignments_per_client.of);
+    for m in clients_per_municipality.iter_mut() {
+        slots.push(&mut m.clients);
+        slots.push(&mut m.client_share.count);
+        slots.push(&mut m.client_share.of);
+    }
+    slots.push(clients_with_municipality);
+    slots.push(&mut waiting.clients);
+    slots.push(&mut deviations_with_feedback.count);
+    slots.push(&mut deviations_with_feedback.of);
+    if let Some(rate) = survey_response_rate {
+        slots.push(&mut rate.count);
+        slots.push(&mut rate.of);
+    }
+    for q in survey.iter_mut() {
+        slots.push(&mut q.respondents);
+        for a in q.answers.values_mut() {
+            slots.push(&mut a.count);
+            slots.push(&mut a.of);
+        }
+    }
+    slots
+}
+
+fn label(table: &str, row: Option<&str>, column: Option<&str>) -> CellLabel {
+    CellLabel {
+        table: table.to_owned(),
+        row: row.map(str::to_owned),
+        column: column.map(str::to_owned),
+    }
+}
+
+/// `part` ≤ `whole` for every cell and margin with the same labels.
+fn subset(p: &mut Publication, part: (&Table, &TableCells), whole: (&Table, &TableCells)) {
+    let (pt, pc) = part;
+    let (wt, wc) = whole;
+    let columns: Vec<Option<usize>> = pt
+        .columns
+        .iter()
+        .map(|c| wt.columns.iter().position(|x| x == c))
+        .collect();
+    for (i, row) in pt.rows.iter().enumerate() {
+        let Some(wi) = wt.rows.iter().position(|x| x == row) else {
+            continue;
+        };
+        for (j, wj) in columns.iter().enumerate() {
+            if let Some(wj) = *wj {
+                p.add_at_most(&[pc.inner[i][j]], &[wc.inner[wi][wj]]);
+            }
+        }
+        p.add_at_most(&[pc.row_totals[i]], &[wc.row_totals[wi]]);
+    }
+    for (j, wj) in columns.iter().enumerate() {
+        if let Some(wj) = *wj {
+            p.add_at_most(&[pc.column_totals[j]], &[wc.column_totals[wj]]);
+        }
+    }
+    p.add_at_most(&[pc.total], &[wc.total]);
+}
+
+/// The report's publication, and for each number of [`slots_mut`] (same order) its cell.
+pub(super) fn layout(r: &AnnualReport) -> (Publication, Vec<CellId>) {
+    let mut p = Publication::new();
+    let mut slots = Vec::new();
+    let mut add = |p: &mut Publication, t: &Table| {
+        let (cells, s) = t.add_to(p);
+        slots.extend(s);
+        cells
+    };
+    let active = add(&mut p, &r.active_clients);
+    let new = add(&mut p, &r.new_clients);
+    let closed = add(&mut p, &r.closed_clients);
+    let area = add(&mut p, &r.clients_by_area);
+    let children = add(&mut p, &r.children_at_home);
+    let reasons = add(&mut p, &r.contact_reasons);
+    let assignments = add(&mut p, &r.assignments);
+    let intake = add(&mut p, &r.intake_outcomes);
+    let by_type = add(&mut p, &r.deviations_by_type);
+    let by_counterpart = add(&mut p, &r.deviations_by_counterpart);
+
+    // Clients: subsets, shared gender totals, ≥ 1 where a row or column exists because of data.
+    subset(&mut p, (&r.new_clients, &new), (&r.active_clients, &active));
+    subset(
+        &mut p,
+        (&r.closed_clients, &closed),
+        (&r.active_clients, &active),
+    );
+    for (t, cells) in [
+        (&r.active_clients, &active),
+        (&r.new_clients, &new),
+        (&r.closed_clients, &closed),
+    ] {
+        if let Some(j) = t.columns.iter().position(|c| c == UNKNOWN_AGE) {
+            p.add_at_least_one(cells.column_totals[j]);
+        }
+    }
+    for (g, gender) in r.clients_by_area.columns.iter().enumerate() {
+        if let Some(i) = r.active_clients.rows.iter().position(|x| x == gender) {
+            p.add_sum(area.column_totals[g], &[active.row_totals[i]]);
+        }
+    }
+    p.add_sum(area.total, &[active.total]);
+    for &row_total in &area.row_totals {
+        p.add_at_least_one(row_total);
+    }
+    for (g, gender) in r.children_at_home.rows.iter().enumerate() {
+        if let Some(i) = r.active_clients.rows.iter().position(|x| x == gender) {
+            p.add_at_most(&[children.inner[g][0]], &[active.row_totals[i]]);
+        }
+    }
+    p.add_at_most(&[children.total], &[active.total]);
+    for (g, gender) in r.contact_reasons.columns.iter().enumerate() {
+        if let Some(i) = r.active_clients.rows.iter().position(|x| x == gender) {
+            for row in &reasons.inner {
+                p.add_at_most(&[row[g]], &[active.row_totals[i]]);
+            }
+        }
+    }
+    for &reason in &reasons.row_totals {
+        p.add_at_most(&[reason], &[active.total]);
+    }
+    for &column in &intake.column_totals {
+        p.add_at_least_one(column);
+    }
+    p.add_sum(by_type.total, &[by_counterpart.total]);
+
+    // Staff (10 § 1): counts of people too.
+    let staff = |p: &mut Publication, row: &str, margin| {
+        p.add_cell(label("staff", Some(row), None), margin)
+    };
+    let ombud = staff(&mut p, "ombud", true);
+    let supervision = staff(&mut p, "with_supervision", false);
+    p.add_at_most(&[supervision], &[ombud]);
+    slots.extend([ombud, supervision]);
+    for training in r.staff.training.keys() {
+        let t = staff(&mut p, training, false);
+        p.add_at_most(&[t], &[ombud]);
+        p.add_at_least_one(t);
+        slots.push(t);
+    }
+    slots.extend([assignments.total, active.total]);
+
+    // Clients per municipality: a one-column table with its total.
+    let municipality = "clients_per_municipality";
+    let with_municipality = p.add_cell(label(municipality, None, None), true);
+    let mut rows = Vec::new();
+    for m in &r.clients_per_municipality {
+        let cell = p.add_cell(label(municipality, Some(m.code.as_str()), None), false);
+        if m.key_share.is_none() {
+            p.add_at_least_one(cell); // Listed only because a client lives there.
+        }
+        rows.push(cell);
+        slots.extend([cell, cell, with_municipality]);
+    }
+    p.add_sum(with_municipality, &rows);
+    p.add_at_most(&[with_municipality], &[active.total]);
+    slots.push(with_municipality);
+
+    let waits = p.add_cell(label("waiting", Some("clients"), None), false);
+    p.add_at_most(&[waits], &[new.total]);
+    slots.push(waits);
+
+    // Shortcomings with feedback: of = the deviation rows that are not positive events.
+    let feedback = p.add_cell(
+        label("deviations_with_feedback", Some("count"), None),
+        false,
+    );
+    let shortcomings = p.add_cell(label("deviations_with_feedback", Some("of"), None), true);
+    let shortcoming_rows: Vec<CellId> = DeviationEventType::ALL
+        .iter()
+        .zip(&by_type.row_totals)
+        .filter(|(t, _)| t.is_shortcoming())
+        .map(|(_, &c)| c)
+        .collect();
+    p.add_sum(shortcomings, &shortcoming_rows);
+    p.add_at_most(&[feedback], &[shortcomings]);
+    let with_feedback: Vec<CellId> = DeviationStatus::ALL
+        .iter()
+        .zip(&by_counterpart.column_totals)
+        .filter(|(s, _)| s.has_feedback())
+        .map(|(_, &c)| c)
+        .collect();
+    p.add_at_most(&[feedback], &with_feedback);
+    slots.extend([feedback, shortcomings]);
+
+    // The exit survey.
+    let responses = r.survey_response_rate.map(|_| {
+        let n = p.add_cell(label("survey", Some("responses"), None), true);
+        let sent = p.add_cell(label("survey", Some("sent"), None), true);
+        p.add_at_most(&[n], &[sent]);
+        slots.extend([n, sent]);
+        n
+    });
+    for q in &r.survey {
+        let table = format!("survey: {}", q.question);
+        let respondents = p.add_cell(label(&table, None, None), true);
+        slots.push(respondents);
+        let mut answers = Vec::new();
+        for a in q.answers.keys() {
+            let cell = p.add_cell(label(&table, Some(a), None), false);
+            p.add_at_least_one(cell);
+            answers.push(cell);
+            slots.extend([cell, respondents]);
+        }
+        p.add_sum(respondents, &answers);
+        if let Some(n) = responses {
+            p.add_at_most(&[respondents], &[n]);
+        }
+    }
+    (p, slots)
+}
+
+/// The published value of each cell (`None` = hidden). Two places showing one cell must agree.
+fn published(r: &mut AnnualReport) -> Result<(Publication, Vec<Option<u64>>), DisclosureError> {
+    let (p, slots) = layout(r);
+    let mut values: Vec<Option<Option<u64>>> = vec![None; p.len()];
+    for (slot, cell) in slots_mut(r).into_iter().zip(&slots) {
+        let shown = slot.count();
+        match values[cell.0] {
+            Some(v) if v != shown => {
+                return Err(DisclosureError::Inconsistent {
+                    cells: vec![p.label(*cell).to_string()],
+                })
+            }
+            _ => values[cell.0] = Some(shown),
+        }
+    }
+    Ok((p, values.into_iter().map(Option::flatten).collect()))
+}
+
+/// Protects a report in place with threshold `k`.
+pub(super) fn protect_report(r: &mut AnnualReport, k: u64) -> Result<(), DisclosureError> {
+    let (p, values) = published(r)?;
+    let values: Vec<u64> = values.into_iter().map(Option::unwrap_or_default).collect();
+    let hidden = protect(&p, &values, k)?;
+    let (_, slots) = layout(r);
+    for (slot, cell) in slots_mut(r).into_iter().zip(slots) {
+        if hidden[cell.0] {
+            *slot = Cell::Suppressed;
+        }
+    }
+    for ratio in [
+        &mut r.assignments_per_client,
+        &mut r.deviations_with_feedback,
+    ] {
+        ratio.hide_value_if_hidden();
+    }
+    r.survey_response_rate
+        .iter_mut()
+        .for_each(super::Ratio::hide_value_if_hidden);
+    for m in &mut r.clients_per_municipality {
+        m.client_share.hide_value_if_hidden();
+    }
+    for q in &mut r.survey {
+        q.answers
+            .values_mut()
+            .for_each(super::Ratio::hide_value_if_hidden);
+    }
+    if r.waiting.clients == Cell::Suppressed {
+        r.waiting.median_days = None;
+        r.waiting.max_days = None;
+    }
+    r.hidden_cells = hidden_counts(&p, &hidden);
+    Ok(())
+}
+
+/// Hidden cells per table (distinct cells, so a count shown twice counts once).
+fn hidden_counts(p: &Publication, hidden: &[bool]) -> BTreeMap<String, u64> {
+    let mut counts = BTreeMap::new();
+    for (i, &h) in hidden.iter().enumerate() {
+        let table = p.label(CellId(i)).table.clone();
+        let table = if table.starts_with("survey") {
+            "survey".to_owned()
+        } else {
+            table
+        };
+        let n = counts.entry(table).or_insert(0);
+        *n += u64::from(h);
+    }
+    counts
+}
+
+impl AnnualReport {
+    /// The report as a publication: every shown number as a cell, with the relations between
+    /// them, and the published values (`None` = hidden). What an attacker sees.
+    ///
+    /// # Errors
+    /// [`DisclosureError::Inconsistent`] if one number shown twice differs.
+    pub fn publication(&self) -> Result<(Publication, Vec<Option<u64>>), DisclosureError> {
+        published(&mut self.clone())
+    }
+
+    /// The attacker's view of this report: every hidden cell's range and those at risk, under
+    /// the report's own threshold (k = 3 for an unprotected report, whose every count is shown).
+    ///
+    /// # Errors
+    /// As [`crate::disclosure::audit`].
+    pub fn audit(&self) -> Result<Audit, DisclosureError> {
+        let (p, values) = self.publication()?;
+        audit(&p, &values, self.protection.k().unwrap_or(3))
+    }
+
+    /// What every rendering runs first: a protected report must still pass its audit, and show
+    /// no count of 1..k-1 (it may have been changed or read from a file since).
+    ///
+    /// # Errors
+    /// [`DisclosureError::AtRisk`] naming the first cell at risk.
+    pub fn check(&self) -> Result<(), DisclosureError> {
+        let Protection::Threshold { k } = self.protection else {
+            return Ok(());
+        };
+        let (p, values) = self.publication()?;
+        if let Some(i) = values
+            .iter()
+            .position(|v| v.is_some_and(|v| (1..k).contains(&v)))
+        {
+            return Err(DisclosureError::AtRisk {
+                count: values
+                    .iter()
+                    .filter(|v| v.is_some_and(|v| (1..k).contains(&v)))
+                    .count(),
+                first: p.label(CellId(i)).to_string(),
+            });
+        }
+        ensure_safe(&audit_risks(&p, &values, k)?)
+    }
+}
+
+/// Information loss of a protected report against its unprotected counts, per table: what
+/// BENCHMARKS.md records for the bundled register. Not part of any publication (the sum of
+/// hidden values would be a relation of its own).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InformationLoss {
+    /// Table or group of figures.
+    pub table: String,
+    /// Distinct cells (margins included).
+    pub cells: u64,
+    /// Of those, hidden.
+    pub hidden: u64,
+    /// The sum of the hidden inner cells (people, or events for deviations).
+    pub hidden_inner_sum: u64,
+    /// The sum of all inner cells.
+    pub inner_sum: u64,
+}
+
+/// Per table, what protection hid from `unprotected` in `protected` (the same register and
+/// options, protected and not).
+///
+/// # Errors
+/// As [`AnnualReport::publication`].
+pub fn information_loss(
+    unprotected: &AnnualReport,
+    protected: &AnnualReport,
+) -> Result<Vec<InformationLoss>, DisclosureError> {
+    let (p, values) = unprotected.publication()?;
+    let (_, shown) = protected.publication()?;
+    let mut loss: BTreeMap<String, InformationLoss> = BTreeMap::new();
+    for (i, (value, shown)) in values.iter().zip(&shown).enumerate() {
+        let cell = CellId(i);
+        let table = p.label(cell).table.clone();
+        let e = loss.entry(table.clone()).or_insert(InformationLoss {
+            table,
+            cells: 0,
+            hidden: 0,
+            hidden_inner_sum: 0,
+            inner_sum: 0,
+        });
+        e.cells += 1;
+        let hidden = shown.is_none();
+        e.hidden += u64::from(hidden);
+        if !p.is_margin(cell) {
+            let v = value.unwrap_or_default();
+            e.inner_sum += v;
+            if hidden {
+                e.hidden_inner_sum += v;
+            }
+        }
+    }
+    Ok(loss.into_values().collect())
+}
+
+/// A relation between cells of tables an analyst built: Σ `left` = Σ `right`, or Σ `left` ≤
+/// Σ `right` (a subset at most its whole).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TableRelation {
+    /// Equal or at most.
+    pub kind: RelationKind,
+    /// Cells on the left.
+    pub left: Vec<CellLabel>,
+    /// Cells on the right.
+    pub right: Vec<CellLabel>,
+}
+
+/// Audits tables an analyst built (hidden cells and margins as [`Cell::Suppressed`]) with
+/// relations between them, under threshold `k`: every hidden cell's range and those at risk.
+///
+/// # Errors
+/// [`DisclosureError::UnknownCell`] for a relation naming a cell no table has,
+/// [`DisclosureError::Inconsistent`] for a margin that is not the sum of its cells, and the
+/// solver's failures.
+pub fn audit_tables(
+    tables: &[Table],
+    relations: &[TableRelation],
+    k: u64,
+) -> Result<Audit, DisclosureError> {
+    let mut p = Publication::new();
+    let mut values: Vec<Option<Option<u64>>> = Vec::new();
+    let mut cells = Vec::new();
+    for t in tables {
+        let (tc, slots) = t.add_to(&mut p);
+        values.resize(p.len(), None);
+        let mut t = t.clone();
+        for (slot, cell) in t.cells_mut().zip(slots) {
+            match values[cell.0] {
+                Some(v) if v != slot.count() => {
+                    return Err(DisclosureError::Inconsistent {
+                        cells: vec![p.label(cell).to_string()],
+                    })
+                }
+                _ => values[cell.0] = Some(slot.count()),
+            }
+        }
+        cells.push((t, tc));
+    }
+    let find = |l: &CellLabel| -> Result<CellId, DisclosureError> {
+        let unknown = || DisclosureError::UnknownCell(l.to_string());
+        let (t, tc) = cells
+            .iter()
+            .find(|(t, _)| t.name == l.table)
+            .ok_or_else(unknown)?;
+        let index = |labels: &[String], want: &String| labels.iter().position(|x| x == want);
+        Ok(match (&l.row, &l.column) {
+            (Some(r), Some(c)) => {
+                tc.inner[index(&t.rows, r).ok_or_else(unknown)?]
+                    [index(&t.columns, c).ok_or_else(unknown)?]
+            }
+            (Some(r), None) => tc.row_totals[index(&t.rows, r).ok_or_else(unknown)?],
+            (None, Some(c)) => tc.column_totals[index(&t.columns, c).ok_or_else(unknown)?],
+            (None, None) => tc.total,
+        })
+    };
+    for r in relations {
+        let mut terms = Vec::new();
+        for l in &r.left {
+            terms.push((find(l)?, 1));
+        }
+        for l in &r.right {
+            terms.push((find(l)?, -1));
+        }
+        p.add_relation(Relation {
+            terms,
+            kind: r.kind,
+            constant: 0,
+        });
+    }
+    let values: Vec<Option<u64>> = values.into_iter().map(Option::flatten).collect();
+    audit(&p, &values, k)
+}
+
+/// Protects one table on its own with threshold `k` (a table an analyst built from counts).
+///
+/// # Errors
+/// As [`crate::disclosure::protect`].
+pub fn protect_table(table: &Table, k: u64) -> Result<Table, DisclosureError> {
+    let mut p = Publication::new();
+    let (_, slots) = table.add_to(&mut p);
+    let mut values = vec![0u64; p.len()];
+    let mut t = table.clone();
+    for (slot, &cell) in t.cells_mut().zip(&slots) {
+        values[cell.0] = slot.count().unwrap_or_default();
+    }
+    let hidden = protect(&p, &values, k)?;
+    for (slot, cell) in t.cells_mut().zip(slots) {
+        if hidden[cell.0] {
+            *slot = Cell::Suppressed;
+        }
+    }
+    Ok(t)
+}
