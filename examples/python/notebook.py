@@ -48,7 +48,9 @@ print(register)
 # %% [markdown]
 # ## 2. The annual report
 # The population key uses the bundled TOTAL population of Värmland's municipalities as a
-# stand-in for adults (see `examples/data/README.md`); counts below 3 are suppressed.
+# stand-in for adults (see `examples/data/README.md`). Published reports are protected by
+# default (k = 3): counts 1–2 and whatever else could reveal them are hidden (None), and the
+# report has passed an LP audit (`report.audit()`).
 
 # %%
 varmland = po.varmland_municipalities().to_pandas()
@@ -61,11 +63,11 @@ report = po.annual_report(
     register,
     year=2023,
     service_name="PO Värmland (SYNTETISKA DATA)",
-    suppression_threshold=3,
     priority_policy="varmland_2023",
     population=population,
 )
 print(report)
+print("Dolda tal per tabell:", report.hidden_cells, "– granskad:", report.audit().safe)
 print("Uppdrag per klient:", report.assignments_per_client.value)
 print("Väntetid (median dagar):", report.waiting.median_days)
 print(report.table("active_clients").to_pandas())

@@ -395,11 +395,11 @@ impl Table {
 
     fn __repr__(&self) -> String {
         format!(
-            "Table(name={:?}, rows={}, columns={}, total={:?})",
+            "Table(name={:?}, rows={}, columns={}, total={})",
             self.0.name,
             self.0.rows.len(),
             self.0.columns.len(),
-            self.0.total.count()
+            self.0.total
         )
     }
 }
@@ -788,10 +788,10 @@ impl AnnualReport {
     }
     fn __repr__(&self) -> String {
         format!(
-            "AnnualReport(year={}, service_name={:?}, active_clients={:?}, tables={})",
+            "AnnualReport(year={}, service_name={:?}, active_clients={}, tables={})",
             self.0.year,
             self.0.service_name,
-            self.0.active_clients.total.count(),
+            self.0.active_clients.total,
             self.0.tables().len()
         )
     }

@@ -59,7 +59,8 @@ def test_dataframe_with_python_lists_dates_and_booleans():
             "assignments": [["economy"], ["housing", "guardian"]],
         }
     )
-    r = po.annual_report(po.read_register_csv(clients=frame), year=2023)
+    # Two clients: the import is checked on every count, so unprotected (asked for explicitly).
+    r = po.annual_report(po.read_register_csv(clients=frame), year=2023, unprotected=True)
     polars_frame = pl.DataFrame(
         {
             "id": ["k1", "k2"],
@@ -71,10 +72,10 @@ def test_dataframe_with_python_lists_dates_and_booleans():
             "assignments": [["economy"], ["housing", "guardian"]],
         }
     )
-    as_polars = po.annual_report(po.read_register_csv(clients=polars_frame), year=2023)
+    as_polars = po.annual_report(po.read_register_csv(clients=polars_frame), year=2023, unprotected=True)
     assert as_polars.to_json() == r.to_json()
     with_gap = frame.assign(birth_year=[1980, None])  # float64 with NaN in pandas
-    assert po.annual_report(po.read_register_csv(clients=with_gap), year=2023).table(
+    assert po.annual_report(po.read_register_csv(clients=with_gap), year=2023, unprotected=True).table(
         "active_clients").get("Man", "Uppgift saknas") == 1
     assert r.table("active_clients").total == 2
     assert r.table("children_at_home").total == 1
@@ -119,7 +120,6 @@ def test_the_report_matches_the_rust_demo(register):
         register,
         year=2023,
         service_name="Personligt ombud Värmland (SYNTETISKA DATA / SYNTHETIC DATA)",
-        suppression_threshold=3,
         priority_policy="varmland_2023",
     )
     ours = r.to_dict()
@@ -129,8 +129,11 @@ def test_the_report_matches_the_rust_demo(register):
 
 
 def test_report_contents(register):
+    # Every count as it is (asked for explicitly): the service's own view, not for publication.
     r = po.annual_report(register, year=2023, service_name="PO", population=varmland_population(),
-                         leadership_group=[("municipality", "Karlstad"), ("region_psychiatry", "Region")])
+                         leadership_group=[("municipality", "Karlstad"), ("region_psychiatry", "Region")],
+                         unprotected=True)
+    assert r.k is None and "OSKYDDAD" in r.to_markdown()
     assert repr(r) == 'AnnualReport(year=2023, service_name="PO", active_clients=240, tables=10)'
     assert list(r.tables) == ["active_clients", "new_clients", "closed_clients", "clients_by_area",
                               "children_at_home", "contact_reasons", "assignments", "intake_outcomes",
@@ -139,7 +142,7 @@ def test_report_contents(register):
     assert sum(m.clients for m in r.clients_per_municipality) == 240
     assert all(m.key_share is not None for m in r.clients_per_municipality)
     assert r.leadership is not None and r.leadership.compliant == "not_met"
-    assert r.survey_response_rate == po.annual_report(register, year=2023).survey_response_rate
+    assert r.survey_response_rate == po.annual_report(register, year=2023, unprotected=True).survey_response_rate
     assert r.survey_response_rate is not None
     assert (r.survey_response_rate.count, r.survey_response_rate.of) == (18, 95)
     assert r.survey_response_rate.value == Decimal("18.95")
@@ -149,14 +152,14 @@ def test_report_contents(register):
         r.to_markdown("de")
     with pytest.raises(po.InvalidInputError, match="table: unknown table"):
         r.table("nope")
-    previous = po.annual_report(register, year=2022)
+    previous = po.annual_report(register, year=2022, unprotected=True)
     change = {c.measure: c for c in r.change_against(previous)}
     assert change["active_clients"].current == 240
     assert change["active_clients"].difference == 240 - previous.table("active_clients").total
 
 
 def test_table_methods(register):
-    t = po.annual_report(register, year=2023).table("active_clients")
+    t = po.annual_report(register, year=2023, unprotected=True).table("active_clients")
     assert t.get("Man", "30–49 år") == 27
     with pytest.raises(po.InvalidInputError, match=r"active_clients: no cell \('Man', 'x'\)|no cell"):
         t.get("Man", "x")
@@ -166,13 +169,13 @@ def test_table_methods(register):
     assert t.to_polars().columns[0] == "row"
     assert t.to_dict()["row"] == t.rows
     assert t.cells == [[19, 63, 50, 14], [19, 27, 32, 14], [0, 0, 2, 0]]
-    hidden, notes = t.suppress(3)
-    # The 2 is hidden, and so is enough of its row and columns that the totals cannot reveal it.
-    assert hidden.cells == [[None, 63, None, 14], [19, 27, 32, 14], [None, 0, None, 0]]
-    assert [(n.row, n.column, n.reason) for n in notes] == [
-        ("Annat", "50–64 år", "primary"), ("Annat", "18–29 år", "secondary"),
-        ("Kvinna", "18–29 år", "secondary"), ("Kvinna", "50–64 år", "secondary")]
-    assert hidden.total == t.total and hidden != t
+    hidden = t.protect(3)
+    # The 2 is hidden, and so is its row total (2 as well): margins are cells. Nothing says why.
+    assert hidden.cells[2][2] is None and hidden.row_totals[2] is None
+    assert all(v is None or v == 0 or v >= 3 for row in hidden.cells for v in row)
+    assert po.audit_tables([hidden], k=3).safe and hidden != t
+    with pytest.raises(po.InvalidInputError, match="k: expected a threshold of 2 or more"):
+        t.protect(1)
     assert po.to_pandas(t).equals(frame)
 
 
@@ -186,7 +189,7 @@ def test_check_margins_finds_seed_001_table_3():
 
 
 def test_deviations_for_the_leadership_group(register):
-    rows = register.deviations_for_leadership_group(D(2023, 1, 1), D(2023, 6, 30))
+    rows = register.deviations_for_leadership_group(D(2023, 1, 1), D(2023, 6, 30), unprotected=True)
     assert rows and all(r.new >= r.raised for r in rows)
     assert sum(r.new for r in rows) == sum(
         1 for d in json.loads((DATA / "register.json").read_text())["deviations"]
@@ -197,7 +200,7 @@ def test_charts_are_written(register, tmp_path):
     import matplotlib
 
     matplotlib.use("Agg")
-    r = po.annual_report(register, year=2023, population=varmland_population(), suppression_threshold=3)
+    r = po.annual_report(register, year=2023, population=varmland_population())
     written = charts.save_all(r, tmp_path)
     assert [p.name for p in written] == [f"{n}.png" for n in charts.CHARTS]
     assert all(p.stat().st_size > 5_000 and p.read_bytes()[:4] == b"\x89PNG" for p in written)
@@ -241,3 +244,45 @@ def test_the_notebook_is_the_script():
     import make_ipynb
 
     assert (ROOT / "examples" / "python" / "notebook.ipynb").read_text(encoding="utf-8") == make_ipynb.render()
+
+
+def test_published_reports_are_protected_and_audited(register):
+    """Issue 13 from Python: protected by default, nothing says which hidden cells are small,
+    and an analyst can audit the report or tables built by hand."""
+    r = po.annual_report(register, year=2023)
+    assert r.k == 3 and sum(r.hidden_cells.values()) > 0
+    audit = r.audit()
+    assert audit.safe and audit.k == 3 and audit.ranges
+    # Every hidden cell can reach 0 or 3 and is not a single value.
+    assert all(c.low != c.high and (c.low == 0 or c.high is None or c.high >= 3) for c in audit.ranges)
+    published = [v for t in r.tables.values() for row in t.cells for v in row]
+    published += [v for t in r.tables.values() for v in t.row_totals + t.column_totals + [t.total]]
+    assert all(v is None or v == 0 or v >= 3 for v in published)
+    text = r.to_json() + r.to_markdown("en")
+    assert "primary" not in text.lower() and "secondary" not in text.lower()
+    assert "Counts from 1 to 2 are not shown" in r.to_markdown("en")
+    # The old pattern of issue 13: women 5 5 1 2, men 4 4 0 0; the 1, 2 and the men's zeros
+    # hidden, the column totals 1 and 2 published. The audit computes all four.
+    t = po.Table.from_cells(
+        "closed_clients", rows=["Kvinna", "Man"], columns=["a", "b", "c", "d"],
+        cells=[[5, 5, None, None], [4, 4, None, None]], row_totals=[13, 8],
+        column_totals=[9, 9, 1, 2], total=21)
+    audit = po.audit_tables([t], k=3)
+    assert not audit.safe
+    assert {(c.row, c.column): (c.low, c.high) for c in audit.ranges} == {
+        ("Kvinna", "c"): (1, 1), ("Kvinna", "d"): (2, 2), ("Man", "c"): (0, 0), ("Man", "d"): (0, 0)}
+    # Relations between tables: new ≤ active makes a hidden new cell under a published 0 exact.
+    active = po.Table.from_cells("active", rows=["r"], columns=["a", "b"], cells=[[0, 9]],
+                                 row_totals=[9], column_totals=[0, 9], total=9)
+    new = po.Table.from_cells("new", rows=["r"], columns=["a", "b"], cells=[[None, None]],
+                              row_totals=[None], column_totals=[None, None], total=None)
+    alone = po.audit_tables([active, new], k=3)
+    assert alone.safe
+    related = po.audit_tables([active, new], relations=[("<=", [("new", "r", "a")], [("active", "r", "a")])])
+    assert not related.safe
+    with pytest.raises(po.InvalidInputError, match="relation: no cell"):
+        po.audit_tables([active], relations=[("=", [("nope", None, None)], [("active", None, None)])])
+    # A report changed after it was protected is refused.
+    with pytest.raises(po.InvalidInputError, match="expected 2 rows"):
+        po.Table.from_cells("x", rows=["a", "b"], columns=["c"], cells=[[1]], row_totals=[1],
+                            column_totals=[1], total=1)

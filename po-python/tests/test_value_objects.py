@@ -17,7 +17,7 @@ def samples():
     register = po.read_register_dir(ROOT / "examples" / "data" / "synthetic-2023")
     population = {m.code: (m.name, m.total_population_2023_12_31) for m in po.varmland_municipalities()
                   if m.area_2023}
-    report = po.annual_report(register, year=2023, population=population, suppression_threshold=3,
+    report = po.annual_report(register, year=2023, population=population,
                               leadership_group=[("municipality", "Karlstad")])
     previous = po.annual_report(register, year=2022)
     agreement = po.read_agreement(ROOT / "examples" / "data" / "varmland-2023-agreement.json")
@@ -34,7 +34,10 @@ def samples():
         po.Applicant: queue[0],
         po.RankedApplicant: po.rank(queue, "varmland_2023", D(2024, 1, 15))[0],
         po.QueueStatistics: po.queue_statistics(queue, D(2024, 1, 15), D(2024, 1, 15)),
-        po.WaitingSummary: report.waiting,
+        po.WaitingSummary: po.queue_statistics(queue, D(2024, 1, 15), D(2024, 1, 15)).overall,
+        po.Waiting: report.waiting,
+        po.Audit: report.audit(),
+        po.CellRange: report.audit().ranges[0],
         po.Repayment: po.repayment(1000, 400),
         po.GrantCalendar: po.grant_calendar(2024),
         po.NationalBudget: po.NationalBudget(year=2024, total=10, socialstyrelsen_admin=1,
@@ -53,7 +56,6 @@ def samples():
         po.StaffSummary: report.staff,
         po.SurveyQuestion: report.survey[0],
         po.MunicipalityRow: report.clients_per_municipality[0],
-        po.Suppression: report.suppressed[0],
         po.MarginProblem: po.check_margins([[1]], row_totals=[2], column_totals=[1], grand_total=1)[0],
         po.Change: report.change_against(previous)[0],
         po.CounterpartDeviations: register.deviations_for_leadership_group(D(2023, 1, 1), D(2023, 12, 31))[0],
