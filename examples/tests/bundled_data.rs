@@ -61,3 +61,37 @@ fn csv_export_reads_back_into_the_same_register() {
         register
     );
 }
+
+/// Issue 13: the information loss of protecting the bundled report (k = 3), as BENCHMARKS.md
+/// records it. Printed with `cargo test -p po-examples --test bundled_data -- --nocapture`.
+#[test]
+fn information_loss_of_the_bundled_report() {
+    use po_core::disclosure::Protection;
+    use po_core::report::{annual_report, information_loss, ReportOptions};
+    let register = po_examples::bundled_register();
+    let options = |protection| ReportOptions {
+        year: 2023,
+        protection,
+        ..ReportOptions::default()
+    };
+    let raw = annual_report(&register, &options(Protection::Unprotected)).unwrap();
+    let protected = annual_report(&register, &options(Protection::default())).unwrap();
+    let loss = information_loss(&raw, &protected).unwrap();
+    let (mut cells, mut hidden, mut people, mut of) = (0, 0, 0, 0);
+    for l in &loss {
+        println!(
+            "| {} | {} | {} | {} of {} |",
+            l.table, l.cells, l.hidden, l.hidden_inner_sum, l.inner_sum
+        );
+        cells += l.cells;
+        hidden += l.hidden;
+        if !l.table.starts_with("deviations") {
+            people += l.hidden_inner_sum;
+            of += l.inner_sum;
+        }
+    }
+    println!("| all | {cells} | {hidden} | {people} of {of} (people; deviations excluded) |");
+    let clients = loss.iter().find(|l| l.table == "active_clients").unwrap();
+    assert_eq!((clients.cells, clients.hidden), (20, 4));
+    assert_eq!((cells, hidden), (289, 62));
+}

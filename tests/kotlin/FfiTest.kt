@@ -182,6 +182,11 @@ fun domainChecks(ref: LocalDate) {
             check(r.year() == 2023 && r.tables().size == 10, "tables")
             check(r.inputProblems().size == 1, "problems in the report")
             check(r.toMarkdown("sv").contains("PO Test") && r.toJson().contains("\"year\": 2023"), "renderings")
+            // One client: protected by default, so the 1 is hidden, and the audit agrees.
+            val audit = r.audit()
+            check(audit.safe && audit.k == 3L && r.hiddenCells() > 0L, "protected and audited")
+            check(r.table("active_clients").total == null, "the total 1 is hidden")
+            check(audit.ranges.all { it.low == 0L || (it.high ?: 3L) >= 3L }, "no hidden cell provably small")
             expectThrows<PoException.InvalidInput>("language") { r.toMarkdown("de") }
             expectThrows<PoException.InvalidInput>("table") { r.table("nope") }
             check(r.leadership() == null, "no leadership group given")
@@ -195,9 +200,20 @@ fun domainChecks(ref: LocalDate) {
         expectThrows<PoException.UnknownCode>("leadership role in report") {
             annualReport(reg, ReportOptionsRecord(2023, "PO Test", leadershipGroup = listOf(LeadershipMemberRecord("mayor", ""))))
         }
-        expectThrows<PoException.InvalidInput>("negative threshold") {
-            annualReport(reg, ReportOptionsRecord(2023, "PO Test", suppressionThreshold = -1))
+        expectThrows<PoException.InvalidInput>("threshold below 2") {
+            annualReport(reg, ReportOptionsRecord(2023, "PO Test", k = 1))
         }
+        annualReport(reg, ReportOptionsRecord(2023, "PO Test", unprotected = true)).use { r ->
+            check(r.table("active_clients").total == 1L && r.toMarkdown("en").contains("UNPROTECTED"), "unprotected on request")
+        }
+        // An analyst's own table, audited: issue 13's closed clients, women 5 5 1 2, men
+        // 4 4 0 0, the column totals 1 and 2 published; the attacker computes all four.
+        val closed = TableRecord("closed", "closed", "closed", listOf("Kvinna", "Man"), listOf("a", "b", "c", "d"),
+            listOf(listOf(5L, 5L, null, null), listOf(4L, 4L, null, null)), listOf(13L, 8L), listOf(9L, 9L, 1L, 2L), 21L)
+        val audit = auditTables(listOf(closed), emptyList(), 3L)
+        check(!audit.safe && audit.ranges.all { it.atRisk && it.low == it.high }, "old pattern undone: ${audit.ranges}")
+        check(audit.ranges.first { it.cell.row == "Kvinna" && it.cell.column == "d" }.low == 2L, "the 2 is computed")
+        expectThrows<PoException.InvalidInput>("audit k") { auditTables(listOf(closed), emptyList(), 0L) }
         expectThrows<PoException.InvalidInput>("population code") {
             annualReport(reg, ReportOptionsRecord(2023, "PO Test", population = listOf(PopulationRecord("17", "x", 1))))
         }

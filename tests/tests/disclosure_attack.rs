@@ -396,7 +396,7 @@ impl Attack {
             let mut high = vec![f64::NEG_INFINITY; hidden.len()];
             let mut exact_low = vec![None; hidden.len()];
             let mut exact_high = vec![None; hidden.len()];
-            let mut seen = |point: Vec<f64>, low: &mut [f64], high: &mut [f64]| {
+            let seen = |point: Vec<f64>, low: &mut [f64], high: &mut [f64]| {
                 for (i, x) in point.into_iter().enumerate() {
                     low[i] = low[i].min(x);
                     high[i] = high[i].max(x);
