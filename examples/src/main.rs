@@ -127,14 +127,15 @@ fn annual_report_of_synthetic_register() -> Result<(), po_core::Error> {
     let sv = to_markdown(&report, Language::Sv)?;
     let en = to_markdown(&report, Language::En)?;
     let json = report.to_json()?;
+    let tables = report.tables_csv()?;
     println!("\n{sv}");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../build/demo");
     let written = std::fs::create_dir_all(&dir).and_then(|_| {
         std::fs::write(dir.join("report-2023.sv.md"), &sv)?;
         std::fs::write(dir.join("report-2023.en.md"), &en)?;
         std::fs::write(dir.join("report-2023.json"), &json)?;
-        for table in report.tables() {
-            std::fs::write(dir.join(format!("{}.csv", table.name)), table.to_csv())?;
+        for (name, csv) in &tables {
+            std::fs::write(dir.join(format!("{name}.csv")), csv)?;
         }
         Ok(())
     });

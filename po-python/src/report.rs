@@ -405,6 +405,8 @@ impl Table {
 }
 
 type CellRef = (String, Option<String>, Option<String>);
+/// `("=" or "<=", left cells, right cells)`.
+type RelationTuple = (String, Vec<CellRef>, Vec<CellRef>);
 
 /// Audits tables an analyst built (None = hidden, margins included) with the relations between
 /// them: `relations` are `("=" or "<=", [(table, row, column), …], [(table, row, column), …])`,
@@ -413,7 +415,7 @@ type CellRef = (String, Option<String>, Option<String>);
 #[pyo3(signature = (tables, *, relations = None, k = 3))]
 fn audit_tables(
     tables: Vec<Table>,
-    relations: Option<Vec<(String, Vec<CellRef>, Vec<CellRef>)>>,
+    relations: Option<Vec<RelationTuple>>,
     k: i64,
 ) -> PyResult<Audit> {
     let k = protection(k, false)?.k().unwrap_or(3);

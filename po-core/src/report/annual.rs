@@ -551,6 +551,19 @@ impl AnnualReport {
         Ok(serde_json::to_string_pretty(self).unwrap_or_default())
     }
 
+    /// Every table as CSV (`(name, text)`, see [`Table::to_csv`]), after the report's audit.
+    ///
+    /// # Errors
+    /// [`DisclosureError::AtRisk`] if the report has a hidden cell at risk.
+    pub fn tables_csv(&self) -> Result<Vec<(String, String)>, DisclosureError> {
+        self.check()?;
+        Ok(self
+            .tables()
+            .into_iter()
+            .map(|t| (t.name.clone(), t.to_csv()))
+            .collect())
+    }
+
     /// Every table, in report order.
     pub fn tables(&self) -> Vec<&Table> {
         vec![
