@@ -12,8 +12,9 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     if let Ok(register) = read_register_json(text, "register.json") {
-        let report = annual_report(&register, &ReportOptions { year: 2023, ..ReportOptions::default() });
-        let _ = report.to_json();
+        let report = annual_report(&register, &ReportOptions { year: 2023, ..ReportOptions::default() })
+            .expect("protection");
+        report.to_json().expect("a protected report passes its audit");
     }
     if let Ok(policy) = PriorityPolicy::from_json(text) {
         assert_eq!(PriorityPolicy::from_json(&policy.to_json()).unwrap(), policy);
