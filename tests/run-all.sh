@@ -14,8 +14,9 @@ TARGET=$(cargo metadata --format-version 1 --no-deps \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 step() { printf '\n=== %s\n' "$*"; }
 
-step "Rust: format, tests, docs"
+step "Rust: format, lints, tests, docs"
 cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo test --workspace --quiet
 # Issue 13's property: 10 000 random registers against an attacker with its own LP. Release
 # profile (about 2–3 minutes on 2 cores; a debug `cargo test` runs 16 of them).

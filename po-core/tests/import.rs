@@ -254,3 +254,33 @@ fn headers_are_checked_nothing_is_ignored_silently() {
         read_clients_csv(csv.as_bytes(), "c.csv", &varmland(), None, Mode::Lenient).unwrap();
     assert_eq!((lenient.rows.len(), lenient.problems.len()), (1, 1));
 }
+
+#[test]
+fn json_clients_get_the_same_checks_as_csv() {
+    // The date checks are written once (import/clients.rs) and apply to JSON too: here the
+    // start before the application, which the JSON reader used to miss.
+    let json = r#"{"clients": [
+        {"id": "a", "gender": "woman", "started_on": "2023-01-10", "applied_on": "2023-02-01"},
+        {"id": "a", "gender": "man", "started_on": "2023-03-01", "ended_on": "2023-02-01"}
+    ]}"#;
+    let e = read_register_json(json, "register.json").unwrap_err();
+    let found: Vec<(&str, &str)> = e
+        .problems
+        .iter()
+        .map(|p| (p.column.as_str(), p.reason.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "clients[0].started_on",
+                "starts 2023-01-10, before the application 2023-02-01"
+            ),
+            ("clients[1].id", "the same id as clients[0]"),
+            (
+                "clients[1].ended_on",
+                "ends 2023-02-01, before it starts 2023-03-01"
+            ),
+        ]
+    );
+}

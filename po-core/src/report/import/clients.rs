@@ -1,0 +1,191 @@
+//! The clients export: one row per client.
+
+use std::collections::HashMap;
+
+use super::sheet::{read_rows, Columns};
+use super::{ImportError, Imported, Mode};
+use crate::codes::{AgeBand, LocalVocabulary};
+use crate::identity::age_on;
+use crate::organisation::MunicipalityCode;
+use crate::report::{Assignment, Client};
+use crate::text::clip;
+use time::Date;
+
+/// The columns of a clients export, in the order po writes them (Swedish headers are also
+/// read: see the aliases).
+pub const CLIENT_CSV_COLUMNS: &[&str] = &[
+    "id",
+    "gender",
+    "birth_date",
+    "birth_year",
+    "age_band",
+    "municipality",
+    "area",
+    "applied_on",
+    "started_on",
+    "ended_on",
+    "children_at_home",
+    "priority_groups",
+    "contact_reasons",
+    "assignments",
+];
+
+/// The checks of a client's dates, written once for every reader (CSV, JSON): ends before it
+/// starts, starts before the application, under 18 when starting (PO is for adults, SFS
+/// 2013:522 2 §). Dates that could not be read are skipped. Returns `(column, reason)`.
+pub(super) fn date_problems(
+    birth_date: Option<Date>,
+    applied_on: Option<Date>,
+    started_on: Option<Date>,
+    ended_on: Option<Date>,
+) -> Vec<(&'static str, String)> {
+    let mut problems = Vec::new();
+    if let (Some(s), Some(e)) = (started_on, ended_on) {
+        if e < s {
+            problems.push(("ended_on", format!("ends {e}, before it starts {s}")));
+        }
+    }
+    if let (Some(a), Some(s)) = (applied_on, started_on) {
+        if s < a {
+            problems.push((
+                "started_on",
+                format!("starts {s}, before the application {a}"),
+            ));
+        }
+    }
+    if let (Some(b), Some(s)) = (birth_date, started_on) {
+        if age_on(b, s) < 18 {
+            problems.push((
+                "birth_date",
+                format!("the client was under 18 when starting on {s} (PO is for adults, SFS 2013:522 2 §)"),
+            ));
+        }
+    }
+    problems
+}
+
+const CLIENT_COLUMNS: Columns = Columns {
+    aliases: CLIENT_HEADERS,
+    known: CLIENT_CSV_COLUMNS,
+    required: &["id", "gender", "started_on"],
+};
+
+const CLIENT_HEADERS: &[(&str, &str)] = &[
+    ("kön", "gender"),
+    ("födelsedatum", "birth_date"),
+    ("födelseår", "birth_year"),
+    ("åldersgrupp", "age_band"),
+    ("kommun", "municipality"),
+    ("kommunkod", "municipality"),
+    ("område", "area"),
+    ("ansökt", "applied_on"),
+    ("start", "started_on"),
+    ("startdatum", "started_on"),
+    ("slut", "ended_on"),
+    ("slutdatum", "ended_on"),
+    ("hemmavarande barn", "children_at_home"),
+    ("barn hemma", "children_at_home"),
+    ("prioriterade grupper", "priority_groups"),
+    ("kontaktorsaker", "contact_reasons"),
+    ("uppdrag", "assignments"),
+];
+
+/// Reads clients (one row per client). Checks: id present and unique, gender, dates, end not
+/// before start, an adult (18+) when starting if the birth is known, municipality code valid
+/// and, if `municipalities` is given, one of them; code-list values.
+pub fn read_clients_csv(
+    bytes: &[u8],
+    file: &str,
+    vocabulary: &LocalVocabulary,
+    municipalities: Option<&[MunicipalityCode]>,
+    mode: Mode,
+) -> Result<Imported<Client>, ImportError> {
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    read_rows(bytes, file, &CLIENT_COLUMNS, mode, |r| {
+        let id = r.required("id");
+        if let Some(id) = &id {
+            if let Some(first) = seen.insert(id.clone(), r.line) {
+                r.problem("id", format!("the same id as row {first}"));
+            }
+        }
+        let gender = r.code("gender", |s| vocabulary.genders.parse(s));
+        if gender.is_none() && r.raw("gender").is_none() {
+            r.problem("gender", "a value is required".into());
+        }
+        let birth_date = r.date("birth_date");
+        let birth_year =
+            r.raw("birth_year")
+                .map(str::to_owned)
+                .and_then(|v| match v.parse::<i32>() {
+                    Ok(y) if (1890..=2100).contains(&y) => Some(y),
+                    _ => {
+                        r.problem(
+                            "birth_year",
+                            format!("expected a year such as 1985, got {:?}", clip(&v)),
+                        );
+                        None
+                    }
+                });
+        let age_band = r.code("age_band", |s| {
+            <AgeBand as crate::codes::CodeList>::parse(s)
+        });
+        let municipality = r.raw("municipality").map(str::to_owned).and_then(|v| {
+            match MunicipalityCode::parse_field(&v, "municipality") {
+                Ok(c) if municipalities.is_none_or(|list| list.contains(&c)) => Some(c),
+                Ok(_) => {
+                    r.problem(
+                        "municipality",
+                        format!("{v} is not a municipality of this service"),
+                    );
+                    None
+                }
+                Err(e) => {
+                    r.problem("municipality", e.to_string());
+                    None
+                }
+            }
+        });
+        let applied_on = r.date("applied_on");
+        let started_on = r.date("started_on");
+        if started_on.is_none() && r.raw("started_on").is_none() {
+            r.problem("started_on", "a value is required".into());
+        }
+        let ended_on = r.date("ended_on");
+        for (column, reason) in date_problems(birth_date, applied_on, started_on, ended_on) {
+            r.problem(column, reason);
+        }
+        let children_at_home = r.flag("children_at_home");
+        let priority_groups = r.raw("priority_groups").map_or(Vec::new(), |v| {
+            v.split('|').map(|s| s.trim().to_owned()).collect()
+        });
+        let contact_reasons = r.list("contact_reasons", |s| vocabulary.contact_reasons.parse(s));
+        let assignments = r
+            .list("assignments", |s| vocabulary.assignment_categories.parse(s))
+            .into_iter()
+            .map(|category| Assignment {
+                category,
+                started_on: None,
+                ended_on: None,
+            })
+            .collect();
+        match (id, gender, started_on) {
+            (Some(id), Some(gender), Some(started_on)) => Some(Client {
+                id,
+                gender,
+                birth_date,
+                birth_year,
+                age_band,
+                municipality,
+                area: r.raw("area").map(str::to_owned),
+                applied_on,
+                started_on,
+                ended_on,
+                children_at_home,
+                priority_groups,
+                contact_reasons,
+                assignments,
+            }),
+            _ => None,
+        }
+    })
+}

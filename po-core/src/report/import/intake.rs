@@ -1,0 +1,49 @@
+//! The intake export: one row per intake visit (nybesök).
+
+use super::sheet::{read_rows, Columns};
+use super::{ImportError, Imported, Mode};
+use crate::codes::LocalVocabulary;
+use crate::report::IntakeVisit;
+
+/// The columns of an intake export.
+pub const INTAKE_CSV_COLUMNS: &[&str] = &["date", "area", "outcome"];
+
+const INTAKE_COLUMNS: Columns = Columns {
+    aliases: INTAKE_HEADERS,
+    known: INTAKE_CSV_COLUMNS,
+    required: &["date", "area", "outcome"],
+};
+
+const INTAKE_HEADERS: &[(&str, &str)] = &[
+    ("datum", "date"),
+    ("område", "area"),
+    ("resultat", "outcome"),
+];
+
+/// Reads intake visits: `date`, `area`, `outcome`.
+pub fn read_intake_csv(
+    bytes: &[u8],
+    file: &str,
+    vocabulary: &LocalVocabulary,
+    mode: Mode,
+) -> Result<Imported<IntakeVisit>, ImportError> {
+    read_rows(bytes, file, &INTAKE_COLUMNS, mode, |r| {
+        let date = r.date("date");
+        if r.raw("date").is_none() {
+            r.problem("date", "a value is required".into());
+        }
+        let area = r.required("area");
+        let outcome = r.code("outcome", |s| vocabulary.intake_outcomes.parse(s));
+        if r.raw("outcome").is_none() {
+            r.problem("outcome", "a value is required".into());
+        }
+        match (date, area, outcome) {
+            (Some(date), Some(area), Some(outcome)) => Some(IntakeVisit {
+                date,
+                area,
+                outcome,
+            }),
+            _ => None,
+        }
+    })
+}

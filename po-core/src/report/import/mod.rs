@@ -1,0 +1,182 @@
+//! Reading a register from CSV as Swedish spreadsheets write it, and from JSON.
+//!
+//! CSV: `;` or `,` separated (taken from the header line), UTF-8 with or without BOM or
+//! Windows-1252 (decoded with `encoding_rs` when the bytes are not UTF-8), CRLF or LF,
+//! booleans `ja`/`nej` (also `yes`/`no`, `1`/`0`), dates `YYYY-MM-DD`, code-list values as codes
+//! or Swedish/English labels or the organisation's local labels ([`LocalVocabulary`]). Lists in
+//! one cell (contact reasons, assignments) are separated by `|`. Headers are the English codes
+//! below or their Swedish names.
+//!
+//! Every problem names the file, the row (the line number in the file, header = 1), the column
+//! and the reason. Strict mode fails with every problem; lenient mode leaves the bad rows out
+//! and returns them as problems, so nothing is dropped silently. Ids are never echoed (they can
+//! be personal data); other values are.
+
+mod clients;
+mod deviations;
+mod intake;
+mod json;
+mod sheet;
+mod staff;
+mod survey;
+
+use serde::{Deserialize, Serialize};
+
+pub use clients::{read_clients_csv, CLIENT_CSV_COLUMNS};
+pub use deviations::{read_deviations_csv, DEVIATION_CSV_COLUMNS};
+pub use intake::{read_intake_csv, INTAKE_CSV_COLUMNS};
+pub use json::read_register_json;
+pub use staff::{read_staff_csv, STAFF_CSV_COLUMNS};
+pub use survey::read_survey_csv;
+
+use super::Register;
+use crate::codes::LocalVocabulary;
+
+/// Strict (fail on any problem) or lenient (skip bad rows, list them).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Any problem fails the import.
+    #[default]
+    Strict,
+    /// Bad rows are left out and listed.
+    Lenient,
+}
+
+/// One problem in an input file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    /// The file (as named by the caller).
+    pub file: String,
+    /// Line number in the file (header = 1); 0 when the column is a JSON path such as
+    /// `clients[3].ended_on` that locates the problem.
+    pub row: u64,
+    /// The column (or JSON path), or "" for the whole row.
+    pub column: String,
+    /// What is wrong.
+    pub reason: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}, row {}, column {:?}: {}",
+            self.file, self.row, self.column, self.reason
+        )
+    }
+}
+
+/// A strict import that found problems (all of them are listed).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{} problem(s) in the input; the first: {}", problems.len(), problems.first().map(|p| p.to_string()).unwrap_or_default())]
+pub struct ImportError {
+    /// Every problem found.
+    pub problems: Vec<Problem>,
+}
+
+/// Rows read and the problems of rows left out (lenient mode).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported<T> {
+    /// The rows that passed validation.
+    pub rows: Vec<T>,
+    /// The rows left out, and why.
+    pub problems: Vec<Problem>,
+}
+
+/// Decodes bytes: UTF-8 (BOM stripped) or, if not valid UTF-8, Windows-1252.
+pub fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_owned(),
+        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+    }
+}
+
+/// The CSV exports of one register; any file may be missing. Problems name the files
+/// `clients.csv`, `intake.csv`, `deviations.csv`, `staff.csv` and `survey.csv`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RegisterCsv<'a> {
+    /// Clients (see [`read_clients_csv`]).
+    pub clients: Option<&'a [u8]>,
+    /// Intake visits (see [`read_intake_csv`]).
+    pub intake: Option<&'a [u8]>,
+    /// Deviations (see [`read_deviations_csv`]).
+    pub deviations: Option<&'a [u8]>,
+    /// Staff (see [`read_staff_csv`]).
+    pub staff: Option<&'a [u8]>,
+    /// Exit-survey answers (see [`read_survey_csv`]).
+    pub survey: Option<&'a [u8]>,
+    /// How many exit surveys were sent (needed with `survey`).
+    pub survey_sent: u32,
+}
+
+/// Reads a whole register from its CSV files. Every file is read even when an earlier one has
+/// problems, so a strict import reports the problems of all files at once; a lenient one
+/// returns the register of the good rows and every problem.
+pub fn read_register_csv(
+    files: RegisterCsv<'_>,
+    vocabulary: &LocalVocabulary,
+    mode: Mode,
+) -> Result<(Register, Vec<Problem>), ImportError> {
+    fn take<T>(
+        result: Option<Result<Imported<T>, ImportError>>,
+        problems: &mut Vec<Problem>,
+    ) -> Vec<T> {
+        match result {
+            Some(Ok(imported)) => {
+                problems.extend(imported.problems);
+                imported.rows
+            }
+            Some(Err(e)) => {
+                problems.extend(e.problems);
+                Vec::new()
+            }
+            None => Vec::new(),
+        }
+    }
+    let mut problems = Vec::new();
+    let clients = files
+        .clients
+        .map(|b| read_clients_csv(b, "clients.csv", vocabulary, None, mode));
+    let clients = take(clients, &mut problems);
+    let intake = files
+        .intake
+        .map(|b| read_intake_csv(b, "intake.csv", vocabulary, mode));
+    let intake_visits = take(intake, &mut problems);
+    let deviations = files
+        .deviations
+        .map(|b| read_deviations_csv(b, "deviations.csv", vocabulary, mode));
+    let deviations = take(deviations, &mut problems);
+    let staff = take(
+        files.staff.map(|b| read_staff_csv(b, "staff.csv", mode)),
+        &mut problems,
+    );
+    let exit_survey = match files
+        .survey
+        .map(|b| read_survey_csv(b, "survey.csv", files.survey_sent, mode))
+    {
+        Some(Ok((survey, p))) => {
+            problems.extend(p);
+            Some(survey)
+        }
+        Some(Err(e)) => {
+            problems.extend(e.problems);
+            None
+        }
+        None => None,
+    };
+    if mode == Mode::Strict && !problems.is_empty() {
+        return Err(ImportError { problems });
+    }
+    Ok((
+        Register {
+            clients,
+            intake_visits,
+            deviations,
+            exit_survey,
+            staff,
+        },
+        problems,
+    ))
+}

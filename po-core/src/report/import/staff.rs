@@ -1,0 +1,66 @@
+//! The staff export: one row per ombud.
+
+use rust_decimal::Decimal;
+
+use super::sheet::{read_rows, Columns};
+use super::{ImportError, Imported, Mode};
+use crate::report::StaffMember;
+use crate::text::clip;
+
+/// The columns of a staff export.
+pub const STAFF_CSV_COLUMNS: &[&str] = &["id", "fte", "training", "supervision"];
+
+const STAFF_COLUMNS: Columns = Columns {
+    aliases: STAFF_HEADERS,
+    known: STAFF_CSV_COLUMNS,
+    required: &["id", "fte"],
+};
+
+const STAFF_HEADERS: &[(&str, &str)] = &[
+    ("tjänstgöringsgrad", "fte"),
+    ("utbildning", "training"),
+    ("handledning", "supervision"),
+];
+
+/// Reads staff: `id`, `fte` (decimal comma or point, 0–1.5), `training` (`|`-separated),
+/// `supervision`.
+pub fn read_staff_csv(
+    bytes: &[u8],
+    file: &str,
+    mode: Mode,
+) -> Result<Imported<StaffMember>, ImportError> {
+    read_rows(bytes, file, &STAFF_COLUMNS, mode, |r| {
+        let id = r.required("id");
+        let fte = r
+            .required("fte")
+            .and_then(|v| match v.replace(',', ".").parse::<Decimal>() {
+                Ok(d) if d >= Decimal::ZERO && d <= Decimal::new(15, 1) => Some(d),
+                _ => {
+                    r.problem(
+                        "fte",
+                        format!(
+                            "expected a full-time equivalent from 0 to 1.5, got {:?}",
+                            clip(&v)
+                        ),
+                    );
+                    None
+                }
+            });
+        let training = r.raw("training").map_or(Vec::new(), |v| {
+            v.split('|')
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect()
+        });
+        let supervision = r.raw("supervision").map(str::to_owned);
+        match (id, fte) {
+            (Some(id), Some(fte)) => Some(StaffMember {
+                id,
+                fte,
+                training,
+                supervision,
+            }),
+            _ => None,
+        }
+    })
+}

@@ -1,0 +1,65 @@
+//! The exit-survey export: one row per respondent, one column per question.
+
+use super::{decode, ImportError, Mode, Problem};
+use crate::report::{ExitSurvey, SurveyResponse};
+
+/// Reads exit-survey responses: one row per respondent, one column per question, the answer in
+/// the cell (an empty cell = not answered). `sent` is the number of surveys sent out, which
+/// the answers cannot tell. A row with no answer at all is a problem, not a respondent.
+pub fn read_survey_csv(
+    bytes: &[u8],
+    file: &str,
+    sent: u32,
+    mode: Mode,
+) -> Result<(ExitSurvey, Vec<Problem>), ImportError> {
+    let text = decode(bytes);
+    let mut reader = crate::text::csv_reader(&text);
+    let problem = |row: u64, column: &str, reason: String| Problem {
+        file: file.to_owned(),
+        row,
+        column: column.to_owned(),
+        reason,
+    };
+    let questions: Vec<String> = reader
+        .headers()
+        .map_err(|e| ImportError {
+            problems: vec![problem(1, "", e.to_string())],
+        })?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
+    let (mut responses, mut problems) = (Vec::new(), Vec::new());
+    for (i, record) in reader.records().enumerate() {
+        let line = i as u64 + 2;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                problems.push(problem(line, "", e.to_string()));
+                continue;
+            }
+        };
+        let answers: std::collections::BTreeMap<String, String> = questions
+            .iter()
+            .zip(record.iter())
+            .filter(|(_, a)| !a.trim().is_empty())
+            .map(|(q, a)| (q.clone(), a.trim().to_owned()))
+            .collect();
+        if answers.is_empty() {
+            problems.push(problem(line, "", "no question is answered".into()));
+        } else {
+            responses.push(SurveyResponse { answers });
+        }
+    }
+    if responses.len() > sent as usize {
+        problems.push(problem(
+            0,
+            "sent",
+            format!("{} responses but only {sent} surveys sent", responses.len()),
+        ));
+        return Err(ImportError { problems });
+    }
+    if mode == Mode::Strict && !problems.is_empty() {
+        return Err(ImportError { problems });
+    }
+    Ok((ExitSurvey { sent, responses }, problems))
+}
