@@ -5,11 +5,10 @@ use std::collections::BTreeMap;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
-use super::{Cell, Problem, Register, Table};
-use crate::codes::{
-    AgeBand, AssignmentCategory, CodeList, ContactReason, Counterpart, DeviationEventType,
-    DeviationLevel, DeviationStatus, Gender, IntakeOutcome,
+use super::counting::{
+    deviation_tables, exit_survey, intake_outcomes, municipality_rows, staff_summary, ClientCounts,
 };
+use super::{Cell, Problem, Register, Table};
 use crate::disclosure::{DisclosureError, Protection};
 use crate::organisation::{LeadershipCheck, MunicipalityCode};
 use crate::priority::{PriorityPolicy, WaitingSummary};
@@ -196,41 +195,6 @@ impl From<WaitingSummary> for Waiting {
     }
 }
 
-fn labels<T: CodeList>() -> Vec<String> {
-    T::ALL.iter().map(|v| v.label_sv().to_owned()).collect()
-}
-
-fn index_of<T: CodeList>(v: T) -> usize {
-    T::ALL.iter().position(|x| *x == v).unwrap_or(0)
-}
-
-/// Counts of clients by gender × age band (age on 31 December), filled one client at a time
-/// in the report's single pass over the register; unknown ages go to an extra column that is
-/// dropped when nobody is in it.
-struct GenderAge(Vec<Vec<u64>>);
-
-impl GenderAge {
-    fn new() -> Self {
-        GenderAge(vec![vec![0u64; AgeBand::ALL.len() + 1]; Gender::ALL.len()])
-    }
-
-    fn add(&mut self, gender: usize, band: usize) {
-        self.0[gender][band] += 1;
-    }
-
-    fn table(mut self, name: &str, sv: &str, en: &str) -> Table {
-        let mut columns = labels::<AgeBand>();
-        if self.0.iter().any(|row| row[AgeBand::ALL.len()] > 0) {
-            columns.push("Uppgift saknas".into());
-        } else {
-            self.0.iter_mut().for_each(|row| {
-                row.pop();
-            });
-        }
-        Table::from_counts(name, sv, en, labels::<Gender>(), columns, self.0)
-    }
-}
-
 /// Computes the annual report for `options.year` and protects it as `options.protection` says
 /// (see [`crate::disclosure`]): the report returned has passed the audit.
 ///
@@ -251,286 +215,41 @@ pub fn annual_report(
 /// The report with every count as it is.
 pub(super) fn unprotected_report(register: &Register, options: &ReportOptions) -> AnnualReport {
     let year = options.year;
-    // One pass over the clients fills every client table: a register of 10⁶ clients is read
-    // once, with no intermediate lists (see BENCHMARKS.md).
-    let (mut active_by_age, mut new_by_age, mut closed_by_age) =
-        (GenderAge::new(), GenderAge::new(), GenderAge::new());
-    let mut active_count = 0u64;
-    let mut waits: Vec<i64> = Vec::new();
-
-    // Areas are few and clients many: count by borrowed name in first-seen order (one short
-    // linear search per client, no clone, no sort of a million names), sorted afterwards.
-    let mut by_area: Vec<(&str, Vec<u64>)> = Vec::new();
-    let mut children = vec![vec![0u64; 1]; Gender::ALL.len()];
-    let mut reasons = vec![vec![0u64; Gender::ALL.len()]; ContactReason::ALL.len()];
-    let mut assignments = vec![vec![0u64; 1]; AssignmentCategory::ALL.len()];
-    let mut per_municipality: BTreeMap<MunicipalityCode, u64> = BTreeMap::new();
-    let (first_day, last_day) = (
-        time::Date::from_calendar_date(year, time::Month::January, 1).ok(),
-        time::Date::from_calendar_date(year, time::Month::December, 31).ok(),
-    );
-    for c in register.clients.iter().filter(|c| c.active_in(year)) {
-        active_count += 1;
-        let g = index_of(c.gender);
-        let band = c.age_band_in(year).map_or(AgeBand::ALL.len(), index_of);
-        active_by_age.add(g, band);
-        if c.started_on.year() == year {
-            new_by_age.add(g, band);
-            if let Some(applied) = c.applied_on {
-                waits.push((c.started_on - applied).whole_days());
-            }
-        }
-        if c.ended_on.is_some_and(|e| e.year() == year) {
-            closed_by_age.add(g, band);
-        }
-        let area = c.area.as_deref().unwrap_or_default();
-        let i = match by_area.iter().position(|(a, _)| *a == area) {
-            Some(i) => i,
-            None => {
-                by_area.push((area, vec![0; Gender::ALL.len()]));
-                by_area.len() - 1
-            }
-        };
-        by_area[i].1[g] += 1;
-        if c.children_at_home {
-            children[g][0] += 1;
-        }
-        // A reason listed twice counts once: a bit per reason instead of a sorted copy.
-        let mut seen = 0u64;
-        for &r in &c.contact_reasons {
-            let i = index_of(r);
-            if seen & (1 << i) == 0 {
-                seen |= 1 << i;
-                reasons[i][g] += 1;
-            }
-        }
-        for a in &c.assignments {
-            let in_year = a.started_on.zip(last_day).is_none_or(|(s, l)| s <= l)
-                && a.ended_on.zip(first_day).is_none_or(|(e, f)| e >= f);
-            if in_year {
-                assignments[index_of(a.category)][0] += 1;
-            }
-        }
-        if let Some(m) = c.municipality {
-            *per_municipality.entry(m).or_default() += 1;
-        }
+    let mut counts = ClientCounts::new(year);
+    for c in &register.clients {
+        counts.add(c);
     }
-    by_area.sort_by(|x, y| x.0.cmp(y.0));
-    let (areas, by_area): (Vec<String>, Vec<Vec<u64>>) = by_area
-        .into_iter()
-        .map(|(a, counts)| (a.to_owned(), counts))
-        .unzip();
-    let assignment_total: u64 = assignments.iter().map(|r| r[0]).sum();
-
-    let clients_with_municipality: u64 = per_municipality.values().sum();
-    let key_total: u64 = options.population.values().map(|p| p.1).sum();
-    let mut codes: Vec<MunicipalityCode> = per_municipality.keys().copied().collect();
-    codes.extend(options.population.keys().copied());
-    codes.sort();
-    codes.dedup();
-    let clients_per_municipality = codes
-        .into_iter()
-        .map(|code| {
-            let n = per_municipality.get(&code).copied().unwrap_or(0);
-            let pop = options.population.get(&code);
-            MunicipalityRow {
-                code,
-                name: pop.map(|p| p.0.clone()).unwrap_or_default(),
-                clients: Cell::Count(n),
-                client_share: Ratio::percent(n, clients_with_municipality),
-                key_share: pop.map(|p| Ratio::percent(p.1, key_total)),
-            }
-        })
-        .collect();
-
-    let visits: Vec<_> = register
-        .intake_visits
-        .iter()
-        .filter(|v| v.date.year() == year)
-        .collect();
-    // As for clients: areas in first-seen order, one column of outcome counts each, sorted after.
-    let mut intake_by_area: Vec<(&str, Vec<u64>)> = Vec::new();
-    for v in &visits {
-        let j = match intake_by_area.iter().position(|(a, _)| *a == v.area) {
-            Some(j) => j,
-            None => {
-                intake_by_area.push((&v.area, vec![0; IntakeOutcome::ALL.len()]));
-                intake_by_area.len() - 1
-            }
-        };
-        intake_by_area[j].1[index_of(v.outcome)] += 1;
-    }
-    intake_by_area.sort_by(|x, y| x.0.cmp(y.0));
-    let intake_areas: Vec<String> = intake_by_area
-        .iter()
-        .map(|(a, _)| (*a).to_owned())
-        .collect();
-    let intake: Vec<Vec<u64>> = (0..IntakeOutcome::ALL.len())
-        .map(|i| intake_by_area.iter().map(|(_, counts)| counts[i]).collect())
-        .collect();
-
-    let waiting = WaitingSummary::of(waits);
-
-    let deviations: Vec<_> = register
-        .deviations
-        .iter()
-        .filter(|d| d.date.year() == year)
-        .collect();
-    let mut by_type = vec![vec![0u64; DeviationLevel::ALL.len()]; DeviationEventType::ALL.len()];
-    let mut by_counterpart = vec![vec![0u64; DeviationStatus::ALL.len()]; Counterpart::ALL.len()];
-    for d in &deviations {
-        by_type[index_of(d.event_type)][index_of(d.level)] += 1;
-        by_counterpart[index_of(d.counterpart)][index_of(d.status)] += 1;
-    }
-    let shortcomings: Vec<_> = deviations
-        .iter()
-        .filter(|d| d.event_type.is_shortcoming())
-        .collect();
-    let with_feedback = shortcomings
-        .iter()
-        .filter(|d| d.status.has_feedback())
-        .count() as u64;
-
-    let (survey_response_rate, survey) = match &register.exit_survey {
-        None => (None, Vec::new()),
-        Some(s) => {
-            let mut questions: BTreeMap<&str, BTreeMap<&str, u64>> = BTreeMap::new();
-            for r in &s.responses {
-                for (q, a) in &r.answers {
-                    *questions.entry(q).or_default().entry(a).or_default() += 1;
-                }
-            }
-            let rows = questions
-                .into_iter()
-                .map(|(q, answers)| {
-                    let respondents: u64 = answers.values().sum();
-                    SurveyQuestion {
-                        question: q.to_owned(),
-                        respondents: Cell::Count(respondents),
-                        answers: answers
-                            .into_iter()
-                            .map(|(a, n)| (a.to_owned(), Ratio::percent(n, respondents)))
-                            .collect(),
-                    }
-                })
-                .collect();
-            (
-                Some(Ratio::percent(s.responses.len() as u64, u64::from(s.sent))),
-                rows,
-            )
-        }
-    };
-
-    let staff = StaffSummary {
-        positions: register.staff.iter().map(|s| s.fte).sum(),
-        ombud: Cell::Count(register.staff.len() as u64),
-        training: register
-            .staff
-            .iter()
-            .flat_map(|s| s.training.iter())
-            .fold(BTreeMap::<String, u64>::new(), |mut m, t| {
-                *m.entry(t.clone()).or_default() += 1;
-                m
-            })
-            .into_iter()
-            .map(|(t, n)| (t, Cell::Count(n)))
-            .collect(),
-        with_supervision: Cell::Count(
-            register
-                .staff
-                .iter()
-                .filter(|s| s.supervision.is_some())
-                .count() as u64,
-        ),
-    };
-
-    let genders = labels::<Gender>;
+    let clients = counts.tables();
+    let (clients_per_municipality, with_municipality) =
+        municipality_rows(&clients.per_municipality, &options.population);
+    let (deviations_by_type, deviations_by_counterpart, deviations_with_feedback) =
+        deviation_tables(register, year);
+    let (survey_response_rate, survey) = exit_survey(register);
     AnnualReport {
         year,
         service_name: options.service_name.clone(),
         library_version: crate::VERSION.to_owned(),
-        staff,
-        active_clients: active_by_age.table(
-            "active_clients",
-            "Aktuella klienter efter kön och ålder",
-            "Active clients by gender and age",
-        ),
-        new_clients: new_by_age.table(
-            "new_clients",
-            "Nya klienter efter kön och ålder",
-            "New clients by gender and age",
-        ),
-        closed_clients: closed_by_age.table(
-            "closed_clients",
-            "Avslutade klienter efter kön och ålder",
-            "Closed clients by gender and age",
-        ),
-        clients_by_area: Table::from_counts(
-            "clients_by_area",
-            "Klienter efter område och kön",
-            "Clients by area and gender",
-            areas,
-            genders(),
-            by_area,
-        ),
-        children_at_home: Table::from_counts(
-            "children_at_home",
-            "Klienter med hemmavarande barn",
-            "Clients with children at home",
-            genders(),
-            vec!["Klienter".into()],
-            children,
-        ),
-        contact_reasons: Table::from_counts(
-            "contact_reasons",
-            "Kontaktorsaker efter kön",
-            "Contact reasons by gender",
-            labels::<ContactReason>(),
-            genders(),
-            reasons,
-        ),
-        assignments: Table::from_counts(
-            "assignments",
-            "Uppdrag efter kategori",
-            "Assignments by category",
-            labels::<AssignmentCategory>(),
-            vec!["Uppdrag".into()],
-            assignments,
-        ),
-        assignments_per_client: Ratio::per(assignment_total, active_count),
+        staff: staff_summary(register),
+        active_clients: clients.active_clients,
+        new_clients: clients.new_clients,
+        closed_clients: clients.closed_clients,
+        clients_by_area: clients.clients_by_area,
+        children_at_home: clients.children_at_home,
+        contact_reasons: clients.contact_reasons,
+        assignments: clients.assignments,
+        assignments_per_client: clients.assignments_per_client,
         clients_per_municipality,
-        clients_with_municipality: Cell::Count(clients_with_municipality),
-        intake_outcomes: Table::from_counts(
-            "intake_outcomes",
-            "Resultat av nybesök efter område",
-            "Intake outcomes by area",
-            labels::<IntakeOutcome>(),
-            intake_areas,
-            intake,
-        ),
-        waiting: waiting.into(),
+        clients_with_municipality: Cell::Count(with_municipality),
+        intake_outcomes: intake_outcomes(register, year),
+        waiting: clients.waiting,
         priority_policy: options
             .priority_policy
             .as_ref()
             .map(|p| format!("{} ({})", p.name(), p.source())),
         leadership: options.leadership.clone(),
-        deviations_by_type: Table::from_counts(
-            "deviations_by_type",
-            "Avvikelser efter händelsetyp och nivå",
-            "Deviations by event type and level",
-            labels::<DeviationEventType>(),
-            labels::<DeviationLevel>(),
-            by_type,
-        ),
-        deviations_by_counterpart: Table::from_counts(
-            "deviations_by_counterpart",
-            "Avvikelser efter motpart och status",
-            "Deviations by counterpart and status",
-            labels::<Counterpart>(),
-            labels::<DeviationStatus>(),
-            by_counterpart,
-        ),
-        deviations_with_feedback: Ratio::percent(with_feedback, shortcomings.len() as u64),
+        deviations_by_type,
+        deviations_by_counterpart,
+        deviations_with_feedback,
         survey_response_rate,
         survey,
         protection: Protection::Unprotected,

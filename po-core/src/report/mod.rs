@@ -12,6 +12,7 @@
 //!   away from zero (seed 003: 17 of 18 = 94.44 %).
 
 mod annual;
+mod counting;
 mod import;
 mod margins;
 mod protection;

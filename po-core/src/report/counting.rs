@@ -1,0 +1,368 @@
+//! The report's tables, one builder each. The client tables are filled together in one pass
+//! over the register (a register of 10⁶ clients is read once, with no intermediate lists; see
+//! BENCHMARKS.md); the others read their own lists.
+
+use std::collections::BTreeMap;
+
+use super::{
+    Cell, Client, MunicipalityRow, Ratio, Register, StaffSummary, SurveyQuestion, Table, Waiting,
+};
+use crate::codes::{
+    AgeBand, AssignmentCategory, CodeList, ContactReason, Counterpart, DeviationEventType,
+    DeviationLevel, DeviationStatus, Gender, IntakeOutcome,
+};
+use crate::organisation::MunicipalityCode;
+use crate::priority::WaitingSummary;
+
+pub(super) fn labels<T: CodeList>() -> Vec<String> {
+    T::ALL.iter().map(|v| v.label_sv().to_owned()).collect()
+}
+
+fn index_of<T: CodeList>(v: T) -> usize {
+    T::ALL.iter().position(|x| *x == v).unwrap_or(0)
+}
+
+/// Counts of clients by gender × age band (age on 31 December); unknown ages go to an extra
+/// column that is dropped when nobody is in it.
+struct GenderAge(Vec<Vec<u64>>);
+
+impl GenderAge {
+    fn new() -> Self {
+        GenderAge(vec![vec![0u64; AgeBand::ALL.len() + 1]; Gender::ALL.len()])
+    }
+
+    fn add(&mut self, gender: usize, band: usize) {
+        self.0[gender][band] += 1;
+    }
+
+    fn table(mut self, name: &str, sv: &str, en: &str) -> Table {
+        let mut columns = labels::<AgeBand>();
+        if self.0.iter().any(|row| row[AgeBand::ALL.len()] > 0) {
+            columns.push("Uppgift saknas".into());
+        } else {
+            self.0.iter_mut().for_each(|row| {
+                row.pop();
+            });
+        }
+        Table::from_counts(name, sv, en, labels::<Gender>(), columns, self.0)
+    }
+}
+
+/// Every client table, filled one active client at a time.
+pub(super) struct ClientCounts<'a> {
+    year: i32,
+    first_day: Option<time::Date>,
+    last_day: Option<time::Date>,
+    active: GenderAge,
+    new: GenderAge,
+    closed: GenderAge,
+    active_count: u64,
+    waits: Vec<i64>,
+    /// Areas are few and clients many: counted by borrowed name in first-seen order (one
+    /// short linear search per client, no clone, no sort of a million names), sorted after.
+    by_area: Vec<(&'a str, Vec<u64>)>,
+    children: Vec<Vec<u64>>,
+    reasons: Vec<Vec<u64>>,
+    assignments: Vec<Vec<u64>>,
+    per_municipality: BTreeMap<MunicipalityCode, u64>,
+}
+
+/// The client tables, counted.
+pub(super) struct ClientTables {
+    pub active_clients: Table,
+    pub new_clients: Table,
+    pub closed_clients: Table,
+    pub clients_by_area: Table,
+    pub children_at_home: Table,
+    pub contact_reasons: Table,
+    pub assignments: Table,
+    pub assignments_per_client: Ratio,
+    pub waiting: Waiting,
+    pub per_municipality: BTreeMap<MunicipalityCode, u64>,
+}
+
+impl<'a> ClientCounts<'a> {
+    pub(super) fn new(year: i32) -> Self {
+        ClientCounts {
+            year,
+            first_day: time::Date::from_calendar_date(year, time::Month::January, 1).ok(),
+            last_day: time::Date::from_calendar_date(year, time::Month::December, 31).ok(),
+            active: GenderAge::new(),
+            new: GenderAge::new(),
+            closed: GenderAge::new(),
+            active_count: 0,
+            waits: Vec::new(),
+            by_area: Vec::new(),
+            children: vec![vec![0u64; 1]; Gender::ALL.len()],
+            reasons: vec![vec![0u64; Gender::ALL.len()]; ContactReason::ALL.len()],
+            assignments: vec![vec![0u64; 1]; AssignmentCategory::ALL.len()],
+            per_municipality: BTreeMap::new(),
+        }
+    }
+
+    /// Counts one client, if active in the year.
+    pub(super) fn add(&mut self, c: &'a Client) {
+        let year = self.year;
+        if !c.active_in(year) {
+            return;
+        }
+        self.active_count += 1;
+        let g = index_of(c.gender);
+        let band = c.age_band_in(year).map_or(AgeBand::ALL.len(), index_of);
+        self.active.add(g, band);
+        if c.started_on.year() == year {
+            self.new.add(g, band);
+            if let Some(applied) = c.applied_on {
+                self.waits.push((c.started_on - applied).whole_days());
+            }
+        }
+        if c.ended_on.is_some_and(|e| e.year() == year) {
+            self.closed.add(g, band);
+        }
+        let area = c.area.as_deref().unwrap_or_default();
+        let i = match self.by_area.iter().position(|(a, _)| *a == area) {
+            Some(i) => i,
+            None => {
+                self.by_area.push((area, vec![0; Gender::ALL.len()]));
+                self.by_area.len() - 1
+            }
+        };
+        self.by_area[i].1[g] += 1;
+        if c.children_at_home {
+            self.children[g][0] += 1;
+        }
+        // A reason listed twice counts once: a bit per reason instead of a sorted copy.
+        let mut seen = 0u64;
+        for &r in &c.contact_reasons {
+            let i = index_of(r);
+            if seen & (1 << i) == 0 {
+                seen |= 1 << i;
+                self.reasons[i][g] += 1;
+            }
+        }
+        for a in &c.assignments {
+            let in_year = a.started_on.zip(self.last_day).is_none_or(|(s, l)| s <= l)
+                && a.ended_on.zip(self.first_day).is_none_or(|(e, f)| e >= f);
+            if in_year {
+                self.assignments[index_of(a.category)][0] += 1;
+            }
+        }
+        if let Some(m) = c.municipality {
+            *self.per_municipality.entry(m).or_default() += 1;
+        }
+    }
+
+    pub(super) fn tables(mut self) -> ClientTables {
+        self.by_area.sort_by(|x, y| x.0.cmp(y.0));
+        let (areas, by_area): (Vec<String>, Vec<Vec<u64>>) = self
+            .by_area
+            .into_iter()
+            .map(|(a, counts)| (a.to_owned(), counts))
+            .unzip();
+        let assignment_total: u64 = self.assignments.iter().map(|r| r[0]).sum();
+        let genders = labels::<Gender>;
+        ClientTables {
+            active_clients: self.active.table(
+                "active_clients",
+                "Aktuella klienter efter kön och ålder",
+                "Active clients by gender and age",
+            ),
+            new_clients: self.new.table(
+                "new_clients",
+                "Nya klienter efter kön och ålder",
+                "New clients by gender and age",
+            ),
+            closed_clients: self.closed.table(
+                "closed_clients",
+                "Avslutade klienter efter kön och ålder",
+                "Closed clients by gender and age",
+            ),
+            clients_by_area: Table::from_counts(
+                "clients_by_area",
+                "Klienter efter område och kön",
+                "Clients by area and gender",
+                areas,
+                genders(),
+                by_area,
+            ),
+            children_at_home: Table::from_counts(
+                "children_at_home",
+                "Klienter med hemmavarande barn",
+                "Clients with children at home",
+                genders(),
+                vec!["Klienter".into()],
+                self.children,
+            ),
+            contact_reasons: Table::from_counts(
+                "contact_reasons",
+                "Kontaktorsaker efter kön",
+                "Contact reasons by gender",
+                labels::<ContactReason>(),
+                genders(),
+                self.reasons,
+            ),
+            assignments: Table::from_counts(
+                "assignments",
+                "Uppdrag efter kategori",
+                "Assignments by category",
+                labels::<AssignmentCategory>(),
+                vec!["Uppdrag".into()],
+                self.assignments,
+            ),
+            assignments_per_client: Ratio::per(assignment_total, self.active_count),
+            waiting: WaitingSummary::of(self.waits).into(),
+            per_municipality: self.per_municipality,
+        }
+    }
+}
+
+/// Clients per municipality against the population key: every municipality with clients or
+/// in the key, by kommunkod; and the clients with a municipality.
+pub(super) fn municipality_rows(
+    per_municipality: &BTreeMap<MunicipalityCode, u64>,
+    population: &BTreeMap<MunicipalityCode, (String, u64)>,
+) -> (Vec<MunicipalityRow>, u64) {
+    let with_municipality: u64 = per_municipality.values().sum();
+    let key_total: u64 = population.values().map(|p| p.1).sum();
+    let mut codes: Vec<MunicipalityCode> = per_municipality.keys().copied().collect();
+    codes.extend(population.keys().copied());
+    codes.sort();
+    codes.dedup();
+    let rows = codes
+        .into_iter()
+        .map(|code| {
+            let n = per_municipality.get(&code).copied().unwrap_or(0);
+            let pop = population.get(&code);
+            MunicipalityRow {
+                code,
+                name: pop.map(|p| p.0.clone()).unwrap_or_default(),
+                clients: Cell::Count(n),
+                client_share: Ratio::percent(n, with_municipality),
+                key_share: pop.map(|p| Ratio::percent(p.1, key_total)),
+            }
+        })
+        .collect();
+    (rows, with_municipality)
+}
+
+/// Intake outcomes by area for the visits of the year.
+pub(super) fn intake_outcomes(register: &Register, year: i32) -> Table {
+    // As for clients: areas in first-seen order, one column of outcome counts each, sorted after.
+    let mut by_area: Vec<(&str, Vec<u64>)> = Vec::new();
+    for v in register
+        .intake_visits
+        .iter()
+        .filter(|v| v.date.year() == year)
+    {
+        let j = match by_area.iter().position(|(a, _)| *a == v.area) {
+            Some(j) => j,
+            None => {
+                by_area.push((&v.area, vec![0; IntakeOutcome::ALL.len()]));
+                by_area.len() - 1
+            }
+        };
+        by_area[j].1[index_of(v.outcome)] += 1;
+    }
+    by_area.sort_by(|x, y| x.0.cmp(y.0));
+    let areas: Vec<String> = by_area.iter().map(|(a, _)| (*a).to_owned()).collect();
+    let counts: Vec<Vec<u64>> = (0..IntakeOutcome::ALL.len())
+        .map(|i| by_area.iter().map(|(_, counts)| counts[i]).collect())
+        .collect();
+    Table::from_counts(
+        "intake_outcomes",
+        "Resultat av nybesök efter område",
+        "Intake outcomes by area",
+        labels::<IntakeOutcome>(),
+        areas,
+        counts,
+    )
+}
+
+/// 10 § 5: deviations of the year by event type × level and by counterpart × status, and the
+/// shortcomings (not positive events) that got feedback.
+pub(super) fn deviation_tables(register: &Register, year: i32) -> (Table, Table, Ratio) {
+    let mut by_type = vec![vec![0u64; DeviationLevel::ALL.len()]; DeviationEventType::ALL.len()];
+    let mut by_counterpart = vec![vec![0u64; DeviationStatus::ALL.len()]; Counterpart::ALL.len()];
+    let (mut shortcomings, mut with_feedback) = (0u64, 0u64);
+    for d in register.deviations.iter().filter(|d| d.date.year() == year) {
+        by_type[index_of(d.event_type)][index_of(d.level)] += 1;
+        by_counterpart[index_of(d.counterpart)][index_of(d.status)] += 1;
+        if d.event_type.is_shortcoming() {
+            shortcomings += 1;
+            with_feedback += u64::from(d.status.has_feedback());
+        }
+    }
+    (
+        Table::from_counts(
+            "deviations_by_type",
+            "Avvikelser efter händelsetyp och nivå",
+            "Deviations by event type and level",
+            labels::<DeviationEventType>(),
+            labels::<DeviationLevel>(),
+            by_type,
+        ),
+        Table::from_counts(
+            "deviations_by_counterpart",
+            "Avvikelser efter motpart och status",
+            "Deviations by counterpart and status",
+            labels::<Counterpart>(),
+            labels::<DeviationStatus>(),
+            by_counterpart,
+        ),
+        Ratio::percent(with_feedback, shortcomings),
+    )
+}
+
+/// The exit survey: the response rate and, per question, the answers with their percentages.
+pub(super) fn exit_survey(register: &Register) -> (Option<Ratio>, Vec<SurveyQuestion>) {
+    let Some(s) = &register.exit_survey else {
+        return (None, Vec::new());
+    };
+    let mut questions: BTreeMap<&str, BTreeMap<&str, u64>> = BTreeMap::new();
+    for r in &s.responses {
+        for (q, a) in &r.answers {
+            *questions.entry(q).or_default().entry(a).or_default() += 1;
+        }
+    }
+    let rows = questions
+        .into_iter()
+        .map(|(q, answers)| {
+            let respondents: u64 = answers.values().sum();
+            SurveyQuestion {
+                question: q.to_owned(),
+                respondents: Cell::Count(respondents),
+                answers: answers
+                    .into_iter()
+                    .map(|(a, n)| (a.to_owned(), Ratio::percent(n, respondents)))
+                    .collect(),
+            }
+        })
+        .collect();
+    (
+        Some(Ratio::percent(s.responses.len() as u64, u64::from(s.sent))),
+        rows,
+    )
+}
+
+/// 10 § 1: positions, ombud, training and supervision.
+pub(super) fn staff_summary(register: &Register) -> StaffSummary {
+    let mut training: BTreeMap<String, u64> = BTreeMap::new();
+    for t in register.staff.iter().flat_map(|s| s.training.iter()) {
+        *training.entry(t.clone()).or_default() += 1;
+    }
+    StaffSummary {
+        positions: register.staff.iter().map(|s| s.fte).sum(),
+        ombud: Cell::Count(register.staff.len() as u64),
+        training: training
+            .into_iter()
+            .map(|(t, n)| (t, Cell::Count(n)))
+            .collect(),
+        with_supervision: Cell::Count(
+            register
+                .staff
+                .iter()
+                .filter(|s| s.supervision.is_some())
+                .count() as u64,
+        ),
+    }
+}
