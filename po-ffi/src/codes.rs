@@ -1,6 +1,7 @@
 //! Code lists across the boundary.
 
-use po_core::codes::{by_name, CodeInfo};
+use po_core::code_lists as by_name;
+use po_core::codes::CodeInfo;
 
 use crate::error::po;
 use crate::PoError;

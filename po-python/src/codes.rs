@@ -1,6 +1,7 @@
 //! Code lists by name.
 
-use po_core::codes::{by_name, CodeInfo};
+use po_core::code_lists as by_name;
+use po_core::codes::CodeInfo;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 

@@ -3,7 +3,8 @@
 //! wherever a careless export could put them.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use po_core::codes::{by_name, LocalVocabulary};
+use po_core::code_lists as by_name;
+use po_core::codes::LocalVocabulary;
 use po_core::eligibility::{assess, Age, Readings, TargetGroupInput};
 use po_core::identity::IdentityNumber;
 use po_core::priority::{rank, Applicant, PriorityPolicy};

@@ -2,7 +2,8 @@
 //! po-python's pytest suite and by the Kotlin program on the JVM.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use po_core::codes::{by_name, CodeList};
+use po_core::code_lists as by_name;
+use po_core::codes::CodeList;
 use po_core::identity::{IdentityKind, IdentityNumber, PseudonymKey};
 use serde_json::Value;
 use time::format_description::well_known::Iso8601;

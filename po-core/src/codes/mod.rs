@@ -9,7 +9,6 @@
 //! och ansöka om pension") are mapped to national codes with [`LabelMap`] and [`LocalVocabulary`].
 
 mod assignment;
-pub mod by_name;
 mod contact;
 mod deviation;
 mod intake;

@@ -1,7 +1,9 @@
-//! Code lists by name, for callers that choose the list at run time (bindings, CSV headers,
-//! UIs). Typed Rust code uses the enums directly.
+//! Every code list of po by name, for callers that choose the list at run time (bindings, CSV
+//! headers, UIs). Typed Rust code uses the enums directly. It sits above the domain modules
+//! because it lists their code lists (statistics codes, eligibility areas, leadership roles,
+//! counties); `codes` itself depends on none of them.
 
-use super::{
+use crate::codes::{
     AgeBand, AssignmentCategory, CodeInfo, CodeList, ContactReason, Counterpart,
     DeviationEventType, DeviationLevel, DeviationStatus, Gender, IntakeOutcome, UnknownCode,
 };
