@@ -7,7 +7,8 @@ use super::{ImportError, Problem};
 use crate::report::Register;
 
 /// Reads a whole register from JSON (the serde form of [`Register`]), then applies the same
-/// checks as the CSV reader to the clients (unique ids, and [`date_problems`]).
+/// checks as the CSV reader to the clients (unique ids; end after start, start after the
+/// application, adults).
 pub fn read_register_json(text: &str, file: &str) -> Result<Register, ImportError> {
     let register: Register = serde_json::from_str(text).map_err(|e| ImportError {
         problems: vec![Problem {
