@@ -20,6 +20,7 @@
 //!   (5 §);
 //! - [`disclosure`]: disclosure control of published counts (primary rule, secondary suppression,
 //!   the LP audit);
+//! - [`privacy`]: the one personal-data filter for every message that leaves po;
 //! - [`rules`]: dated rule sets and the findings every decision returns;
 //! - [`mod@reference`]: bundled reference data (Värmland's municipalities and areas).
 #![forbid(unsafe_code)]
@@ -33,6 +34,7 @@ pub mod identity;
 pub mod money;
 pub mod organisation;
 pub mod priority;
+pub mod privacy;
 pub mod reference;
 pub mod report;
 pub mod rules;

@@ -53,38 +53,12 @@ pub(crate) fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
         .from_reader(text.as_bytes())
 }
 
-/// What an error message shows instead of a value that looks like an identity number.
-pub(crate) const HIDDEN: &str = "<looks like an identity number: not shown>";
-
-/// Whether a value could be a personnummer or samordningsnummer: 10 or 12 digits, written
-/// with at most separators and spaces (valid or not: a mistyped number is personal data too).
-pub(crate) fn looks_like_identity_number(value: &str) -> bool {
-    let digits = value.chars().filter(char::is_ascii_digit).count();
-    (digits == 10 || digits == 12)
-        && value
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '+' | ' ' | '\u{a0}'))
-}
-
-/// Prepares a value for an error message: one that looks like an identity number is never
-/// echoed (a personnummer typed into the wrong column must not reach a log), and a long one is
-/// shortened so that a pasted paragraph does not flood it.
-pub(crate) fn clip(value: &str) -> String {
-    const MAX: usize = 60;
-    if looks_like_identity_number(value.trim()) {
-        HIDDEN.to_owned()
-    } else if value.chars().count() <= MAX {
-        value.to_owned()
-    } else {
-        let mut s: String = value.chars().take(MAX).collect();
-        s.push('…');
-        s
-    }
-}
+pub(crate) use crate::privacy::shown as clip;
 
 #[cfg(test)]
 mod tests {
-    use super::{clip, fold, HIDDEN};
+    use super::{clip, fold};
+    use crate::privacy::HIDDEN;
 
     #[test]
     fn identity_numbers_are_never_echoed() {

@@ -1,5 +1,6 @@
 //! The one error type at the boundary (a `PoException` hierarchy in Kotlin, Swift's `PoError`).
 
+use po_core::privacy::redact;
 use po_core::Error as CoreError;
 
 /// Any error po returns to a foreign caller.
@@ -47,7 +48,8 @@ pub enum PoError {
 
 impl From<CoreError> for PoError {
     fn from(e: CoreError) -> Self {
-        let reason = e.to_string();
+        // The one personal-data filter (po_core::privacy), whoever built the message.
+        let reason = redact(&e.to_string());
         match e {
             CoreError::Import(import) => PoError::InvalidRegister {
                 reason: problem_list(&import.problems),
@@ -78,7 +80,7 @@ pub(crate) fn problem_list(problems: &[po_core::report::Problem]) -> String {
     let mut text = format!("{} problem(s) in the register:", problems.len());
     for p in problems.iter().take(LISTED_PROBLEMS) {
         text.push_str("\n  ");
-        text.push_str(&p.to_string());
+        text.push_str(&redact(&p.to_string()));
     }
     if problems.len() > LISTED_PROBLEMS {
         text.push_str(&format!(
@@ -91,7 +93,9 @@ pub(crate) fn problem_list(problems: &[po_core::report::Problem]) -> String {
 
 /// An [`PoError::InvalidInput`] with this message (which starts with the field).
 pub(crate) fn invalid(reason: String) -> PoError {
-    PoError::InvalidInput { reason }
+    PoError::InvalidInput {
+        reason: redact(&reason),
+    }
 }
 
 /// Converts any po-core module error through the umbrella error.

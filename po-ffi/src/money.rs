@@ -145,7 +145,7 @@ impl TryFrom<AgreementRecord> for Agreement {
                         other => {
                             return Err(invalid(format!(
                                 "fixed_income[{i}].kind: expected state_grant, region or other, got {:?}",
-                                other.chars().take(40).collect::<String>()
+                                po_core::privacy::shown(other)
                             )))
                         }
                     },
@@ -169,16 +169,7 @@ impl TryFrom<AgreementRecord> for Agreement {
             fixed_income,
             administration_fee: a.administration_fee,
             surplus_used: a.surplus_used,
-            rounding: match a.rounding.as_str() {
-                "krona" => Rounding::Krona,
-                "ore" => Rounding::Ore,
-                other => {
-                    return Err(invalid(format!(
-                        "rounding: expected krona or ore, got {:?}",
-                        other.chars().take(40).collect::<String>()
-                    )))
-                }
-            },
+            rounding: Rounding::parse(&a.rounding).map_err(po)?,
         })
     }
 }
@@ -223,11 +214,7 @@ impl From<Agreement> for AgreementRecord {
                 .collect(),
             administration_fee: a.administration_fee,
             surplus_used: a.surplus_used,
-            rounding: match a.rounding {
-                Rounding::Krona => "krona",
-                Rounding::Ore => "ore",
-            }
-            .to_owned(),
+            rounding: a.rounding.code().to_owned(),
         }
     }
 }

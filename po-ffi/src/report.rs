@@ -39,7 +39,7 @@ impl From<Problem> for ProblemRecord {
 }
 
 /// The CSV exports of a register (UTF-8 or Windows-1252, `;` or `,`); any may be missing.
-#[derive(Debug, Clone, PartialEq, Eq, Default, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct RegisterCsvFiles {
     /// Clients.
     #[uniffi(default)]
@@ -59,6 +59,24 @@ pub struct RegisterCsvFiles {
     /// How many exit surveys were sent.
     #[uniffi(default)]
     pub survey_sent: i32,
+    /// The service's local labels: a preset name, `none` (national codes and labels only) or
+    /// `varmland` (PO Värmland's labels, seeds 003–004).
+    #[uniffi(default = "none")]
+    pub vocabulary: String,
+}
+
+impl Default for RegisterCsvFiles {
+    fn default() -> Self {
+        RegisterCsvFiles {
+            clients: None,
+            intake: None,
+            deviations: None,
+            staff: None,
+            survey: None,
+            survey_sent: 0,
+            vocabulary: "none".to_owned(),
+        }
+    }
 }
 
 /// A service's case register, validated.
@@ -80,8 +98,8 @@ impl Register {
         }))
     }
 
-    /// Reads the CSV exports: national codes and labels, and the bundled local labels of PO
-    /// Värmland (the one local vocabulary po ships). Strict (`lenient = false`): any problem
+    /// Reads the CSV exports: national codes and labels, and the local labels of
+    /// `files.vocabulary` (a preset; none by default). Strict (`lenient = false`): any problem
     /// raises `InvalidRegister`. Lenient: bad rows are left out and listed in `problems()` (and
     /// in the report).
     #[uniffi::constructor]
@@ -101,8 +119,8 @@ impl Register {
             survey_sent: sent,
         };
         let mode = if lenient { Mode::Lenient } else { Mode::Strict };
-        let (inner, problems) =
-            core::read_register_csv(csv, &LocalVocabulary::varmland(), mode).map_err(po)?;
+        let vocabulary = LocalVocabulary::preset(&files.vocabulary).map_err(po)?;
+        let (inner, problems) = core::read_register_csv(csv, &vocabulary, mode).map_err(po)?;
         Ok(Arc::new(Register { inner, problems }))
     }
 
@@ -407,19 +425,7 @@ impl AnnualReport {
 
     /// One table by name (`active_clients`, `contact_reasons`, …).
     pub fn table(&self, name: String) -> Result<TableRecord, PoError> {
-        let tables = self.0.tables();
-        let names: Vec<&str> = tables.iter().map(|t| t.name.as_str()).collect();
-        let expected = names.join(", ");
-        tables
-            .into_iter()
-            .find(|t| t.name == name)
-            .map(Into::into)
-            .ok_or_else(|| {
-                invalid(format!(
-                    "table: unknown table {:?}; expected one of {expected}",
-                    name.chars().take(40).collect::<String>()
-                ))
-            })
+        Ok(self.0.table(&name).map_err(po)?.into())
     }
 
     /// Assignments per client.
@@ -485,11 +491,7 @@ impl AnnualReport {
 
     /// The report as Markdown, `sv` or `en`.
     pub fn to_markdown(&self, language: String) -> Result<String, PoError> {
-        let lang = match language.as_str() {
-            "sv" => Language::Sv,
-            "en" => Language::En,
-            _ => return Err(invalid("language: expected sv or en".to_owned())),
-        };
+        let lang = Language::parse(&language).map_err(po)?;
         core::to_markdown(&self.0, lang).map_err(po)
     }
 }
@@ -523,17 +525,14 @@ pub fn annual_report(
             k: k_of(options.k)?,
         }
     };
-    let leadership = options
+    // Checked by po-core on 31 December of the year.
+    let leadership_group = options
         .leadership_group
         .map(|members| {
-            let end = time::Date::from_calendar_date(options.year, time::Month::December, 31)
-                .map_err(|_| invalid(format!("year: {} is out of range", options.year)))?;
-            po_core::organisation::LeadershipGroup {
+            Ok::<_, PoError>(po_core::organisation::LeadershipGroup {
                 members: members_of(members)?,
                 organisations_offered_seat: None,
-            }
-            .check(end)
-            .map_err(po)
+            })
         })
         .transpose()?;
     let core_options = core::ReportOptions {
@@ -541,7 +540,7 @@ pub fn annual_report(
         service_name: options.service_name,
         protection,
         priority_policy: options.priority_policy.map(|p| p.0.clone()),
-        leadership,
+        leadership_group,
         population,
         input_problems: register.problems.clone(),
     };

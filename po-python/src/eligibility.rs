@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDate, PyDict, PyString};
 use time::Date;
 
-use crate::errors::{to_py, InvalidInputError};
+use crate::errors::{invalid, to_py};
 use crate::values::value_class;
 
 value_class! {
@@ -90,8 +90,7 @@ impl From<core::Readings> for Readings {
 }
 
 fn small(field: &str, v: i64) -> PyResult<u8> {
-    u8::try_from(v)
-        .map_err(|_| InvalidInputError::new_err(format!("{field}: expected 1 to 255, got {v}")))
+    u8::try_from(v).map_err(|_| invalid(format!("{field}: expected 1 to 255, got {v}")))
 }
 
 impl Readings {
@@ -156,7 +155,7 @@ fn answer(v: &Bound<'_, PyAny>, field: &str) -> PyResult<core::Answer> {
             _ => {}
         }
     }
-    Err(InvalidInputError::new_err(format!(
+    Err(invalid(format!(
         "{field}: expected True, False, None or 'yes', 'no', 'unknown', got {}",
         v.repr()?
     )))
@@ -172,9 +171,9 @@ fn criterion<T: CodeList>(
         return Ok(core::Criterion::default());
     };
     let details = |d: &Bound<'_, PyAny>| -> PyResult<Vec<T>> {
-        let items: Vec<String> = d.extract().map_err(|_| {
-            InvalidInputError::new_err(format!("{field}: expected a list of codes or labels"))
-        })?;
+        let items: Vec<String> = d
+            .extract()
+            .map_err(|_| invalid(format!("{field}: expected a list of codes or labels")))?;
         items.iter().map(|s| T::parse(s).map_err(to_py)).collect()
     };
     if let Ok(d) = v.cast::<PyDict>() {
@@ -214,22 +213,19 @@ fn assess_eligibility(
         None => core::Age::Unknown,
         Some(a) if a.is_instance_of::<PyDate>() => core::Age::BirthDate(a.extract()?),
         Some(a) if a.is_instance_of::<PyBool>() => {
-            return Err(InvalidInputError::new_err(
-                "age: expected a date or whole years, got a bool",
-            ))
+            return Err(invalid("age: expected a date or whole years, got a bool"))
         }
-        Some(a) => core::Age::Years(a.extract().map_err(|_| {
-            InvalidInputError::new_err("age: expected a birth date, whole years or None")
-        })?),
+        Some(a) => core::Age::Years(
+            a.extract()
+                .map_err(|_| invalid("age: expected a birth date, whole years or None"))?,
+        ),
     };
     let readings = match readings.filter(|r| !r.is_none()) {
         None => core::Readings::statute(),
         Some(r) => match r.cast::<Readings>() {
             Ok(r) => r.get().to_core()?,
             Err(_) => core::Readings::preset(&r.extract::<String>().map_err(|_| {
-                InvalidInputError::new_err(
-                    "readings: expected 'statute', 'stockholm_2021' or a Readings",
-                )
+                invalid("readings: expected 'statute', 'stockholm_2021' or a Readings")
             })?)
             .map_err(to_py)?,
         },

@@ -1,5 +1,6 @@
 //! The exception hierarchy: `PoError(ValueError)` and one subclass per kind of problem.
 
+use po_core::privacy::redact;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
@@ -58,10 +59,17 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     Ok(())
 }
 
+/// An `InvalidInputError` whose message has passed the personal-data filter: every message
+/// the package builds itself goes through here.
+pub(crate) fn invalid(message: impl AsRef<str>) -> PyErr {
+    InvalidInputError::new_err(redact(message.as_ref()))
+}
+
 /// Converts any po-core error into its Python exception.
 pub(crate) fn to_py<E: Into<po_core::Error>>(e: E) -> PyErr {
     let e: po_core::Error = e.into();
-    let msg = e.to_string();
+    // The one personal-data filter (po_core::privacy), whoever built the message.
+    let msg = redact(&e.to_string());
     match e {
         po_core::Error::UnknownCode(_) => UnknownCodeError::new_err(msg),
         po_core::Error::Identity(_) => InvalidIdentityNumberError::new_err(msg),

@@ -1,7 +1,7 @@
 //! Identity numbers and pseudonyms. `repr()` never shows the number.
 
 use po_core::codes::CodeList;
-use po_core::identity::{self as core, IdentityKind};
+use po_core::identity as core;
 use pyo3::prelude::*;
 use time::Date;
 
@@ -26,10 +26,7 @@ impl IdentityNumber {
     /// "personnummer" or "samordningsnummer".
     #[getter]
     fn kind(&self) -> &'static str {
-        match self.0.kind() {
-            IdentityKind::Personnummer => "personnummer",
-            IdentityKind::Samordningsnummer => "samordningsnummer",
-        }
+        self.0.kind().code()
     }
 
     /// The birth date.

@@ -344,11 +344,7 @@ impl From<core::Allocation> for Allocation {
     fn from(a: core::Allocation) -> Self {
         Allocation {
             year: a.year,
-            rounding: match a.rounding {
-                core::Rounding::Krona => "krona",
-                core::Rounding::Ore => "ore",
-            }
-            .to_owned(),
+            rounding: a.rounding.code().to_owned(),
             costs_total: a.costs_total,
             state_grant: a.state_grant,
             region: a.region,

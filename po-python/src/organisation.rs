@@ -9,7 +9,7 @@ use pyo3::prelude::*;
 use time::Date;
 
 use crate::eligibility::Finding;
-use crate::errors::{to_py, InvalidInputError};
+use crate::errors::{invalid, to_py};
 use crate::values::value_class;
 
 value_class! {
@@ -124,7 +124,7 @@ fn varmland_leadership_group_2023(as_of: Date) -> PyResult<LeadershipCheck> {
 fn municipality_code(code: &str) -> PyResult<String> {
     po_core::organisation::MunicipalityCode::parse(code)
         .map(|c| c.as_str().to_owned())
-        .map_err(|e| InvalidInputError::new_err(e.to_string()))
+        .map_err(|e| invalid(e.to_string()))
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -8,7 +8,7 @@ use pyo3::prelude::*;
 use rust_decimal::Decimal;
 use time::Date;
 
-use crate::errors::{to_py, InvalidInputError};
+use crate::errors::{invalid, to_py};
 use crate::values::value_class;
 
 value_class! {
@@ -164,9 +164,9 @@ pub(crate) fn policy_of(policy: &Bound<'_, PyAny>) -> PyResult<CorePolicy> {
     if let Ok(p) = policy.cast::<PriorityPolicy>() {
         return Ok(p.get().0.clone());
     }
-    let name: String = policy.extract().map_err(|_| {
-        InvalidInputError::new_err("policy: expected a preset name or a PriorityPolicy")
-    })?;
+    let name: String = policy
+        .extract()
+        .map_err(|_| invalid("policy: expected a preset name or a PriorityPolicy"))?;
     CorePolicy::preset(&name).map_err(to_py)
 }
 

@@ -10,9 +10,9 @@ use po_core::report::{self as core, Cell, Language, Mode, RegisterCsv};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use rust_decimal::Decimal;
-use time::{Date, Month};
+use time::Date;
 
-use crate::errors::{to_py, InvalidInputError};
+use crate::errors::{invalid, to_py};
 use crate::organisation::LeadershipCheck;
 use crate::priority::policy_of;
 use crate::values::{count, value_class};
@@ -39,7 +39,7 @@ impl From<core::Problem> for Problem {
             file: p.file,
             row: p.row,
             column: p.column,
-            reason: p.reason,
+            reason: po_core::privacy::redact(&p.reason),
         }
     }
 }
@@ -138,7 +138,7 @@ fn protection(k: i64, unprotected: bool) -> PyResult<po_core::disclosure::Protec
     }
     match u64::try_from(k) {
         Ok(k) if k >= 2 => Ok(po_core::disclosure::Protection::Threshold { k }),
-        _ => Err(InvalidInputError::new_err(format!(
+        _ => Err(invalid(format!(
             "k: expected a threshold of 2 or more, got {k}"
         ))),
     }
@@ -301,7 +301,7 @@ impl Table {
         let j = self.0.columns.iter().position(|c| c == column);
         match (i, j) {
             (Some(i), Some(j)) => Ok(Cell::count(self.0.cells[i][j])),
-            _ => Err(InvalidInputError::new_err(format!(
+            _ => Err(invalid(format!(
                 "{}: no cell ({row:?}, {column:?}); rows are {:?}, columns {:?}",
                 self.0.name, self.0.rows, self.0.columns
             ))),
@@ -370,7 +370,7 @@ impl Table {
             && row_totals.len() == rows.len()
             && column_totals.len() == columns.len();
         if !shape_ok {
-            return Err(InvalidInputError::new_err(format!(
+            return Err(invalid(format!(
                 "cells: expected {} rows of {} cells, and one total per row and column",
                 rows.len(),
                 columns.len()
@@ -429,9 +429,9 @@ fn audit_tables(
                 "=" => po_core::disclosure::RelationKind::Equal,
                 "<=" => po_core::disclosure::RelationKind::AtMost,
                 _ => {
-                    return Err(InvalidInputError::new_err(format!(
+                    return Err(invalid(format!(
                         "relations: expected \"=\" or \"<=\", got {:?}",
-                        kind.chars().take(10).collect::<String>()
+                        po_core::privacy::shown(&kind)
                     )))
                 }
             };
@@ -490,11 +490,12 @@ impl Register {
     }
 
     /// Reads CSV exports (bytes; UTF-8 or Windows-1252, `;` or `,`; national codes and labels
-    /// and PO Värmland's bundled local labels). Strict by default: any
+    /// and the local labels of `vocabulary`, a preset: `none` by default, or `varmland`).
+    /// Strict by default: any
     /// problem raises `InvalidRegisterError`; `lenient=True` leaves bad rows out and lists them
     /// in `problems` (and in the report).
     #[staticmethod]
-    #[pyo3(signature = (*, clients = None, intake = None, deviations = None, staff = None, survey = None, survey_sent = 0, lenient = false))]
+    #[pyo3(signature = (*, clients = None, intake = None, deviations = None, staff = None, survey = None, survey_sent = 0, lenient = false, vocabulary = "none"))]
     #[allow(clippy::too_many_arguments)]
     fn from_csv_bytes(
         clients: Option<Vec<u8>>,
@@ -504,9 +505,10 @@ impl Register {
         survey: Option<Vec<u8>>,
         survey_sent: i64,
         lenient: bool,
+        vocabulary: &str,
     ) -> PyResult<Self> {
         let sent = u32::try_from(survey_sent).map_err(|_| {
-            InvalidInputError::new_err(format!(
+            invalid(format!(
                 "survey_sent: expected 0 or more, got {survey_sent}"
             ))
         })?;
@@ -519,8 +521,9 @@ impl Register {
             survey_sent: sent,
         };
         let mode = if lenient { Mode::Lenient } else { Mode::Strict };
-        let (inner, problems) =
-            core::read_register_csv(files, &LocalVocabulary::varmland(), mode).map_err(to_py)?;
+        // The service's own local labels: a named preset, none by default.
+        let vocabulary = LocalVocabulary::preset(vocabulary).map_err(to_py)?;
+        let (inner, problems) = core::read_register_csv(files, &vocabulary, mode).map_err(to_py)?;
         Ok(Register {
             inner: Arc::new(inner),
             problems,
@@ -603,10 +606,6 @@ impl Register {
 #[pyclass(frozen, module = "personligt_ombud")]
 pub struct AnnualReport(core::AnnualReport);
 
-fn table_names(r: &core::AnnualReport) -> Vec<String> {
-    r.tables().iter().map(|t| t.name.clone()).collect()
-}
-
 #[pymethods]
 impl AnnualReport {
     /// The report year.
@@ -635,17 +634,7 @@ impl AnnualReport {
     }
     /// One table by name (`active_clients`, `contact_reasons`, …).
     fn table(&self, name: &str) -> PyResult<Table> {
-        self.0
-            .tables()
-            .into_iter()
-            .find(|t| t.name == name)
-            .map(|t| Table(t.clone()))
-            .ok_or_else(|| {
-                InvalidInputError::new_err(format!(
-                    "table: unknown table {name:?}; expected one of {}",
-                    table_names(&self.0).join(", ")
-                ))
-            })
+        Ok(Table(self.0.table(name).map_err(to_py)?.clone()))
     }
     /// Staff.
     #[getter]
@@ -777,15 +766,7 @@ impl AnnualReport {
     /// The report as Markdown, `sv` or `en`.
     #[pyo3(signature = (language = "sv"))]
     fn to_markdown(&self, language: &str) -> PyResult<String> {
-        let lang = match language {
-            "sv" => Language::Sv,
-            "en" => Language::En,
-            _ => {
-                return Err(InvalidInputError::new_err(
-                    "language: expected 'sv' or 'en'",
-                ))
-            }
-        };
+        let lang = Language::parse(language).map_err(to_py)?;
         core::to_markdown(&self.0, lang).map_err(to_py)
     }
     fn __repr__(&self) -> String {
@@ -828,17 +809,13 @@ fn annual_report(
             ))
         })
         .collect::<PyResult<BTreeMap<_, _>>>()?;
-    let leadership = leadership_group
+    // Checked by po-core on 31 December of the year.
+    let leadership_group = leadership_group
         .map(|members| {
-            let members = crate::organisation::members_of(members)?;
-            let end = Date::from_calendar_date(year, Month::December, 31)
-                .map_err(|_| InvalidInputError::new_err(format!("year: {year} is out of range")))?;
-            LeadershipGroup {
-                members,
+            Ok::<_, PyErr>(LeadershipGroup {
+                members: crate::organisation::members_of(members)?,
                 organisations_offered_seat: None,
-            }
-            .check(end)
-            .map_err(to_py)
+            })
         })
         .transpose()?;
     let options = core::ReportOptions {
@@ -849,7 +826,7 @@ fn annual_report(
             .filter(|p| !p.is_none())
             .map(policy_of)
             .transpose()?,
-        leadership,
+        leadership_group,
         population,
         input_problems: register.problems.clone(),
     };

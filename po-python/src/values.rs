@@ -11,7 +11,7 @@ use pyo3::IntoPyObjectExt;
 use rust_decimal::Decimal;
 use time::Date;
 
-use crate::errors::InvalidInputError;
+use crate::errors::invalid;
 
 /// A value as plain Python data: nested value objects become dicts (what `to_dict()` returns).
 pub(crate) trait ToPlain {
@@ -114,7 +114,7 @@ pub(crate) use value_class;
 /// A float is refused (binary floats cannot hold öre exactly), and so are NaN, infinities and
 /// values beyond 28 significant digits — each with the field's name.
 pub(crate) fn exact(value: &Bound<'_, PyAny>, field: &str) -> PyResult<Decimal> {
-    let refuse = |what: String| InvalidInputError::new_err(format!("{field}: {what}"));
+    let refuse = |what: String| invalid(format!("{field}: {what}"));
     if value.is_instance_of::<PyFloat>() {
         return Err(refuse(
             "expected a decimal.Decimal, an int or a decimal string, got a float (money is never a float)".into(),
@@ -140,14 +140,13 @@ pub(crate) fn exact(value: &Bound<'_, PyAny>, field: &str) -> PyResult<Decimal> 
         .map_err(|_| {
             refuse(format!(
                 "expected a finite decimal number of at most 28 significant digits, got {:?}",
-                t.chars().take(40).collect::<String>()
+                po_core::privacy::shown(t)
             ))
         })
 }
 
 /// A count that must not be negative, for po-core's unsigned fields.
 pub(crate) fn count(value: i64, field: &str) -> PyResult<u64> {
-    u64::try_from(value).map_err(|_| {
-        InvalidInputError::new_err(format!("{field}: expected zero or more, got {value}"))
-    })
+    u64::try_from(value)
+        .map_err(|_| invalid(format!("{field}: expected zero or more, got {value}")))
 }

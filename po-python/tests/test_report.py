@@ -148,9 +148,9 @@ def test_report_contents(register):
     assert r.survey_response_rate.value == Decimal("18.95")
     assert r.survey[0].respondents == 18
     assert r.to_markdown("en").startswith("# ")
-    with pytest.raises(po.InvalidInputError, match="language: expected 'sv' or 'en'"):
+    with pytest.raises(po.UnknownCodeError, match='unknown language "de": expected one of sv, en'):
         r.to_markdown("de")
-    with pytest.raises(po.InvalidInputError, match="table: unknown table"):
+    with pytest.raises(po.UnknownCodeError, match='unknown table "nope": expected one of active_clients'):
         r.table("nope")
     previous = po.annual_report(register, year=2022, unprotected=True)
     change = {c.measure: c for c in r.change_against(previous)}

@@ -75,3 +75,52 @@ def test_empty_and_large_inputs():
     assert len(ranked) == 50_000 and ranked[0].days_waited == 365
     empty = po.annual_report(po.Register.from_json("{}"), year=2023)
     assert empty.table("active_clients").total == 0 and empty.assignments_per_client.value is None
+
+
+REGISTER = po.Register.from_json("{}")
+REPORT = po.annual_report(REGISTER, year=2023)
+AGREEMENT = '{"year": 2024, "host": "1780", "participants": [{"code": "1780", "name": "K", "adults": 5}], "costs": [], "rounding": "%s"}'
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda s: po.parse_code("gender", s),
+        lambda s: po.parse_code(s, "woman"),
+        lambda s: po.code_list(s),
+        lambda s: po.municipality_code(s),
+        lambda s: po.PriorityPolicy.preset(s),
+        lambda s: po.rank([], s, D(2024, 1, 1)),
+        lambda s: REPORT.to_markdown(s),
+        lambda s: REPORT.table(s),
+        lambda s: po.read_register_csv(clients=b"id;gender;started_on\nk;woman;2023-01-01\n", vocabulary=s),
+        lambda s: po.read_register_csv(clients=f"id;gender;started_on\nk;woman;{s}\n".encode()),
+        lambda s: po.read_register_csv(clients=f"id;gender;started_on;{s}\nk;woman;2023-01-01;x\n".encode()),
+        lambda s: po.audit_tables([], relations=[(s, [], [])]),
+        lambda s: po.audit_tables([], relations=[("=", [(s, None, None)], [])]),
+        lambda s: po.assess_eligibility(as_of=D(2024, 1, 1), difficulties=[s]),
+        lambda s: po.check_leadership_group([(s, "x")], as_of=D(2024, 1, 1)),
+        lambda s: po.annual_report(REGISTER, year=2023, population={s: ("K", 5)}),
+        lambda s: po.Agreement.from_json(AGREEMENT % s),
+        lambda s: po.Register.from_json('{"clients": [{"id": "a", "gender": "%s"}]}' % s),
+        lambda s: po.adults_from_scb_csv(f"region;ålder;2023\n{s};20 år;5\n"),
+    ],
+)
+def test_no_message_echoes_an_identity_number(call):
+    """One personal-data filter (po_core::privacy) for every message that leaves po: an
+    identity number typed into any string argument is never echoed."""
+    for pnr in (PNR, "121212-1212", "191212121212"):
+        with pytest.raises((po.PoError, TypeError)) as info:
+            call(pnr)
+        text = str(info.value) + "".join(repr(p) for p in getattr(info.value, "problems", []))
+        assert "12121212" not in text.replace("-", "").replace("+", ""), text
+
+
+def test_local_vocabulary_is_the_callers_choice():
+    csv = "id;gender;started_on;contact_reasons\nk;woman;2023-01-01;Stöd i kontakt med myndighet och sjukvård\n"
+    with pytest.raises(po.InvalidRegisterError, match="contact_reason"):
+        po.read_register_csv(clients=csv.encode())  # no local labels assumed
+    r = po.read_register_csv(clients=csv.encode(), vocabulary="varmland")
+    assert r.client_count == 1
+    with pytest.raises(po.UnknownCodeError, match="expected one of none, varmland"):
+        po.read_register_csv(clients=csv.encode(), vocabulary="stockholm")

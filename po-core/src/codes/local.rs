@@ -113,6 +113,26 @@ pub struct LocalVocabulary {
 }
 
 impl LocalVocabulary {
+    /// The named presets: `none` (national codes and labels only) and `varmland`.
+    pub const PRESETS: &'static [&'static str] = &["none", "varmland"];
+
+    /// A named preset (see [`LocalVocabulary::PRESETS`]); a service's own mapping is data too
+    /// (this struct's JSON form). No local vocabulary is assumed: a service reads its own.
+    ///
+    /// # Errors
+    /// [`UnknownCode`] listing the presets.
+    pub fn preset(name: &str) -> Result<Self, UnknownCode> {
+        match name.trim() {
+            "none" => Ok(LocalVocabulary::default()),
+            "varmland" => Ok(LocalVocabulary::varmland()),
+            other => Err(UnknownCode {
+                list: "local_vocabulary",
+                value: crate::privacy::shown(other),
+                accepted: Self::PRESETS.join(", "),
+            }),
+        }
+    }
+
     /// Värmland's labels as its reports write them (seeds 003 and 004).
     pub fn varmland() -> Self {
         const EMPLOYER_PENSION: &str = "Stöd i kontakt med arbetsgivare och ansöka om pension";

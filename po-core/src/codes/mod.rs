@@ -99,7 +99,7 @@ pub(crate) fn folded_index<T: CodeList>() -> std::collections::HashMap<String, T
 
 /// A value that is not in a code list. The message lists what is accepted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {list} {value:?}: expected one of {accepted} (or its Swedish or English label)")]
+#[error("unknown {list} {value:?}: expected one of {accepted}{}", if has_labels(list) { " (or its Swedish or English label)" } else { "" })]
 pub struct UnknownCode {
     /// The list that was searched (e.g. `contact_reason`).
     pub list: &'static str,
@@ -107,6 +107,12 @@ pub struct UnknownCode {
     pub value: String,
     /// The accepted codes, comma separated.
     pub accepted: String,
+}
+
+/// Whether a list's values also have Swedish and English labels (the code lists do; languages,
+/// table names, presets and rounding codes do not).
+fn has_labels(list: &str) -> bool {
+    crate::code_lists::list_names().contains(&list)
 }
 
 impl UnknownCode {

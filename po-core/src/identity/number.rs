@@ -16,6 +16,16 @@ pub enum IdentityKind {
     Samordningsnummer,
 }
 
+impl IdentityKind {
+    /// The code: `personnummer` or `samordningsnummer`.
+    pub fn code(self) -> &'static str {
+        match self {
+            IdentityKind::Personnummer => "personnummer",
+            IdentityKind::Samordningsnummer => "samordningsnummer",
+        }
+    }
+}
+
 /// Why a string is not a valid identity number. The messages never contain the number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum IdentityError {

@@ -61,6 +61,29 @@ pub enum Rounding {
 }
 
 impl Rounding {
+    /// The code: `krona` or `ore` (as in an agreement's JSON).
+    pub fn code(self) -> &'static str {
+        match self {
+            Rounding::Krona => "krona",
+            Rounding::Ore => "ore",
+        }
+    }
+
+    /// From its code.
+    ///
+    /// # Errors
+    /// [`crate::codes::UnknownCode`] naming the two codes.
+    pub fn parse(code: &str) -> Result<Rounding, crate::codes::UnknownCode> {
+        [Rounding::Krona, Rounding::Ore]
+            .into_iter()
+            .find(|r| r.code() == code.trim())
+            .ok_or_else(|| crate::codes::UnknownCode {
+                list: "rounding",
+                value: crate::privacy::shown(code),
+                accepted: "krona, ore".into(),
+            })
+    }
+
     /// The rounding unit in kronor.
     pub fn unit(self) -> Decimal {
         match self {

@@ -17,6 +17,9 @@ pub enum OrganisationError {
         /// The value given (shortened).
         value: String,
     },
+    /// A year no calendar date can have (outside −9999..=9999).
+    #[error("year: {0} is out of range")]
+    YearOutOfRange(i32),
     /// A participant that left before it joined.
     #[error("participants[{municipality}]: left {left} is before joined {joined}")]
     InvertedPeriod {

@@ -9,8 +9,9 @@ use super::counting::{
     deviation_tables, exit_survey, intake_outcomes, municipality_rows, staff_summary, ClientCounts,
 };
 use super::{Cell, Problem, Register, Table};
+use crate::codes::UnknownCode;
 use crate::disclosure::{DisclosureError, Protection};
-use crate::organisation::{LeadershipCheck, MunicipalityCode};
+use crate::organisation::{LeadershipCheck, LeadershipGroup, MunicipalityCode};
 use crate::priority::{PriorityPolicy, WaitingSummary};
 
 /// What the report needs besides the register.
@@ -26,8 +27,9 @@ pub struct ReportOptions {
     pub protection: Protection,
     /// The priority policy in use (10 § 3), if any.
     pub priority_policy: Option<PriorityPolicy>,
-    /// The leadership-group check for the year (10 § 4), if done.
-    pub leadership: Option<LeadershipCheck>,
+    /// The leadership group (10 § 4), if given: po checks it against 5 § as in force on
+    /// 31 December of the report year (the state at the end of the year reported).
+    pub leadership_group: Option<LeadershipGroup>,
     /// Municipality names and adults (the cost-sharing key), for clients per municipality.
     pub population: BTreeMap<MunicipalityCode, (String, u64)>,
     /// Rows a lenient import left out; the report lists them so nothing is dropped silently.
@@ -199,12 +201,13 @@ impl From<WaitingSummary> for Waiting {
 /// (see [`crate::disclosure`]): the report returned has passed the audit.
 ///
 /// # Errors
-/// [`DisclosureError`] if protection fails (a k below 2, or a solver failure).
+/// [`crate::Error::Disclosure`] if protection fails (a k below 2, or a solver failure); an
+/// organisation error for a year out of range or a leadership group before any rule set.
 pub fn annual_report(
     register: &Register,
     options: &ReportOptions,
-) -> Result<AnnualReport, DisclosureError> {
-    let mut report = unprotected_report(register, options);
+) -> Result<AnnualReport, crate::Error> {
+    let mut report = unprotected_report(register, options)?;
     report.protection = options.protection;
     if let Protection::Threshold { k } = options.protection {
         super::protection::protect_report(&mut report, k)?;
@@ -213,8 +216,19 @@ pub fn annual_report(
 }
 
 /// The report with every count as it is.
-pub(super) fn unprotected_report(register: &Register, options: &ReportOptions) -> AnnualReport {
+pub(super) fn unprotected_report(
+    register: &Register,
+    options: &ReportOptions,
+) -> Result<AnnualReport, crate::Error> {
     let year = options.year;
+    let leadership = match &options.leadership_group {
+        Some(group) => {
+            let end = time::Date::from_calendar_date(year, time::Month::December, 31)
+                .map_err(|_| crate::organisation::OrganisationError::YearOutOfRange(year))?;
+            Some(group.check(end)?)
+        }
+        None => None,
+    };
     let mut counts = ClientCounts::new(year);
     for c in &register.clients {
         counts.add(c);
@@ -225,7 +239,7 @@ pub(super) fn unprotected_report(register: &Register, options: &ReportOptions) -
     let (deviations_by_type, deviations_by_counterpart, deviations_with_feedback) =
         deviation_tables(register, year);
     let (survey_response_rate, survey) = exit_survey(register);
-    AnnualReport {
+    Ok(AnnualReport {
         year,
         service_name: options.service_name.clone(),
         library_version: crate::VERSION.to_owned(),
@@ -246,7 +260,7 @@ pub(super) fn unprotected_report(register: &Register, options: &ReportOptions) -
             .priority_policy
             .as_ref()
             .map(|p| format!("{} ({})", p.name(), p.source())),
-        leadership: options.leadership.clone(),
+        leadership,
         deviations_by_type,
         deviations_by_counterpart,
         deviations_with_feedback,
@@ -255,7 +269,7 @@ pub(super) fn unprotected_report(register: &Register, options: &ReportOptions) -
         protection: Protection::Unprotected,
         hidden_cells: BTreeMap::new(),
         input_problems: options.input_problems.clone(),
-    }
+    })
 }
 
 impl AnnualReport {
@@ -281,6 +295,24 @@ impl AnnualReport {
             .into_iter()
             .map(|t| (t.name.clone(), t.to_csv()))
             .collect())
+    }
+
+    /// One table by its machine name (`active_clients`, `contact_reasons`, …).
+    ///
+    /// # Errors
+    /// [`UnknownCode`] listing the table names.
+    pub fn table(&self, name: &str) -> Result<&Table, UnknownCode> {
+        let tables = self.tables();
+        let names: Vec<&str> = tables.iter().map(|t| t.name.as_str()).collect();
+        let accepted = names.join(", ");
+        tables
+            .into_iter()
+            .find(|t| t.name == name.trim())
+            .ok_or_else(|| UnknownCode {
+                list: "table",
+                value: crate::privacy::shown(name),
+                accepted,
+            })
     }
 
     /// Every table, in report order.

@@ -16,6 +16,24 @@ pub enum Language {
     En,
 }
 
+impl Language {
+    /// From its code, `sv` or `en` (ISO 639-1).
+    ///
+    /// # Errors
+    /// [`crate::codes::UnknownCode`] naming the two codes.
+    pub fn parse(code: &str) -> Result<Language, crate::codes::UnknownCode> {
+        match code.trim() {
+            "sv" => Ok(Language::Sv),
+            "en" => Ok(Language::En),
+            other => Err(crate::codes::UnknownCode {
+                list: "language",
+                value: crate::privacy::shown(other),
+                accepted: "sv, en".into(),
+            }),
+        }
+    }
+}
+
 fn table_md(out: &mut String, t: &Table, lang: Language) {
     let (title, total) = match lang {
         Language::Sv => (&t.title_sv, "Totalt"),

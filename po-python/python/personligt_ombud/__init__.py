@@ -230,6 +230,7 @@ def read_register_csv(
     *,
     survey_sent: int = 0,
     lenient: bool = False,
+    vocabulary: str = "none",
 ) -> Register:
     """Reads a register from CSV exports or DataFrames.
 
@@ -237,7 +238,9 @@ def read_register_csv(
     as Python lists or ``|``-separated text). Strict by default: any problem raises
     ``InvalidRegisterError`` whose ``.problems`` name file, row and column (a DataFrame's row
     ``i`` is row ``i + 2``, as in the CSV with its header). ``lenient=True`` leaves bad rows out
-    and lists them in ``register.problems`` and in the report.
+    and lists them in ``register.problems`` and in the report. ``vocabulary`` names the
+    service's local labels (a preset: ``"none"``, national codes and labels only, or
+    ``"varmland"``); po assumes none.
     """
     return Register.from_csv_bytes(
         clients=source_bytes(clients),
@@ -247,11 +250,16 @@ def read_register_csv(
         survey=source_bytes(survey),
         survey_sent=survey_sent,
         lenient=lenient,
+        vocabulary=vocabulary,
     )
 
 
 def read_register_dir(
-    directory: Union[str, "os.PathLike[str]"], *, survey_sent: int = 0, lenient: bool = False
+    directory: Union[str, "os.PathLike[str]"],
+    *,
+    survey_sent: int = 0,
+    lenient: bool = False,
+    vocabulary: str = "none",
 ) -> Register:
     """Reads ``register.json`` from a directory, or else its CSV exports (``clients.csv``,
     ``intake.csv``, ``deviations.csv``, ``staff.csv``, ``survey.csv``; any may be missing)."""
@@ -264,7 +272,7 @@ def read_register_dir(
         files[name] = path if path.exists() else None
     if not any(files.values()):
         raise InvalidInputError(f"directory: neither register.json nor any CSV export in {d}")
-    return read_register_csv(**files, survey_sent=survey_sent, lenient=lenient)
+    return read_register_csv(**files, survey_sent=survey_sent, lenient=lenient, vocabulary=vocabulary)
 
 
 __all__ = [

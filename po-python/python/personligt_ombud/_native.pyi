@@ -782,6 +782,7 @@ class Register:
         survey: Optional[bytes] = None,
         survey_sent: int = 0,
         lenient: bool = False,
+        vocabulary: str = "none",
     ) -> Register: ...
     @property
     def client_count(self) -> int: ...
