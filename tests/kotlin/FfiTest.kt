@@ -161,7 +161,7 @@ fun domainChecks(ref: LocalDate) {
     expectThrows<PoException.InvalidInput>("negative adults") {
         allocateCosts(agreement.copy(participants = listOf(AgreementParticipantRecord("1780", "K", -1, day))))
     }
-    expectThrows<PoException.InvalidInput>("rounding") { allocateCosts(agreement.copy(rounding = "cent")) }
+    expectThrows<PoException.UnknownCode>("rounding") { allocateCosts(agreement.copy(rounding = "cent")) }
     expectThrows<PoException.InvalidInput>("income kind") {
         allocateCosts(agreement.copy(fixedIncome = listOf(MoneyLineRecord("eu", "EU", java.math.BigDecimal.ONE))))
     }

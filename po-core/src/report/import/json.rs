@@ -1,26 +1,174 @@
-//! The register's JSON form.
+//! The register's JSON form. Every record is read on its own, so one bad record does not hide
+//! the problems of the others, and each problem is located by record and field
+//! (`clients[3].started_on`), in po's words, never by a line of the text.
 
 use std::collections::HashMap;
 
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
 use super::clients::date_problems;
 use super::{ImportError, Problem};
-use crate::report::Register;
+use crate::privacy::redact;
+use crate::report::{ExitSurvey, Register};
 
-/// Reads a whole register from JSON (the serde form of [`Register`]), then applies the same
-/// checks as the CSV reader to the clients (unique ids; end after start, start after the
-/// application, adults).
+/// The lists of a register document, in the order of [`Register`].
+const LISTS: [&str; 4] = ["clients", "intake_visits", "deviations", "staff"];
+const FIELDS: &str = "clients, intake_visits, deviations, exit_survey, staff";
+
+/// serde's sentence about one value, in po's words: the field is in the location already.
+fn reason(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let text = match text.find(" at line ") {
+        Some(i) => &text[..i],
+        None => &text,
+    };
+    let reason = if text.starts_with("missing field") {
+        "a value is required".to_owned()
+    } else if let Some(rest) = text.strip_prefix("invalid type: ") {
+        match rest.split_once(", expected ") {
+            Some((got, expected)) => format!("expected {expected}, got {got}"),
+            None => rest.to_owned(),
+        }
+    } else if let Some(rest) = text.strip_prefix("unknown field ") {
+        format!("unknown field {rest}")
+    } else {
+        text.to_owned()
+    };
+    redact(&reason)
+}
+
+/// The field a missing-field error names, to put it in the location.
+fn missing_field(e: &serde_json::Error) -> Option<String> {
+    let text = e.to_string();
+    let rest = text.strip_prefix("missing field `")?;
+    rest.split_once('`').map(|(f, _)| f.to_owned())
+}
+
+/// Reads one record; on failure, the problem located at `at` and the field.
+fn record<T: DeserializeOwned>(value: &Value, at: &str, file: &str) -> Result<T, Problem> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let mut column = at.to_owned();
+        if path != "." {
+            if !path.starts_with('[') {
+                column.push('.');
+            }
+            column.push_str(&path);
+        }
+        if let Some(field) = missing_field(&inner) {
+            column.push('.');
+            column.push_str(&field);
+        }
+        Problem {
+            file: file.to_owned(),
+            row: 0,
+            column,
+            reason: reason(&inner),
+        }
+    })
+}
+
+/// Reads a whole register from JSON (the serde form of [`Register`]): every record of every
+/// list is read, and every problem listed; then the clients get the same checks as in the CSV
+/// reader (unique ids; end after start, start after the application, adults).
 pub fn read_register_json(text: &str, file: &str) -> Result<Register, ImportError> {
-    let register: Register = serde_json::from_str(text).map_err(|e| ImportError {
+    let one = |column: &str, reason: String| ImportError {
         problems: vec![Problem {
             file: file.to_owned(),
-            row: e.line() as u64,
-            column: String::new(),
-            reason: e.to_string(),
+            row: 0,
+            column: column.to_owned(),
+            reason,
         }],
+    };
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        one(
+            "",
+            format!(
+                "not valid JSON (line {}, column {}): {}",
+                e.line(),
+                e.column(),
+                reason(&e)
+            ),
+        )
     })?;
-    let mut problems = Vec::new();
-    let mut ids = HashMap::new();
-    for (i, c) in register.clients.iter().enumerate() {
+    let Value::Object(document) = value else {
+        return Err(one("", format!("expected an object with {FIELDS}")));
+    };
+    let mut problems: Vec<Problem> = document
+        .keys()
+        .filter(|k| !LISTS.contains(&k.as_str()) && k.as_str() != "exit_survey")
+        .map(|k| Problem {
+            file: file.to_owned(),
+            row: 0,
+            column: crate::privacy::shown(k),
+            reason: format!("unknown field; expected one of {FIELDS}"),
+        })
+        .collect();
+    let mut register = Register::default();
+    let items = |name: &str, problems: &mut Vec<Problem>| -> Vec<Value> {
+        match document.get(name) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(items)) => items.clone(),
+            Some(_) => {
+                problems.push(Problem {
+                    file: file.to_owned(),
+                    row: 0,
+                    column: name.to_owned(),
+                    reason: "expected a list".into(),
+                });
+                Vec::new()
+            }
+        }
+    };
+    fn read_all<T: DeserializeOwned>(
+        name: &str,
+        items: &[Value],
+        file: &str,
+        problems: &mut Vec<Problem>,
+    ) -> Vec<T> {
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            match record(item, &format!("{name}[{i}]"), file) {
+                Ok(x) => out.push(x),
+                Err(p) => problems.push(p),
+            }
+        }
+        out
+    }
+    let clients = items("clients", &mut problems);
+    register.clients = read_all("clients", &clients, file, &mut problems);
+    let intake = items("intake_visits", &mut problems);
+    register.intake_visits = read_all("intake_visits", &intake, file, &mut problems);
+    let deviations = items("deviations", &mut problems);
+    register.deviations = read_all("deviations", &deviations, file, &mut problems);
+    let staff = items("staff", &mut problems);
+    register.staff = read_all("staff", &staff, file, &mut problems);
+    register.exit_survey = match document.get("exit_survey") {
+        None | Some(Value::Null) => None,
+        Some(v) => match record::<ExitSurvey>(v, "exit_survey", file) {
+            Ok(s) => Some(s),
+            Err(p) => {
+                problems.push(p);
+                None
+            }
+        },
+    };
+    // The clients' own checks, by their index in the document (a record that could not be
+    // read was reported above and is not checked).
+    let indexed: Vec<usize> = clients
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| {
+            !problems
+                .iter()
+                .any(|p| p.column.starts_with(&format!("clients[{i}]")))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for (c, &i) in register.clients.iter().zip(&indexed) {
         let mut p = |column: &str, reason: String| {
             problems.push(Problem {
                 file: file.to_owned(),
@@ -42,5 +190,69 @@ pub fn read_register_json(text: &str, file: &str) -> Result<Register, ImportErro
         Ok(register)
     } else {
         Err(ImportError { problems })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_record_located_by_index_and_field() {
+        let json = r#"{"clients": [
+            {"id": "a", "gender": "woman"},
+            {"id": "b", "gender": "robot", "started_on": "2023-01-01"},
+            {"id": "c", "gender": "man", "started_on": "2023-13-01"},
+            {"id": "d", "gender": "man", "started_on": "2023-01-01", "children_at_home": "ja"}
+        ], "deviations": 5, "colour": 1}"#;
+        let e = read_register_json(json, "register.json").unwrap_err();
+        let found: Vec<(&str, &str)> = e
+            .problems
+            .iter()
+            .map(|p| (p.column.as_str(), p.reason.as_str()))
+            .collect();
+        assert_eq!(found[0].0, "colour");
+        assert!(found.contains(&("deviations", "expected a list")));
+        assert!(found.contains(&("clients[0].started_on", "a value is required")));
+        let gender = found.iter().find(|p| p.0 == "clients[1].gender").unwrap();
+        assert!(
+            gender.1.starts_with("unknown gender \"robot\""),
+            "{gender:?}"
+        );
+        assert!(found.iter().any(|p| p.0 == "clients[2].started_on"));
+        assert!(found.contains(&(
+            "clients[3].children_at_home",
+            "expected a boolean, got string \"ja\""
+        )));
+        assert_eq!(e.problems.len(), 6);
+        assert!(e.problems.iter().all(|p| p.row == 0));
+    }
+
+    #[test]
+    fn not_json_at_all() {
+        let e = read_register_json("{\"clients\": [", "r.json").unwrap_err();
+        assert!(
+            e.problems[0]
+                .reason
+                .starts_with("not valid JSON (line 1, column 13)"),
+            "{:?}",
+            e.problems
+        );
+        let e = read_register_json("[1]", "r.json").unwrap_err();
+        assert_eq!(
+            e.problems[0].reason,
+            format!("expected an object with {FIELDS}")
+        );
+    }
+
+    #[test]
+    fn identity_numbers_in_values_are_not_echoed() {
+        let json = r#"{"clients": [{"id": "a", "gender": "man", "started_on": "19121212-1212"}]}"#;
+        let e = read_register_json(json, "r.json").unwrap_err();
+        assert!(
+            !e.problems[0].reason.contains("1212-1212"),
+            "{:?}",
+            e.problems
+        );
     }
 }
