@@ -68,9 +68,16 @@ KT_OUT=$BUILD/kotlin && rm -rf "$KT_OUT" && mkdir -p "$KT_OUT"
 test -f "$KT_OUT/po-test.jar"
 java -Djna.library.path="$TARGET/debug" -cp "$KT_OUT/po-test.jar:$JNA" FfiTestKt "$ROOT/tests/vectors"
 
-step "Java calling the Kotlin API"
-javac -nowarn -d "$KT_OUT/java" -cp "$KT_OUT/po-test.jar:$JNA" tests/java/VendorExample.java
-java -Djna.library.path="$TARGET/debug" -cp "$KT_OUT/java:$KT_OUT/po-test.jar:$JNA" \
+step "Java calling the Kotlin API, with only the jars the README names"
+# A vendor's classpath: the generated Kotlin compiled on its own, the Kotlin standard library,
+# JNA; and the release library (what a vendor ships).
+cargo build --release --quiet -p po-ffi
+"$KOTLINC" -nowarn -cp "$JNA" $(find "$BUILD/bindings" -name '*.kt') -d "$KT_OUT/po-ffi.jar" 2>&1 \
+  | grep -v '^warning' || true
+STDLIB=$TOOLS/kotlin-compiler-$KOTLIN_VERSION/lib/kotlin-stdlib.jar
+VENDOR_CP="$KT_OUT/po-ffi.jar:$STDLIB:$JNA"
+javac -nowarn -d "$KT_OUT/java" -cp "$VENDOR_CP" tests/java/VendorExample.java
+java -Djna.library.path="$TARGET/release" -cp "$KT_OUT/java:$VENDOR_CP" \
   VendorExample "$ROOT/tests/vectors"
 
 step "All tests passed"
