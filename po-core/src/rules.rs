@@ -18,6 +18,30 @@ pub enum RuleSet {
     Sfs2019_1094,
 }
 
+/// What every result carries so that it can be traced to what produced it: the library
+/// version, the rules applied (rule set, policy, agreement or method, with sources) and the
+/// date they were applied on.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Stamp {
+    /// The version of po.
+    pub library_version: String,
+    /// The rules applied, in words with their sources.
+    pub rules: String,
+    /// The date the rules were applied on.
+    pub as_of: Date,
+}
+
+impl Stamp {
+    /// A stamp of this library's version.
+    pub fn new(rules: impl Into<String>, as_of: Date) -> Stamp {
+        Stamp {
+            library_version: crate::VERSION.to_owned(),
+            rules: rules.into(),
+            as_of,
+        }
+    }
+}
+
 /// No rule set is in force on the date (before 2013-08-01).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{field} {date} is before SFS 2013:522 came into force (2013-08-01)")]

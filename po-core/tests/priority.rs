@@ -60,7 +60,16 @@ fn ids(ranked: &[RankedApplicant]) -> Vec<&str> {
 
 #[test]
 fn national_2019() {
-    let r = rank(&queue(), &PriorityPolicy::national_2019(), ON).unwrap();
+    let ranking = rank(&queue(), &PriorityPolicy::national_2019(), ON).unwrap();
+    // Stamped: the version, the policy with its source, the date.
+    assert_eq!(ranking.stamp.as_of, ON);
+    assert!(
+        ranking.stamp.rules.contains("seed 001"),
+        "{}",
+        ranking.stamp.rules
+    );
+    assert_eq!(ranking.stamp.library_version, po_core::VERSION);
+    let r = ranking.applicants;
     assert_eq!(
         ids(&r),
         [
@@ -94,7 +103,9 @@ fn national_2019() {
 
 #[test]
 fn varmland_2023_young_adults_to_30() {
-    let r = rank(&queue(), &PriorityPolicy::varmland_2023(), ON).unwrap();
+    let r = rank(&queue(), &PriorityPolicy::varmland_2023(), ON)
+        .unwrap()
+        .applicants;
     assert_eq!(
         ids(&r),
         [
@@ -113,7 +124,9 @@ fn varmland_2023_young_adults_to_30() {
 
 #[test]
 fn stockholm_2021() {
-    let r = rank(&queue(), &PriorityPolicy::stockholm_2021(), ON).unwrap();
+    let r = rank(&queue(), &PriorityPolicy::stockholm_2021(), ON)
+        .unwrap()
+        .applicants;
     assert_eq!(ids(&r)[..3], ["children", "children-risk", "homeless"]);
     assert_eq!(r[2].deciding_group.as_deref(), Some("homelessness"));
     assert_eq!(r[3].id, "plain-long");
@@ -123,7 +136,9 @@ fn stockholm_2021() {
 fn several_groups_are_all_reported() {
     let mut a = applicant("both", date!(2000 - 01 - 01), 3);
     a.homeless_or_at_risk = true;
-    let r = rank(&[a], &PriorityPolicy::national_2019(), ON).unwrap();
+    let r = rank(&[a], &PriorityPolicy::national_2019(), ON)
+        .unwrap()
+        .applicants;
     assert_eq!(r[0].matched_groups, ["young_adults", "homelessness"]);
     assert_eq!(r[0].deciding_group.as_deref(), Some("young_adults"));
     assert!(r[0].reason_sv.ends_with(
@@ -223,7 +238,7 @@ fn queue_errors_name_the_applicant() {
         rank(&[gone], &policy, ON),
         Err(PriorityError::LeftQueue { index: 0, .. })
     ));
-    assert!(rank(&[], &policy, ON).unwrap().is_empty());
+    assert!(rank(&[], &policy, ON).unwrap().applicants.is_empty());
 }
 
 #[test]
@@ -278,8 +293,8 @@ proptest! {
         prop_assert_eq!(rank(&shuffled, &policy, ON).unwrap(), expected.clone());
         // `order` places everybody exactly as `rank` does, without the explanations.
         let placed = order(&q, &policy, ON).unwrap();
-        prop_assert_eq!(placed.len(), expected.len());
-        for (p, r) in placed.iter().zip(&expected) {
+        prop_assert_eq!(placed.len(), expected.applicants.len());
+        for (p, r) in placed.iter().zip(&expected.applicants) {
             prop_assert_eq!(p.position, r.position);
             prop_assert_eq!(&q[p.index].id, &r.id);
             prop_assert_eq!(p.days_waited, r.days_waited);
@@ -302,7 +317,9 @@ fn ties_are_broken_by_the_whole_id() {
     .iter()
     .map(|id| applicant(id, date!(1980 - 01 - 01), 7))
     .collect();
-    let ranked = rank(&q, &PriorityPolicy::stockholm_2021(), ON).unwrap();
+    let ranked = rank(&q, &PriorityPolicy::stockholm_2021(), ON)
+        .unwrap()
+        .applicants;
     assert_eq!(
         ids(&ranked),
         vec![

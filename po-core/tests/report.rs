@@ -485,3 +485,20 @@ fn clients_per_municipality_and_skipped_rows_in_the_report() {
     assert!(md.contains("## Rows left out"));
     assert!(md.contains("klienter.csv, row 5, column \"gender\": unknown gender \"robot\""));
 }
+
+#[test]
+fn every_report_is_stamped() {
+    let r = annual_report(&stockholm_2021(), &options(2021)).unwrap();
+    assert_eq!(r.stamp.as_of, date!(2021 - 12 - 31));
+    assert_eq!(r.stamp.library_version, po_core::VERSION);
+    assert!(r.stamp.rules.contains("SFS 2019:1094"), "{}", r.stamp.rules);
+    assert!(r.stamp.rules.contains("no disclosure control (not for publication)"));
+    let mut o = options(2021);
+    o.protection = Protection::default();
+    let r = annual_report(&stockholm_2021(), &o).unwrap();
+    assert!(r.stamp.rules.contains("counts 1..2 hidden"), "{}", r.stamp.rules);
+    // The leadership group is checked by po-core on 31 December of the year.
+    o.leadership_group = Some(po_core::reference::varmland::leadership_group_2023());
+    let r = annual_report(&stockholm_2021(), &o).unwrap();
+    assert_eq!(r.leadership.unwrap().as_of, date!(2021 - 12 - 31));
+}

@@ -27,6 +27,27 @@ pub use organisation::*;
 pub use priority::*;
 pub use report::*;
 
+/// What every result carries: the version of po, the rules applied and the date.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct StampRecord {
+    /// The version of po.
+    pub library_version: String,
+    /// The rules applied (rule set, policy, agreement or method, with sources).
+    pub rules: String,
+    /// The date they were applied on.
+    pub as_of: time::Date,
+}
+
+impl From<po_core::rules::Stamp> for StampRecord {
+    fn from(s: po_core::rules::Stamp) -> Self {
+        StampRecord {
+            library_version: s.library_version,
+            rules: s.rules,
+            as_of: s.as_of,
+        }
+    }
+}
+
 /// The version of po (po-core and these bindings are released together).
 #[uniffi::export]
 pub fn library_version() -> String {

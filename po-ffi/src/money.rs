@@ -290,17 +290,16 @@ pub struct AllocationRecord {
     pub participants: Vec<ParticipantShareRecord>,
     /// The identities that hold.
     pub checks: Vec<CheckRecord>,
+    /// The version, the method and agreement applied, and the first day of the year.
+    pub stamp: crate::StampRecord,
 }
 
 impl From<core::Allocation> for AllocationRecord {
     fn from(a: core::Allocation) -> Self {
         AllocationRecord {
+            stamp: a.stamp.clone().into(),
             year: a.year,
-            rounding: match a.rounding {
-                Rounding::Krona => "krona",
-                Rounding::Ore => "ore",
-            }
-            .to_owned(),
+            rounding: a.rounding.code().to_owned(),
             costs_total: a.costs_total,
             state_grant: a.state_grant,
             region: a.region,

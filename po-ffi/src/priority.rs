@@ -149,19 +149,28 @@ impl From<core::RankedApplicant> for RankedApplicantRecord {
     }
 }
 
+/// A ranking: everyone in the queue, first place first, and its stamp.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RankingRecord {
+    /// First place first.
+    pub applicants: Vec<RankedApplicantRecord>,
+    /// The version, the policy applied and the ranking date.
+    pub stamp: crate::StampRecord,
+}
+
 /// Ranks the applicants on `on` by the policy (total order: the input order never matters).
 #[uniffi::export]
 pub fn rank_applicants(
     applicants: Vec<ApplicantRecord>,
     policy: Arc<Policy>,
     on: Date,
-) -> Result<Vec<RankedApplicantRecord>, PoError> {
+) -> Result<RankingRecord, PoError> {
     let applicants: Vec<core::Applicant> = applicants.into_iter().map(Into::into).collect();
-    Ok(core::rank(&applicants, &policy.0, on)
-        .map_err(po)?
-        .into_iter()
-        .map(Into::into)
-        .collect())
+    let ranking = core::rank(&applicants, &policy.0, on).map_err(po)?;
+    Ok(RankingRecord {
+        applicants: ranking.applicants.into_iter().map(Into::into).collect(),
+        stamp: ranking.stamp.into(),
+    })
 }
 
 /// Waiting times of a group of applicants.
@@ -197,6 +206,8 @@ pub struct QueueStatisticsRecord {
     pub overall: WaitingSummaryRecord,
     /// Per area.
     pub per_area: HashMap<String, WaitingSummaryRecord>,
+    /// The version, the definition applied and the last day.
+    pub stamp: crate::StampRecord,
 }
 
 /// Waiting-time statistics of the queue.
@@ -213,5 +224,6 @@ pub fn queue_statistics(
         to: s.to,
         overall: s.overall.into(),
         per_area: s.per_area.into_iter().map(|(k, v)| (k, v.into())).collect(),
+        stamp: s.stamp.into(),
     })
 }

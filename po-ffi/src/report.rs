@@ -418,6 +418,12 @@ impl AnnualReport {
         self.0.year
     }
 
+    /// The version, the rules applied (10 § as in force, the disclosure control) and
+    /// 31 December of the year.
+    pub fn stamp(&self) -> crate::StampRecord {
+        self.0.stamp.clone().into()
+    }
+
     /// Every table, in report order.
     pub fn tables(&self) -> Vec<TableRecord> {
         self.0.tables().into_iter().map(Into::into).collect()

@@ -337,6 +337,8 @@ value_class! {
         participants: Vec<ParticipantShare>,
         /// The checks; all hold for a correct allocation.
         checks: Vec<Check>,
+        /// The version, the method and agreement applied, and the first day of the year.
+        stamp: crate::values::Stamp,
     }
 }
 
@@ -382,6 +384,7 @@ impl From<core::Allocation> for Allocation {
                     holds: c.holds,
                 })
                 .collect(),
+            stamp: a.stamp.clone().into(),
         }
     }
 }

@@ -177,11 +177,12 @@ fn rank(
     applicants: Vec<Applicant>,
     policy: &Bound<'_, PyAny>,
     on: Date,
-) -> PyResult<Vec<RankedApplicant>> {
+) -> PyResult<(Vec<RankedApplicant>, crate::values::Stamp)> {
     let policy = policy_of(policy)?;
     let applicants: Vec<core::Applicant> = applicants.into_iter().map(Into::into).collect();
-    Ok(core::rank(&applicants, &policy, on)
-        .map_err(to_py)?
+    let ranking = core::rank(&applicants, &policy, on).map_err(to_py)?;
+    let ranked = ranking
+        .applicants
         .into_iter()
         .map(|r| RankedApplicant {
             position: i64::from(r.position),
@@ -193,7 +194,8 @@ fn rank(
             reason_sv: r.reason_sv,
             reason_en: r.reason_en,
         })
-        .collect())
+        .collect();
+    Ok((ranked, ranking.stamp.into()))
 }
 
 value_class! {
@@ -230,6 +232,8 @@ value_class! {
         overall: WaitingSummary,
         /// Per area; applicants without an area are under "".
         per_area: BTreeMap<String, WaitingSummary>,
+        /// The version, the definition applied and the last day.
+        stamp: crate::values::Stamp,
     }
 }
 
@@ -249,6 +253,7 @@ fn queue_statistics(
         to_date: s.to,
         overall: s.overall.into(),
         per_area: s.per_area.into_iter().map(|(k, v)| (k, v.into())).collect(),
+        stamp: s.stamp.into(),
     })
 }
 
@@ -258,6 +263,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RankedApplicant>()?;
     m.add_class::<WaitingSummary>()?;
     m.add_class::<QueueStatistics>()?;
+    m.add_class::<crate::values::Stamp>()?;
     m.add_function(wrap_pyfunction!(policy_presets, m)?)?;
     m.add_function(wrap_pyfunction!(rank, m)?)?;
     m.add_function(wrap_pyfunction!(queue_statistics, m)?)?;

@@ -621,7 +621,13 @@ impl AnnualReport {
     /// The version of po that computed it.
     #[getter]
     fn library_version(&self) -> &str {
-        &self.0.library_version
+        &self.0.stamp.library_version
+    }
+    /// The version, the rules applied (10 § as in force, the disclosure control) and
+    /// 31 December of the year.
+    #[getter]
+    fn stamp(&self) -> crate::values::Stamp {
+        self.0.stamp.clone().into()
     }
     /// Every table by name, in report order.
     #[getter]

@@ -150,3 +150,25 @@ pub(crate) fn count(value: i64, field: &str) -> PyResult<u64> {
     u64::try_from(value)
         .map_err(|_| invalid(format!("{field}: expected zero or more, got {value}")))
 }
+
+value_class! {
+    /// What every result carries: the version of po, the rules applied and the date.
+    Stamp {
+        /// The version of po.
+        library_version: String,
+        /// The rules applied (rule set, policy, agreement or method, with sources).
+        rules: String,
+        /// The date they were applied on.
+        as_of: Date,
+    }
+}
+
+impl From<po_core::rules::Stamp> for Stamp {
+    fn from(s: po_core::rules::Stamp) -> Self {
+        Stamp {
+            library_version: s.library_version,
+            rules: s.rules,
+            as_of: s.as_of,
+        }
+    }
+}

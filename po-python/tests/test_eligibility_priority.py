@@ -122,6 +122,9 @@ def test_policies_are_data():
 
 def test_rank_from_objects_dicts_and_dataframes():
     ranked = po.rank(QUEUE, "varmland_2023", ON)
+    # Stamped: the version, the policy with its source, the ranking date.
+    assert ranked.stamp.as_of == ON and "seed 003" in ranked.stamp.rules
+    assert ranked.stamp.library_version == po.__version__
     assert [r.id for r in ranked] == ["c", "b", "d", "a"]
     assert ranked[0].position == 1 and ranked[0].deciding_group == "children_at_home"
     assert "väntat 75 dagar" in ranked[0].reason_sv
@@ -152,6 +155,7 @@ def test_rank_errors():
 
 def test_queue_statistics():
     s = po.queue_statistics(QUEUE, ON, ON)
+    assert s.stamp.as_of == ON and s.stamp.rules.startswith("queue snapshot")
     assert s.overall == po.queue_statistics(list(reversed(QUEUE)), ON, ON).overall
     assert (s.overall.count, s.overall.max_days) == (4, 320)
     assert str(s.overall.median_days) == "167"  # (106 + 228) / 2

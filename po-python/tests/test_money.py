@@ -74,6 +74,7 @@ def test_varmland_2023_cost_sharing():
     a = agreement.allocate()
     # Seed 003's budget arithmetic gives 3 042 151 kr; its report says 3 042 150.
     assert a.municipal_net == 3_042_151 and a.rounding == "krona"
+    assert a.stamp.as_of == datetime.date(2023, 1, 1) and "largest remainder" in a.stamp.rules
     assert sum(p.fee for p in a.participants) == a.municipal_net
     assert sum(p.administration_fee for p in a.participants) == 212_951
     karlstad = next(p for p in a.participants if p.name == "Karlstad")

@@ -251,6 +251,7 @@ def test_published_reports_are_protected_and_audited(register):
     and an analyst can audit the report or tables built by hand."""
     r = po.annual_report(register, year=2023)
     assert r.k == 3 and sum(r.hidden_cells.values()) > 0
+    assert r.stamp.as_of == D(2023, 12, 31) and "10 §" in r.stamp.rules and "1..2 hidden" in r.stamp.rules
     audit = r.audit()
     assert audit.safe and audit.k == 3 and audit.ranges
     # Every hidden cell can reach 0 or 3 and is not a single value.

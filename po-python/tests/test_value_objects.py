@@ -37,6 +37,7 @@ def samples():
         po.WaitingSummary: po.queue_statistics(queue, D(2024, 1, 15), D(2024, 1, 15)).overall,
         po.Waiting: report.waiting,
         po.Audit: report.audit(),
+        po.Stamp: report.stamp,
         po.CellRange: report.audit().ranges[0],
         po.Repayment: po.repayment(1000, 400),
         po.GrantCalendar: po.grant_calendar(2024),

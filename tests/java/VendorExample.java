@@ -45,7 +45,9 @@ public final class VendorExample {
                     false, false, false, false),
                 new ApplicantRecord("b", LocalDate.of(1985, 1, 1), LocalDate.of(2025, 9, 1), null, null,
                     false, false, true, false));
-            List<RankedApplicantRecord> ranked = Po_ffiKt.rankApplicants(queue, policy, today);
+            RankingRecord ranking = Po_ffiKt.rankApplicants(queue, policy, today);
+            List<RankedApplicantRecord> ranked = ranking.getApplicants();
+            check(ranking.getStamp().getAsOf().equals(today), "the ranking is stamped with its date");
             check(ranked.get(0).getId().equals("b"), "homelessness first");
             check("homelessness".equals(ranked.get(0).getDecidingGroup()), "deciding group");
         }

@@ -115,12 +115,16 @@ fun domainChecks(ref: LocalDate) {
             ApplicantRecord("x", LocalDate.of(1980, 1, 1), LocalDate.of(2025, 6, 1), area = "Norra"),
             ApplicantRecord("y", LocalDate.of(2000, 1, 1), LocalDate.of(2025, 9, 1), area = "Södra"),
         )
-        val ranked = rankApplicants(queue, p, ref)
+        val ranking = rankApplicants(queue, p, ref)
+        val ranked = ranking.applicants
         check(ranked.map { it.id } == listOf("y", "x") && ranked[0].reasonSv.isNotEmpty(), "ranked")
+        // Stamped: the version, the policy with its source, the ranking date.
+        check(ranking.stamp.asOf == ref && ranking.stamp.libraryVersion == libraryVersion(), "ranking stamp ${ranking.stamp}")
         expectThrows<PoException.InvalidInput>("under 18") {
             rankApplicants(listOf(ApplicantRecord("z", LocalDate.of(2010, 1, 1), LocalDate.of(2025, 1, 1))), p, ref)
         }
         val stats = queueStatistics(queue, ref, ref)
+        check(stats.stamp.asOf == ref && stats.stamp.rules.startsWith("queue snapshot"), "queue stamp")
         check(stats.overall.count == 2L && stats.overall.maxDays == 214L, "queue max ${stats.overall.maxDays}")
         check(stats.overall.medianDays!!.compareTo(java.math.BigDecimal("168")) == 0, "queue median ${stats.overall.medianDays}")
         check(stats.perArea.keys == setOf("Norra", "Södra"), "per area")
@@ -152,6 +156,7 @@ fun domainChecks(ref: LocalDate) {
         administrationFee = java.math.BigDecimal.ZERO, surplusUsed = java.math.BigDecimal.ZERO, rounding = "krona",
     )
     val alloc = allocateCosts(agreement)
+    check(alloc.stamp.rules.contains("largest remainder"), "allocation stamp ${alloc.stamp}")
     check(alloc.municipalNet.toPlainString() == "600000", "net")
     check(alloc.participants.sumOf { it.total }.compareTo(alloc.municipalNet) == 0, "fees add up")
     check(alloc.participants[0].explanationSv.contains("största rest") || alloc.participants[0].explanationSv.isNotEmpty(), "explanation")
@@ -255,11 +260,11 @@ fun domainChecks(ref: LocalDate) {
     expectThrows<PoException.InvalidInput>("a negative scale beyond 28 digits") {
         amountPerPosition(java.math.BigDecimal("1E+29"), java.math.BigDecimal.ONE)
     }
-    check(rankApplicants(emptyList(), Policy.preset("national_2019"), ref).isEmpty(), "empty queue")
+    check(rankApplicants(emptyList(), Policy.preset("national_2019"), ref).applicants.isEmpty(), "empty queue")
     val many = (0 until 100_000).map {
         ApplicantRecord("q$it", LocalDate.of(1970, 1, 1), ref.minusDays((it % 365).toLong()))
     }
-    val rankedMany = Policy.preset("national_2019").use { rankApplicants(many, it, ref) }
+    val rankedMany = Policy.preset("national_2019").use { rankApplicants(many, it, ref) }.applicants
     check(rankedMany.size == 100_000 && rankedMany[0].daysWaited == 364L, "100 000 applicants")
     expectThrows<PoException.InvalidIdentityNumber>("year 1212") { parseIdentityNumber("12121212+1212", ref) }
 }

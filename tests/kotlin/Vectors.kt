@@ -157,7 +157,7 @@ fun checkDomainVectors(dir: String): Int {
     for (c in cases(ranking)) {
         vector(c, {
             val policy = if (c.containsKey("policy")) Policy.preset(c["policy"] as String) else Policy.fromJson(c["policy_json"] as String)
-            policy.use { rankApplicants(applicants, it, date(c["on"])!!) }
+            policy.use { rankApplicants(applicants, it, date(c["on"])!!).applicants }
         }) { r ->
             check(r.map { it.id } == c["order"], "vector ${c["name"]}: order ${r.map { it.id }}")
             check(r.map { it.decidingGroup } == c["deciding"], "vector ${c["name"]}: deciding")

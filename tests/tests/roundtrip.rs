@@ -113,7 +113,8 @@ proptest! {
         }).collect();
         for a in &applicants { round_trip(a); }
         if let Ok(ranked) = rank(&applicants, &policy, on) {
-            for r in &ranked { round_trip(r); }
+            round_trip(&ranked);
+            for r in &ranked.applicants { round_trip(r); }
         }
         round_trip(&queue_statistics(&applicants, on, on).unwrap());
     }

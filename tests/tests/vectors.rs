@@ -230,7 +230,7 @@ fn ranking_vectors() {
             _ => panic!("policy or policy_json"),
         };
         let result = policy
-            .and_then(|p| rank(&applicants, &p, date(&case["on"])))
+            .and_then(|p| rank(&applicants, &p, date(&case["on"])).map(|r| r.applicants))
             .map_err(Error::from);
         match result {
             Ok(ranked) => {

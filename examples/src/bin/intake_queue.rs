@@ -153,7 +153,7 @@ fn main() -> Result<(), po_core::Error> {
         policy.name(),
         policy.source()
     );
-    for r in rank(&queue, &policy, today)? {
+    for r in rank(&queue, &policy, today)?.applicants {
         println!("  {}. {} — {}", r.position, r.id, r.reason_sv);
     }
     let stats = queue_statistics(&queue, today, today)?;

@@ -85,6 +85,8 @@ pub struct Allocation {
     pub participants: Vec<ParticipantShare>,
     /// The checks; all hold for a correct allocation.
     pub checks: Vec<Check>,
+    /// The version, the method and agreement applied, and the first day of the year.
+    pub stamp: crate::rules::Stamp,
 }
 
 /// Splits `total` units in proportion to `weights` by the largest-remainder (Hamilton) method:
@@ -230,6 +232,20 @@ pub fn allocate(a: &Agreement) -> Result<Allocation, MoneyError> {
         rounding_difference: net - exact,
         participants,
         checks,
+        stamp: crate::rules::Stamp::new(
+            format!(
+                "cost sharing in proportion to adults (seeds 000, 003, 004), largest remainder in \
+                 whole {}; agreement {} of host {}",
+                match a.rounding {
+                    Rounding::Krona => "kronor",
+                    Rounding::Ore => "öre",
+                },
+                a.year,
+                a.host
+            ),
+            time::Date::from_calendar_date(a.year, time::Month::January, 1)
+                .unwrap_or(time::Date::MIN),
+        ),
     })
 }
 

@@ -9,5 +9,5 @@ mod stats;
 
 pub use error::PriorityError;
 pub use policy::{PriorityGroup, PriorityPolicy, TieBreak};
-pub use queue::{order, rank, Applicant, Placement, RankedApplicant};
+pub use queue::{order, rank, Applicant, Placement, RankedApplicant, Ranking};
 pub use stats::{queue_statistics, QueueStatistics, WaitingSummary};

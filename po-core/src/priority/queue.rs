@@ -78,6 +78,16 @@ pub struct RankedApplicant {
     pub reason_en: String,
 }
 
+/// A ranking: the applicants in their places, and the stamp (version, policy with its source,
+/// the ranking date).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ranking {
+    /// Everyone in the queue, first place first.
+    pub applicants: Vec<RankedApplicant>,
+    /// The version, the policy applied and the ranking date.
+    pub stamp: crate::rules::Stamp,
+}
+
 /// Ranks `applicants` on `on` by `policy`: first by the first group matched (in the policy's
 /// order; no group comes last), then by the tie-break (longest wait, then id). The order is
 /// total, so the same applicants in any input order give the same ranking.
@@ -88,11 +98,11 @@ pub fn rank(
     applicants: &[Applicant],
     policy: &PriorityPolicy,
     on: Date,
-) -> Result<Vec<RankedApplicant>, PriorityError> {
+) -> Result<Ranking, PriorityError> {
     validate(applicants, on)?;
     let groups = policy.groups();
     let texts = ReasonTexts::new(policy);
-    Ok(placements(applicants, policy, on)
+    let ranked = placements(applicants, policy, on)
         .into_iter()
         .map(|p| {
             let a = &applicants[p.index];
@@ -108,7 +118,18 @@ pub fn rank(
                 reason_en,
             }
         })
-        .collect())
+        .collect();
+    Ok(Ranking {
+        applicants: ranked,
+        stamp: crate::rules::Stamp::new(
+            format!(
+                "priority policy {} ({}); SFS 2013:522 8 § 5, 10 § 3",
+                policy.name(),
+                policy.source()
+            ),
+            on,
+        ),
+    })
 }
 
 /// Checks every applicant: unique ids, adult, in the queue on the ranking date.

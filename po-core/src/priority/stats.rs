@@ -50,6 +50,8 @@ pub struct QueueStatistics {
     pub overall: WaitingSummary,
     /// Per area; applicants without an area are under "".
     pub per_area: BTreeMap<String, WaitingSummary>,
+    /// The version, the definition applied and the last day.
+    pub stamp: crate::rules::Stamp,
 }
 
 /// Queue statistics. With `from == to`: everyone in the queue on that day, waiting days so far.
@@ -89,7 +91,13 @@ pub fn queue_statistics(
     for &(area, days) in &waits {
         by_area.entry(area.to_owned()).or_default().push(days);
     }
+    let definition = if from == to {
+        "queue snapshot: everyone queued on the day, waiting days so far"
+    } else {
+        "queue period: everyone who left the queue in it, waiting days from queued to left"
+    };
     Ok(QueueStatistics {
+        stamp: crate::rules::Stamp::new(definition, to),
         from,
         to,
         overall: WaitingSummary::of(waits.iter().map(|w| w.1).collect()),

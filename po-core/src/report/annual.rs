@@ -13,6 +13,7 @@ use crate::codes::UnknownCode;
 use crate::disclosure::{DisclosureError, Protection};
 use crate::organisation::{LeadershipCheck, LeadershipGroup, MunicipalityCode};
 use crate::priority::{PriorityPolicy, WaitingSummary};
+use crate::rules::{RuleSet, Stamp};
 
 /// What the report needs besides the register.
 #[derive(Debug, Clone, Default)]
@@ -110,8 +111,9 @@ pub struct AnnualReport {
     pub year: i32,
     /// The service.
     pub service_name: String,
-    /// The version of po that computed it.
-    pub library_version: String,
+    /// The version of po, the rules applied (10 § as in force on 31 December of the year, the
+    /// disclosure control) and 31 December of the year.
+    pub stamp: Stamp,
     /// 10 § 1.
     pub staff: StaffSummary,
     /// 10 § 2: active clients by gender × age band (age on 31 December).
@@ -209,6 +211,19 @@ pub fn annual_report(
 ) -> Result<AnnualReport, crate::Error> {
     let mut report = unprotected_report(register, options)?;
     report.protection = options.protection;
+    let statute = RuleSet::in_force_on(report.stamp.as_of, "year")
+        .map_or("SFS 2013:522 10 §".to_owned(), |r| {
+            format!("{} 10 §", r.citation())
+        });
+    let control = match options.protection {
+        Protection::Threshold { k } => format!(
+            "disclosure control: counts 1..{} hidden, and more until an LP audit finds no \
+             hidden cell that can be computed or shown to be small (po-core disclosure)",
+            k.saturating_sub(1)
+        ),
+        Protection::Unprotected => "no disclosure control (not for publication)".to_owned(),
+    };
+    report.stamp.rules = format!("{statute}; {control}");
     if let Protection::Threshold { k } = options.protection {
         super::protection::protect_report(&mut report, k)?;
     }
@@ -221,12 +236,10 @@ pub(super) fn unprotected_report(
     options: &ReportOptions,
 ) -> Result<AnnualReport, crate::Error> {
     let year = options.year;
+    let end = time::Date::from_calendar_date(year, time::Month::December, 31)
+        .map_err(|_| crate::organisation::OrganisationError::YearOutOfRange(year))?;
     let leadership = match &options.leadership_group {
-        Some(group) => {
-            let end = time::Date::from_calendar_date(year, time::Month::December, 31)
-                .map_err(|_| crate::organisation::OrganisationError::YearOutOfRange(year))?;
-            Some(group.check(end)?)
-        }
+        Some(group) => Some(group.check(end)?),
         None => None,
     };
     let mut counts = ClientCounts::new(year);
@@ -242,7 +255,7 @@ pub(super) fn unprotected_report(
     Ok(AnnualReport {
         year,
         service_name: options.service_name.clone(),
-        library_version: crate::VERSION.to_owned(),
+        stamp: Stamp::new("", end),
         staff: staff_summary(register),
         active_clients: clients.active_clients,
         new_clients: clients.new_clients,

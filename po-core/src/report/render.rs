@@ -145,7 +145,7 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, Disclosur
             "Beräknad ur ärenderegistret av",
             "Computed from the case register by"
         ),
-        r.library_version
+        r.stamp.library_version
     );
 
     let _ = writeln!(

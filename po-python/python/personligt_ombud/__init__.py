@@ -58,6 +58,7 @@ from ._native import (
     Repayment,
     ScenarioRow,
     StaffSummary,
+    Stamp,
     SurveyQuestion,
     Table,
     UnknownCodeError,
@@ -81,7 +82,7 @@ from ._native import (
     varmland_leadership_group_2023,
 )
 from . import _native
-from ._tables import Rows, Source, records_of, source_bytes, to_pandas, to_polars
+from ._tables import Ranking, Rows, Source, records_of, source_bytes, to_pandas, to_polars
 
 _APPLICANT_FIELDS = (
     "id",
@@ -133,13 +134,14 @@ def _applicants(items: Any) -> List[Applicant]:
 
 def rank(
     applicants: Any, policy: Union[str, PriorityPolicy], on: datetime.date
-) -> "Rows[RankedApplicant]":
+) -> "Ranking[RankedApplicant]":
     """Ranks the applicants on ``on`` by ``policy`` (a preset name or a ``PriorityPolicy``).
 
     ``applicants`` are ``Applicant`` objects, dicts with the same fields, or a pandas / polars
     DataFrame with those columns. The order is total: the input order never matters.
     """
-    return Rows(_native._rank(_applicants(applicants), policy, on))
+    ranked, stamp = _native._rank(_applicants(applicants), policy, on)
+    return Ranking(ranked, stamp)
 
 
 def queue_statistics(
@@ -312,9 +314,11 @@ __all__ = [
     "Readings",
     "Register",
     "Repayment",
+    "Ranking",
     "Rows",
     "ScenarioRow",
     "StaffSummary",
+    "Stamp",
     "SurveyQuestion",
     "Table",
     "UnknownCodeError",

@@ -44,6 +44,7 @@ __all__ = [
     "Repayment",
     "ScenarioRow",
     "StaffSummary",
+    "Stamp",
     "SurveyQuestion",
     "Table",
     "UnknownCodeError",
@@ -268,7 +269,18 @@ class RankedApplicant:
 
 def _rank(
     applicants: Sequence[Applicant], policy: Union[str, PriorityPolicy], on: datetime.date
-) -> List[RankedApplicant]: ...
+) -> Tuple[List[RankedApplicant], Stamp]: ...
+
+@final
+class Stamp:
+    @property
+    def library_version(self) -> str: ...
+    @property
+    def rules(self) -> str: ...
+    @property
+    def as_of(self) -> datetime.date: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class WaitingSummary:
@@ -283,6 +295,8 @@ class WaitingSummary:
 
 @final
 class QueueStatistics:
+    @property
+    def stamp(self) -> Stamp: ...
     @property
     def from_date(self) -> datetime.date: ...
     @property
@@ -420,6 +434,8 @@ class Check:
 
 @final
 class Allocation:
+    @property
+    def stamp(self) -> Stamp: ...
     @property
     def year(self) -> int: ...
     @property
@@ -807,6 +823,8 @@ class AnnualReport:
     def service_name(self) -> str: ...
     @property
     def library_version(self) -> str: ...
+    @property
+    def stamp(self) -> Stamp: ...
     @property
     def tables(self) -> Dict[str, Table]: ...
     def table(self, name: str) -> Table: ...

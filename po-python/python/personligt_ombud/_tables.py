@@ -34,6 +34,18 @@ class Rows(Tuple[T, ...]):
         return polars.DataFrame(self.to_dicts())
 
 
+class Ranking(Rows[T]):
+    """A ranking: the applicants, first place first, and ``stamp`` (the version of po, the
+    policy applied with its source, the ranking date)."""
+
+    stamp: Any
+
+    def __new__(cls, rows: Iterable[T], stamp: Any) -> "Ranking[T]":
+        ranking = super().__new__(cls, rows)
+        ranking.stamp = stamp
+        return ranking
+
+
 def is_frame(obj: Any) -> bool:
     """A pandas or polars DataFrame (duck-typed, so neither must be installed)."""
     module = type(obj).__module__
