@@ -492,11 +492,18 @@ fn every_report_is_stamped() {
     assert_eq!(r.stamp.as_of, date!(2021 - 12 - 31));
     assert_eq!(r.stamp.library_version, po_core::VERSION);
     assert!(r.stamp.rules.contains("SFS 2019:1094"), "{}", r.stamp.rules);
-    assert!(r.stamp.rules.contains("no disclosure control (not for publication)"));
+    assert!(r
+        .stamp
+        .rules
+        .contains("no disclosure control (not for publication)"));
     let mut o = options(2021);
     o.protection = Protection::default();
     let r = annual_report(&stockholm_2021(), &o).unwrap();
-    assert!(r.stamp.rules.contains("counts 1..2 hidden"), "{}", r.stamp.rules);
+    assert!(
+        r.stamp.rules.contains("counts 1..2 hidden"),
+        "{}",
+        r.stamp.rules
+    );
     // The leadership group is checked by po-core on 31 December of the year.
     o.leadership_group = Some(po_core::reference::varmland::leadership_group_2023());
     let r = annual_report(&stockholm_2021(), &o).unwrap();
