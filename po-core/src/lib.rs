@@ -18,6 +18,8 @@
 //! - [`identity`]: personnummer and samordningsnummer, keyed pseudonyms;
 //! - [`organisation`]: municipalities, PO services and their areas, the leadership group check
 //!   (5 §);
+//! - [`deviation`]: the deviation register's life-cycle (documented → raised → sent → feedback
+//!   → closed) and what happened in a period;
 //! - [`disclosure`]: disclosure control of published counts (primary rule, secondary suppression,
 //!   the LP audit);
 //! - [`privacy`]: the one personal-data filter for every message that leaves po;
@@ -27,6 +29,7 @@
 
 pub mod code_lists;
 pub mod codes;
+pub mod deviation;
 pub mod disclosure;
 pub mod eligibility;
 pub mod error;
