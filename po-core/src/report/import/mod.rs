@@ -13,6 +13,7 @@
 //! be personal data); other values are.
 
 mod clients;
+mod deviation_events;
 mod deviations;
 mod intake;
 mod json;
@@ -23,6 +24,9 @@ mod survey;
 use serde::{Deserialize, Serialize};
 
 pub use clients::{read_clients_csv, CLIENT_CSV_COLUMNS};
+pub use deviation_events::{
+    read_deviation_events_csv, DEVIATION_EVENT_CODES, DEVIATION_EVENT_CSV_COLUMNS,
+};
 pub use deviations::{read_deviations_csv, DEVIATION_CSV_COLUMNS};
 pub use intake::{read_intake_csv, INTAKE_CSV_COLUMNS};
 pub use json::read_register_json;

@@ -49,7 +49,7 @@ pub(super) struct Row<'a> {
     pub(super) line: u64,
     headers: &'a [String],
     record: &'a csv::StringRecord,
-    problems: Vec<Problem>,
+    pub(super) problems: Vec<Problem>,
 }
 
 impl Row<'_> {
