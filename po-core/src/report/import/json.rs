@@ -70,6 +70,56 @@ fn record<T: DeserializeOwned>(value: &Value, at: &str, file: &str) -> Result<T,
     })
 }
 
+/// Reads deviations with their histories from JSON: a list of [`crate::deviation::Deviation`]
+/// in its serde form. Every record is read and validated; each problem is located by record
+/// (`[3]`, `[3].events`) and, for the history, names the event.
+pub fn read_deviations_json(
+    text: &str,
+    file: &str,
+) -> Result<Vec<crate::deviation::Deviation>, ImportError> {
+    let problem = |column: String, reason: String| Problem {
+        file: file.to_owned(),
+        row: 0,
+        column,
+        reason,
+    };
+    let value: Value = serde_json::from_str(text).map_err(|e| ImportError {
+        problems: vec![problem(
+            String::new(),
+            format!(
+                "not valid JSON (line {}, column {}): {}",
+                e.line(),
+                e.column(),
+                reason(&e)
+            ),
+        )],
+    })?;
+    let Value::Array(items) = value else {
+        return Err(ImportError {
+            problems: vec![problem(
+                String::new(),
+                "expected a list of deviations".into(),
+            )],
+        });
+    };
+    let mut problems = Vec::new();
+    let mut deviations = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        match record::<crate::deviation::Deviation>(item, &format!("[{i}]"), file) {
+            Ok(d) => match d.validate() {
+                Ok(()) => deviations.push(d),
+                Err(e) => problems.push(problem(format!("[{i}].events"), e.to_string())),
+            },
+            Err(p) => problems.push(p),
+        }
+    }
+    if problems.is_empty() {
+        Ok(deviations)
+    } else {
+        Err(ImportError { problems })
+    }
+}
+
 /// Reads a whole register from JSON (the serde form of [`Register`]): every record of every
 /// list is read, and every problem listed; then the clients get the same checks as in the CSV
 /// reader (unique ids; end after start, start after the application, adults).
@@ -226,6 +276,39 @@ mod tests {
         )));
         assert_eq!(e.problems.len(), 6);
         assert!(e.problems.iter().all(|p| p.row == 0));
+    }
+
+    #[test]
+    fn deviations_with_histories() {
+        let json = r#"[
+            {"id": "AV-1", "event_type": "access_to_care_and_support", "level": "local",
+             "counterpart": "psychiatry", "events": [
+                {"event": "documented", "on": "2023-10-02"},
+                {"event": "sent", "on": "2023-10-20", "reply_by": "2023-11-20"},
+                {"event": "feedback", "on": "2023-11-10", "summary": "Remiss skickad"}]},
+            {"id": "AV-2", "event_type": "positive_event", "level": "local",
+             "counterpart": "forsakringskassan", "events": [
+                {"event": "documented", "on": "2023-10-02"},
+                {"event": "feedback", "on": "2023-11-10"}]},
+            {"id": "AV-3", "event_type": "positive_event", "level": "local",
+             "counterpart": "forsakringskassan", "events": [{"event": "escalated", "on": "2023-10-02"}]}
+        ]"#;
+        let e = read_deviations_json(json, "deviations.json").unwrap_err();
+        assert_eq!(e.problems.len(), 2);
+        assert_eq!(e.problems[0].column, "[1].events");
+        assert!(e.problems[0]
+            .reason
+            .starts_with("deviation AV-2, event 2 (feedback): feedback before"));
+        assert_eq!(e.problems[1].column, "[2].events[0].event");
+        let ok = json.replace(
+            r#"{"event": "feedback", "on": "2023-11-10"}]}"#,
+            r#"{"event": "raised", "on": "2023-11-10"}]}"#,
+        );
+        let ok = ok.replacen(r#""escalated""#, r#""documented""#, 1);
+        assert_eq!(
+            read_deviations_json(&ok, "deviations.json").unwrap().len(),
+            3
+        );
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub use deviation_events::{
 };
 pub use deviations::{read_deviations_csv, DEVIATION_CSV_COLUMNS};
 pub use intake::{read_intake_csv, INTAKE_CSV_COLUMNS};
-pub use json::read_register_json;
+pub use json::{read_deviations_json, read_register_json};
 pub use staff::{read_staff_csv, STAFF_CSV_COLUMNS};
 pub use survey::read_survey_csv;
 
