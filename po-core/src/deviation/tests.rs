@@ -3,6 +3,7 @@ use time::macros::date;
 
 use super::*;
 use crate::codes::DeviationStatus;
+use crate::disclosure::Protection;
 
 fn deviation(id: &str, events: Vec<Event>) -> Deviation {
     Deviation {
@@ -303,4 +304,76 @@ fn overdue_withdrawn_positive_and_flat() {
         .unwrap();
     assert_eq!(local.counts.new, 3);
     assert_eq!(v.stamp.as_of, to);
+}
+
+#[test]
+fn the_meeting_document_protects_its_counts() {
+    // Q4 2023: eight psychiatry shortcomings sent and awaiting a reply (three overdue), one
+    // Försäkringskassan shortcoming (a count of 1), two positive events.
+    let mut all = Vec::new();
+    for i in 0..8 {
+        let reply_by = if i < 3 {
+            date!(2023 - 11 - 15)
+        } else {
+            date!(2024 - 01 - 31)
+        };
+        all.push(deviation(
+            &format!("AV-{i}"),
+            vec![
+                documented(date!(2023 - 10 - 02)),
+                sent(date!(2023 - 10 - 10), Some(reply_by)),
+            ],
+        ));
+    }
+    let mut fk = deviation("AV-FK", vec![documented(date!(2023 - 11 - 02))]);
+    fk.counterpart = Counterpart::Forsakringskassan;
+    fk.consequence = "Indragen sjukpenning".into();
+    all.push(fk);
+    for i in 0..2 {
+        let mut p = deviation(&format!("AV-P{i}"), vec![documented(date!(2023 - 12 - 01))]);
+        p.event_type = DeviationEventType::PositiveEvent;
+        all.push(p);
+    }
+    let (previous, meeting) = (date!(2023 - 09 - 30), date!(2023 - 12 - 31));
+    let open = meeting_document(
+        &all,
+        previous,
+        meeting,
+        Protection::Unprotected,
+        crate::report::Language::Sv,
+    )
+    .unwrap();
+    assert!(open.contains("OSKYDDAD"));
+    assert!(open.contains("| Psykiatrin | 8 | 8 | 3 | 0 |"), "{open}");
+    assert!(
+        open.contains("| Försäkringskassan | 1 | 0 | 0 | 0 |"),
+        "{open}"
+    );
+    assert!(open.contains("Positiva händelser sedan föregående möte: 2"));
+    assert!(open.contains("- Försäkringskassan: Indragen sjukpenning"));
+    let published = meeting_document(
+        &all,
+        previous,
+        meeting,
+        Protection::default(),
+        crate::report::Language::En,
+    )
+    .unwrap();
+    // The 1 and the 2 are hidden, so is whatever would give them away; the consequence under
+    // the hidden count is not listed.
+    assert!(
+        !published.contains("| Social Insurance Agency (Försäkringskassan) | 1 |"),
+        "{published}"
+    );
+    assert!(
+        published.contains("Positive events since the previous meeting: .."),
+        "{published}"
+    );
+    assert!(!published.contains("Indragen sjukpenning"), "{published}");
+    assert!(published.contains("Counts from 1 to 2 are not shown"));
+    for line in published.lines().filter(|l| l.starts_with('|')) {
+        for cell in line.split('|').map(str::trim) {
+            assert!(!matches!(cell, "1" | "2"), "{line}");
+        }
+    }
 }
