@@ -103,7 +103,43 @@ fn main() -> Result<(), po_core::Error> {
         println!("a wrong check digit: {e}");
     }
 
-    annual_report_of_synthetic_register()
+    annual_report_of_synthetic_register()?;
+    leadership_group_document_for_the_fourth_quarter()
+}
+
+/// Issue 16: the leadership group's document for its meeting on 15 December 2023, from
+/// SYNTHETIC deviations with dated histories, protected like every publication.
+fn leadership_group_document_for_the_fourth_quarter() -> Result<(), po_core::Error> {
+    use po_core::deviation::{meeting_document, period_view, Quarter};
+    use po_core::disclosure::Protection;
+    use po_core::report::Language;
+
+    let deviations = po_examples::synthetic::deviation_histories(2023, 120, 2023);
+    let document = meeting_document(
+        &deviations,
+        date!(2023 - 09 - 26),
+        date!(2023 - 12 - 15),
+        Protection::default(),
+        Language::Sv,
+    )?;
+    println!("\n{document}");
+    if let Some((from, to)) = (Quarter {
+        year: 2023,
+        quarter: 4,
+    })
+    .dates()
+    {
+        let q4 = period_view(&deviations, from, to);
+        println!(
+            "Fjärde kvartalet (för verksamhetens eget bruk, oskyddat): {} nya, {} besvarade, {} öppna och {} försenade den {to}; återkopplingsgrad {} %.",
+            q4.total.new,
+            q4.total.answered,
+            q4.total.open_at_end,
+            q4.total.overdue_at_end,
+            q4.feedback_rate.map_or("–".to_owned(), |r| r.to_string())
+        );
+    }
+    Ok(())
 }
 
 /// The main job: the 10 § report of a SYNTHETIC Värmland-like register for 2023, printed in

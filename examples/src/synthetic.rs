@@ -169,3 +169,95 @@ pub fn varmland_like(year: i32, clients: usize, seed: u64) -> Register {
         .collect();
     register
 }
+
+/// SYNTHETIC deviations with dated histories for `year` (issue 16): documented through the
+/// year, most raised at the next quarterly leadership-group meeting (seed 003: four a year),
+/// many sent to the responsible organisation with a reply asked for within 30 days, some
+/// answered, some remedied, a few withdrawn; about one in ten a positive event.
+pub fn deviation_histories(
+    year: i32,
+    count: usize,
+    seed: u64,
+) -> Vec<po_core::deviation::Deviation> {
+    use po_core::deviation::{Closing, Deviation, Event};
+    let mut rng = Rng(seed);
+    let consequences = [
+        "Lång väntan på insats",
+        "Avslag utan begriplig motivering",
+        "Ingen samordnad planering",
+        "Indragen ersättning under utredningen",
+    ];
+    // The quarterly meetings: the last working days of March, June, September and December.
+    let meetings: Vec<Date> = [
+        (Month::March, 28),
+        (Month::June, 27),
+        (Month::September, 26),
+        (Month::December, 15),
+    ]
+    .iter()
+    .filter_map(|&(m, d)| Date::from_calendar_date(year, m, d).ok())
+    .collect();
+    (0..count)
+        .map(|i| {
+            let documented = day_in(&mut rng, year);
+            let mut events = vec![Event::Documented { on: documented }];
+            let positive = rng.chance(10);
+            if let Some(&meeting) = meetings.iter().find(|m| **m >= documented) {
+                if rng.chance(85) {
+                    events.push(Event::Raised { on: meeting });
+                    if !positive && rng.chance(70) {
+                        let sent = meeting + Duration::days(1 + rng.below(10) as i64);
+                        events.push(Event::Sent {
+                            on: sent,
+                            reply_by: Some(sent + Duration::days(30)),
+                        });
+                        if rng.chance(60) {
+                            let answered = sent + Duration::days(5 + rng.below(50) as i64);
+                            events.push(Event::Feedback {
+                                on: answered,
+                                summary: "Svar från myndigheten".into(),
+                            });
+                            if rng.chance(50) {
+                                let closing = if rng.chance(70) {
+                                    Closing::Remedied
+                                } else {
+                                    Closing::NotRemedied
+                                };
+                                events.push(Event::Closed {
+                                    on: answered + Duration::days(rng.below(60) as i64),
+                                    closing,
+                                });
+                            }
+                        }
+                    }
+                }
+            }
+            if rng.chance(4) && events.len() < 3 {
+                let last = events.last().map(Event::on).unwrap_or(documented);
+                events.push(Event::Closed {
+                    on: last + Duration::days(7),
+                    closing: Closing::Withdrawn,
+                });
+            }
+            Deviation {
+                id: format!("SYNTHETIC-AV-{year}-{i:04}"),
+                event_type: if positive {
+                    DeviationEventType::PositiveEvent
+                } else {
+                    DeviationEventType::ALL[rng.weighted(&[14, 10, 8, 4, 0])]
+                },
+                level: DeviationLevel::ALL[rng.below(3) as usize],
+                counterpart: Counterpart::ALL[rng.below(Counterpart::ALL.len() as u64) as usize],
+                description: String::new(),
+                consequence: if positive {
+                    String::new()
+                } else {
+                    consequences[rng.below(4) as usize].to_owned()
+                },
+                events,
+                has_history: true,
+                exported_status: None,
+            }
+        })
+        .collect()
+}

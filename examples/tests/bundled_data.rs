@@ -95,3 +95,17 @@ fn information_loss_of_the_bundled_report() {
     assert_eq!((clients.cells, clients.hidden), (20, 4));
     assert_eq!((cells, hidden), (289, 62));
 }
+
+/// Issue 16: the generator's deviation histories are all valid, and cover every step.
+#[test]
+fn generated_deviation_histories_are_valid() {
+    let deviations = po_examples::synthetic::deviation_histories(2023, 300, 7);
+    for d in &deviations {
+        assert_eq!(d.validate(), Ok(()), "{}", d.id);
+    }
+    let codes: std::collections::BTreeSet<&str> = deviations
+        .iter()
+        .flat_map(|d| d.events.iter().map(po_core::deviation::Event::code))
+        .collect();
+    assert_eq!(codes.len(), 7, "{codes:?}");
+}
