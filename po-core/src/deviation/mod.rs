@@ -29,7 +29,7 @@ use time::Date;
 
 use crate::codes::{Counterpart, DeviationEventType, DeviationLevel};
 
-pub use document::meeting_document;
+pub use document::{annual_summary_by_level, meeting_document};
 pub use view::{period_view, CounterpartView, Counts, LevelView, PeriodView, Quarter};
 
 /// How a deviation was closed.

@@ -377,3 +377,65 @@ fn the_meeting_document_protects_its_counts() {
         }
     }
 }
+
+#[test]
+fn the_annual_summary_by_level_as_seed_002_publishes_it() {
+    let mut all = Vec::new();
+    for (i, level, text) in [
+        (
+            0,
+            DeviationLevel::Caseworker,
+            "Svårigheter att nå handläggare",
+        ),
+        (
+            1,
+            DeviationLevel::Caseworker,
+            "Svårigheter att nå handläggare",
+        ),
+        (2, DeviationLevel::Caseworker, "Otydliga beslut"),
+        (3, DeviationLevel::Local, "Läkarbrist på mottagningen"),
+        (4, DeviationLevel::Central, "Digitalt utanförskap"),
+        (5, DeviationLevel::Central, "Digitalt utanförskap"),
+        (
+            6,
+            DeviationLevel::Central,
+            "Bristande samordning mellan FK och AF",
+        ),
+    ] {
+        let mut d = deviation(&format!("AV-{i}"), vec![documented(date!(2021 - 05 - 01))]);
+        d.level = level;
+        d.description = text.into();
+        all.push(d);
+    }
+    let open = annual_summary_by_level(
+        &all,
+        2021,
+        Protection::Unprotected,
+        crate::report::Language::Sv,
+    )
+    .unwrap();
+    assert!(open.starts_with("# Uppmärksammade brister 2021"));
+    assert!(
+        open.contains("| Handläggarnivå | 3 | 0 | 0 | 0 |"),
+        "{open}"
+    );
+    assert!(
+        open.contains(
+            "Brister på handläggarnivå:\n\n- Svårigheter att nå handläggare\n- Otydliga beslut"
+        ),
+        "{open}"
+    );
+    let published = annual_summary_by_level(
+        &all,
+        2021,
+        Protection::default(),
+        crate::report::Language::Sv,
+    )
+    .unwrap();
+    // The local level's 1 is hidden, and so is its description.
+    assert!(!published.contains("Läkarbrist"), "{published}");
+    assert!(
+        published.contains("Brister på central nivå:"),
+        "{published}"
+    );
+}
