@@ -36,21 +36,54 @@ fn fold_chars(len: usize, chars: impl Iterator<Item = char>) -> String {
     out
 }
 
-/// A CSV reader over `text` as Swedish spreadsheets write it: a UTF-8 BOM is skipped, and the
-/// separator is `;` unless the header line has more `,` than `;`. Rows may differ in length
-/// (callers check the columns they need).
+/// A CSV reader over `text` as Swedish spreadsheets write it: a BOM is skipped; Excel's
+/// `sep=X` first line sets the separator and is not a row (the header is row 1, as Excel shows
+/// it); otherwise the separator is the one of `;`, `,` and tab that the header line has most of
+/// (`;` on a tie: Swedish Excel's default). Rows may differ in length (callers check the
+/// columns they need). A record's `position().line()` is its row as a spreadsheet shows it,
+/// blank lines included.
 pub(crate) fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let header = text.lines().next().unwrap_or("");
-    let delimiter = if header.matches(',').count() > header.matches(';').count() {
-        b','
-    } else {
-        b';'
+    let first = text.lines().next().unwrap_or("");
+    let sep = first
+        .trim()
+        .strip_prefix("sep=")
+        .or_else(|| first.trim().strip_prefix("SEP="))
+        .and_then(|s| s.bytes().next());
+    let (text, delimiter) = match sep {
+        Some(d) => (text.split_once('\n').map_or("", |(_, rest)| rest), d),
+        None => {
+            let count = |c: char| first.matches(c).count();
+            let delimiter = if count('\t') > count(';').max(count(',')) {
+                b'\t'
+            } else if count(',') > count(';') {
+                b','
+            } else {
+                b';'
+            };
+            (text, delimiter)
+        }
     };
     csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
         .from_reader(text.as_bytes())
+}
+
+/// Names joined with ", " and shortened at a name's end, never inside one: `a, b, … (3 more)`.
+pub(crate) fn list_names(names: &[String], max: usize) -> String {
+    let mut out = String::new();
+    for (i, n) in names.iter().enumerate() {
+        let n = clip(n);
+        if !out.is_empty() && out.chars().count() + n.chars().count() + 2 > max {
+            return format!("{out}, … ({} more)", names.len() - i);
+        }
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(&n);
+    }
+    out
 }
 
 pub(crate) use crate::privacy::shown as clip;

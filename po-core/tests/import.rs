@@ -284,3 +284,80 @@ fn json_clients_get_the_same_checks_as_csv() {
         ]
     );
 }
+
+/// Issue 18's defects of spreadsheet exports, each a test.
+mod spreadsheet_exports {
+    use super::*;
+
+    fn clients(csv: &[u8]) -> Result<Imported<Client>, ImportError> {
+        read_clients_csv(
+            csv,
+            "klienter.csv",
+            &LocalVocabulary::default(),
+            None,
+            Mode::Strict,
+        )
+    }
+
+    #[test]
+    fn excel_sep_line_is_honoured() {
+        let csv = "sep=;\nid;gender;started_on\nk1;woman;2023-01-01\nk2;robot;2023-01-01\n";
+        let e = clients(csv.as_bytes()).unwrap_err();
+        // The header is row 1 and k2 row 3, as Excel shows them (the sep line is no row).
+        assert_eq!(
+            (e.problems[0].row, e.problems[0].column.as_str()),
+            (3, "gender")
+        );
+        assert_eq!(e.problems.len(), 1);
+        let ok = clients(b"sep=,\nid,gender,started_on\nk1,woman,2023-01-01\n").unwrap();
+        assert_eq!(ok.rows.len(), 1);
+    }
+
+    #[test]
+    fn row_numbers_count_blank_lines() {
+        let csv = "id;gender;started_on\n\n\nk1;woman;2023-01-01\nk2;robot;2023-01-01\n";
+        let e = clients(csv.as_bytes()).unwrap_err();
+        assert_eq!(e.problems[0].row, 5);
+    }
+
+    #[test]
+    fn excel_unicode_text_utf16_with_tabs() {
+        let text = "id\tgender\tstarted_on\r\nk1\twoman\t2023-01-01\r\nk2\tman\t2023-02-01\r\n";
+        let mut bytes = vec![0xff, 0xfe];
+        for unit in text.encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let got = clients(&bytes).unwrap();
+        assert_eq!(got.rows.len(), 2);
+        assert_eq!(got.rows[1].gender, Gender::Man);
+    }
+
+    #[test]
+    fn a_column_given_twice_is_an_error() {
+        let csv = "id;gender;started_on;municipality;Kommun\nk1;woman;2023-01-01;1780;1784\n";
+        let e = clients(csv.as_bytes()).unwrap_err();
+        assert_eq!(e.problems[0].column, "municipality");
+        assert_eq!(
+            e.problems[0].reason,
+            "the column is given twice (as \"municipality\" and \"Kommun\"); keep one"
+        );
+    }
+
+    #[test]
+    fn the_missing_column_message_is_never_cut_mid_word() {
+        let csv = "identitet;kön;kommun;område;ansökt;hemmavarande barn;kontaktorsaker\nk1;woman;1780;A;2023-01-01;nej;economy\n";
+        let e = clients(csv.as_bytes()).unwrap_err();
+        let reason = &e
+            .problems
+            .iter()
+            .find(|p| p.column == "started_on")
+            .unwrap()
+            .reason;
+        // Whole names only, and how many more there are.
+        assert_eq!(
+            reason,
+            "the required column is missing; the header has identitet, gender, municipality, \
+             area, applied_on, children_at_home, … (1 more)"
+        );
+    }
+}

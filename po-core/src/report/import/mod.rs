@@ -88,8 +88,14 @@ pub struct Imported<T> {
     pub problems: Vec<Problem>,
 }
 
-/// Decodes bytes: UTF-8 (BOM stripped) or, if not valid UTF-8, Windows-1252.
+/// Decodes bytes: UTF-16 with its BOM (Excel's "Unicode text"), UTF-8 (BOM stripped) or, if not
+/// valid UTF-8, Windows-1252.
 pub fn decode(bytes: &[u8]) -> String {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        if encoding != encoding_rs::UTF_8 {
+            return encoding.decode_with_bom_removal(bytes).0.into_owned();
+        }
+    }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_owned(),

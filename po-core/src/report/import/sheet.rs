@@ -23,9 +23,13 @@ fn read_sheet(bytes: &[u8], file: &str, aliases: &[(&str, &str)]) -> Result<Shee
             reason,
         }],
     };
-    let headers: Vec<String> = reader
+    let given: Vec<String> = reader
         .headers()
         .map_err(|e| problem(1, e.to_string()))?
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let headers: Vec<String> = given
         .iter()
         .map(|h| {
             let h = crate::text::fold(h);
@@ -35,9 +39,34 @@ fn read_sheet(bytes: &[u8], file: &str, aliases: &[(&str, &str)]) -> Result<Shee
                 .map_or(h, |(_, code)| (*code).to_owned())
         })
         .collect();
+    // A column given twice (also as a name and its alias) is an error: which one should win?
+    let twice: Vec<Problem> = headers
+        .iter()
+        .enumerate()
+        .filter_map(|(j, h)| {
+            let first = headers.iter().position(|x| x == h)?;
+            (first < j).then(|| Problem {
+                file: file.to_owned(),
+                row: 1,
+                column: clip(h),
+                reason: format!(
+                    "the column is given twice (as {:?} and {:?}); keep one",
+                    clip(given[first].trim()),
+                    clip(given[j].trim())
+                ),
+            })
+        })
+        .collect();
+    if !twice.is_empty() {
+        return Err(ImportError { problems: twice });
+    }
     let mut rows = Vec::new();
     for (i, r) in reader.records().enumerate() {
-        let line = i as u64 + 2;
+        // The row as a spreadsheet shows it (blank lines count), else the record's index.
+        let line = match &r {
+            Ok(record) => record.position().map_or(i as u64 + 2, |p| p.line()),
+            Err(e) => e.position().map_or(i as u64 + 2, |p| p.line()),
+        };
         rows.push((line, r.map_err(|e| problem(line, e.to_string()))?));
     }
     Ok(Sheet { headers, rows })
@@ -165,7 +194,7 @@ fn check_headers(
                 c,
                 format!(
                     "the required column is missing; the header has {}",
-                    clip(&sheet.headers.join(", "))
+                    crate::text::list_names(&sheet.headers, 80)
                 ),
             )
         })

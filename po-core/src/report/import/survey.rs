@@ -28,9 +28,23 @@ pub fn read_survey_csv(
         .iter()
         .map(|h| h.trim().to_owned())
         .collect();
+    // A question given twice: which answers count?
+    if let Some(j) = (0..questions.len()).find(|&j| questions[..j].contains(&questions[j])) {
+        return Err(ImportError {
+            problems: vec![problem(
+                1,
+                &crate::privacy::shown(&questions[j]),
+                "the question is given twice; keep one column".into(),
+            )],
+        });
+    }
     let (mut responses, mut problems) = (Vec::new(), Vec::new());
     for (i, record) in reader.records().enumerate() {
-        let line = i as u64 + 2;
+        // The row as a spreadsheet shows it (blank lines count).
+        let line = match &record {
+            Ok(r) => r.position().map_or(i as u64 + 2, |p| p.line()),
+            Err(e) => e.position().map_or(i as u64 + 2, |p| p.line()),
+        };
         let record = match record {
             Ok(r) => r,
             Err(e) => {
