@@ -509,3 +509,43 @@ fn every_report_is_stamped() {
     let r = annual_report(&stockholm_2021(), &o).unwrap();
     assert_eq!(r.leadership.unwrap().as_of, date!(2021 - 12 - 31));
 }
+
+#[test]
+fn areas_and_survey_answers_are_compared_after_folding() {
+    // Issue 18: "Östra" written in NFC and in NFD, and "östra", are one area shown as first
+    // written; survey answers "Ja", "ja" and "JA" are one answer.
+    let nfd = "O\u{308}stra";
+    let mut register = Register::default();
+    for (i, area) in ["Östra", nfd, "östra", " Östra ", "Norra"]
+        .iter()
+        .enumerate()
+    {
+        register.clients.push(client(
+            format!("c{i}"),
+            Gender::Woman,
+            area,
+            date!(2023 - 01 - 01),
+        ));
+        register.intake_visits.push(IntakeVisit {
+            date: date!(2023 - 02 - 01),
+            area: (*area).to_owned(),
+            outcome: IntakeOutcome::Accepted,
+        });
+    }
+    let answers = |a: &str| SurveyResponse {
+        answers: [("Fick du stöd?".to_owned(), a.to_owned())]
+            .into_iter()
+            .collect(),
+    };
+    register.exit_survey = Some(ExitSurvey {
+        sent: 5,
+        responses: vec![answers("Ja"), answers("ja"), answers("JA "), answers("Nej")],
+    });
+    let r = annual_report(&register, &options(2023)).unwrap();
+    assert_eq!(r.clients_by_area.rows, ["Norra", "Östra"]);
+    assert_eq!(r.clients_by_area.get("Östra", "Kvinna"), Some(4));
+    assert_eq!(r.intake_outcomes.columns, ["Norra", "Östra"]);
+    let q = &r.survey[0];
+    assert_eq!(q.answers.keys().collect::<Vec<_>>(), ["Ja", "Nej"]);
+    assert_eq!(q.answers["Ja"].count, Cell::Count(3));
+}
