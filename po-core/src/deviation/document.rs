@@ -110,15 +110,8 @@ pub fn meeting_document(
             "Deviations for the leadership group's meeting of"
         )
     );
-    if protection == Protection::Unprotected {
-        let _ = writeln!(
-            out,
-            "\n**{}**",
-            t(
-                "OSKYDDAD – FÅR INTE PUBLICERAS.",
-                "UNPROTECTED – NOT FOR PUBLICATION."
-            )
-        );
+    if let Some(banner) = protection.banner(sv) {
+        let _ = writeln!(out, "\n{banner}");
     }
     let _ = writeln!(
         out,
@@ -258,15 +251,8 @@ pub fn annual_summary_by_level(
         "# {} {year}",
         t("Uppmärksammade brister", "Shortcomings noticed")
     );
-    if protection == Protection::Unprotected {
-        let _ = writeln!(
-            out,
-            "\n**{}**",
-            t(
-                "OSKYDDAD – FÅR INTE PUBLICERAS.",
-                "UNPROTECTED – NOT FOR PUBLICATION."
-            )
-        );
+    if let Some(banner) = protection.banner(sv) {
+        let _ = writeln!(out, "\n{banner}");
     }
     let _ = writeln!(
         out,

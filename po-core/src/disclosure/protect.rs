@@ -31,6 +31,16 @@ impl Default for Protection {
 }
 
 impl Protection {
+    /// The line every rendering of an unprotected output starts with (`None` when protected),
+    /// in Swedish or English.
+    pub fn banner(self, swedish: bool) -> Option<&'static str> {
+        match self {
+            Protection::Threshold { .. } => None,
+            Protection::Unprotected if swedish => Some("**OSKYDDAD – FÅR INTE PUBLICERAS.**"),
+            Protection::Unprotected => Some("**UNPROTECTED – NOT FOR PUBLICATION.**"),
+        }
+    }
+
     /// The threshold, `None` when unprotected.
     pub fn k(self) -> Option<u64> {
         match self {

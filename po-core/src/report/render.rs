@@ -128,15 +128,8 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, Disclosur
         r.year,
         r.service_name
     );
-    if r.protection == Protection::Unprotected {
-        let _ = writeln!(
-            out,
-            "\n**{}**",
-            t(
-                "OSKYDDAD – FÅR INTE PUBLICERAS.",
-                "UNPROTECTED – NOT FOR PUBLICATION."
-            )
-        );
+    if let Some(banner) = r.protection.banner(sv) {
+        let _ = writeln!(out, "\n{banner}");
     }
     let _ = writeln!(
         out,
