@@ -11,6 +11,7 @@
 //! Modules are named after the domain:
 //! - [`codes`]: the code lists PO services record in (contact reasons, assignments, deviations,
 //!   intake outcomes, gender, age bands) and local label mappings;
+//! - [`chain`]: the reporting chain (10, 12, 14 §§): county and national compilations;
 //! - [`code_lists`]: every code list by name, for run-time choice (bindings, headers, UIs);
 //! - [`eligibility`]: the target-group assessment (2 §) with reasons and questions;
 //! - [`priority`]: priority policies as data, presets, queue ranking and statistics;
@@ -27,6 +28,7 @@
 //! - [`mod@reference`]: bundled reference data (Värmland's municipalities and areas).
 #![forbid(unsafe_code)]
 
+pub mod chain;
 pub mod code_lists;
 pub mod codes;
 pub mod deviation;

@@ -1,3 +1,4 @@
 //! Bundled reference data.
 
+pub mod sweden;
 pub mod varmland;
