@@ -12,6 +12,8 @@
 //! - The change against the previous year is computed from the previous year's submissions,
 //!   never typed, so the table cannot disagree with itself.
 
+mod compile;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
@@ -19,6 +21,8 @@ use serde::{Deserialize, Serialize};
 use crate::codes::CodeList;
 use crate::organisation::{County, MunicipalityCode};
 use crate::reference::sweden;
+
+pub use compile::compile_tables;
 
 /// What one service submits about its organisation for the year (part of its 10 § report).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -27,7 +27,7 @@ mod protect;
 mod publication;
 
 pub use audit::{audit, AtRisk, Audit, CellRange, RiskKind};
-pub use protect::{protect, Protection};
+pub use protect::{protect, protect_from, Protection};
 pub use publication::{CellId, CellLabel, Publication, Relation, RelationKind, TableCells};
 
 /// Why disclosure control could not be applied or a publication was refused.

@@ -70,6 +70,27 @@ pub fn protect(
     values: &[u64],
     k: u64,
 ) -> Result<Vec<bool>, DisclosureError> {
+    protect_from(publication, values, &vec![false; values.len()], k)
+}
+
+/// As [`protect`], starting from cells hidden already (`hidden[i]`), e.g. a compilation whose
+/// submissions hid cells of unknown value (give them any value: they stay hidden and cost
+/// nothing to choose). Returns every cell hidden, those given included.
+///
+/// # Errors
+/// As [`protect`]; [`DisclosureError::WrongLength`] also for `hidden`.
+pub fn protect_from(
+    publication: &Publication,
+    values: &[u64],
+    hidden: &[bool],
+    k: u64,
+) -> Result<Vec<bool>, DisclosureError> {
+    if hidden.len() != publication.len() {
+        return Err(DisclosureError::WrongLength {
+            cells: publication.len(),
+            values: hidden.len(),
+        });
+    }
     if k < 2 {
         return Err(DisclosureError::Threshold(k));
     }
@@ -79,7 +100,11 @@ pub fn protect(
             values: values.len(),
         });
     }
-    let mut hidden: Vec<bool> = values.iter().map(|&v| (1..k).contains(&v)).collect();
+    let mut hidden: Vec<bool> = values
+        .iter()
+        .zip(hidden)
+        .map(|(&v, &h)| h || (1..k).contains(&v))
+        .collect();
     // Relations of each cell, for the candidates next to a cell at risk.
     let mut related: Vec<Vec<usize>> = vec![Vec::new(); publication.len()];
     for (r, relation) in publication.relations().iter().enumerate() {
