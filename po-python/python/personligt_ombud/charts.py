@@ -2,7 +2,7 @@
 
 Install matplotlib to use this module (``pip install personligt-ombud[charts]``). Every function
 takes an ``AnnualReport`` and returns a matplotlib ``Figure``; ``save_all`` writes them as PNG.
-Suppressed cells (None) are drawn as 0 and the title says so. The charts only draw what po
+Cells hidden by disclosure control (None) are drawn as 0 and the title says so. The charts only draw what po
 computed; they compute nothing.
 """
 
@@ -11,7 +11,7 @@ from typing import Any, List, Optional, Sequence, Union
 
 from ._native import AnnualReport, Table
 
-_SUPPRESSED_NOTE = " (undertryckta celler visas som 0)"
+_SUPPRESSED_NOTE = " (dolda tal visas som 0)"
 
 
 def _pyplot() -> Any:
