@@ -17,22 +17,29 @@ use po_core::report::{
 use rust_decimal::Decimal;
 use time::{Date, Duration, Month};
 
-/// SplitMix64: a tiny, well-known deterministic generator (no statistical claims needed here).
-struct Rng(u64);
+/// SplitMix64: a tiny, well-known deterministic generator (no statistical claims needed here);
+/// the tests' random registers use it too.
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    /// The next number.
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
     }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
+    /// A number below `n` (0 for `n` = 0).
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next_u64() % n.max(1)
+    }
+    /// One of `xs` (which must not be empty).
+    pub fn pick<T: Copy>(&mut self, xs: &[T]) -> T {
+        xs[self.below(xs.len() as u64) as usize]
     }
     /// An index drawn with the given weights.
-    fn weighted(&mut self, weights: &[u64]) -> usize {
+    pub fn weighted(&mut self, weights: &[u64]) -> usize {
         let mut x = self.below(weights.iter().sum());
         for (i, &w) in weights.iter().enumerate() {
             if x < w {
@@ -42,7 +49,8 @@ impl Rng {
         }
         weights.len() - 1
     }
-    fn chance(&mut self, percent: u64) -> bool {
+    /// True with the given chance in percent.
+    pub fn chance(&mut self, percent: u64) -> bool {
         self.below(100) < percent
     }
 }

@@ -365,13 +365,6 @@ impl From<po_core::disclosure::Audit> for AuditRecord {
     }
 }
 
-fn k_of(k: i64) -> Result<u64, PoError> {
-    u64::try_from(k)
-        .ok()
-        .filter(|&k| k >= 2)
-        .ok_or_else(|| invalid(format!("k: expected a threshold of 2 or more, got {k}")))
-}
-
 /// Audits tables an analyst built (null = hidden, margins included) and the relations between
 /// them: every hidden cell's range, and whether any can be computed or shown to be small.
 #[uniffi::export]
@@ -380,7 +373,7 @@ pub fn audit_tables(
     relations: Vec<TableRelationRecord>,
     k: i64,
 ) -> Result<AuditRecord, PoError> {
-    let k = k_of(k)?;
+    let k = po_core::disclosure::Protection::checked_k(k).map_err(po)?;
     let tables: Vec<core::Table> = tables
         .into_iter()
         .map(core::Table::try_from)
@@ -524,13 +517,8 @@ pub fn annual_report(
             Ok((code, (p.name, adults)))
         })
         .collect::<Result<_, PoError>>()?;
-    let protection = if options.unprotected {
-        po_core::disclosure::Protection::Unprotected
-    } else {
-        po_core::disclosure::Protection::Threshold {
-            k: k_of(options.k)?,
-        }
-    };
+    let protection = po_core::disclosure::Protection::from_request(options.k, options.unprotected)
+        .map_err(po)?;
     // Checked by po-core on 31 December of the year.
     let leadership_group = options
         .leadership_group

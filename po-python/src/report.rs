@@ -133,15 +133,11 @@ impl From<po_core::disclosure::Audit> for Audit {
 }
 
 fn protection(k: i64, unprotected: bool) -> PyResult<po_core::disclosure::Protection> {
-    if unprotected {
-        return Ok(po_core::disclosure::Protection::Unprotected);
-    }
-    match u64::try_from(k) {
-        Ok(k) if k >= 2 => Ok(po_core::disclosure::Protection::Threshold { k }),
-        _ => Err(invalid(format!(
-            "k: expected a threshold of 2 or more, got {k}"
-        ))),
-    }
+    po_core::disclosure::Protection::from_request(k, unprotected).map_err(to_py)
+}
+
+fn checked_k(k: i64) -> PyResult<u64> {
+    po_core::disclosure::Protection::checked_k(k).map_err(to_py)
 }
 
 value_class! {
@@ -345,10 +341,9 @@ impl Table {
     /// needs (margins included), so that no hidden cell can be computed or shown to be small.
     #[pyo3(signature = (k = 3))]
     fn protect(&self, k: i64) -> PyResult<Table> {
-        let Some(k) = protection(k, false)?.k() else {
-            return Ok(self.clone());
-        };
-        Ok(Table(core::protect_table(&self.0, k).map_err(to_py)?))
+        Ok(Table(
+            core::protect_table(&self.0, checked_k(k)?).map_err(to_py)?,
+        ))
     }
 
     /// A table with the given cells and margins (None = hidden), e.g. one an analyst built and
@@ -365,19 +360,8 @@ impl Table {
         column_totals: Vec<Option<u64>>,
         total: Option<u64>,
     ) -> PyResult<Table> {
-        let shape_ok = cells.len() == rows.len()
-            && cells.iter().all(|r| r.len() == columns.len())
-            && row_totals.len() == rows.len()
-            && column_totals.len() == columns.len();
-        if !shape_ok {
-            return Err(invalid(format!(
-                "cells: expected {} rows of {} cells, and one total per row and column",
-                rows.len(),
-                columns.len()
-            )));
-        }
         let cell = |c: Option<u64>| c.map_or(Cell::Suppressed, Cell::Count);
-        Ok(Table(core::Table {
+        let table = core::Table {
             title_sv: name.clone(),
             title_en: name.clone(),
             name,
@@ -390,7 +374,9 @@ impl Table {
             row_totals: row_totals.into_iter().map(cell).collect(),
             column_totals: column_totals.into_iter().map(cell).collect(),
             total: cell(total),
-        }))
+        };
+        table.check_shape().map_err(to_py)?;
+        Ok(Table(table))
     }
 
     fn __repr__(&self) -> String {
@@ -418,7 +404,7 @@ fn audit_tables(
     relations: Option<Vec<RelationTuple>>,
     k: i64,
 ) -> PyResult<Audit> {
-    let k = protection(k, false)?.k().unwrap_or(3);
+    let k = checked_k(k)?;
     let label =
         |(table, row, column): CellRef| po_core::disclosure::CellLabel { table, row, column };
     let relations = relations

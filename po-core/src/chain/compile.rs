@@ -3,8 +3,8 @@
 //! includes a hidden cell is hidden, never filled in or estimated; the compiled table then goes
 //! through the disclosure control again, because its own margins and cells are new relations.
 
-use crate::disclosure::{audit_risks, ensure_safe, protect_from, DisclosureError, Publication};
-use crate::report::{Cell, Table};
+use crate::disclosure::DisclosureError;
+use crate::report::{protect_table, Cell, Table};
 
 /// Adds one cell to a running sum: hidden if either is.
 fn add(sum: Cell, cell: Cell) -> Cell {
@@ -62,7 +62,7 @@ pub fn compile_tables(tables: &[&Table], k: u64) -> Result<Table, DisclosureErro
         total = add(total, t.total);
     }
     let first = tables.first();
-    let mut compiled = Table {
+    let compiled = Table {
         name: first.map(|t| t.name.clone()).unwrap_or_default(),
         title_sv: first.map(|t| t.title_sv.clone()).unwrap_or_default(),
         title_en: first.map(|t| t.title_en.clone()).unwrap_or_default(),
@@ -73,37 +73,15 @@ pub fn compile_tables(tables: &[&Table], k: u64) -> Result<Table, DisclosureErro
         column_totals,
         total,
     };
-    // Protect again: hidden sums stay hidden (their values are unknown here: 0 for the cost),
-    // and whatever the new margins would give away is hidden too.
-    let mut p = Publication::new();
-    let (_, slots) = compiled.add_to(&mut p);
-    let mut values = vec![0u64; p.len()];
-    let mut hidden = vec![false; p.len()];
-    for (slot, cell) in compiled.cells_mut().zip(&slots) {
-        match slot.count() {
-            Some(n) => values[cell.0] = n,
-            None => hidden[cell.0] = true,
-        }
-    }
-    let hidden = protect_from(&p, &values, &hidden, k)?;
-    for (slot, cell) in compiled.cells_mut().zip(&slots) {
-        if hidden[cell.0] {
-            *slot = Cell::Suppressed;
-        }
-    }
-    let shown: Vec<Option<u64>> = values
-        .iter()
-        .zip(&hidden)
-        .map(|(&v, &h)| (!h).then_some(v))
-        .collect();
-    ensure_safe(&audit_risks(&p, &shown, k)?)?;
-    Ok(compiled)
+    // Protect again: hidden sums stay hidden, and whatever the new margins would give away is
+    // hidden too (`protect` ends only with an audit that finds nothing).
+    protect_table(&compiled, k)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{audit_tables, protect_table};
+    use crate::report::audit_tables;
 
     fn table(name: &str, counts: Vec<Vec<u64>>) -> Table {
         let rows = vec!["Kvinna".into(), "Man".into(), "Annat".into()];

@@ -9,9 +9,7 @@ use time::Date;
 
 use super::{Closing, Deviation, Event};
 use crate::codes::{CodeList, Counterpart};
-use crate::disclosure::{
-    audit_risks, ensure_safe, protect, CellId, DisclosureError, Protection, Publication,
-};
+use crate::disclosure::{protect, CellId, DisclosureError, Protection, Publication};
 use crate::report::Language;
 
 /// The columns of the document, per counterpart.
@@ -380,16 +378,8 @@ impl ProtectedColumns {
             values[cell.0] = v;
         }
         let hidden = match protection {
-            Protection::Threshold { k } => {
-                let hidden = protect(&p, &values, k)?;
-                let shown: Vec<Option<u64>> = values
-                    .iter()
-                    .zip(&hidden)
-                    .map(|(&v, &h)| (!h).then_some(v))
-                    .collect();
-                ensure_safe(&audit_risks(&p, &shown, k)?)?;
-                hidden
-            }
+            // `protect` ends only with an audit that finds nothing.
+            Protection::Threshold { k } => protect(&p, &values, k)?,
             Protection::Unprotected => vec![false; p.len()],
         };
         Ok(ProtectedColumns {

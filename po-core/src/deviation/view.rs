@@ -115,8 +115,8 @@ pub struct PeriodView {
     pub stamp: Stamp,
 }
 
-fn median(mut days: Vec<i64>) -> Option<Decimal> {
-    crate::priority::WaitingSummary::of(std::mem::take(&mut days)).median_days
+fn median(days: Vec<i64>) -> Option<Decimal> {
+    crate::priority::WaitingSummary::of(days).median_days
 }
 
 fn within(d: Date, from: Date, to: Date) -> bool {

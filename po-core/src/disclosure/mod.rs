@@ -35,7 +35,7 @@ pub use publication::{CellId, CellLabel, Publication, Relation, RelationKind, Ta
 pub enum DisclosureError {
     /// The threshold k must be at least 2 (k = 1 protects nothing).
     #[error("k: expected a threshold of 2 or more, got {0}")]
-    Threshold(u64),
+    Threshold(i64),
     /// A list of values does not match the cells.
     #[error("values: expected one per cell ({cells}), got {values}")]
     WrongLength {
@@ -59,6 +59,9 @@ pub enum DisclosureError {
         /// The first cell's label.
         first: String,
     },
+    /// A table whose cells or totals do not match its rows and columns.
+    #[error("{0}")]
+    Shape(String),
     /// A relation names a cell that is not published.
     #[error("relation: no cell {0}")]
     UnknownCell(String),

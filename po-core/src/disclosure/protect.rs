@@ -41,6 +41,31 @@ impl Protection {
         }
     }
 
+    /// A threshold as a caller gives it (bindings carry signed integers): at least 2.
+    ///
+    /// # Errors
+    /// [`DisclosureError::Threshold`] below 2.
+    pub fn checked_k(k: i64) -> Result<u64, DisclosureError> {
+        u64::try_from(k)
+            .ok()
+            .filter(|&k| k >= 2)
+            .ok_or(DisclosureError::Threshold(k))
+    }
+
+    /// Protection at threshold `k`, or none when `unprotected` is asked for.
+    ///
+    /// # Errors
+    /// As [`Protection::checked_k`] (only when protected).
+    pub fn from_request(k: i64, unprotected: bool) -> Result<Protection, DisclosureError> {
+        if unprotected {
+            Ok(Protection::Unprotected)
+        } else {
+            Ok(Protection::Threshold {
+                k: Protection::checked_k(k)?,
+            })
+        }
+    }
+
     /// The threshold, `None` when unprotected.
     pub fn k(self) -> Option<u64> {
         match self {
@@ -92,7 +117,9 @@ pub fn protect_from(
         });
     }
     if k < 2 {
-        return Err(DisclosureError::Threshold(k));
+        return Err(DisclosureError::Threshold(
+            i64::try_from(k).unwrap_or(i64::MAX),
+        ));
     }
     if values.len() != publication.len() {
         return Err(DisclosureError::WrongLength {

@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 use super::{AnnualReport, Cell, Table};
 use crate::codes::{CodeList, DeviationEventType, DeviationStatus};
 use crate::disclosure::{
-    audit, audit_risks, ensure_safe, protect, Audit, CellId, CellLabel, DisclosureError,
-    Protection, Publication, Relation, RelationKind, TableCells,
+    audit, audit_risks, ensure_safe, protect, protect_from, Audit, CellId, CellLabel,
+    DisclosureError, Protection, Publication, Relation, RelationKind, TableCells,
 };
 
 const UNKNOWN_AGE: &str = "Uppgift saknas";
@@ -278,8 +278,11 @@ pub(super) fn layout(r: &AnnualReport) -> (Publication, Vec<CellId>) {
     (p, slots)
 }
 
-/// The published value of each cell (`None` = hidden). Two places showing one cell must agree.
-fn published(r: &mut AnnualReport) -> Result<(Publication, Vec<Option<u64>>), DisclosureError> {
+/// The report's publication, its slots (see [`layout`]) and the published value of each cell
+/// (`None` = hidden). Two places showing one cell must agree.
+type Published = (Publication, Vec<CellId>, Vec<Option<u64>>);
+
+fn published(r: &mut AnnualReport) -> Result<Published, DisclosureError> {
     let (p, slots) = layout(r);
     let mut values: Vec<Option<Option<u64>>> = vec![None; p.len()];
     for (slot, cell) in slots_mut(r).into_iter().zip(&slots) {
@@ -293,15 +296,15 @@ fn published(r: &mut AnnualReport) -> Result<(Publication, Vec<Option<u64>>), Di
             _ => values[cell.0] = Some(shown),
         }
     }
-    Ok((p, values.into_iter().map(Option::flatten).collect()))
+    let values = values.into_iter().map(Option::flatten).collect();
+    Ok((p, slots, values))
 }
 
 /// Protects a report in place with threshold `k`.
 pub(super) fn protect_report(r: &mut AnnualReport, k: u64) -> Result<(), DisclosureError> {
-    let (p, values) = published(r)?;
+    let (p, slots, values) = published(r)?;
     let values: Vec<u64> = values.into_iter().map(Option::unwrap_or_default).collect();
     let hidden = protect(&p, &values, k)?;
-    let (_, slots) = layout(r);
     for (slot, cell) in slots_mut(r).into_iter().zip(slots) {
         if hidden[cell.0] {
             *slot = Cell::Suppressed;
@@ -355,7 +358,8 @@ impl AnnualReport {
     /// # Errors
     /// [`DisclosureError::Inconsistent`] if one number shown twice differs.
     pub fn publication(&self) -> Result<(Publication, Vec<Option<u64>>), DisclosureError> {
-        published(&mut self.clone())
+        let (p, _, values) = published(&mut self.clone())?;
+        Ok((p, values))
     }
 
     /// The attacker's view of this report: every hidden cell's range and those at risk, under
@@ -475,6 +479,7 @@ pub fn audit_tables(
     let mut values: Vec<Option<Option<u64>>> = Vec::new();
     let mut cells = Vec::new();
     for t in tables {
+        t.check_shape()?;
         let (tc, slots) = t.add_to(&mut p);
         values.resize(p.len(), None);
         let mut t = t.clone();
@@ -525,19 +530,26 @@ pub fn audit_tables(
     audit(&p, &values, k)
 }
 
-/// Protects one table on its own with threshold `k` (a table an analyst built from counts).
+/// Protects one table on its own with threshold `k` (a table an analyst built from counts, or
+/// one compiled from protected submissions): cells hidden already stay hidden (their values are
+/// unknown: they cost nothing to choose), and whatever else the audit needs is hidden too.
 ///
 /// # Errors
 /// As [`crate::disclosure::protect`].
 pub fn protect_table(table: &Table, k: u64) -> Result<Table, DisclosureError> {
+    table.check_shape()?;
     let mut p = Publication::new();
     let (_, slots) = table.add_to(&mut p);
     let mut values = vec![0u64; p.len()];
+    let mut given = vec![false; p.len()];
     let mut t = table.clone();
     for (slot, &cell) in t.cells_mut().zip(&slots) {
-        values[cell.0] = slot.count().unwrap_or_default();
+        match slot.count() {
+            Some(n) => values[cell.0] = n,
+            None => given[cell.0] = true,
+        }
     }
-    let hidden = protect(&p, &values, k)?;
+    let hidden = protect_from(&p, &values, &given, k)?;
     for (slot, cell) in t.cells_mut().zip(slots) {
         if hidden[cell.0] {
             *slot = Cell::Suppressed;

@@ -79,6 +79,26 @@ impl Table {
         }
     }
 
+    /// Whether the cells and totals match the rows and columns (a table built from outside,
+    /// e.g. an analyst's, may not).
+    ///
+    /// # Errors
+    /// [`crate::disclosure::DisclosureError::Shape`] saying what was expected.
+    pub fn check_shape(&self) -> Result<(), crate::disclosure::DisclosureError> {
+        let (r, c) = (self.rows.len(), self.columns.len());
+        let ok = self.cells.len() == r
+            && self.cells.iter().all(|row| row.len() == c)
+            && self.row_totals.len() == r
+            && self.column_totals.len() == c;
+        if ok {
+            Ok(())
+        } else {
+            Err(crate::disclosure::DisclosureError::Shape(format!(
+                "cells: expected {r} rows of {c} cells, and one total per row and column"
+            )))
+        }
+    }
+
     /// Every cell with its margins, in a fixed order: inner cells row by row, row totals,
     /// column totals, the total. [`Table::add_to`] gives their cells in the same order.
     pub fn cells_mut(&mut self) -> impl Iterator<Item = &mut Cell> {

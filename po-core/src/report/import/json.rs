@@ -157,10 +157,10 @@ pub fn read_register_json(text: &str, file: &str) -> Result<Register, ImportErro
         })
         .collect();
     let mut register = Register::default();
-    let items = |name: &str, problems: &mut Vec<Problem>| -> Vec<Value> {
+    let items = |name: &str, problems: &mut Vec<Problem>| -> &[Value] {
         match document.get(name) {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(items)) => items.clone(),
+            None | Some(Value::Null) => &[],
+            Some(Value::Array(items)) => items,
             Some(_) => {
                 problems.push(Problem {
                     file: file.to_owned(),
@@ -168,33 +168,44 @@ pub fn read_register_json(text: &str, file: &str) -> Result<Register, ImportErro
                     column: name.to_owned(),
                     reason: "expected a list".into(),
                 });
-                Vec::new()
+                &[]
             }
         }
     };
+    /// The records read, each with its index in the document.
     fn read_all<T: DeserializeOwned>(
         name: &str,
         items: &[Value],
         file: &str,
         problems: &mut Vec<Problem>,
-    ) -> Vec<T> {
+    ) -> Vec<(usize, T)> {
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             match record(item, &format!("{name}[{i}]"), file) {
-                Ok(x) => out.push(x),
+                Ok(x) => out.push((i, x)),
                 Err(p) => problems.push(p),
             }
         }
         out
     }
-    let clients = items("clients", &mut problems);
-    register.clients = read_all("clients", &clients, file, &mut problems);
+    fn values<T>(read: Vec<(usize, T)>) -> Vec<T> {
+        read.into_iter().map(|(_, x)| x).collect()
+    }
+    let clients = read_all(
+        "clients",
+        items("clients", &mut problems),
+        file,
+        &mut problems,
+    );
+    // The clients' own checks are located by their index in the document.
+    let indexed: Vec<usize> = clients.iter().map(|(i, _)| *i).collect();
+    register.clients = values(clients);
     let intake = items("intake_visits", &mut problems);
-    register.intake_visits = read_all("intake_visits", &intake, file, &mut problems);
+    register.intake_visits = values(read_all("intake_visits", intake, file, &mut problems));
     let deviations = items("deviations", &mut problems);
-    register.deviations = read_all("deviations", &deviations, file, &mut problems);
+    register.deviations = values(read_all("deviations", deviations, file, &mut problems));
     let staff = items("staff", &mut problems);
-    register.staff = read_all("staff", &staff, file, &mut problems);
+    register.staff = values(read_all("staff", staff, file, &mut problems));
     register.exit_survey = match document.get("exit_survey") {
         None | Some(Value::Null) => None,
         Some(v) => match record::<ExitSurvey>(v, "exit_survey", file) {
@@ -205,18 +216,6 @@ pub fn read_register_json(text: &str, file: &str) -> Result<Register, ImportErro
             }
         },
     };
-    // The clients' own checks, by their index in the document (a record that could not be
-    // read was reported above and is not checked).
-    let indexed: Vec<usize> = clients
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| {
-            !problems
-                .iter()
-                .any(|p| p.column.starts_with(&format!("clients[{i}]")))
-        })
-        .map(|(i, _)| i)
-        .collect();
     let mut ids: HashMap<&str, usize> = HashMap::new();
     for (c, &i) in register.clients.iter().zip(&indexed) {
         let mut p = |column: &str, reason: String| {
