@@ -1,55 +1,11 @@
 //! # po-ffi
 //!
-//! uniffi bindings of [`po_core`] for vendors: Kotlin/JVM first, also Swift and Python. This
-//! crate only converts: mirror types with `From` conversions, one error type ([`PoError`], a
-//! `PoException` in Kotlin), dates as `java.time.LocalDate` and money as `java.math.BigDecimal`
-//! (carried as ISO / decimal strings across the boundary). No unsigned integers at the boundary
-//! (awkward from Java). Nothing panics across it: every rejected input is a [`PoError`].
+//! The uniffi library for vendors (Kotlin/JVM, Swift): `libpo_ffi`. Every record, function and
+//! error it exports is po-core's boundary (`po_core::boundary::ffi`, the `uniffi` feature, whose
+//! namespace is `po_ffi`); this crate only links it into one library and carries the
+//! `uniffi-bindgen` command (`generate-bindings.sh`).
 
-uniffi::setup_scaffolding!();
+pub use po_core::boundary::ffi::*;
 
-mod codes;
-mod eligibility;
-mod error;
-mod identity;
-mod money;
-mod organisation;
-mod priority;
-mod report;
-mod types;
-
-pub use codes::*;
-pub use eligibility::*;
-pub use error::PoError;
-pub use identity::*;
-pub use money::*;
-pub use organisation::*;
-pub use priority::*;
-pub use report::*;
-
-/// What every result carries: the version of po, the rules applied and the date.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct StampRecord {
-    /// The version of po.
-    pub library_version: String,
-    /// The rules applied (rule set, policy, agreement or method, with sources).
-    pub rules: String,
-    /// The date they were applied on.
-    pub as_of: time::Date,
-}
-
-impl From<po_core::rules::Stamp> for StampRecord {
-    fn from(s: po_core::rules::Stamp) -> Self {
-        StampRecord {
-            library_version: s.library_version,
-            rules: s.rules,
-            as_of: s.as_of,
-        }
-    }
-}
-
-/// The version of po (po-core and these bindings are released together).
-#[uniffi::export]
-pub fn library_version() -> String {
-    po_core::VERSION.to_owned()
-}
+// A cdylib exports its dependencies' scaffolding only when it references it (rust-lang#50007).
+po_core::uniffi_reexport_scaffolding!();

@@ -1,16 +1,16 @@
 //! The leadership-group check (SFS 2013:522 5 §) and the bundled Värmland reference data.
 
-use po_core::codes::CodeList;
-use po_core::organisation::{
+use crate::codes::CodeList;
+use crate::organisation::{
     LeadershipCheck as CoreCheck, LeadershipGroup, LeadershipMember, LeadershipRole,
 };
-use po_core::reference::varmland;
+use crate::reference::varmland;
 use pyo3::prelude::*;
 use time::Date;
 
-use crate::eligibility::Finding;
-use crate::errors::{invalid, to_py};
-use crate::values::value_class;
+use super::eligibility::Finding;
+use super::errors::{invalid, to_py};
+use super::values::value_class;
 
 value_class! {
     /// The result of the 5 § check: overall status, the roles missing, every finding.
@@ -122,7 +122,7 @@ fn varmland_leadership_group_2023(as_of: Date) -> PyResult<LeadershipCheck> {
 /// Validates a kommunkod (four digits, a known county) and returns it trimmed.
 #[pyfunction]
 fn municipality_code(code: &str) -> PyResult<String> {
-    po_core::organisation::MunicipalityCode::parse(code)
+    crate::organisation::MunicipalityCode::parse(code)
         .map(|c| c.as_str().to_owned())
         .map_err(|e| invalid(e.to_string()))
 }

@@ -1,6 +1,6 @@
 //! The exception hierarchy: `PoError(ValueError)` and one subclass per kind of problem.
 
-use po_core::privacy::redact;
+use crate::privacy::redact;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
@@ -66,24 +66,24 @@ pub(crate) fn invalid(message: impl AsRef<str>) -> PyErr {
 }
 
 /// Converts any po-core error into its Python exception.
-pub(crate) fn to_py<E: Into<po_core::Error>>(e: E) -> PyErr {
-    let e: po_core::Error = e.into();
-    // The one personal-data filter (po_core::privacy), whoever built the message.
+pub(crate) fn to_py<E: Into<crate::Error>>(e: E) -> PyErr {
+    let e: crate::Error = e.into();
+    // The one personal-data filter (crate::privacy), whoever built the message.
     let msg = redact(&e.to_string());
     match e {
-        po_core::Error::UnknownCode(_) => UnknownCodeError::new_err(msg),
-        po_core::Error::Identity(_) => InvalidIdentityNumberError::new_err(msg),
-        po_core::Error::Import(import) => Python::attach(|py| {
+        crate::Error::UnknownCode(_) => UnknownCodeError::new_err(msg),
+        crate::Error::Identity(_) => InvalidIdentityNumberError::new_err(msg),
+        crate::Error::Import(import) => Python::attach(|py| {
             let err = InvalidRegisterError::new_err(msg);
             // Attaching the list cannot fail short of memory; the message has the first problem.
-            if let Ok(problems) = crate::report::problem_list(py, &import.problems) {
+            if let Ok(problems) = super::report::problem_list(py, &import.problems) {
                 let _ = err.value(py).setattr("problems", problems);
             }
             err
         }),
-        po_core::Error::Disclosure(
-            po_core::disclosure::DisclosureError::AtRisk { .. }
-            | po_core::disclosure::DisclosureError::Solver(_),
+        crate::Error::Disclosure(
+            crate::disclosure::DisclosureError::AtRisk { .. }
+            | crate::disclosure::DisclosureError::Solver(_),
         ) => DisclosureError::new_err(msg),
         _ => InvalidInputError::new_err(msg),
     }

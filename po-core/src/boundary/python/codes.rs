@@ -1,11 +1,11 @@
 //! Code lists by name.
 
-use po_core::code_lists as by_name;
-use po_core::codes::CodeInfo;
+use crate::code_lists as by_name;
+use crate::codes::CodeInfo;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::errors::to_py;
+use super::errors::to_py;
 
 fn info_dict<'py>(py: Python<'py>, i: &CodeInfo) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);

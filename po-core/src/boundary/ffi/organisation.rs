@@ -1,12 +1,12 @@
 //! The leadership-group check across the boundary.
 
-use po_core::codes::CodeList;
-use po_core::organisation::{LeadershipGroup, LeadershipMember, LeadershipRole};
-use po_core::rules::{Finding, Status};
+use crate::codes::CodeList;
+use crate::organisation::{LeadershipGroup, LeadershipMember, LeadershipRole};
+use crate::rules::{Finding, Status};
 use time::Date;
 
-use crate::error::po;
-use crate::PoError;
+use super::error::po;
+use super::PoError;
 
 /// Met, not met or unknown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
@@ -113,8 +113,8 @@ pub(crate) fn members_of(
         .collect()
 }
 
-impl From<po_core::organisation::LeadershipCheck> for LeadershipCheckRecord {
-    fn from(check: po_core::organisation::LeadershipCheck) -> Self {
+impl From<crate::organisation::LeadershipCheck> for LeadershipCheckRecord {
+    fn from(check: crate::organisation::LeadershipCheck) -> Self {
         LeadershipCheckRecord {
             as_of: check.as_of,
             rule_set: check.rule_set.code().to_owned(),

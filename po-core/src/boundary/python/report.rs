@@ -4,18 +4,18 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use po_core::codes::{CodeList, LocalVocabulary};
-use po_core::organisation::{LeadershipGroup, MunicipalityCode};
-use po_core::report::{self as core, Cell, Language, Mode, RegisterCsv};
+use crate::codes::{CodeList, LocalVocabulary};
+use crate::organisation::{LeadershipGroup, MunicipalityCode};
+use crate::report::{self as core, Cell, Language, Mode, RegisterCsv};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use rust_decimal::Decimal;
 use time::Date;
 
-use crate::errors::{invalid, to_py};
-use crate::organisation::LeadershipCheck;
-use crate::priority::policy_of;
-use crate::values::{count, value_class};
+use super::errors::{invalid, to_py};
+use super::organisation::LeadershipCheck;
+use super::priority::policy_of;
+use super::values::{count, value_class};
 
 value_class! {
     /// A problem in an input file: the file, the line (header = 1; 0 when `column` is a JSON
@@ -39,7 +39,7 @@ impl From<core::Problem> for Problem {
             file: p.file,
             row: p.row,
             column: p.column,
-            reason: po_core::privacy::redact(&p.reason),
+            reason: crate::privacy::redact(&p.reason),
         }
     }
 }
@@ -110,8 +110,8 @@ value_class! {
     }
 }
 
-impl From<po_core::disclosure::Audit> for Audit {
-    fn from(a: po_core::disclosure::Audit) -> Self {
+impl From<crate::disclosure::Audit> for Audit {
+    fn from(a: crate::disclosure::Audit) -> Self {
         let risky: Vec<_> = a.at_risk.iter().map(|r| r.range.cell).collect();
         Audit {
             k: a.k,
@@ -132,12 +132,12 @@ impl From<po_core::disclosure::Audit> for Audit {
     }
 }
 
-fn protection(k: i64, unprotected: bool) -> PyResult<po_core::disclosure::Protection> {
-    po_core::disclosure::Protection::from_request(k, unprotected).map_err(to_py)
+fn protection(k: i64, unprotected: bool) -> PyResult<crate::disclosure::Protection> {
+    crate::disclosure::Protection::from_request(k, unprotected).map_err(to_py)
 }
 
 fn checked_k(k: i64) -> PyResult<u64> {
-    po_core::disclosure::Protection::checked_k(k).map_err(to_py)
+    crate::disclosure::Protection::checked_k(k).map_err(to_py)
 }
 
 value_class! {
@@ -405,19 +405,18 @@ fn audit_tables(
     k: i64,
 ) -> PyResult<Audit> {
     let k = checked_k(k)?;
-    let label =
-        |(table, row, column): CellRef| po_core::disclosure::CellLabel { table, row, column };
+    let label = |(table, row, column): CellRef| crate::disclosure::CellLabel { table, row, column };
     let relations = relations
         .unwrap_or_default()
         .into_iter()
         .map(|(kind, left, right)| {
             let kind = match kind.as_str() {
-                "=" => po_core::disclosure::RelationKind::Equal,
-                "<=" => po_core::disclosure::RelationKind::AtMost,
+                "=" => crate::disclosure::RelationKind::Equal,
+                "<=" => crate::disclosure::RelationKind::AtMost,
                 _ => {
                     return Err(invalid(format!(
                         "relations: expected \"=\" or \"<=\", got {:?}",
-                        po_core::privacy::shown(&kind)
+                        crate::privacy::shown(&kind)
                     )))
                 }
             };
@@ -612,7 +611,7 @@ impl AnnualReport {
     /// The version, the rules applied (10 § as in force, the disclosure control) and
     /// 31 December of the year.
     #[getter]
-    fn stamp(&self) -> crate::values::Stamp {
+    fn stamp(&self) -> super::values::Stamp {
         self.0.stamp.clone().into()
     }
     /// Every table by name, in report order.
@@ -805,7 +804,7 @@ fn annual_report(
     let leadership_group = leadership_group
         .map(|members| {
             Ok::<_, PyErr>(LeadershipGroup {
-                members: crate::organisation::members_of(members)?,
+                members: super::organisation::members_of(members)?,
                 organisations_offered_seat: None,
             })
         })

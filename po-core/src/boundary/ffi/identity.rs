@@ -1,10 +1,10 @@
 //! Identity numbers and pseudonyms across the boundary. The number itself never crosses back.
 
-use po_core::identity::{IdentityKind, IdentityNumber, PseudonymKey};
+use crate::identity::{IdentityKind, IdentityNumber, PseudonymKey};
 use time::Date;
 
-use crate::error::po;
-use crate::PoError;
+use super::error::po;
+use super::PoError;
 
 /// What a valid identity number tells, without the number.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -30,7 +30,7 @@ pub fn parse_identity_number(
     Ok(IdentityNumberInfo {
         is_samordningsnummer: n.kind() == IdentityKind::Samordningsnummer,
         birth_date: n.birth_date(),
-        legal_gender: po_core::codes::CodeList::code(n.legal_gender()).to_owned(),
+        legal_gender: crate::codes::CodeList::code(n.legal_gender()).to_owned(),
         age_on_reference_date: n.age_on(reference_date),
     })
 }

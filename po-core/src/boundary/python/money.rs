@@ -3,14 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use po_core::money::{self as core, Agreement as CoreAgreement};
-use po_core::organisation::MunicipalityCode;
+use crate::money::{self as core, Agreement as CoreAgreement};
+use crate::organisation::MunicipalityCode;
 use pyo3::prelude::*;
 use rust_decimal::Decimal;
 use time::Date;
 
-use crate::errors::to_py;
-use crate::values::{count, exact, value_class};
+use super::errors::to_py;
+use super::values::{count, exact, value_class};
 
 /// The grant per full-time position: money for positions / positions, rounded down to whole
 /// kronor (seed 001: 99 960 000 / 333 = 300 180).
@@ -338,7 +338,7 @@ value_class! {
         /// The checks; all hold for a correct allocation.
         checks: Vec<Check>,
         /// The version, the method and agreement applied, and the first day of the year.
-        stamp: crate::values::Stamp,
+        stamp: super::values::Stamp,
     }
 }
 

@@ -1,13 +1,13 @@
 //! Eligibility (SFS 2013:522 2 §) across the boundary: an input record, the readings, and the
 //! assessment with every finding and the questions still open.
 
-use po_core::codes::CodeList;
-use po_core::eligibility::{self as core, ContactsReading, NeedsReading};
+use crate::codes::CodeList;
+use crate::eligibility::{self as core, ContactsReading, NeedsReading};
 use time::Date;
 
-use crate::error::{invalid, po};
-use crate::organisation::FindingRecord;
-use crate::PoError;
+use super::error::{invalid, po};
+use super::organisation::FindingRecord;
+use super::PoError;
 
 /// Yes, no, or not known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
@@ -143,7 +143,7 @@ pub fn eligibility_readings(name: String) -> Result<ReadingsRecord, PoError> {
 
 fn criterion<T: CodeList>(
     c: CriterionInput,
-) -> Result<core::Criterion<T>, po_core::codes::UnknownCode> {
+) -> Result<core::Criterion<T>, crate::codes::UnknownCode> {
     Ok(core::Criterion {
         answer: c.answer.map(Into::into),
         details: c

@@ -1,13 +1,13 @@
 //! Money across the boundary: the state grant (SFS 2013:522 7–15 §§) and the cost-sharing
 //! agreement by adult population. Amounts are `BigDecimal` / `decimal.Decimal`, exact to the öre.
 
-use po_core::money::{self as core, Agreement, IncomeKind, Rounding};
-use po_core::organisation::{Municipality, MunicipalityCode};
+use crate::money::{self as core, Agreement, IncomeKind, Rounding};
+use crate::organisation::{Municipality, MunicipalityCode};
 use rust_decimal::Decimal;
 use time::Date;
 
-use crate::error::{invalid, po};
-use crate::PoError;
+use super::error::{invalid, po};
+use super::PoError;
 
 /// The grant per full-time position: the money for positions divided by the positions,
 /// rounded down to whole kronor (seed 001).
@@ -145,7 +145,7 @@ impl TryFrom<AgreementRecord> for Agreement {
                         other => {
                             return Err(invalid(format!(
                                 "fixed_income[{i}].kind: expected state_grant, region or other, got {:?}",
-                                po_core::privacy::shown(other)
+                                crate::privacy::shown(other)
                             )))
                         }
                     },
@@ -291,7 +291,7 @@ pub struct AllocationRecord {
     /// The identities that hold.
     pub checks: Vec<CheckRecord>,
     /// The version, the method and agreement applied, and the first day of the year.
-    pub stamp: crate::StampRecord,
+    pub stamp: super::StampRecord,
 }
 
 impl From<core::Allocation> for AllocationRecord {

@@ -4,12 +4,12 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use po_core::priority::{self as core, PriorityPolicy};
+use crate::priority::{self as core, PriorityPolicy};
 use rust_decimal::Decimal;
 use time::Date;
 
-use crate::error::po;
-use crate::PoError;
+use super::error::po;
+use super::PoError;
 
 /// A priority policy: which groups go first, in order. Rules differ between services, so a
 /// policy is data: a named preset or a JSON document.
@@ -155,7 +155,7 @@ pub struct RankingRecord {
     /// First place first.
     pub applicants: Vec<RankedApplicantRecord>,
     /// The version, the policy applied and the ranking date.
-    pub stamp: crate::StampRecord,
+    pub stamp: super::StampRecord,
 }
 
 /// Ranks the applicants on `on` by the policy (total order: the input order never matters).
@@ -207,7 +207,7 @@ pub struct QueueStatisticsRecord {
     /// Per area.
     pub per_area: HashMap<String, WaitingSummaryRecord>,
     /// The version, the definition applied and the last day.
-    pub stamp: crate::StampRecord,
+    pub stamp: super::StampRecord,
 }
 
 /// Waiting-time statistics of the queue.

@@ -5,14 +5,14 @@
 
 use std::sync::Arc;
 
-use po_core::codes::LocalVocabulary;
-use po_core::report::{self as core, Cell, Language, Mode, Problem, RegisterCsv};
+use crate::codes::LocalVocabulary;
+use crate::report::{self as core, Cell, Language, Mode, Problem, RegisterCsv};
 use rust_decimal::Decimal;
 
-use crate::error::{invalid, po};
-use crate::organisation::{members_of, LeadershipCheckRecord, LeadershipMemberRecord};
-use crate::priority::Policy;
-use crate::PoError;
+use super::error::{invalid, po};
+use super::organisation::{members_of, LeadershipCheckRecord, LeadershipMemberRecord};
+use super::priority::Policy;
+use super::PoError;
 
 /// A problem in a register file.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -337,7 +337,7 @@ pub struct AuditRecord {
     pub safe: bool,
 }
 
-fn label_record(l: &po_core::disclosure::CellLabel) -> CellRefRecord {
+fn label_record(l: &crate::disclosure::CellLabel) -> CellRefRecord {
     CellRefRecord {
         table: l.table.clone(),
         row: l.row.clone(),
@@ -345,8 +345,8 @@ fn label_record(l: &po_core::disclosure::CellLabel) -> CellRefRecord {
     }
 }
 
-impl From<po_core::disclosure::Audit> for AuditRecord {
-    fn from(a: po_core::disclosure::Audit) -> Self {
+impl From<crate::disclosure::Audit> for AuditRecord {
+    fn from(a: crate::disclosure::Audit) -> Self {
         let risky: Vec<_> = a.at_risk.iter().map(|r| r.range.cell).collect();
         AuditRecord {
             k: signed(a.k),
@@ -373,12 +373,12 @@ pub fn audit_tables(
     relations: Vec<TableRelationRecord>,
     k: i64,
 ) -> Result<AuditRecord, PoError> {
-    let k = po_core::disclosure::Protection::checked_k(k).map_err(po)?;
+    let k = crate::disclosure::Protection::checked_k(k).map_err(po)?;
     let tables: Vec<core::Table> = tables
         .into_iter()
         .map(core::Table::try_from)
         .collect::<Result<_, _>>()?;
-    let label = |c: CellRefRecord| po_core::disclosure::CellLabel {
+    let label = |c: CellRefRecord| crate::disclosure::CellLabel {
         table: c.table,
         row: c.row,
         column: c.column,
@@ -387,9 +387,9 @@ pub fn audit_tables(
         .into_iter()
         .map(|r| core::TableRelation {
             kind: if r.at_most {
-                po_core::disclosure::RelationKind::AtMost
+                crate::disclosure::RelationKind::AtMost
             } else {
-                po_core::disclosure::RelationKind::Equal
+                crate::disclosure::RelationKind::Equal
             },
             left: r.left.into_iter().map(label).collect(),
             right: r.right.into_iter().map(label).collect(),
@@ -413,7 +413,7 @@ impl AnnualReport {
 
     /// The version, the rules applied (10 § as in force, the disclosure control) and
     /// 31 December of the year.
-    pub fn stamp(&self) -> crate::StampRecord {
+    pub fn stamp(&self) -> super::StampRecord {
         self.0.stamp.clone().into()
     }
 
@@ -506,7 +506,7 @@ pub fn annual_report(
         .into_iter()
         .map(|p| {
             let code =
-                po_core::organisation::MunicipalityCode::parse_field(&p.code, "population.code")
+                crate::organisation::MunicipalityCode::parse_field(&p.code, "population.code")
                     .map_err(po)?;
             let adults = u64::try_from(p.adults).map_err(|_| {
                 invalid(format!(
@@ -517,13 +517,13 @@ pub fn annual_report(
             Ok((code, (p.name, adults)))
         })
         .collect::<Result<_, PoError>>()?;
-    let protection = po_core::disclosure::Protection::from_request(options.k, options.unprotected)
-        .map_err(po)?;
+    let protection =
+        crate::disclosure::Protection::from_request(options.k, options.unprotected).map_err(po)?;
     // Checked by po-core on 31 December of the year.
     let leadership_group = options
         .leadership_group
         .map(|members| {
-            Ok::<_, PoError>(po_core::organisation::LeadershipGroup {
+            Ok::<_, PoError>(crate::organisation::LeadershipGroup {
                 members: members_of(members)?,
                 organisations_offered_seat: None,
             })

@@ -1,10 +1,10 @@
 //! Code lists across the boundary.
 
-use po_core::code_lists as by_name;
-use po_core::codes::CodeInfo;
+use crate::code_lists as by_name;
+use crate::codes::CodeInfo;
 
-use crate::error::po;
-use crate::PoError;
+use super::error::po;
+use super::PoError;
 
 /// One value of a code list.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]

@@ -6,9 +6,9 @@
 use rust_decimal::Decimal;
 use time::{format_description::well_known::Iso8601, Date};
 
-use po_core::privacy::shown;
+use crate::privacy::shown;
 
-use crate::error::invalid;
+use super::error::invalid;
 
 /// Why a decimal string was refused: too many digits is said as such (po's decimals hold 28
 /// digits and are never rounded silently).

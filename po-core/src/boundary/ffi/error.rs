@@ -1,7 +1,7 @@
 //! The one error type at the boundary (a `PoException` hierarchy in Kotlin, Swift's `PoError`).
 
-use po_core::privacy::redact;
-use po_core::Error as CoreError;
+use crate::privacy::redact;
+use crate::Error as CoreError;
 
 /// Any error po returns to a foreign caller.
 ///
@@ -48,7 +48,7 @@ pub enum PoError {
 
 impl From<CoreError> for PoError {
     fn from(e: CoreError) -> Self {
-        // The one personal-data filter (po_core::privacy), whoever built the message.
+        // The one personal-data filter (crate::privacy), whoever built the message.
         let reason = redact(&e.to_string());
         match e {
             CoreError::Import(import) => PoError::InvalidRegister {
@@ -56,8 +56,8 @@ impl From<CoreError> for PoError {
             },
             CoreError::UnknownCode(_) => PoError::UnknownCode { reason },
             CoreError::Disclosure(
-                po_core::disclosure::DisclosureError::AtRisk { .. }
-                | po_core::disclosure::DisclosureError::Solver(_),
+                crate::disclosure::DisclosureError::AtRisk { .. }
+                | crate::disclosure::DisclosureError::Solver(_),
             ) => PoError::Disclosure { reason },
             CoreError::Identity(_) => PoError::InvalidIdentityNumber { reason },
             // These messages already start with their field.
@@ -76,7 +76,7 @@ impl From<CoreError> for PoError {
 const LISTED_PROBLEMS: usize = 50;
 
 /// "N problem(s) in the register:" and one line per problem.
-pub(crate) fn problem_list(problems: &[po_core::report::Problem]) -> String {
+pub(crate) fn problem_list(problems: &[crate::report::Problem]) -> String {
     let mut text = format!("{} problem(s) in the register:", problems.len());
     for p in problems.iter().take(LISTED_PROBLEMS) {
         text.push_str("\n  ");

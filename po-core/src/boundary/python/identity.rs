@@ -1,11 +1,11 @@
 //! Identity numbers and pseudonyms. `repr()` never shows the number.
 
-use po_core::codes::CodeList;
-use po_core::identity as core;
+use crate::codes::CodeList;
+use crate::identity as core;
 use pyo3::prelude::*;
 use time::Date;
 
-use crate::errors::to_py;
+use super::errors::to_py;
 
 /// A valid personnummer or samordningsnummer. Its repr never shows the number.
 #[pyclass(frozen, eq, hash, module = "personligt_ombud")]

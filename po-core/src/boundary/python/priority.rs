@@ -3,13 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use po_core::priority::{self as core, PriorityPolicy as CorePolicy};
+use crate::priority::{self as core, PriorityPolicy as CorePolicy};
 use pyo3::prelude::*;
 use rust_decimal::Decimal;
 use time::Date;
 
-use crate::errors::{invalid, to_py};
-use crate::values::value_class;
+use super::errors::{invalid, to_py};
+use super::values::value_class;
 
 value_class! {
     /// Somebody in the queue. `id` is a case id or pseudonym, never a personnummer.
@@ -177,7 +177,7 @@ fn rank(
     applicants: Vec<Applicant>,
     policy: &Bound<'_, PyAny>,
     on: Date,
-) -> PyResult<(Vec<RankedApplicant>, crate::values::Stamp)> {
+) -> PyResult<(Vec<RankedApplicant>, super::values::Stamp)> {
     let policy = policy_of(policy)?;
     let applicants: Vec<core::Applicant> = applicants.into_iter().map(Into::into).collect();
     let ranking = core::rank(&applicants, &policy, on).map_err(to_py)?;
@@ -233,7 +233,7 @@ value_class! {
         /// Per area; applicants without an area are under "".
         per_area: BTreeMap<String, WaitingSummary>,
         /// The version, the definition applied and the last day.
-        stamp: crate::values::Stamp,
+        stamp: super::values::Stamp,
     }
 }
 
@@ -263,7 +263,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RankedApplicant>()?;
     m.add_class::<WaitingSummary>()?;
     m.add_class::<QueueStatistics>()?;
-    m.add_class::<crate::values::Stamp>()?;
+    m.add_class::<super::values::Stamp>()?;
     m.add_function(wrap_pyfunction!(policy_presets, m)?)?;
     m.add_function(wrap_pyfunction!(rank, m)?)?;
     m.add_function(wrap_pyfunction!(queue_statistics, m)?)?;

@@ -11,7 +11,7 @@ use pyo3::IntoPyObjectExt;
 use rust_decimal::Decimal;
 use time::Date;
 
-use crate::errors::invalid;
+use super::errors::invalid;
 
 /// A value as plain Python data: nested value objects become dicts (what `to_dict()` returns).
 pub(crate) trait ToPlain {
@@ -91,14 +91,14 @@ macro_rules! value_class {
             ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::types::PyDict>> {
                 use pyo3::types::PyDictMethods;
                 let d = pyo3::types::PyDict::new(py);
-                $(d.set_item(stringify!($field), $crate::values::ToPlain::plain(&self.$field, py)?)?;)*
+                $(d.set_item(stringify!($field), $crate::boundary::python::values::ToPlain::plain(&self.$field, py)?)?;)*
                 Ok(d)
             }
 
             $($($methods)*)?
         }
 
-        impl $crate::values::ToPlain for $name {
+        impl $crate::boundary::python::values::ToPlain for $name {
             fn plain<'py>(
                 &self,
                 py: pyo3::Python<'py>,
@@ -140,7 +140,7 @@ pub(crate) fn exact(value: &Bound<'_, PyAny>, field: &str) -> PyResult<Decimal> 
         .map_err(|_| {
             refuse(format!(
                 "expected a finite decimal number of at most 28 significant digits, got {:?}",
-                po_core::privacy::shown(t)
+                crate::privacy::shown(t)
             ))
         })
 }
@@ -163,8 +163,8 @@ value_class! {
     }
 }
 
-impl From<po_core::rules::Stamp> for Stamp {
-    fn from(s: po_core::rules::Stamp) -> Self {
+impl From<crate::rules::Stamp> for Stamp {
+    fn from(s: crate::rules::Stamp) -> Self {
         Stamp {
             library_version: s.library_version,
             rules: s.rules,

@@ -1,13 +1,13 @@
 //! Eligibility (SFS 2013:522 2 §): `assess_eligibility(...)` → `Assessment`.
 
-use po_core::codes::CodeList;
-use po_core::eligibility::{self as core, ContactsReading, NeedsReading};
+use crate::codes::CodeList;
+use crate::eligibility::{self as core, ContactsReading, NeedsReading};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDate, PyDict, PyString};
 use time::Date;
 
-use crate::errors::{invalid, to_py};
-use crate::values::value_class;
+use super::errors::{invalid, to_py};
+use super::values::value_class;
 
 value_class! {
     /// One criterion of a decision: met / not_met / unknown, why (sv, en) and the source.
@@ -25,8 +25,8 @@ value_class! {
     }
 }
 
-impl From<po_core::rules::Finding> for Finding {
-    fn from(f: po_core::rules::Finding) -> Self {
+impl From<crate::rules::Finding> for Finding {
+    fn from(f: crate::rules::Finding) -> Self {
         Finding {
             criterion: f.criterion.into_owned(),
             status: f.status.code().to_owned(),

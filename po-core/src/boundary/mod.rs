@@ -1,0 +1,14 @@
+//! The one boundary of po towards other languages, behind two optional features: `uniffi`
+//! (Kotlin/Java, Swift — the `po-ffi` library) and `python` (the `personligt_ombud` package
+//! built by `po-python`). po-core's default build has neither and no binding dependency.
+//!
+//! Why here and not in the binding crates: a record, its conversion from and to the domain and
+//! the mapping of errors are written once and derive what each language needs (as
+//! matrix-rust-sdk's crates carry a `uniffi` feature and pydantic's jiter a `python` one); the
+//! crates `po-ffi` and `po-python` only build the libraries (a few dozen lines each). Messages
+//! that cross go through the one personal-data filter ([`crate::privacy::redact`]).
+
+#[cfg(feature = "uniffi")]
+pub mod ffi;
+#[cfg(feature = "python")]
+pub mod python;

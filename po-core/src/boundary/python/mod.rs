@@ -1,0 +1,28 @@
+//! pyo3 bindings for analysts: `import personligt_ombud` (names, `datetime.date`,
+//! `decimal.Decimal`, exceptions). [`register`] fills the native module that `po-python` builds.
+
+use pyo3::prelude::*;
+
+mod codes;
+mod eligibility;
+mod errors;
+mod identity;
+mod money;
+mod organisation;
+mod priority;
+mod report;
+mod values;
+
+/// Adds every class, function and exception to the native module `personligt_ombud._native`.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", crate::VERSION)?;
+    errors::register(m)?;
+    codes::register(m)?;
+    identity::register(m)?;
+    eligibility::register(m)?;
+    priority::register(m)?;
+    money::register(m)?;
+    organisation::register(m)?;
+    report::register(m)?;
+    Ok(())
+}
