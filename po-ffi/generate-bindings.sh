@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Generates the Kotlin, Swift and Python sources of po-ffi from the built library (uniffi
-# library mode) and copies the native library beside them.
+# Generates the Kotlin and Swift sources of po-ffi from the built library (uniffi library mode)
+# and copies the native library beside them. (No uniffi Python: Python's one API is the
+# personligt_ombud package, built from the same boundary by po-python.)
 #   bash po-ffi/generate-bindings.sh [OUT_DIR] [--release]
 # OUT_DIR defaults to build/bindings. Ship OUT_DIR/se/po/ffi/po_ffi.kt (with JNA ≥ 5.12),
-# po_ffi.swift + po_ffiFFI.h + po_ffiFFI.modulemap, or po_ffi.py, together with
+# or po_ffi.swift + po_ffiFFI.h + po_ffiFFI.modulemap, together with
 # libpo_ffi.so (.dylib, .dll) built for each target platform.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,6 +20,12 @@ cargo build --quiet "${CARGO_FLAGS[@]}" -p po-ffi
 cargo build --quiet -p po-ffi --features cli --bin uniffi-bindgen
 rm -rf "$OUT" && mkdir -p "$OUT"
 "$TARGET/debug/uniffi-bindgen" generate "$TARGET/$PROFILE/libpo_ffi.so" \
-  -l kotlin -l swift -l python -o "$OUT" --no-format
+  -l kotlin -l swift -o "$OUT" --no-format
+# uniffi renders a structured exception's message as "reason=…, problems=…"; po's message is
+# its reason (the field, the value unless personal data, what was expected), so say just that.
+# The fields stay: `PoException.InvalidRegister.problems` lists every problem.
+KT="$OUT/se/po/ffi/po_ffi.kt"
+sed -i -E 's/get\(\) = "reason=\$\{ `reason` \}(, problems=\$\{ `problems` \})?"/get() = `reason`/' "$KT"
+if grep -q 'get() = "reason=' "$KT"; then echo "generate-bindings: PoException messages not rewritten" >&2; exit 1; fi
 cp "$TARGET/$PROFILE/libpo_ffi.so" "$OUT/"
 echo "$OUT"

@@ -92,7 +92,8 @@ def test_strict_import_lists_every_problem_lenient_leaves_rows_out():
     assert [(p.file, p.row, p.column) for p in problems] == [
         ("clients.csv", 3, "gender"), ("clients.csv", 4, "started_on")]
     assert isinstance(info.value, po.InvalidInputError) and isinstance(info.value, ValueError)
-    assert str(info.value).startswith("2 problem(s) in the input; the first: clients.csv, row 3")
+    # One message in every language: the count, then every problem on a line of its own.
+    assert str(info.value).startswith('2 problem(s) in the register:\n  clients.csv, row 3, column "gender"')
     lenient = po.read_register_csv(clients=bad, lenient=True)
     assert lenient.client_count == 1 and lenient.problems == problems
     report = po.annual_report(lenient, year=2023)

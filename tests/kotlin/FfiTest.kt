@@ -181,6 +181,10 @@ fun domainChecks(ref: LocalDate) {
         Register.fromCsv(RegisterCsvFiles(clients = clients), false)
     }
     check(strict.message!!.contains("clients.csv, row 3, column \"gender\""), "problem located: ${strict.message}")
+    // The exception carries every problem, located (issue 14), and its message is po's sentence.
+    val problem = strict.problems.single()
+    check(problem.file == "clients.csv" && problem.row == 3L && problem.column == "gender", "problems: ${strict.problems}")
+    check(strict.message == strict.reason && strict.message!!.startsWith("1 problem(s) in the register"), "message")
     Register.fromCsv(RegisterCsvFiles(clients = clients), true).use { reg ->
         check(reg.clientCount() == 1L && reg.problems().single().row == 3L, "lenient")
         annualReport(reg, ReportOptionsRecord(2023, "PO Test")).use { r ->

@@ -8,6 +8,9 @@
 //! crates `po-ffi` and `po-python` only build the libraries (a few dozen lines each). Messages
 //! that cross go through the one personal-data filter ([`crate::privacy::redact`]).
 
+pub mod error;
+pub(crate) mod record;
+
 #[cfg(feature = "uniffi")]
 pub mod ffi;
 #[cfg(feature = "python")]

@@ -14,30 +14,6 @@ use super::organisation::{members_of, LeadershipCheckRecord, LeadershipMemberRec
 use super::priority::Policy;
 use super::PoError;
 
-/// A problem in a register file.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ProblemRecord {
-    /// The file.
-    pub file: String,
-    /// The line (header = 1); 0 when `column` is a JSON path.
-    pub row: i64,
-    /// The column or JSON path.
-    pub column: String,
-    /// What is wrong.
-    pub reason: String,
-}
-
-impl From<Problem> for ProblemRecord {
-    fn from(p: Problem) -> Self {
-        ProblemRecord {
-            file: p.file,
-            row: i64::try_from(p.row).unwrap_or(i64::MAX),
-            column: p.column,
-            reason: p.reason,
-        }
-    }
-}
-
 /// The CSV exports of a register (UTF-8 or Windows-1252, `;` or `,`); any may be missing.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct RegisterCsvFiles {
@@ -130,7 +106,7 @@ impl Register {
     }
 
     /// The rows left out by a lenient import.
-    pub fn problems(&self) -> Vec<ProblemRecord> {
+    pub fn problems(&self) -> Vec<crate::boundary::error::Problem> {
         self.problems.iter().cloned().map(Into::into).collect()
     }
 }
@@ -458,7 +434,7 @@ impl AnnualReport {
     }
 
     /// Rows left out of the register, as listed in the report.
-    pub fn input_problems(&self) -> Vec<ProblemRecord> {
+    pub fn input_problems(&self) -> Vec<crate::boundary::error::Problem> {
         self.0
             .input_problems
             .iter()

@@ -8,7 +8,7 @@ use crate::codes::{CodeList, LocalVocabulary};
 use crate::organisation::{LeadershipGroup, MunicipalityCode};
 use crate::report::{self as core, Cell, Language, Mode, RegisterCsv};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
+use pyo3::types::PyDict;
 use rust_decimal::Decimal;
 use time::Date;
 
@@ -16,33 +16,7 @@ use super::errors::{invalid, to_py};
 use super::organisation::LeadershipCheck;
 use super::priority::policy_of;
 use super::values::{count, value_class};
-
-value_class! {
-    /// A problem in an input file: the file, the line (header = 1; 0 when `column` is a JSON
-    /// path), the column and what is wrong.
-    Problem {
-        /// The file (as named by the caller).
-        file: String,
-        /// Line number in the file (header = 1); 0 when the column is a JSON path such
-        /// as `clients[3].ended_on` that locates the problem.
-        row: u64,
-        /// The column (or JSON path), or "" for the whole row.
-        column: String,
-        /// What is wrong.
-        reason: String,
-    }
-}
-
-impl From<core::Problem> for Problem {
-    fn from(p: core::Problem) -> Self {
-        Problem {
-            file: p.file,
-            row: p.row,
-            column: p.column,
-            reason: crate::privacy::redact(&p.reason),
-        }
-    }
-}
+use crate::boundary::error::Problem;
 
 value_class! {
     /// A count, what it is counted of, and the ratio as published (two decimals). None =
@@ -827,15 +801,7 @@ fn annual_report(
 }
 
 /// Problems as a Python list (for `InvalidRegisterError.problems`).
-pub(crate) fn problem_list<'py>(
-    py: Python<'py>,
-    problems: &[core::Problem],
-) -> PyResult<Bound<'py, PyList>> {
-    PyList::new(py, problems.iter().cloned().map(Problem::from))
-}
-
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<Problem>()?;
     m.add_class::<Ratio>()?;
     m.add_class::<StaffSummary>()?;
     m.add_class::<SurveyQuestion>()?;

@@ -1,0 +1,182 @@
+//! How a value crosses the boundary, declared once for every language.
+//!
+//! - [`record!`](crate::boundary::record) declares a record: a uniffi `Record` (a Kotlin data
+//!   class, a Swift struct) and a frozen Python class with read-only attributes, `==`, a
+//!   `__repr__` of its fields and a recursive `to_dict()`. The Python class has the record's name.
+//! - [`code_enum!`](crate::boundary::code_enum) gives a po-core code list or status a Kotlin
+//!   enum and, in Python, its stable code as a `str` (what the `personligt_ombud.codes`
+//!   str-enums compare equal to), parsed back from a code or label.
+//!
+//! Counts are signed (`i64`) at the boundary: Java has no unsigned types.
+
+/// A po-core count as a boundary count (saturating; no register holds 2⁶³ of anything).
+pub(crate) fn signed(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// A boundary count as a po-core count: negative is refused with the field's name.
+pub(crate) fn unsigned(n: i64, field: &str) -> Result<u64, super::error::PoError> {
+    u64::try_from(n)
+        .map_err(|_| super::error::invalid(format!("{field}: expected zero or more, got {n}")))
+}
+
+/// Declares a record crossing to every language (see the module docs). Extra Python methods go
+/// in a `#[pymethods]` block of their own (the `python` feature enables pyo3's
+/// `multiple-pymethods`).
+macro_rules! record {
+    (
+        $(#[$doc:meta])*
+        $name:ident { $($(#[$fattr:meta])* $field:ident : $ty:ty),* $(,)? }
+    ) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq)]
+        #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+        #[cfg_attr(
+            feature = "python",
+            pyo3::pyclass(frozen, eq, get_all, from_py_object, module = "personligt_ombud")
+        )]
+        pub struct $name { $($(#[$fattr])* pub $field: $ty),* }
+
+        #[cfg(feature = "python")]
+        #[pyo3::pymethods]
+        impl $name {
+            fn __repr__(&self, py: pyo3::Python<'_>) -> pyo3::PyResult<String> {
+                use pyo3::types::PyAnyMethods;
+                let parts: Vec<String> = vec![$(
+                    format!(
+                        "{}={}",
+                        stringify!($field),
+                        pyo3::IntoPyObjectExt::into_bound_py_any(self.$field.clone(), py)?.repr()?
+                    )
+                ),*];
+                Ok(format!("{}({})", stringify!($name), parts.join(", ")))
+            }
+
+            /// The fields as a dict; nested values become dicts too.
+            fn to_dict<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::types::PyDict>> {
+                use pyo3::types::PyDictMethods;
+                let d = pyo3::types::PyDict::new(py);
+                $(d.set_item(
+                    stringify!($field),
+                    $crate::boundary::record::ToPlain::plain(&self.$field, py)?,
+                )?;)*
+                Ok(d)
+            }
+        }
+
+        #[cfg(feature = "python")]
+        impl $crate::boundary::record::ToPlain for $name {
+            fn plain<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                Ok(self.to_dict(py)?.into_any())
+            }
+        }
+    };
+}
+pub(crate) use record;
+
+/// Gives a po-core enum with `code()` its boundary form: `uniffi::Enum` is derived on the enum
+/// itself (`#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]`); this adds the Python side,
+/// a `str` of its code out and a code or label in (`parse`).
+#[allow(unused_macros)]
+macro_rules! code_enum {
+    ($($ty:ty => $parse:path),* $(,)?) => {$(
+        #[cfg(feature = "python")]
+        impl<'py> pyo3::IntoPyObject<'py> for $ty {
+            type Target = pyo3::types::PyString;
+            type Output = pyo3::Bound<'py, pyo3::types::PyString>;
+            type Error = std::convert::Infallible;
+            fn into_pyobject(self, py: pyo3::Python<'py>) -> Result<Self::Output, Self::Error> {
+                Ok(pyo3::types::PyString::new(py, self.code()))
+            }
+        }
+
+        #[cfg(feature = "python")]
+        impl<'a, 'py> pyo3::FromPyObject<'a, 'py> for $ty {
+            type Error = pyo3::PyErr;
+            fn extract(ob: pyo3::Borrowed<'a, 'py, pyo3::PyAny>) -> pyo3::PyResult<Self> {
+                use pyo3::types::PyAnyMethods;
+                let text: String = ob.str()?.extract()?;
+                $parse(&text).map_err(|e| $crate::boundary::error::PoError::from(e).into())
+            }
+        }
+
+        #[cfg(feature = "python")]
+        impl $crate::boundary::record::ToPlain for $ty {
+            fn plain<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                use pyo3::types::PyAnyMethods;
+                Ok(pyo3::types::PyString::new(py, self.code()).into_any())
+            }
+        }
+    )*};
+}
+#[allow(unused_imports)]
+pub(crate) use code_enum;
+
+#[cfg(feature = "python")]
+pub(crate) use plain::ToPlain;
+
+#[cfg(feature = "python")]
+mod plain {
+    use std::collections::BTreeMap;
+
+    use pyo3::prelude::*;
+    use pyo3::types::{PyDict, PyList};
+    use pyo3::IntoPyObjectExt;
+    use rust_decimal::Decimal;
+    use time::Date;
+
+    /// A value as plain Python data: nested records become dicts (what `to_dict()` returns).
+    pub(crate) trait ToPlain {
+        /// The plain form.
+        fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
+    }
+
+    macro_rules! plain_by_conversion {
+        ($($t:ty),*) => {$(
+            impl ToPlain for $t {
+                fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                    self.clone().into_bound_py_any(py)
+                }
+            }
+        )*};
+    }
+    plain_by_conversion!(String, bool, i32, i64, u64, Decimal, Date);
+
+    impl<T: ToPlain> ToPlain for Option<T> {
+        fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            match self {
+                Some(v) => v.plain(py),
+                None => Ok(py.None().into_bound(py)),
+            }
+        }
+    }
+
+    impl<T: ToPlain> ToPlain for Vec<T> {
+        fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            let items = self
+                .iter()
+                .map(|v| v.plain(py))
+                .collect::<PyResult<Vec<_>>>()?;
+            Ok(PyList::new(py, items)?.into_any())
+        }
+    }
+
+    impl<T: ToPlain> ToPlain for BTreeMap<String, T> {
+        fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            let d = PyDict::new(py);
+            for (k, v) in self {
+                d.set_item(k, v.plain(py)?)?;
+            }
+            Ok(d.into_any())
+        }
+    }
+}
