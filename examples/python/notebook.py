@@ -72,7 +72,7 @@ print("Uppdrag per klient:", report.assignments_per_client.value)
 print("Väntetid (median dagar):", report.waiting.median_days)
 print(report.table("active_clients").to_pandas())
 intake = report.table("intake_outcomes").to_pandas()
-print(intake.loc[po.code_list("intake_outcome")[0]["label_sv"]])
+print(intake.loc[po.code_list("intake_outcome")[0].label_sv])
 assert IntakeOutcome.ACCEPTED == "accepted"  # enums are their codes
 
 # %% [markdown]

@@ -96,6 +96,7 @@ impl RuleSet {
 /// Whether a criterion holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Status {
     /// The criterion is met.
     Met,

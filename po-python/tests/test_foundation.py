@@ -51,13 +51,13 @@ def test_pseudonym_matches_independent_hmac():
 def test_code_lists():
     assert "contact_reason" in po.code_list_names()
     outcomes = po.code_list("intake_outcome")
-    assert [o["code"] for o in outcomes] == [
+    assert [o.code for o in outcomes] == [
         "accepted", "declined", "met_otherwise", "not_target_group", "missing",
     ]
-    assert outcomes[0]["label_sv"] == "Accepterad/köplacerad"
+    assert outcomes[0].label_sv == "Accepterad/köplacerad"
     # NFD-decomposed "Tillgodoses på annat sätt", in upper case.
     nfd = "TILLGODOSES PA\u030a ANNAT SA\u0308TT"
-    assert po.parse_code("intake_outcome", nfd) == "met_otherwise"
+    assert po.parse_code("intake_outcome", nfd).code == "met_otherwise"
     with pytest.raises(po.UnknownCodeError, match="expected one of woman, man, other"):
         po.parse_code("gender", "unknown")
     with pytest.raises(po.UnknownCodeError, match="unknown code_list"):

@@ -228,9 +228,9 @@ def test_codes_module_is_generated_and_enums_are_codes():
     from personligt_ombud.codes import AgeBand, Gender, IntakeOutcome
 
     assert IntakeOutcome.NOT_TARGET_GROUP == "not_target_group"
-    assert po.parse_code("gender", Gender.WOMAN) == Gender.WOMAN
+    assert po.parse_code("gender", Gender.WOMAN).code == Gender.WOMAN
     assert AgeBand("65_plus") is AgeBand.N65_PLUS and str(AgeBand.N18_29) == "18_29"
-    assert [m.value for m in IntakeOutcome] == [v["code"] for v in po.code_list("intake_outcome")]
+    assert [m.value for m in IntakeOutcome] == [v.code for v in po.code_list("intake_outcome")]
 
 
 def test_rows_helpers():

@@ -51,6 +51,7 @@ def samples():
         po.ClientShareRow: po.client_share_vs_key(agreement, {"1780": 10})[0],
         po.Population: po.adults_from_scb_csv("region;ålder;2023\n1780 Karlstad;20 år;5\n")[0],
         po.LeadershipCheck: report.leadership,
+        po.CodeValue: po.code_list("gender")[0],
         po.VarmlandMunicipality: po.varmland_municipalities()[0],
         po.Problem: po.read_register_csv(clients=bad, lenient=True).problems[0],
         po.Ratio: report.assignments_per_client,

@@ -43,7 +43,7 @@ def test_codes(case):
             po.parse_code(case["list"], case["input"])
         assert str(info.value) == case["error"]
     else:
-        assert po.parse_code(case["list"], case["input"]) == case["code"]
+        assert po.parse_code(case["list"], case["input"]).code == case["code"]
 
 
 @pytest.mark.parametrize("case", PSEUDONYMS["cases"], ids=lambda c: c.get("input", c.get("id")))

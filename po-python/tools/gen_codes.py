@@ -42,10 +42,10 @@ def render() -> str:
         values = _native.code_list(n)
         out += ["", f"class {class_name(n)}(str, enum.Enum):"]
         first = values[0]
-        out.append(f'    """Code list ``{n}`` (e.g. {first["code"]!r}: {first["label_sv"]})."""')
+        out.append(f'    """Code list ``{n}`` (e.g. {first.code!r}: {first.label_sv})."""')
         out.append("")
         for v in values:
-            out.append(f'    {member_name(v["code"])} = "{v["code"]}"')
+            out.append(f'    {member_name(v.code)} = "{v.code}"')
         out.append("")
         out.append("    def __str__(self) -> str:")
         out.append("        return str(self.value)")

@@ -26,9 +26,9 @@ public final class VendorExample {
         // Eligibility: every criterion answered.
         CriterionInput yes = new CriterionInput(Answer.YES, null);
         EligibilityInput input = new EligibilityInput(null, 34, Answer.YES, yes, yes, yes);
-        AssessmentRecord a = Po_ffiKt.assessEligibility(input, today, Po_ffiKt.eligibilityReadings("statute"));
-        check(a.getOutcome().equals("eligible"), "eligible: " + a.getOutcome());
-        check(a.getFindings().get(0).getStatus() == FindingStatus.MET, "age met");
+        Assessment a = Po_ffiKt.assessEligibility(input, today, Po_ffiKt.eligibilityReadings("statute"));
+        check(a.getOutcome() == Outcome.ELIGIBLE, "eligible: " + a.getOutcome());
+        check(a.getFindings().get(0).getStatus() == Status.MET, "age met");
 
         // Bad input is a checked-looking PoException subclass, never a crash.
         try {

@@ -58,22 +58,22 @@ fun main(args: Array<String>) {
 
     // Leadership group, either side of SFS 2019:1094.
     val members = listOf(
-        LeadershipMemberRecord("municipality", "Kommunen"),
-        LeadershipMemberRecord("Regionens psykiatri", "Region X"),
-        LeadershipMemberRecord("arbetsformedlingen", "AF"),
-        LeadershipMemberRecord("forsakringskassan", "FK"),
+        LeadershipMember("municipality", "Kommunen"),
+        LeadershipMember("Regionens psykiatri", "Region X"),
+        LeadershipMember("arbetsformedlingen", "AF"),
+        LeadershipMember("forsakringskassan", "FK"),
     )
-    val before = checkLeadershipGroup(members, true, LocalDate.of(2019, 12, 31))
-    val after = checkLeadershipGroup(members, true, LocalDate.of(2020, 1, 1))
+    val before = checkLeadershipGroup(members, LocalDate.of(2019, 12, 31), true)
+    val after = checkLeadershipGroup(members, LocalDate.of(2020, 1, 1), true)
     check(before.ruleSet == "sfs_2013_522" && after.ruleSet == "sfs_2019_1094", "rule sets")
-    check(before.compliant == FindingStatus.NOT_MET && before.missing == listOf("region_primary_care"), "missing")
+    check(before.compliant == Status.NOT_MET && before.missing == listOf("region_primary_care"), "missing")
     check(before.findings[1].reasonSv.contains("landstingets primärvård"), "2019 wording")
     check(after.findings[1].reasonSv.contains("regionens primärvård"), "2020 wording")
     expectThrows<PoException.InvalidInput>("date before 2013-08-01") {
-        checkLeadershipGroup(members, true, LocalDate.of(2013, 7, 31))
+        checkLeadershipGroup(members, LocalDate.of(2013, 7, 31), true)
     }
     expectThrows<PoException.UnknownCode>("unknown role") {
-        checkLeadershipGroup(listOf(LeadershipMemberRecord("mayor", "")), null, ref)
+        checkLeadershipGroup(listOf(LeadershipMember("mayor", "")), ref)
     }
     domainChecks(ref)
     val vectors = checkVectors(args[0])
@@ -86,7 +86,7 @@ fun domainChecks(ref: LocalDate) {
     val statute = eligibilityReadings("statute")
     check(statute.minLifeAreas == 2 && statute.needsAtLeast == null && statute.contacts == "statute", "readings")
     val a = assessEligibility(EligibilityInput(ageYears = 40, psychiatricDisability = Answer.YES), ref, statute)
-    check(a.outcome == "undetermined" && a.ruleSet == "sfs_2019_1094" && a.findings.size == 5, "undetermined")
+    check(a.outcome == Outcome.UNDETERMINED && a.ruleSet == "sfs_2019_1094" && a.findings.size == 5, "undetermined")
     check(a.findings.all { it.source.startsWith("SFS 2013:522") }, "sources")
     check(a.questions.size == 3 && a.questions[0].sv.isNotEmpty(), "questions")
     expectThrows<PoException.InvalidInput>("both ages") {
@@ -200,14 +200,14 @@ fun domainChecks(ref: LocalDate) {
             expectThrows<PoException.UnknownCode>("table") { r.table("nope") }
             check(r.leadership() == null, "no leadership group given")
         }
-        val group = listOf(LeadershipMemberRecord("municipality", "Kommunen"))
+        val group = listOf(LeadershipMember("municipality", "Kommunen"))
         annualReport(reg, ReportOptionsRecord(2023, "PO Test", leadershipGroup = group)).use { r ->
             val l = r.leadership()!!
-            check(l.asOf == LocalDate.of(2023, 12, 31) && l.compliant == FindingStatus.NOT_MET, "leadership in report")
+            check(l.asOf == LocalDate.of(2023, 12, 31) && l.compliant == Status.NOT_MET, "leadership in report")
             check(r.toMarkdown("sv").contains("5 §"), "leadership in the Markdown")
         }
         expectThrows<PoException.UnknownCode>("leadership role in report") {
-            annualReport(reg, ReportOptionsRecord(2023, "PO Test", leadershipGroup = listOf(LeadershipMemberRecord("mayor", ""))))
+            annualReport(reg, ReportOptionsRecord(2023, "PO Test", leadershipGroup = listOf(LeadershipMember("mayor", ""))))
         }
         expectThrows<PoException.InvalidInput>("threshold below 2") {
             annualReport(reg, ReportOptionsRecord(2023, "PO Test", k = 1))
@@ -235,7 +235,7 @@ fun domainChecks(ref: LocalDate) {
                     { Register.fromCsv(RegisterCsvFiles(clients = "id;gender;started_on\nk;woman;$pnr\n".toByteArray()), false) },
                     { auditTables(emptyList(), listOf(TableRelationRecord(false, listOf(CellRefRecord(pnr)), emptyList())), 3L) },
                     { annualReport(reg, ReportOptionsRecord(2023, "x", population = listOf(PopulationRecord(pnr, "K", 1)))) },
-                    { annualReport(reg, ReportOptionsRecord(2023, "x", leadershipGroup = listOf(LeadershipMemberRecord(pnr, "")))) },
+                    { annualReport(reg, ReportOptionsRecord(2023, "x", leadershipGroup = listOf(LeadershipMember(pnr, "")))) },
                 )
                 for ((i, call) in calls.withIndex()) {
                     val e = expectThrows<PoException>("call $i with an identity number") { call() }

@@ -8,8 +8,12 @@
 //! crates `po-ffi` and `po-python` only build the libraries (a few dozen lines each). Messages
 //! that cross go through the one personal-data filter ([`crate::privacy::redact`]).
 
+pub mod codes;
+pub mod eligibility;
 pub mod error;
+pub mod organisation;
 pub(crate) mod record;
+pub mod rules;
 
 #[cfg(feature = "uniffi")]
 pub mod ffi;

@@ -81,11 +81,11 @@ macro_rules! record {
 pub(crate) use record;
 
 /// Gives a po-core enum with `code()` its boundary form: `uniffi::Enum` is derived on the enum
-/// itself (`#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]`); this adds the Python side,
-/// a `str` of its code out and a code or label in (`parse`).
-#[allow(unused_macros)]
+/// itself (`#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]`, a Kotlin enum); in Python
+/// it is its code, a `str` (what the `personligt_ombud.codes` str-enums compare equal to).
+/// Enums only come out of Python's API, never go in, so no parsing is needed here.
 macro_rules! code_enum {
-    ($($ty:ty => $parse:path),* $(,)?) => {$(
+    ($($ty:ty),* $(,)?) => {$(
         #[cfg(feature = "python")]
         impl<'py> pyo3::IntoPyObject<'py> for $ty {
             type Target = pyo3::types::PyString;
@@ -97,28 +97,16 @@ macro_rules! code_enum {
         }
 
         #[cfg(feature = "python")]
-        impl<'a, 'py> pyo3::FromPyObject<'a, 'py> for $ty {
-            type Error = pyo3::PyErr;
-            fn extract(ob: pyo3::Borrowed<'a, 'py, pyo3::PyAny>) -> pyo3::PyResult<Self> {
-                use pyo3::types::PyAnyMethods;
-                let text: String = ob.str()?.extract()?;
-                $parse(&text).map_err(|e| $crate::boundary::error::PoError::from(e).into())
-            }
-        }
-
-        #[cfg(feature = "python")]
         impl $crate::boundary::record::ToPlain for $ty {
             fn plain<'py>(
                 &self,
                 py: pyo3::Python<'py>,
             ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
-                use pyo3::types::PyAnyMethods;
                 Ok(pyo3::types::PyString::new(py, self.code()).into_any())
             }
         }
     )*};
 }
-#[allow(unused_imports)]
 pub(crate) use code_enum;
 
 #[cfg(feature = "python")]

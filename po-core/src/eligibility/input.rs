@@ -11,6 +11,7 @@ const TWO: &str = "SFS 2013:522 2 §";
 /// Yes, no, or not yet known.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Answer {
     /// Yes.
     Yes,
@@ -22,7 +23,8 @@ pub enum Answer {
 }
 
 impl Answer {
-    pub(crate) fn code(self) -> &'static str {
+    /// The machine code (`yes`, `no`, `unknown`).
+    pub fn code(self) -> &'static str {
         match self {
             Answer::Yes => "yes",
             Answer::No => "no",

@@ -26,7 +26,7 @@ pub fn service_grant(amount_per_position: Decimal, positions: Decimal) -> Result
 }
 
 /// What a municipality repays under 15 §, and why.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct RepaymentRecord {
     /// Liable before any waiver.
     pub liable: Decimal,
@@ -61,7 +61,7 @@ pub fn repayment(
 }
 
 /// A municipality in an agreement and its adult population on the reference date.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct AgreementParticipantRecord {
     /// The kommunkod, e.g. "1780".
     pub code: String,
@@ -74,7 +74,7 @@ pub struct AgreementParticipantRecord {
 }
 
 /// A cost or income line.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct MoneyLineRecord {
     /// `state_grant`, `region` or `other` for income; any text for a cost.
     pub kind: String,
@@ -85,7 +85,7 @@ pub struct MoneyLineRecord {
 }
 
 /// A cost-sharing agreement for one year.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct AgreementRecord {
     /// The budget year.
     pub year: i32,
@@ -226,7 +226,7 @@ pub fn agreement_from_json(json: String) -> Result<AgreementRecord, PoError> {
 }
 
 /// One participant's share.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct ParticipantShareRecord {
     /// The kommunkod.
     pub code: String,
@@ -249,7 +249,7 @@ pub struct ParticipantShareRecord {
 }
 
 /// An identity the allocation proves.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct CheckRecord {
     /// What is checked.
     pub name: String,
@@ -262,7 +262,7 @@ pub struct CheckRecord {
 }
 
 /// The allocation of an agreement.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct AllocationRecord {
     /// The year.
     pub year: i32,
@@ -291,7 +291,7 @@ pub struct AllocationRecord {
     /// The identities that hold.
     pub checks: Vec<CheckRecord>,
     /// The version, the method and agreement applied, and the first day of the year.
-    pub stamp: super::StampRecord,
+    pub stamp: crate::boundary::rules::Stamp,
 }
 
 impl From<core::Allocation> for AllocationRecord {
@@ -348,7 +348,7 @@ pub fn allocate_costs(agreement: AgreementRecord) -> Result<AllocationRecord, Po
 }
 
 /// One municipality in two scenarios.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct ScenarioRowRecord {
     /// The kommunkod.
     pub code: String,

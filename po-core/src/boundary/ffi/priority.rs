@@ -69,7 +69,7 @@ pub fn policy_presets() -> Vec<String> {
 }
 
 /// Somebody in the queue.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct ApplicantRecord {
     /// A case id or pseudonym (never a personnummer).
     pub id: String,
@@ -114,7 +114,7 @@ impl From<ApplicantRecord> for core::Applicant {
 }
 
 /// One place in the ranked queue, with the reason for it.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct RankedApplicantRecord {
     /// 1 = first.
     pub position: i32,
@@ -150,12 +150,12 @@ impl From<core::RankedApplicant> for RankedApplicantRecord {
 }
 
 /// A ranking: everyone in the queue, first place first, and its stamp.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct RankingRecord {
     /// First place first.
     pub applicants: Vec<RankedApplicantRecord>,
     /// The version, the policy applied and the ranking date.
-    pub stamp: super::StampRecord,
+    pub stamp: crate::boundary::rules::Stamp,
 }
 
 /// Ranks the applicants on `on` by the policy (total order: the input order never matters).
@@ -174,7 +174,7 @@ pub fn rank_applicants(
 }
 
 /// Waiting times of a group of applicants.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct WaitingSummaryRecord {
     /// How many.
     pub count: i64,
@@ -196,7 +196,7 @@ impl From<core::WaitingSummary> for WaitingSummaryRecord {
 
 /// Queue statistics for a day (`from == to`: everyone queued that day) or a period (everyone
 /// who left the queue in it).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct QueueStatisticsRecord {
     /// First day.
     pub from: Date,
@@ -207,7 +207,7 @@ pub struct QueueStatisticsRecord {
     /// Per area.
     pub per_area: HashMap<String, WaitingSummaryRecord>,
     /// The version, the definition applied and the last day.
-    pub stamp: super::StampRecord,
+    pub stamp: crate::boundary::rules::Stamp,
 }
 
 /// Waiting-time statistics of the queue.

@@ -10,9 +10,9 @@ use crate::report::{self as core, Cell, Language, Mode, Problem, RegisterCsv};
 use rust_decimal::Decimal;
 
 use super::error::{invalid, po};
-use super::organisation::{members_of, LeadershipCheckRecord, LeadershipMemberRecord};
 use super::priority::Policy;
 use super::PoError;
+use crate::boundary::organisation::{LeadershipCheck, LeadershipMember};
 
 /// The CSV exports of a register (UTF-8 or Windows-1252, `;` or `,`); any may be missing.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -145,7 +145,7 @@ pub struct ReportOptionsRecord {
     pub population: Vec<PopulationRecord>,
     /// The leadership group, checked against 5 § on 31 December of the year.
     #[uniffi(default)]
-    pub leadership_group: Option<Vec<LeadershipMemberRecord>>,
+    pub leadership_group: Option<Vec<LeadershipMember>>,
 }
 
 /// A count, a denominator and their ratio (percent or per client), as published.
@@ -389,7 +389,7 @@ impl AnnualReport {
 
     /// The version, the rules applied (10 § as in force, the disclosure control) and
     /// 31 December of the year.
-    pub fn stamp(&self) -> super::StampRecord {
+    pub fn stamp(&self) -> crate::boundary::rules::Stamp {
         self.0.stamp.clone().into()
     }
 
@@ -444,7 +444,7 @@ impl AnnualReport {
     }
 
     /// The leadership-group check, when a group was given.
-    pub fn leadership(&self) -> Option<LeadershipCheckRecord> {
+    pub fn leadership(&self) -> Option<LeadershipCheck> {
         self.0.leadership.clone().map(Into::into)
     }
 
@@ -498,12 +498,7 @@ pub fn annual_report(
     // Checked by po-core on 31 December of the year.
     let leadership_group = options
         .leadership_group
-        .map(|members| {
-            Ok::<_, PoError>(crate::organisation::LeadershipGroup {
-                members: members_of(members)?,
-                organisations_offered_seat: None,
-            })
-        })
+        .map(|members| crate::boundary::organisation::group_of(members, None))
         .transpose()?;
     let core_options = core::ReportOptions {
         year: options.year,

@@ -3,7 +3,6 @@
 
 use pyo3::prelude::*;
 
-mod codes;
 mod eligibility;
 mod errors;
 mod identity;
@@ -15,9 +14,9 @@ mod values;
 
 /// Adds every class, function and exception to the native module `personligt_ombud._native`.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add("__version__", crate::VERSION)?;
+    crate::boundary::rules::register(m)?;
     errors::register(m)?;
-    codes::register(m)?;
+    crate::boundary::codes::register(m)?;
     identity::register(m)?;
     eligibility::register(m)?;
     priority::register(m)?;

@@ -338,7 +338,7 @@ value_class! {
         /// The checks; all hold for a correct allocation.
         checks: Vec<Check>,
         /// The version, the method and agreement applied, and the first day of the year.
-        stamp: super::values::Stamp,
+        stamp: crate::boundary::rules::Stamp,
     }
 }
 

@@ -177,7 +177,7 @@ fn rank(
     applicants: Vec<Applicant>,
     policy: &Bound<'_, PyAny>,
     on: Date,
-) -> PyResult<(Vec<RankedApplicant>, super::values::Stamp)> {
+) -> PyResult<(Vec<RankedApplicant>, crate::boundary::rules::Stamp)> {
     let policy = policy_of(policy)?;
     let applicants: Vec<core::Applicant> = applicants.into_iter().map(Into::into).collect();
     let ranking = core::rank(&applicants, &policy, on).map_err(to_py)?;
@@ -233,7 +233,7 @@ value_class! {
         /// Per area; applicants without an area are under "".
         per_area: BTreeMap<String, WaitingSummary>,
         /// The version, the definition applied and the last day.
-        stamp: super::values::Stamp,
+        stamp: crate::boundary::rules::Stamp,
     }
 }
 
@@ -263,7 +263,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RankedApplicant>()?;
     m.add_class::<WaitingSummary>()?;
     m.add_class::<QueueStatistics>()?;
-    m.add_class::<super::values::Stamp>()?;
     m.add_function(wrap_pyfunction!(policy_presets, m)?)?;
     m.add_function(wrap_pyfunction!(rank, m)?)?;
     m.add_function(wrap_pyfunction!(queue_statistics, m)?)?;

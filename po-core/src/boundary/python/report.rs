@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::codes::{CodeList, LocalVocabulary};
-use crate::organisation::{LeadershipGroup, MunicipalityCode};
+use crate::organisation::MunicipalityCode;
 use crate::report::{self as core, Cell, Language, Mode, RegisterCsv};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -13,10 +13,10 @@ use rust_decimal::Decimal;
 use time::Date;
 
 use super::errors::{invalid, to_py};
-use super::organisation::LeadershipCheck;
 use super::priority::policy_of;
 use super::values::{count, value_class};
 use crate::boundary::error::Problem;
+use crate::boundary::organisation::LeadershipCheck;
 
 value_class! {
     /// A count, what it is counted of, and the ratio as published (two decimals). None =
@@ -585,7 +585,7 @@ impl AnnualReport {
     /// The version, the rules applied (10 § as in force, the disclosure control) and
     /// 31 December of the year.
     #[getter]
-    fn stamp(&self) -> super::values::Stamp {
+    fn stamp(&self) -> crate::boundary::rules::Stamp {
         self.0.stamp.clone().into()
     }
     /// Every table by name, in report order.
@@ -777,10 +777,7 @@ fn annual_report(
     // Checked by po-core on 31 December of the year.
     let leadership_group = leadership_group
         .map(|members| {
-            Ok::<_, PyErr>(LeadershipGroup {
-                members: super::organisation::members_of(members)?,
-                organisations_offered_seat: None,
-            })
+            crate::boundary::organisation::group_of(super::organisation::members(members), None)
         })
         .transpose()?;
     let options = core::ReportOptions {

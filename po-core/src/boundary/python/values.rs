@@ -13,50 +13,7 @@ use time::Date;
 
 use super::errors::invalid;
 
-/// A value as plain Python data: nested value objects become dicts (what `to_dict()` returns).
-pub(crate) trait ToPlain {
-    fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
-}
-
-macro_rules! plain_by_conversion {
-    ($($t:ty),*) => {$(
-        impl ToPlain for $t {
-            fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                self.clone().into_bound_py_any(py)
-            }
-        }
-    )*};
-}
-plain_by_conversion!(String, bool, i32, i64, u64, Decimal, Date);
-
-impl<T: ToPlain> ToPlain for Option<T> {
-    fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        match self {
-            Some(v) => v.plain(py),
-            None => Ok(py.None().into_bound(py)),
-        }
-    }
-}
-
-impl<T: ToPlain> ToPlain for Vec<T> {
-    fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let items = self
-            .iter()
-            .map(|v| v.plain(py))
-            .collect::<PyResult<Vec<_>>>()?;
-        Ok(PyList::new(py, items)?.into_any())
-    }
-}
-
-impl<T: ToPlain> ToPlain for BTreeMap<String, T> {
-    fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let d = PyDict::new(py);
-        for (k, v) in self {
-            d.set_item(k, v.plain(py)?)?;
-        }
-        Ok(d.into_any())
-    }
-}
+pub(crate) use crate::boundary::record::ToPlain;
 
 /// Declares a value class. Extra `#[pymethods]` (constructors, properties) go in `methods {}`.
 macro_rules! value_class {
@@ -149,26 +106,4 @@ pub(crate) fn exact(value: &Bound<'_, PyAny>, field: &str) -> PyResult<Decimal> 
 pub(crate) fn count(value: i64, field: &str) -> PyResult<u64> {
     u64::try_from(value)
         .map_err(|_| invalid(format!("{field}: expected zero or more, got {value}")))
-}
-
-value_class! {
-    /// What every result carries: the version of po, the rules applied and the date.
-    Stamp {
-        /// The version of po.
-        library_version: String,
-        /// The rules applied (rule set, policy, agreement or method, with sources).
-        rules: String,
-        /// The date they were applied on.
-        as_of: Date,
-    }
-}
-
-impl From<crate::rules::Stamp> for Stamp {
-    fn from(s: crate::rules::Stamp) -> Self {
-        Stamp {
-            library_version: s.library_version,
-            rules: s.rules,
-            as_of: s.as_of,
-        }
-    }
 }

@@ -1,0 +1,81 @@
+//! What every decision carries across the boundary: its findings and its stamp.
+
+use crate::rules::{self as core, Status};
+
+use super::record::{code_enum, record};
+
+code_enum!(
+    Status,
+    crate::eligibility::Outcome,
+    crate::eligibility::Answer
+);
+
+record! {
+    /// What every result carries: the version of po, the rules applied and the date.
+    Stamp {
+        /// The version of po.
+        library_version: String,
+        /// The rules applied (rule set, policy, agreement or method, with sources).
+        rules: String,
+        /// The date they were applied on.
+        as_of: time::Date,
+    }
+}
+
+impl From<core::Stamp> for Stamp {
+    fn from(s: core::Stamp) -> Self {
+        Stamp {
+            library_version: s.library_version,
+            rules: s.rules,
+            as_of: s.as_of,
+        }
+    }
+}
+
+record! {
+    /// One criterion of a decision: met / not met / unknown, why (sv, en) and the source.
+    Finding {
+        /// Machine name of the criterion (e.g. `member_region_psychiatry`).
+        criterion: String,
+        /// Met, not met or unknown (Python: `met`, `not_met`, `unknown`).
+        status: Status,
+        /// Why, in Swedish.
+        reason_sv: String,
+        /// Why, in English.
+        reason_en: String,
+        /// The legal or seed source of the criterion.
+        source: String,
+    }
+}
+
+impl From<core::Finding> for Finding {
+    fn from(f: core::Finding) -> Self {
+        Finding {
+            criterion: f.criterion.into_owned(),
+            status: f.status,
+            reason_sv: f.reason_sv.into_owned(),
+            reason_en: f.reason_en.into_owned(),
+            source: f.source.into_owned(),
+        }
+    }
+}
+
+/// The findings of a decision, converted.
+pub(crate) fn findings(f: Vec<core::Finding>) -> Vec<Finding> {
+    f.into_iter().map(Finding::from).collect()
+}
+
+/// The version of po (po-core and every binding are released together).
+#[cfg_attr(feature = "uniffi", uniffi::export)]
+pub fn library_version() -> String {
+    crate::VERSION.to_owned()
+}
+
+#[cfg(feature = "python")]
+pub(crate) fn register(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyResult<()> {
+    use pyo3::prelude::*;
+    m.add("__version__", crate::VERSION)?;
+    m.add_class::<Stamp>()?;
+    m.add_class::<Finding>()?;
+    Ok(())
+}
