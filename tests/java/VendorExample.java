@@ -39,14 +39,14 @@ public final class VendorExample {
         }
 
         // The queue under a preset policy.
-        try (Policy policy = Policy.Companion.preset("stockholm_2021")) {
-            List<ApplicantRecord> queue = List.of(
-                new ApplicantRecord("a", LocalDate.of(1980, 1, 1), LocalDate.of(2025, 5, 1), null, null,
+        try (PriorityPolicy policy = PriorityPolicy.Companion.preset("stockholm_2021")) {
+            List<Applicant> queue = List.of(
+                new Applicant("a", LocalDate.of(1980, 1, 1), LocalDate.of(2025, 5, 1), null, null,
                     false, false, false, false),
-                new ApplicantRecord("b", LocalDate.of(1985, 1, 1), LocalDate.of(2025, 9, 1), null, null,
+                new Applicant("b", LocalDate.of(1985, 1, 1), LocalDate.of(2025, 9, 1), null, null,
                     false, false, true, false));
-            RankingRecord ranking = Po_ffiKt.rankApplicants(queue, policy, today);
-            List<RankedApplicantRecord> ranked = ranking.getApplicants();
+            Ranking ranking = Po_ffiKt.rank(queue, policy, today);
+            List<RankedApplicant> ranked = ranking.getApplicants();
             check(ranking.getStamp().getAsOf().equals(today), "the ranking is stamped with its date");
             check(ranked.get(0).getId().equals("b"), "homelessness first");
             check("homelessness".equals(ranked.get(0).getDecidingGroup()), "deciding group");

@@ -107,21 +107,21 @@ fun domainChecks(ref: LocalDate) {
 
     // Priority: presets and policies as data, ranking, queue statistics.
     check(policyPresets() == listOf("national_2019", "varmland_2023", "stockholm_2021"), "presets")
-    Policy.preset("varmland_2023").use { p ->
+    PriorityPolicy.preset("varmland_2023").use { p ->
         check(p.name() == "PO Värmland 2023" && p.source().contains("seed 003"), "policy name")
         check(p.groups() == listOf("children_at_home", "young_adults", "homelessness"), "groups")
-        Policy.fromJson(p.toJson()).use { q -> check(q.groups() == p.groups(), "policy JSON round trip") }
+        PriorityPolicy.fromJson(p.toJson()).use { q -> check(q.groups() == p.groups(), "policy JSON round trip") }
         val queue = listOf(
-            ApplicantRecord("x", LocalDate.of(1980, 1, 1), LocalDate.of(2025, 6, 1), area = "Norra"),
-            ApplicantRecord("y", LocalDate.of(2000, 1, 1), LocalDate.of(2025, 9, 1), area = "Södra"),
+            Applicant("x", LocalDate.of(1980, 1, 1), LocalDate.of(2025, 6, 1), area = "Norra"),
+            Applicant("y", LocalDate.of(2000, 1, 1), LocalDate.of(2025, 9, 1), area = "Södra"),
         )
-        val ranking = rankApplicants(queue, p, ref)
+        val ranking = rank(queue, p, ref)
         val ranked = ranking.applicants
         check(ranked.map { it.id } == listOf("y", "x") && ranked[0].reasonSv.isNotEmpty(), "ranked")
         // Stamped: the version, the policy with its source, the ranking date.
         check(ranking.stamp.asOf == ref && ranking.stamp.libraryVersion == libraryVersion(), "ranking stamp ${ranking.stamp}")
         expectThrows<PoException.InvalidInput>("under 18") {
-            rankApplicants(listOf(ApplicantRecord("z", LocalDate.of(2010, 1, 1), LocalDate.of(2025, 1, 1))), p, ref)
+            rank(listOf(Applicant("z", LocalDate.of(2010, 1, 1), LocalDate.of(2025, 1, 1))), p, ref)
         }
         val stats = queueStatistics(queue, ref, ref)
         check(stats.stamp.asOf == ref && stats.stamp.rules.startsWith("queue snapshot"), "queue stamp")
@@ -130,7 +130,7 @@ fun domainChecks(ref: LocalDate) {
         check(stats.perArea.keys == setOf("Norra", "Södra"), "per area")
         expectThrows<PoException.InvalidInput>("inverted period") { queueStatistics(queue, ref, ref.minusDays(1)) }
     }
-    expectThrows<PoException.InvalidInput>("policy JSON") { Policy.fromJson("{\"name\": 1}") }
+    expectThrows<PoException.InvalidInput>("policy JSON") { PriorityPolicy.fromJson("{\"name\": 1}") }
 
     // Money: grant and repayment to the öre.
     check(amountPerPosition(java.math.BigDecimal("99960000"), java.math.BigDecimal(333)).toPlainString() == "300180", "per position")
@@ -230,7 +230,7 @@ fun domainChecks(ref: LocalDate) {
             for (pnr in listOf("19121212-1212", "121212-1212", "191212121212")) {
                 val calls: List<() -> Unit> = listOf(
                     { parseCode("gender", pnr) }, { parseCode(pnr, "woman") }, { codeList(pnr) },
-                    { Policy.preset(pnr) }, { r.toMarkdown(pnr) }, { r.table(pnr) },
+                    { PriorityPolicy.preset(pnr) }, { r.toMarkdown(pnr) }, { r.table(pnr) },
                     { Register.fromCsv(RegisterCsvFiles(clients = csv, vocabulary = pnr), false) },
                     { Register.fromCsv(RegisterCsvFiles(clients = "id;gender;started_on\nk;woman;$pnr\n".toByteArray()), false) },
                     { auditTables(emptyList(), listOf(TableRelationRecord(false, listOf(CellRefRecord(pnr)), emptyList())), 3L) },
@@ -264,11 +264,11 @@ fun domainChecks(ref: LocalDate) {
     expectThrows<PoException.InvalidInput>("a negative scale beyond 28 digits") {
         amountPerPosition(java.math.BigDecimal("1E+29"), java.math.BigDecimal.ONE)
     }
-    check(rankApplicants(emptyList(), Policy.preset("national_2019"), ref).applicants.isEmpty(), "empty queue")
+    check(rank(emptyList(), PriorityPolicy.preset("national_2019"), ref).applicants.isEmpty(), "empty queue")
     val many = (0 until 100_000).map {
-        ApplicantRecord("q$it", LocalDate.of(1970, 1, 1), ref.minusDays((it % 365).toLong()))
+        Applicant("q$it", LocalDate.of(1970, 1, 1), ref.minusDays((it % 365).toLong()))
     }
-    val rankedMany = Policy.preset("national_2019").use { rankApplicants(many, it, ref) }.applicants
+    val rankedMany = PriorityPolicy.preset("national_2019").use { rank(many, it, ref) }.applicants
     check(rankedMany.size == 100_000 && rankedMany[0].daysWaited == 364L, "100 000 applicants")
     expectThrows<PoException.InvalidIdentityNumber>("year 1212") { parseIdentityNumber("12121212+1212", ref) }
 }

@@ -147,7 +147,7 @@ fun checkDomainVectors(dir: String): Int {
     }
     val ranking = load(dir, "ranking.json")
     val applicants = (ranking["applicants"] as List<Map<String, Any?>>).map {
-        ApplicantRecord(
+        Applicant(
             id = it["id"] as String, birthDate = date(it["birth_date"])!!, queuedOn = date(it["queued_on"])!!,
             area = it["area"] as String?, leftQueueOn = date(it["left_queue_on"]),
             childrenAtHome = it["children_at_home"] == true, childrenAtRiskOfHarm = it["children_at_risk_of_harm"] == true,
@@ -156,13 +156,13 @@ fun checkDomainVectors(dir: String): Int {
     }
     for (c in cases(ranking)) {
         vector(c, {
-            val policy = if (c.containsKey("policy")) Policy.preset(c["policy"] as String) else Policy.fromJson(c["policy_json"] as String)
-            policy.use { rankApplicants(applicants, it, date(c["on"])!!).applicants }
+            val policy = if (c.containsKey("policy")) PriorityPolicy.preset(c["policy"] as String) else PriorityPolicy.fromJson(c["policy_json"] as String)
+            policy.use { rank(applicants, it, date(c["on"])!!).applicants }
         }) { r ->
             check(r.map { it.id } == c["order"], "vector ${c["name"]}: order ${r.map { it.id }}")
             check(r.map { it.decidingGroup } == c["deciding"], "vector ${c["name"]}: deciding")
             check(r.map { it.daysWaited } == c["days_waited"], "vector ${c["name"]}: days")
-            check(r.map { it.position } == (1..r.size).toList(), "vector ${c["name"]}: positions")
+            check(r.map { it.position } == (1L..r.size.toLong()).toList(), "vector ${c["name"]}: positions")
         }
         n++
     }

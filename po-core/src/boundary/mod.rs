@@ -12,6 +12,7 @@ pub mod codes;
 pub mod eligibility;
 pub mod error;
 pub mod organisation;
+pub mod priority;
 pub(crate) mod record;
 pub mod rules;
 

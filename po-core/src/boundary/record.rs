@@ -158,6 +158,19 @@ mod plain {
         }
     }
 
+    /// In key order, so that `to_dict()` is the same on every run.
+    impl<T: ToPlain> ToPlain for std::collections::HashMap<String, T> {
+        fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            let d = PyDict::new(py);
+            let mut keys: Vec<&String> = self.keys().collect();
+            keys.sort();
+            for k in keys {
+                d.set_item(k, self[k].plain(py)?)?;
+            }
+            Ok(d.into_any())
+        }
+    }
+
     impl<T: ToPlain> ToPlain for BTreeMap<String, T> {
         fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
             let d = PyDict::new(py);

@@ -10,9 +10,9 @@ use crate::report::{self as core, Cell, Language, Mode, Problem, RegisterCsv};
 use rust_decimal::Decimal;
 
 use super::error::{invalid, po};
-use super::priority::Policy;
 use super::PoError;
 use crate::boundary::organisation::{LeadershipCheck, LeadershipMember};
+use crate::boundary::priority::PriorityPolicy;
 
 /// The CSV exports of a register (UTF-8 or Windows-1252, `;` or `,`); any may be missing.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -139,7 +139,7 @@ pub struct ReportOptionsRecord {
     pub unprotected: bool,
     /// The priority policy in force, named in the report.
     #[uniffi(default)]
-    pub priority_policy: Option<Arc<Policy>>,
+    pub priority_policy: Option<Arc<PriorityPolicy>>,
     /// Adults per municipality, for the key shares.
     #[uniffi(default)]
     pub population: Vec<PopulationRecord>,

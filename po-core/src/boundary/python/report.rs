@@ -786,7 +786,7 @@ fn annual_report(
         protection: protection(k, unprotected)?,
         priority_policy: priority_policy
             .filter(|p| !p.is_none())
-            .map(policy_of)
+            .map(|p| policy_of(p).map(|p| p.0))
             .transpose()?,
         leadership_group,
         population,
