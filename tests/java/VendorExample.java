@@ -54,10 +54,13 @@ public final class VendorExample {
 
         // The Värmland 2023 cost sharing, from the shared agreement file: 3 042 151 kr.
         String json = Files.readString(Path.of(args[0], "agreements", "varmland-2023.json"));
-        AllocationRecord allocation = Po_ffiKt.allocateCosts(Po_ffiKt.agreementFromJson(json));
+        Allocation allocation;
+        try (Agreement agreement = Agreement.Companion.fromJson(json)) {
+            allocation = agreement.allocate();
+        }
         check(allocation.getMunicipalNet().compareTo(new BigDecimal("3042151")) == 0, "municipal net");
         BigDecimal fees = BigDecimal.ZERO;
-        for (ParticipantShareRecord p : allocation.getParticipants()) {
+        for (ParticipantShare p : allocation.getParticipants()) {
             fees = fees.add(p.getFee());
         }
         check(fees.compareTo(allocation.getMunicipalNet()) == 0, "fees add up");

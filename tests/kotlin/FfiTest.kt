@@ -143,37 +143,52 @@ fun domainChecks(ref: LocalDate) {
     }
     check(huge.message!!.startsWith("decimal: more than 28 digits (41)"), "huge message: ${huge.message}")
 
+    // The national appropriation of 2019 (seed 001 table 5), as in Python.
+    val budget = NationalBudget(2019, java.math.BigDecimal(104_460_000), java.math.BigDecimal(1_500_000), java.math.BigDecimal(3_000_000))
+    val used = budgetOutcome(budget, java.math.BigDecimal(1_500_000), java.math.BigDecimal(3_000_000),
+        java.math.BigDecimal(99_230_503), java.math.BigDecimal(1_630_200))
+    check(used.spent.toPlainString() == "103730503" && used.net.toPlainString() == "102100303" &&
+        used.remaining.toPlainString() == "2359697", "budget outcome $used")
+    check(moneyForPositions(budget).toPlainString() == "99960000", "money for positions")
+
     // Cost sharing from records built in Kotlin.
     val day = LocalDate.of(2023, 12, 31)
-    val agreement = AgreementRecord(
+    val agreement = AgreementTerms(
         year = 2024, host = "1780",
         participants = listOf(
-            AgreementParticipantRecord("1780", "Karlstad", 97233, day),
-            AgreementParticipantRecord("1784", "Arvika", 20000, day),
+            AgreementParticipant("1780", "Karlstad", 97233, day),
+            AgreementParticipant("1784", "Arvika", 20000, day),
         ),
-        costs = listOf(MoneyLineRecord("cost", "Löner", java.math.BigDecimal("1000000"))),
-        fixedIncome = listOf(MoneyLineRecord("state_grant", "Länsstyrelsen", java.math.BigDecimal("400000"))),
+        costs = listOf(MoneyLine("cost", "Löner", java.math.BigDecimal("1000000"))),
+        fixedIncome = listOf(MoneyLine("state_grant", "Länsstyrelsen", java.math.BigDecimal("400000"))),
         administrationFee = java.math.BigDecimal.ZERO, surplusUsed = java.math.BigDecimal.ZERO, rounding = "krona",
     )
-    val alloc = allocateCosts(agreement)
+    val alloc = Agreement.fromTerms(agreement).use { it.allocate() }
     check(alloc.stamp.rules.contains("largest remainder"), "allocation stamp ${alloc.stamp}")
     check(alloc.municipalNet.toPlainString() == "600000", "net")
     check(alloc.participants.sumOf { it.total }.compareTo(alloc.municipalNet) == 0, "fees add up")
     check(alloc.participants[0].explanationSv.contains("största rest") || alloc.participants[0].explanationSv.isNotEmpty(), "explanation")
     val leave = agreement.copy(participants = agreement.participants.take(1))
-    val rows = compareAgreements(agreement, leave)
+    val rows = Agreement.fromTerms(agreement).use { base ->
+        Agreement.fromTerms(leave).use { alternative -> compareAgreements(base, alternative) }
+    }
+    Agreement.fromTerms(agreement).use { a ->
+        check(a.terms() == agreement, "terms read back")
+        a.without("1784").use { w -> check(w.terms().participants.map { it.code } == listOf("1780"), "without") }
+        check(a.costsTotal().toPlainString() == "1000000", "costs total")
+    }
     check(rows.first { it.code == "1784" }.alternativeTotal == null && rows.first { it.code == "1780" }.difference.signum() > 0, "scenario")
     expectThrows<PoException.InvalidInput>("negative adults") {
-        allocateCosts(agreement.copy(participants = listOf(AgreementParticipantRecord("1780", "K", -1, day))))
+        Agreement.fromTerms(agreement.copy(participants = listOf(AgreementParticipant("1780", "K", -1, day))))
     }
-    expectThrows<PoException.UnknownCode>("rounding") { allocateCosts(agreement.copy(rounding = "cent")) }
-    expectThrows<PoException.InvalidInput>("income kind") {
-        allocateCosts(agreement.copy(fixedIncome = listOf(MoneyLineRecord("eu", "EU", java.math.BigDecimal.ONE))))
+    expectThrows<PoException.UnknownCode>("rounding") { Agreement.fromTerms(agreement.copy(rounding = "cent")) }
+    expectThrows<PoException.UnknownCode>("income kind") {
+        Agreement.fromTerms(agreement.copy(fixedIncome = listOf(MoneyLine("eu", "EU", java.math.BigDecimal.ONE))))
     }
     expectThrows<PoException.InvalidInput>("municipality code") {
-        allocateCosts(agreement.copy(host = "9999"))
+        Agreement.fromTerms(agreement.copy(host = "9999"))
     }
-    expectThrows<PoException.InvalidInput>("agreement JSON") { agreementFromJson("[]") }
+    expectThrows<PoException.InvalidInput>("agreement JSON") { Agreement.fromJson("[]") }
 
     // The register from CSV (strict and lenient) and the report.
     val clients = "id;gender;birth_year;started_on\nk1;woman;1980;2023-01-10\nk2;x;1980;2023-01-10\n".toByteArray()

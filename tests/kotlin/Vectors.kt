@@ -182,7 +182,7 @@ fun checkDomainVectors(dir: String): Int {
         n++
     }
     for (c in cases(load(dir, "allocation.json"))) {
-        vector(c, { allocateCosts(agreementFromJson(File(dir, "agreements/" + c["agreement"]).readText())) }) { a ->
+        vector(c, { Agreement.fromJson(File(dir, "agreements/" + c["agreement"]).readText()).use { it.allocate() } }) { a ->
             check(a.municipalNet.toPlainString() == c["municipal_net"], "vector ${c["name"]}: net ${a.municipalNet}")
             check(a.roundingDifference.toPlainString() == c["rounding_difference"], "vector ${c["name"]}: rounding")
             for ((code, fee) in c["fees"] as Map<String, Any?>)

@@ -38,6 +38,36 @@ pub enum IncomeKind {
     Other,
 }
 
+impl IncomeKind {
+    /// The code: `state_grant`, `region` or `other` (as in an agreement's JSON).
+    pub fn code(self) -> &'static str {
+        match self {
+            IncomeKind::StateGrant => "state_grant",
+            IncomeKind::Region => "region",
+            IncomeKind::Other => "other",
+        }
+    }
+
+    /// From its code.
+    ///
+    /// # Errors
+    /// [`crate::codes::UnknownCode`] naming the three codes.
+    pub fn parse(code: &str) -> Result<IncomeKind, crate::codes::UnknownCode> {
+        [
+            IncomeKind::StateGrant,
+            IncomeKind::Region,
+            IncomeKind::Other,
+        ]
+        .into_iter()
+        .find(|k| k.code() == code.trim())
+        .ok_or_else(|| crate::codes::UnknownCode {
+            list: "income_kind",
+            value: crate::privacy::shown(code),
+            accepted: "state_grant, region, other".into(),
+        })
+    }
+}
+
 /// A fixed income line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IncomeLine {

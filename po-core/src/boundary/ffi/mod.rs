@@ -13,6 +13,7 @@ mod types;
 
 pub use crate::boundary::codes::*;
 pub use crate::boundary::eligibility::*;
+pub use crate::boundary::money::*;
 pub use crate::boundary::organisation::*;
 pub use crate::boundary::priority::*;
 pub use crate::boundary::rules::*;
