@@ -15,6 +15,7 @@ pub mod money;
 pub mod organisation;
 pub mod priority;
 pub(crate) mod record;
+pub mod report;
 pub mod rules;
 
 #[cfg(feature = "uniffi")]

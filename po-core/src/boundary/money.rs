@@ -319,7 +319,8 @@ impl Agreement {
         core::Agreement::from_json(json).map(Agreement).map_err(po)
     }
 
-    /// From its terms, validated.
+    /// From its terms, validated (Kotlin's `Agreement.fromTerms`).
+    #[cfg_attr(not(feature = "uniffi"), allow(dead_code))]
     pub(crate) fn of_terms(terms: AgreementTerms) -> Result<Self, PoError> {
         Ok(Agreement(terms.try_into()?))
     }

@@ -137,7 +137,7 @@ mod plain {
             }
         )*};
     }
-    plain_by_conversion!(String, bool, i32, i64, u64, Decimal, Date);
+    plain_by_conversion!(String, bool, u8, i32, i64, u64, Decimal, Date);
 
     impl<T: ToPlain> ToPlain for Option<T> {
         fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

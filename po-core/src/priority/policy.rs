@@ -232,6 +232,16 @@ impl PriorityPolicy {
             })
     }
 
+    /// A preset by name, or a policy's JSON form (text starting with `{`): how a policy is
+    /// named in options given as text (a report's options from Kotlin or a command line).
+    pub fn named_or_json(text: &str) -> Result<PriorityPolicy, PriorityError> {
+        if text.trim_start().starts_with('{') {
+            PriorityPolicy::from_json(text)
+        } else {
+            PriorityPolicy::preset(text.trim())
+        }
+    }
+
     /// Reads a policy from its JSON form (`{"name", "source", "groups": [{"group": …}]}`), with
     /// the same validation as [`PriorityPolicy::new`].
     pub fn from_json(text: &str) -> Result<PriorityPolicy, PriorityError> {

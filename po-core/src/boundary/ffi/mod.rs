@@ -16,6 +16,7 @@ pub use crate::boundary::eligibility::*;
 pub use crate::boundary::money::*;
 pub use crate::boundary::organisation::*;
 pub use crate::boundary::priority::*;
+pub use crate::boundary::report::*;
 pub use crate::boundary::rules::*;
 pub use error::PoError;
 pub use identity::*;
