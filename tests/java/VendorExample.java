@@ -32,7 +32,7 @@ public final class VendorExample {
 
         // Bad input is a checked-looking PoException subclass, never a crash.
         try {
-            Po_ffiKt.parseIdentityNumber("19121212-1213", today);
+            IdentityNumber.Companion.parse("19121212-1213", today);
             check(false, "invalid personnummer accepted");
         } catch (PoException.InvalidIdentityNumber e) {
             check(!e.getMessage().contains("1213"), "message hides the number");

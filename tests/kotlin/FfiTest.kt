@@ -28,25 +28,30 @@ fun main(args: Array<String>) {
     val ref = LocalDate.of(2026, 1, 1)
     check(libraryVersion() == "0.1.0", "version")
 
-    // Identity numbers: the value comes back as facts, never the number.
-    val info = parseIdentityNumber("19121212-1212", ref)
-    check(info.birthDate == LocalDate.of(1912, 12, 12), "birth date")
-    check(!info.isSamordningsnummer && info.legalGender == "man", "kind and gender")
-    check(info.ageOnReferenceDate == 113, "age")
-    val con = parseIdentityNumber("7306749982", ref)
-    check(con.isSamordningsnummer && con.birthDate == LocalDate.of(1973, 6, 14), "samordningsnummer")
+    // Identity numbers: an object as in Python; its toString never shows the number.
+    val info = IdentityNumber.parse("19121212-1212", ref)
+    check(info.birthDate() == LocalDate.of(1912, 12, 12), "birth date")
+    check(info.kind() == "personnummer" && info.legalGender() == "man", "kind and gender")
+    check(info.ageOn(ref) == 113 && info.toLong() == "191212121212" && info.toShort(ref) == "121212+1212", "age and forms")
+    check(!info.toString().contains("1212121212"), "toString hides the number: $info")
+    val con = IdentityNumber.parse("7306749982", ref)
+    check(con.kind() == "samordningsnummer" && con.birthDate() == LocalDate.of(1973, 6, 14), "samordningsnummer")
     val bad = expectThrows<PoException.InvalidIdentityNumber>("bad check digit") {
-        parseIdentityNumber("19121212-1213", ref)
+        IdentityNumber.parse("19121212-1213", ref)
     }
     check(bad.message!!.contains("check digit") && !bad.message!!.contains("1213"), "message hides number")
 
     // Pseudonyms: same value as Rust and Python (pinned in po-core's tests).
     val key = "0123456789abcdef".toByteArray()
-    check(pseudonym(key, "121212-1212", ref) == "305b8ffeba0adbbe0efca4a03114edee", "pseudonym")
-    expectThrows<PoException.InvalidInput>("short key") { pseudonym("short".toByteArray(), "121212-1212", ref) }
-    check(pseudonymOfId(key, "SYNTHETIC-000001") == "79cc68d0c095a840ae6ef46261e1f9c9", "pseudonym of an id")
-    check(pseudonymOfId(key, "201212121212") != pseudonym(key, "121212-1212", ref), "an id never collides with a number")
-    expectThrows<PoException.InvalidInput>("short key for an id") { pseudonymOfId(ByteArray(15), "x") }
+    PseudonymKey(key).use { k ->
+        IdentityNumber.parse("121212-1212", ref).use { number ->
+            check(k.pseudonym(number) == "305b8ffeba0adbbe0efca4a03114edee", "pseudonym")
+            check(k.pseudonymOfId("201212121212") != k.pseudonym(number), "an id never collides with a number")
+        }
+        check(k.pseudonymOfId("SYNTHETIC-000001") == "79cc68d0c095a840ae6ef46261e1f9c9", "pseudonym of an id")
+    }
+    expectThrows<PoException.InvalidInput>("short key") { PseudonymKey("short".toByteArray()) }
+    expectThrows<PoException.InvalidInput>("short key for an id") { PseudonymKey(ByteArray(15)) }
 
     // Code lists.
     check(codeListNames().contains("deviation_event_type"), "list names")
@@ -251,6 +256,15 @@ fun domainChecks(ref: LocalDate) {
                     { auditTables(emptyList(), listOf(TableRelation(false, listOf(CellRef(pnr)), emptyList())), 3L) },
                     { annualReport(reg, ReportOptions(2023, "x", population = listOf(Population(pnr, "K", 1)))) },
                     { annualReport(reg, ReportOptions(2023, "x", leadershipGroup = listOf(LeadershipMember(pnr, "")))) },
+                    { annualReport(reg, ReportOptions(2023, "x", priorityPolicy = pnr)) },
+                    { municipalityCode(pnr) }, { eligibilityReadings(pnr) }, { Agreement.fromJson(pnr) },
+                    { PriorityPolicy.fromJson(pnr) }, { IdentityNumber.parse(pnr.dropLast(1) + "3", ref) },
+                    { checkLeadershipGroup(listOf(LeadershipMember(pnr, "")), ref) },
+                    { assessEligibility(EligibilityInput(needs = CriterionInput(details = listOf(pnr))), ref) },
+                    { Agreement.fromTerms(AgreementTerms(2024, pnr, emptyList(), emptyList(), emptyList(),
+                        java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, "krona")) },
+                    { Agreement.fromTerms(AgreementTerms(2024, "1780", emptyList(), emptyList(), emptyList(),
+                        java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO, pnr)) },
                 )
                 for ((i, call) in calls.withIndex()) {
                     val e = expectThrows<PoException>("call $i with an identity number") { call() }
@@ -275,7 +289,7 @@ fun domainChecks(ref: LocalDate) {
         assessEligibility(EligibilityInput(ageYears = 40), LocalDate.MAX, statute)
     }
     check(farFuture.message!!.startsWith("date: expected an ISO date"), "date message: ${farFuture.message}")
-    expectThrows<PoException.InvalidInput>("LocalDate.MIN") { parseIdentityNumber("19121212-1212", LocalDate.MIN) }
+    expectThrows<PoException.InvalidInput>("LocalDate.MIN") { IdentityNumber.parse("19121212-1212", LocalDate.MIN) }
     expectThrows<PoException.InvalidInput>("a negative scale beyond 28 digits") {
         amountPerPosition(java.math.BigDecimal("1E+29"), java.math.BigDecimal.ONE)
     }
@@ -285,5 +299,5 @@ fun domainChecks(ref: LocalDate) {
     }
     val rankedMany = PriorityPolicy.preset("national_2019").use { rank(many, it, ref) }.applicants
     check(rankedMany.size == 100_000 && rankedMany[0].daysWaited == 364L, "100 000 applicants")
-    expectThrows<PoException.InvalidIdentityNumber>("year 1212") { parseIdentityNumber("12121212+1212", ref) }
+    expectThrows<PoException.InvalidIdentityNumber>("year 1212") { IdentityNumber.parse("12121212+1212", ref) }
 }

@@ -11,6 +11,7 @@
 pub mod codes;
 pub mod eligibility;
 pub mod error;
+pub mod identity;
 pub mod money;
 pub mod organisation;
 pub mod priority;

@@ -3,7 +3,6 @@
 //! (carried as ISO / decimal strings across the boundary). No unsigned integers at the boundary
 //! (awkward from Java). Nothing panics across it: every rejected input is a [`PoError`].
 
-mod error;
 mod identity;
 mod money;
 mod organisation;
@@ -13,13 +12,13 @@ mod types;
 
 pub use crate::boundary::codes::*;
 pub use crate::boundary::eligibility::*;
+pub use crate::boundary::error::{PoError, Problem};
+pub use crate::boundary::identity::*;
 pub use crate::boundary::money::*;
 pub use crate::boundary::organisation::*;
 pub use crate::boundary::priority::*;
 pub use crate::boundary::report::*;
 pub use crate::boundary::rules::*;
-pub use error::PoError;
-pub use identity::*;
 pub use money::*;
 pub use organisation::*;
 pub use report::*;

@@ -8,7 +8,7 @@ use time::{format_description::well_known::Iso8601, Date};
 
 use crate::privacy::shown;
 
-use super::error::invalid;
+use crate::boundary::error::invalid;
 
 /// Why a decimal string was refused: too many digits is said as such (po's decimals hold 28
 /// digits and are never rounded silently).
