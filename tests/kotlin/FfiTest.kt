@@ -82,7 +82,8 @@ fun main(args: Array<String>) {
     }
     domainChecks(ref)
     val vectors = checkVectors(args[0])
-    println("Kotlin FFI test: $checks checks passed, $vectors shared vectors agree")
+    val api = checkApi(java.io.File(args[0]).parentFile)
+    println("Kotlin FFI test: $checks checks passed, $vectors shared vectors agree, $api API lines of tests/api.txt hold")
 }
 
 // Every exported domain function, and the errors a vendor's bad input raises.
