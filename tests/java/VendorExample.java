@@ -1,7 +1,12 @@
-// A vendor's Java code calling po through the generated Kotlin API (top-level functions are
-// static methods of se.po.ffi.Po_ffiKt; records are Kotlin data classes, so Java passes every
-// constructor argument). Run by tests/run-all.sh; exits non-zero when a result is wrong.
+// A vendor's Java code calling po through the generated Kotlin API, with only the jars the
+// README names (po-ffi.jar, kotlin-stdlib.jar, jna.jar) and the release libpo_ffi.so.
+// Top-level functions are static methods of se.po.ffi.Po_ffiKt; objects (Register,
+// AnnualReport, Agreement, PriorityPolicy, IdentityNumber, PseudonymKey) are AutoCloseable and
+// made by static factories on their Companion; records with many optional fields have a named
+// factory and `with…` methods instead of long positional constructors; an optional argument
+// may be null. Run by tests/run-all.sh; exits non-zero when a result is wrong.
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -21,16 +26,23 @@ public final class VendorExample {
     }
 
     public static void main(String[] args) throws Exception {
+        Path vectors = Path.of(args[0]);
         LocalDate today = LocalDate.of(2026, 1, 1);
 
-        // Eligibility: every criterion answered.
+        // Eligibility: unknown criteria are null; the readings may be null (the statute's).
         CriterionInput yes = new CriterionInput(Answer.YES, null);
         EligibilityInput input = new EligibilityInput(null, 34, Answer.YES, yes, yes, yes);
-        Assessment a = Po_ffiKt.assessEligibility(input, today, Po_ffiKt.eligibilityReadings("statute"));
+        Assessment a = Po_ffiKt.assessEligibility(input, today, null);
         check(a.getOutcome() == Outcome.ELIGIBLE, "eligible: " + a.getOutcome());
         check(a.getFindings().get(0).getStatus() == Status.MET, "age met");
+        Assessment open = Po_ffiKt.assessEligibility(new EligibilityInput(null, 34, null, null, null, null), today, null);
+        check(open.getOutcome() == Outcome.UNDETERMINED && !open.getQuestions().isEmpty(), "questions when unknown");
 
-        // Bad input is a checked-looking PoException subclass, never a crash.
+        // Identity numbers: an object that never prints the number; errors never contain it.
+        try (IdentityNumber n = IdentityNumber.Companion.parse("19121212-1212", today)) {
+            check(n.birthDate().equals(LocalDate.of(1912, 12, 12)) && n.kind().equals("personnummer"), "parsed");
+            check(!n.toString().contains("1212121212"), "toString hides the number");
+        }
         try {
             IdentityNumber.Companion.parse("19121212-1213", today);
             check(false, "invalid personnummer accepted");
@@ -38,13 +50,12 @@ public final class VendorExample {
             check(!e.getMessage().contains("1213"), "message hides the number");
         }
 
-        // The queue under a preset policy.
+        // The queue under a preset policy: applicants by a named factory and `with…` methods.
         try (PriorityPolicy policy = PriorityPolicy.Companion.preset("stockholm_2021")) {
             List<Applicant> queue = List.of(
-                new Applicant("a", LocalDate.of(1980, 1, 1), LocalDate.of(2025, 5, 1), null, null,
-                    false, false, false, false),
-                new Applicant("b", LocalDate.of(1985, 1, 1), LocalDate.of(2025, 9, 1), null, null,
-                    false, false, true, false));
+                Po_ffiKt.applicant("a", LocalDate.of(1980, 1, 1), LocalDate.of(2025, 5, 1)),
+                Po_ffiKt.applicant("b", LocalDate.of(1985, 1, 1), LocalDate.of(2025, 9, 1))
+                    .withArea("Södra").withHomelessOrAtRisk());
             Ranking ranking = Po_ffiKt.rank(queue, policy, today);
             List<RankedApplicant> ranked = ranking.getApplicants();
             check(ranking.getStamp().getAsOf().equals(today), "the ranking is stamped with its date");
@@ -53,7 +64,7 @@ public final class VendorExample {
         }
 
         // The Värmland 2023 cost sharing, from the shared agreement file: 3 042 151 kr.
-        String json = Files.readString(Path.of(args[0], "agreements", "varmland-2023.json"));
+        String json = Files.readString(vectors.resolve("agreements").resolve("varmland-2023.json"));
         Allocation allocation;
         try (Agreement agreement = Agreement.Companion.fromJson(json)) {
             allocation = agreement.allocate();
@@ -70,6 +81,28 @@ public final class VendorExample {
             check(false, "negative amount accepted");
         } catch (PoException.InvalidInput e) {
             check(e.getMessage().startsWith("amount_per_position:"), "field named: " + e.getMessage());
+        }
+
+        // A register from CSV: a strict import lists every problem, located, on the exception.
+        byte[] clients = "id;gender;started_on\nk1;woman;2023-01-10\nk2;x;2023-01-10\n"
+            .getBytes(StandardCharsets.UTF_8);
+        RegisterCsvFiles files = new RegisterCsvFiles(clients, null, null, null, null, 0L, null);
+        try {
+            Register.Companion.fromCsv(files, false);
+            check(false, "bad gender accepted");
+        } catch (PoException.InvalidRegister e) {
+            Problem p = e.getProblems().get(0);
+            check(p.getRow() == 3L && p.getColumn().equals("gender"), "problem located: " + p);
+        }
+
+        // The annual report of the shared synthetic register, protected (k = 3) and audited.
+        String register = Files.readString(vectors.resolve("registers").resolve("small-2023.json"));
+        try (Register reg = Register.Companion.fromJson(register);
+             AnnualReport report = Po_ffiKt.annualReport(reg,
+                 Po_ffiKt.reportOptions(2023).withServiceName("PO Exempel").withPriorityPolicy("varmland_2023"))) {
+            check(report.audit().getSafe(), "the published report is safe against the LP audit");
+            check(report.toMarkdown("sv").contains("PO Exempel"), "Markdown names the service");
+            check(report.priorityPolicy() != null, "the policy is named");
         }
         System.out.println("Java vendor example: " + checks + " checks passed");
     }

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use crate::boundary::error::PoError;
-use crate::boundary::priority::PriorityPolicy;
+use crate::boundary::priority::{Applicant, PriorityPolicy};
 
 #[uniffi::export]
 impl PriorityPolicy {
@@ -32,5 +32,68 @@ impl PriorityPolicy {
     /// The group codes in order of precedence.
     pub fn groups(&self) -> Vec<String> {
         self.group_codes()
+    }
+}
+
+/// An applicant in no priority group, for Java: add the rest with the `with…` methods
+/// (`applicant("a", born, queued).withHomelessOrAtRisk(true)`).
+#[uniffi::export]
+pub fn applicant(id: String, birth_date: time::Date, queued_on: time::Date) -> Applicant {
+    Applicant {
+        id,
+        birth_date,
+        queued_on,
+        area: None,
+        left_queue_on: None,
+        children_at_home: false,
+        children_at_risk_of_harm: false,
+        homeless_or_at_risk: false,
+        lacking_contacts: false,
+    }
+}
+
+// Java has no named arguments: each field that has a default is set by a method returning a
+// changed copy (a record's methods, uniffi ≥ 0.29).
+#[uniffi::export]
+impl Applicant {
+    /// The same applicant in `area`.
+    pub fn with_area(&self, area: String) -> Applicant {
+        Applicant {
+            area: Some(area),
+            ..self.clone()
+        }
+    }
+
+    /// The same applicant, who left the queue on `left_queue_on`.
+    pub fn with_left_queue_on(&self, left_queue_on: time::Date) -> Applicant {
+        Applicant {
+            left_queue_on: Some(left_queue_on),
+            ..self.clone()
+        }
+    }
+
+    /// The same applicant, with children at home (and whether they risk harm).
+    pub fn with_children_at_home(&self, at_risk_of_harm: bool) -> Applicant {
+        Applicant {
+            children_at_home: true,
+            children_at_risk_of_harm: at_risk_of_harm,
+            ..self.clone()
+        }
+    }
+
+    /// The same applicant, homeless or at risk of it.
+    pub fn with_homeless_or_at_risk(&self) -> Applicant {
+        Applicant {
+            homeless_or_at_risk: true,
+            ..self.clone()
+        }
+    }
+
+    /// The same applicant, lacking contacts, services or a network.
+    pub fn with_lacking_contacts(&self) -> Applicant {
+        Applicant {
+            lacking_contacts: true,
+            ..self.clone()
+        }
     }
 }

@@ -170,3 +170,76 @@ pub fn audit_tables(
 ) -> Result<Audit, PoError> {
     audit(&tables, relations, k)
 }
+
+/// The options of a protected report (k = 3) of `year`, for Java: add the rest with the
+/// `with…` methods (`reportOptions(2023).withServiceName("PO X").withK(5)`).
+#[uniffi::export]
+pub fn report_options(year: i32) -> ReportOptions {
+    ReportOptions {
+        year,
+        service_name: None,
+        k: None,
+        unprotected: false,
+        priority_policy: None,
+        population: None,
+        leadership_group: None,
+    }
+}
+
+#[uniffi::export]
+impl ReportOptions {
+    /// The same options for the service called `name`.
+    pub fn with_service_name(&self, name: String) -> ReportOptions {
+        ReportOptions {
+            service_name: Some(name),
+            ..self.clone()
+        }
+    }
+
+    /// The same options with disclosure threshold `k` (at least 2).
+    pub fn with_k(&self, k: i64) -> ReportOptions {
+        ReportOptions {
+            k: Some(k),
+            ..self.clone()
+        }
+    }
+
+    /// The same options for the service's own use only: every count as it is, and the report
+    /// says it must not be published.
+    pub fn with_unprotected(&self) -> ReportOptions {
+        ReportOptions {
+            unprotected: true,
+            ..self.clone()
+        }
+    }
+
+    /// The same options naming the priority policy in force (a preset name or a policy's JSON).
+    pub fn with_priority_policy(&self, policy: String) -> ReportOptions {
+        ReportOptions {
+            priority_policy: Some(policy),
+            ..self.clone()
+        }
+    }
+
+    /// The same options with adults per municipality, for the key shares.
+    pub fn with_population(
+        &self,
+        population: Vec<crate::boundary::money::Population>,
+    ) -> ReportOptions {
+        ReportOptions {
+            population: Some(population),
+            ..self.clone()
+        }
+    }
+
+    /// The same options with the leadership group, checked on 31 December of the year.
+    pub fn with_leadership_group(
+        &self,
+        members: Vec<crate::boundary::organisation::LeadershipMember>,
+    ) -> ReportOptions {
+        ReportOptions {
+            leadership_group: Some(members),
+            ..self.clone()
+        }
+    }
+}
