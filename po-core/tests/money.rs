@@ -59,30 +59,40 @@ fn varmland_2023_grant() {
     );
 }
 
+/// The decision date of the repayments below.
+const D: time::Date = time::macros::date!(2024 - 06 - 30);
+
 #[test]
 fn repayment_under_15_section() {
-    let r = repayment(kr(3_948_730), kr(3_900_000), true, Waiver::None).unwrap();
+    assert_eq!(
+        repayment(kr(1), kr(1), true, Waiver::None, D)
+            .unwrap()
+            .stamp
+            .as_of,
+        D
+    );
+    let r = repayment(kr(3_948_730), kr(3_900_000), true, Waiver::None, D).unwrap();
     assert_eq!((r.liable, r.amount), (kr(48_730), kr(48_730)));
     assert_eq!(r.source, "SFS 2013:522 15 § första stycket 2");
-    let missing = repayment(kr(3_948_730), kr(3_948_730), false, Waiver::None).unwrap();
+    let missing = repayment(kr(3_948_730), kr(3_948_730), false, Waiver::None, D).unwrap();
     assert_eq!(missing.amount, kr(3_948_730));
     assert!(missing.reason_sv.contains("10 § saknas"));
-    let waived = repayment(kr(100), kr(40), true, Waiver::Partial(kr(25))).unwrap();
+    let waived = repayment(kr(100), kr(40), true, Waiver::Partial(kr(25)), D).unwrap();
     assert_eq!((waived.liable, waived.amount), (kr(60), kr(35)));
     assert!(waived.source.ends_with("och andra stycket"));
     assert_eq!(
-        repayment(kr(100), kr(40), true, Waiver::Full)
+        repayment(kr(100), kr(40), true, Waiver::Full, D)
             .unwrap()
             .amount,
         kr(0)
     );
     assert_eq!(
-        repayment(kr(100), kr(140), true, Waiver::Partial(kr(500)))
+        repayment(kr(100), kr(140), true, Waiver::Partial(kr(500)), D)
             .unwrap()
             .amount,
         kr(0)
     );
-    assert!(repayment(kr(100), kr(40), true, Waiver::Partial(kr(-5))).is_err());
+    assert!(repayment(kr(100), kr(40), true, Waiver::Partial(kr(-5)), D).is_err());
 }
 
 #[test]

@@ -45,14 +45,18 @@ def test_scientific_notation_is_exact():
 
 
 def test_repayment_under_15():
-    r = po.repayment(394_873, 300_000)
+    r = po.repayment(394_873, 300_000, decided_on=datetime.date(2024, 6, 30))
+    assert r.stamp.as_of == datetime.date(2024, 6, 30) and "15 §" in r.stamp.rules
+    g = po.grant(394_873, 10, decided_on=datetime.date(2023, 2, 1))  # Värmland 2023, seed 003
+    assert g.amount == 3_948_730 and g.stamp.as_of == datetime.date(2023, 2, 1) and "9 §" in g.stamp.rules
     assert (r.liable, r.amount) == (94_873, 94_873) and "15 §" in r.source
-    full = po.repayment(394_873, 0, report_submitted=False, waived="full")
+    full = po.repayment(394_873, 0, decided_on=datetime.date(2024, 6, 30), report_submitted=False, waived="full")
     assert (full.liable, full.amount) == (394_873, 0)
-    part = po.repayment(394_873, 0, report_submitted=False, waived=Decimal(100_000))
+    part = po.repayment(394_873, 0, decided_on=datetime.date(2024, 6, 30), report_submitted=False,
+                        waived=Decimal(100_000))
     assert part.amount == 294_873
     with pytest.raises(po.InvalidInputError, match="received: expected an amount of zero or more kronor, got -1"):
-        po.repayment(-1, 0)
+        po.repayment(-1, 0, decided_on=datetime.date(2024, 6, 30))
 
 
 def test_grant_calendar_and_national_budget_seed_001_table_5():

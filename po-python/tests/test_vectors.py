@@ -154,6 +154,7 @@ def test_grant(case):
         r = po.repayment(
             decimal.Decimal(case["received"]),
             decimal.Decimal(case["used_for_purpose"]),
+            decided_on=datetime.date.fromisoformat(case["decided_on"]),
             report_submitted=case["report_submitted"],
             waived=case["waived"],
         )

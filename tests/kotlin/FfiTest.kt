@@ -141,7 +141,11 @@ fun domainChecks(ref: LocalDate) {
     // Money: grant and repayment to the öre.
     check(amountPerPosition(java.math.BigDecimal("99960000"), java.math.BigDecimal(333)).toPlainString() == "300180", "per position")
     check(serviceGrant(java.math.BigDecimal("394873"), java.math.BigDecimal("0.5")).toPlainString() == "197436.50", "grant")
-    val rep = repayment(java.math.BigDecimal(1000), java.math.BigDecimal(1000), false, null)
+    val decided = LocalDate.of(2024, 6, 30)
+    val rep = repayment(java.math.BigDecimal(1000), java.math.BigDecimal(1000), decided, false, null)
+    check(rep.stamp.asOf == decided && rep.stamp.rules.contains("15 §"), "repayment stamped ${rep.stamp}")
+    val g = grant(java.math.BigDecimal("394873"), java.math.BigDecimal(10), LocalDate.of(2023, 2, 1))
+    check(g.amount.toPlainString() == "3948730.00" && g.stamp.rules.contains("9 §"), "grant stamped $g")
     check(rep.amount.toPlainString() == "1000" && rep.source.contains("15 §"), "repayment ${rep.source}")
     // A decimal beyond rust_decimal's 28 digits is refused, not rounded.
     val huge = expectThrows<PoException.InvalidInput>("huge decimal") {

@@ -175,7 +175,7 @@ fun checkDomainVectors(dir: String): Int {
             when (c["function"]) {
                 "amount_per_position" -> mapOf("expected" to amountPerPosition(dec(c["money_for_positions"])!!, dec(c["positions"])!!))
                 "service_grant" -> mapOf("expected" to serviceGrant(dec(c["amount_per_position"])!!, dec(c["positions"])!!))
-                else -> repayment(dec(c["received"])!!, dec(c["used_for_purpose"])!!, c["report_submitted"] as Boolean, dec(c["waived"]))
+                else -> repayment(dec(c["received"])!!, dec(c["used_for_purpose"])!!, LocalDate.parse(c["decided_on"] as String), c["report_submitted"] as Boolean, dec(c["waived"]))
                     .let { mapOf("liable" to it.liable, "amount" to it.amount) }
             }
         }) { values ->

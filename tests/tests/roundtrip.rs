@@ -196,7 +196,7 @@ proptest! {
         }
         let received = Decimal::new(grant_ore, 2);
         let used = Decimal::new(grant_ore / 2, 2);
-        round_trip(&repayment(received, used, ore, Waiver::None).unwrap());
+        round_trip(&repayment(received, used, ore, Waiver::None, time::macros::date!(2024 - 06 - 30)).unwrap());
         round_trip(&grant_calendar(2000 + (grant_ore % 50) as i32).unwrap());
     }
 }

@@ -279,6 +279,7 @@ fn grant_vectors() {
                         d("used_for_purpose"),
                         case["report_submitted"].as_bool().unwrap(),
                         waiver,
+                        date(&case["decided_on"]),
                     )
                     .map(|r| vec![("liable", r.liable), ("amount", r.amount)])
                 }

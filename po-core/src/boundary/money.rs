@@ -27,6 +27,8 @@ record! {
         reason_en: String,
         /// The statute's point (15 § första stycket 1 or 2, andra stycket for a waiver).
         source: String,
+        /// The version of po, 15 § as applied, and the decision date.
+        stamp: Stamp,
     }
 }
 
@@ -36,14 +38,53 @@ pub(crate) fn repay(
     used_for_purpose: Decimal,
     report_submitted: bool,
     waiver: core::Waiver,
+    decided_on: Date,
 ) -> Result<Repayment, PoError> {
-    let r = core::repayment(received, used_for_purpose, report_submitted, waiver).map_err(po)?;
+    let r = core::repayment(
+        received,
+        used_for_purpose,
+        report_submitted,
+        waiver,
+        decided_on,
+    )
+    .map_err(po)?;
     Ok(Repayment {
         liable: r.liable,
         amount: r.amount,
         reason_sv: r.reason_sv,
         reason_en: r.reason_en,
         source: r.source,
+        stamp: r.stamp.into(),
+    })
+}
+
+record! {
+    /// A service's grant as decided (9 §): the amount per position, the positions, the grant,
+    /// and the stamp.
+    Grant {
+        /// What one full-time position is worth.
+        amount_per_position: Decimal,
+        /// The service's full-time positions (part-time counted proportionally).
+        positions: Decimal,
+        /// The grant, kronor and öre.
+        amount: Decimal,
+        /// The version of po, 9 § as applied, and the decision date.
+        stamp: Stamp,
+    }
+}
+
+/// The grant decided on `decided_on` for `positions` at `amount_per_position`.
+pub(crate) fn decide_grant(
+    amount_per_position: Decimal,
+    positions: Decimal,
+    decided_on: Date,
+) -> Result<Grant, PoError> {
+    let g = core::grant(amount_per_position, positions, decided_on).map_err(po)?;
+    Ok(Grant {
+        amount_per_position: g.amount_per_position,
+        positions: g.positions,
+        amount: g.amount,
+        stamp: g.stamp.into(),
     })
 }
 

@@ -31,6 +31,39 @@ pub fn amount_per_position(
         })
 }
 
+/// A service's grant as decided: the amount per position, the positions, the grant, and the
+/// stamp (the version of po, SFS 2013:522 9 §, the decision date).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grant {
+    /// What one full-time position is worth.
+    pub amount_per_position: Decimal,
+    /// The service's full-time positions (part-time counted proportionally).
+    pub positions: Decimal,
+    /// The grant, kronor and öre ([`service_grant`]).
+    pub amount: Decimal,
+    /// What was applied, and when.
+    pub stamp: crate::rules::Stamp,
+}
+
+/// The grant decided on `decided_on` for `positions` at `amount_per_position` ([`service_grant`],
+/// stamped).
+pub fn grant(
+    amount_per_position: Decimal,
+    positions: Decimal,
+    decided_on: Date,
+) -> Result<Grant, MoneyError> {
+    Ok(Grant {
+        amount: service_grant(amount_per_position, positions)?,
+        amount_per_position,
+        positions,
+        stamp: crate::rules::Stamp::new(
+            "SFS 2013:522 9 § (the amount per position times the positions; part-time \
+             proportionally, HSLF-FS 2016:98), rounded to öre",
+            decided_on,
+        ),
+    })
+}
+
 /// A service's grant: the amount per position times its full-time positions, part-time counted
 /// proportionally (HSLF-FS 2016:98, DOMAIN § 7), rounded half away from zero to öre.
 /// Värmland 2023 (seed 003): 10 × 394 873 = 3 948 730 kr.
@@ -80,15 +113,19 @@ pub struct Repayment {
     pub reason_en: String,
     /// The legal source.
     pub source: String,
+    /// The version of po, 15 § as applied, and the decision date.
+    pub stamp: crate::rules::Stamp,
 }
 
 /// Repayment under 15 §: the whole grant when the 10 § report is missing (15 § first paragraph
-/// 1), otherwise the part not used for its purpose (15 § first paragraph 2); less any waiver.
+/// 1), otherwise the part not used for its purpose (15 § first paragraph 2); less any waiver;
+/// decided (and stamped) on `decided_on`.
 pub fn repayment(
     received: Decimal,
     used_for_purpose: Decimal,
     report_submitted: bool,
     waiver: Waiver,
+    decided_on: Date,
 ) -> Result<Repayment, MoneyError> {
     non_negative("received", received)?;
     non_negative("used_for_purpose", used_for_purpose)?;
@@ -124,19 +161,21 @@ pub fn repayment(
             format!("{en} Socialstyrelsen waived {waived} kr."),
         )
     };
+    let source = format!(
+        "SFS 2013:522 15 § första stycket {point}{}",
+        if waived.is_zero() {
+            ""
+        } else {
+            " och andra stycket"
+        }
+    );
     Ok(Repayment {
         liable,
         amount: liable - waived,
         reason_sv: sv,
         reason_en: en,
-        source: format!(
-            "SFS 2013:522 15 § första stycket {point}{}",
-            if waived.is_zero() {
-                ""
-            } else {
-                " och andra stycket"
-            }
-        ),
+        stamp: crate::rules::Stamp::new(source.clone(), decided_on),
+        source,
     })
 }
 

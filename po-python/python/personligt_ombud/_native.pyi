@@ -23,6 +23,7 @@ __all__ = [
     "CounterpartDeviations",
     "DisclosureError",
     "Finding",
+    "Grant",
     "GrantCalendar",
     "IdentityNumber",
     "InvalidIdentityNumberError",
@@ -71,6 +72,7 @@ __all__ = [
     "code_list",
     "code_list_names",
     "eligibility_readings",
+    "grant",
     "grant_calendar",
     "municipality_code",
     "parse_code",
@@ -349,13 +351,30 @@ class Repayment:
     def reason_en(self) -> str: ...
     @property
     def source(self) -> str: ...
+    @property
+    def stamp(self) -> Stamp: ...
     def to_dict(self) -> Dict[str, Any]: ...
     def __eq__(self, other: object, /) -> bool: ...
 
+@final
+class Grant:
+    @property
+    def amount_per_position(self) -> Decimal: ...
+    @property
+    def positions(self) -> Decimal: ...
+    @property
+    def amount(self) -> Decimal: ...
+    @property
+    def stamp(self) -> Stamp: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+def grant(amount_per_position: _Amount, positions: _Amount, *, decided_on: datetime.date) -> Grant: ...
 def repayment(
     received: _Amount,
     used_for_purpose: _Amount,
     *,
+    decided_on: datetime.date,
     report_submitted: bool = True,
     waived: Union[None, str, _Amount] = None,
 ) -> Repayment: ...

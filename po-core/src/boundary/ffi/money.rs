@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 
 use crate::boundary::error::{po, PoError};
 use crate::boundary::money::{
-    outcome_of, repay, Agreement, AgreementTerms, BudgetOutcome, NationalBudget, Repayment,
+    decide_grant, outcome_of, repay, Agreement, AgreementTerms, BudgetOutcome, Grant,
+    NationalBudget, Repayment,
 };
 use crate::money as core;
 
@@ -27,12 +28,23 @@ pub fn service_grant(amount_per_position: Decimal, positions: Decimal) -> Result
     core::service_grant(amount_per_position, positions).map_err(po)
 }
 
-/// What is to be repaid (15 §); `waived` is what Socialstyrelsen waives (null: nothing), or
-/// everything with `waived_in_full`.
+/// The grant decided on `decided_on` (9 §), stamped.
+#[uniffi::export]
+pub fn grant(
+    amount_per_position: Decimal,
+    positions: Decimal,
+    decided_on: time::Date,
+) -> Result<Grant, PoError> {
+    decide_grant(amount_per_position, positions, decided_on)
+}
+
+/// What is to be repaid (15 §), decided on `decided_on`; `waived` is what Socialstyrelsen
+/// waives (null: nothing), or everything with `waived_in_full`.
 #[uniffi::export(default(report_submitted = true, waived = None, waived_in_full = false))]
 pub fn repayment(
     received: Decimal,
     used_for_purpose: Decimal,
+    decided_on: time::Date,
     report_submitted: bool,
     waived: Option<Decimal>,
     waived_in_full: bool,
@@ -42,7 +54,13 @@ pub fn repayment(
         (false, Some(w)) => core::Waiver::Partial(w),
         (false, None) => core::Waiver::None,
     };
-    repay(received, used_for_purpose, report_submitted, waiver)
+    repay(
+        received,
+        used_for_purpose,
+        report_submitted,
+        waiver,
+        decided_on,
+    )
 }
 
 /// How a year's appropriation was used: spent, net of repayments, and what remains.

@@ -5,9 +5,11 @@ use pyo3::prelude::*;
 use rust_decimal::Decimal;
 
 use super::values::exact;
+use time::Date;
+
 use crate::boundary::money::{
-    self as shared, outcome_of, repay, Agreement, AgreementParticipant, Allocation, BudgetOutcome,
-    NationalBudget, Repayment,
+    self as shared, decide_grant, outcome_of, repay, Agreement, AgreementParticipant, Allocation,
+    BudgetOutcome, Grant, NationalBudget, Repayment,
 };
 use crate::money as core;
 
@@ -37,12 +39,28 @@ fn service_grant(
     .map_err(crate::boundary::error::po)?)
 }
 
-/// What is to be repaid (15 §); `waived` is an amount or `"full"`.
+/// The grant decided on `decided_on` (9 §), stamped.
 #[pyfunction]
-#[pyo3(signature = (received, used_for_purpose, *, report_submitted = true, waived = None))]
+#[pyo3(signature = (amount_per_position, positions, *, decided_on))]
+fn grant(
+    amount_per_position: &Bound<'_, PyAny>,
+    positions: &Bound<'_, PyAny>,
+    decided_on: Date,
+) -> PyResult<Grant> {
+    Ok(decide_grant(
+        exact(amount_per_position, "amount_per_position")?,
+        exact(positions, "positions")?,
+        decided_on,
+    )?)
+}
+
+/// What is to be repaid (15 §), decided on `decided_on`; `waived` is an amount or `"full"`.
+#[pyfunction]
+#[pyo3(signature = (received, used_for_purpose, *, decided_on, report_submitted = true, waived = None))]
 fn repayment(
     received: &Bound<'_, PyAny>,
     used_for_purpose: &Bound<'_, PyAny>,
+    decided_on: Date,
     report_submitted: bool,
     waived: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Repayment> {
@@ -56,6 +74,7 @@ fn repayment(
         exact(used_for_purpose, "used_for_purpose")?,
         report_submitted,
         waiver,
+        decided_on,
     )?)
 }
 
@@ -159,6 +178,7 @@ impl Agreement {
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Repayment>()?;
+    m.add_class::<Grant>()?;
     m.add_class::<shared::GrantCalendar>()?;
     m.add_class::<NationalBudget>()?;
     m.add_class::<BudgetOutcome>()?;
@@ -175,6 +195,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(amount_per_position, m)?)?;
     m.add_function(wrap_pyfunction!(service_grant, m)?)?;
     m.add_function(wrap_pyfunction!(repayment, m)?)?;
+    m.add_function(wrap_pyfunction!(grant, m)?)?;
     m.add_function(wrap_pyfunction!(shared::grant_calendar, m)?)?;
     m.add_function(wrap_pyfunction!(shared::compare_agreements, m)?)?;
     m.add_function(wrap_pyfunction!(shared::client_share_vs_key, m)?)?;
