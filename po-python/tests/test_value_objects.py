@@ -26,7 +26,14 @@ def samples():
              po.Applicant("b", D(2000, 1, 1), D(2023, 9, 1), children_at_home=True)]
     assessment = po.assess_eligibility(as_of=D(2024, 1, 1), age=40)
     bad = b"id;gender;started_on\nk1;x;2023-01-01\n"
+    import json
+    vector = json.loads((ROOT / "tests" / "vectors" / "deviations.json").read_text(encoding="utf-8"))
+    deviations = po.DeviationRegister.from_events_csv(vector["events_csv"].encode("utf-8"))
+    view = deviations.period_view(D(2024, 1, 1), D(2024, 3, 31))
     return {
+        po.DeviationEventRow: deviations.events()[3],
+        po.DeviationCounts: view.by_counterpart[4],
+        po.DeviationPeriodView: view,
         po.Assessment: assessment,
         po.Finding: assessment.findings[0],
         po.Question: assessment.questions[0],

@@ -224,5 +224,29 @@ fun checkDomainVectors(dir: String): Int {
         register.close()
         n++
     }
+    // Deviation period views (issue 16): the same counts, medians and rate as Rust and Python.
+    val dv = load(dir, "deviations.json")
+    DeviationRegister.fromEventsCsv((dv["events_csv"] as String).toByteArray()).use { reg ->
+        check(reg.deviationCount() == 5L && reg.problems().isEmpty(), "deviation vector read")
+        for (c in cases(dv)) {
+            val name = c["name"]
+            val view = reg.periodView(LocalDate.parse(c["from"] as String), LocalDate.parse(c["to"] as String))
+            fun asMap(x: DeviationCounts): Map<String, Long> = mapOf(
+                "new" to x.new, "raised" to x.raised, "sent" to x.sent, "answered" to x.answered,
+                "remedied" to x.remedied, "not_remedied" to x.notRemedied, "withdrawn" to x.withdrawn,
+                "open_at_end" to x.openAtEnd, "overdue_at_end" to x.overdueAtEnd, "positive" to x.positive)
+            check(asMap(view.total) == c["total"], "vector $name: total ${asMap(view.total)}")
+            val levels = c["by_level"] as Map<String, Any?>
+            for (l in view.byLevel) check(asMap(l) == levels[l.group], "vector $name: ${l.group} ${asMap(l)}")
+            check(view.medianDaysToRaised?.toPlainString() == c["median_days_to_raised"], "vector $name: to raised")
+            check(view.medianDaysToAnswered?.toPlainString() == c["median_days_to_answered"], "vector $name: to answered")
+            check(view.feedbackRate?.toPlainString() == c["feedback_rate"], "vector $name: feedback rate")
+            check(view.stamp.asOf == view.toDate, "vector $name: stamped with the last day")
+            n++
+        }
+        val doc = reg.meetingDocument(LocalDate.of(2024, 3, 31), LocalDate.of(2024, 6, 30))
+        check(doc.startsWith("#") && !doc.contains("OSKYDDAD"), "the meeting document is protected")
+        check(reg.events().size == 15 && reg.events().first().event == "documented", "events as rows")
+    }
     return n
 }

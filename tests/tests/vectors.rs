@@ -434,3 +434,60 @@ fn the_example_agreement_is_the_vector_agreement() {
     .unwrap();
     assert_eq!(example, text("agreements/varmland-2023.json"));
 }
+
+/// The counts of a period view as the vector names them.
+fn counts_json(c: &po_core::deviation::Counts) -> Value {
+    serde_json::json!({
+        "new": c.new, "raised": c.raised, "sent": c.sent, "answered": c.answered,
+        "remedied": c.remedied, "not_remedied": c.not_remedied, "withdrawn": c.withdrawn,
+        "open_at_end": c.open_at_end, "overdue_at_end": c.overdue_at_end, "positive": c.positive,
+    })
+}
+
+#[test]
+fn deviation_period_vectors() {
+    use po_core::codes::LocalVocabulary;
+    use po_core::report::{read_deviation_events_csv, Mode};
+    let v = load("deviations.json");
+    let csv = v["events_csv"].as_str().unwrap().as_bytes();
+    let (deviations, problems) = read_deviation_events_csv(
+        csv,
+        "deviations.csv",
+        &LocalVocabulary::preset("none").unwrap(),
+        Mode::Strict,
+    )
+    .unwrap();
+    assert!(problems.is_empty());
+    assert_eq!(deviations.len(), 5);
+    for case in v["cases"].as_array().unwrap() {
+        let name = &case["name"];
+        let view =
+            po_core::deviation::period_view(&deviations, date(&case["from"]), date(&case["to"]));
+        assert_eq!(counts_json(&view.total), case["total"], "{name}: total");
+        for l in &view.by_level {
+            assert_eq!(
+                counts_json(&l.counts),
+                case["by_level"][l.level.code()],
+                "{name}: {:?}",
+                l.level
+            );
+        }
+        let dec = |d: Option<Decimal>| d.map_or(Value::Null, |d| Value::String(d.to_string()));
+        assert_eq!(
+            dec(view.median_days_to_raised),
+            case["median_days_to_raised"],
+            "{name}"
+        );
+        assert_eq!(
+            dec(view.median_days_to_answered),
+            case["median_days_to_answered"],
+            "{name}"
+        );
+        assert_eq!(dec(view.feedback_rate), case["feedback_rate"], "{name}");
+        assert_eq!(
+            view.stamp.as_of,
+            date(&case["to"]),
+            "{name}: stamped with the last day"
+        );
+    }
+}

@@ -9,6 +9,7 @@
 //! that cross go through the one personal-data filter ([`crate::privacy::redact`]).
 
 pub mod codes;
+pub mod deviation;
 pub mod eligibility;
 pub mod error;
 pub mod identity;

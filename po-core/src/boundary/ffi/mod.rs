@@ -3,6 +3,7 @@
 //! (carried as ISO / decimal strings across the boundary). No unsigned integers at the boundary
 //! (awkward from Java). Nothing panics across it: every rejected input is a [`PoError`].
 
+mod deviation;
 mod identity;
 mod money;
 mod organisation;
@@ -11,6 +12,7 @@ mod report;
 mod types;
 
 pub use crate::boundary::codes::*;
+pub use crate::boundary::deviation::*;
 pub use crate::boundary::eligibility::*;
 pub use crate::boundary::error::{PoError, Problem};
 pub use crate::boundary::identity::*;

@@ -3,6 +3,7 @@
 
 use pyo3::prelude::*;
 
+mod deviation;
 mod eligibility;
 mod errors;
 mod identity;
@@ -23,5 +24,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     money::register(m)?;
     organisation::register(m)?;
     report::register(m)?;
+    deviation::register(m)?;
     Ok(())
 }
