@@ -68,3 +68,16 @@ def test_free_text_with_an_identity_number_is_refused_and_never_echoed():
     assert "1212-1212" not in str(info.value) and "12121212" not in str(info.value)
     lenient = po.DeviationRegister.from_events_csv(csv, lenient=True)
     assert lenient.deviation_count() == 0 and len(lenient.problems()) == 1
+
+
+def test_the_flat_export_reads_and_is_marked_as_lacking_history():
+    flat = ("date;event_type;level;counterpart;status;consequence\n"
+            "2024-02-10;access_to_care_and_support;local;psychiatry;feedback_received;Väntan\n"
+            "2023-12-01;positive_event;central;health_care;documented;\n").encode("utf-8")
+    reg = po.DeviationRegister.from_flat_csv(flat)
+    assert reg.deviation_count() == 2
+    assert [e.id for e in reg.events()] == ["flat-1", "flat-2"]  # each only its documentation
+    view = reg.period_view(D(2024, 1, 1), D(2024, 3, 31))
+    # Only the one documented in the quarter, counted as new and as without history; its undated
+    # feedback is not counted as answered in any period.
+    assert (view.total.new, view.without_history, view.total.answered) == (1, 1, 0)

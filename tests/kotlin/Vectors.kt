@@ -248,5 +248,10 @@ fun checkDomainVectors(dir: String): Int {
         check(doc.startsWith("#") && !doc.contains("OSKYDDAD"), "the meeting document is protected")
         check(reg.events().size == 15 && reg.events().first().event == "documented", "events as rows")
     }
+    val flat = "date;event_type;level;counterpart;status\n2024-02-10;access_to_care_and_support;local;psychiatry;feedback_received\n"
+    DeviationRegister.fromFlatCsv(flat.toByteArray()).use { reg ->
+        val view = reg.periodView(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31))
+        check(view.total.new == 1L && view.withoutHistory == 1L && view.total.answered == 0L, "flat export: new only")
+    }
     return n
 }

@@ -164,6 +164,31 @@ impl DeviationRegister {
         })
     }
 
+    /// From the current flat export (one row per deviation with its current status), each
+    /// deviation marked as lacking history (`has_history = false`; a period view counts it in
+    /// `new` and `without_history` only) and named `flat-N` by its position (a flat export has
+    /// no id of its own).
+    pub(crate) fn of_flat_csv(
+        bytes: &[u8],
+        file: &str,
+        lenient: bool,
+        vocabulary: Option<&str>,
+    ) -> Result<Self, PoError> {
+        let vocabulary = LocalVocabulary::preset(vocabulary.unwrap_or("none")).map_err(po)?;
+        let mode = if lenient { Mode::Lenient } else { Mode::Strict };
+        let imported =
+            crate::report::read_deviations_csv(bytes, file, &vocabulary, mode).map_err(po)?;
+        Ok(DeviationRegister {
+            deviations: imported
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(i, flat)| core::Deviation::from_flat(format!("flat-{}", i + 1), flat))
+                .collect(),
+            problems: imported.problems,
+        })
+    }
+
     /// From the JSON form (a list of deviations with their events), every record validated.
     pub(crate) fn of_json(text: &str, file: &str) -> Result<Self, PoError> {
         Ok(DeviationRegister {

@@ -27,6 +27,17 @@ impl DeviationRegister {
         .map(Arc::new)
     }
 
+    /// From the current flat export (one row per deviation, its status undated): marked as
+    /// lacking history; period views count such a deviation in `new` and `withoutHistory` only.
+    #[uniffi::constructor(default(lenient = false, vocabulary = None))]
+    pub fn from_flat_csv(
+        bytes: Vec<u8>,
+        lenient: bool,
+        vocabulary: Option<String>,
+    ) -> Result<Arc<Self>, PoError> {
+        Self::of_flat_csv(&bytes, "deviations.csv", lenient, vocabulary.as_deref()).map(Arc::new)
+    }
+
     /// From the JSON form (a list of deviations with their events).
     #[uniffi::constructor]
     pub fn from_json(json: String) -> Result<Arc<Self>, PoError> {

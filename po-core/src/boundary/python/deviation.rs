@@ -15,14 +15,27 @@ impl DeviationRegister {
     /// `InvalidRegisterError`; `lenient=True` leaves a deviation with a bad row out whole and
     /// lists it in `problems()`. `vocabulary` is a preset of local labels (`none` by default).
     #[staticmethod]
-    #[pyo3(signature = (data, *, file = "deviation_events.csv", lenient = false, vocabulary = "none"))]
-    fn from_events_csv(
+    #[pyo3(name = "from_events_csv", signature = (data, *, file = "deviation_events.csv", lenient = false, vocabulary = "none"))]
+    fn py_from_events_csv(
         data: Vec<u8>,
         file: &str,
         lenient: bool,
         vocabulary: &str,
     ) -> PyResult<Self> {
         Ok(Self::of_events_csv(&data, file, lenient, Some(vocabulary))?)
+    }
+
+    /// From the current flat export (one row per deviation, its status undated): marked as
+    /// lacking history; period views count such a deviation in `new` and `without_history` only.
+    #[staticmethod]
+    #[pyo3(name = "from_flat_csv", signature = (data, *, file = "deviations.csv", lenient = false, vocabulary = "none"))]
+    fn py_from_flat_csv(
+        data: Vec<u8>,
+        file: &str,
+        lenient: bool,
+        vocabulary: &str,
+    ) -> PyResult<Self> {
+        Ok(Self::of_flat_csv(&data, file, lenient, Some(vocabulary))?)
     }
 
     /// From the JSON form (a list of deviations with their events).
