@@ -151,7 +151,7 @@ fun domainChecks(ref: LocalDate) {
     val huge = expectThrows<PoException.InvalidInput>("huge decimal") {
         serviceGrant(java.math.BigDecimal("1e40"), java.math.BigDecimal.ONE)
     }
-    check(huge.message!!.startsWith("decimal: more than 28 digits (41)"), "huge message: ${huge.message}")
+    check(huge.message!!.startsWith("decimal: more than 28 significant digits (41)"), "huge message: ${huge.message}")
 
     // The national appropriation of 2019 (seed 001 table 5), as in Python.
     val budget = NationalBudget(2019, java.math.BigDecimal(104_460_000), java.math.BigDecimal(1_500_000), java.math.BigDecimal(3_000_000))

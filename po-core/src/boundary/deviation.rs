@@ -137,6 +137,15 @@ impl From<core::PeriodView> for DeviationPeriodView {
     }
 }
 
+/// The local labels (a preset; none given = national codes and labels only) and the mode.
+fn reading(lenient: bool, vocabulary: Option<&str>) -> Result<(LocalVocabulary, Mode), PoError> {
+    let vocabulary = LocalVocabulary::preset(vocabulary.unwrap_or("none")).map_err(po)?;
+    Ok((
+        vocabulary,
+        if lenient { Mode::Lenient } else { Mode::Strict },
+    ))
+}
+
 /// A service's deviations with their histories, validated on reading.
 #[derive(Debug)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Object))]
@@ -154,8 +163,7 @@ impl DeviationRegister {
         lenient: bool,
         vocabulary: Option<&str>,
     ) -> Result<Self, PoError> {
-        let vocabulary = LocalVocabulary::preset(vocabulary.unwrap_or("none")).map_err(po)?;
-        let mode = if lenient { Mode::Lenient } else { Mode::Strict };
+        let (vocabulary, mode) = reading(lenient, vocabulary)?;
         let (deviations, problems) =
             crate::report::read_deviation_events_csv(bytes, file, &vocabulary, mode).map_err(po)?;
         Ok(DeviationRegister {
@@ -174,8 +182,7 @@ impl DeviationRegister {
         lenient: bool,
         vocabulary: Option<&str>,
     ) -> Result<Self, PoError> {
-        let vocabulary = LocalVocabulary::preset(vocabulary.unwrap_or("none")).map_err(po)?;
-        let mode = if lenient { Mode::Lenient } else { Mode::Strict };
+        let (vocabulary, mode) = reading(lenient, vocabulary)?;
         let imported =
             crate::report::read_deviations_csv(bytes, file, &vocabulary, mode).map_err(po)?;
         Ok(DeviationRegister {

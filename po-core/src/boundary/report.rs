@@ -523,9 +523,6 @@ record! {
     }
 }
 
-/// The disclosure threshold when none is given (k = 3: counts 1 and 2 are hidden).
-const DEFAULT_K: i64 = 3;
-
 impl ReportOptions {
     /// po-core's options, every field checked; the policy given as an object where the
     /// language has one.
@@ -544,8 +541,11 @@ impl ReportOptions {
         Ok(core::ReportOptions {
             year: self.year,
             service_name: self.service_name.clone().unwrap_or_default(),
-            protection: Protection::from_request(self.k.unwrap_or(DEFAULT_K), self.unprotected)
-                .map_err(po)?,
+            // No k given: po-core's default protection (k = 3).
+            protection: match self.k {
+                None if !self.unprotected => Protection::default(),
+                k => Protection::from_request(k.unwrap_or(0), self.unprotected).map_err(po)?,
+            },
             priority_policy: policy,
             // Checked by po-core on 31 December of the year.
             leadership_group: self

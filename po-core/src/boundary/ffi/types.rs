@@ -23,7 +23,7 @@ fn decimal_problem(s: &str) -> String {
         .filter(char::is_ascii_digit)
         .count();
     if numeric && digits > 28 {
-        format!("decimal: more than 28 digits ({digits}); po's decimals hold 28 and an amount is never rounded silently")
+        format!("decimal: more than 28 significant digits ({digits}); po's decimals hold 28 and an amount is never rounded silently")
     } else {
         format!(
             "decimal: expected a decimal number such as 1234.50, got {:?}",
