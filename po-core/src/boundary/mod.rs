@@ -7,6 +7,12 @@
 //! matrix-rust-sdk's crates carry a `uniffi` feature and pydantic's jiter a `python` one); the
 //! crates `po-ffi` and `po-python` only build the libraries (a few dozen lines each). Messages
 //! that cross go through the one personal-data filter ([`crate::privacy::redact`]).
+//!
+//! Layout: one module per domain concept holds its records, their conversions and the functions
+//! both languages call alike; `ffi` and `python` hold only what each language calls differently
+//! (constructors, Kotlin accessors and Java's `with…` methods; Python's keyword arguments,
+//! attributes and DataFrames), each a thin call into the shared code. `tests/api.txt` lists the
+//! operations of both.
 
 pub mod codes;
 pub mod deviation;

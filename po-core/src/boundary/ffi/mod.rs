@@ -2,6 +2,8 @@
 //! `PoException` in Kotlin), dates as `java.time.LocalDate` and money as `java.math.BigDecimal`
 //! (carried as ISO / decimal strings across the boundary). No unsigned integers at the boundary
 //! (awkward from Java). Nothing panics across it: every rejected input is a [`PoError`].
+//! The modules below hold only what Kotlin/Java call differently; everything else is the
+//! boundary's shared records and functions, re-exported here.
 
 mod deviation;
 mod identity;
