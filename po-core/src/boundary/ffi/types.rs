@@ -1,7 +1,7 @@
 //! Custom types: `time::Date` as an ISO 8601 string, `rust_decimal::Decimal` as a plain decimal
-//! string; mapped to `LocalDate` / `BigDecimal` in Kotlin and `datetime.date` /
-//! `decimal.Decimal` in Python by `uniffi.toml`. A malformed value raises [`PoError`], not
-//! uniffi's internal error.
+//! string; mapped to `LocalDate` / `BigDecimal` in Kotlin by `po-core/uniffi.toml` (Python's
+//! conversions are pyo3's own). A malformed value raises [`PoError`], not uniffi's internal
+//! error.
 
 use rust_decimal::Decimal;
 use time::{format_description::well_known::Iso8601, Date};
