@@ -20,7 +20,7 @@ use super::record::{record, signed, unsigned};
 use super::rules::Stamp;
 
 /// A published count at the boundary: none = hidden.
-fn shown(c: Cell) -> Option<i64> {
+fn published(c: Cell) -> Option<i64> {
     c.count().map(signed)
 }
 
@@ -41,8 +41,8 @@ record! {
 impl From<core::Ratio> for Ratio {
     fn from(r: core::Ratio) -> Self {
         Ratio {
-            count: shown(r.count),
-            of: shown(r.of),
+            count: published(r.count),
+            of: published(r.of),
             value: r.value,
         }
     }
@@ -302,7 +302,7 @@ pub struct Table {
 
 impl From<&core::Table> for Table {
     fn from(t: &core::Table) -> Self {
-        let cells = |v: &[Cell]| v.iter().copied().map(shown).collect::<Vec<_>>();
+        let cells = |v: &[Cell]| v.iter().copied().map(published).collect::<Vec<_>>();
         Table {
             name: t.name.clone(),
             title_sv: t.title_sv.clone(),
@@ -312,7 +312,7 @@ impl From<&core::Table> for Table {
             cells: t.cells.iter().map(|r| cells(r)).collect(),
             row_totals: cells(&t.row_totals),
             column_totals: cells(&t.column_totals),
-            total: shown(t.total),
+            total: published(t.total),
         }
     }
 }
@@ -484,10 +484,10 @@ impl Register {
             .into_iter()
             .map(|c| CounterpartDeviations {
                 counterpart: c.counterpart.code().to_owned(),
-                new: shown(c.new),
-                raised: shown(c.raised),
-                answered: shown(c.answered),
-                open: shown(c.open),
+                new: published(c.new),
+                raised: published(c.raised),
+                answered: published(c.answered),
+                open: published(c.open),
                 consequences: c.consequences,
             })
             .collect())
@@ -637,13 +637,13 @@ impl AnnualReport {
         let s = &self.0.staff;
         StaffSummary {
             positions: s.positions,
-            ombud: shown(s.ombud),
+            ombud: published(s.ombud),
             training: s
                 .training
                 .iter()
-                .map(|(k, v)| (k.clone(), shown(*v)))
+                .map(|(k, v)| (k.clone(), published(*v)))
                 .collect(),
-            with_supervision: shown(s.with_supervision),
+            with_supervision: published(s.with_supervision),
         }
     }
 
@@ -655,7 +655,7 @@ impl AnnualReport {
             .map(|m| MunicipalityRow {
                 code: m.code.as_str().to_owned(),
                 name: m.name.clone(),
-                clients: shown(m.clients),
+                clients: published(m.clients),
                 client_share: m.client_share.into(),
                 key_share: m.key_share.map(Ratio::from),
             })
@@ -666,7 +666,7 @@ impl AnnualReport {
     pub(crate) fn waiting_days(&self) -> Waiting {
         let w = &self.0.waiting;
         Waiting {
-            clients: shown(w.clients),
+            clients: published(w.clients),
             median_days: w.median_days,
             max_days: w.max_days,
         }
@@ -679,7 +679,7 @@ impl AnnualReport {
             .iter()
             .map(|q| SurveyQuestion {
                 question: q.question.clone(),
-                respondents: shown(q.respondents),
+                respondents: published(q.respondents),
                 answers: q
                     .answers
                     .iter()
@@ -705,7 +705,16 @@ impl AnnualReport {
     }
 
     /// How many numbers each table hides (never which, nor why).
-    pub(crate) fn hidden_per_table(&self) -> BTreeMap<String, u64> {
-        self.0.hidden_cells.clone()
+    pub(crate) fn hidden_per_table(&self) -> BTreeMap<String, i64> {
+        self.0
+            .hidden_cells
+            .iter()
+            .map(|(table, n)| (table.clone(), signed(*n)))
+            .collect()
+    }
+
+    /// The threshold k of the protection applied; none for an unprotected report.
+    pub(crate) fn threshold(&self) -> Option<i64> {
+        self.0.protection.k().map(signed)
     }
 }

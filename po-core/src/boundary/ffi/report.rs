@@ -9,7 +9,6 @@ use time::Date;
 
 use crate::boundary::error::{PoError, Problem};
 use crate::boundary::organisation::LeadershipCheck;
-use crate::boundary::record::signed;
 use crate::boundary::report::{
     audit, report, AnnualReport, Audit, CounterpartDeviations, MunicipalityRow, Ratio, Register,
     RegisterCsvFiles, ReportOptions, StaffSummary, SurveyQuestion, Table, TableRelation, Waiting,
@@ -133,15 +132,12 @@ impl AnnualReport {
 
     /// How many numbers each table hides (never which, nor why).
     pub fn hidden_cells(&self) -> HashMap<String, i64> {
-        self.hidden_per_table()
-            .into_iter()
-            .map(|(k, v)| (k, signed(v)))
-            .collect()
+        self.hidden_per_table().into_iter().collect()
     }
 
     /// The threshold k of the protection applied; null for an unprotected report.
     pub fn k(&self) -> Option<i64> {
-        self.0.protection.k().map(signed)
+        self.threshold()
     }
 
     /// The report as Markdown, `sv` or `en`.

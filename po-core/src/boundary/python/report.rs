@@ -14,7 +14,6 @@ use super::priority::policy_of;
 use crate::boundary::error::Problem;
 use crate::boundary::money::Population;
 use crate::boundary::organisation::LeadershipCheck;
-use crate::boundary::record::signed;
 use crate::boundary::report::{
     self as shared, audit, report, AnnualReport, Audit, CellRef, CounterpartDeviations,
     MarginProblem, MunicipalityRow, Ratio, Register, RegisterCsvFiles, ReportOptions, StaffSummary,
@@ -341,15 +340,12 @@ impl AnnualReport {
     /// How many numbers each table hides (never which, nor why).
     #[getter(hidden_cells)]
     fn py_hidden_cells(&self) -> BTreeMap<String, i64> {
-        self.hidden_per_table()
-            .into_iter()
-            .map(|(k, v)| (k, signed(v)))
-            .collect()
+        self.hidden_per_table().into_iter().collect()
     }
     /// The protection applied: the threshold k, or None for an unprotected report.
     #[getter(k)]
     fn py_k(&self) -> Option<i64> {
-        self.0.protection.k().map(signed)
+        self.threshold()
     }
     /// Rows left out of the register.
     #[getter(input_problems)]
