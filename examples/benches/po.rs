@@ -182,3 +182,28 @@ fn import_clients_csv_100k(b: Bencher) {
             )
         });
 }
+
+/// The issue-15 file: 10⁶ SYNTHETIC clients (about 5.5 assignments each) written by po's own
+/// writer (about 157 MB), read with today's validation [≥ 500 MB/s on one core].
+#[divan::bench(sample_count = 3)]
+fn import_clients_csv_1m(b: Bencher) {
+    let text = po_examples::export::register_to_csv(&varmland_like(2023, 1_000_000, 1))
+        .unwrap()
+        .clients
+        .into_bytes();
+    eprintln!("[import_clients_csv_1m: {} bytes]", text.len());
+    let vocabulary = LocalVocabulary::varmland();
+    b.counter(divan::counter::BytesCount::new(text.len()))
+        .bench(|| {
+            black_box(
+                read_clients_csv(
+                    black_box(&text),
+                    "clients.csv",
+                    &vocabulary,
+                    None,
+                    Mode::Strict,
+                )
+                .unwrap(),
+            )
+        });
+}

@@ -110,7 +110,7 @@ pub fn varmland_like(year: i32, clients: usize, seed: u64) -> Register {
             birth_year: Some(year - age),
             age_band: None,
             municipality: MunicipalityCode::parse(m.code).ok(),
-            area: m.area_2023.map(str::to_owned),
+            area: m.area_2023.map(std::sync::Arc::from),
             applied_on: Some(applied_on),
             started_on,
             ended_on,

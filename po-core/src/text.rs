@@ -6,18 +6,40 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 /// combining ring matches `å`, as macOS file systems and some exports write it), lowercases,
 /// treats the dashes people type (`–`, `—`, `‐`) as `-`, and collapses runs of white space.
 pub(crate) fn fold(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    fold_into(input, &mut out);
+    out
+}
+
+/// Calls `f` with `input` folded as [`fold`] does, in a buffer reused by the thread: parsing
+/// a code-list label or a flag then allocates nothing (a validating import parses millions).
+pub(crate) fn with_folded<R>(input: &str, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUFFER.with(|buffer| match buffer.try_borrow_mut() {
+        Ok(mut buffer) => {
+            buffer.clear();
+            fold_into(input, &mut buffer);
+            f(&buffer)
+        }
+        // Only if `f` itself folds again: then a fresh buffer.
+        Err(_) => f(&fold(input)),
+    })
+}
+
+fn fold_into(input: &str, out: &mut String) {
     let trimmed = input.trim();
     // Almost every value is already NFC (a quick check, no lookup tables for ASCII): only the
     // rest goes through the composing iterator, the costliest part of a CSV import.
     if is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
-        fold_chars(trimmed.len(), trimmed.chars())
+        fold_chars(trimmed.chars(), out)
     } else {
-        fold_chars(trimmed.len(), trimmed.nfc())
+        fold_chars(trimmed.nfc(), out)
     }
 }
 
-fn fold_chars(len: usize, chars: impl Iterator<Item = char>) -> String {
-    let mut out = String::with_capacity(len);
+fn fold_chars(chars: impl Iterator<Item = char>, out: &mut String) {
     let mut pending_space = false;
     for c in chars.flat_map(char::to_lowercase) {
         if c.is_whitespace() {
@@ -33,7 +55,6 @@ fn fold_chars(len: usize, chars: impl Iterator<Item = char>) -> String {
             other => other,
         });
     }
-    out
 }
 
 /// A CSV reader over `text` as Swedish spreadsheets write it: a BOM is skipped; Excel's
@@ -43,6 +64,12 @@ fn fold_chars(len: usize, chars: impl Iterator<Item = char>) -> String {
 /// columns they need). A record's `position().line()` is its row as a spreadsheet shows it,
 /// blank lines included.
 pub(crate) fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
+    let (text, delimiter) = csv_layout(text);
+    csv_reader_with(text, delimiter)
+}
+
+/// The text [`csv_reader`] parses (BOM and `sep=` line removed) and its separator.
+pub(crate) fn csv_layout(text: &str) -> (&str, u8) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = text.lines().next().unwrap_or("");
     let sep = first
@@ -50,7 +77,7 @@ pub(crate) fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
         .strip_prefix("sep=")
         .or_else(|| first.trim().strip_prefix("SEP="))
         .and_then(|s| s.bytes().next());
-    let (text, delimiter) = match sep {
+    match sep {
         Some(d) => (text.split_once('\n').map_or("", |(_, rest)| rest), d),
         None => {
             let count = |c: char| first.matches(c).count();
@@ -63,7 +90,11 @@ pub(crate) fn csv_reader(text: &str) -> csv::Reader<&[u8]> {
             };
             (text, delimiter)
         }
-    };
+    }
+}
+
+/// The reader of [`csv_reader`] over text already laid out by [`csv_layout`].
+pub(crate) fn csv_reader_with(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)

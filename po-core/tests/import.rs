@@ -361,3 +361,36 @@ mod spreadsheet_exports {
         );
     }
 }
+
+/// Row numbers are the spreadsheet's rows, header = 1, blank lines counted, with LF and CRLF
+/// line ends, in a file read line by line (no quotes) and one read by the CSV parser (quotes):
+/// `csv`'s own count said row 1 for the first data row of a CRLF file.
+#[test]
+fn row_numbers_are_the_spreadsheets_with_any_line_end() {
+    for end in ["\n", "\r\n"] {
+        for quote in ["", "\""] {
+            let csv = [
+                "id;gender;started_on".to_owned(),
+                format!("{quote}k1{quote};woman;2023-01-01"),
+                String::new(),
+                String::new(),
+                "k2;man;2023-13-01".to_owned(),
+                "k3;woman;2023-02-01".to_owned(),
+                "k1;man;2023-03-01".to_owned(),
+            ]
+            .join(end);
+            let err = read_clients_csv(csv.as_bytes(), "c.csv", &varmland(), None, Mode::Strict)
+                .unwrap_err();
+            let rows: Vec<(u64, &str)> = err
+                .problems
+                .iter()
+                .map(|p| (p.row, p.column.as_str()))
+                .collect();
+            assert_eq!(rows, [(5, "started_on"), (7, "id")], "{end:?} {quote:?}");
+            assert_eq!(err.problems[1].reason, "the same id as row 2");
+        }
+    }
+    let survey = "Fråga 1;Fråga 2\r\nJa;Nej\r\n\r\n;\r\n";
+    let err = read_survey_csv(survey.as_bytes(), "s.csv", 5, Mode::Strict).unwrap_err();
+    assert_eq!(err.problems[0].row, 4);
+}

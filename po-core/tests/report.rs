@@ -18,7 +18,7 @@ fn client(id: String, gender: Gender, area: &str, started_on: Date) -> Client {
         birth_year: Some(1980),
         age_band: None,
         municipality: None,
-        area: Some(area.to_owned()),
+        area: Some(area.into()),
         applied_on: None,
         started_on,
         ended_on: None,

@@ -475,7 +475,7 @@ fn client(id: usize, gender: Gender, age: i32, area: &str, municipality: &str) -
         birth_year: Some(2023 - age),
         age_band: None,
         municipality: MunicipalityCode::parse(municipality).ok(),
-        area: Some(area.to_owned()),
+        area: Some(area.into()),
         applied_on: None,
         started_on: Date::from_calendar_date(2022, Month::March, 1).unwrap(),
         ended_on: None,

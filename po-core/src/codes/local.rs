@@ -58,15 +58,16 @@ impl<T: CodeList> LabelMap<T> {
     /// else a local label, else a national label. A code always means itself: a local label
     /// cannot redefine one.
     pub fn parse(&self, input: &str) -> Result<T, UnknownCode> {
-        if let Some(v) = T::ALL.iter().find(|v| v.code() == input) {
-            return Ok(*v);
+        if let Some(v) = super::exact::<T>(input) {
+            return Ok(v);
         }
-        let folded = fold(input);
-        self.folded
-            .get(&folded)
-            .copied()
-            .or_else(|| T::parse_folded(&folded))
-            .ok_or_else(|| UnknownCode::new::<T>(input))
+        crate::text::with_folded(input, |folded| {
+            self.folded
+                .get(folded)
+                .copied()
+                .or_else(|| T::parse_folded(folded))
+        })
+        .ok_or_else(|| UnknownCode::new::<T>(input))
     }
 }
 

@@ -69,15 +69,27 @@ pub trait CodeList: Copy + Eq + Ord + std::hash::Hash + std::fmt::Debug + Sized 
     /// Parses a code, a Swedish or English label or an alias; see the module docs.
     fn parse(input: &str) -> Result<Self, UnknownCode> {
         // Fast path: exports written by po itself use the codes.
-        if let Some(v) = Self::ALL.iter().find(|v| v.code() == input) {
-            return Ok(*v);
+        if let Some(v) = exact::<Self>(input) {
+            return Ok(v);
         }
-        Self::parse_folded(&fold(input)).ok_or_else(|| UnknownCode::new::<Self>(input))
+        crate::text::with_folded(input, Self::parse_folded)
+            .ok_or_else(|| UnknownCode::new::<Self>(input))
     }
 
     /// Looks up an input already folded with the crate's text folding (codes, labels, aliases).
     /// The folded forms are computed once per list and kept for the life of the process.
     fn parse_folded(folded: &str) -> Option<Self>;
+}
+
+/// The value whose code is `input` exactly: the fast path of parsing (exports written by po use
+/// the codes). Lengths and first bytes are compared before whole codes: a validating import
+/// parses millions of codes against lists of up to 15.
+pub(crate) fn exact<T: CodeList>(input: &str) -> Option<T> {
+    let first = *input.as_bytes().first()?;
+    T::ALL.iter().copied().find(|v| {
+        let code = v.code();
+        code.len() == input.len() && code.as_bytes()[0] == first && code == input
+    })
 }
 
 /// Builds the index of folded codes, labels and aliases of a list; code_list! keeps one per

@@ -1,6 +1,7 @@
 //! The case register: what a PO service records, without identity numbers.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -45,9 +46,10 @@ pub struct Client {
     /// Home municipality.
     #[serde(default)]
     pub municipality: Option<MunicipalityCode>,
-    /// Area (område).
+    /// Area (område). Shared: the CSV import keeps each area's name once for all its clients
+    /// (`Some("Norra".into())` builds one).
     #[serde(default)]
-    pub area: Option<String>,
+    pub area: Option<Arc<str>>,
     /// Applied (for waiting times).
     #[serde(default)]
     pub applied_on: Option<Date>,

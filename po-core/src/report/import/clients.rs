@@ -1,8 +1,10 @@
 //! The clients export: one row per client.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
+use std::sync::Arc;
 
-use super::sheet::{read_rows, Columns};
+use super::ids::IdSet;
+use super::sheet::{col, read_rows, Col, Columns};
 use super::{ImportError, Imported, Mode};
 use crate::codes::{AgeBand, LocalVocabulary};
 use crate::identity::age_on;
@@ -70,6 +72,21 @@ const CLIENT_COLUMNS: Columns = Columns {
     required: &["id", "gender", "started_on"],
 };
 
+const ID: Col = col(CLIENT_CSV_COLUMNS, "id");
+const GENDER: Col = col(CLIENT_CSV_COLUMNS, "gender");
+const BIRTH_DATE: Col = col(CLIENT_CSV_COLUMNS, "birth_date");
+const BIRTH_YEAR: Col = col(CLIENT_CSV_COLUMNS, "birth_year");
+const AGE_BAND: Col = col(CLIENT_CSV_COLUMNS, "age_band");
+const MUNICIPALITY: Col = col(CLIENT_CSV_COLUMNS, "municipality");
+const AREA: Col = col(CLIENT_CSV_COLUMNS, "area");
+const APPLIED_ON: Col = col(CLIENT_CSV_COLUMNS, "applied_on");
+const STARTED_ON: Col = col(CLIENT_CSV_COLUMNS, "started_on");
+const ENDED_ON: Col = col(CLIENT_CSV_COLUMNS, "ended_on");
+const CHILDREN_AT_HOME: Col = col(CLIENT_CSV_COLUMNS, "children_at_home");
+const PRIORITY_GROUPS: Col = col(CLIENT_CSV_COLUMNS, "priority_groups");
+const CONTACT_REASONS: Col = col(CLIENT_CSV_COLUMNS, "contact_reasons");
+const ASSIGNMENTS: Col = col(CLIENT_CSV_COLUMNS, "assignments");
+
 const CLIENT_HEADERS: &[(&str, &str)] = &[
     ("kön", "gender"),
     ("födelsedatum", "birth_date"),
@@ -100,83 +117,88 @@ pub fn read_clients_csv(
     municipalities: Option<&[MunicipalityCode]>,
     mode: Mode,
 ) -> Result<Imported<Client>, ImportError> {
-    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut seen = IdSet::new();
+    let mut areas: HashSet<Arc<str>> = HashSet::new();
     read_rows(bytes, file, &CLIENT_COLUMNS, mode, |r| {
-        let id = r.required("id");
-        if let Some(id) = &id {
-            if let Some(first) = seen.insert(id.clone(), r.line) {
-                r.problem("id", format!("the same id as row {first}"));
+        let id = r.required(ID);
+        if let Some(id) = id {
+            if let Some(first) = seen.insert(id, r.line) {
+                r.problem(ID, format!("the same id as row {first}"));
             }
         }
-        let gender = r.code("gender", |s| vocabulary.genders.parse(s));
-        if gender.is_none() && r.raw("gender").is_none() {
-            r.problem("gender", "a value is required".into());
+        let gender = r.code(GENDER, |s| vocabulary.genders.parse(s));
+        if gender.is_none() && r.raw(GENDER).is_none() {
+            r.problem(GENDER, "a value is required".into());
         }
-        let birth_date = r.date("birth_date");
-        let birth_year =
-            r.raw("birth_year")
-                .map(str::to_owned)
-                .and_then(|v| match v.parse::<i32>() {
-                    Ok(y) if (1890..=2100).contains(&y) => Some(y),
-                    _ => {
-                        r.problem(
-                            "birth_year",
-                            format!("expected a year such as 1985, got {:?}", clip(&v)),
-                        );
-                        None
-                    }
-                });
-        let age_band = r.code("age_band", |s| {
-            <AgeBand as crate::codes::CodeList>::parse(s)
+        let birth_date = r.date(BIRTH_DATE);
+        let birth_year = r.raw(BIRTH_YEAR).and_then(|v| match v.parse::<i32>() {
+            Ok(y) if (1890..=2100).contains(&y) => Some(y),
+            _ => {
+                r.problem(
+                    BIRTH_YEAR,
+                    format!("expected a year such as 1985, got {:?}", clip(v)),
+                );
+                None
+            }
         });
-        let municipality = r.raw("municipality").map(str::to_owned).and_then(|v| {
-            match MunicipalityCode::parse_field(&v, "municipality") {
+        let age_band = r.code(AGE_BAND, <AgeBand as crate::codes::CodeList>::parse);
+        let municipality = r.raw(MUNICIPALITY).and_then(|v| {
+            match MunicipalityCode::parse_field(v, "municipality") {
                 Ok(c) if municipalities.is_none_or(|list| list.contains(&c)) => Some(c),
                 Ok(_) => {
                     r.problem(
-                        "municipality",
+                        MUNICIPALITY,
                         format!("{v} is not a municipality of this service"),
                     );
                     None
                 }
                 Err(e) => {
-                    r.problem("municipality", e.to_string());
+                    r.problem(MUNICIPALITY, e.to_string());
                     None
                 }
             }
         });
-        let applied_on = r.date("applied_on");
-        let started_on = r.date("started_on");
-        if started_on.is_none() && r.raw("started_on").is_none() {
-            r.problem("started_on", "a value is required".into());
+        let applied_on = r.date(APPLIED_ON);
+        let started_on = r.date(STARTED_ON);
+        if started_on.is_none() && r.raw(STARTED_ON).is_none() {
+            r.problem(STARTED_ON, "a value is required".into());
         }
-        let ended_on = r.date("ended_on");
+        let ended_on = r.date(ENDED_ON);
         for (column, reason) in date_problems(birth_date, applied_on, started_on, ended_on) {
-            r.problem(column, reason);
+            r.problem(col(CLIENT_CSV_COLUMNS, column), reason);
         }
-        let children_at_home = r.flag("children_at_home");
-        let priority_groups = r.raw("priority_groups").map_or(Vec::new(), |v| {
+        let children_at_home = r.flag(CHILDREN_AT_HOME);
+        let priority_groups = r.raw(PRIORITY_GROUPS).map_or(Vec::new(), |v| {
             v.split('|').map(|s| s.trim().to_owned()).collect()
         });
-        let contact_reasons = r.list("contact_reasons", |s| vocabulary.contact_reasons.parse(s));
-        let assignments = r
-            .list("assignments", |s| vocabulary.assignment_categories.parse(s))
-            .into_iter()
-            .map(|category| Assignment {
+        let contact_reasons = r.list(CONTACT_REASONS, |s| vocabulary.contact_reasons.parse(s));
+        let assignments = r.list_of(
+            ASSIGNMENTS,
+            |s| vocabulary.assignment_categories.parse(s),
+            |category| Assignment {
                 category,
                 started_on: None,
                 ended_on: None,
-            })
-            .collect();
+            },
+        );
+        // Areas are few: each name is kept once and shared by its clients.
+        let area = r.raw(AREA).map(|a| match areas.get(a) {
+            Some(shared) => Arc::clone(shared),
+            None => {
+                let shared: Arc<str> = a.into();
+                areas.insert(Arc::clone(&shared));
+                shared
+            }
+        });
         match (id, gender, started_on) {
             (Some(id), Some(gender), Some(started_on)) => Some(Client {
-                id,
+                id: id.to_owned(),
                 gender,
                 birth_date,
                 birth_year,
                 age_band,
                 municipality,
-                area: r.raw("area").map(str::to_owned),
+                area,
                 applied_on,
                 started_on,
                 ended_on,

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use time::Date;
 
-use super::sheet::{read_rows, Columns};
+use super::sheet::{col, read_rows, Col, Columns};
 use super::{ImportError, Mode, Problem};
 use crate::codes::{Counterpart, DeviationEventType, DeviationLevel, LocalVocabulary};
 use crate::deviation::{Closing, Deviation, Event};
@@ -42,6 +42,17 @@ const COLUMNS: Columns = Columns {
     known: DEVIATION_EVENT_CSV_COLUMNS,
     required: &["id", "date", "event"],
 };
+
+const CONSEQUENCE: Col = col(DEVIATION_EVENT_CSV_COLUMNS, "consequence");
+const COUNTERPART: Col = col(DEVIATION_EVENT_CSV_COLUMNS, "counterpart");
+const DATE: Col = col(DEVIATION_EVENT_CSV_COLUMNS, "date");
+const DESCRIPTION: Col = col(DEVIATION_EVENT_CSV_COLUMNS, "description");
+const EVENT: Col = col(DEVIATION_EVENT_CSV_COLUMNS, "event");
+const EVENT_TYPE: Col = col(DEVIATION_EVENT_CSV_COLUMNS, "event_type");
+const ID: Col = col(DEVIATION_EVENT_CSV_COLUMNS, "id");
+const LEVEL: Col = col(DEVIATION_EVENT_CSV_COLUMNS, "level");
+const REPLY_BY: Col = col(DEVIATION_EVENT_CSV_COLUMNS, "reply_by");
+const SUMMARY: Col = col(DEVIATION_EVENT_CSV_COLUMNS, "summary");
 
 const HEADERS: &[(&str, &str)] = &[
     ("avvikelse", "id"),
@@ -111,7 +122,7 @@ pub fn read_deviation_events_csv(
     let rows = read_rows(bytes, file, &COLUMNS, Mode::Lenient, |r| {
         let row = read_row(r, vocabulary);
         if !r.problems.is_empty() {
-            if let Some(id) = r.raw("id") {
+            if let Some(id) = r.raw(ID) {
                 broken.push(id.to_owned());
             }
         }
@@ -186,23 +197,23 @@ pub fn read_deviation_events_csv(
 /// One event row, its problems recorded on the row.
 fn read_row(r: &mut super::sheet::Row<'_>, vocabulary: &LocalVocabulary) -> Option<Row> {
     {
-        let id = r.required("id");
+        let id = r.required(ID);
         if let Some(id) = &id {
             if crate::privacy::looks_like_identity_number(id) {
-                r.problem("id", "an id must not be an identity number".into());
+                r.problem(ID, "an id must not be an identity number".into());
             }
         }
-        let on = r.date("date");
-        if r.raw("date").is_none() {
-            r.problem("date", "a value is required".into());
+        let on = r.date(DATE);
+        if r.raw(DATE).is_none() {
+            r.problem(DATE, "a value is required".into());
         }
-        let code = r.required("event").map(|c| crate::text::fold(&c));
+        let code = r.required(EVENT).map(crate::text::fold);
         if let Some(c) = code
             .as_deref()
             .filter(|c| !DEVIATION_EVENT_CODES.contains(c))
         {
             r.problem(
-                "event",
+                EVENT,
                 format!(
                     "unknown event {:?}: expected one of {}",
                     crate::privacy::shown(c),
@@ -210,22 +221,22 @@ fn read_row(r: &mut super::sheet::Row<'_>, vocabulary: &LocalVocabulary) -> Opti
                 ),
             );
         }
-        let reply_by = r.date("reply_by");
-        let summary = r.raw("summary").unwrap_or_default().to_owned();
+        let reply_by = r.date(REPLY_BY);
+        let summary = r.raw(SUMMARY).unwrap_or_default().to_owned();
         let dimensions = if code.as_deref() == Some("documented") {
-            for required in ["event_type", "level", "counterpart"] {
+            for required in [EVENT_TYPE, LEVEL, COUNTERPART] {
                 if r.raw(required).is_none() {
                     r.problem(required, "a value is required on the documented row".into());
                 }
             }
-            let event_type = r.code("event_type", |s| vocabulary.deviation_event_types.parse(s));
-            let level = r.code("level", |s| vocabulary.deviation_levels.parse(s));
-            let counterpart = r.code("counterpart", |s| vocabulary.counterparts.parse(s));
+            let event_type = r.code(EVENT_TYPE, |s| vocabulary.deviation_event_types.parse(s));
+            let level = r.code(LEVEL, |s| vocabulary.deviation_levels.parse(s));
+            let counterpart = r.code(COUNTERPART, |s| vocabulary.counterparts.parse(s));
             let (description, consequence) = (
-                r.raw("description").unwrap_or_default().to_owned(),
-                r.raw("consequence").unwrap_or_default().to_owned(),
+                r.raw(DESCRIPTION).unwrap_or_default().to_owned(),
+                r.raw(CONSEQUENCE).unwrap_or_default().to_owned(),
             );
-            for (column, text) in [("description", &description), ("consequence", &consequence)] {
+            for (column, text) in [(DESCRIPTION, &description), (CONSEQUENCE, &consequence)] {
                 if crate::privacy::redact(text) != *text {
                     r.problem(
                         column,
@@ -251,7 +262,7 @@ fn read_row(r: &mut super::sheet::Row<'_>, vocabulary: &LocalVocabulary) -> Opti
         let event = event(code.as_deref()?, on?, reply_by, summary)?;
         Some(Row {
             line: r.line,
-            id: id?,
+            id: id?.to_owned(),
             event,
             dimensions,
         })

@@ -1,6 +1,6 @@
 //! The deviations export: one row per deviation, with its current status.
 
-use super::sheet::{read_rows, Columns};
+use super::sheet::{col, read_rows, Col, Columns};
 use super::{ImportError, Imported, Mode};
 use crate::codes::LocalVocabulary;
 use crate::report::Deviation;
@@ -21,6 +21,13 @@ const DEVIATION_COLUMNS: Columns = Columns {
     required: &["date", "event_type", "level", "counterpart", "status"],
 };
 
+const CONSEQUENCE: Col = col(DEVIATION_CSV_COLUMNS, "consequence");
+const COUNTERPART: Col = col(DEVIATION_CSV_COLUMNS, "counterpart");
+const DATE: Col = col(DEVIATION_CSV_COLUMNS, "date");
+const EVENT_TYPE: Col = col(DEVIATION_CSV_COLUMNS, "event_type");
+const LEVEL: Col = col(DEVIATION_CSV_COLUMNS, "level");
+const STATUS: Col = col(DEVIATION_CSV_COLUMNS, "status");
+
 const DEVIATION_HEADERS: &[(&str, &str)] = &[
     ("datum", "date"),
     ("händelsetyp", "event_type"),
@@ -38,17 +45,17 @@ pub fn read_deviations_csv(
     mode: Mode,
 ) -> Result<Imported<Deviation>, ImportError> {
     read_rows(bytes, file, &DEVIATION_COLUMNS, mode, |r| {
-        for required in ["date", "event_type", "level", "counterpart", "status"] {
+        for required in [DATE, EVENT_TYPE, LEVEL, COUNTERPART, STATUS] {
             if r.raw(required).is_none() {
                 r.problem(required, "a value is required".into());
             }
         }
-        let date = r.date("date");
-        let event_type = r.code("event_type", |s| vocabulary.deviation_event_types.parse(s));
-        let level = r.code("level", |s| vocabulary.deviation_levels.parse(s));
-        let counterpart = r.code("counterpart", |s| vocabulary.counterparts.parse(s));
-        let status = r.code("status", |s| vocabulary.deviation_statuses.parse(s));
-        let consequence = r.raw("consequence").map(str::to_owned);
+        let date = r.date(DATE);
+        let event_type = r.code(EVENT_TYPE, |s| vocabulary.deviation_event_types.parse(s));
+        let level = r.code(LEVEL, |s| vocabulary.deviation_levels.parse(s));
+        let counterpart = r.code(COUNTERPART, |s| vocabulary.counterparts.parse(s));
+        let status = r.code(STATUS, |s| vocabulary.deviation_statuses.parse(s));
+        let consequence = r.raw(CONSEQUENCE).map(str::to_owned);
         match (date, event_type, level, counterpart, status) {
             (Some(date), Some(event_type), Some(level), Some(counterpart), Some(status)) => {
                 Some(Deviation {

@@ -1,6 +1,6 @@
 //! The intake export: one row per intake visit (nybesök).
 
-use super::sheet::{read_rows, Columns};
+use super::sheet::{col, read_rows, Col, Columns};
 use super::{ImportError, Imported, Mode};
 use crate::codes::LocalVocabulary;
 use crate::report::IntakeVisit;
@@ -13,6 +13,10 @@ const INTAKE_COLUMNS: Columns = Columns {
     known: INTAKE_CSV_COLUMNS,
     required: &["date", "area", "outcome"],
 };
+
+const AREA: Col = col(INTAKE_CSV_COLUMNS, "area");
+const DATE: Col = col(INTAKE_CSV_COLUMNS, "date");
+const OUTCOME: Col = col(INTAKE_CSV_COLUMNS, "outcome");
 
 const INTAKE_HEADERS: &[(&str, &str)] = &[
     ("datum", "date"),
@@ -28,19 +32,19 @@ pub fn read_intake_csv(
     mode: Mode,
 ) -> Result<Imported<IntakeVisit>, ImportError> {
     read_rows(bytes, file, &INTAKE_COLUMNS, mode, |r| {
-        let date = r.date("date");
-        if r.raw("date").is_none() {
-            r.problem("date", "a value is required".into());
+        let date = r.date(DATE);
+        if r.raw(DATE).is_none() {
+            r.problem(DATE, "a value is required".into());
         }
-        let area = r.required("area");
-        let outcome = r.code("outcome", |s| vocabulary.intake_outcomes.parse(s));
-        if r.raw("outcome").is_none() {
-            r.problem("outcome", "a value is required".into());
+        let area = r.required(AREA);
+        let outcome = r.code(OUTCOME, |s| vocabulary.intake_outcomes.parse(s));
+        if r.raw(OUTCOME).is_none() {
+            r.problem(OUTCOME, "a value is required".into());
         }
         match (date, area, outcome) {
             (Some(date), Some(area), Some(outcome)) => Some(IntakeVisit {
                 date,
-                area,
+                area: area.to_owned(),
                 outcome,
             }),
             _ => None,

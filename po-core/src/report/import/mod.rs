@@ -15,6 +15,7 @@
 mod clients;
 mod deviation_events;
 mod deviations;
+mod ids;
 mod intake;
 mod json;
 mod sheet;
@@ -88,18 +89,18 @@ pub struct Imported<T> {
     pub problems: Vec<Problem>,
 }
 
-/// Decodes bytes: UTF-16 with its BOM (Excel's "Unicode text"), UTF-8 (BOM stripped) or, if not
-/// valid UTF-8, Windows-1252.
-pub fn decode(bytes: &[u8]) -> String {
+/// Decodes bytes: UTF-16 with its BOM (Excel's "Unicode text"), UTF-8 (BOM stripped; borrowed,
+/// never copied) or, if not valid UTF-8, Windows-1252.
+pub fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
         if encoding != encoding_rs::UTF_8 {
-            return encoding.decode_with_bom_removal(bytes).0.into_owned();
+            return encoding.decode_with_bom_removal(bytes).0;
         }
     }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_owned(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0,
     }
 }
 

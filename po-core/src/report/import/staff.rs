@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::sheet::{read_rows, Columns};
+use super::sheet::{col, read_rows, Col, Columns};
 use super::{ImportError, Imported, Mode};
 use crate::report::StaffMember;
 use crate::text::clip;
@@ -15,6 +15,11 @@ const STAFF_COLUMNS: Columns = Columns {
     known: STAFF_CSV_COLUMNS,
     required: &["id", "fte"],
 };
+
+const FTE: Col = col(STAFF_CSV_COLUMNS, "fte");
+const ID: Col = col(STAFF_CSV_COLUMNS, "id");
+const SUPERVISION: Col = col(STAFF_CSV_COLUMNS, "supervision");
+const TRAINING: Col = col(STAFF_CSV_COLUMNS, "training");
 
 const STAFF_HEADERS: &[(&str, &str)] = &[
     ("tjänstgöringsgrad", "fte"),
@@ -30,32 +35,32 @@ pub fn read_staff_csv(
     mode: Mode,
 ) -> Result<Imported<StaffMember>, ImportError> {
     read_rows(bytes, file, &STAFF_COLUMNS, mode, |r| {
-        let id = r.required("id");
+        let id = r.required(ID);
         let fte = r
-            .required("fte")
+            .required(FTE)
             .and_then(|v| match v.replace(',', ".").parse::<Decimal>() {
                 Ok(d) if d >= Decimal::ZERO && d <= Decimal::new(15, 1) => Some(d),
                 _ => {
                     r.problem(
-                        "fte",
+                        FTE,
                         format!(
                             "expected a full-time equivalent from 0 to 1.5, got {:?}",
-                            clip(&v)
+                            clip(v)
                         ),
                     );
                     None
                 }
             });
-        let training = r.raw("training").map_or(Vec::new(), |v| {
+        let training = r.raw(TRAINING).map_or(Vec::new(), |v| {
             v.split('|')
                 .map(|s| s.trim().to_owned())
                 .filter(|s| !s.is_empty())
                 .collect()
         });
-        let supervision = r.raw("supervision").map(str::to_owned);
+        let supervision = r.raw(SUPERVISION).map(str::to_owned);
         match (id, fte) {
             (Some(id), Some(fte)) => Some(StaffMember {
-                id,
+                id: id.to_owned(),
                 fte,
                 training,
                 supervision,

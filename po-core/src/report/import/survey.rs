@@ -13,7 +13,9 @@ pub fn read_survey_csv(
     mode: Mode,
 ) -> Result<(ExitSurvey, Vec<Problem>), ImportError> {
     let text = decode(bytes);
-    let mut reader = crate::text::csv_reader(&text);
+    let (body, delimiter) = crate::text::csv_layout(&text);
+    let mut reader = crate::text::csv_reader_with(body, delimiter);
+    let mut lines = super::sheet::LineCount::new(body);
     let problem = |row: u64, column: &str, reason: String| Problem {
         file: file.to_owned(),
         row,
@@ -41,10 +43,13 @@ pub fn read_survey_csv(
     let (mut responses, mut problems) = (Vec::new(), Vec::new());
     for (i, record) in reader.records().enumerate() {
         // The row as a spreadsheet shows it (blank lines count).
-        let line = match &record {
-            Ok(r) => r.position().map_or(i as u64 + 2, |p| p.line()),
-            Err(e) => e.position().map_or(i as u64 + 2, |p| p.line()),
+        let position = match &record {
+            Ok(r) => r.position(),
+            Err(e) => e.position(),
         };
+        let line = position
+            .and_then(|p| usize::try_from(p.byte()).ok())
+            .map_or(i as u64 + 2, |at| lines.at(at));
         let record = match record {
             Ok(r) => r,
             Err(e) => {
