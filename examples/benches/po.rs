@@ -3,7 +3,7 @@
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use divan::{black_box, Bencher};
-use po_core::codes::LocalVocabulary;
+use po_core::codes::{CodeList, LocalVocabulary};
 use po_core::disclosure::Protection;
 use po_core::eligibility::{assess, Age, Answer, Criterion, LifeArea, Readings, TargetGroupInput};
 use po_core::money::{
@@ -202,6 +202,32 @@ fn import_clients_csv_1m(b: Bencher) {
                     &vocabulary,
                     None,
                     Mode::Strict,
+                )
+                .unwrap(),
+            )
+        });
+}
+
+/// Eligibility for 10⁶ cases in one batch (outcome and statuses, no sentences) [≥ 10⁶ cases/s].
+#[divan::bench(sample_count = 5)]
+fn eligibility_batch_1m(b: Bencher) {
+    use po_core::eligibility::{assess_batch, ContactArea, NeedArea};
+    let cases: Vec<TargetGroupInput> = (0..1_000_000u32)
+        .map(|i| TargetGroupInput {
+            age: Age::Years(16 + (i % 60) as i32),
+            psychiatric_disability: [Answer::Yes, Answer::Unknown][(i % 7 == 0) as usize],
+            difficulties: Criterion::details(LifeArea::ALL[..(i % 4) as usize].to_vec()),
+            needs: Criterion::details(NeedArea::ALL[..(i % 5) as usize].to_vec()),
+            long_term_contacts: Criterion::details(ContactArea::ALL[(i % 3) as usize..].to_vec()),
+        })
+        .collect();
+    b.counter(divan::counter::ItemsCount::new(cases.len()))
+        .bench(|| {
+            black_box(
+                assess_batch(
+                    black_box(&cases),
+                    date!(2023 - 05 - 01),
+                    Readings::statute(),
                 )
                 .unwrap(),
             )

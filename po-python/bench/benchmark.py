@@ -30,8 +30,8 @@ YEAR = 2023
 AREAS = ["Centrala", "Norra", "Västra", "Östra"]
 MUNICIPALITIES = [m.code for m in po.varmland_municipalities()]
 GENDERS = ["woman", "man", "other"]
-REASONS = [v["code"] for v in po.code_list("contact_reason")]
-CATEGORIES = [v["code"] for v in po.code_list("assignment_category")]
+REASONS = [v.code for v in po.code_list("contact_reason")]
+CATEGORIES = [v.code for v in po.code_list("assignment_category")]
 
 
 def synthetic_clients(n: int, seed: int = 1) -> pd.DataFrame:
@@ -100,7 +100,7 @@ def pandas_report(df: pd.DataFrame, year: int) -> Dict[str, pd.DataFrame]:
 
 
 def labels(list_name: str) -> Dict[str, str]:
-    return {v["code"]: v["label_sv"] for v in po.code_list(list_name)}
+    return {v.code: v.label_sv for v in po.code_list(list_name)}
 
 
 def same_numbers(peer: Dict[str, pd.DataFrame], report: po.AnnualReport) -> None:

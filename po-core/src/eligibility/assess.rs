@@ -95,15 +95,7 @@ pub fn assess(
     as_of: Date,
     readings: Readings,
 ) -> Result<Assessment, EligibilityError> {
-    let rule_set = RuleSet::in_force_on(as_of, "as_of")?;
-    if readings.min_life_areas == 0 {
-        return Err(EligibilityError::ZeroMinimum {
-            field: "min_life_areas",
-        });
-    }
-    if readings.needs == (NeedsReading::AtLeast { min: 0 }) {
-        return Err(EligibilityError::ZeroMinimum { field: "needs.min" });
-    }
+    let rule_set = checked_rules(as_of, readings)?;
 
     let age = age_verdict(input.age, as_of)?;
     let disability = answer_verdict(
@@ -128,7 +120,7 @@ pub fn assess(
             let n = areas.len();
             let min = usize::from(readings.min_life_areas);
             (
-                n >= min,
+                difficulties_met(n, readings),
                 format!(
                     "svårigheter inom {n} livsområden ({}); minst {min} krävs",
                     labels_sv(areas)
@@ -146,25 +138,23 @@ pub fn assess(
     )?;
     let needs = criterion_verdict("needs", &input.needs, |areas| {
         let n = areas.len();
-        let (ok, rule_sv, rule_en) = match readings.needs {
-            NeedsReading::AllOf => (n == NeedArea::ALL.len(), "alla fyra krävs (lagens \"och\")".to_owned(), "all four required (the statute's \"och\")".to_owned()),
-            NeedsReading::AtLeast { min } => (n >= usize::from(min), format!("minst {min} krävs"), format!("at least {min} required")),
+        let ok = needs_met(n, readings);
+        let (rule_sv, rule_en) = match readings.needs {
+            NeedsReading::AllOf => ("alla fyra krävs (lagens \"och\")".to_owned(), "all four required (the statute's \"och\")".to_owned()),
+            NeedsReading::AtLeast { min } => (format!("minst {min} krävs"), format!("at least {min} required")),
         };
         (ok, format!("behov av {} av vård, stöd och service, rehabilitering, sysselsättning ({}); {rule_sv}", n, labels_sv(areas)),
          format!("needs in {n} of care, support and service, rehabilitation, occupation ({}); {rule_en}", labels_en(areas)))
     }, sentences!("sammansatta och omfattande behov av vård, stöd och service, rehabilitering och sysselsättning",
         "complex and extensive needs of care, support and service, rehabilitation and occupation"))?;
     let contacts = criterion_verdict("long_term_contacts", &input.long_term_contacts, |areas| {
-        use ContactArea::*;
-        let has = |a| areas.contains(&a);
-        let (ok, rule_sv, rule_en) = match readings.contacts {
+        let ok = contacts_met(|a| areas.contains(&a), readings);
+        let (rule_sv, rule_en) = match readings.contacts {
             ContactsReading::Statute => (
-                ContactArea::ALL.iter().all(|&a| has(a)),
                 "lagens lydelse (\"och\"): socialtjänst, primärvård, specialiserad psykiatri och andra myndigheter",
                 "the statute's wording (\"och\"): social services, primary care, specialised psychiatry and other authorities",
             ),
             ContactsReading::Stockholm2021 => (
-                (has(SocialServices) || has(PrimaryCare) || has(SpecialisedPsychiatry)) && has(OtherAuthorities),
                 "Stockholms lydelse (\"eller\", seed 002): socialtjänst, primärvård eller specialiserad psykiatri, och andra myndigheter",
                 "Stockholm's wording (\"eller\", seed 002): social services, primary care or specialised psychiatry, and other authorities",
             ),
@@ -217,22 +207,12 @@ pub fn assess(
 }
 
 fn age_verdict(age: Age, as_of: Date) -> Result<Verdict, EligibilityError> {
-    let years = match age {
-        Age::Unknown => {
-            return Ok(verdict(
-                Status::Unknown,
-                "Åldern är okänd; personen måste vara minst 18 år.",
-                "The age is unknown; the person must be 18 or older.",
-            ))
-        }
-        Age::BirthDate(birth) if birth > as_of => {
-            return Err(EligibilityError::BornAfterAssessment { as_of })
-        }
-        Age::BirthDate(birth) => age_on(birth, as_of),
-        Age::Years(y) if !(0..=130).contains(&y) => {
-            return Err(EligibilityError::ImplausibleAge { value: y })
-        }
-        Age::Years(y) => y,
+    let Some(years) = age_years(age, as_of)? else {
+        return Ok(verdict(
+            Status::Unknown,
+            "Åldern är okänd; personen måste vara minst 18 år.",
+            "The age is unknown; the person must be 18 or older.",
+        ));
     };
     Ok(if years >= 18 {
         verdict(
@@ -324,32 +304,104 @@ fn criterion_verdict<T: CodeList>(
         let (ok, sv, en) = rule(&set);
         (if ok { Answer::Yes } else { Answer::No }, sv, en)
     });
-    match (c.answer, derived) {
-        (Some(a), Some((d, _, _))) if a != Answer::Unknown && a != d => {
-            Err(EligibilityError::Contradiction {
-                field,
-                answer: a.code(),
-                derived: d.code(),
-            })
-        }
-        (_, Some((d, sv, en))) => {
-            let status = if d == Answer::Yes {
-                Status::Met
-            } else {
-                Status::NotMet
-            };
-            Ok(verdict(status, capitalise(sv), capitalise(en)))
-        }
-        (answer, None) => Ok(answer_verdict(
-            answer.unwrap_or_default(),
+    let status = criterion_status(
+        field,
+        c.answer,
+        derived.as_ref().map(|d| d.0 == Answer::Yes),
+    )?;
+    Ok(match derived {
+        Some((_, sv, en)) => verdict(status, capitalise(sv), capitalise(en)),
+        None => answer_verdict(
+            c.answer.unwrap_or_default(),
             what.yes,
             what.no,
             what.unknown,
-        )),
+        ),
+    })
+}
+
+/// The rule set in force on `as_of`, once the readings are checked (no minimum of zero).
+pub(super) fn checked_rules(as_of: Date, readings: Readings) -> Result<RuleSet, EligibilityError> {
+    let rule_set = RuleSet::in_force_on(as_of, "as_of")?;
+    if readings.min_life_areas == 0 {
+        return Err(EligibilityError::ZeroMinimum {
+            field: "min_life_areas",
+        });
+    }
+    if readings.needs == (NeedsReading::AtLeast { min: 0 }) {
+        return Err(EligibilityError::ZeroMinimum { field: "needs.min" });
+    }
+    Ok(rule_set)
+}
+
+/// The age in whole years on `as_of`; `None` when unknown. A birth after `as_of` or an age
+/// outside 0..=130 is an error.
+pub(super) fn age_years(age: Age, as_of: Date) -> Result<Option<i32>, EligibilityError> {
+    match age {
+        Age::Unknown => Ok(None),
+        Age::BirthDate(birth) if birth > as_of => {
+            Err(EligibilityError::BornAfterAssessment { as_of })
+        }
+        Age::BirthDate(birth) => Ok(Some(age_on(birth, as_of))),
+        Age::Years(y) if !(0..=130).contains(&y) => {
+            Err(EligibilityError::ImplausibleAge { value: y })
+        }
+        Age::Years(y) => Ok(Some(y)),
     }
 }
 
-fn question(criterion: &Text) -> Question {
+/// A criterion's status from its direct answer and what its details give (`Some(met)`): the
+/// details decide; an answer that contradicts them is an error; without details the answer
+/// (unknown when not given).
+pub(super) fn criterion_status(
+    field: &'static str,
+    answer: Option<Answer>,
+    derived: Option<bool>,
+) -> Result<Status, EligibilityError> {
+    let derived_answer = |met: bool| if met { Answer::Yes } else { Answer::No };
+    match (answer, derived) {
+        (Some(a), Some(met)) if a != Answer::Unknown && a != derived_answer(met) => {
+            Err(EligibilityError::Contradiction {
+                field,
+                answer: a.code(),
+                derived: derived_answer(met).code(),
+            })
+        }
+        (_, Some(true)) => Ok(Status::Met),
+        (_, Some(false)) => Ok(Status::NotMet),
+        (None | Some(Answer::Unknown), None) => Ok(Status::Unknown),
+        (Some(Answer::Yes), None) => Ok(Status::Met),
+        (Some(Answer::No), None) => Ok(Status::NotMet),
+    }
+}
+
+/// "Olika livsområden": difficulties in `n` distinct life areas, by the readings' minimum.
+pub(super) fn difficulties_met(n: usize, readings: Readings) -> bool {
+    n >= usize::from(readings.min_life_areas)
+}
+
+/// Needs in `n` distinct areas of the four, by the needs reading.
+pub(super) fn needs_met(n: usize, readings: Readings) -> bool {
+    match readings.needs {
+        NeedsReading::AllOf => n == NeedArea::ALL.len(),
+        NeedsReading::AtLeast { min } => n >= usize::from(min),
+    }
+}
+
+/// Long-term contacts with the areas `has` tells, by the contacts reading: the statute's "och"
+/// (all four) or Stockholm's "eller" (seed 002: one of the first three, and other authorities).
+pub(super) fn contacts_met(has: impl Fn(ContactArea) -> bool, readings: Readings) -> bool {
+    use ContactArea::*;
+    match readings.contacts {
+        ContactsReading::Statute => ContactArea::ALL.iter().all(|&a| has(a)),
+        ContactsReading::Stockholm2021 => {
+            (has(SocialServices) || has(PrimaryCare) || has(SpecialisedPsychiatry))
+                && has(OtherAuthorities)
+        }
+    }
+}
+
+pub(super) fn question(criterion: &Text) -> Question {
     let (sv, en): (&'static str, &'static str) = match criterion.as_ref() {
         "age_18_or_older" => ("Hur gammal är personen (födelsedatum)?", "How old is the person (date of birth)?"),
         "psychiatric_disability" => (

@@ -7,11 +7,13 @@
 //! eligible".
 
 mod assess;
+mod batch;
 mod error;
 mod input;
 mod intake;
 
 pub use assess::{assess, Assessment, Outcome, Question};
+pub use batch::{assess_batch, Batch, CaseResult, CRITERIA};
 pub use error::EligibilityError;
 pub use input::{
     Age, Answer, ContactArea, ContactsReading, Criterion, LifeArea, NeedArea, NeedsReading,
