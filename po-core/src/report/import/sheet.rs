@@ -165,14 +165,8 @@ impl<'a> Row<'a> {
         };
         const YES: [&str; 7] = ["ja", "j", "yes", "y", "1", "true", "x"];
         const NO: [&str; 5] = ["nej", "n", "no", "0", "false"];
-        // The spellings are ASCII: compared without folding first (the cell is trimmed).
-        let is = |words: &[&str], v: &str| words.iter().any(|w| w.eq_ignore_ascii_case(v));
-        if is(&YES, v) {
-            return true;
-        }
-        if is(&NO, v) {
-            return false;
-        }
+        // Folded in the thread's buffer: no allocation for a valid cell.
+        let is = |words: &[&str], v: &str| words.contains(&v);
         match crate::text::with_folded(v, |f| (is(&YES, f), is(&NO, f))) {
             (true, _) => true,
             (_, true) => false,
