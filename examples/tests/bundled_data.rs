@@ -44,10 +44,10 @@ fn csv_export_reads_back_into_the_same_register() {
     let register = bundled_register();
     let csv = register_to_csv(&register).unwrap();
     let files = RegisterCsv {
-        clients: Some(csv.clients.as_bytes()),
-        intake: Some(csv.intake.as_bytes()),
-        deviations: Some(csv.deviations.as_bytes()),
-        staff: Some(csv.staff.as_bytes()),
+        clients: Some(csv.clients.as_bytes().into()),
+        intake: Some(csv.intake.as_bytes().into()),
+        deviations: Some(csv.deviations.as_bytes().into()),
+        staff: Some(csv.staff.as_bytes().into()),
         survey: Some(csv.survey.as_bytes()),
         survey_sent: csv.survey_sent,
     };

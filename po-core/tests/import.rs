@@ -201,8 +201,8 @@ fn a_whole_register_from_csv_reports_the_problems_of_every_file() {
         "id;gender;birth_year;started_on\nk1;woman;1980;2023-01-10\nk2;x;1980;2023-01-10\n";
     let intake = "date;area;outcome\n2023-03-01;Norra;nope\n2023-03-02;Norra;accepted\n";
     let files = RegisterCsv {
-        clients: Some(clients.as_bytes()),
-        intake: Some(intake.as_bytes()),
+        clients: Some(clients.as_bytes().into()),
+        intake: Some(intake.as_bytes().into()),
         ..RegisterCsv::default()
     };
     let err = read_register_csv(files, &varmland(), Mode::Strict).unwrap_err();

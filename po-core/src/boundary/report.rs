@@ -11,7 +11,7 @@ use time::Date;
 
 use crate::codes::{CodeList, LocalVocabulary};
 use crate::disclosure::{CellLabel, Protection, RelationKind};
-use crate::report::{self as core, Cell, Language, Mode, RegisterCsv};
+use crate::report::{self as core, Cell, Input, Language, Mode, RegisterCsv};
 
 use super::error::{invalid, po, PoError, Problem};
 use super::money::{population_key, Population};
@@ -436,17 +436,26 @@ impl Register {
             ))
         })?;
         let csv = RegisterCsv {
-            clients: files.clients.as_deref(),
-            intake: files.intake.as_deref(),
-            deviations: files.deviations.as_deref(),
-            staff: files.staff.as_deref(),
+            clients: files.clients.as_deref().map(Input::Csv),
+            intake: files.intake.as_deref().map(Input::Csv),
+            deviations: files.deviations.as_deref().map(Input::Csv),
+            staff: files.staff.as_deref().map(Input::Csv),
             survey: files.survey.as_deref(),
             survey_sent: sent,
         };
+        Self::of_inputs(csv, files.vocabulary.as_deref(), lenient)
+    }
+
+    /// [`Register::of_csv`] over inputs already made (CSV bytes, or frames a binding built over
+    /// its columns): the one place where a register's files are read.
+    pub(crate) fn of_inputs(
+        files: RegisterCsv<'_>,
+        vocabulary: Option<&str>,
+        lenient: bool,
+    ) -> Result<Self, PoError> {
         let mode = if lenient { Mode::Lenient } else { Mode::Strict };
-        let vocabulary =
-            LocalVocabulary::preset(files.vocabulary.as_deref().unwrap_or("none")).map_err(po)?;
-        let (inner, problems) = core::read_register_csv(csv, &vocabulary, mode).map_err(po)?;
+        let vocabulary = LocalVocabulary::preset(vocabulary.unwrap_or("none")).map_err(po)?;
+        let (inner, problems) = core::read_register_csv(files, &vocabulary, mode).map_err(po)?;
         Ok(Register {
             inner: Arc::new(inner),
             problems,

@@ -27,9 +27,10 @@ pub use annual::{
 };
 pub use import::{
     decode, read_clients_csv, read_deviation_events_csv, read_deviations_csv, read_deviations_json,
-    read_intake_csv, read_register_csv, read_register_json, read_staff_csv, read_survey_csv,
-    ImportError, Imported, Mode, Problem, RegisterCsv, CLIENT_CSV_COLUMNS, DEVIATION_CSV_COLUMNS,
-    DEVIATION_EVENT_CODES, DEVIATION_EVENT_CSV_COLUMNS, INTAKE_CSV_COLUMNS, STAFF_CSV_COLUMNS,
+    read_intake_csv, read_register_csv, read_register_json, read_staff_csv, read_survey_csv, Frame,
+    ImportError, Imported, Input, Mode, Problem, RegisterCsv, TextCells, CLIENT_CSV_COLUMNS,
+    DEVIATION_CSV_COLUMNS, DEVIATION_EVENT_CODES, DEVIATION_EVENT_CSV_COLUMNS, INTAKE_CSV_COLUMNS,
+    STAFF_CSV_COLUMNS,
 };
 pub use margins::{check_margins, MarginProblem};
 pub use protection::{

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::ids::IdSet;
 use super::sheet::{col, read_rows, Col, Columns};
-use super::{ImportError, Imported, Mode};
+use super::{ImportError, Imported, Input, Mode};
 use crate::codes::{AgeBand, LocalVocabulary};
 use crate::identity::age_on;
 use crate::organisation::MunicipalityCode;
@@ -110,8 +110,8 @@ const CLIENT_HEADERS: &[(&str, &str)] = &[
 /// Reads clients (one row per client). Checks: id present and unique, gender, dates, end not
 /// before start, an adult (18+) when starting if the birth is known, municipality code valid
 /// and, if `municipalities` is given, one of them; code-list values.
-pub fn read_clients_csv(
-    bytes: &[u8],
+pub fn read_clients_csv<'a>(
+    input: impl Into<Input<'a>>,
     file: &str,
     vocabulary: &LocalVocabulary,
     municipalities: Option<&[MunicipalityCode]>,
@@ -119,7 +119,7 @@ pub fn read_clients_csv(
 ) -> Result<Imported<Client>, ImportError> {
     let mut seen = IdSet::new();
     let mut areas: HashSet<Arc<str>> = HashSet::new();
-    read_rows(bytes, file, &CLIENT_COLUMNS, mode, |r| {
+    read_rows(input.into(), file, &CLIENT_COLUMNS, mode, |r| {
         let id = r.required(ID);
         if let Some(id) = id {
             if let Some(first) = seen.insert(id, r.line) {

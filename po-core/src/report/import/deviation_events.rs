@@ -119,7 +119,7 @@ pub fn read_deviation_events_csv(
     // Ids with a row that has a problem: their deviation is left out whole (a history with a
     // hole would be counted wrongly).
     let mut broken: Vec<String> = Vec::new();
-    let rows = read_rows(bytes, file, &COLUMNS, Mode::Lenient, |r| {
+    let rows = read_rows(bytes.into(), file, &COLUMNS, Mode::Lenient, |r| {
         let row = read_row(r, vocabulary);
         if !r.problems.is_empty() {
             if let Some(id) = r.raw(ID) {

@@ -1,7 +1,7 @@
 //! The deviations export: one row per deviation, with its current status.
 
 use super::sheet::{col, read_rows, Col, Columns};
-use super::{ImportError, Imported, Mode};
+use super::{ImportError, Imported, Input, Mode};
 use crate::codes::LocalVocabulary;
 use crate::report::Deviation;
 
@@ -38,13 +38,13 @@ const DEVIATION_HEADERS: &[(&str, &str)] = &[
 ];
 
 /// Reads deviations: `date`, `event_type`, `level`, `counterpart`, `status`, `consequence`.
-pub fn read_deviations_csv(
-    bytes: &[u8],
+pub fn read_deviations_csv<'a>(
+    input: impl Into<Input<'a>>,
     file: &str,
     vocabulary: &LocalVocabulary,
     mode: Mode,
 ) -> Result<Imported<Deviation>, ImportError> {
-    read_rows(bytes, file, &DEVIATION_COLUMNS, mode, |r| {
+    read_rows(input.into(), file, &DEVIATION_COLUMNS, mode, |r| {
         for required in [DATE, EVENT_TYPE, LEVEL, COUNTERPART, STATUS] {
             if r.raw(required).is_none() {
                 r.problem(required, "a value is required".into());

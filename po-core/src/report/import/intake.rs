@@ -1,7 +1,7 @@
 //! The intake export: one row per intake visit (nybesök).
 
 use super::sheet::{col, read_rows, Col, Columns};
-use super::{ImportError, Imported, Mode};
+use super::{ImportError, Imported, Input, Mode};
 use crate::codes::LocalVocabulary;
 use crate::report::IntakeVisit;
 
@@ -25,13 +25,13 @@ const INTAKE_HEADERS: &[(&str, &str)] = &[
 ];
 
 /// Reads intake visits: `date`, `area`, `outcome`.
-pub fn read_intake_csv(
-    bytes: &[u8],
+pub fn read_intake_csv<'a>(
+    input: impl Into<Input<'a>>,
     file: &str,
     vocabulary: &LocalVocabulary,
     mode: Mode,
 ) -> Result<Imported<IntakeVisit>, ImportError> {
-    read_rows(bytes, file, &INTAKE_COLUMNS, mode, |r| {
+    read_rows(input.into(), file, &INTAKE_COLUMNS, mode, |r| {
         let date = r.date(DATE);
         if r.raw(DATE).is_none() {
             r.problem(DATE, "a value is required".into());

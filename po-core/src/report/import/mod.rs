@@ -21,6 +21,7 @@ mod json;
 mod sheet;
 mod staff;
 mod survey;
+mod table;
 
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +34,7 @@ pub use intake::{read_intake_csv, INTAKE_CSV_COLUMNS};
 pub use json::{read_deviations_json, read_register_json};
 pub use staff::{read_staff_csv, STAFF_CSV_COLUMNS};
 pub use survey::read_survey_csv;
+pub use table::{Frame, Input, TextCells};
 
 use super::Register;
 use crate::codes::LocalVocabulary;
@@ -104,18 +106,19 @@ pub fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The CSV exports of one register; any file may be missing. Problems name the files
+/// The CSV exports of one register; any file may be missing, and any but the survey may be
+/// given as a [`Frame`] instead (read with the same validation). Problems name the files
 /// `clients.csv`, `intake.csv`, `deviations.csv`, `staff.csv` and `survey.csv`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RegisterCsv<'a> {
     /// Clients (see [`read_clients_csv`]).
-    pub clients: Option<&'a [u8]>,
+    pub clients: Option<Input<'a>>,
     /// Intake visits (see [`read_intake_csv`]).
-    pub intake: Option<&'a [u8]>,
+    pub intake: Option<Input<'a>>,
     /// Deviations (see [`read_deviations_csv`]).
-    pub deviations: Option<&'a [u8]>,
+    pub deviations: Option<Input<'a>>,
     /// Staff (see [`read_staff_csv`]).
-    pub staff: Option<&'a [u8]>,
+    pub staff: Option<Input<'a>>,
     /// Exit-survey answers (see [`read_survey_csv`]).
     pub survey: Option<&'a [u8]>,
     /// How many exit surveys were sent (needed with `survey`).

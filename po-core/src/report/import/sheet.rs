@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use time::{format_description::well_known::Iso8601, Date};
 
+use super::table::{Frame, Input, TextCells};
 use super::{decode, ImportError, Imported, Mode, Problem};
 use crate::codes::UnknownCode;
 use crate::text::clip;
@@ -53,17 +54,17 @@ fn one_problem(file: &str, row: u64, reason: String) -> ImportError {
     }
 }
 
-fn read_header(
-    reader: &mut csv::Reader<&[u8]>,
-    file: &str,
-    columns: &Columns,
-) -> Result<Header, ImportError> {
-    let given: Vec<String> = reader
+/// The header of a CSV file, or the file's one problem when the parser rejects it.
+fn csv_header(reader: &mut csv::Reader<&[u8]>, file: &str) -> Result<Vec<String>, ImportError> {
+    Ok(reader
         .headers()
         .map_err(|e| one_problem(file, 1, e.to_string()))?
         .iter()
         .map(str::to_owned)
-        .collect();
+        .collect())
+}
+
+fn read_header(given: &[String], file: &str, columns: &Columns) -> Result<Header, ImportError> {
     let names: Vec<String> = given
         .iter()
         .map(|h| {
@@ -104,6 +105,30 @@ fn read_header(
     Ok(Header { names, fields })
 }
 
+/// Where a row's cells are: in a line of CSV text, or in the columns of a frame's batch.
+#[derive(Clone, Copy)]
+enum Cells<'a> {
+    /// The row's text and where each of its cells is in it.
+    Text {
+        text: &'a str,
+        at: &'a [Range<usize>],
+    },
+    /// The batch's columns and the row's index in it.
+    Frame {
+        columns: &'a [Box<dyn TextCells + 'a>],
+        row: usize,
+    },
+}
+
+impl<'a> Cells<'a> {
+    fn get(self, field: usize) -> Option<&'a str> {
+        match self {
+            Cells::Text { text, at } => text.get(at.get(field)?.clone()),
+            Cells::Frame { columns, row } => columns.get(field)?.cell(row),
+        }
+    }
+}
+
 /// Reads one row's cells by column and collects its problems. Cells are borrowed from the
 /// record (`'a`), so reading a valid cell allocates nothing.
 pub(super) struct Row<'a> {
@@ -111,18 +136,14 @@ pub(super) struct Row<'a> {
     pub(super) line: u64,
     known: &'a [&'static str],
     fields: &'a [Option<usize>],
-    /// The row's text and where each of its cells is in it.
-    text: &'a str,
-    cells: &'a [Range<usize>],
+    cells: Cells<'a>,
     pub(super) problems: Vec<Problem>,
 }
 
 impl<'a> Row<'a> {
     /// The cell, trimmed; `None` when empty or the column is not in the file.
     pub(super) fn raw(&self, column: Col) -> Option<&'a str> {
-        let cell = self
-            .text
-            .get(self.cells.get(self.fields[column.0]?)?.clone())?;
+        let cell = self.cells.get(self.fields[column.0]?)?;
         Some(trim(cell)).filter(|s| !s.is_empty())
     }
     /// Records a problem in `column`.
@@ -330,30 +351,27 @@ fn check_headers(
 /// still gets a problem, so no row can vanish). Strict mode fails on any problem; a file that
 /// is not CSV at all (a record the parser rejects) fails with that one problem.
 ///
-/// The file is read as a stream into one reused record: UTF-8 is parsed where it lies (no
-/// decoded copy), and a valid row costs no allocation here beyond what `build` keeps.
+/// CSV is read as a stream into one reused record: UTF-8 is parsed where it lies (no decoded
+/// copy), and a valid row costs no allocation here beyond what `build` keeps. A frame is read
+/// cell by cell where its columns hold the text.
 pub(super) fn read_rows<T>(
-    bytes: &[u8],
+    input: Input<'_>,
     file: &str,
     columns: &Columns,
     mode: Mode,
     mut build: impl FnMut(&mut Row<'_>) -> Option<T>,
 ) -> Result<Imported<T>, ImportError> {
-    let text = decode(bytes);
-    let (body, delimiter) = crate::text::csv_layout(&text);
-    let mut reader = crate::text::csv_reader_with(body, delimiter);
-    let header = read_header(&mut reader, file, columns)?;
-    let (mut rows, mut problems) = (
-        Vec::with_capacity(expected_rows(body)),
-        check_headers(&header, file, columns)?,
-    );
-    let mut each = |line: u64, text: &str, cells: &[Range<usize>]| {
+    let mut rows = Vec::with_capacity(match input {
+        Input::Csv(bytes) => expected_rows(bytes),
+        Input::Frame(frame) => frame.rows(),
+    });
+    let mut problems = Vec::new();
+    let mut each = |header: &Header, line: u64, cells: Cells<'_>| {
         let mut r = Row {
             file,
             line,
             known: columns.known,
             fields: &header.fields,
-            text,
             cells,
             problems: Vec::new(),
         };
@@ -364,12 +382,36 @@ pub(super) fn read_rows<T>(
         }
         problems.append(&mut r.problems);
     };
-    let mut cells = Vec::new();
+    let header_problems = match input {
+        Input::Csv(bytes) => read_csv_rows(bytes, file, columns, &mut each)?,
+        Input::Frame(frame) => read_frame_rows(frame, file, columns, &mut each)?,
+    };
+    drop(each);
+    problems.splice(0..0, header_problems);
+    if mode == Mode::Strict && !problems.is_empty() {
+        return Err(ImportError { problems });
+    }
+    Ok(Imported { rows, problems })
+}
+
+/// The rows of a CSV file given to `each`; returns the header's problems.
+fn read_csv_rows(
+    bytes: &[u8],
+    file: &str,
+    columns: &Columns,
+    each: &mut dyn FnMut(&Header, u64, Cells<'_>),
+) -> Result<Vec<Problem>, ImportError> {
+    let text = decode(bytes);
+    let (body, delimiter) = crate::text::csv_layout(&text);
+    let mut reader = crate::text::csv_reader_with(body, delimiter);
+    let header = read_header(&csv_header(&mut reader, file)?, file, columns)?;
+    let header_problems = check_headers(&header, file, columns)?;
+    let mut at = Vec::new();
     if let Some(lines) = plain_lines(body, &reader) {
         for (line, text) in lines {
-            cells.clear();
-            split(text, delimiter, &mut cells);
-            each(line, text, &cells);
+            at.clear();
+            split(text, delimiter, &mut at);
+            each(&header, line, Cells::Text { text, at: &at });
         }
     } else {
         let mut record = csv::StringRecord::new();
@@ -383,8 +425,8 @@ pub(super) fn read_rows<T>(
                     return Err(one_problem(file, line, e.to_string()));
                 }
             }
-            cells.clear();
-            cells.extend((0..record.len()).filter_map(|j| record.range(j)));
+            at.clear();
+            at.extend((0..record.len()).filter_map(|j| record.range(j)));
             // The row as a spreadsheet shows it: the line where the record starts, blank lines
             // included (counted here: `csv`'s own line count is off by the blank lines and by
             // one after CRLF line ends).
@@ -392,16 +434,55 @@ pub(super) fn read_rows<T>(
                 .position()
                 .and_then(|p| usize::try_from(p.byte()).ok())
             {
-                Some(at) => lines.at(at),
+                Some(offset) => lines.at(offset),
                 None => i + 2,
             };
-            each(line, record.as_slice(), &cells);
+            let text = record.as_slice();
+            each(&header, line, Cells::Text { text, at: &at });
         }
     }
-    if mode == Mode::Strict && !problems.is_empty() {
-        return Err(ImportError { problems });
+    Ok(header_problems)
+}
+
+/// The rows of a frame given to `each`, numbered as in its CSV export (row `i` is line
+/// `i + 2`); returns the header's problems. A batch whose columns are not one per name, or
+/// not of one length, is the file's one problem.
+fn read_frame_rows(
+    frame: &Frame<'_>,
+    file: &str,
+    columns: &Columns,
+    each: &mut dyn FnMut(&Header, u64, Cells<'_>),
+) -> Result<Vec<Problem>, ImportError> {
+    let header = read_header(&frame.names, file, columns)?;
+    let header_problems = check_headers(&header, file, columns)?;
+    let mut line = 2u64;
+    for (b, batch) in frame.batches.iter().enumerate() {
+        let len = batch.first().map_or(0, |c| c.len());
+        if batch.len() != frame.names.len() || batch.iter().any(|c| c.len() != len) {
+            return Err(one_problem(
+                file,
+                line,
+                format!(
+                    "batch {b} of the table has {} columns of lengths {:?}; expected {} columns of one length",
+                    batch.len(),
+                    batch.iter().map(|c| c.len()).collect::<Vec<_>>(),
+                    frame.names.len()
+                ),
+            ));
+        }
+        for row in 0..len {
+            each(
+                &header,
+                line,
+                Cells::Frame {
+                    columns: batch,
+                    row,
+                },
+            );
+            line += 1;
+        }
     }
-    Ok(Imported { rows, problems })
+    Ok(header_problems)
 }
 
 /// The rows after the header as `(line, text)`, when the CSV parser would read each line as
@@ -436,11 +517,11 @@ fn plain_lines<'t>(
     )
 }
 
-/// About how many rows `body` has, from the line length of its first 64 KiB (5 % more, and
+/// About how many rows a CSV file's `body` has, from the line length of its first 64 KiB (5 % more, and
 /// never more than one per 16 bytes): the rows are then allocated once, not copied at each
 /// doubling (10⁶ clients are about 180 MB of rows).
-fn expected_rows(body: &str) -> usize {
-    let sample = &body.as_bytes()[..body.len().min(1 << 16)];
+fn expected_rows(body: &[u8]) -> usize {
+    let sample = &body[..body.len().min(1 << 16)];
     let lines = sample.iter().filter(|&&b| b == b'\n').count().max(1);
     let estimate = body.len() / (sample.len() / lines).max(1);
     (estimate + estimate / 20 + 16).min(body.len() / 16 + 16)
@@ -503,12 +584,18 @@ mod tests {
     /// Every row as (line, cells) through the fast path, and through `csv` (a quote forces it:
     /// `"x"` is read as `x`).
     fn rows(text: &str) -> Vec<(u64, Vec<Option<String>>)> {
-        let imported = read_rows(text.as_bytes(), "t.csv", &COLUMNS, Mode::Lenient, |r| {
-            Some((
-                r.line,
-                (0..3).map(|i| r.raw(Col(i)).map(str::to_owned)).collect(),
-            ))
-        });
+        let imported = read_rows(
+            text.as_bytes().into(),
+            "t.csv",
+            &COLUMNS,
+            Mode::Lenient,
+            |r| {
+                Some((
+                    r.line,
+                    (0..3).map(|i| r.raw(Col(i)).map(str::to_owned)).collect(),
+                ))
+            },
+        );
         imported.map(|i| i.rows).unwrap_or_default()
     }
 

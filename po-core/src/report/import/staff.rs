@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::sheet::{col, read_rows, Col, Columns};
-use super::{ImportError, Imported, Mode};
+use super::{ImportError, Imported, Input, Mode};
 use crate::report::StaffMember;
 use crate::text::clip;
 
@@ -29,12 +29,12 @@ const STAFF_HEADERS: &[(&str, &str)] = &[
 
 /// Reads staff: `id`, `fte` (decimal comma or point, 0–1.5), `training` (`|`-separated),
 /// `supervision`.
-pub fn read_staff_csv(
-    bytes: &[u8],
+pub fn read_staff_csv<'a>(
+    input: impl Into<Input<'a>>,
     file: &str,
     mode: Mode,
 ) -> Result<Imported<StaffMember>, ImportError> {
-    read_rows(bytes, file, &STAFF_COLUMNS, mode, |r| {
+    read_rows(input.into(), file, &STAFF_COLUMNS, mode, |r| {
         let id = r.required(ID);
         let fte = r
             .required(FTE)
