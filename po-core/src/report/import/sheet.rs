@@ -386,7 +386,6 @@ pub(super) fn read_rows<T>(
         Input::Csv(bytes) => read_csv_rows(bytes, file, columns, &mut each)?,
         Input::Frame(frame) => read_frame_rows(frame, file, columns, &mut each)?,
     };
-    drop(each);
     problems.splice(0..0, header_problems);
     if mode == Mode::Strict && !problems.is_empty() {
         return Err(ImportError { problems });
