@@ -1,4 +1,5 @@
 //! A table given column by column (what the Python boundary builds over an Arrow stream) reads
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! to the same register and the same located problems as its CSV export.
 
 use po_core::codes::LocalVocabulary;
