@@ -7,7 +7,10 @@ use po_core::report::{
     read_clients_csv, read_register_csv, Frame, Input, Mode, RegisterCsv, TextCells,
 };
 
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/synthetic-2023");
+const DATA: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../examples/data/synthetic-2023"
+);
 
 /// A CSV text as a frame of owned cells, cut into batches of `batch` rows (empty cells missing).
 fn frame_of(csv: &str, batch: usize) -> Frame<'static> {
@@ -82,7 +85,8 @@ fn the_bundled_register_reads_the_same_from_frames_as_from_csv() {
 
 #[test]
 fn a_frame_gets_the_csv_problems_at_the_rows_of_its_csv_export() {
-    let csv = "id;gender;birth_date;municipality;started_on;ended_on;children_at_home;contact_reasons\n\
+    let csv =
+        "id;gender;birth_date;municipality;started_on;ended_on;children_at_home;contact_reasons\n\
                a;woman;1980-01-01;1780;2023-01-01;;ja;economy\n\
                b;woman;1980-01-01;1780;2023-03-01;2023-02-01;ja;economy\n\
                c;kvinna;2010-01-01;1780;2023-01-01;;true;economy\n\
@@ -91,14 +95,8 @@ fn a_frame_gets_the_csv_problems_at_the_rows_of_its_csv_export() {
                g;woman;;1780;2023-13-01;;kanske;pengar\n\
                ;woman;;1780;;;;\n";
     let vocabulary = LocalVocabulary::preset("varmland").unwrap();
-    let from_csv = read_clients_csv(
-        csv.as_bytes(),
-        "clients",
-        &vocabulary,
-        None,
-        Mode::Lenient,
-    )
-    .unwrap();
+    let from_csv =
+        read_clients_csv(csv.as_bytes(), "clients", &vocabulary, None, Mode::Lenient).unwrap();
     // Batches of 3 rows: the row numbers run on across them.
     let frame = frame_of(csv, 3);
     let from_frame = read_clients_csv(&frame, "clients", &vocabulary, None, Mode::Lenient).unwrap();

@@ -414,6 +414,11 @@ pub struct Register {
     pub(crate) problems: Vec<crate::report::Problem>,
 }
 
+/// How many exit surveys were sent, as the count the import takes.
+pub(crate) fn survey_sent(sent: i64) -> Result<u32, PoError> {
+    u32::try_from(sent).map_err(|_| invalid(format!("survey_sent: expected 0 or more, got {sent}")))
+}
+
 impl Register {
     /// Reads the JSON form; any problem is an `InvalidRegister` error listing them all.
     pub(crate) fn of_json(json: &str, file: &str) -> Result<Self, PoError> {
@@ -428,13 +433,10 @@ impl Register {
     /// `files.vocabulary` (a preset; none by default). Strict: any problem is an
     /// `InvalidRegister` error. Lenient: bad rows are left out and listed in `problems` (and in
     /// the report).
+    // Python reads its files through `of_inputs` (bytes or Arrow frames); Kotlin through this.
+    #[cfg_attr(not(feature = "uniffi"), allow(dead_code))]
     pub(crate) fn of_csv(files: RegisterCsvFiles, lenient: bool) -> Result<Self, PoError> {
-        let sent = u32::try_from(files.survey_sent).map_err(|_| {
-            invalid(format!(
-                "survey_sent: expected 0 or more, got {}",
-                files.survey_sent
-            ))
-        })?;
+        let sent = survey_sent(files.survey_sent)?;
         let csv = RegisterCsv {
             clients: files.clients.as_deref().map(Input::Csv),
             intake: files.intake.as_deref().map(Input::Csv),

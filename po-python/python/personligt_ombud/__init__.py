@@ -93,7 +93,16 @@ from ._native import (
     varmland_leadership_group_2023,
 )
 from . import _native
-from ._tables import Ranking, Rows, Source, records_of, source_bytes, to_pandas, to_polars
+from ._tables import (
+    Ranking,
+    Rows,
+    Source,
+    records_of,
+    source_bytes,
+    source_input,
+    to_pandas,
+    to_polars,
+)
 
 _APPLICANT_FIELDS = (
     "id",
@@ -247,8 +256,10 @@ def read_register_csv(
 ) -> Register:
     """Reads a register from CSV exports or DataFrames.
 
-    Each file is bytes, a path, or a pandas / polars DataFrame with the export's columns (lists
-    as Python lists or ``|``-separated text). Strict by default: any problem raises
+    Each file is bytes, a path, or a table with the export's columns (lists as Python lists or
+    ``|``-separated text): a pandas or polars DataFrame, a pyarrow table, a DuckDB result — any
+    object with the Arrow PyCapsule interface, read column by column without CSV (the survey
+    goes through CSV). Strict by default: any problem raises
     ``InvalidRegisterError`` whose ``.problems`` name file, row and column (a DataFrame's row
     ``i`` is row ``i + 2``, as in the CSV with its header). ``lenient=True`` leaves bad rows out
     and lists them in ``register.problems`` and in the report. ``vocabulary`` names the
@@ -256,10 +267,10 @@ def read_register_csv(
     ``"varmland"``); po assumes none.
     """
     return Register.from_csv_bytes(
-        clients=source_bytes(clients),
-        intake=source_bytes(intake),
-        deviations=source_bytes(deviations),
-        staff=source_bytes(staff),
+        clients=source_input(clients),
+        intake=source_input(intake),
+        deviations=source_input(deviations),
+        staff=source_input(staff),
         survey=source_bytes(survey),
         survey_sent=survey_sent,
         lenient=lenient,

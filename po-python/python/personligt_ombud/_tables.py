@@ -33,6 +33,13 @@ class Rows(Tuple[T, ...]):
 
         return polars.DataFrame(self.to_dicts())
 
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any:
+        """The rows as an Arrow stream (the PyCapsule interface): ``pyarrow.table(rows)``,
+        ``polars.DataFrame(rows)`` and DuckDB read it; amounts stay exact (Decimal128)."""
+        from . import _native
+
+        return _native._arrow_records(self.to_dicts()).__arrow_c_stream__(requested_schema)
+
 
 class Ranking(Rows[T]):
     """A ranking: the applicants, first place first, and ``stamp`` (the version of po, the
@@ -136,6 +143,26 @@ def source_bytes(source: Optional[Source]) -> Optional[bytes]:
     raise TypeError(
         f"expected bytes, a path or a pandas/polars DataFrame, got {type(source).__name__}"
     )
+
+
+def source_input(source: Optional[Source]) -> Any:
+    """What the importer reads: bytes as they are, a path's bytes, or for anything with
+    ``__arrow_c_stream__`` (pandas ≥ 2.2 with pyarrow, polars, pyarrow, DuckDB) the object
+    itself, whose stream the importer opens and reads to the end before the next file's (a
+    DuckDB connection serves one open result at a time). A pandas frame is exported here, so
+    that one pyarrow cannot convert (an object column mixing kinds), or pandas without pyarrow,
+    takes the CSV route instead: the same validation, the same row numbers."""
+    if type(source).__name__ == "PyCapsule":  # an Arrow stream's capsule, already exported
+        return source
+    export = getattr(source, "__arrow_c_stream__", None)
+    if export is None or isinstance(source, (bytes, str, os.PathLike)):
+        return source_bytes(source)
+    if not type(source).__module__.startswith("pandas"):
+        return source
+    try:
+        return export()
+    except Exception:
+        return frame_to_csv(source)
 
 
 def rows(items: Iterable[T]) -> "Rows[T]":

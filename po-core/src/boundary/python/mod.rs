@@ -3,6 +3,7 @@
 
 use pyo3::prelude::*;
 
+mod arrow;
 mod deviation;
 mod eligibility;
 mod errors;
@@ -25,5 +26,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     organisation::register(m)?;
     report::register(m)?;
     deviation::register(m)?;
+    arrow::register(m)?;
     Ok(())
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyBytes, PyDict};
 use time::Date;
 
 use super::errors::invalid;
@@ -16,10 +16,11 @@ use crate::boundary::money::Population;
 use crate::boundary::organisation::LeadershipCheck;
 use crate::boundary::report::{
     self as shared, audit, report, AnnualReport, Audit, CellRef, CounterpartDeviations,
-    MarginProblem, MunicipalityRow, Ratio, Register, RegisterCsvFiles, ReportOptions, StaffSummary,
-    SurveyQuestion, Table, TableRelation, Waiting,
+    MarginProblem, MunicipalityRow, Ratio, Register, ReportOptions, StaffSummary, SurveyQuestion,
+    Table, TableRelation, Waiting,
 };
 use crate::boundary::rules::Stamp;
+use crate::report::{Frame, Input, RegisterCsv};
 
 #[pymethods]
 impl Table {
@@ -51,6 +52,28 @@ impl Table {
             d.set_item(column, values)?;
         }
         Ok(d)
+    }
+
+    /// The table as an Arrow stream (the PyCapsule interface): a `row` column of labels and one
+    /// nullable Int64 column per column label (hidden = null), so that `pyarrow.table(t)`,
+    /// `polars.DataFrame(t)` and DuckDB read it without a copy.
+    #[pyo3(signature = (requested_schema = None))]
+    fn __arrow_c_stream__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        use arrow_array::{ArrayRef, Int64Array, StringArray};
+        let mut columns: Vec<(String, ArrayRef)> = vec![(
+            "row".to_owned(),
+            std::sync::Arc::new(StringArray::from(self.rows.clone())),
+        )];
+        for (j, column) in self.columns.iter().enumerate() {
+            let values: Int64Array = self.cells.iter().map(|r| r[j]).collect();
+            columns.push((column.clone(), std::sync::Arc::new(values)));
+        }
+        let table = super::arrow::table_object(py, super::arrow::batch(columns)?)?;
+        table.call_method1("__arrow_c_stream__", (requested_schema,))
     }
 
     /// A pandas DataFrame indexed by the row labels (nullable integers; hidden = <NA>).
@@ -167,6 +190,28 @@ fn check_margins(
     shared::check_margins(cells, row_totals, column_totals, grand_total)
 }
 
+/// One register file from Python: CSV bytes, or a frame over an Arrow stream's columns.
+enum FileSource {
+    Bytes(Vec<u8>),
+    Frame(Frame<'static>),
+}
+
+impl FileSource {
+    fn of(source: &Bound<'_, PyAny>, file: &str) -> PyResult<Self> {
+        if source.is_instance_of::<PyBytes>() {
+            return Ok(FileSource::Bytes(source.extract()?));
+        }
+        Ok(FileSource::Frame(super::arrow::frame_of(source, file)?))
+    }
+
+    fn input(&self) -> Input<'_> {
+        match self {
+            FileSource::Bytes(b) => Input::Csv(b),
+            FileSource::Frame(f) => Input::Frame(f),
+        }
+    }
+}
+
 #[pymethods]
 impl Register {
     /// Reads the JSON form (the serde form; see `examples/data/synthetic-2023/register.json`).
@@ -179,31 +224,43 @@ impl Register {
 
     /// Reads CSV exports (bytes; UTF-8, UTF-16 or Windows-1252, `;`, `,` or tab; national codes
     /// and labels and the local labels of `vocabulary`, a preset: `none` by default, or
-    /// `varmland`). Strict by default: any problem raises `InvalidRegisterError`;
-    /// `lenient=True` leaves bad rows out and lists them in `problems` (and in the report).
+    /// `varmland`) or, for every file but the survey, an Arrow stream: any object with
+    /// `__arrow_c_stream__` (a pandas ≥ 2.2 or polars DataFrame, a pyarrow table, a DuckDB
+    /// result) or its capsule, read column by column with the same validation (the frame's row
+    /// `i` is row `i + 2`, as in its CSV export). Strict by default: any problem raises
+    /// `InvalidRegisterError`; `lenient=True` leaves bad rows out and lists them in `problems`
+    /// (and in the report).
     #[staticmethod]
     #[pyo3(signature = (*, clients = None, intake = None, deviations = None, staff = None, survey = None, survey_sent = 0, lenient = false, vocabulary = "none"))]
     #[allow(clippy::too_many_arguments)]
     fn from_csv_bytes(
-        clients: Option<Vec<u8>>,
-        intake: Option<Vec<u8>>,
-        deviations: Option<Vec<u8>>,
-        staff: Option<Vec<u8>>,
+        clients: Option<Bound<'_, PyAny>>,
+        intake: Option<Bound<'_, PyAny>>,
+        deviations: Option<Bound<'_, PyAny>>,
+        staff: Option<Bound<'_, PyAny>>,
         survey: Option<Vec<u8>>,
         survey_sent: i64,
         lenient: bool,
         vocabulary: &str,
     ) -> PyResult<Self> {
-        let files = RegisterCsvFiles {
-            clients,
-            intake,
-            deviations,
-            staff,
-            survey,
-            survey_sent,
-            vocabulary: Some(vocabulary.to_owned()),
+        let sources = [
+            (clients, "clients.csv"),
+            (intake, "intake.csv"),
+            (deviations, "deviations.csv"),
+            (staff, "staff.csv"),
+        ]
+        .map(|(source, file)| source.map(|s| FileSource::of(&s, file)).transpose());
+        let [clients, intake, deviations, staff] = sources;
+        let (clients, intake, deviations, staff) = (clients?, intake?, deviations?, staff?);
+        let files = RegisterCsv {
+            clients: clients.as_ref().map(FileSource::input),
+            intake: intake.as_ref().map(FileSource::input),
+            deviations: deviations.as_ref().map(FileSource::input),
+            staff: staff.as_ref().map(FileSource::input),
+            survey: survey.as_deref(),
+            survey_sent: shared::survey_sent(survey_sent)?,
         };
-        Ok(Self::of_csv(files, lenient)?)
+        Ok(Self::of_inputs(files, Some(vocabulary), lenient)?)
     }
 
     /// How many clients.

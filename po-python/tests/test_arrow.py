@@ -1,0 +1,161 @@
+"""Arrow's PyCapsule interface both ways: frames of pandas, polars, pyarrow and DuckDB read
+without CSV (the same register, the same located problems), and po's tables, rankings and
+allocations read by them."""
+
+import datetime
+import pathlib
+from decimal import Decimal
+
+import duckdb
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pytest
+
+import personligt_ombud as po
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+DATA = ROOT / "examples" / "data" / "synthetic-2023"
+FILES = ("clients", "intake", "deviations", "staff")
+D = datetime.date
+
+
+def tables(register):
+    return {n: t.to_dict() for n, t in po.annual_report(register, year=2023).tables.items()}
+
+
+@pytest.fixture(scope="module")
+def expected():
+    return tables(po.read_register_csv(**{n: DATA / f"{n}.csv" for n in FILES}))
+
+
+def csv(name):
+    return str(DATA / f"{name}.csv")
+
+
+LOADERS = {
+    # Typed as each library reads them: ints, floats with gaps, dates, booleans, strings.
+    "pandas": lambda n: pd.read_csv(csv(n), sep=";"),
+    "polars": lambda n: pl.read_csv(csv(n), separator=";", try_parse_dates=True),
+    "pyarrow": lambda n: pa.Table.from_pandas(pd.read_csv(csv(n), sep=";", dtype=str)),
+    "duckdb": lambda n: duckdb.sql(f"select * from read_csv('{csv(n)}', delim=';')"),
+}
+
+
+@pytest.mark.parametrize("library", sorted(LOADERS))
+def test_every_library_s_frames_give_the_csv_report(library, expected):
+    frames = {n: LOADERS[library](n) for n in FILES}
+    register = po.read_register_csv(**frames)
+    assert register.counts == {"clients": 240, "deviations": 96, "intake_visits": 180,
+                               "staff": 10, "survey_responses": 0}
+    assert tables(register) == expected
+
+
+def test_an_arrow_capsule_and_a_record_batch_reader_are_read_too(expected):
+    clients = pa.Table.from_pandas(pd.read_csv(csv("clients"), sep=";", dtype=str))
+    capsule = clients.__arrow_c_stream__()
+    # Batches of 7 rows: row numbers run on across batches (checked below with a bad row).
+    reader = pa.RecordBatchReader.from_batches(clients.schema, clients.to_batches(max_chunksize=7))
+    a = po.read_register_csv(clients=capsule)
+    b = po.read_register_csv(clients=reader)
+    assert a.client_count == b.client_count == 240
+
+
+def test_problems_are_located_as_in_the_csv_export():
+    bad = pd.DataFrame({"id": ["k1", "k2", "k3", "k1"], "gender": ["woman", "x", "man", "man"],
+                        "started_on": ["2023-01-10", "2023-01-10", "2023-13-01", "2023-01-10"]})
+    as_csv = bad.to_csv(sep=";", index=False).encode()
+    want = [("clients.csv", 3, "gender"), ("clients.csv", 4, "started_on"), ("clients.csv", 5, "id")]
+    for source in (as_csv, bad, pl.from_pandas(bad), pa.Table.from_pandas(bad)):
+        with pytest.raises(po.InvalidRegisterError) as info:
+            po.read_register_csv(clients=source)
+        assert [(p.file, p.row, p.column) for p in info.value.problems] == want
+    batches = pa.Table.from_pandas(bad).to_batches(max_chunksize=1)
+    reader = pa.RecordBatchReader.from_batches(batches[0].schema, batches)
+    lenient = po.read_register_csv(clients=reader, lenient=True)
+    assert [(p.row, p.column) for p in lenient.problems] == [(3, "gender"), (4, "started_on"), (5, "id")]
+    assert lenient.client_count == 1
+
+
+def test_typed_columns_are_read_as_their_csv_text():
+    frame = pl.DataFrame({
+        "id": ["k1", "k2", "k3"],
+        "Kön": ["Kvinna", "man", "woman"],  # a Swedish header, labels in any case
+        "birth_year": [1980.0, None, 1995.0],  # floats of whole years, one missing
+        "started_on": [datetime.datetime(2023, 1, 10, 8, 30), datetime.datetime(2023, 2, 1),
+                       datetime.datetime(2023, 3, 1)],
+        "children_at_home": [True, False, None],
+        "contact_reasons": [["economy", "Bostad"], [], None],
+        "area": pl.Series(["Norra", "Norra", "Södra"], dtype=pl.Categorical),
+    })
+    r = po.annual_report(po.read_register_csv(clients=frame), year=2023, unprotected=True)
+    assert r.table("active_clients").total == 3
+    assert r.table("active_clients").get("Man", "Uppgift saknas") == 1
+    assert r.table("children_at_home").total == 1
+    assert r.table("contact_reasons").get("Bostad", "Kvinna") == 1
+    assert r.table("clients_by_area").rows == ["Norra", "Södra"]
+    # A float that is not a whole year is a problem with its value, as in CSV.
+    with pytest.raises(po.InvalidRegisterError) as info:
+        po.read_register_csv(clients=frame.with_columns(pl.Series("birth_year", [1980.5, None, 1995.0])))
+    assert info.value.problems[0].reason == 'expected a year such as 1985, got "1980.5"'
+
+
+def test_a_pandas_frame_pyarrow_cannot_convert_takes_the_csv_route():
+    mixed = pd.DataFrame({"id": ["k1", 2], "gender": ["woman", "man"],
+                          "started_on": ["2023-01-10", "2023-01-10"]})
+    with pytest.raises(Exception):
+        pa.Table.from_pandas(mixed)
+    assert po.read_register_csv(clients=mixed).client_count == 2
+
+
+def test_an_unreadable_stream_is_an_error_not_an_empty_register():
+    class Broken:
+        def __arrow_c_stream__(self, requested_schema=None):
+            raise RuntimeError("no stream today")
+
+    with pytest.raises(RuntimeError, match="no stream today"):
+        po.read_register_csv(clients=Broken())
+    with pytest.raises(TypeError):
+        po.read_register_csv(clients=42)
+    missing = pa.table({"id": ["k1"], "gender": ["woman"]})
+    with pytest.raises(po.InvalidRegisterError) as info:
+        po.read_register_csv(clients=missing)
+    assert (info.value.problems[0].row, info.value.problems[0].column) == (1, "started_on")
+
+
+def test_report_tables_export_arrow_with_hidden_cells_as_null():
+    register = po.read_register_csv(**{n: DATA / f"{n}.csv" for n in FILES})
+    report = po.annual_report(register, year=2023)
+    for name, table in report.tables.items():
+        arrow = pa.table(table)
+        assert arrow.column_names == ["row", *table.columns], name
+        assert arrow.to_pydict() == table.to_dict(), name
+        assert pl.DataFrame(table).to_dict(as_series=False) == table.to_dict(), name
+    active = report.table("active_clients")
+    hidden = [(i, j) for i, row in enumerate(active.cells) for j, v in enumerate(row) if v is None]
+    assert hidden, "the bundled report hides cells"
+    i, j = hidden[0]
+    assert pa.table(active).column(active.columns[j])[i].as_py() is None
+    t = active  # DuckDB reads the table by its Python name
+    assert duckdb.sql("select count(*) from t").fetchall()[0][0] == len(active.rows)
+
+
+def test_rankings_and_allocations_export_arrow_exactly():
+    applicants = [
+        {"id": "a", "birth_date": D(1980, 1, 1), "queued_on": D(2023, 1, 2)},
+        {"id": "b", "birth_date": D(1990, 1, 1), "queued_on": D(2023, 1, 1)},
+    ]
+    ranking = po.rank(applicants, "national_2019", D(2023, 3, 1))
+    # A ranking is a tuple too, which pa.table() would take as columns: read it as a stream.
+    arrow = pa.RecordBatchReader.from_stream(ranking).read_all()
+    assert arrow.num_rows == 2
+    assert arrow.column("id").to_pylist() == [r.id for r in ranking]
+    allocation = po.read_agreement(ROOT / "examples" / "data" / "varmland-2023-agreement.json").allocate()
+    shares = pa.table(allocation)
+    assert shares.num_rows == 15
+    assert pa.types.is_decimal(shares.schema.field("fee").type)
+    assert sum(shares.column("fee").to_pylist()) == allocation.municipal_net == Decimal(3_042_151)
+    assert allocation.to_pandas().shape[0] == 15
+    assert allocation.to_polars()["fee"].sum() == Decimal(3_042_151)
+    with pytest.raises(po.InvalidInputError, match="two kinds"):
+        po._native._arrow_records([{"x": 1}, {"x": "one"}])
