@@ -131,3 +131,47 @@ fn the_two_readings_of_the_contacts_admit_different_cases() {
     );
     assert_eq!(batch.count(Outcome::Eligible), 1);
 }
+
+#[test]
+fn a_cases_table_reads_answers_details_and_swedish_headers() {
+    use po_core::report::{read_cases_csv, Mode};
+    let csv = "ålder;födelsedatum;psykisk funktionsnedsättning;svårigheter;behov;kontakter\n\
+               40;;ja;Boende|economy;ja;ja\n\
+               ;2010-01-01;ja;nej;;\n\
+               200;;kanske;housing;;\n\
+               ;;vet ej;housing|occupation;care;social_services\n";
+    let read = read_cases_csv(csv.as_bytes(), "cases.csv", Mode::Lenient).unwrap();
+    let rows: Vec<u64> = read.rows.iter().map(|(r, _)| *r).collect();
+    assert_eq!(rows, vec![2, 3, 5]);
+    let located: Vec<(u64, &str)> = read
+        .problems
+        .iter()
+        .map(|p| (p.row, p.column.as_str()))
+        .collect();
+    assert_eq!(located, vec![(4, "age"), (4, "psychiatric_disability")]);
+    let first = &read.rows[0].1;
+    assert_eq!(first.age, Age::Years(40));
+    assert_eq!(
+        first.difficulties.details,
+        Some(vec![LifeArea::Housing, LifeArea::Economy])
+    );
+    assert_eq!(read.rows[1].1.difficulties.answer, Some(Answer::No));
+    let inputs: Vec<TargetGroupInput> = read.rows.iter().map(|(_, c)| c.clone()).collect();
+    let on = date!(2024 - 03 - 01);
+    let batch = assess_batch(&inputs, on, Readings::statute()).unwrap();
+    for (input, result) in inputs.iter().zip(&batch.results) {
+        let one = assess(input, on, Readings::statute()).unwrap();
+        assert_eq!(result.as_ref().unwrap().outcome, one.outcome);
+    }
+    let outcomes: Vec<Outcome> = batch
+        .results
+        .iter()
+        .map(|r| r.as_ref().unwrap().outcome)
+        .collect();
+    assert_eq!(
+        outcomes,
+        // The last: one need of four is not the statute's "och" (all of them).
+        vec![Outcome::Eligible, Outcome::NotEligible, Outcome::NotEligible]
+    );
+    assert!(read_cases_csv(csv.as_bytes(), "cases.csv", Mode::Strict).is_err());
+}

@@ -129,6 +129,7 @@ def read_csv_pandas(path: str) -> pd.DataFrame:
 
 def run(n: int, rounds: int) -> None:
     df = synthetic_clients(n)
+    pf = pl.from_pandas(df)
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "clients.csv")
         df.to_csv(path, sep=";", index=False)
@@ -148,6 +149,12 @@ def run(n: int, rounds: int) -> None:
                 "polars": lambda: polars_tables(pl.from_pandas(df).lazy(), YEAR),
                 "DuckDB": lambda: duckdb_tables("clients", YEAR, df),
                 "pandas": lambda: pandas_tables(df),
+            },
+            "polars DataFrame": {
+                "po": lambda: po_cells(report(po.read_register_csv(clients=pf))),
+                "polars": lambda: polars_tables(pf.lazy(), YEAR),
+                "DuckDB": lambda: duckdb_tables("pf", YEAR, pf),
+                "pandas": lambda: pandas_tables(pf.to_pandas()),
             },
         }
         for kind, entries in contenders.items():

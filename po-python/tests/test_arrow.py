@@ -159,3 +159,76 @@ def test_rankings_and_allocations_export_arrow_exactly():
     assert allocation.to_polars()["fee"].sum() == Decimal(3_042_151)
     with pytest.raises(po.InvalidInputError, match="two kinds"):
         po._native._arrow_records([{"x": 1}, {"x": "one"}])
+
+
+def random_cases(n, seed=7):
+    import random
+
+    rng = random.Random(seed)
+    life = ["housing", "economy", "occupation", "daily_life", "social_relations", "authority_contacts"]
+    needs = ["care", "support_and_service", "rehabilitation", "occupation"]
+    contacts = ["social_services", "primary_care", "specialised_psychiatry", "other_authorities"]
+    answers = [True, False, None]
+
+    def criterion(codes):
+        pick = rng.random()
+        if pick < 0.3:
+            return rng.choice(answers)
+        return rng.sample(codes, rng.randint(1, len(codes)))
+
+    return [
+        {
+            "age": rng.choice([None, rng.randint(15, 90)]),
+            "psychiatric_disability": rng.choice(answers),
+            "difficulties": criterion(life),
+            "needs": criterion(needs),
+            "long_term_contacts": criterion(contacts),
+        }
+        for _ in range(n)
+    ]
+
+
+def test_a_batch_of_cases_gives_assess_eligibility_s_outcomes_row_by_row():
+    on = D(2024, 3, 1)
+    cases = random_cases(2000)
+    # Lists and answers mixed in one column are not one Arrow type: a frame per shape.
+    frame = pl.DataFrame([{k: ("|".join(v) if isinstance(v, list) else
+                              {True: "ja", False: "nej", None: None}[v] if k != "age" else v)
+                           for k, v in c.items()} for c in cases])
+    for readings in ("statute", "stockholm_2021"):
+        batch = po.assess_eligibility_batch(frame, as_of=on, readings=readings)
+        got = pl.DataFrame(batch)
+        assert got["row"].to_list() == list(range(2000))
+        for i in range(0, 2000, 7):
+            a = po.assess_eligibility(as_of=on, readings=readings, **cases[i])
+            assert got["outcome"][i] == a.outcome, (i, cases[i])
+            assert sorted(got["questions"][i]) == sorted(q.criterion for q in a.questions), i
+            assert sorted(got["not_met"][i]) == sorted(f.criterion for f in a.findings if f.status == "not_met")
+        assert batch.rule_set == "sfs_2019_1094" and batch.as_of == on
+        assert sum(batch.counts.values()) == 2000 and batch.counts["not_assessed"] == 0
+        assert batch.counts == {o: got["outcome"].to_list().count(o) for o in batch.counts if o != "not_assessed"} | {"not_assessed": 0}
+    och = po.assess_eligibility_batch(frame, as_of=on).counts["eligible"]
+    eller = po.assess_eligibility_batch(frame, as_of=on, readings="stockholm_2021").counts["eligible"]
+    assert eller > och  # Stockholm's "eller" admits more than the statute's "och"
+    # The same table as CSV bytes and as a pandas frame gives the same results.
+    as_csv = frame.write_csv(separator=";").encode()
+    assert pl.DataFrame(po.assess_eligibility_batch(as_csv, as_of=on)).equals(
+        pl.DataFrame(po.assess_eligibility_batch(frame.to_pandas(), as_of=on)))
+
+
+def test_a_case_that_cannot_be_read_keeps_its_row_with_the_problem():
+    cases = pl.DataFrame({"ålder": [40, 200, None], "psykisk funktionsnedsättning": ["ja", "kanske", None],
+                          "birth_date": [None, None, D(1990, 1, 1)]})
+    batch = po.assess_eligibility_batch(cases, as_of=D(2024, 3, 1))
+    got = pl.DataFrame(batch)
+    assert got["outcome"].to_list() == ["undetermined", None, "undetermined"]
+    assert got["problem"][1] == ('age: expected whole years such as 42, got "200"; '
+                                 'psychiatric_disability: expected ja, nej or vet ej, got "kanske"')
+    assert [(p.row, p.column) for p in batch.problems] == [(3, "age"), (3, "psychiatric_disability")]
+    assert batch.counts["not_assessed"] == 1 and len(batch) == 3
+    with pytest.raises(po.InvalidRegisterError):
+        po.assess_eligibility_batch(cases, as_of=D(2024, 3, 1), lenient=False)
+    with pytest.raises(po.InvalidInputError):
+        po.assess_eligibility_batch(cases, as_of=D(2010, 1, 1))  # before the statute
+    both = pl.DataFrame({"age": [40], "birth_date": [D(1984, 1, 1)]})
+    assert "keep one" in pl.DataFrame(po.assess_eligibility_batch(both, as_of=D(2024, 3, 1)))["problem"][0]

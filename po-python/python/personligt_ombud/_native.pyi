@@ -63,6 +63,7 @@ __all__ = [
     "__version__",
     "_adults_from_scb_csv",
     "_arrow_records",
+    "_assess_cases",
     "_client_share_vs_key",
     "_compare_agreements",
     "_queue_statistics",
@@ -624,6 +625,13 @@ class Population:
     def __eq__(self, other: object, /) -> bool: ...
 
 def _adults_from_scb_csv(text: str) -> List[Population]: ...
+def _assess_cases(
+    cases: Any,
+    *,
+    as_of: datetime.date,
+    readings: Union[None, str, Readings] = None,
+    lenient: bool = True,
+) -> Dict[str, Any]: ...
 def _arrow_records(rows: List[Dict[str, Any]]) -> Any: ...
 
 # ---- organisation

@@ -53,6 +53,49 @@ class Ranking(Rows[T]):
         return ranking
 
 
+class CaseBatch:
+    """The target-group assessments of a table of cases (``assess_eligibility_batch``): one row
+    per input row, in order, as an Arrow table — ``row`` (the input's position), ``outcome``,
+    ``not_met``, ``unknown``, ``questions`` (criteria to ask about), ``problem`` (why a row
+    could not be assessed; its outcome is then null) — with the counts per outcome, the
+    problems found, and what produced it (rule set, date, readings, library version)."""
+
+    def __init__(self, result: Dict[str, Any]) -> None:
+        self.table: Any = result["table"]
+        self.counts: Dict[str, int] = dict(result["counts"])
+        self.problems: List[Any] = list(result["problems"])
+        self.rule_set: str = result["rule_set"]
+        self.as_of: Any = result["as_of"]
+        self.readings: Any = result["readings"]
+        self.library_version: str = result["library_version"]
+
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any:
+        """The results as an Arrow stream (pyarrow, polars, pandas ≥ 3 and DuckDB read it)."""
+        return self.table.__arrow_c_stream__(requested_schema)
+
+    def to_pandas(self) -> Any:
+        """A pandas DataFrame (list columns hold lists)."""
+        import pandas
+
+        if hasattr(pandas.DataFrame, "from_arrow"):
+            return pandas.DataFrame.from_arrow(self)
+        import pyarrow
+
+        return pyarrow.table(self).to_pandas()
+
+    def to_polars(self) -> Any:
+        """A polars DataFrame."""
+        import polars
+
+        return polars.DataFrame(self)
+
+    def __len__(self) -> int:
+        return int(sum(self.counts.values()))
+
+    def __repr__(self) -> str:
+        return f"CaseBatch(rows={len(self)}, counts={self.counts}, rule_set={self.rule_set!r})"
+
+
 def is_frame(obj: Any) -> bool:
     """A pandas or polars DataFrame (duck-typed, so neither must be installed)."""
     module = type(obj).__module__

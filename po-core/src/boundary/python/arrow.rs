@@ -22,11 +22,11 @@ use arrow_array::{
 };
 use arrow_schema::DataType;
 use pyo3::prelude::*;
-use pyo3::types::PyCapsule;
+use pyo3::types::{PyBytes, PyCapsule};
 use pyo3_arrow::{PyRecordBatchReader, PyTable};
 
 use super::errors::invalid;
-use crate::report::{Frame, TextCells};
+use crate::report::{Frame, Input, TextCells};
 
 /// A string column read where Arrow holds it.
 struct Strings<O: OffsetSizeTrait>(GenericStringArray<O>);
@@ -49,6 +49,28 @@ impl TextCells for Views {
     }
     fn cell(&self, row: usize) -> Option<&str> {
         self.0.is_valid(row).then(|| self.0.value(row))
+    }
+}
+
+/// One register file from Python: CSV bytes, or a frame over an Arrow stream's columns.
+pub(crate) enum FileSource {
+    Bytes(Vec<u8>),
+    Frame(Frame<'static>),
+}
+
+impl FileSource {
+    pub(crate) fn of(source: &Bound<'_, PyAny>, file: &str) -> PyResult<Self> {
+        if source.is_instance_of::<PyBytes>() {
+            return Ok(FileSource::Bytes(source.extract()?));
+        }
+        Ok(FileSource::Frame(frame_of(source, file)?))
+    }
+
+    pub(crate) fn input(&self) -> Input<'_> {
+        match self {
+            FileSource::Bytes(b) => Input::Csv(b),
+            FileSource::Frame(f) => Input::Frame(f),
+        }
     }
 }
 

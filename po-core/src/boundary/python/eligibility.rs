@@ -125,16 +125,7 @@ fn assess_eligibility(
                 .map_err(|_| invalid("age: expected a birth date, whole years or None"))?,
         ),
     };
-    let readings = match readings.filter(|r| !r.is_none()) {
-        None => core::Readings::statute(),
-        Some(r) => match r.cast::<Readings>() {
-            Ok(r) => core::Readings::try_from(r.get())?,
-            Err(_) => core::Readings::preset(&r.extract::<String>().map_err(|_| {
-                invalid("readings: expected 'statute', 'stockholm_2021' or a Readings")
-            })?)
-            .map_err(to_py)?,
-        },
-    };
+    let readings = readings_of(readings)?;
     let input = core::TargetGroupInput {
         age,
         psychiatric_disability: psychiatric_disability.map_or(Ok(core::Answer::Unknown), |a| {
@@ -147,6 +138,134 @@ fn assess_eligibility(
     Ok(assess(&input, as_of, readings)?)
 }
 
+/// The readings of a Python argument: None (the statute's), a preset name or a `Readings`.
+fn readings_of(readings: Option<&Bound<'_, PyAny>>) -> PyResult<core::Readings> {
+    Ok(match readings.filter(|r| !r.is_none()) {
+        None => core::Readings::statute(),
+        Some(r) => match r.cast::<Readings>() {
+            Ok(r) => core::Readings::try_from(r.get())?,
+            Err(_) => core::Readings::preset(&r.extract::<String>().map_err(|_| {
+                invalid("readings: expected 'statute', 'stockholm_2021' or a Readings")
+            })?)
+            .map_err(to_py)?,
+        },
+    })
+}
+
+/// Assesses a table of cases (CSV bytes or an Arrow stream; columns as
+/// `po_core::report::CASE_CSV_COLUMNS`) with `assess_batch`: one output row per input row, in
+/// order — `row` (the input's position), `outcome`, `not_met`, `unknown`, `questions` (the
+/// criteria to ask about), `problem` (why a row could not be assessed; its outcome is null).
+/// Returns the table, the counts per outcome, the header's and rows' problems and the stamp.
+#[pyfunction]
+#[pyo3(name = "_assess_cases", signature = (cases, *, as_of, readings = None, lenient = true))]
+fn assess_cases<'py>(
+    py: Python<'py>,
+    cases: &Bound<'py, PyAny>,
+    as_of: Date,
+    readings: Option<&Bound<'py, PyAny>>,
+    lenient: bool,
+) -> PyResult<Bound<'py, PyDict>> {
+    use crate::boundary::error::Problem;
+    use arrow_array::builder::{Int64Builder, ListBuilder, StringBuilder};
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
+    let readings = readings_of(readings)?;
+    let source = super::arrow::FileSource::of(cases, "cases.csv")?;
+    let mode = if lenient {
+        crate::report::Mode::Lenient
+    } else {
+        crate::report::Mode::Strict
+    };
+    let read = crate::report::read_cases_csv(source.input(), "cases.csv", mode)
+        .map_err(crate::boundary::error::po)?;
+    let inputs: Vec<core::TargetGroupInput> = read.rows.iter().map(|(_, c)| c.clone()).collect();
+    let batch = core::assess_batch(&inputs, as_of, readings).map_err(to_py)?;
+    // Every row in input order: assessed, or left out with its problems (header problems,
+    // row 1, are not rows).
+    let mut rows: BTreeMap<u64, Result<&core::CaseResult, String>> = BTreeMap::new();
+    for ((line, _), result) in read.rows.iter().zip(&batch.results) {
+        rows.insert(*line, result.as_ref().map_err(ToString::to_string));
+    }
+    for p in read.problems.iter().filter(|p| p.row > 1) {
+        let reason = format!("{}: {}", p.column, p.reason);
+        match rows.entry(p.row).or_insert_with(|| Err(String::new())) {
+            Err(text) if text.is_empty() => *text = reason,
+            Err(text) => *text = format!("{text}; {reason}"),
+            Ok(_) => {}
+        }
+    }
+    let (mut row, mut outcome, mut problem) = (
+        Int64Builder::new(),
+        StringBuilder::new(),
+        StringBuilder::new(),
+    );
+    let mut lists = [(); 3].map(|_| ListBuilder::new(StringBuilder::new()));
+    for (line, result) in &rows {
+        row.append_value(i64::try_from(*line).unwrap_or(i64::MAX) - 2);
+        match result {
+            Ok(c) => {
+                outcome.append_value(c.outcome.code());
+                problem.append_null();
+                let questions: Vec<String> = c
+                    .questions()
+                    .into_iter()
+                    .map(|q| q.criterion.into_owned())
+                    .collect();
+                let items: [Vec<&str>; 3] = [
+                    c.not_met().collect(),
+                    c.unknown().collect(),
+                    questions.iter().map(String::as_str).collect(),
+                ];
+                for (list, items) in lists.iter_mut().zip(items) {
+                    for item in items {
+                        list.values().append_value(item);
+                    }
+                    list.append(true);
+                }
+            }
+            Err(text) => {
+                outcome.append_null();
+                problem.append_value(text);
+                for list in &mut lists {
+                    list.append(false);
+                }
+            }
+        }
+    }
+    let [not_met, unknown, questions] = lists.map(|mut l| Arc::new(l.finish()) as _);
+    let table = super::arrow::batch(vec![
+        ("row".into(), Arc::new(row.finish())),
+        ("outcome".into(), Arc::new(outcome.finish())),
+        ("not_met".into(), not_met),
+        ("unknown".into(), unknown),
+        ("questions".into(), questions),
+        ("problem".into(), Arc::new(problem.finish())),
+    ])?;
+    let out = PyDict::new(py);
+    out.set_item("table", super::arrow::table_object(py, table)?)?;
+    let counts = PyDict::new(py);
+    for o in [
+        core::Outcome::Eligible,
+        core::Outcome::NotEligible,
+        core::Outcome::Undetermined,
+    ] {
+        counts.set_item(o.code(), batch.count(o))?;
+    }
+    counts.set_item("not_assessed", rows.values().filter(|r| r.is_err()).count())?;
+    out.set_item("counts", counts)?;
+    let problems: Vec<Problem> = read.problems.into_iter().map(Problem::from).collect();
+    out.set_item("problems", problems)?;
+    out.set_item("rule_set", batch.rule_set.code())?;
+    out.set_item("as_of", batch.as_of)?;
+    out.set_item(
+        "readings",
+        crate::boundary::eligibility::Readings::from(batch.readings),
+    )?;
+    out.set_item("library_version", batch.library_version)?;
+    Ok(out)
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     use crate::boundary::eligibility as shared;
     m.add_class::<shared::Question>()?;
@@ -154,5 +273,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Assessment>()?;
     m.add_function(wrap_pyfunction!(shared::eligibility_readings, m)?)?;
     m.add_function(wrap_pyfunction!(assess_eligibility, m)?)?;
+    m.add_function(wrap_pyfunction!(assess_cases, m)?)?;
     Ok(())
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict};
+use pyo3::types::PyDict;
 use time::Date;
 
 use super::errors::invalid;
@@ -20,7 +20,7 @@ use crate::boundary::report::{
     Table, TableRelation, Waiting,
 };
 use crate::boundary::rules::Stamp;
-use crate::report::{Frame, Input, RegisterCsv};
+use crate::report::RegisterCsv;
 
 #[pymethods]
 impl Table {
@@ -190,28 +190,6 @@ fn check_margins(
     shared::check_margins(cells, row_totals, column_totals, grand_total)
 }
 
-/// One register file from Python: CSV bytes, or a frame over an Arrow stream's columns.
-enum FileSource {
-    Bytes(Vec<u8>),
-    Frame(Frame<'static>),
-}
-
-impl FileSource {
-    fn of(source: &Bound<'_, PyAny>, file: &str) -> PyResult<Self> {
-        if source.is_instance_of::<PyBytes>() {
-            return Ok(FileSource::Bytes(source.extract()?));
-        }
-        Ok(FileSource::Frame(super::arrow::frame_of(source, file)?))
-    }
-
-    fn input(&self) -> Input<'_> {
-        match self {
-            FileSource::Bytes(b) => Input::Csv(b),
-            FileSource::Frame(f) => Input::Frame(f),
-        }
-    }
-}
-
 #[pymethods]
 impl Register {
     /// Reads the JSON form (the serde form; see `examples/data/synthetic-2023/register.json`).
@@ -249,14 +227,18 @@ impl Register {
             (deviations, "deviations.csv"),
             (staff, "staff.csv"),
         ]
-        .map(|(source, file)| source.map(|s| FileSource::of(&s, file)).transpose());
+        .map(|(source, file)| {
+            source
+                .map(|s| super::arrow::FileSource::of(&s, file))
+                .transpose()
+        });
         let [clients, intake, deviations, staff] = sources;
         let (clients, intake, deviations, staff) = (clients?, intake?, deviations?, staff?);
         let files = RegisterCsv {
-            clients: clients.as_ref().map(FileSource::input),
-            intake: intake.as_ref().map(FileSource::input),
-            deviations: deviations.as_ref().map(FileSource::input),
-            staff: staff.as_ref().map(FileSource::input),
+            clients: clients.as_ref().map(super::arrow::FileSource::input),
+            intake: intake.as_ref().map(super::arrow::FileSource::input),
+            deviations: deviations.as_ref().map(super::arrow::FileSource::input),
+            staff: staff.as_ref().map(super::arrow::FileSource::input),
             survey: survey.as_deref(),
             survey_sent: shared::survey_sent(survey_sent)?,
         };

@@ -12,6 +12,7 @@
 //! and returns them as problems, so nothing is dropped silently. Ids are never echoed (they can
 //! be personal data); other values are.
 
+mod cases;
 mod clients;
 mod deviation_events;
 mod deviations;
@@ -25,6 +26,7 @@ mod table;
 
 use serde::{Deserialize, Serialize};
 
+pub use cases::{read_cases_csv, CASE_CSV_COLUMNS};
 pub use clients::{read_clients_csv, CLIENT_CSV_COLUMNS};
 pub use deviation_events::{
     read_deviation_events_csv, DEVIATION_EVENT_CODES, DEVIATION_EVENT_CSV_COLUMNS,
