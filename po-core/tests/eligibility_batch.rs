@@ -171,7 +171,11 @@ fn a_cases_table_reads_answers_details_and_swedish_headers() {
     assert_eq!(
         outcomes,
         // The last: one need of four is not the statute's "och" (all of them).
-        vec![Outcome::Eligible, Outcome::NotEligible, Outcome::NotEligible]
+        vec![
+            Outcome::Eligible,
+            Outcome::NotEligible,
+            Outcome::NotEligible
+        ]
     );
     assert!(read_cases_csv(csv.as_bytes(), "cases.csv", Mode::Strict).is_err());
 }

@@ -170,8 +170,35 @@ def main() -> None:
                               difficulties=["housing", "economy"], needs=True,
                               long_term_contacts=None)
 
+    def empty(**_: object) -> None:
+        return None
+
+    def same_keywords() -> None:
+        empty(as_of=as_of, age=birth, psychiatric_disability=True,
+              difficulties=["housing", "economy"], needs=True, long_term_contacts=None)
+
     per_call = min(timeit.repeat(one, number=calls, repeat=3)) / calls
+    floor = min(timeit.repeat(same_keywords, number=calls, repeat=3)) / calls
     print(f"po: one eligibility assessment          {per_call * 1e6:9.2f} µs per call")
+    print(f"  an empty Python call, same keywords:  {floor * 1e6:9.2f} µs per call")
+
+    # A table of 10⁶ cases at once (assess_eligibility_batch), from a polars frame.
+    try:
+        import polars as pl
+    except ImportError:
+        return
+    n = 1_000_000
+    cases = pl.DataFrame({
+        "age": [18 + i % 70 for i in range(n)],
+        "psychiatric_disability": ["ja" if i % 5 else "nej" for i in range(n)],
+        "difficulties": ["housing|economy" if i % 3 else "housing" for i in range(n)],
+        "needs": ["ja" if i % 4 else "vet ej" for i in range(n)],
+        "long_term_contacts": ["ja" if i % 2 else "social_services" for i in range(n)],
+    })
+    batch_s, batch = best_of(args.repeat, lambda: po.assess_eligibility_batch(cases, as_of=as_of))
+    assert sum(batch.counts.values()) == n
+    print(f"po: 10⁶ cases in one batch (polars)      {batch_s * 1000:9.0f} ms = "
+          f"{n / batch_s / 1e6:.1f}·10⁶ cases/s; {batch.counts}")
     print(f"  (median of 3 reports: {statistics.median([report_s]) * 1000:.0f} ms)")
 
 

@@ -168,7 +168,6 @@ fn assess_cases<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     use crate::boundary::error::Problem;
     use arrow_array::builder::{Int64Builder, ListBuilder, StringBuilder};
-    use std::collections::BTreeMap;
     use std::sync::Arc;
     let readings = readings_of(readings)?;
     let source = super::arrow::FileSource::of(cases, "cases.csv")?;
@@ -179,30 +178,38 @@ fn assess_cases<'py>(
     };
     let read = crate::report::read_cases_csv(source.input(), "cases.csv", mode)
         .map_err(crate::boundary::error::po)?;
-    let inputs: Vec<core::TargetGroupInput> = read.rows.iter().map(|(_, c)| c.clone()).collect();
+    let (lines, inputs): (Vec<u64>, Vec<core::TargetGroupInput>) = read.rows.into_iter().unzip();
     let batch = core::assess_batch(&inputs, as_of, readings).map_err(to_py)?;
     // Every row in input order: assessed, or left out with its problems (header problems,
-    // row 1, are not rows).
-    let mut rows: BTreeMap<u64, Result<&core::CaseResult, String>> = BTreeMap::new();
-    for ((line, _), result) in read.rows.iter().zip(&batch.results) {
-        rows.insert(*line, result.as_ref().map_err(ToString::to_string));
-    }
+    // row 1, are not rows). Both lists are in row order: merged, not sorted.
+    let mut left_out: Vec<(u64, String)> = Vec::new();
     for p in read.problems.iter().filter(|p| p.row > 1) {
         let reason = format!("{}: {}", p.column, p.reason);
-        match rows.entry(p.row).or_insert_with(|| Err(String::new())) {
-            Err(text) if text.is_empty() => *text = reason,
-            Err(text) => *text = format!("{text}; {reason}"),
-            Ok(_) => {}
+        match left_out.last_mut() {
+            Some((row, text)) if *row == p.row => *text = format!("{text}; {reason}"),
+            _ => left_out.push((p.row, reason)),
         }
     }
+    let not_assessed = left_out.len();
+    let mut assessed = lines
+        .iter()
+        .zip(&batch.results)
+        .map(|(line, r)| (*line, r.as_ref().map_err(ToString::to_string)))
+        .peekable();
+    let mut left_out = left_out.into_iter().peekable();
+    let rows = std::iter::from_fn(|| match (assessed.peek(), left_out.peek()) {
+        (Some((a, _)), Some((b, _))) if b < a => left_out.next().map(|(l, t)| (l, Err(t))),
+        (Some(_), _) => assessed.next(),
+        (None, _) => left_out.next().map(|(l, t)| (l, Err(t))),
+    });
     let (mut row, mut outcome, mut problem) = (
         Int64Builder::new(),
         StringBuilder::new(),
         StringBuilder::new(),
     );
     let mut lists = [(); 3].map(|_| ListBuilder::new(StringBuilder::new()));
-    for (line, result) in &rows {
-        row.append_value(i64::try_from(*line).unwrap_or(i64::MAX) - 2);
+    for (line, result) in rows {
+        row.append_value(i64::try_from(line).unwrap_or(i64::MAX) - 2);
         match result {
             Ok(c) => {
                 outcome.append_value(c.outcome.code());
@@ -252,7 +259,8 @@ fn assess_cases<'py>(
     ] {
         counts.set_item(o.code(), batch.count(o))?;
     }
-    counts.set_item("not_assessed", rows.values().filter(|r| r.is_err()).count())?;
+    let errors = batch.errors().count();
+    counts.set_item("not_assessed", not_assessed + errors)?;
     out.set_item("counts", counts)?;
     let problems: Vec<Problem> = read.problems.into_iter().map(Problem::from).collect();
     out.set_item("problems", problems)?;
