@@ -6,13 +6,18 @@ use po_core::organisation::MunicipalityCode;
 use po_core::report::*;
 use time::macros::date;
 
+/// The optional columns whose absence is a problem (issue 18), as header cells to append:
+/// tests about something else give them (empty).
+const ALL_OPTIONAL: &str =
+    ";ended_on;birth_year;children_at_home;contact_reasons;assignments;municipality;area;applied_on";
+
 fn varmland() -> LocalVocabulary {
     LocalVocabulary::varmland()
 }
 
 #[test]
 fn utf8_bom_crlf_semicolons_swedish_headers_and_labels() {
-    let csv = "\u{feff}id;Kön;Födelseår;Kommunkod;Område;Start;Slut;Hemmavarande barn;Kontaktorsaker;Uppdrag\r\n\
+    let csv = "\u{feff}id;Kön;Födelseår;Kommunkod;Område;Start;Slut;Hemmavarande barn;Kontaktorsaker;Uppdrag;Ansökt\r\n\
                k1;Kvinna;1985;1780;Centrala;2023-02-01;;ja;Ekonomi|Stöd i kontakt med arbetsgivare och ansöka om pension;ekonomi|God man\r\n\
                k2;man;1990;1784;Västra;2022-05-01;2023-06-30;nej;housing;\r\n";
     let got = read_clients_csv(
@@ -63,7 +68,7 @@ fn windows_1252_and_commas() {
 #[test]
 fn every_problem_names_file_row_column_and_reason() {
     let csv =
-        "id;gender;birth_date;municipality;started_on;ended_on;children_at_home;contact_reasons\n\
+        "id;gender;birth_date;municipality;started_on;ended_on;children_at_home;contact_reasons;assignments;area;applied_on\n\
                a;woman;1980-01-01;1780;2023-01-01;;ja;economy\n\
                b;woman;1980-01-01;1780;2023-03-01;2023-02-01;ja;economy\n\
                c;kvinna;2010-01-01;1780;2023-01-01;;ja;economy\n\
@@ -198,7 +203,8 @@ fn staff_and_survey_from_csv() {
 #[test]
 fn a_whole_register_from_csv_reports_the_problems_of_every_file() {
     let clients =
-        "id;gender;birth_year;started_on\nk1;woman;1980;2023-01-10\nk2;x;1980;2023-01-10\n";
+        "id;gender;birth_year;started_on;ended_on;children_at_home;contact_reasons;assignments;municipality;area;applied_on\n\
+         k1;woman;1980;2023-01-10\nk2;x;1980;2023-01-10\n";
     let intake = "date;area;outcome\n2023-03-01;Norra;nope\n2023-03-02;Norra;accepted\n";
     let files = RegisterCsv {
         clients: Some(clients.as_bytes().into()),
@@ -240,7 +246,8 @@ fn headers_are_checked_nothing_is_ignored_silently() {
         .reason
         .starts_with("the required column is missing"));
     // A mistyped column: an error when strict, listed (and the rest read) when lenient.
-    let csv = "id;gender;started_on;kontaktorsak\nk1;woman;2023-01-01;Ekonomi\n";
+    let csv =
+        format!("id;gender;started_on;kontaktorsak{ALL_OPTIONAL}\nk1;woman;2023-01-01;Ekonomi\n");
     let strict =
         read_clients_csv(csv.as_bytes(), "c.csv", &varmland(), None, Mode::Strict).unwrap_err();
     assert_eq!(
@@ -301,7 +308,9 @@ mod spreadsheet_exports {
 
     #[test]
     fn excel_sep_line_is_honoured() {
-        let csv = "sep=;\nid;gender;started_on\nk1;woman;2023-01-01\nk2;robot;2023-01-01\n";
+        let csv = format!(
+            "sep=;\nid;gender;started_on{ALL_OPTIONAL}\nk1;woman;2023-01-01\nk2;robot;2023-01-01\n"
+        );
         let e = clients(csv.as_bytes()).unwrap_err();
         // The header is row 1 and k2 row 3, as Excel shows them (the sep line is no row).
         assert_eq!(
@@ -309,20 +318,24 @@ mod spreadsheet_exports {
             (3, "gender")
         );
         assert_eq!(e.problems.len(), 1);
-        let ok = clients(b"sep=,\nid,gender,started_on\nk1,woman,2023-01-01\n").unwrap();
+        let header = format!("id,gender,started_on{}", ALL_OPTIONAL.replace(';', ","));
+        let ok = clients(format!("sep=,\n{header}\nk1,woman,2023-01-01\n").as_bytes()).unwrap();
         assert_eq!(ok.rows.len(), 1);
     }
 
     #[test]
     fn row_numbers_count_blank_lines() {
-        let csv = "id;gender;started_on\n\n\nk1;woman;2023-01-01\nk2;robot;2023-01-01\n";
+        let csv = format!(
+            "id;gender;started_on{ALL_OPTIONAL}\n\n\nk1;woman;2023-01-01\nk2;robot;2023-01-01\n"
+        );
         let e = clients(csv.as_bytes()).unwrap_err();
         assert_eq!(e.problems[0].row, 5);
     }
 
     #[test]
     fn excel_unicode_text_utf16_with_tabs() {
-        let text = "id\tgender\tstarted_on\r\nk1\twoman\t2023-01-01\r\nk2\tman\t2023-02-01\r\n";
+        let header = format!("id\tgender\tstarted_on{}", ALL_OPTIONAL.replace(';', "\t"));
+        let text = format!("{header}\r\nk1\twoman\t2023-01-01\r\nk2\tman\t2023-02-01\r\n");
         let mut bytes = vec![0xff, 0xfe];
         for unit in text.encode_utf16() {
             bytes.extend_from_slice(&unit.to_le_bytes());
@@ -370,7 +383,7 @@ fn row_numbers_are_the_spreadsheets_with_any_line_end() {
     for end in ["\n", "\r\n"] {
         for quote in ["", "\""] {
             let csv = [
-                "id;gender;started_on".to_owned(),
+                format!("id;gender;started_on{ALL_OPTIONAL}"),
                 format!("{quote}k1{quote};woman;2023-01-01"),
                 String::new(),
                 String::new(),
@@ -393,4 +406,78 @@ fn row_numbers_are_the_spreadsheets_with_any_line_end() {
     let survey = "Fråga 1;Fråga 2\r\nJa;Nej\r\n\r\n;\r\n";
     let err = read_survey_csv(survey.as_bytes(), "s.csv", 5, Mode::Strict).unwrap_err();
     assert_eq!(err.problems[0].row, 4);
+}
+
+/// Issue 18: without `ended_on` the 12 clients who left in 2022 would count as active (252
+/// instead of 240) and closed clients would be 0 — never silently: the missing column is an
+/// error when strict and a listed problem (shown in the report) when lenient.
+#[test]
+fn a_missing_optional_column_is_a_problem_naming_what_it_would_empty() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../examples/data/synthetic-2023/clients.csv"
+    );
+    let full = std::fs::read_to_string(path).unwrap();
+    // The same export without its ended_on column.
+    let mut lines = full.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(';').collect();
+    let at = header.iter().position(|h| *h == "ended_on").unwrap();
+    let without: String = std::iter::once(full.lines().next().unwrap())
+        .chain(lines)
+        .map(|l| {
+            let cells: Vec<&str> = l.split(';').collect();
+            let kept: Vec<&str> = cells
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != at)
+                .map(|(_, c)| *c)
+                .collect();
+            kept.join(";") + "\n"
+        })
+        .collect();
+    let vocabulary = LocalVocabulary::default();
+    let strict = read_clients_csv(
+        without.as_bytes(),
+        "clients.csv",
+        &vocabulary,
+        None,
+        Mode::Strict,
+    )
+    .unwrap_err();
+    assert_eq!(strict.problems.len(), 1);
+    let p = &strict.problems[0];
+    assert_eq!((p.row, p.column.as_str()), (1, "ended_on"));
+    assert!(p.reason.starts_with("the column ended_on is missing: every client who left counts as active and no one as closed (active_clients, closed_clients)"));
+    let lenient = read_clients_csv(
+        without.as_bytes(),
+        "clients.csv",
+        &vocabulary,
+        None,
+        Mode::Lenient,
+    )
+    .unwrap();
+    assert_eq!(lenient.problems, strict.problems);
+    assert_eq!(lenient.rows.len(), 240); // every row read, the problem listed beside them
+    let with = read_clients_csv(
+        full.as_bytes(),
+        "clients.csv",
+        &vocabulary,
+        None,
+        Mode::Strict,
+    )
+    .unwrap();
+    assert!(with.rows.iter().filter(|c| c.ended_on.is_some()).count() >= 12);
+    // Any one of the age columns is enough; none of them is a problem naming all three.
+    let err = read_clients_csv(
+        b"id;gender;started_on;ended_on;children_at_home;contact_reasons;assignments;municipality;area;applied_on\n",
+        "c.csv",
+        &vocabulary,
+        None,
+        Mode::Strict,
+    )
+    .unwrap_err();
+    assert_eq!(err.problems.len(), 1);
+    assert!(err.problems[0]
+        .reason
+        .starts_with("none of the columns birth_date, birth_year, age_band is given"));
 }

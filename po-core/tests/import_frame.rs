@@ -109,6 +109,10 @@ fn a_frame_gets_the_csv_problems_at_the_rows_of_its_csv_export() {
     assert_eq!(
         located,
         vec![
+            // The optional columns the table lacks (issue 18), then the rows.
+            (1, "assignments"),
+            (1, "area"),
+            (1, "applied_on"),
             (3, "ended_on"),
             (4, "birth_date"),
             (5, "id"),
@@ -125,13 +129,15 @@ fn a_frame_gets_the_csv_problems_at_the_rows_of_its_csv_export() {
 
 #[test]
 fn a_frame_without_a_required_column_or_with_ragged_batches_is_refused() {
-    let mut frame = frame_of("id;gender;started_on\na;woman;2023-01-01\n", 10);
+    let header = "id;gender;started_on;ended_on;birth_year;children_at_home;contact_reasons;assignments;municipality;area;applied_on";
+    let mut frame = frame_of(&format!("{header}\na;woman;2023-01-01\n"), 10);
     let vocabulary = LocalVocabulary::preset("none").unwrap();
     // Swedish header names are read as in the CSV.
-    frame.names = vec!["id".into(), "Kön".into(), "startdatum".into()];
+    frame.names[1] = "Kön".into();
+    frame.names[2] = "startdatum".into();
     let ok = read_clients_csv(&frame, "clients", &vocabulary, None, Mode::Strict).unwrap();
     assert_eq!(ok.rows.len(), 1);
-    frame.names[2] = "slut".into();
+    frame.names[2] = "börjat".into();
     let err = read_clients_csv(&frame, "clients", &vocabulary, None, Mode::Strict).unwrap_err();
     assert_eq!(err.problems[0].row, 1);
     assert_eq!(err.problems[0].column, "started_on");
@@ -140,6 +146,6 @@ fn a_frame_without_a_required_column_or_with_ragged_batches_is_refused() {
     let err = read_clients_csv(&frame, "clients", &vocabulary, None, Mode::Strict).unwrap_err();
     assert_eq!(
         err.problems[0].reason,
-        "batch 0 of the table has 2 columns of lengths [1, 1]; expected 3 columns of one length"
+        "batch 0 of the table has 10 columns of lengths [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]; expected 11 columns of one length"
     );
 }

@@ -13,6 +13,7 @@ import pyarrow as pa
 import pytest
 
 import personligt_ombud as po
+from _columns import with_optional
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DATA = ROOT / "examples" / "data" / "synthetic-2023"
@@ -62,8 +63,8 @@ def test_an_arrow_capsule_and_a_record_batch_reader_are_read_too(expected):
 
 
 def test_problems_are_located_as_in_the_csv_export():
-    bad = pd.DataFrame({"id": ["k1", "k2", "k3", "k1"], "gender": ["woman", "x", "man", "man"],
-                        "started_on": ["2023-01-10", "2023-01-10", "2023-13-01", "2023-01-10"]})
+    bad = with_optional(pd.DataFrame({"id": ["k1", "k2", "k3", "k1"], "gender": ["woman", "x", "man", "man"],
+                                      "started_on": ["2023-01-10", "2023-01-10", "2023-13-01", "2023-01-10"]}))
     as_csv = bad.to_csv(sep=";", index=False).encode()
     want = [("clients.csv", 3, "gender"), ("clients.csv", 4, "started_on"), ("clients.csv", 5, "id")]
     for source in (as_csv, bad, pl.from_pandas(bad), pa.Table.from_pandas(bad)):
@@ -88,6 +89,7 @@ def test_typed_columns_are_read_as_their_csv_text():
         "contact_reasons": [["economy", "Bostad"], [], None],
         "area": pl.Series(["Norra", "Norra", "Södra"], dtype=pl.Categorical),
     })
+    frame = with_optional(frame)
     r = po.annual_report(po.read_register_csv(clients=frame), year=2023, unprotected=True)
     assert r.table("active_clients").total == 3
     assert r.table("active_clients").get("Man", "Uppgift saknas") == 1
@@ -101,8 +103,8 @@ def test_typed_columns_are_read_as_their_csv_text():
 
 
 def test_a_pandas_frame_pyarrow_cannot_convert_takes_the_csv_route():
-    mixed = pd.DataFrame({"id": ["k1", 2], "gender": ["woman", "man"],
-                          "started_on": ["2023-01-10", "2023-01-10"]})
+    mixed = with_optional(pd.DataFrame({"id": ["k1", 2], "gender": ["woman", "man"],
+                                        "started_on": ["2023-01-10", "2023-01-10"]}))
     with pytest.raises(Exception):
         pa.Table.from_pandas(mixed)
     assert po.read_register_csv(clients=mixed).client_count == 2

@@ -12,6 +12,7 @@ import pytest
 
 import personligt_ombud as po
 from personligt_ombud import charts
+from _columns import OPTIONAL_CSV, with_optional
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DATA = ROOT / "examples" / "data" / "synthetic-2023"
@@ -59,6 +60,7 @@ def test_dataframe_with_python_lists_dates_and_booleans():
             "assignments": [["economy"], ["housing", "guardian"]],
         }
     )
+    frame = with_optional(frame)
     # Two clients: the import is checked on every count, so unprotected (asked for explicitly).
     r = po.annual_report(po.read_register_csv(clients=frame), year=2023, unprotected=True)
     polars_frame = pl.DataFrame(
@@ -72,7 +74,8 @@ def test_dataframe_with_python_lists_dates_and_booleans():
             "assignments": [["economy"], ["housing", "guardian"]],
         }
     )
-    as_polars = po.annual_report(po.read_register_csv(clients=polars_frame), year=2023, unprotected=True)
+    as_polars = po.annual_report(po.read_register_csv(clients=with_optional(polars_frame)), year=2023,
+                                 unprotected=True)
     assert as_polars.to_json() == r.to_json()
     with_gap = frame.assign(birth_year=[1980, None])  # float64 with NaN in pandas
     assert po.annual_report(po.read_register_csv(clients=with_gap), year=2023, unprotected=True).table(
@@ -84,8 +87,8 @@ def test_dataframe_with_python_lists_dates_and_booleans():
 
 
 def test_strict_import_lists_every_problem_lenient_leaves_rows_out():
-    bad = pd.DataFrame({"id": ["k1", "k2", "k3"], "gender": ["woman", "x", "man"],
-                        "started_on": ["2023-01-10", "2023-01-10", "2023-13-01"]})
+    bad = with_optional(pd.DataFrame({"id": ["k1", "k2", "k3"], "gender": ["woman", "x", "man"],
+                                      "started_on": ["2023-01-10", "2023-01-10", "2023-13-01"]}))
     with pytest.raises(po.InvalidRegisterError) as info:
         po.read_register_csv(clients=bad)
     problems = info.value.problems
@@ -108,7 +111,7 @@ def test_strict_import_lists_every_problem_lenient_leaves_rows_out():
 
 
 def test_invalid_utf8_is_read_as_windows_1252_not_a_crash():
-    data = "id;gender;started_on;area\nk1;woman;2023-01-10;Västra\n".encode("cp1252")
+    data = f"id;gender;started_on;area{OPTIONAL_CSV.replace(';area', '')}\nk1;woman;2023-01-10;Västra\n".encode("cp1252")
     r = po.annual_report(po.read_register_csv(clients=data), year=2023)
     assert r.table("clients_by_area").rows == ["Västra"]
 
@@ -288,3 +291,16 @@ def test_published_reports_are_protected_and_audited(register):
     with pytest.raises(po.InvalidInputError, match="expected 2 rows"):
         po.Table.from_cells("x", rows=["a", "b"], columns=["c"], cells=[[1]], row_totals=[1],
                             column_totals=[1], total=1)
+
+
+def test_a_missing_optional_column_is_never_silent_zeros():
+    clients = pd.read_csv(DATA / "clients.csv", sep=";", dtype=str, keep_default_na=False)
+    without = clients.drop(columns=["ended_on", "contact_reasons"])
+    with pytest.raises(po.InvalidRegisterError) as info:
+        po.read_register_csv(clients=without)
+    assert [(p.row, p.column) for p in info.value.problems] == [(1, "ended_on"), (1, "contact_reasons")]
+    assert "(active_clients, closed_clients)" in info.value.problems[0].reason
+    lenient = po.read_register_csv(clients=without, lenient=True)
+    report = po.annual_report(lenient, year=2023)
+    assert lenient.client_count == 240 and report.input_problems == info.value.problems
+    assert "ended_on" in report.to_markdown("sv")  # the warning is in the report itself

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 import personligt_ombud as po
+from _columns import OPTIONAL_CSV
 
 D = datetime.date
 PNR = "19121212-1212"
@@ -29,11 +30,11 @@ def test_identity_numbers_are_never_shown():
 
 
 def test_register_problems_and_reports_do_not_carry_numbers():
-    csv = f"id;gender;started_on\n{PNR};{PNR};2023-01-01\n".encode()
+    csv = f"id;gender;started_on{OPTIONAL_CSV}\n{PNR};{PNR};2023-01-01\n".encode()
     with pytest.raises(po.InvalidRegisterError) as info:
         po.read_register_csv(clients=csv)
     assert hidden(str(info.value)) and all(hidden(repr(p)) for p in info.value.problems)
-    ok = f"id;gender;started_on\n{PNR};woman;2023-01-01\n".encode()
+    ok = f"id;gender;started_on{OPTIONAL_CSV}\n{PNR};woman;2023-01-01\n".encode()
     report = po.annual_report(po.read_register_csv(clients=ok), year=2023)
     assert hidden(report.to_json()) and hidden(report.to_markdown())
     with pytest.raises(po.InvalidInputError) as info:
@@ -117,7 +118,8 @@ def test_no_message_echoes_an_identity_number(call):
 
 
 def test_local_vocabulary_is_the_callers_choice():
-    csv = "id;gender;started_on;contact_reasons\nk;woman;2023-01-01;Stöd i kontakt med myndighet och sjukvård\n"
+    header = "id;gender;started_on;contact_reasons" + OPTIONAL_CSV.replace(";contact_reasons", "")
+    csv = f"{header}\nk;woman;2023-01-01;Stöd i kontakt med myndighet och sjukvård\n"
     with pytest.raises(po.InvalidRegisterError, match="contact_reason"):
         po.read_register_csv(clients=csv.encode())  # no local labels assumed
     r = po.read_register_csv(clients=csv.encode(), vocabulary="varmland")

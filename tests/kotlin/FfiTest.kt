@@ -201,7 +201,7 @@ fun domainChecks(ref: LocalDate) {
     expectThrows<PoException.InvalidInput>("agreement JSON") { Agreement.fromJson("[]") }
 
     // The register from CSV (strict and lenient) and the report.
-    val clients = "id;gender;birth_year;started_on\nk1;woman;1980;2023-01-10\nk2;x;1980;2023-01-10\n".toByteArray()
+    val clients = "id;gender;birth_year;started_on;ended_on;children_at_home;contact_reasons;assignments;municipality;area;applied_on\nk1;woman;1980;2023-01-10\nk2;x;1980;2023-01-10\n".toByteArray()
     val strict = expectThrows<PoException.InvalidRegister>("strict CSV") {
         Register.fromCsv(RegisterCsvFiles(clients = clients), false)
     }

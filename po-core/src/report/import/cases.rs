@@ -33,6 +33,7 @@ const COLUMNS: super::sheet::Columns = super::sheet::Columns {
     ],
     known: CASE_CSV_COLUMNS,
     required: &[],
+    optional: &[],
 };
 
 const AGE: Col = col(CASE_CSV_COLUMNS, "age");

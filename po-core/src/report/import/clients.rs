@@ -70,7 +70,36 @@ const CLIENT_COLUMNS: Columns = Columns {
     aliases: CLIENT_HEADERS,
     known: CLIENT_CSV_COLUMNS,
     required: &["id", "gender", "started_on"],
+    optional: CLIENT_OPTIONAL,
 };
+
+/// Columns without which the report's tables would be silently wrong (issue 18): a missing
+/// `ended_on` counts every client who left as active, and so on.
+const CLIENT_OPTIONAL: &[(&[&str], &str)] = &[
+    (
+        &["ended_on"],
+        "every client who left counts as active and no one as closed (active_clients, closed_clients)",
+    ),
+    (
+        &["birth_date", "birth_year", "age_band"],
+        "every client's age band is unknown (active_clients, new_clients, closed_clients)",
+    ),
+    (&["children_at_home"], "children_at_home would be all zeros"),
+    (&["contact_reasons"], "contact_reasons would be all zeros"),
+    (
+        &["assignments"],
+        "assignments and the assignments per client would be all zeros",
+    ),
+    (
+        &["municipality"],
+        "no client has a municipality (clients per municipality)",
+    ),
+    (&["area"], "every client is in one unnamed area (clients_by_area)"),
+    (
+        &["applied_on"],
+        "the waiting times from application to start cannot be computed",
+    ),
+];
 
 const ID: Col = col(CLIENT_CSV_COLUMNS, "id");
 const GENDER: Col = col(CLIENT_CSV_COLUMNS, "gender");

@@ -41,6 +41,7 @@ const COLUMNS: Columns = Columns {
     aliases: HEADERS,
     known: DEVIATION_EVENT_CSV_COLUMNS,
     required: &["id", "date", "event"],
+    optional: &[],
 };
 
 const CONSEQUENCE: Col = col(DEVIATION_EVENT_CSV_COLUMNS, "consequence");

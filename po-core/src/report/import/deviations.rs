@@ -19,6 +19,7 @@ const DEVIATION_COLUMNS: Columns = Columns {
     aliases: DEVIATION_HEADERS,
     known: DEVIATION_CSV_COLUMNS,
     required: &["date", "event_type", "level", "counterpart", "status"],
+    optional: &[],
 };
 
 const CONSEQUENCE: Col = col(DEVIATION_CSV_COLUMNS, "consequence");

@@ -12,6 +12,7 @@ const INTAKE_COLUMNS: Columns = Columns {
     aliases: INTAKE_HEADERS,
     known: INTAKE_CSV_COLUMNS,
     required: &["date", "area", "outcome"],
+    optional: &[],
 };
 
 const AREA: Col = col(INTAKE_CSV_COLUMNS, "area");

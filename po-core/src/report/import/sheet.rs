@@ -296,11 +296,15 @@ pub(super) struct Columns {
     pub(super) aliases: &'static [(&'static str, &'static str)],
     pub(super) known: &'static [&'static str],
     pub(super) required: &'static [&'static str],
+    /// Optional columns whose absence would make figures silently wrong: any one of the
+    /// columns, and what goes wrong without them (naming the tables).
+    pub(super) optional: &'static [(&'static [&'static str], &'static str)],
 }
 
 /// Header problems: a required column missing makes the file unreadable (an error in either
-/// mode); an unknown column is a problem (so a mistyped header is never silently ignored), an
-/// error when strict and listed when lenient.
+/// mode); an unknown column is a problem (so a mistyped header is never silently ignored), and
+/// so is a missing optional column whose absence would make tables silently wrong (zeros that
+/// look real): an error when strict, listed when lenient (and shown in the report).
 fn check_headers(
     header: &Header,
     file: &str,
@@ -329,7 +333,7 @@ fn check_headers(
     if !missing.is_empty() {
         return Err(ImportError { problems: missing });
     }
-    Ok(header
+    let unknown = header
         .names
         .iter()
         .filter(|h| !columns.known.contains(&h.as_str()))
@@ -341,8 +345,24 @@ fn check_headers(
                     columns.known.join(", ")
                 ),
             )
-        })
-        .collect())
+        });
+    let absent = columns
+        .optional
+        .iter()
+        .filter(|(any, _)| !any.iter().any(|c| header.names.iter().any(|h| h == c)))
+        .map(|(any, consequence)| {
+            let named = match any {
+                [one] => format!("the column {one} is missing"),
+                _ => format!("none of the columns {} is given", any.join(", ")),
+            };
+            problem(
+                any[0],
+                format!(
+                    "{named}: {consequence}; add it (empty cells are fine where nothing is known)"
+                ),
+            )
+        });
+    Ok(unknown.chain(absent).collect())
 }
 
 /// Reads every row of a file with `build`, which reads the cells through the [`Row`] and
@@ -578,6 +598,7 @@ mod tests {
         aliases: &[],
         known: KNOWN,
         required: &["a"],
+        optional: &[],
     };
 
     /// Every row as (line, cells) through the fast path, and through `csv` (a quote forces it:

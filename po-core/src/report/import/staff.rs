@@ -14,6 +14,7 @@ const STAFF_COLUMNS: Columns = Columns {
     aliases: STAFF_HEADERS,
     known: STAFF_CSV_COLUMNS,
     required: &["id", "fte"],
+    optional: &[],
 };
 
 const FTE: Col = col(STAFF_CSV_COLUMNS, "fte");
