@@ -21,7 +21,7 @@ pub const CASE_CSV_COLUMNS: &[&str] = &[
     "long_term_contacts",
 ];
 
-const COLUMNS: super::sheet::Columns = super::sheet::Columns {
+pub(super) const COLUMNS: super::sheet::Columns = super::sheet::Columns {
     aliases: &[
         ("ålder", "age"),
         ("födelsedatum", "birth_date"),

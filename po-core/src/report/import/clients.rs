@@ -66,7 +66,7 @@ pub(super) fn date_problems(
     problems
 }
 
-const CLIENT_COLUMNS: Columns = Columns {
+pub(super) const CLIENT_COLUMNS: Columns = Columns {
     aliases: CLIENT_HEADERS,
     known: CLIENT_CSV_COLUMNS,
     required: &["id", "gender", "started_on"],

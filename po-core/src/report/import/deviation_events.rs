@@ -37,7 +37,7 @@ pub const DEVIATION_EVENT_CODES: &[&str] = &[
     "withdrawn",
 ];
 
-const COLUMNS: Columns = Columns {
+pub(super) const COLUMNS: Columns = Columns {
     aliases: HEADERS,
     known: DEVIATION_EVENT_CSV_COLUMNS,
     required: &["id", "date", "event"],

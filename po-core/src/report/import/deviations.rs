@@ -15,7 +15,7 @@ pub const DEVIATION_CSV_COLUMNS: &[&str] = &[
     "consequence",
 ];
 
-const DEVIATION_COLUMNS: Columns = Columns {
+pub(super) const DEVIATION_COLUMNS: Columns = Columns {
     aliases: DEVIATION_HEADERS,
     known: DEVIATION_CSV_COLUMNS,
     required: &["date", "event_type", "level", "counterpart", "status"],

@@ -8,7 +8,7 @@ use crate::report::IntakeVisit;
 /// The columns of an intake export.
 pub const INTAKE_CSV_COLUMNS: &[&str] = &["date", "area", "outcome"];
 
-const INTAKE_COLUMNS: Columns = Columns {
+pub(super) const INTAKE_COLUMNS: Columns = Columns {
     aliases: INTAKE_HEADERS,
     known: INTAKE_CSV_COLUMNS,
     required: &["date", "area", "outcome"],

@@ -19,6 +19,7 @@ mod deviations;
 mod ids;
 mod intake;
 mod json;
+mod reference;
 mod sheet;
 mod staff;
 mod survey;
@@ -34,6 +35,10 @@ pub use deviation_events::{
 pub use deviations::{read_deviations_csv, DEVIATION_CSV_COLUMNS};
 pub use intake::{read_intake_csv, INTAKE_CSV_COLUMNS};
 pub use json::{read_deviations_json, read_register_json};
+pub use reference::{
+    column_reference, column_reference_markdown, AllowedValue, ColumnReference, ColumnType,
+    FileReference,
+};
 pub use staff::{read_staff_csv, STAFF_CSV_COLUMNS};
 pub use survey::read_survey_csv;
 pub use table::{Frame, Input, TextCells};

@@ -10,7 +10,7 @@ use crate::text::clip;
 /// The columns of a staff export.
 pub const STAFF_CSV_COLUMNS: &[&str] = &["id", "fte", "training", "supervision"];
 
-const STAFF_COLUMNS: Columns = Columns {
+pub(super) const STAFF_COLUMNS: Columns = Columns {
     aliases: STAFF_HEADERS,
     known: STAFF_CSV_COLUMNS,
     required: &["id", "fte"],
