@@ -26,12 +26,13 @@ pub use annual::{
     SurveyQuestion, Waiting,
 };
 pub use import::{
-    column_reference, column_reference_markdown, decode, read_cases_csv, read_clients_csv,
-    read_deviation_events_csv, read_deviations_csv, read_deviations_json, read_intake_csv,
-    read_register_csv, read_register_json, read_staff_csv, read_survey_csv, AllowedValue,
-    ColumnReference, ColumnType, FileReference, Frame, ImportError, Imported, Input, Mode, Problem,
-    RegisterCsv, TextCells, CASE_CSV_COLUMNS, CLIENT_CSV_COLUMNS, DEVIATION_CSV_COLUMNS,
-    DEVIATION_EVENT_CODES, DEVIATION_EVENT_CSV_COLUMNS, INTAKE_CSV_COLUMNS, STAFF_CSV_COLUMNS,
+    column_reference, column_reference_markdown, decode, read_applicants_csv, read_cases_csv,
+    read_clients_csv, read_deviation_events_csv, read_deviations_csv, read_deviations_json,
+    read_intake_csv, read_register_csv, read_register_json, read_staff_csv, read_survey_csv,
+    AllowedValue, ColumnReference, ColumnType, FileReference, Frame, ImportError, Imported, Input,
+    Mode, Problem, RegisterCsv, TextCells, APPLICANT_CSV_COLUMNS, CASE_CSV_COLUMNS,
+    CLIENT_CSV_COLUMNS, DEVIATION_CSV_COLUMNS, DEVIATION_EVENT_CODES, DEVIATION_EVENT_CSV_COLUMNS,
+    INTAKE_CSV_COLUMNS, STAFF_CSV_COLUMNS,
 };
 pub use margins::{check_margins, MarginProblem};
 pub use protection::{

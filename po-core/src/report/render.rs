@@ -118,16 +118,20 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, Disclosur
     let sv = lang == Language::Sv;
     let t = |s: &'static str, e: &'static str| if sv { s } else { e };
     let mut out = String::new();
-    let _ = writeln!(
+    let _ = write!(
         out,
-        "# {} {} – {}",
+        "# {} {}",
         t(
             "Redovisning enligt 10 § förordning (2013:522)",
             "Report under section 10 of ordinance 2013:522"
         ),
-        r.year,
-        r.service_name
+        r.year
     );
+    // Without a service name the title ends at the year (issue 18: not in "– ").
+    let _ = match r.service_name.trim() {
+        "" => writeln!(out),
+        name => writeln!(out, " – {name}"),
+    };
     if let Some(banner) = r.protection.banner(sv) {
         let _ = writeln!(out, "\n{banner}");
     }

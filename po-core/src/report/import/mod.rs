@@ -12,6 +12,7 @@
 //! and returns them as problems, so nothing is dropped silently. Ids are never echoed (they can
 //! be personal data); other values are.
 
+mod applicants;
 mod cases;
 mod clients;
 mod deviation_events;
@@ -27,6 +28,7 @@ mod table;
 
 use serde::{Deserialize, Serialize};
 
+pub use applicants::{read_applicants_csv, APPLICANT_CSV_COLUMNS};
 pub use cases::{read_cases_csv, CASE_CSV_COLUMNS};
 pub use clients::{read_clients_csv, CLIENT_CSV_COLUMNS};
 pub use deviation_events::{

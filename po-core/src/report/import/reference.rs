@@ -283,6 +283,58 @@ const DEVIATION_EVENTS: &[Described] = &[
     ),
 ];
 
+const APPLICANTS: &[Described] = &[
+    (
+        "id",
+        T::Id,
+        "Q-17",
+        "queue number or pseudonym; unique in the file",
+    ),
+    (
+        "birth_date",
+        T::Date,
+        "1998-11-30",
+        "birth date (age and the young-adult group)",
+    ),
+    ("area", T::Text, "Norra", "the service's own area"),
+    (
+        "queued_on",
+        T::Date,
+        "2023-09-20",
+        "the day the person was placed in the queue",
+    ),
+    (
+        "left_queue_on",
+        T::Date,
+        "",
+        "the day the person left the queue, if they have",
+    ),
+    (
+        "children_at_home",
+        T::Flag,
+        "ja",
+        "has children living at home",
+    ),
+    (
+        "children_at_risk_of_harm",
+        T::Flag,
+        "nej",
+        "the children risk harm (\"riskerar att fara illa\")",
+    ),
+    (
+        "homeless_or_at_risk",
+        T::Flag,
+        "nej",
+        "homeless or at risk of eviction or homelessness",
+    ),
+    (
+        "lacking_contacts",
+        T::Flag,
+        "nej",
+        "lacks contacts, services or a social network",
+    ),
+];
+
 const CASES: &[Described] = &[
     (
         "age",
@@ -409,6 +461,12 @@ pub fn column_reference() -> Vec<FileReference> {
             DEVIATION_EVENTS,
         ),
         file(
+            "applicants.csv",
+            "one applicant in the queue",
+            &super::applicants::APPLICANT_COLUMNS,
+            APPLICANTS,
+        ),
+        file(
             "cases.csv",
             "one person to assess against 2 §",
             &super::cases::COLUMNS,
@@ -486,7 +544,15 @@ mod tests {
 
     #[test]
     fn every_column_read_is_described_and_nothing_else() {
-        let all = [CLIENTS, INTAKE, DEVIATIONS, STAFF, DEVIATION_EVENTS, CASES];
+        let all = [
+            CLIENTS,
+            INTAKE,
+            DEVIATIONS,
+            STAFF,
+            DEVIATION_EVENTS,
+            APPLICANTS,
+            CASES,
+        ];
         for (f, described) in column_reference().iter().zip(all) {
             let names: Vec<&str> = f.columns.iter().map(|c| c.name).collect();
             let listed: Vec<&str> = described.iter().map(|d| d.0).collect();

@@ -1,0 +1,240 @@
+//! The `po` command as a user runs it: the built binary on the bundled exports and on a
+//! service's own (bad) files; exit codes, messages, the files written.
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/synthetic-2023");
+
+fn po(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_po"))
+        .args(args)
+        .output()
+        .expect("po runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn report_on_the_bundled_exports_writes_markdown_json_and_tables() {
+    let out = scratch("report");
+    let files: Vec<String> = ["clients", "intake", "deviations", "staff", "survey"]
+        .iter()
+        .map(|f| format!("{DATA}/{f}.csv"))
+        .collect();
+    let mut args: Vec<&str> = vec!["report"];
+    args.extend(files.iter().map(String::as_str));
+    let o = out.to_str().unwrap();
+    args.extend([
+        "--year",
+        "2023",
+        "--survey-sent",
+        "95",
+        "--lang",
+        "sv,en",
+        "--service",
+        "PO Test",
+        "--out",
+        o,
+    ]);
+    let r = po(&args);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    assert!(text(&r.stdout).starts_with("The 2023 report of 240 clients, protected at k = 3"));
+    let sv = std::fs::read_to_string(out.join("report-2023.sv.md")).unwrap();
+    assert!(sv.starts_with("# Redovisning enligt 10 § förordning (2013:522) 2023 – PO Test\n"));
+    let en = std::fs::read_to_string(out.join("report-2023.en.md")).unwrap();
+    assert!(en.starts_with("# Report under section 10"));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("report-2023.json")).unwrap())
+            .unwrap();
+    assert_eq!(json["year"], 2023);
+    assert!(out.join("tables-2023/active_clients.csv").is_file());
+    // The directory (which holds register.json) gives the same report as its CSV files.
+    let from_dir = scratch("report-dir");
+    let r = po(&[
+        "report",
+        DATA,
+        "--year",
+        "2023",
+        "--format",
+        "json,md",
+        "--out",
+        from_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    let again: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(from_dir.join("report-2023.json")).unwrap())
+            .unwrap();
+    assert_eq!(again["tables"], json["tables"]);
+    // Without a service name the title ends at the year.
+    let bare = std::fs::read_to_string(from_dir.join("report-2023.sv.md")).unwrap();
+    assert_eq!(
+        bare.lines().next().unwrap(),
+        "# Redovisning enligt 10 § förordning (2013:522) 2023"
+    );
+}
+
+#[test]
+fn check_lists_every_problem_located_and_exits_1() {
+    let r = po(&["check", DATA]);
+    assert_eq!(r.status.code(), Some(0));
+    assert_eq!(
+        text(&r.stdout),
+        "No problems: 240 clients, 180 intake visits, 96 deviations, 10 staff.\n"
+    );
+    let dir = scratch("check");
+    let clients = dir.join("klienter.csv");
+    std::fs::write(
+        &clients,
+        "id;Kön;födelseår;start;slut;hemmavarande barn;kontaktorsaker;uppdrag;kommun;område;ansökt\n\
+         k1;Kvinna;1980;2023-01-10;;ja;Ekonomi;;1780;Norra;\n\n\
+         k2;robot;1980;2023-13-01;;kanske;;;1780;Norra;\n",
+    )
+    .unwrap();
+    let r = po(&["check", clients.to_str().unwrap()]);
+    assert_eq!(r.status.code(), Some(1));
+    let lines: Vec<String> = text(&r.stdout).lines().map(str::to_owned).collect();
+    // Row 4 as the spreadsheet shows it (the blank line counts).
+    assert_eq!(lines.len(), 4, "{lines:?}");
+    assert!(lines[0].starts_with("clients.csv, row 4, column \"gender\": unknown gender \"robot\""));
+    assert!(lines[1].starts_with("clients.csv, row 4, column \"started_on\""));
+    assert!(lines[2].starts_with("clients.csv, row 4, column \"children_at_home\""));
+    assert_eq!(lines[3], "3 problem(s) in 1 file(s).");
+    // The report refuses (strict) and says how to go on; lenient writes it with the problems.
+    let out = scratch("check-report");
+    let o = out.to_str().unwrap();
+    let r = po(&[
+        "report",
+        clients.to_str().unwrap(),
+        "--year",
+        "2023",
+        "--out",
+        o,
+    ]);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(text(&r.stderr).contains("no report written (--lenient"));
+    let r = po(&[
+        "report",
+        clients.to_str().unwrap(),
+        "--year",
+        "2023",
+        "--out",
+        o,
+        "--lenient",
+    ]);
+    assert_eq!(r.status.code(), Some(0));
+    let md = std::fs::read_to_string(out.join("report-2023.sv.md")).unwrap();
+    assert!(md.contains("robot"), "the problems are in the report");
+}
+
+#[test]
+fn queue_ranks_by_the_policy_and_names_who_left() {
+    let r = po(&[
+        "queue",
+        &format!("{DATA}/applicants.csv"),
+        "--policy",
+        "varmland_2023",
+        "--date",
+        "2023-10-02",
+    ]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    let out = text(&r.stdout);
+    assert!(out.contains("Inte rangordnade, har lämnat kön senast 2023-10-02: Q-106"));
+    let places: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.as_bytes()[2].is_ascii_digit())
+        .map(|l| l.split(" | ").nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        places,
+        ["Q-101", "Q-105", "Q-102", "Q-103", "Q-104", "Q-107"]
+    );
+    let r = po(&[
+        "queue",
+        &format!("{DATA}/applicants.csv"),
+        "--policy",
+        "nope",
+        "--date",
+        "2023-10-02",
+    ]);
+    assert_eq!(r.status.code(), Some(2));
+}
+
+#[test]
+fn costs_are_invoices_that_add_up_to_the_municipal_net() {
+    let agreement = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/varmland-2023-agreement.json"
+    );
+    let r = po(&["costs", agreement, "--format", "csv"]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    let out = text(&r.stdout);
+    let rows: Vec<Vec<&str>> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split(';').collect())
+        .collect();
+    assert_eq!(rows.len(), 15);
+    let fees: i64 = rows.iter().map(|r| r[4].parse::<i64>().unwrap()).sum();
+    // Seed 003's budget arithmetic gives 3 042 151 kr (its report says 3 042 150).
+    assert_eq!(fees, 3_042_151);
+    let admin: i64 = rows.iter().map(|r| r[5].parse::<i64>().unwrap()).sum();
+    assert_eq!(admin, 212_951);
+}
+
+#[test]
+fn schema_prints_every_file_and_column_and_usage_errors_exit_2() {
+    let md = text(&po(&["schema"]).stdout);
+    for file in [
+        "clients.csv",
+        "intake.csv",
+        "deviations.csv",
+        "staff.csv",
+        "applicants.csv",
+        "cases.csv",
+    ] {
+        assert!(md.contains(&format!("## {file}")), "{file}");
+    }
+    for column in po_core::report::CLIENT_CSV_COLUMNS {
+        assert!(md.contains(&format!("| `{column}` |")), "{column}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_slice(&po(&["schema", "--format", "json"]).stdout).unwrap();
+    assert_eq!(json[0]["file"], "clients.csv");
+    assert_eq!(json[0]["columns"][1]["code_list"], "gender");
+    for command in ["report", "check", "queue", "costs", "schema"] {
+        let r = po(&[command, "--help"]);
+        assert_eq!(r.status.code(), Some(0), "{command}");
+        assert!(text(&r.stdout).starts_with(&format!("Usage: po {command}")));
+    }
+    let r = po(&["report", DATA]);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(text(&r.stderr).starts_with("po report: --year is required"));
+    assert_eq!(po(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(po(&[]).status.code(), Some(2));
+    let r = po(&["check", "/no/such/dir"]);
+    assert_eq!(r.status.code(), Some(3));
+    assert!(text(&r.stderr).contains("no such file or directory"));
+}
+
+#[test]
+fn the_column_reference_in_the_docs_is_the_generated_one() {
+    // examples/COLUMNS.md is `po schema`'s output, committed so that it can be read on the
+    // forge; regenerate with `cargo run -p po-examples --bin po -- schema > examples/COLUMNS.md`.
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/COLUMNS.md")).unwrap();
+    assert!(
+        committed == po_core::report::column_reference_markdown(),
+        "examples/COLUMNS.md is stale: regenerate it with `po schema > examples/COLUMNS.md`"
+    );
+}
