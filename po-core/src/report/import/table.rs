@@ -64,7 +64,7 @@ impl Frame<'_> {
 /// One input file of a register: CSV text as exported, or a table given column by column.
 #[derive(Debug, Clone, Copy)]
 pub enum Input<'a> {
-    /// A CSV export's bytes (see the module [`super`] for the forms read).
+    /// A CSV export's bytes (the forms read: [`crate::report::read_register_csv`]).
     Csv(&'a [u8]),
     /// A table in memory (see [`Frame`]).
     Frame(&'a Frame<'a>),
