@@ -28,7 +28,7 @@ const HELP: &str =
 Usage: po COMMAND [ARGS] [--help]
 
 Commands:
-  report DIR|FILES --year Y   the 10 § report (Markdown, JSON, CSV tables)
+  report DIR|FILES --year Y   the 10 § report (Markdown, JSON, CSV tables, Excel)
   check DIR|FILES             validate exports: every problem, located; exit 1 on any
   queue FILE --policy P --date D
                               rank a queue export by a priority policy
@@ -43,13 +43,14 @@ const REPORT_HELP: &str = "Usage: po report DIR|FILES --year Y [options]
 
 DIR is an export directory (register.json, or clients.csv, intake.csv, deviations.csv,
 staff.csv, survey.csv — any may be missing; Swedish names klienter, nybesok, avvikelser,
-personal, enkat too); FILES are such files named one by one.
+personal, enkat too); FILES are such files named one by one, or one workbook (.xlsx, .ods)
+with a sheet per export named the same way.
 
 Options:
   --year Y            the report year (required)
   --k K               the disclosure threshold (default 3: counts 1–2 hidden, and what
                       would reveal them)
-  --format LIST       comma-separated: md, json, csv (default md,json,csv)
+  --format LIST       comma-separated: md, json, csv, xlsx (default md,json,csv)
   --lang sv|en        the Markdown's language (default sv; both: sv,en)
   --out DIR           where the files go (default po-report)
   --service NAME      the service's name in the title
@@ -203,6 +204,9 @@ fn write_file(path: &Path, text: &[u8]) -> Result<(), Fail> {
     std::fs::write(path, text).map_err(|e| failed(format!("cannot write {}: {e}", path.display())))
 }
 
+/// The extensions read as workbooks (a sheet per export).
+const WORKBOOK: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
+
 /// The register files of a directory or of files named one by one, by role.
 fn register_files(paths: &[String]) -> Result<BTreeMap<&'static str, PathBuf>, Fail> {
     const ROLES: &[(&str, &[&str])] = &[
@@ -214,6 +218,10 @@ fn register_files(paths: &[String]) -> Result<BTreeMap<&'static str, PathBuf>, F
         ("survey", &["survey", "enkat", "enkät"]),
     ];
     let role_of = |p: &Path| -> Option<&'static str> {
+        let ext = p.extension()?.to_str()?.to_lowercase();
+        if WORKBOOK.contains(&ext.as_str()) {
+            return Some("workbook");
+        }
         let stem = p.file_stem()?.to_str()?.to_lowercase();
         ROLES
             .iter()
@@ -232,7 +240,8 @@ fn register_files(paths: &[String]) -> Result<BTreeMap<&'static str, PathBuf>, F
             found.sort();
             for f in found {
                 let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
-                if let (Some(role), "csv" | "json") = (role_of(&f), ext) {
+                let known = ext == "csv" || ext == "json" || WORKBOOK.contains(&ext);
+                if let (Some(role), true) = (role_of(&f), known) {
                     files.entry(role).or_insert(f);
                 }
             }
@@ -244,7 +253,7 @@ fn register_files(paths: &[String]) -> Result<BTreeMap<&'static str, PathBuf>, F
         } else {
             let role = role_of(&p).ok_or_else(|| {
                 usage(format!(
-                    "{}: not an export po knows by its name (clients, intake, deviations, staff, survey, register.json)",
+                    "{}: not an export po knows by its name (clients, intake, deviations, staff, survey, register.json) or a workbook (.xlsx, .ods)",
                     p.display()
                 ))
             })?;
@@ -283,6 +292,18 @@ fn load(a: &Args, mode: Mode, err: &mut dyn Write) -> Result<Loaded, Fail> {
     let started = Instant::now();
     if size > 32 << 20 {
         let _ = writeln!(err, "po: reading {} MB of exports…", size >> 20);
+    }
+    if let Some(book) = bytes.get("workbook") {
+        if bytes.len() > 1 {
+            return Err(usage("a workbook holds the whole register: give it alone"));
+        }
+        let name = files["workbook"]
+            .file_name()
+            .map_or("workbook".into(), |n| n.to_string_lossy().into_owned());
+        return Ok(
+            po_core::report::read_register_workbook(book, &name, &vocabulary, mode)
+                .map_err(|e| e.problems),
+        );
     }
     if let Some(json) = bytes.get("register") {
         let text = String::from_utf8_lossy(json);
@@ -378,9 +399,12 @@ fn report(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i
         .split(',')
         .map(str::trim)
         .collect();
-    if let Some(f) = formats.iter().find(|f| !["md", "json", "csv"].contains(f)) {
+    if let Some(f) = formats
+        .iter()
+        .find(|f| !["md", "json", "csv", "xlsx"].contains(f))
+    {
         return Err(usage(format!(
-            "--format: {f:?} is not one of md, json, csv (html and xlsx are not built yet)"
+            "--format: {f:?} is not one of md, json, csv, xlsx (html is not built yet)"
         )));
     }
     let languages = a
@@ -433,6 +457,18 @@ fn report(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i
                 &path,
                 to_markdown(&report, *language).map_err(failed)?.as_bytes(),
             )?;
+            written.push(path);
+        }
+    }
+    if formats.contains(&"xlsx") {
+        for language in &languages {
+            let code = match language {
+                Language::Sv => "sv",
+                Language::En => "en",
+            };
+            let path = dir.join(format!("report-{year}.{code}.xlsx"));
+            let book = po_core::report::report_to_xlsx(&report, *language).map_err(failed)?;
+            write_file(&path, &book)?;
             written.push(path);
         }
     }

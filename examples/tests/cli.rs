@@ -238,3 +238,44 @@ fn the_column_reference_in_the_docs_is_the_generated_one() {
         "examples/COLUMNS.md is stale: regenerate it with `po schema > examples/COLUMNS.md`"
     );
 }
+
+#[test]
+fn a_workbook_of_exports_is_checked_and_reported_and_the_report_is_a_workbook() {
+    let dir = scratch("workbook");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (sheet_name, file) in [("klienter", "clients"), ("Nybesök", "intake")] {
+        let sheet = book.add_worksheet().set_name(sheet_name).unwrap();
+        let text = std::fs::read_to_string(format!("{DATA}/{file}.csv")).unwrap();
+        for (i, line) in text.lines().enumerate() {
+            for (j, cell) in line.split(';').enumerate() {
+                if !cell.is_empty() {
+                    let (r, c) = (u32::try_from(i).unwrap(), u16::try_from(j).unwrap());
+                    sheet.write_string(r, c, cell).unwrap();
+                }
+            }
+        }
+    }
+    let path = dir.join("export.xlsx");
+    book.save(&path).unwrap();
+    let r = po(&["check", path.to_str().unwrap()]);
+    assert_eq!(
+        text(&r.stdout),
+        "No problems: 240 clients, 180 intake visits, 0 deviations, 0 staff.\n"
+    );
+    let out = dir.join("out");
+    let r = po(&[
+        "report",
+        path.to_str().unwrap(),
+        "--year",
+        "2023",
+        "--format",
+        "xlsx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    let written = std::fs::read(out.join("report-2023.sv.xlsx")).unwrap();
+    let sheets = po_core::report::read_workbook(&written, "report").unwrap();
+    assert_eq!(sheets[0].name, "Metod");
+    assert_eq!(sheets.len(), 11); // the method and the ten tables
+}

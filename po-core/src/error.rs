@@ -44,6 +44,9 @@ pub enum Error {
     /// Disclosure control refused a publication or could not be applied.
     #[error(transparent)]
     Disclosure(#[from] DisclosureError),
+    /// A document (a workbook) could not be written.
+    #[error("the document could not be written: {0}")]
+    Output(String),
 }
 
 impl Error {
@@ -65,7 +68,8 @@ impl Error {
             | Error::Eligibility(_)
             | Error::Priority(_)
             | Error::Money(_)
-            | Error::NoRuleSet(_) => "InvalidInput",
+            | Error::NoRuleSet(_)
+            | Error::Output(_) => "InvalidInput",
         }
     }
 }

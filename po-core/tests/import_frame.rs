@@ -39,7 +39,11 @@ fn frame_of(csv: &str, batch: usize) -> Frame<'static> {
                 .collect()
         })
         .collect();
-    Frame { names, batches }
+    Frame {
+        names,
+        header_row: 1,
+        batches,
+    }
 }
 
 #[test]

@@ -102,6 +102,7 @@ impl From<CoreError> for PoError {
             | CoreError::Eligibility(_)
             | CoreError::Priority(_)
             | CoreError::Money(_)
+            | CoreError::Output(_)
             | CoreError::Disclosure(_) => PoError::InvalidInput { reason },
         }
     }

@@ -20,6 +20,8 @@ mod register;
 mod render;
 mod summary;
 mod table;
+#[cfg(feature = "excel")]
+mod workbook;
 
 pub use annual::{
     annual_report, AnnualReport, MunicipalityRow, Ratio, ReportOptions, StaffSummary,
@@ -47,3 +49,5 @@ pub use summary::{
     LeadershipSummary,
 };
 pub use table::{Cell, Table};
+#[cfg(feature = "excel")]
+pub use workbook::{read_register_workbook, read_workbook, report_to_xlsx, Sheet};

@@ -71,7 +71,25 @@ fn ratio(r: &Ratio) -> String {
 
 /// The protection in plain words: the rule, the method, how many numbers each table hides;
 /// never which cells were small.
-fn protection_md(out: &mut String, r: &AnnualReport, sv: bool) {
+/// The report's title: the ordinance, the year and the service (without a service name the
+/// title ends at the year — issue 18: never in "– ").
+pub(crate) fn title(r: &AnnualReport, sv: bool) -> String {
+    let t = |s: &'static str, e: &'static str| if sv { s } else { e };
+    let head = format!(
+        "{} {}",
+        t(
+            "Redovisning enligt 10 § förordning (2013:522)",
+            "Report under section 10 of ordinance 2013:522"
+        ),
+        r.year
+    );
+    match r.service_name.trim() {
+        "" => head,
+        name => format!("{head} – {name}"),
+    }
+}
+
+pub(crate) fn protection_md(out: &mut String, r: &AnnualReport, sv: bool) {
     let t = |s: &'static str, e: &'static str| if sv { s } else { e };
     let _ = writeln!(
         out,
@@ -118,20 +136,7 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, Disclosur
     let sv = lang == Language::Sv;
     let t = |s: &'static str, e: &'static str| if sv { s } else { e };
     let mut out = String::new();
-    let _ = write!(
-        out,
-        "# {} {}",
-        t(
-            "Redovisning enligt 10 § förordning (2013:522)",
-            "Report under section 10 of ordinance 2013:522"
-        ),
-        r.year
-    );
-    // Without a service name the title ends at the year (issue 18: not in "– ").
-    let _ = match r.service_name.trim() {
-        "" => writeln!(out),
-        name => writeln!(out, " – {name}"),
-    };
+    let _ = writeln!(out, "# {}", title(r, sv));
     if let Some(banner) = r.protection.banner(sv) {
         let _ = writeln!(out, "\n{banner}");
     }

@@ -103,7 +103,11 @@ pub(crate) fn frame_of(source: &Bound<'_, PyAny>, file: &str) -> PyResult<Frame<
             .collect::<PyResult<Vec<_>>>()?;
         batches.push(columns);
     }
-    Ok(Frame { names, batches })
+    Ok(Frame {
+        names,
+        header_row: 1,
+        batches,
+    })
 }
 
 /// One Arrow column as text cells (see the module's doc for each type).

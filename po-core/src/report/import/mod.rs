@@ -142,6 +142,19 @@ pub fn read_register_csv(
     vocabulary: &LocalVocabulary,
     mode: Mode,
 ) -> Result<(Register, Vec<Problem>), ImportError> {
+    let names = ["clients.csv", "intake.csv", "deviations.csv", "staff.csv"].map(String::from);
+    read_register_named(files, &names, vocabulary, mode)
+}
+
+/// [`read_register_csv`] with the names problems give the clients, intake, deviations and
+/// staff files (a workbook's sheets).
+pub(crate) fn read_register_named(
+    files: RegisterCsv<'_>,
+    names: &[String],
+    vocabulary: &LocalVocabulary,
+    mode: Mode,
+) -> Result<(Register, Vec<Problem>), ImportError> {
+    let name = |i: usize| names.get(i).map_or("", String::as_str);
     fn take<T>(
         result: Option<Result<Imported<T>, ImportError>>,
         problems: &mut Vec<Problem>,
@@ -161,18 +174,18 @@ pub fn read_register_csv(
     let mut problems = Vec::new();
     let clients = files
         .clients
-        .map(|b| read_clients_csv(b, "clients.csv", vocabulary, None, mode));
+        .map(|b| read_clients_csv(b, name(0), vocabulary, None, mode));
     let clients = take(clients, &mut problems);
     let intake = files
         .intake
-        .map(|b| read_intake_csv(b, "intake.csv", vocabulary, mode));
+        .map(|b| read_intake_csv(b, name(1), vocabulary, mode));
     let intake_visits = take(intake, &mut problems);
     let deviations = files
         .deviations
-        .map(|b| read_deviations_csv(b, "deviations.csv", vocabulary, mode));
+        .map(|b| read_deviations_csv(b, name(2), vocabulary, mode));
     let deviations = take(deviations, &mut problems);
     let staff = take(
-        files.staff.map(|b| read_staff_csv(b, "staff.csv", mode)),
+        files.staff.map(|b| read_staff_csv(b, name(3), mode)),
         &mut problems,
     );
     let exit_survey = match files

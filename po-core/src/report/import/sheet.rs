@@ -64,7 +64,12 @@ fn csv_header(reader: &mut csv::Reader<&[u8]>, file: &str) -> Result<Vec<String>
         .collect())
 }
 
-fn read_header(given: &[String], file: &str, columns: &Columns) -> Result<Header, ImportError> {
+fn read_header(
+    given: &[String],
+    file: &str,
+    columns: &Columns,
+    header_row: u64,
+) -> Result<Header, ImportError> {
     let names: Vec<String> = given
         .iter()
         .map(|h| {
@@ -84,7 +89,7 @@ fn read_header(given: &[String], file: &str, columns: &Columns) -> Result<Header
             let first = names.iter().position(|x| x == h)?;
             (first < j).then(|| Problem {
                 file: file.to_owned(),
-                row: 1,
+                row: header_row,
                 column: clip(h),
                 reason: format!(
                     "the column is given twice (as {:?} and {:?}); keep one",
@@ -309,10 +314,11 @@ fn check_headers(
     header: &Header,
     file: &str,
     columns: &Columns,
+    header_row: u64,
 ) -> Result<Vec<Problem>, ImportError> {
     let problem = |column: &str, reason: String| Problem {
         file: file.to_owned(),
-        row: 1,
+        row: header_row,
         column: clip(column),
         reason,
     };
@@ -423,8 +429,8 @@ fn read_csv_rows(
     let text = decode(bytes);
     let (body, delimiter) = crate::text::csv_layout(&text);
     let mut reader = crate::text::csv_reader_with(body, delimiter);
-    let header = read_header(&csv_header(&mut reader, file)?, file, columns)?;
-    let header_problems = check_headers(&header, file, columns)?;
+    let header = read_header(&csv_header(&mut reader, file)?, file, columns, 1)?;
+    let header_problems = check_headers(&header, file, columns, 1)?;
     let mut at = Vec::new();
     if let Some(lines) = plain_lines(body, &reader) {
         for (line, text) in lines {
@@ -464,7 +470,7 @@ fn read_csv_rows(
 }
 
 /// The rows of a frame given to `each`, numbered as in its CSV export (row `i` is line
-/// `i + 2`); returns the header's problems. A batch whose columns are not one per name, or
+/// `header_row + 1 + i`); returns the header's problems. A batch whose columns are not one per name, or
 /// not of one length, is the file's one problem.
 fn read_frame_rows(
     frame: &Frame<'_>,
@@ -472,9 +478,9 @@ fn read_frame_rows(
     columns: &Columns,
     each: &mut dyn FnMut(&Header, u64, Cells<'_>),
 ) -> Result<Vec<Problem>, ImportError> {
-    let header = read_header(&frame.names, file, columns)?;
-    let header_problems = check_headers(&header, file, columns)?;
-    let mut line = 2u64;
+    let header = read_header(&frame.names, file, columns, frame.header_row)?;
+    let header_problems = check_headers(&header, file, columns, frame.header_row)?;
+    let mut line = frame.header_row + 1;
     for (b, batch) in frame.batches.iter().enumerate() {
         let len = batch.first().map_or(0, |c| c.len());
         if batch.len() != frame.names.len() || batch.iter().any(|c| c.len() != len) {

@@ -33,10 +33,12 @@ impl TextCells for Vec<Option<String>> {
 ///
 /// Problems locate a cell as in the CSV export of the table with its header: the table's row
 /// `i` (counted from 0 across the batches, as `df.iloc[i]`) is row `i + 2`; the header is
-/// row 1.
+/// row 1. A spreadsheet's sheet whose header is lower down says so in `header_row`.
 pub struct Frame<'a> {
     /// The column names (the header): English codes or their Swedish names, as in the CSV.
     pub names: Vec<String>,
+    /// The header's row number as problems count rows: 1, or a sheet's own row.
+    pub header_row: u64,
     /// The rows, batch by batch: each batch has one column per name, all of one length.
     pub batches: Vec<Vec<Box<dyn TextCells + 'a>>>,
 }

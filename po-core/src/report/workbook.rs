@@ -1,0 +1,249 @@
+//! Spreadsheets in (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`, with calamine) and the report
+//! out as `.xlsx` (rust_xlsxwriter): what Swedish municipal staff exchange (issue 18).
+//!
+//! In: each sheet is a [`Frame`] of text cells read by the one validation of the CSV files,
+//! its problems located by workbook, sheet, row (as the spreadsheet shows it) and column. A
+//! cell holds what its CSV export would: numbers as written (whole numbers without a decimal
+//! part), dates `YYYY-MM-DD`, booleans `true`/`false`, an error cell as its code (`#N/A`),
+//! which the validation then refuses with its place.
+//!
+//! Out: a sheet per table (Swedish or English headers, counts as numbers, hidden cells `..`),
+//! and a first sheet that explains the method and the protection, written only after the same
+//! disclosure audit as every other rendering.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader};
+
+use super::import::{Frame, ImportError, Mode, Problem, RegisterCsv, TextCells};
+use super::{AnnualReport, Cell, Language, Register};
+use crate::codes::LocalVocabulary;
+
+/// One sheet of a workbook, as a frame.
+#[derive(Debug)]
+pub struct Sheet {
+    /// The sheet's name.
+    pub name: String,
+    /// Its cells, the first non-empty row as the header.
+    pub frame: Frame<'static>,
+}
+
+fn problem(file: &str, reason: String) -> ImportError {
+    ImportError {
+        problems: vec![Problem {
+            file: file.to_owned(),
+            row: 0,
+            column: String::new(),
+            reason,
+        }],
+    }
+}
+
+/// A cell as the text its CSV export would hold (see the module's doc).
+fn text_of(cell: &Data) -> Option<String> {
+    match cell {
+        Data::Empty => None,
+        Data::String(s) => Some(s.clone()),
+        Data::Int(i) => Some(i.to_string()),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Some((*f as i64).to_string()),
+        Data::Float(f) => Some(f.to_string()),
+        Data::Bool(b) => Some(b.to_string()),
+        Data::DateTime(d) if d.is_datetime() => {
+            let (y, m, day, ..) = d.to_ymd_hms_milli();
+            Some(format!("{y:04}-{m:02}-{day:02}"))
+        }
+        Data::DateTime(d) => Some(d.as_f64().to_string()),
+        Data::DateTimeIso(s) => Some(s.get(..10).filter(|_| s.len() > 10).unwrap_or(s).to_owned()),
+        Data::DurationIso(s) => Some(s.clone()),
+        Data::Error(e) => Some(e.to_string()),
+    }
+}
+
+/// Every sheet of a workbook as a frame. `file` names the workbook in problems.
+pub fn read_workbook(bytes: &[u8], file: &str) -> Result<Vec<Sheet>, ImportError> {
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+        problem(
+            file,
+            format!("not a workbook po can read (.xlsx, .xlsm, .xlsb, .xls, .ods): {e}"),
+        )
+    })?;
+    let mut sheets = Vec::new();
+    for name in book.sheet_names() {
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| problem(file, format!("sheet {name:?} cannot be read: {e}")))?;
+        let (first_row, _) = range.start().unwrap_or((0, 0));
+        let mut rows = range.rows();
+        let names: Vec<String> = rows
+            .next()
+            .map(|r| r.iter().map(|c| text_of(c).unwrap_or_default()).collect())
+            .unwrap_or_default();
+        let body: Vec<&[Data]> = rows.collect();
+        let columns: Vec<Box<dyn TextCells>> = (0..names.len())
+            .map(|j| {
+                let cells: Vec<Option<String>> =
+                    body.iter().map(|r| r.get(j).and_then(text_of)).collect();
+                Box::new(cells) as Box<dyn TextCells>
+            })
+            .collect();
+        sheets.push(Sheet {
+            name,
+            frame: Frame {
+                names,
+                header_row: u64::from(first_row) + 1,
+                batches: vec![columns],
+            },
+        });
+    }
+    Ok(sheets)
+}
+
+/// The register of a workbook with a sheet per export, named as the CSV files (English or
+/// Swedish: `clients`/`klienter`, `intake`/`nybesök`, `deviations`/`avvikelser`,
+/// `staff`/`personal`; any may be missing). Problems name `file [sheet]`; a sheet of another
+/// name is a problem too (not read: an error when strict), so nothing is skipped silently.
+pub fn read_register_workbook(
+    bytes: &[u8],
+    file: &str,
+    vocabulary: &LocalVocabulary,
+    mode: Mode,
+) -> Result<(Register, Vec<Problem>), ImportError> {
+    const ROLES: [(&str, &[&str]); 4] = [
+        ("clients", &["clients", "klienter"]),
+        ("intake", &["intake", "nybesök", "nybesok"]),
+        ("deviations", &["deviations", "avvikelser"]),
+        ("staff", &["staff", "personal"]),
+    ];
+    let sheets = read_workbook(bytes, file)?;
+    let mut found: [Option<&Sheet>; 4] = [None; 4];
+    let mut problems = Vec::new();
+    for sheet in &sheets {
+        let folded = crate::text::fold(&sheet.name);
+        match ROLES.iter().position(|(_, names)| names.contains(&folded.as_str())) {
+            Some(i) if found[i].is_none() => found[i] = Some(sheet),
+            Some(i) => problems.push(Problem {
+                file: format!("{file} [{}]", sheet.name),
+                row: 0,
+                column: String::new(),
+                reason: format!("a second {} sheet; keep one", ROLES[i].0),
+            }),
+            None if sheet.frame.names.is_empty() => {}
+            None => problems.push(Problem {
+                file: format!("{file} [{}]", sheet.name),
+                row: 0,
+                column: String::new(),
+                reason: "unknown sheet, not read; expected clients, intake, deviations or staff (or klienter, nybesök, avvikelser, personal)".into(),
+            }),
+        }
+    }
+    let names: Vec<String> = (0..4)
+        .map(|i| match found[i] {
+            Some(s) => format!("{file} [{}]", s.name),
+            None => String::new(),
+        })
+        .collect();
+    let files = RegisterCsv {
+        clients: found[0].map(|s| (&s.frame).into()),
+        intake: found[1].map(|s| (&s.frame).into()),
+        deviations: found[2].map(|s| (&s.frame).into()),
+        staff: found[3].map(|s| (&s.frame).into()),
+        survey: None,
+        survey_sent: 0,
+    };
+    let (register, mut read_problems) =
+        super::import::read_register_named(files, &names, vocabulary, mode).map_err(|mut e| {
+            e.problems.splice(0..0, problems.clone());
+            e
+        })?;
+    read_problems.splice(0..0, problems);
+    if mode == Mode::Strict && !read_problems.is_empty() {
+        return Err(ImportError {
+            problems: read_problems,
+        });
+    }
+    Ok((register, read_problems))
+}
+
+/// The report as an `.xlsx` workbook: a first sheet on the method and the protection, then a
+/// sheet per table with its title, headers, counts as numbers, totals, and hidden cells as
+/// `..`. Written only if the disclosure audit passes (as every rendering).
+pub fn report_to_xlsx(report: &AnnualReport, language: Language) -> Result<Vec<u8>, crate::Error> {
+    report.check()?;
+    let sv = language == Language::Sv;
+    let failed = |e: rust_xlsxwriter::XlsxError| crate::Error::Output(e.to_string());
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let about = book
+        .add_worksheet()
+        .set_name(if sv { "Metod" } else { "Method" })
+        .map_err(failed)?;
+    let mut method = String::new();
+    super::render::protection_md(&mut method, report, sv);
+    let title = super::render::title(report, sv);
+    about
+        .write_string_with_format(0, 0, &title, &bold)
+        .map_err(failed)?;
+    about
+        .write_string(
+            1,
+            0,
+            if sv {
+                format!("Beräknad ur ärenderegistret med po {}.", crate::VERSION)
+            } else {
+                format!("Computed from the case register by po {}.", crate::VERSION)
+            },
+        )
+        .map_err(failed)?;
+    let lines = method.lines().map(str::trim).filter(|l| !l.is_empty());
+    for (row, line) in (3..).zip(lines) {
+        match line.strip_prefix("## ") {
+            Some(h) => about.write_string_with_format(row, 0, h, &bold),
+            None => about.write_string(row, 0, line),
+        }
+        .map_err(failed)?;
+    }
+    about.set_column_width(0, 120).map_err(failed)?;
+    let total = if sv { "Totalt" } else { "Total" };
+    for table in report.tables() {
+        let sheet = book.add_worksheet().set_name(&table.name).map_err(failed)?;
+        let write = |sheet: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, cell: Cell| match cell
+        {
+            Cell::Count(n) => sheet.write_number(r, c, n as f64).map(|_| ()),
+            Cell::Suppressed => sheet.write_string(r, c, "..").map(|_| ()),
+        };
+        let heading = if sv { &table.title_sv } else { &table.title_en };
+        sheet
+            .write_string_with_format(0, 0, heading, &bold)
+            .map_err(failed)?;
+        let columns = u16::try_from(table.columns.len()).unwrap_or(u16::MAX - 1);
+        for (j, c) in table.columns.iter().enumerate() {
+            let j = u16::try_from(j + 1).unwrap_or(u16::MAX);
+            sheet
+                .write_string_with_format(2, j, c, &bold)
+                .map_err(failed)?;
+        }
+        sheet
+            .write_string_with_format(2, columns + 1, total, &bold)
+            .map_err(failed)?;
+        let mut r = 3u32;
+        for (i, label) in table.rows.iter().enumerate() {
+            sheet.write_string(r, 0, label).map_err(failed)?;
+            for (j, cell) in table.cells[i].iter().enumerate() {
+                let j = u16::try_from(j + 1).unwrap_or(u16::MAX);
+                write(sheet, r, j, *cell).map_err(failed)?;
+            }
+            write(sheet, r, columns + 1, table.row_totals[i]).map_err(failed)?;
+            r += 1;
+        }
+        sheet
+            .write_string_with_format(r, 0, total, &bold)
+            .map_err(failed)?;
+        for (j, cell) in table.column_totals.iter().enumerate() {
+            let j = u16::try_from(j + 1).unwrap_or(u16::MAX);
+            write(sheet, r, j, *cell).map_err(failed)?;
+        }
+        write(sheet, r, columns + 1, table.total).map_err(failed)?;
+        sheet.set_column_width(0, 28).map_err(failed)?;
+    }
+    book.save_to_buffer().map_err(failed)
+}

@@ -1,0 +1,159 @@
+//! Workbooks in and out (issue 18): a register's sheets read with the CSV files' validation and
+//! located by sheet, row and column; the report written as .xlsx and read back.
+#![cfg(feature = "excel")]
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use po_core::codes::LocalVocabulary;
+use po_core::report::{
+    annual_report, read_clients_csv, read_register_workbook, read_workbook, report_to_xlsx,
+    Language, Mode, ReportOptions,
+};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+const CLIENTS: &str = include_str!("../../examples/data/synthetic-2023/clients.csv");
+
+/// The bundled clients export as a workbook a case system would write: typed cells (years as
+/// numbers, dates as Excel dates, booleans), a blank first row, a sheet named in Swedish, and a
+/// read-me sheet.
+fn workbook(bad_row: Option<usize>) -> Vec<u8> {
+    let mut book = Workbook::new();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let sheet = book.add_worksheet().set_name("Klienter").unwrap();
+    for (i, line) in CLIENTS.lines().enumerate() {
+        // Row 0 stays blank: the header is spreadsheet row 2.
+        let r = u32::try_from(i + 1).unwrap();
+        for (j, cell) in line.split(';').enumerate() {
+            let c = u16::try_from(j).unwrap();
+            let cell = if bad_row == Some(i) && j == 1 {
+                "robot"
+            } else {
+                cell
+            };
+            if cell.is_empty() {
+                continue;
+            }
+            let parts: Vec<&str> = cell.split('-').collect();
+            if i > 0 && cell.len() == 10 && parts.len() == 3 {
+                let d = ExcelDateTime::from_ymd(
+                    parts[0].parse().unwrap(),
+                    parts[1].parse().unwrap(),
+                    parts[2].parse().unwrap(),
+                )
+                .unwrap();
+                sheet.write_datetime_with_format(r, c, &d, &date).unwrap();
+            } else if let (true, Ok(n)) = (i > 0, cell.parse::<f64>()) {
+                sheet.write_number(r, c, n).unwrap();
+            } else if i > 0 && (cell == "ja" || cell == "nej") {
+                sheet.write_boolean(r, c, cell == "ja").unwrap();
+            } else {
+                sheet.write_string(r, c, cell).unwrap();
+            }
+        }
+    }
+    book.add_worksheet().set_name("Läs mig").unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_workbook_s_clients_read_as_the_csv_export() {
+    let vocabulary = LocalVocabulary::default();
+    let csv = read_clients_csv(
+        CLIENTS.as_bytes(),
+        "clients.csv",
+        &vocabulary,
+        None,
+        Mode::Strict,
+    )
+    .unwrap();
+    let (register, problems) =
+        read_register_workbook(&workbook(None), "export.xlsx", &vocabulary, Mode::Lenient).unwrap();
+    assert_eq!(register.clients, csv.rows);
+    assert_eq!(register.clients.len(), 240);
+    // The empty read-me sheet is no export and no problem; nothing else was skipped.
+    assert!(problems.is_empty(), "{problems:?}");
+    let sheets = read_workbook(&workbook(None), "export.xlsx").unwrap();
+    assert_eq!(sheets[0].name, "Klienter");
+    assert_eq!(sheets[0].frame.header_row, 2);
+}
+
+#[test]
+fn a_workbook_s_problems_name_the_sheet_and_the_spreadsheet_s_row() {
+    let vocabulary = LocalVocabulary::default();
+    // Data row 5 of the export (0 = its header) is spreadsheet row 7: one blank row above.
+    let err = read_register_workbook(&workbook(Some(5)), "export.xlsx", &vocabulary, Mode::Strict)
+        .unwrap_err();
+    assert_eq!(err.problems.len(), 1);
+    let p = &err.problems[0];
+    assert_eq!(
+        (p.file.as_str(), p.row, p.column.as_str()),
+        ("export.xlsx [Klienter]", 7, "gender")
+    );
+    assert!(p.reason.starts_with("unknown gender \"robot\""));
+    let not_a_workbook = read_workbook(b"id;gender\n", "export.xlsx").unwrap_err();
+    assert!(not_a_workbook.problems[0]
+        .reason
+        .starts_with("not a workbook po can read"));
+}
+
+#[test]
+fn the_report_as_xlsx_has_a_method_sheet_and_a_sheet_per_table() {
+    let vocabulary = LocalVocabulary::default();
+    let clients = read_clients_csv(
+        CLIENTS.as_bytes(),
+        "clients.csv",
+        &vocabulary,
+        None,
+        Mode::Strict,
+    )
+    .unwrap();
+    let register = po_core::report::Register {
+        clients: clients.rows,
+        ..Default::default()
+    };
+    let options = ReportOptions {
+        year: 2023,
+        service_name: "PO Test".into(),
+        ..ReportOptions::default()
+    };
+    let report = annual_report(&register, &options).unwrap();
+    let bytes = report_to_xlsx(&report, Language::Sv).unwrap();
+    let sheets = read_workbook(&bytes, "report.xlsx").unwrap();
+    let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names[0], "Metod");
+    let tables: Vec<&str> = report.tables().iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(&names[1..], tables.as_slice());
+    let method = &sheets[0].frame;
+    assert_eq!(
+        method.names[0],
+        "Redovisning enligt 10 § förordning (2013:522) 2023 – PO Test"
+    );
+    let text: Vec<String> = (0..method.batches[0][0].len())
+        .filter_map(|r| method.batches[0][0].cell(r).map(str::to_owned))
+        .collect();
+    assert!(text
+        .iter()
+        .any(|l| l.starts_with("Antal från 1 till 2 visas inte")));
+    // The active clients' sheet: title, then (read as a frame from the title row) the cells.
+    let active = report.table("active_clients").unwrap();
+    let sheet = &sheets[1].frame;
+    assert_eq!(sheet.names[0], active.title_sv);
+    let cells = &sheet.batches[0];
+    // Frame row 1 is the header row (spreadsheet row 3), rows follow.
+    assert_eq!(cells[1].cell(1), Some(active.columns[0].as_str()));
+    for (i, label) in active.rows.iter().enumerate() {
+        assert_eq!(cells[0].cell(i + 2), Some(label.as_str()));
+        for (j, cell) in active.cells[i].iter().enumerate() {
+            let want = cell.count().map_or("..".to_owned(), |n| n.to_string());
+            assert_eq!(cells[j + 1].cell(i + 2), Some(want.as_str()), "{label} {j}");
+        }
+    }
+    let total = active
+        .total
+        .count()
+        .map_or("..".to_owned(), |n| n.to_string());
+    let last = active.rows.len() + 2;
+    assert_eq!(
+        cells[active.columns.len() + 1].cell(last),
+        Some(total.as_str())
+    );
+}
