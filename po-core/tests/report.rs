@@ -452,7 +452,8 @@ fn clients_per_municipality_and_skipped_rows_in_the_report() {
     use po_core::codes::LocalVocabulary;
     use po_core::organisation::MunicipalityCode;
     let csv =
-        "id;gender;municipality;started_on\nk1;woman;1780;2023-01-01\nk2;man;1780;2023-01-01\n\
+        "id;gender;municipality;started_on;ended_on;birth_year;children_at_home;contact_reasons;assignments;area;applied_on\n\
+         k1;woman;1780;2023-01-01\nk2;man;1780;2023-01-01\n\
                k3;man;1784;2023-01-01\nk4;robot;1784;2023-01-01\n";
     let imported = read_clients_csv(
         csv.as_bytes(),
