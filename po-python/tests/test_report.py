@@ -304,3 +304,36 @@ def test_a_missing_optional_column_is_never_silent_zeros():
     report = po.annual_report(lenient, year=2023)
     assert lenient.client_count == 240 and report.input_problems == info.value.problems
     assert "ended_on" in report.to_markdown("sv")  # the warning is in the report itself
+
+
+def test_a_workbook_of_exports_reads_as_the_csv_files_and_the_report_is_a_workbook(register):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for sheet_name, file in (("Klienter", "clients"), ("Nybesök", "intake"), ("Avvikelser", "deviations"),
+                             ("Personal", "staff")):
+        sheet = book.create_sheet(sheet_name)
+        for line in (DATA / f"{file}.csv").read_text(encoding="utf-8").splitlines():
+            sheet.append([c if c else None for c in line.split(";")])
+    sheet = book["Klienter"]
+    sheet.cell(row=6, column=2, value="robot")  # row 6 as the spreadsheet shows it
+    import io
+
+    data = io.BytesIO()
+    book.save(data)
+    with pytest.raises(po.InvalidRegisterError) as info:
+        po.read_register_workbook(data.getvalue())
+    assert [(p.file, p.row, p.column) for p in info.value.problems] == [
+        ("workbook.xlsx [Klienter]", 6, "gender")]
+    lenient = po.read_register_workbook(data.getvalue(), lenient=True)
+    assert lenient.client_count == 239
+    report = po.annual_report(register, year=2023)
+    xlsx = report.to_xlsx("en")
+    assert xlsx[:2] == b"PK"  # a zip, as every .xlsx
+    back = openpyxl.load_workbook(io.BytesIO(xlsx))
+    assert back.sheetnames[0] == "Method" and back.sheetnames[1:] == list(report.tables)
+    active = back["active_clients"]
+    table = report.table("active_clients")
+    assert active.cell(row=4, column=1).value == table.rows[0]
+    assert [active.cell(row=4, column=j + 2).value for j in range(len(table.columns))] == [
+        ".." if v is None else v for v in table.cells[0]]

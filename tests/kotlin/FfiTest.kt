@@ -216,6 +216,15 @@ fun domainChecks(ref: LocalDate) {
             check(r.year() == 2023 && r.tables().size == 10, "tables")
             check(r.inputProblems().size == 1, "problems in the report")
             check(r.toMarkdown("sv").contains("PO Test") && r.toJson().contains("\"year\": 2023"), "renderings")
+            // The report as a workbook (a zip), and read back: a report is no export, so its
+            // eleven sheets are each a problem, never silently skipped.
+            val xlsx = r.toXlsx("sv")
+            check(xlsx.size > 1000 && xlsx[0] == 'P'.code.toByte() && xlsx[1] == 'K'.code.toByte(), "xlsx")
+            Register.fromWorkbook(xlsx, true).use { back ->
+                check(back.clientCount() == 0L && back.problems().size == 11, "sheets reported: ${back.problems().size}")
+                check(back.problems()[0].file == "workbook.xlsx [Metod]", "sheet named: ${back.problems()[0].file}")
+            }
+            expectThrows<PoException.InvalidRegister>("not a workbook") { Register.fromWorkbook("id;gender".toByteArray()) }
             // One client: protected by default, so the 1 is hidden, and the audit agrees.
             val audit = r.audit()
             check(audit.safe && audit.k == 3L && r.hiddenCells().values.sum() > 0L, "protected and audited")

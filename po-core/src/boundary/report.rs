@@ -464,6 +464,25 @@ impl Register {
         })
     }
 
+    /// Reads a workbook (.xlsx, .ods) with a sheet per export (clients/klienter, intake/nybesök,
+    /// deviations/avvikelser, staff/personal); problems name `file [sheet]`, the spreadsheet's
+    /// row and the column. Strict or lenient as [`Register::of_csv`].
+    pub(crate) fn of_workbook(
+        bytes: &[u8],
+        file: &str,
+        vocabulary: Option<&str>,
+        lenient: bool,
+    ) -> Result<Self, PoError> {
+        let mode = if lenient { Mode::Lenient } else { Mode::Strict };
+        let vocabulary = LocalVocabulary::preset(vocabulary.unwrap_or("none")).map_err(po)?;
+        let (inner, problems) =
+            core::read_register_workbook(bytes, file, &vocabulary, mode).map_err(po)?;
+        Ok(Register {
+            inner: Arc::new(inner),
+            problems,
+        })
+    }
+
     /// How many clients.
     pub(crate) fn clients(&self) -> i64 {
         signed(self.inner.clients.len() as u64)
@@ -626,6 +645,12 @@ impl AnnualReport {
 }
 
 impl AnnualReport {
+    /// The report as an .xlsx workbook in `language` (`sv` or `en`), after its audit.
+    pub(crate) fn xlsx(&self, language: &str) -> Result<Vec<u8>, PoError> {
+        let lang = Language::parse(language).map_err(po)?;
+        core::report_to_xlsx(&self.0, lang).map_err(po)
+    }
+
     /// The report as Markdown in `language` (`sv` or `en`), after its audit.
     pub(crate) fn markdown(&self, language: &str) -> Result<String, PoError> {
         let lang = Language::parse(language).map_err(po)?;

@@ -304,6 +304,24 @@ def assess_eligibility_batch(
                                            lenient=lenient))
 
 
+def read_register_workbook(
+    source: Union[bytes, str, "os.PathLike[str]"],
+    *,
+    lenient: bool = False,
+    vocabulary: str = "none",
+) -> Register:
+    """Reads a register from a workbook (.xlsx or .ods; a path or its bytes) with a sheet per
+    export named as the CSV files (``clients``/``klienter``, ``intake``/``nybesök``,
+    ``deviations``/``avvikelser``, ``staff``/``personal``). Problems name ``file [sheet]``, the
+    row as the spreadsheet shows it, and the column. Strict by default, as
+    ``read_register_csv``."""
+    if isinstance(source, bytes):
+        return Register.from_workbook(source, lenient=lenient, vocabulary=vocabulary)
+    path = pathlib.Path(source)
+    return Register.from_workbook(path.read_bytes(), file=path.name, lenient=lenient,
+                                  vocabulary=vocabulary)
+
+
 def read_register_dir(
     directory: Union[str, "os.PathLike[str]"],
     *,
@@ -410,6 +428,7 @@ __all__ = [
     "read_register_csv",
     "read_register_dir",
     "read_register_json",
+    "read_register_workbook",
     "repayment",
     "service_grant",
     "to_pandas",

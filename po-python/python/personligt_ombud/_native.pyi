@@ -890,6 +890,14 @@ class Register:
     @staticmethod
     def from_json(text: str, *, file: str = "register.json") -> Register: ...
     @staticmethod
+    def from_workbook(
+        data: bytes,
+        *,
+        file: str = "workbook.xlsx",
+        lenient: bool = False,
+        vocabulary: str = "none",
+    ) -> Register: ...
+    @staticmethod
     def from_csv_bytes(
         *,
         clients: Optional[Any] = None,
@@ -958,6 +966,7 @@ class AnnualReport:
     def to_json(self) -> str: ...
     def to_dict(self) -> Dict[str, Any]: ...
     def to_markdown(self, language: str = "sv") -> str: ...
+    def to_xlsx(self, language: str = "sv") -> bytes: ...
 
 def annual_report(
     register: Register,

@@ -30,6 +30,18 @@ impl Register {
         Self::of_csv(files, lenient).map(Arc::new)
     }
 
+    /// Reads a workbook (.xlsx, .ods) with a sheet per export (clients/klienter,
+    /// intake/nybesök, deviations/avvikelser, staff/personal). Problems name the sheet, the
+    /// spreadsheet's row and the column; strict or lenient as `fromCsv`; `vocabulary` a preset.
+    #[uniffi::constructor(default(lenient = false, vocabulary = None))]
+    pub fn from_workbook(
+        bytes: Vec<u8>,
+        lenient: bool,
+        vocabulary: Option<String>,
+    ) -> Result<Arc<Self>, PoError> {
+        Self::of_workbook(&bytes, "workbook.xlsx", vocabulary.as_deref(), lenient).map(Arc::new)
+    }
+
     /// How many clients.
     pub fn client_count(&self) -> i64 {
         self.clients()
@@ -144,6 +156,13 @@ impl AnnualReport {
     #[uniffi::method(default(language = "sv"))]
     pub fn to_markdown(&self, language: String) -> Result<String, PoError> {
         self.markdown(&language)
+    }
+
+    /// The report as an .xlsx workbook, `sv` or `en`: a method sheet, a sheet per table
+    /// (counts as numbers, hidden cells `..`).
+    #[uniffi::method(default(language = "sv"))]
+    pub fn to_xlsx(&self, language: String) -> Result<Vec<u8>, PoError> {
+        self.xlsx(&language)
     }
 }
 

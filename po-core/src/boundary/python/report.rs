@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyBytes, PyDict};
 use time::Date;
 
 use super::errors::invalid;
@@ -198,6 +198,20 @@ impl Register {
     #[pyo3(name = "from_json", signature = (text, *, file = "register.json"))]
     fn py_from_json(text: &str, file: &str) -> PyResult<Self> {
         Ok(Self::of_json(text, file)?)
+    }
+
+    /// Reads a workbook (bytes of an .xlsx or .ods) with a sheet per export (clients/klienter,
+    /// intake/nybesök, deviations/avvikelser, staff/personal); problems name `file [sheet]`,
+    /// the spreadsheet's row and the column. Strict by default, as `from_csv_bytes`.
+    #[staticmethod]
+    #[pyo3(name = "from_workbook", signature = (data, *, file = "workbook.xlsx", lenient = false, vocabulary = "none"))]
+    fn py_from_workbook(
+        data: &[u8],
+        file: &str,
+        lenient: bool,
+        vocabulary: &str,
+    ) -> PyResult<Self> {
+        Ok(Self::of_workbook(data, file, Some(vocabulary), lenient)?)
     }
 
     /// Reads CSV exports (bytes; UTF-8, UTF-16 or Windows-1252, `;`, `,` or tab; national codes
@@ -399,6 +413,12 @@ impl AnnualReport {
     #[pyo3(name = "to_markdown", signature = (language = "sv"))]
     fn py_to_markdown(&self, language: &str) -> PyResult<String> {
         Ok(self.markdown(language)?)
+    }
+    /// The report as an .xlsx workbook (bytes), `sv` or `en`: a method sheet, a sheet per
+    /// table (counts as numbers, hidden cells `..`).
+    #[pyo3(name = "to_xlsx", signature = (language = "sv"))]
+    fn py_to_xlsx<'py>(&self, py: Python<'py>, language: &str) -> PyResult<Bound<'py, PyBytes>> {
+        Ok(PyBytes::new(py, &self.xlsx(language)?))
     }
     fn __repr__(&self) -> String {
         format!(
