@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test of po, on a fresh machine: Rust, Python (pyo3 package), Kotlin on the JVM, and the
-# uniffi Python module. Installs what it needs into build/ and .venv/ (both git-ignored);
+# Every test of po, on a fresh machine: Rust, the HTML report in headless Chromium, Python (pyo3
+# package), Kotlin on the JVM, and the uniffi Python module. Installs what it needs into build/
+# and .venv/ (both git-ignored), and Debian's chromium;
 # see shared/TOOLCHAIN.md for why each step is done this way. Usage: bash tests/run-all.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,9 @@ RUSTDOCFLAGS="-D warnings" cargo doc -p po-core --no-deps --quiet
 for example in po-demo intake-queue varmland-costs; do
   cargo run --quiet -p po-examples --bin "$example" > /dev/null
 done
+
+step "The report as a document: po report's HTML in headless Chromium"
+bash tests/browser/check-report.sh "$BUILD"
 
 step "Python: venv with maturin and pytest"
 if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi

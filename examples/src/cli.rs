@@ -28,7 +28,7 @@ const HELP: &str =
 Usage: po COMMAND [ARGS] [--help]
 
 Commands:
-  report DIR|FILES --year Y   the 10 § report (Markdown, JSON, CSV tables, Excel)
+  report DIR|FILES --year Y   the 10 § report (Markdown, HTML, JSON, CSV tables, Excel)
   check DIR|FILES             validate exports: every problem, located; exit 1 on any
   queue FILE --policy P --date D
                               rank a queue export by a priority policy
@@ -50,8 +50,9 @@ Options:
   --year Y            the report year (required)
   --k K               the disclosure threshold (default 3: counts 1–2 hidden, and what
                       would reveal them)
-  --format LIST       comma-separated: md, json, csv, xlsx (default md,json,csv)
-  --lang sv|en        the Markdown's language (default sv; both: sv,en)
+  --format LIST       comma-separated: md, html, json, csv, xlsx (default md,html,json,csv;
+                      html is a document that prints on A4)
+  --lang sv|en        the documents' language (default sv; both: sv,en)
   --out DIR           where the files go (default po-report)
   --service NAME      the service's name in the title
   --vocabulary NAME   the service's local labels: none (default) or varmland
@@ -395,16 +396,16 @@ fn report(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i
     let formats: Vec<&str> = a
         .options
         .get("format")
-        .map_or("md,json,csv", String::as_str)
+        .map_or("md,html,json,csv", String::as_str)
         .split(',')
         .map(str::trim)
         .collect();
     if let Some(f) = formats
         .iter()
-        .find(|f| !["md", "json", "csv", "xlsx"].contains(f))
+        .find(|f| !["md", "html", "json", "csv", "xlsx"].contains(f))
     {
         return Err(usage(format!(
-            "--format: {f:?} is not one of md, json, csv, xlsx (html is not built yet)"
+            "--format: {f:?} is not one of md, html, json, csv, xlsx"
         )));
     }
     let languages = a
@@ -457,6 +458,18 @@ fn report(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i
                 &path,
                 to_markdown(&report, *language).map_err(failed)?.as_bytes(),
             )?;
+            written.push(path);
+        }
+    }
+    if formats.contains(&"html") {
+        for language in &languages {
+            let code = match language {
+                Language::Sv => "sv",
+                Language::En => "en",
+            };
+            let path = dir.join(format!("report-{year}.{code}.html"));
+            let html = po_core::report::to_html(&report, *language).map_err(failed)?;
+            write_file(&path, html.as_bytes())?;
             written.push(path);
         }
     }

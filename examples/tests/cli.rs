@@ -59,6 +59,15 @@ fn report_on_the_bundled_exports_writes_markdown_json_and_tables() {
             .unwrap();
     assert_eq!(json["year"], 2023);
     assert!(out.join("tables-2023/active_clients.csv").is_file());
+    // The document: self-contained (no link, script or stylesheet fetched), A4, charts inline.
+    let html = std::fs::read_to_string(out.join("report-2023.sv.html")).unwrap();
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(html.contains("@page{size:A4"));
+    assert!(html.contains("<svg"));
+    for outside in ["<link", "<script", "src=", "href="] {
+        assert!(!html.contains(outside), "{outside}");
+    }
+    assert!(html.contains("Uppdrag per klient</th><td>5,"));
     // The directory (which holds register.json) gives the same report as its CSV files.
     let from_dir = scratch("report-dir");
     let r = po(&[

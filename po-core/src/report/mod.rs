@@ -13,6 +13,7 @@
 
 mod annual;
 mod counting;
+mod html;
 mod import;
 mod margins;
 mod protection;
@@ -27,6 +28,7 @@ pub use annual::{
     annual_report, AnnualReport, MunicipalityRow, Ratio, ReportOptions, StaffSummary,
     SurveyQuestion, Waiting,
 };
+pub use html::to_html;
 pub use import::{
     column_reference, column_reference_markdown, decode, read_applicants_csv, read_cases_csv,
     read_clients_csv, read_deviation_events_csv, read_deviations_csv, read_deviations_json,

@@ -1,0 +1,285 @@
+//! The report as a document (issue 18): one self-contained HTML file that prints on A4, with
+//! its charts as inline SVG, numbers written as Swedes write them in the Swedish report (a
+//! decimal comma, a space between thousands) and as English readers do in the English one,
+//! English labels throughout the English report, municipalities by name (all 290, bundled).
+//! Written only after the same disclosure audit as every rendering; hidden cells are `..` in
+//! the tables and no bar in the charts (never drawn as zero).
+
+use std::fmt::Write;
+
+use rust_decimal::Decimal;
+
+use super::render::{protection_md, title};
+use super::{AnnualReport, Cell, Language, Table};
+use crate::disclosure::DisclosureError;
+
+/// Escapes text for HTML.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Digits grouped by three: `12 345` (no-break space) in Swedish, `12,345` in English.
+fn grouped(digits: &str, sv: bool) -> String {
+    let sep = if sv { '\u{a0}' } else { ',' };
+    let n = digits.len();
+    let mut out = String::with_capacity(n + n / 3 * 2);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (n - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A count as the reader's language writes it.
+pub(crate) fn count(n: u64, sv: bool) -> String {
+    grouped(&n.to_string(), sv)
+}
+
+/// A decimal as the reader's language writes it: `2,75` and `1 234,5` in Swedish.
+pub(crate) fn decimal(d: Decimal, sv: bool) -> String {
+    let text = d.to_string();
+    let (sign, text) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let mut out = format!("{sign}{}", grouped(whole, sv));
+    if !fraction.is_empty() {
+        out.push(if sv { ',' } else { '.' });
+        out.push_str(fraction);
+    }
+    out
+}
+
+fn cell(c: Cell, sv: bool) -> String {
+    c.count().map_or("..".to_owned(), |n| count(n, sv))
+}
+
+/// A row or column label in the reader's language: the tables hold the Swedish labels of the
+/// code lists; the English report shows each list's English label (areas stay as written).
+fn label(s: &str, sv: bool) -> String {
+    if sv {
+        return s.to_owned();
+    }
+    if s == "Totalt" {
+        return "Total".to_owned();
+    }
+    crate::code_lists::list_names()
+        .into_iter()
+        .filter_map(|l| crate::code_lists::values_of(l).ok())
+        .flatten()
+        .find(|v| v.label_sv == s)
+        .map_or_else(|| s.to_owned(), |v| v.label_en.to_owned())
+}
+
+/// A bar per row of the table's row totals; a hidden total gets no bar and `..`.
+fn chart(t: &Table, sv: bool) -> String {
+    let max = t
+        .row_totals
+        .iter()
+        .filter_map(|c| c.count())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let (label_w, bar_w, row_h) = (190u64, 360u64, 18u64);
+    let height = row_h * t.rows.len() as u64 + 4;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"{}\" height=\"{height}\" role=\"img\" aria-label=\"{}\">",
+        label_w + bar_w + 60,
+        esc(if sv { &t.title_sv } else { &t.title_en })
+    );
+    for (i, (row, total)) in t.rows.iter().zip(&t.row_totals).enumerate() {
+        let y = row_h * i as u64 + 2;
+        let _ = write!(
+            svg,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            label_w - 6,
+            y + 13,
+            esc(&label(row, sv))
+        );
+        match total.count() {
+            Some(n) => {
+                let w = (bar_w * n).div_ceil(max).max(u64::from(n > 0));
+                let _ = write!(
+                    svg,
+                    "<rect x=\"{label_w}\" y=\"{}\" width=\"{w}\" height=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>",
+                    y + 2,
+                    row_h - 4,
+                    label_w + w + 4,
+                    y + 13,
+                    count(n, sv)
+                );
+            }
+            None => {
+                let _ = write!(
+                    svg,
+                    "<text x=\"{}\" y=\"{}\">..</text>",
+                    label_w + 4,
+                    y + 13
+                );
+            }
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn table_html(out: &mut String, t: &Table, sv: bool) {
+    let total = if sv { "Totalt" } else { "Total" };
+    let _ = write!(
+        out,
+        "<section class=\"table\"><h2>{}</h2><table><thead><tr><th></th>",
+        esc(if sv { &t.title_sv } else { &t.title_en })
+    );
+    for c in &t.columns {
+        let _ = write!(out, "<th>{}</th>", esc(&label(c, sv)));
+    }
+    let _ = write!(out, "<th>{total}</th></tr></thead><tbody>");
+    for (i, row) in t.rows.iter().enumerate() {
+        let _ = write!(out, "<tr><th>{}</th>", esc(&label(row, sv)));
+        for c in &t.cells[i] {
+            let _ = write!(out, "<td>{}</td>", cell(*c, sv));
+        }
+        let _ = write!(out, "<td>{}</td></tr>", cell(t.row_totals[i], sv));
+    }
+    let _ = write!(out, "</tbody><tfoot><tr><th>{total}</th>");
+    for c in &t.column_totals {
+        let _ = write!(out, "<td>{}</td>", cell(*c, sv));
+    }
+    let _ = write!(
+        out,
+        "<td>{}</td></tr></tfoot></table>{}</section>\n",
+        cell(t.total, sv),
+        chart(t, sv)
+    );
+}
+
+const STYLE: &str = "@page{size:A4;margin:16mm 14mm}
+body{font-family:'DejaVu Sans',Arial,sans-serif;font-size:10pt;color:#111;max-width:180mm;margin:auto}
+h1{font-size:16pt;margin:0 0 4mm}h2{font-size:12pt;margin:6mm 0 2mm}
+p.stamp{color:#444;font-size:8.5pt}
+table{border-collapse:collapse;margin:1mm 0 2mm}
+th,td{border-bottom:1px solid #ccc;padding:1.2mm 2.4mm;text-align:right;font-variant-numeric:tabular-nums}
+thead th{border-bottom:1.5px solid #333}tbody th,tfoot th{text-align:left;font-weight:normal}
+tfoot td,tfoot th{font-weight:bold;border-top:1.5px solid #333}
+section.table{break-inside:avoid;page-break-inside:avoid}
+svg.chart{display:block;font-size:8pt}svg.chart rect{fill:#3a6ea5}
+.banner{border:1px solid #b00;padding:2mm;color:#b00}";
+
+/// The report as one self-contained HTML document in `language` (see the module's doc), after
+/// its audit.
+pub fn to_html(r: &AnnualReport, language: Language) -> Result<String, DisclosureError> {
+    r.check()?;
+    let sv = language == Language::Sv;
+    let t = |s: &'static str, e: &'static str| if sv { s } else { e };
+    let heading = title(r, sv);
+    let mut out = format!(
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n<p class=\"stamp\">{} po {} · {}</p>\n",
+        t("sv", "en"),
+        esc(&heading),
+        esc(&heading),
+        t("Beräknad ur ärenderegistret med", "Computed from the case register by"),
+        crate::VERSION,
+        esc(&r.stamp.rules)
+    );
+    if let Some(banner) = r.protection.banner(sv) {
+        let _ = writeln!(out, "<p class=\"banner\">{}</p>", esc(banner));
+    }
+    if !r.input_problems.is_empty() {
+        let _ = write!(
+            out,
+            "<p class=\"banner\">{} {}:</p><ul>",
+            r.input_problems.len(),
+            t(
+                "problem i indata; raderna det gäller är inte med",
+                "problems in the input; the rows concerned are left out"
+            )
+        );
+        for p in &r.input_problems {
+            let _ = write!(out, "<li>{}</li>", esc(&p.to_string()));
+        }
+        out.push_str("</ul>\n");
+    }
+    let ratio = |v: Option<Decimal>| v.map_or("..".to_owned(), |d| decimal(d, sv));
+    let _ = write!(
+        out,
+        "<h2>{}</h2><table><tbody><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr></tbody></table>\n",
+        t("I korthet", "In brief"),
+        t("Ombud", "Ombud"),
+        cell(r.staff.ombud, sv),
+        t("Årsarbetskrafter", "Full-time equivalents"),
+        decimal(r.staff.positions, sv),
+        t("Uppdrag per klient", "Assignments per client"),
+        ratio(r.assignments_per_client.value),
+        t("Väntetid, median (dagar)", "Waiting time, median (days)"),
+        ratio(r.waiting.median_days),
+    );
+    for table in r.tables() {
+        table_html(&mut out, table, sv);
+    }
+    if !r.clients_per_municipality.is_empty() {
+        let _ = write!(
+            out,
+            "<section class=\"table\"><h2>{}</h2><table><thead><tr><th>{}</th><th>{}</th><th>%</th><th>{}</th></tr></thead><tbody>",
+            t("Klienter per kommun", "Clients per municipality"),
+            t("Kommun", "Municipality"),
+            t("Klienter", "Clients"),
+            t("Andel av befolkningsnyckeln %", "Share of the population key %")
+        );
+        for m in &r.clients_per_municipality {
+            let name = if m.name.trim().is_empty() {
+                crate::reference::sweden::municipality(m.code)
+                    .map_or_else(|| m.code.to_string(), |s| s.name.to_string())
+            } else {
+                m.name.clone()
+            };
+            let key = m
+                .key_share
+                .as_ref()
+                .map_or("–".to_owned(), |k| ratio(k.value));
+            let _ = write!(
+                out,
+                "<tr><th>{} ({})</th><td>{}</td><td>{}</td><td>{key}</td></tr>",
+                esc(&name),
+                m.code,
+                cell(m.clients, sv),
+                ratio(m.client_share.value)
+            );
+        }
+        out.push_str("</tbody></table></section>\n");
+    }
+    let mut method = String::new();
+    protection_md(&mut method, r, sv);
+    for line in method.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let _ = match line.strip_prefix("## ") {
+            Some(h) => writeln!(out, "<h2>{}</h2>", esc(h)),
+            None => writeln!(out, "<p>{}</p>", esc(line)),
+        };
+    }
+    out.push_str("</body></html>\n");
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_swedes_and_english_readers_write_them() {
+        assert_eq!(count(1234567, true), "1\u{a0}234\u{a0}567");
+        assert_eq!(count(1234567, false), "1,234,567");
+        assert_eq!(count(999, true), "999");
+        assert_eq!(decimal(Decimal::new(275, 2), true), "2,75");
+        assert_eq!(decimal(Decimal::new(568, 2), false), "5.68");
+        assert_eq!(decimal(Decimal::new(-12345, 1), true), "-1\u{a0}234,5");
+        assert_eq!(label("Kvinna", false), "Woman");
+        assert_eq!(label("Kvinna", true), "Kvinna");
+        assert_eq!(label("Totalt", false), "Total");
+        assert_eq!(label("Centrala", false), "Centrala");
+    }
+}

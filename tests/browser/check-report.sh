@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The report as a document, opened as a reader opens it: `po report` writes the HTML of the
+# bundled SYNTHETIC exports, headless Chromium (Debian's `chromium`, installed here when
+# missing) renders it to a PNG screenshot and to its DOM, and the text a reader sees is checked:
+# the title, Swedish number formatting (decimal comma), English labels in the English document,
+# municipality names, the protection section. Usage: bash tests/browser/check-report.sh BUILD
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+BUILD=${1:-build}
+OUT=$BUILD/browser
+rm -rf "$OUT" && mkdir -p "$OUT"
+
+if ! command -v chromium >/dev/null; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+cargo run --quiet -p po-examples --bin po -- report examples/data/synthetic-2023 --year 2023 \
+  --format html --lang sv,en --service "PO Värmland (SYNTETISKA DATA)" --out "$OUT" >/dev/null
+
+# The flags this machine's closed network needs (see the environment notes): no background
+# connections, no first-run or component updates, a fresh profile.
+chrome() {
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$(mktemp -d)" "$@" 2>/dev/null
+}
+
+fail=0
+expect() { # FILE TEXT: the rendered DOM of FILE contains TEXT
+  if ! grep -qF -- "$2" "$1"; then echo "missing in $1: $2"; fail=1; fi
+}
+refuse() { # FILE TEXT: the rendered DOM of FILE does not contain TEXT
+  if grep -qF -- "$2" "$1"; then echo "unexpected in $1: $2"; fail=1; fi
+}
+
+for lang in sv en; do
+  html=$OUT/report-2023.$lang.html
+  chrome --window-size=1240,1754 --screenshot="$OUT/report-2023.$lang.png" "file://$PWD/$html" >/dev/null
+  test -s "$OUT/report-2023.$lang.png" || { echo "no screenshot of $html"; exit 1; }
+  chrome --dump-dom "file://$PWD/$html" > "$OUT/report-2023.$lang.dom.html"
+  test -s "$OUT/report-2023.$lang.dom.html" || { echo "Chromium rendered nothing of $html"; exit 1; }
+done
+
+sv=$OUT/report-2023.sv.dom.html
+en=$OUT/report-2023.en.dom.html
+expect "$sv" "Redovisning enligt 10 § förordning (2013:522) 2023 – PO Värmland (SYNTETISKA DATA)"
+expect "$sv" "Uppdrag per klient</th><td>5,"   # a decimal comma
+expect "$sv" "Skydd mot röjande"
+expect "$sv" "Karlstad (1780)"                  # municipalities by name
+expect "$sv" "<svg"                              # charts inline
+expect "$en" "Report under section 10 of ordinance 2013:522 2023"
+expect "$en" "Assignments per client</th><td>5."
+expect "$en" "<th>Woman</th>"                    # English row labels
+refuse "$en" "<th>Kvinna</th>"
+refuse "$sv" "Uppdrag per klient</th><td>5."
+[ "$fail" -eq 0 ] || exit 1
+echo "browser: both documents rendered ($(du -h "$OUT/report-2023.sv.png" | cut -f1) screenshot) and read as expected"
