@@ -27,7 +27,7 @@ fn grouped(digits: &str, sv: bool) -> String {
     let n = digits.len();
     let mut out = String::with_capacity(n + n / 3 * 2);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % 3 == 0 {
+        if i > 0 && (n - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -151,9 +151,9 @@ fn table_html(out: &mut String, t: &Table, sv: bool) {
     for c in &t.column_totals {
         let _ = write!(out, "<td>{}</td>", cell(*c, sv));
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<td>{}</td></tr></tfoot></table>{}</section>\n",
+        "<td>{}</td></tr></tfoot></table>{}</section>",
         cell(t.total, sv),
         chart(t, sv)
     );
@@ -206,9 +206,9 @@ pub fn to_html(r: &AnnualReport, language: Language) -> Result<String, Disclosur
         out.push_str("</ul>\n");
     }
     let ratio = |v: Option<Decimal>| v.map_or("..".to_owned(), |d| decimal(d, sv));
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<h2>{}</h2><table><tbody><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr></tbody></table>\n",
+        "<h2>{}</h2><table><tbody><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr></tbody></table>",
         t("I korthet", "In brief"),
         t("Ombud", "Ombud"),
         cell(r.staff.ombud, sv),
