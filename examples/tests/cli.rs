@@ -54,6 +54,14 @@ fn report_on_the_bundled_exports_writes_markdown_json_and_tables() {
     assert!(sv.starts_with("# Redovisning enligt 10 § förordning (2013:522) 2023 – PO Test\n"));
     let en = std::fs::read_to_string(out.join("report-2023.en.md")).unwrap();
     assert!(en.starts_with("# Report under section 10"));
+    // Issue 18's defects of the documents: a decimal comma and grouped thousands in Swedish,
+    // English labels in English, municipalities by name, no key column without a key.
+    assert!(sv.contains("Uppdrag per aktuell klient: 1\u{a0}364 / 240 = 5,68"));
+    assert!(en.contains("Assignments per active client: 1,364 / 240 = 5.68"));
+    assert!(en.contains("| Woman | 19 | 63 | 50 | 14 | 146 |"));
+    assert!(!en.contains("Kvinna") && !en.contains("18–29 år"));
+    assert!(sv.contains("| Kil (1715) | 10 | 4,17 |\n"));
+    assert!(sv.contains("Ingen befolkningsnyckel angiven"));
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("report-2023.json")).unwrap())
             .unwrap();

@@ -733,10 +733,21 @@ fn the_bundled_report_leaks_nothing() {
         ..ReportOptions::default()
     };
     let report = annual_report(&register, &options).unwrap();
+    // (Code-list labels such as "Primary care" may appear; words about suppression may not.)
     for lang in [Language::Sv, Language::En] {
         let md = to_markdown(&report, lang).unwrap();
-        for word in ["Primary", "Secondary", "primär", "sekundär"] {
+        let html = po_core::report::to_html(&report, lang).unwrap();
+        for word in [
+            "primary suppression",
+            "secondary suppression",
+            "Primary suppression",
+            "Secondary suppression",
+            "primär",
+            "sekundär",
+            "Sekundär",
+        ] {
             assert!(!md.contains(word), "{word}");
+            assert!(!html.contains(word), "{word}");
         }
     }
     let md = to_markdown(&report, Language::Sv).unwrap();

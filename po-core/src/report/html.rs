@@ -62,7 +62,7 @@ fn cell(c: Cell, sv: bool) -> String {
 
 /// A row or column label in the reader's language: the tables hold the Swedish labels of the
 /// code lists; the English report shows each list's English label (areas stay as written).
-fn label(s: &str, sv: bool) -> String {
+pub(crate) fn label(s: &str, sv: bool) -> String {
     if sv {
         return s.to_owned();
     }

@@ -3,6 +3,8 @@
 
 use std::fmt::Write;
 
+use super::html::{count, decimal, label};
+
 use super::{AnnualReport, Ratio, Table};
 use crate::disclosure::{DisclosureError, Protection};
 use crate::rules::Status;
@@ -34,38 +36,51 @@ impl Language {
     }
 }
 
+/// A cell as the reader's language writes a count (`1 234` in Swedish), `..` when hidden.
+fn cell(c: super::Cell, sv: bool) -> String {
+    c.count().map_or("..".to_owned(), |n| count(n, sv))
+}
+
+/// A decimal as the reader's language writes it (`2,75` in Swedish), `..` when hidden.
+fn dec(d: Option<rust_decimal::Decimal>, sv: bool) -> String {
+    d.map_or("..".to_owned(), |d| decimal(d, sv))
+}
+
 fn table_md(out: &mut String, t: &Table, lang: Language) {
+    let sv = lang == Language::Sv;
     let (title, total) = match lang {
         Language::Sv => (&t.title_sv, "Totalt"),
         Language::En => (&t.title_en, "Total"),
     };
     let _ = writeln!(out, "\n**{title}**\n");
-    let _ = writeln!(out, "| | {} | {total} |", t.columns.join(" | "));
+    let columns: Vec<String> = t.columns.iter().map(|c| label(c, sv)).collect();
+    let _ = writeln!(out, "| | {} | {total} |", columns.join(" | "));
     let _ = writeln!(out, "|---|{}---:|", "---:|".repeat(t.columns.len()));
     for (i, row) in t.rows.iter().enumerate() {
-        let cells: Vec<String> = t.cells[i].iter().map(ToString::to_string).collect();
+        let cells: Vec<String> = t.cells[i].iter().map(|c| cell(*c, sv)).collect();
         let _ = writeln!(
             out,
-            "| {row} | {} | {} |",
+            "| {} | {} | {} |",
+            label(row, sv),
             cells.join(" | "),
-            t.row_totals[i]
+            cell(t.row_totals[i], sv)
         );
     }
-    let totals: Vec<String> = t.column_totals.iter().map(ToString::to_string).collect();
+    let totals: Vec<String> = t.column_totals.iter().map(|c| cell(*c, sv)).collect();
     let _ = writeln!(
         out,
         "| **{total}** | {} | **{}** |",
         totals.join(" | "),
-        t.total
+        cell(t.total, sv)
     );
 }
 
-fn ratio(r: &Ratio) -> String {
+fn ratio(r: &Ratio, sv: bool) -> String {
     format!(
         "{} / {} = {}",
-        r.count,
-        r.of,
-        r.value.map_or("..".to_owned(), |v| v.to_string())
+        cell(r.count, sv),
+        cell(r.of, sv),
+        dec(r.value, sv)
     )
 }
 
@@ -210,7 +225,7 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, Disclosur
             "Uppdrag per aktuell klient",
             "Assignments per active client"
         ),
-        ratio(&r.assignments_per_client)
+        ratio(&r.assignments_per_client, sv)
     );
     if r.waiting.clients != super::Cell::Count(0) {
         let _ = writeln!(
@@ -222,9 +237,7 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, Disclosur
             ),
             r.waiting.clients,
             t("klienter", "clients"),
-            r.waiting
-                .median_days
-                .map_or("..".to_owned(), |d| d.to_string()),
+            dec(r.waiting.median_days, sv),
             t("dagar", "days"),
             r.waiting
                 .max_days
@@ -233,28 +246,49 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, Disclosur
         );
     }
     if !r.clients_per_municipality.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n| {} | {} | % | {} |\n|---|---:|---:|---:|",
-            t("Kommun", "Municipality"),
-            t("Klienter", "Clients"),
-            t("Andel av nyckeln %", "Share of key %")
-        );
+        // The population key's column only when a key was given (not "–" on every row).
+        let keyed = r
+            .clients_per_municipality
+            .iter()
+            .any(|m| m.key_share.is_some());
+        let _ = if keyed {
+            writeln!(
+                out,
+                "\n| {} | {} | % | {} |\n|---|---:|---:|---:|",
+                t("Kommun", "Municipality"),
+                t("Klienter", "Clients"),
+                t("Andel av nyckeln %", "Share of key %")
+            )
+        } else {
+            writeln!(
+                out,
+                "\n{}\n\n| {} | {} | % |\n|---|---:|---:|",
+                t(
+                    "Ingen befolkningsnyckel angiven: andelarna nedan är av klienterna.",
+                    "No population key given: the shares below are of the clients."
+                ),
+                t("Kommun", "Municipality"),
+                t("Klienter", "Clients")
+            )
+        };
         for m in &r.clients_per_municipality {
-            let key = m
-                .key_share
-                .as_ref()
-                .and_then(|k| k.value)
-                .map_or("–".to_owned(), |v| v.to_string());
+            let name = if m.name.trim().is_empty() {
+                crate::reference::sweden::municipality(m.code)
+                    .map_or_else(String::new, |s| s.name.clone())
+            } else {
+                m.name.clone()
+            };
+            let key = match &m.key_share {
+                Some(k) => format!(" {} |", dec(k.value, sv)),
+                None if keyed => " – |".to_owned(),
+                None => String::new(),
+            };
             let _ = writeln!(
                 out,
-                "| {} {} | {} | {} | {key} |",
+                "| {name} ({}) | {} | {} |{key}",
                 m.code,
-                m.name,
-                m.clients,
-                m.client_share
-                    .value
-                    .map_or("..".to_owned(), |v| v.to_string())
+                cell(m.clients, sv),
+                dec(m.client_share.value, sv)
             );
         }
     }
@@ -325,7 +359,7 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, Disclosur
         out,
         "\n{}: {} %",
         t("Brister med återkoppling", "Shortcomings with feedback"),
-        ratio(fb)
+        ratio(fb, sv)
     );
 
     if let Some(rate) = &r.survey_response_rate {
@@ -334,7 +368,7 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, Disclosur
             out,
             "\n{}: {} %",
             t("Svarsfrekvens", "Response rate"),
-            ratio(rate)
+            ratio(rate, sv)
         );
         for q in &r.survey {
             let _ = writeln!(
@@ -345,12 +379,7 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, Disclosur
                 t("svar", "answers")
             );
             for (a, ratio) in &q.answers {
-                let _ = writeln!(
-                    out,
-                    "- {a}: {} ({} %)",
-                    ratio.count,
-                    ratio.value.map_or("..".to_owned(), |v| v.to_string())
-                );
+                let _ = writeln!(out, "- {a}: {} ({} %)", ratio.count, dec(ratio.value, sv));
             }
         }
     }
