@@ -340,3 +340,20 @@ def test_a_workbook_of_exports_reads_as_the_csv_files_and_the_report_is_a_workbo
     assert active.cell(row=4, column=1).value == table.rows[0]
     assert [active.cell(row=4, column=j + 2).value for j in range(len(table.columns))] == [
         ".." if v is None else v for v in table.cells[0]]
+
+
+def test_charts_draw_no_bar_for_a_hidden_cell(register):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    r = po.annual_report(register, year=2023)
+    table = r.table("active_clients")
+    hidden = sum(1 for row in table.cells for v in row if v is None)
+    assert hidden > 0
+    fig = charts.age_gender(r)
+    ax = fig.axes[0]
+    heights = [p.get_height() for p in ax.patches]
+    # One bar per cell; a hidden cell's bar has no height at all (NaN), never 0.
+    assert sum(1 for h in heights if h != h) == hidden
+    assert [t.get_text() for t in ax.texts].count("..") == hidden
+    assert "ritas inte" in ax.get_title() and ax.get_xlabel() != "row"

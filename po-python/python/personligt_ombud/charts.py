@@ -2,8 +2,8 @@
 
 Install matplotlib to use this module (``pip install personligt-ombud[charts]``). Every function
 takes an ``AnnualReport`` and returns a matplotlib ``Figure``; ``save_all`` writes them as PNG.
-Cells hidden by disclosure control (None) are drawn as 0 and the title says so. The charts only draw what po
-computed; they compute nothing.
+Cells hidden by disclosure control (None) get no bar, never a bar of 0: their place is marked
+``..`` and the title says so. The charts only draw what po computed; they compute nothing.
 """
 
 import pathlib
@@ -11,7 +11,8 @@ from typing import Any, List, Optional, Sequence, Union
 
 from ._native import AnnualReport, Table
 
-_SUPPRESSED_NOTE = " (dolda tal visas som 0)"
+_SUPPRESSED_NOTE = " (dolda tal, .., ritas inte)"
+_HIDDEN = float("nan")  # matplotlib draws no bar for NaN
 
 
 def _pyplot() -> Any:
@@ -24,8 +25,13 @@ def _pyplot() -> Any:
     return plt
 
 
-def _values(table: Table) -> List[List[int]]:
-    return [[c or 0 for c in row] for row in table.cells]
+def _values(table: Table) -> List[List[float]]:
+    return [[_HIDDEN if c is None else float(c) for c in row] for row in table.cells]
+
+
+def _shown(v: float) -> float:
+    """A value to stack on: a hidden one adds nothing drawn."""
+    return 0.0 if v != v else v
 
 
 def _title(table: Table) -> str:
@@ -41,7 +47,7 @@ def _grouped_bars(table: Table, *, horizontal: bool = False, stacked: bool = Fal
     n = len(table.columns)
     positions = list(range(len(table.rows)))
     width = 0.8 if stacked else 0.8 / max(n, 1)
-    bottoms = [0] * len(table.rows)
+    bottoms = [0.0] * len(table.rows)
     for j, column in enumerate(table.columns):
         heights = [row[j] for row in values]
         offsets = positions if stacked else [p - 0.4 + width * (j + 0.5) for p in positions]
@@ -49,8 +55,12 @@ def _grouped_bars(table: Table, *, horizontal: bool = False, stacked: bool = Fal
             ax.barh(offsets, heights, height=width, left=bottoms if stacked else None, label=column)
         else:
             ax.bar(offsets, heights, width=width, bottom=bottoms if stacked else None, label=column)
+        for o, h, b in zip(offsets, heights, bottoms):
+            if h != h:  # hidden: marked where its bar would start
+                xy = (b if stacked else 0, o) if horizontal else (o, b if stacked else 0)
+                ax.annotate("..", xy, ha="left" if horizontal else "center", va="center" if horizontal else "bottom")
         if stacked:
-            bottoms = [b + h for b, h in zip(bottoms, heights)]
+            bottoms = [b + _shown(h) for b, h in zip(bottoms, heights)]
     if horizontal:
         ax.set_yticks(positions)
         ax.set_yticklabels(table.rows)
@@ -87,10 +97,13 @@ def intake_outcomes_per_area(report: AnnualReport) -> Any:
     values = _values(table)
     fig, ax = plt.subplots(figsize=(8, 5))
     positions = list(range(len(table.columns)))
-    bottoms = [0] * len(table.columns)
+    bottoms = [0.0] * len(table.columns)
     for i, outcome in enumerate(table.rows):
         ax.bar(positions, values[i], bottom=bottoms, label=outcome)
-        bottoms = [b + v for b, v in zip(bottoms, values[i])]
+        for p, v, b in zip(positions, values[i], bottoms):
+            if v != v:
+                ax.annotate("..", (p, b), ha="center", va="bottom")
+        bottoms = [b + _shown(v) for b, v in zip(bottoms, values[i])]
     ax.set_xticks(positions)
     ax.set_xticklabels(table.columns)
     ax.set_title(_title(table))
