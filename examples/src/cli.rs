@@ -65,16 +65,19 @@ const CHECK_HELP: &str = "Usage: po check DIR|FILES [--vocabulary NAME] [--surve
 Reads the exports as po report does and prints every problem with its file, row (as the
 spreadsheet shows it) and column. Exit 0 when there is none, 1 otherwise.";
 
-const QUEUE_HELP: &str = "Usage: po queue FILE --policy NAME|FILE --date YYYY-MM-DD [--lang sv|en]
+const QUEUE_HELP: &str =
+    "Usage: po queue FILE --policy NAME|FILE --date YYYY-MM-DD [--lang sv|en] [--xlsx OUT]
 
 FILE is a queue export (applicants.csv; see `po schema`). The policy is a preset
-(national_2019, varmland_2023, …) or a policy JSON file. Prints the places with their reasons.";
+(national_2019, varmland_2023, …) or a policy JSON file. Prints the places with their reasons;
+--xlsx also writes them as a workbook.";
 
-const COSTS_HELP: &str = "Usage: po costs AGREEMENT.json [--population FILE] [--format md|csv]
+const COSTS_HELP: &str =
+    "Usage: po costs AGREEMENT.json [--population FILE] [--format md|csv] [--xlsx OUT]
 
 Allocates the agreement's municipal net cost between its participants by adults (18+). With
 --population (an SCB table of population by municipality and single year of age), the adults
-are read from it instead of the agreement.";
+are read from it instead of the agreement. --xlsx also writes the invoices as a workbook.";
 
 const SCHEMA_HELP: &str = "Usage: po schema [--format md|json]
 
@@ -528,7 +531,7 @@ fn date_of(text: &str, option: &str) -> Result<time::Date, Fail> {
 
 fn queue(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<i32, Fail> {
     use po_core::priority::{rank, PriorityPolicy};
-    let a = parse(args, &["policy", "date", "lang"], &[]).map_err(usage)?;
+    let a = parse(args, &["policy", "date", "lang", "xlsx"], &[]).map_err(usage)?;
     let [file] = a.positional.as_slice() else {
         return Err(usage("give one queue export (applicants.csv)"));
     };
@@ -604,12 +607,48 @@ fn queue(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<i
             if sv { &r.reason_sv } else { &r.reason_en }
         );
     }
+    if let Some(path) = a.options.get("xlsx") {
+        use po_core::report::{SheetCell as C, SheetRows};
+        let text = |s: &str| C::Text(s.to_owned());
+        let rows = ranking
+            .applicants
+            .iter()
+            .map(|r| {
+                vec![
+                    C::Number(r.position.into()),
+                    text(&r.id),
+                    text(r.area.as_deref().unwrap_or("")),
+                    text(r.deciding_group.as_deref().unwrap_or("")),
+                    C::Number(r.days_waited.into()),
+                    text(if sv { &r.reason_sv } else { &r.reason_en }),
+                ]
+            })
+            .collect();
+        let headers = if sv {
+            ["Plats", "Id", "Område", "Grupp", "Dagar i kö", "Skäl"]
+        } else {
+            ["Place", "Id", "Area", "Group", "Days waited", "Reason"]
+        };
+        let sheet = SheetRows {
+            name: if sv { "Kö" } else { "Queue" }.into(),
+            title: format!(
+                "{} {on}: {}",
+                if sv { "Kön" } else { "The queue" },
+                ranking.stamp.rules
+            ),
+            headers: headers.map(String::from).to_vec(),
+            rows,
+        };
+        let book = po_core::report::rows_to_xlsx(&[sheet]).map_err(failed)?;
+        write_file(Path::new(path), &book)?;
+        let _ = writeln!(out, "\nWritten: {path}");
+    }
     Ok(OK)
 }
 
 fn costs(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<i32, Fail> {
     use po_core::money::{adults_from_scb_csv, allocate, Agreement};
-    let a = parse(args, &["population", "format"], &[]).map_err(usage)?;
+    let a = parse(args, &["population", "format", "xlsx"], &[]).map_err(usage)?;
     let [file] = a.positional.as_slice() else {
         return Err(usage("give one agreement (JSON)"));
     };
@@ -657,6 +696,64 @@ fn costs(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<i
         } else {
             writeln!(out, "| {} |", cells.join(" | "))
         };
+    }
+    if let Some(path) = a.options.get("xlsx") {
+        use po_core::report::{SheetCell as C, SheetRows};
+        let mut rows: Vec<Vec<C>> = allocation
+            .participants
+            .iter()
+            .map(|s| {
+                vec![
+                    C::Text(s.code.to_string()),
+                    C::Text(s.name.clone()),
+                    C::Number(s.adults.into()),
+                    C::Number(s.key_percent),
+                    C::Number(s.fee),
+                    C::Number(s.administration_fee),
+                    C::Number(s.total),
+                ]
+            })
+            .collect();
+        rows.push(vec![
+            C::Text("Summa".into()),
+            C::Empty,
+            C::Number(
+                allocation
+                    .participants
+                    .iter()
+                    .map(|s| s.adults)
+                    .sum::<u64>()
+                    .into(),
+            ),
+            C::Empty,
+            C::Number(allocation.participants.iter().map(|s| s.fee).sum()),
+            C::Number(
+                allocation
+                    .participants
+                    .iter()
+                    .map(|s| s.administration_fee)
+                    .sum(),
+            ),
+            C::Number(allocation.participants.iter().map(|s| s.total).sum()),
+        ]);
+        let sheet = SheetRows {
+            name: "Fakturor".into(),
+            title: allocation.stamp.rules.clone(),
+            headers: [
+                "Kommunkod",
+                "Kommun",
+                "Vuxna (18+)",
+                "Andel %",
+                "Avgift",
+                "Administrationsavgift",
+                "Att betala",
+            ]
+            .map(String::from)
+            .to_vec(),
+            rows,
+        };
+        let book = po_core::report::rows_to_xlsx(&[sheet]).map_err(failed)?;
+        write_file(Path::new(path), &book)?;
     }
     if !csv {
         let total: rust_decimal::Decimal = allocation.participants.iter().map(|s| s.total).sum();

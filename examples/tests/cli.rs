@@ -296,3 +296,42 @@ fn a_workbook_of_exports_is_checked_and_reported_and_the_report_is_a_workbook() 
     assert_eq!(sheets[0].name, "Metod");
     assert_eq!(sheets.len(), 11); // the method and the ten tables
 }
+
+#[test]
+fn the_queue_and_the_invoices_as_workbooks() {
+    let dir = scratch("xlsx-out");
+    let queue = dir.join("queue.xlsx");
+    let r = po(&[
+        "queue",
+        &format!("{DATA}/applicants.csv"),
+        "--policy",
+        "varmland_2023",
+        "--date",
+        "2023-10-02",
+        "--xlsx",
+        queue.to_str().unwrap(),
+    ]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    let sheets = po_core::report::read_workbook(&std::fs::read(&queue).unwrap(), "q").unwrap();
+    assert_eq!(sheets[0].name, "Kö");
+    let cells = &sheets[0].frame.batches[0];
+    // Frame row 1 is the header row; places follow, as numbers.
+    assert_eq!(cells[0].cell(1), Some("Plats"));
+    assert_eq!(
+        (cells[0].cell(2), cells[1].cell(2)),
+        (Some("1"), Some("Q-101"))
+    );
+    let invoices = dir.join("invoices.xlsx");
+    let agreement = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/varmland-2023-agreement.json"
+    );
+    let r = po(&["costs", agreement, "--xlsx", invoices.to_str().unwrap()]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    let sheets = po_core::report::read_workbook(&std::fs::read(&invoices).unwrap(), "c").unwrap();
+    let cells = &sheets[0].frame.batches[0];
+    let last = cells[0].len() - 1;
+    assert_eq!(cells[0].cell(last), Some("Summa"));
+    assert_eq!(cells[4].cell(last), Some("3042151"));
+    assert_eq!(cells[6].cell(last), Some("3255102"));
+}

@@ -52,4 +52,7 @@ pub use summary::{
 };
 pub use table::{Cell, Table};
 #[cfg(feature = "excel")]
-pub use workbook::{read_register_workbook, read_workbook, report_to_xlsx, Sheet};
+pub use workbook::{
+    read_register_workbook, read_workbook, report_to_xlsx, rows_to_xlsx, Sheet, SheetCell,
+    SheetRows,
+};

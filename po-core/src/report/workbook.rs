@@ -247,3 +247,67 @@ pub fn report_to_xlsx(report: &AnnualReport, language: Language) -> Result<Vec<u
     }
     book.save_to_buffer().map_err(failed)
 }
+
+/// One cell of a sheet of rows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SheetCell {
+    /// Text.
+    Text(String),
+    /// A number, written as a number (amounts in kronor or öre are exact in a spreadsheet's
+    /// double below 2⁵³).
+    Number(rust_decimal::Decimal),
+    /// Nothing.
+    Empty,
+}
+
+/// A sheet of rows: its name, a title above the headers, the headers and the rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetRows {
+    /// The sheet's name (at most 31 characters, as Excel requires).
+    pub name: String,
+    /// The title in its first row.
+    pub title: String,
+    /// The column headers.
+    pub headers: Vec<String>,
+    /// The rows.
+    pub rows: Vec<Vec<SheetCell>>,
+}
+
+/// Sheets of rows as an `.xlsx` workbook: the title in bold, headers, numbers as numbers.
+pub fn rows_to_xlsx(sheets: &[SheetRows]) -> Result<Vec<u8>, crate::Error> {
+    use rust_decimal::prelude::ToPrimitive;
+    let failed = |e: rust_xlsxwriter::XlsxError| crate::Error::Output(e.to_string());
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    for s in sheets {
+        let sheet = book.add_worksheet().set_name(&s.name).map_err(failed)?;
+        sheet
+            .write_string_with_format(0, 0, &s.title, &bold)
+            .map_err(failed)?;
+        for (j, h) in s.headers.iter().enumerate() {
+            let j = u16::try_from(j).unwrap_or(u16::MAX);
+            sheet
+                .write_string_with_format(2, j, h, &bold)
+                .map_err(failed)?;
+        }
+        for (i, row) in s.rows.iter().enumerate() {
+            let r = u32::try_from(i + 3).unwrap_or(u32::MAX);
+            for (j, cell) in row.iter().enumerate() {
+                let j = u16::try_from(j).unwrap_or(u16::MAX);
+                match cell {
+                    SheetCell::Text(t) => sheet.write_string(r, j, t).map(|_| ()),
+                    SheetCell::Number(n) => {
+                        let value = n.to_f64().ok_or_else(|| {
+                            crate::Error::Output(format!("{n} is not a spreadsheet number"))
+                        })?;
+                        sheet.write_number(r, j, value).map(|_| ())
+                    }
+                    SheetCell::Empty => Ok(()),
+                }
+                .map_err(failed)?;
+            }
+        }
+        sheet.set_column_width(0, 16).map_err(failed)?;
+    }
+    book.save_to_buffer().map_err(failed)
+}
