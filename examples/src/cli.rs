@@ -34,7 +34,8 @@ Commands:
                               rank a queue export by a priority policy
   costs AGREEMENT [--population FILE]
                               each municipality's invoice under a cost-sharing agreement
-  schema [--format md|json]   every input file and column po reads
+  schema [--format md|json|json-schema]
+                              every input file and column po reads; the JSON documents' schemas
 
 Exit codes: 0 done, 1 the input has problems, 2 wrong usage, 3 a file could not be read or
 written or po refused the input.";
@@ -79,10 +80,11 @@ Allocates the agreement's municipal net cost between its participants by adults 
 --population (an SCB table of population by municipality and single year of age), the adults
 are read from it instead of the agreement. --xlsx also writes the invoices as a workbook.";
 
-const SCHEMA_HELP: &str = "Usage: po schema [--format md|json]
+const SCHEMA_HELP: &str = "Usage: po schema [--format md|json|json-schema] [--out DIR]
 
 Every input file po reads, its columns, Swedish aliases, required or optional, type, allowed
-codes and labels, an example.";
+codes and labels, an example. --format json-schema writes the JSON Schema of the JSON documents
+(register, agreement, policy) into DIR (default po-schemas).";
 
 /// Arguments after the command: positional values, `--name value` options and `--flag`s.
 struct Args {
@@ -767,8 +769,19 @@ fn costs(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<i
 }
 
 fn schema(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<i32, Fail> {
-    let a = parse(args, &["format"], &[]).map_err(usage)?;
+    let a = parse(args, &["format", "out"], &[]).map_err(usage)?;
     match a.options.get("format").map_or("md", String::as_str) {
+        "json-schema" => {
+            let dir = PathBuf::from(a.options.get("out").map_or("po-schemas", String::as_str));
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
+            for (name, schema) in po_core::schema::document_schemas() {
+                let path = dir.join(format!("{name}.schema.json"));
+                let text = serde_json::to_string_pretty(&schema).map_err(failed)? + "\n";
+                write_file(&path, text.as_bytes())?;
+                let _ = writeln!(out, "{}", path.display());
+            }
+        }
         "md" => {
             let _ = write!(out, "{}", po_core::report::column_reference_markdown());
         }

@@ -47,6 +47,8 @@ pub mod privacy;
 pub mod reference;
 pub mod report;
 pub mod rules;
+#[cfg(feature = "schema")]
+pub mod schema;
 mod text;
 
 pub use error::Error;

@@ -213,9 +213,35 @@ macro_rules! code_list {
                 <$name as $crate::codes::CodeList>::parse(&s).map_err(::serde::de::Error::custom)
             }
         }
+
+        #[cfg(feature = "schema")]
+        impl ::schemars::JsonSchema for $name {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                $crate::codes::code_schema::<$name>()
+            }
+        }
     };
 }
 pub(crate) use code_list;
+
+/// The JSON Schema of a code list: one of its codes (the serde form; the reader also takes
+/// the Swedish and English labels, listed in the description).
+#[cfg(feature = "schema")]
+pub(crate) fn code_schema<T: CodeList>() -> schemars::Schema {
+    let codes: Vec<&str> = T::ALL.iter().map(|v| v.code()).collect();
+    let labels: Vec<String> = T::ALL
+        .iter()
+        .map(|v| format!("{} / {}", v.label_sv(), v.label_en()))
+        .collect();
+    schemars::json_schema!({
+        "type": "string",
+        "enum": codes,
+        "description": format!("A code of the list {}; its labels are read too: {}", T::LIST, labels.join(", ")),
+    })
+}
 
 /// Source citations shared by the code lists (seed files are in `shared/seeds/`).
 pub(crate) mod src {

@@ -8,17 +8,20 @@ use crate::organisation::{Municipality, MunicipalityCode};
 
 /// A participant: a municipality with its adults (18+) on the reference date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AgreementParticipant {
     /// The municipality.
     pub municipality: Municipality,
     /// Residents aged 18 and over (the key; seeds 000, 003, 004).
     pub adults: u64,
     /// The date the population was counted (e.g. 31 December of the year before).
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub reference_date: Date,
 }
 
 /// A budgeted cost line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CostLine {
     /// What (e.g. "Lönekostnader").
     pub label: String,
@@ -29,6 +32,7 @@ pub struct CostLine {
 /// The kind of a fixed income.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum IncomeKind {
     /// The state grant (SFS 2013:522).
     StateGrant,
@@ -70,6 +74,7 @@ impl IncomeKind {
 
 /// A fixed income line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IncomeLine {
     /// The kind.
     pub kind: IncomeKind,
@@ -82,6 +87,7 @@ pub struct IncomeLine {
 /// How fees are rounded.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum Rounding {
     /// Whole kronor (the default; invoices are in whole kronor).
     #[default]
@@ -128,6 +134,7 @@ impl Rounding {
 /// The municipalities together pay costs − fixed income − administration fee − surplus used,
 /// split by adults (18+), and the administration fee on top, split by the same key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Agreement {
     /// The year.
     pub year: i32,

@@ -135,8 +135,23 @@ impl std::str::FromStr for MunicipalityCode {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for MunicipalityCode {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "MunicipalityCode".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}$",
+            "description": "A municipality code (kommunkod), four digits, e.g. 1780",
+        })
+    }
+}
+
 /// A municipality: its code and name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Municipality {
     /// The kommunkod.
     pub code: MunicipalityCode,

@@ -8,6 +8,7 @@ use super::PriorityError;
 /// `{"group": "young_adults", "min_age": 18, "max_age": 30}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "group", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum PriorityGroup {
     /// Households with children living at home; with `at_risk_of_harm`, only those whose
     /// children risk harm ("riskerar att fara illa", seed 001).
@@ -73,6 +74,7 @@ impl PriorityGroup {
 /// How applicants in the same group (or in none) are ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum TieBreak {
     /// Longest wait first, then by id (so the order is total and deterministic).
     #[default]
@@ -92,6 +94,7 @@ pub struct PriorityPolicy {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 struct PolicyData {
     name: String,
@@ -100,6 +103,17 @@ struct PolicyData {
     groups: Vec<PriorityGroup>,
     #[serde(default)]
     tie_break: TieBreak,
+}
+
+/// A policy's JSON form is that of its data (checked when read).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for PriorityPolicy {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PriorityPolicy".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <PolicyData as schemars::JsonSchema>::json_schema(g)
+    }
 }
 
 impl TryFrom<PolicyData> for PriorityPolicy {

@@ -15,20 +15,24 @@ use crate::organisation::MunicipalityCode;
 
 /// An assignment (uppdrag).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assignment {
     /// The category.
     pub category: AssignmentCategory,
     /// When it started.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub started_on: Option<Date>,
     /// When it ended.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub ended_on: Option<Date>,
 }
 
 /// A client: someone who has had an ombud. `id` is a pseudonym or any local id; the register
 /// never holds an identity number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Client {
     /// Pseudonym or local id.
     pub id: String,
@@ -36,6 +40,7 @@ pub struct Client {
     pub gender: Gender,
     /// Birth date, if recorded.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub birth_date: Option<Date>,
     /// Birth year, if that is what is recorded.
     #[serde(default)]
@@ -52,11 +57,14 @@ pub struct Client {
     pub area: Option<Arc<str>>,
     /// Applied (for waiting times).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub applied_on: Option<Date>,
     /// Got an ombud.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub started_on: Date,
     /// Closed.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
     pub ended_on: Option<Date>,
     /// Has children living at home.
     #[serde(default)]
@@ -74,8 +82,10 @@ pub struct Client {
 
 /// An intake visit (nybesök).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IntakeVisit {
     /// Date.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub date: Date,
     /// Area (or municipality name) the visit is counted under.
     pub area: String,
@@ -85,8 +95,10 @@ pub struct IntakeVisit {
 
 /// A deviation: a shortcoming (or positive event) noticed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Deviation {
     /// Date documented.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub date: Date,
     /// Event type.
     pub event_type: DeviationEventType,
@@ -103,6 +115,7 @@ pub struct Deviation {
 
 /// One exit-survey response: question → answer (free labels, e.g. "Ja", "Delvis", "Nej").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SurveyResponse {
     /// Answers by question.
     pub answers: BTreeMap<String, String>,
@@ -110,6 +123,7 @@ pub struct SurveyResponse {
 
 /// The exit survey (avslutningsenkät) of a year.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ExitSurvey {
     /// Surveys sent out (for the response rate).
     pub sent: u32,
@@ -120,6 +134,7 @@ pub struct ExitSurvey {
 
 /// A member of staff (10 § 1: positions, training, supervision).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StaffMember {
     /// Local id.
     pub id: String,
@@ -136,6 +151,7 @@ pub struct StaffMember {
 /// A service's register for one or more years.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Register {
     /// Clients.
     pub clients: Vec<Client>,
