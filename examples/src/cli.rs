@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use po_core::codes::LocalVocabulary;
-use po_core::report::{Mode, Problem, Register};
+use po_core::report::{Language, Mode, Problem, Register};
 
 /// Done.
 pub const OK: i32 = 0;
@@ -369,7 +369,7 @@ fn check(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
 
 fn report(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Fail> {
     use po_core::disclosure::Protection;
-    use po_core::report::{annual_report, to_markdown, Language, ReportOptions};
+    use po_core::report::{annual_report, to_markdown, ReportOptions};
     let a = parse(
         args,
         &[
@@ -610,38 +610,8 @@ fn queue(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<i
         );
     }
     if let Some(path) = a.options.get("xlsx") {
-        use po_core::report::{SheetCell as C, SheetRows};
-        let text = |s: &str| C::Text(s.to_owned());
-        let rows = ranking
-            .applicants
-            .iter()
-            .map(|r| {
-                vec![
-                    C::Number(r.position.into()),
-                    text(&r.id),
-                    text(r.area.as_deref().unwrap_or("")),
-                    text(r.deciding_group.as_deref().unwrap_or("")),
-                    C::Number(r.days_waited.into()),
-                    text(if sv { &r.reason_sv } else { &r.reason_en }),
-                ]
-            })
-            .collect();
-        let headers = if sv {
-            ["Plats", "Id", "Område", "Grupp", "Dagar i kö", "Skäl"]
-        } else {
-            ["Place", "Id", "Area", "Group", "Days waited", "Reason"]
-        };
-        let sheet = SheetRows {
-            name: if sv { "Kö" } else { "Queue" }.into(),
-            title: format!(
-                "{} {on}: {}",
-                if sv { "Kön" } else { "The queue" },
-                ranking.stamp.rules
-            ),
-            headers: headers.map(String::from).to_vec(),
-            rows,
-        };
-        let book = po_core::report::rows_to_xlsx(&[sheet]).map_err(failed)?;
+        let language = if sv { Language::Sv } else { Language::En };
+        let book = po_core::report::ranking_to_xlsx(&ranking, on, language).map_err(failed)?;
         write_file(Path::new(path), &book)?;
         let _ = writeln!(out, "\nWritten: {path}");
     }
@@ -700,61 +670,7 @@ fn costs(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<i
         };
     }
     if let Some(path) = a.options.get("xlsx") {
-        use po_core::report::{SheetCell as C, SheetRows};
-        let mut rows: Vec<Vec<C>> = allocation
-            .participants
-            .iter()
-            .map(|s| {
-                vec![
-                    C::Text(s.code.to_string()),
-                    C::Text(s.name.clone()),
-                    C::Number(s.adults.into()),
-                    C::Number(s.key_percent),
-                    C::Number(s.fee),
-                    C::Number(s.administration_fee),
-                    C::Number(s.total),
-                ]
-            })
-            .collect();
-        rows.push(vec![
-            C::Text("Summa".into()),
-            C::Empty,
-            C::Number(
-                allocation
-                    .participants
-                    .iter()
-                    .map(|s| s.adults)
-                    .sum::<u64>()
-                    .into(),
-            ),
-            C::Empty,
-            C::Number(allocation.participants.iter().map(|s| s.fee).sum()),
-            C::Number(
-                allocation
-                    .participants
-                    .iter()
-                    .map(|s| s.administration_fee)
-                    .sum(),
-            ),
-            C::Number(allocation.participants.iter().map(|s| s.total).sum()),
-        ]);
-        let sheet = SheetRows {
-            name: "Fakturor".into(),
-            title: allocation.stamp.rules.clone(),
-            headers: [
-                "Kommunkod",
-                "Kommun",
-                "Vuxna (18+)",
-                "Andel %",
-                "Avgift",
-                "Administrationsavgift",
-                "Att betala",
-            ]
-            .map(String::from)
-            .to_vec(),
-            rows,
-        };
-        let book = po_core::report::rows_to_xlsx(&[sheet]).map_err(failed)?;
+        let book = po_core::report::invoices_to_xlsx(&allocation, Language::Sv).map_err(failed)?;
         write_file(Path::new(path), &book)?;
     }
     if !csv {

@@ -357,3 +357,23 @@ def test_charts_draw_no_bar_for_a_hidden_cell(register):
     assert sum(1 for h in heights if h != h) == hidden
     assert [t.get_text() for t in ax.texts].count("..") == hidden
     assert "ritas inte" in ax.get_title() and ax.get_xlabel() != "row"
+
+
+def test_the_queue_and_the_invoices_as_workbooks():
+    openpyxl = pytest.importorskip("openpyxl")
+    import io
+
+    applicants = [
+        {"id": "a", "birth_date": D(1980, 1, 1), "queued_on": D(2023, 1, 2)},
+        {"id": "b", "birth_date": D(1990, 1, 1), "queued_on": D(2023, 1, 1), "children_at_home": True},
+    ]
+    book = openpyxl.load_workbook(io.BytesIO(po.ranking_xlsx(applicants, "varmland_2023", D(2023, 3, 1))))
+    sheet = book["Kö"]
+    assert [sheet.cell(row=r, column=2).value for r in (4, 5)] == ["b", "a"]  # children first
+    agreement = po.read_agreement(DATA.parent / "varmland-2023-agreement.json")
+    xlsx = agreement.invoices_xlsx("sv")
+    assert isinstance(xlsx, bytes)
+    invoices = openpyxl.load_workbook(io.BytesIO(xlsx))["Fakturor"]
+    last = invoices.max_row
+    assert invoices.cell(row=last, column=1).value == "Summa"
+    assert invoices.cell(row=last, column=5).value == 3_042_151

@@ -126,6 +126,8 @@ fun domainChecks(ref: LocalDate) {
         check(ranked.map { it.id } == listOf("y", "x") && ranked[0].reasonSv.isNotEmpty(), "ranked")
         // Stamped: the version, the policy with its source, the ranking date.
         check(ranking.stamp.asOf == ref && ranking.stamp.libraryVersion == libraryVersion(), "ranking stamp ${ranking.stamp}")
+        val queueBook = rankingXlsx(queue, p, ref, "sv")
+        check(queueBook.size > 1000 && queueBook[0] == 'P'.code.toByte(), "the queue as xlsx")
         expectThrows<PoException.InvalidInput>("under 18") {
             rank(listOf(Applicant("z", LocalDate.of(2010, 1, 1), LocalDate.of(2025, 1, 1))), p, ref)
         }
@@ -174,6 +176,8 @@ fun domainChecks(ref: LocalDate) {
         administrationFee = java.math.BigDecimal.ZERO, surplusUsed = java.math.BigDecimal.ZERO, rounding = "krona",
     )
     val alloc = Agreement.fromTerms(agreement).use { it.allocate() }
+    val invoices = Agreement.fromTerms(agreement).use { it.invoicesXlsx("sv") }
+    check(invoices.size > 1000 && invoices[0] == 'P'.code.toByte(), "the invoices as xlsx")
     check(alloc.stamp.rules.contains("largest remainder"), "allocation stamp ${alloc.stamp}")
     check(alloc.municipalNet.toPlainString() == "600000", "net")
     check(alloc.participants.sumOf { it.total }.compareTo(alloc.municipalNet) == 0, "fees add up")
@@ -225,6 +229,7 @@ fun domainChecks(ref: LocalDate) {
                 check(back.problems()[0].file == "workbook.xlsx [Metod]", "sheet named: ${back.problems()[0].file}")
             }
             expectThrows<PoException.InvalidRegister>("not a workbook") { Register.fromWorkbook("id;gender".toByteArray()) }
+            expectThrows<PoException.UnknownCode>("xlsx language") { r.toXlsx("de") }
             // One client: protected by default, so the 1 is hidden, and the audit agrees.
             val audit = r.audit()
             check(audit.safe && audit.k == 3L && r.hiddenCells().values.sum() > 0L, "protected and audited")

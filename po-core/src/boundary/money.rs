@@ -352,6 +352,14 @@ impl Agreement {
     pub fn allocate(&self) -> Result<Allocation, PoError> {
         Ok(core::allocate(&self.0).map_err(po)?.into())
     }
+
+    /// The allocation's invoices as an .xlsx workbook (`sv` or `en`): one row per
+    /// municipality and a row of sums, amounts as numbers.
+    pub fn invoices_xlsx(&self, language: String) -> Result<Vec<u8>, PoError> {
+        let lang = crate::report::Language::parse(&language).map_err(po)?;
+        let allocation = core::allocate(&self.0).map_err(po)?;
+        crate::report::invoices_to_xlsx(&allocation, lang).map_err(po)
+    }
 }
 
 impl Agreement {

@@ -156,6 +156,21 @@ record! {
     }
 }
 
+/// The ranking of the applicants on `on` by `policy` as an .xlsx workbook (`sv` or `en`): one
+/// row per place with its reason.
+#[cfg_attr(feature = "uniffi", uniffi::export)]
+pub fn ranking_xlsx(
+    applicants: Vec<Applicant>,
+    policy: &PriorityPolicy,
+    on: Date,
+    language: String,
+) -> Result<Vec<u8>, PoError> {
+    let lang = crate::report::Language::parse(&language).map_err(po)?;
+    let applicants: Vec<core::Applicant> = applicants.into_iter().map(Into::into).collect();
+    let ranking = core::rank(&applicants, &policy.0, on).map_err(po)?;
+    crate::report::ranking_to_xlsx(&ranking, on, lang).map_err(po)
+}
+
 /// Ranks the applicants on `on` by `policy`. The order is total: the input order never matters.
 #[cfg_attr(feature = "uniffi", uniffi::export)]
 pub fn rank(

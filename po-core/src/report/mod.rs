@@ -53,6 +53,6 @@ pub use summary::{
 pub use table::{Cell, Table};
 #[cfg(feature = "excel")]
 pub use workbook::{
-    read_register_workbook, read_workbook, report_to_xlsx, rows_to_xlsx, Sheet, SheetCell,
-    SheetRows,
+    invoices_to_xlsx, ranking_to_xlsx, read_register_workbook, read_workbook, report_to_xlsx,
+    rows_to_xlsx, Sheet, SheetCell, SheetRows,
 };

@@ -311,3 +311,103 @@ pub fn rows_to_xlsx(sheets: &[SheetRows]) -> Result<Vec<u8>, crate::Error> {
     }
     book.save_to_buffer().map_err(failed)
 }
+
+/// A ranking as an `.xlsx` workbook: one row per place (place, id, area, deciding group, days
+/// waited, the reason in `language`), the policy and the date in its title.
+pub fn ranking_to_xlsx(
+    ranking: &crate::priority::Ranking,
+    on: time::Date,
+    language: Language,
+) -> Result<Vec<u8>, crate::Error> {
+    let sv = language == Language::Sv;
+    let text = |s: &str| SheetCell::Text(s.to_owned());
+    let rows = ranking
+        .applicants
+        .iter()
+        .map(|r| {
+            vec![
+                SheetCell::Number(r.position.into()),
+                text(&r.id),
+                text(r.area.as_deref().unwrap_or("")),
+                text(r.deciding_group.as_deref().unwrap_or("")),
+                SheetCell::Number(r.days_waited.into()),
+                text(if sv { &r.reason_sv } else { &r.reason_en }),
+            ]
+        })
+        .collect();
+    let headers = if sv {
+        ["Plats", "Id", "Område", "Grupp", "Dagar i kö", "Skäl"]
+    } else {
+        ["Place", "Id", "Area", "Group", "Days waited", "Reason"]
+    };
+    rows_to_xlsx(&[SheetRows {
+        name: if sv { "Kö" } else { "Queue" }.into(),
+        title: format!(
+            "{} {on}: {}",
+            if sv { "Kön" } else { "The queue" },
+            ranking.stamp.rules
+        ),
+        headers: headers.map(String::from).to_vec(),
+        rows,
+    }])
+}
+
+/// An allocation as an `.xlsx` workbook of invoices: one row per municipality (code, name,
+/// adults, key %, fee, administration fee, to pay) and a row of sums, amounts as numbers.
+pub fn invoices_to_xlsx(
+    allocation: &crate::money::Allocation,
+    language: Language,
+) -> Result<Vec<u8>, crate::Error> {
+    let sv = language == Language::Sv;
+    let shares = &allocation.participants;
+    let mut rows: Vec<Vec<SheetCell>> = shares
+        .iter()
+        .map(|s| {
+            vec![
+                SheetCell::Text(s.code.to_string()),
+                SheetCell::Text(s.name.clone()),
+                SheetCell::Number(s.adults.into()),
+                SheetCell::Number(s.key_percent),
+                SheetCell::Number(s.fee),
+                SheetCell::Number(s.administration_fee),
+                SheetCell::Number(s.total),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        SheetCell::Text(if sv { "Summa" } else { "Sum" }.into()),
+        SheetCell::Empty,
+        SheetCell::Number(shares.iter().map(|s| s.adults).sum::<u64>().into()),
+        SheetCell::Empty,
+        SheetCell::Number(shares.iter().map(|s| s.fee).sum()),
+        SheetCell::Number(shares.iter().map(|s| s.administration_fee).sum()),
+        SheetCell::Number(shares.iter().map(|s| s.total).sum()),
+    ]);
+    let headers = if sv {
+        [
+            "Kommunkod",
+            "Kommun",
+            "Vuxna (18+)",
+            "Andel %",
+            "Avgift",
+            "Administrationsavgift",
+            "Att betala",
+        ]
+    } else {
+        [
+            "Code",
+            "Municipality",
+            "Adults (18+)",
+            "Share %",
+            "Fee",
+            "Administration fee",
+            "To pay",
+        ]
+    };
+    rows_to_xlsx(&[SheetRows {
+        name: if sv { "Fakturor" } else { "Invoices" }.into(),
+        title: allocation.stamp.rules.clone(),
+        headers: headers.map(String::from).to_vec(),
+        rows,
+    }])
+}

@@ -165,6 +165,14 @@ def rank(
     return Ranking(ranked, stamp)
 
 
+def ranking_xlsx(
+    applicants: Any, policy: Union[str, PriorityPolicy], on: datetime.date, language: str = "sv"
+) -> bytes:
+    """The ranking of ``rank(applicants, policy, on)`` as an .xlsx workbook (bytes): one row
+    per place with its reason, in ``language`` (``sv`` or ``en``)."""
+    return _native._ranking_xlsx(_applicants(applicants), policy, on, language)
+
+
 def queue_statistics(
     applicants: Any, from_date: datetime.date, to_date: datetime.date
 ) -> QueueStatistics:
@@ -424,6 +432,7 @@ __all__ = [
     "policy_presets",
     "queue_statistics",
     "rank",
+    "ranking_xlsx",
     "read_agreement",
     "read_register_csv",
     "read_register_dir",

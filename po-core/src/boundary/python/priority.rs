@@ -92,6 +92,20 @@ pub(crate) fn policy_of(policy: &Bound<'_, PyAny>) -> PyResult<PriorityPolicy> {
     Ok(PriorityPolicy::of_preset(&name)?)
 }
 
+/// The ranking as an .xlsx workbook (bytes); `policy` a preset name or a `PriorityPolicy`.
+#[pyfunction]
+#[pyo3(name = "_ranking_xlsx", signature = (applicants, policy, on, language = "sv"))]
+fn ranking_xlsx<'py>(
+    py: Python<'py>,
+    applicants: Vec<Applicant>,
+    policy: &Bound<'_, PyAny>,
+    on: Date,
+    language: &str,
+) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+    let book = shared::ranking_xlsx(applicants, &policy_of(policy)?, on, language.to_owned())?;
+    Ok(pyo3::types::PyBytes::new(py, &book))
+}
+
 /// The ranking's places and stamp (the package's `rank` makes them a `Ranking` of rows).
 #[pyfunction]
 #[pyo3(name = "_rank")]
@@ -112,6 +126,7 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<shared::QueueStatistics>()?;
     m.add_function(wrap_pyfunction!(shared::policy_presets, m)?)?;
     m.add_function(wrap_pyfunction!(rank, m)?)?;
+    m.add_function(wrap_pyfunction!(ranking_xlsx, m)?)?;
     m.add_function(wrap_pyfunction!(shared::queue_statistics, m)?)?;
     Ok(())
 }
