@@ -36,7 +36,7 @@ if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
 # pandas, polars, pyarrow, DuckDB and matplotlib are optional for users; the tests exercise every
 # conversion (Arrow's PyCapsule interface with each of them: po-python/tests/test_arrow.py).
 .venv/bin/pip install --quiet --disable-pip-version-check "maturin>=1.9,<2" pytest mypy \
-  pandas polars pyarrow duckdb matplotlib openpyxl
+  pandas polars pyarrow duckdb matplotlib openpyxl odfpy
 # maturin develop builds the abi3 extension (debug) into the venv.
 VIRTUAL_ENV=$ROOT/.venv PATH=$ROOT/.venv/bin:$PATH \
   .venv/bin/maturin develop --quiet -m po-python/Cargo.toml

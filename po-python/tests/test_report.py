@@ -377,3 +377,16 @@ def test_the_queue_and_the_invoices_as_workbooks():
     last = invoices.max_row
     assert invoices.cell(row=last, column=1).value == "Summa"
     assert invoices.cell(row=last, column=5).value == 3_042_151
+
+
+def test_an_ods_workbook_reads_as_the_csv_files(register, tmp_path):
+    pytest.importorskip("odf")  # odfpy: pandas' writer of OpenDocument spreadsheets
+    path = tmp_path / "export.ods"
+    with pd.ExcelWriter(path, engine="odf") as writer:
+        for sheet_name, file in (("klienter", "clients"), ("nybesök", "intake")):
+            frame = pd.read_csv(DATA / f"{file}.csv", sep=";", dtype=str, keep_default_na=False)
+            frame.to_excel(writer, sheet_name=sheet_name, index=False)
+    ods = po.read_register_workbook(path)
+    assert ods.counts["clients"] == 240 and ods.counts["intake_visits"] == 180
+    csv = po.read_register_csv(clients=DATA / "clients.csv", intake=DATA / "intake.csv")
+    assert po.annual_report(ods, year=2023).to_json() == po.annual_report(csv, year=2023).to_json()
