@@ -13,6 +13,7 @@
 //!   never typed, so the table cannot disagree with itself.
 
 mod compile;
+mod submission;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -23,6 +24,7 @@ use crate::organisation::{County, MunicipalityCode};
 use crate::reference::sweden;
 
 pub use compile::compile_tables;
+pub use submission::{validate_submission, validate_submissions, Submission, SUBMISSION_SCHEMA};
 
 /// What one service submits about its organisation for the year (part of its 10 § report).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,0 +1,254 @@
+//! One service's 10 § submission to länsstyrelsen (issue 17; SFS 2013:522 10 §, DOMAIN.md § 11)
+//! and its validation, as a county analyst checks it before compiling: a versioned JSON
+//! document naming the service, its host and municipalities, the year, the positions the grant
+//! was decided for, and po's annual report (the protected figures, as published).
+//!
+//! Decisions where the sources are silent:
+//! - A hidden cell (`suppressed`) is never filled in: a margin with hidden cells is checked as
+//!   a bound (the published cells cannot exceed their published total), never as a sum.
+//! - "Parts of 10 § missing" are the parts a report can leave empty: point 3 (guidelines or a
+//!   priority order), point 4 (the leadership group), and point 2 when no client is reported.
+//! - Positions are compared with those the grant was decided for when the submission states
+//!   them (Socialstyrelsen decides the grant per position, SFS 2013:522 6 §).
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::ChainFinding;
+use crate::organisation::MunicipalityCode;
+use crate::report::{AnnualReport, Cell, Table};
+
+/// The schema this module reads and writes; a submission naming another is refused.
+pub const SUBMISSION_SCHEMA: &str = "po-submission/1";
+
+/// One service's submission for a year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Submission {
+    /// Always [`SUBMISSION_SCHEMA`].
+    pub schema: String,
+    /// The service's name.
+    pub service: String,
+    /// The host municipality (huvudman).
+    pub host: MunicipalityCode,
+    /// Every municipality it serves, the host included.
+    pub municipalities: Vec<MunicipalityCode>,
+    /// The year reported.
+    pub year: i32,
+    /// The positions the year's grant was decided for, if known.
+    #[serde(default)]
+    pub positions_decided: Option<Decimal>,
+    /// The annual report as published (protected).
+    pub report: AnnualReport,
+}
+
+impl Submission {
+    /// A submission of `report` (its year and service name are the report's).
+    pub fn new(
+        host: MunicipalityCode,
+        municipalities: Vec<MunicipalityCode>,
+        positions_decided: Option<Decimal>,
+        report: AnnualReport,
+    ) -> Submission {
+        Submission {
+            schema: SUBMISSION_SCHEMA.to_owned(),
+            service: report.service_name.clone(),
+            host,
+            municipalities,
+            year: report.year,
+            positions_decided,
+            report,
+        }
+    }
+
+    /// Reads the JSON form; the wrong schema or a malformed document is an error naming why.
+    pub fn from_json(text: &str) -> Result<Submission, String> {
+        let s: Submission = serde_json::from_str(text).map_err(|e| format!("submission: {e}"))?;
+        if s.schema != SUBMISSION_SCHEMA {
+            return Err(format!(
+                "submission: schema {:?}, expected {SUBMISSION_SCHEMA:?}",
+                crate::text::clip(&s.schema)
+            ));
+        }
+        Ok(s)
+    }
+
+    /// The JSON form.
+    pub fn to_json(&self) -> Result<String, String> {
+        serde_json::to_string_pretty(self).map_err(|e| e.to_string())
+    }
+}
+
+fn finding(about: &str, reason: String) -> ChainFinding {
+    ChainFinding {
+        about: about.to_owned(),
+        reason,
+    }
+}
+
+/// A margin against its cells: an equality when every cell is published, a bound otherwise.
+fn margin(name: &str, what: &str, cells: &[Cell], total: Cell, out: &mut Vec<ChainFinding>) {
+    let Some(total) = total.count() else {
+        return;
+    };
+    let shown: u64 = cells.iter().filter_map(|c| c.count()).sum();
+    let all = cells.iter().all(|c| c.count().is_some());
+    if all && shown != total {
+        out.push(finding(
+            name,
+            format!("{what}: the cells sum to {shown}, the total says {total}"),
+        ));
+    } else if !all && shown > total {
+        out.push(finding(
+            name,
+            format!(
+                "{what}: the published cells alone sum to {shown}, more than the total {total}"
+            ),
+        ));
+    }
+}
+
+fn margins(t: &Table, out: &mut Vec<ChainFinding>) {
+    for (i, row) in t.rows.iter().enumerate() {
+        margin(
+            &t.name,
+            &format!("row {row:?}"),
+            &t.cells[i],
+            t.row_totals[i],
+            out,
+        );
+    }
+    for (j, column) in t.columns.iter().enumerate() {
+        let cells: Vec<Cell> = t.cells.iter().map(|r| r[j]).collect();
+        margin(
+            &t.name,
+            &format!("column {column:?}"),
+            &cells,
+            t.column_totals[j],
+            out,
+        );
+    }
+    margin(&t.name, "the totals row", &t.column_totals, t.total, out);
+    margin(&t.name, "the totals column", &t.row_totals, t.total, out);
+}
+
+/// `part` ≤ `whole` cell by cell where both are published (new or closed ≤ active).
+fn at_most(part: &Table, whole: &Table, out: &mut Vec<ChainFinding>) {
+    for (i, row) in part.rows.iter().enumerate() {
+        let Some(wi) = whole.rows.iter().position(|r| r == row) else {
+            continue;
+        };
+        for (j, column) in part.columns.iter().enumerate() {
+            let Some(wj) = whole.columns.iter().position(|c| c == column) else {
+                continue;
+            };
+            if let (Some(p), Some(w)) = (part.cells[i][j].count(), whole.cells[wi][wj].count()) {
+                if p > w {
+                    out.push(finding(
+                        &part.name,
+                        format!("{row} {column}: {p}, more than the {w} of {}", whole.name),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Every finding of one submission for `year` (empty: nothing to ask the service about).
+pub fn validate_submission(s: &Submission, year: i32) -> Vec<ChainFinding> {
+    let mut out = Vec::new();
+    let about = s.service.as_str();
+    if s.year != year || s.report.year != year {
+        out.push(finding(
+            about,
+            format!(
+                "the submission is for {} (its report for {}), not {year}",
+                s.year, s.report.year
+            ),
+        ));
+    }
+    if !s.municipalities.contains(&s.host) {
+        out.push(finding(
+            about,
+            format!("the host {} is not among its municipalities", s.host),
+        ));
+    }
+    let r = &s.report;
+    for t in r.tables() {
+        margins(t, &mut out);
+    }
+    at_most(&r.new_clients, &r.active_clients, &mut out);
+    at_most(&r.closed_clients, &r.active_clients, &mut out);
+    // Contact reasons are counted per client: a gender's count of one reason cannot exceed
+    // that gender's active clients.
+    for (j, gender) in r.contact_reasons.columns.iter().enumerate() {
+        let Some(gi) = r.active_clients.rows.iter().position(|g| g == gender) else {
+            continue;
+        };
+        let Some(clients) = r.active_clients.row_totals[gi].count() else {
+            continue;
+        };
+        for (i, reason) in r.contact_reasons.rows.iter().enumerate() {
+            if let Some(n) = r.contact_reasons.cells[i][j].count() {
+                if n > clients {
+                    out.push(finding(
+                        &r.contact_reasons.name,
+                        format!("{reason} {gender}: {n} clients, more than the {clients} active {gender} clients"),
+                    ));
+                }
+            }
+        }
+    }
+    if r.active_clients.total == Cell::Count(0) {
+        out.push(finding(
+            about,
+            "10 § 2 is missing: no client is reported".into(),
+        ));
+    }
+    if r.priority_policy.is_none() {
+        out.push(finding(
+            about,
+            "10 § 3 is missing: no assessment guidelines or priority order".into(),
+        ));
+    }
+    if r.leadership.is_none() {
+        out.push(finding(
+            about,
+            "10 § 4 is missing: no leadership group (5 §) is reported".into(),
+        ));
+    }
+    if let Some(decided) = s.positions_decided {
+        if decided != r.staff.positions {
+            out.push(finding(
+                about,
+                format!(
+                    "{} positions reported, the grant was decided for {decided}",
+                    r.staff.positions
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// The findings of a county's or the nation's submissions together: each one's own, and every
+/// municipality claimed by two services.
+pub fn validate_submissions(submissions: &[Submission], year: i32) -> Vec<ChainFinding> {
+    let mut out: Vec<ChainFinding> = submissions
+        .iter()
+        .flat_map(|s| validate_submission(s, year))
+        .collect();
+    let mut claimed: std::collections::BTreeMap<MunicipalityCode, &str> = Default::default();
+    for s in submissions {
+        for m in &s.municipalities {
+            if let Some(first) = claimed.insert(*m, &s.service) {
+                if first != s.service {
+                    out.push(finding(
+                        &m.to_string(),
+                        format!("claimed by two services: {first} and {}", s.service),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}

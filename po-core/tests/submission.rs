@@ -1,0 +1,98 @@
+//! A service's 10 § submission and the county analyst's checks of it (issue 17).
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use po_core::chain::{validate_submission, validate_submissions, Submission};
+use po_core::organisation::MunicipalityCode;
+use po_core::priority::PriorityPolicy;
+use po_core::report::{annual_report, read_register_json, AnnualReport, Cell, ReportOptions};
+use rust_decimal::Decimal;
+
+const REGISTER: &str = include_str!("../../examples/data/synthetic-2023/register.json");
+
+fn code(c: &str) -> MunicipalityCode {
+    MunicipalityCode::parse(c).unwrap()
+}
+
+fn report() -> AnnualReport {
+    let register = read_register_json(REGISTER, "register.json").unwrap();
+    let options = ReportOptions {
+        year: 2023,
+        service_name: "PO Värmland (SYNTHETIC)".into(),
+        priority_policy: Some(PriorityPolicy::varmland_2023()),
+        leadership_group: Some(po_core::reference::varmland::leadership_group_2023()),
+        ..ReportOptions::default()
+    };
+    annual_report(&register, &options).unwrap()
+}
+
+fn submission() -> Submission {
+    let r = report();
+    let positions = r.staff.positions;
+    Submission::new(
+        code("1780"),
+        ["1780", "1784", "1715"].map(code).to_vec(),
+        Some(positions),
+        r,
+    )
+}
+
+#[test]
+fn a_complete_submission_has_no_findings_and_reads_back() {
+    let s = submission();
+    assert_eq!(validate_submission(&s, 2023), Vec::new());
+    let back = Submission::from_json(&s.to_json().unwrap()).unwrap();
+    assert_eq!(back, s);
+    let wrong = s.to_json().unwrap().replace("po-submission/1", "po-submission/0");
+    assert_eq!(
+        Submission::from_json(&wrong).unwrap_err(),
+        "submission: schema \"po-submission/0\", expected \"po-submission/1\""
+    );
+}
+
+#[test]
+fn every_kind_of_finding_is_located() {
+    let mut s = submission();
+    s.year = 2022;
+    s.host = code("1761");
+    s.positions_decided = Some(Decimal::from(12));
+    let r = &mut s.report;
+    r.priority_policy = None;
+    r.leadership = None;
+    // A totals row that does not add up (as seed 001 table 3's), a new count above the
+    // active one, a contact reason above the gender's clients.
+    r.active_clients.column_totals[0] = match r.active_clients.column_totals[0] {
+        Cell::Count(n) => Cell::Count(n + 1),
+        hidden => hidden,
+    };
+    r.new_clients.cells[0][0] = Cell::Count(999);
+    r.contact_reasons.cells[0][0] = Cell::Count(998);
+    let found: Vec<String> = validate_submission(&s, 2023)
+        .iter()
+        .map(|f| format!("{}: {}", f.about, f.reason))
+        .collect();
+    let has = |text: &str| found.iter().any(|f| f.contains(text));
+    assert!(has("the submission is for 2022 (its report for 2023), not 2023"), "{found:#?}");
+    assert!(has("the host 1761 is not among its municipalities"));
+    assert!(has("active_clients: column \"18–29 år\": the cells sum to"), "{found:#?}");
+    assert!(has("new_clients: Kvinna 18–29 år: 999, more than the"), "{found:#?}");
+    assert!(has("more than the 146 active Kvinna clients"), "{found:#?}");
+    assert!(has("10 § 3 is missing"));
+    assert!(has("10 § 4 is missing"));
+    assert!(has("positions reported, the grant was decided for 12"));
+}
+
+#[test]
+fn a_municipality_claimed_by_two_services_is_a_finding() {
+    let a = submission();
+    let mut b = submission();
+    b.service = "PO Grannkommunerna".into();
+    b.host = code("1715");
+    b.municipalities = vec![code("1715")];
+    let found = validate_submissions(&[a, b], 2023);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].about, "1715");
+    assert_eq!(
+        found[0].reason,
+        "claimed by two services: PO Värmland (SYNTHETIC) and PO Grannkommunerna"
+    );
+}
