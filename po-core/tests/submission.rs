@@ -42,7 +42,10 @@ fn a_complete_submission_has_no_findings_and_reads_back() {
     assert_eq!(validate_submission(&s, 2023), Vec::new());
     let back = Submission::from_json(&s.to_json().unwrap()).unwrap();
     assert_eq!(back, s);
-    let wrong = s.to_json().unwrap().replace("po-submission/1", "po-submission/0");
+    let wrong = s
+        .to_json()
+        .unwrap()
+        .replace("po-submission/1", "po-submission/0");
     assert_eq!(
         Submission::from_json(&wrong).unwrap_err(),
         "submission: schema \"po-submission/0\", expected \"po-submission/1\""
@@ -71,10 +74,19 @@ fn every_kind_of_finding_is_located() {
         .map(|f| format!("{}: {}", f.about, f.reason))
         .collect();
     let has = |text: &str| found.iter().any(|f| f.contains(text));
-    assert!(has("the submission is for 2022 (its report for 2023), not 2023"), "{found:#?}");
+    assert!(
+        has("the submission is for 2022 (its report for 2023), not 2023"),
+        "{found:#?}"
+    );
     assert!(has("the host 1761 is not among its municipalities"));
-    assert!(has("active_clients: column \"18–29 år\": the cells sum to"), "{found:#?}");
-    assert!(has("new_clients: Kvinna 18–29 år: 999, more than the"), "{found:#?}");
+    assert!(
+        has("active_clients: column \"18–29 år\": the cells sum to"),
+        "{found:#?}"
+    );
+    assert!(
+        has("new_clients: Kvinna 18–29 år: 999, more than the"),
+        "{found:#?}"
+    );
     assert!(has("more than the 146 active Kvinna clients"), "{found:#?}");
     assert!(has("10 § 3 is missing"));
     assert!(has("10 § 4 is missing"));

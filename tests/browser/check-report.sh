@@ -36,9 +36,10 @@ refuse() { # FILE TEXT: the rendered DOM of FILE does not contain TEXT
 
 for lang in sv en; do
   html=$OUT/report-2023.$lang.html
-  chrome --window-size=1240,1754 --screenshot="$OUT/report-2023.$lang.png" "file://$PWD/$html" >/dev/null
+  url="file://$(realpath "$html")"
+  chrome --window-size=1240,1754 --screenshot="$(realpath "$OUT")/report-2023.$lang.png" "$url" >/dev/null
   test -s "$OUT/report-2023.$lang.png" || { echo "no screenshot of $html"; exit 1; }
-  chrome --dump-dom "file://$PWD/$html" > "$OUT/report-2023.$lang.dom.html"
+  chrome --dump-dom "$url" > "$OUT/report-2023.$lang.dom.html"
   test -s "$OUT/report-2023.$lang.dom.html" || { echo "Chromium rendered nothing of $html"; exit 1; }
 done
 

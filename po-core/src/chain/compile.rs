@@ -32,6 +32,14 @@ fn index(labels: &mut Vec<String>, label: &str) -> usize {
 /// # Errors
 /// [`DisclosureError`] from the protection or its audit.
 pub fn compile_tables(tables: &[&Table], k: u64) -> Result<Table, DisclosureError> {
+    // Protect again: hidden sums stay hidden, and whatever the new margins would give away is
+    // hidden too (`protect` ends only with an audit that finds nothing).
+    protect_table(&sum_tables(tables), k)
+}
+
+/// The cell-by-cell sum of `tables`, unprotected (see [`compile_tables`]): a sum with a hidden
+/// part is hidden.
+pub(crate) fn sum_tables(tables: &[&Table]) -> Table {
     let (mut rows, mut columns) = (Vec::new(), Vec::new());
     for t in tables {
         for r in &t.rows {
@@ -62,7 +70,7 @@ pub fn compile_tables(tables: &[&Table], k: u64) -> Result<Table, DisclosureErro
         total = add(total, t.total);
     }
     let first = tables.first();
-    let compiled = Table {
+    Table {
         name: first.map(|t| t.name.clone()).unwrap_or_default(),
         title_sv: first.map(|t| t.title_sv.clone()).unwrap_or_default(),
         title_en: first.map(|t| t.title_en.clone()).unwrap_or_default(),
@@ -72,10 +80,7 @@ pub fn compile_tables(tables: &[&Table], k: u64) -> Result<Table, DisclosureErro
         row_totals,
         column_totals,
         total,
-    };
-    // Protect again: hidden sums stay hidden, and whatever the new margins would give away is
-    // hidden too (`protect` ends only with an audit that finds nothing).
-    protect_table(&compiled, k)
+    }
 }
 
 #[cfg(test)]

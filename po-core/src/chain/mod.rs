@@ -12,6 +12,7 @@
 //! - The change against the previous year is computed from the previous year's submissions,
 //!   never typed, so the table cannot disagree with itself.
 
+mod compilation;
 mod compile;
 mod submission;
 
@@ -23,6 +24,7 @@ use crate::codes::CodeList;
 use crate::organisation::{County, MunicipalityCode};
 use crate::reference::sweden;
 
+pub use compilation::{compilation_markdown, compile, Compilation};
 pub use compile::compile_tables;
 pub use submission::{validate_submission, validate_submissions, Submission, SUBMISSION_SCHEMA};
 

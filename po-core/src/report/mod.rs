@@ -29,6 +29,7 @@ pub use annual::{
     SurveyQuestion, Waiting,
 };
 pub use html::to_html;
+pub(crate) use html::{count as html_count, decimal as html_decimal};
 pub use import::{
     column_reference, column_reference_markdown, decode, read_applicants_csv, read_cases_csv,
     read_clients_csv, read_deviation_events_csv, read_deviations_csv, read_deviations_json,
@@ -45,6 +46,7 @@ pub use protection::{
 pub use register::{
     Assignment, Client, Deviation, ExitSurvey, IntakeVisit, Register, StaffMember, SurveyResponse,
 };
+pub(crate) use render::table_md as table_markdown;
 pub use render::{to_markdown, Language};
 pub use summary::{
     change_against, deviations_for_leadership_group, Change, CounterpartDeviations,

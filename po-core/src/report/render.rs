@@ -46,7 +46,7 @@ fn dec(d: Option<rust_decimal::Decimal>, sv: bool) -> String {
     d.map_or("..".to_owned(), |d| decimal(d, sv))
 }
 
-fn table_md(out: &mut String, t: &Table, lang: Language) {
+pub(crate) fn table_md(out: &mut String, t: &Table, lang: Language) {
     let sv = lang == Language::Sv;
     let (title, total) = match lang {
         Language::Sv => (&t.title_sv, "Totalt"),

@@ -1,0 +1,158 @@
+//! A SYNTHETIC nation (issue 17): 106 generated services across the 21 counties, each with its
+//! own register and 10 § report; the county and national compilations equal the sums of the
+//! services exactly, their totals never disagree with their cells, and the protected
+//! compilations publish no small count.
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use po_core::chain::{compilation_markdown, compile, validate_submissions, Submission};
+use po_core::codes::CodeList;
+use po_core::disclosure::Protection;
+use po_core::organisation::County;
+use po_core::reference::sweden;
+use po_core::report::{annual_report, Cell, Language, ReportOptions, Table};
+
+/// 106 services across the 21 counties, each with a disjoint run of its county's municipalities
+/// (all 290 served, none claimed twice), and a SYNTHETIC register of 40–120 clients.
+fn nation(protection: Protection) -> Vec<Submission> {
+    let mut out = Vec::new();
+    let counties: Vec<County> = County::ALL
+        .iter()
+        .copied()
+        .filter(|c| sweden::municipalities().iter().any(|m| m.county == *c))
+        .collect();
+    assert_eq!(counties.len(), 21);
+    let codes: Vec<Vec<_>> = counties
+        .iter()
+        .map(|c| {
+            sweden::municipalities()
+                .iter()
+                .filter(|m| m.county == *c)
+                .map(|m| m.code)
+                .collect()
+        })
+        .collect();
+    // Five services per county where it has five municipalities (Gotland has one), then one
+    // more in the largest counties until there are 106; each service a disjoint run of its
+    // county's municipalities, so none is claimed twice.
+    let mut per: Vec<usize> = codes.iter().map(|c| c.len().min(5)).collect();
+    let mut i = 0;
+    while per.iter().sum::<usize>() < 106 {
+        if codes[i].len() > per[i] {
+            per[i] += 1;
+        }
+        i = (i + 1) % per.len();
+    }
+    let mut seed = 1u64;
+    for (ci, county) in counties.iter().enumerate() {
+        let n = per[ci];
+        let mut from = 0;
+        for s in 0..n {
+            let take = codes[ci].len() / n + usize::from(s < codes[ci].len() % n);
+            let municipalities: Vec<_> = codes[ci][from..from + take].to_vec();
+            from += take;
+            seed += 1;
+            let register =
+                po_examples::synthetic::varmland_like(2023, 40 + (seed as usize * 37) % 80, seed);
+            let options = ReportOptions {
+                year: 2023,
+                service_name: format!("PO {} {}", county.label_sv(), s + 1),
+                protection,
+                ..ReportOptions::default()
+            };
+            let report = annual_report(&register, &options).unwrap();
+            out.push(Submission::new(
+                municipalities[0],
+                municipalities,
+                None,
+                report,
+            ));
+        }
+    }
+    assert_eq!(out.len(), 106);
+    out
+}
+
+fn sum_of(tables: &[&Table], row: usize, column: usize) -> u64 {
+    tables
+        .iter()
+        .map(|t| t.cells[row][column].count().unwrap())
+        .sum()
+}
+
+#[test]
+fn county_and_national_tables_are_the_exact_sums_of_the_services() {
+    let services = nation(Protection::Unprotected);
+    let national = compile(&services, 2023, None, Protection::Unprotected).unwrap();
+    assert_eq!(national.services.len(), 106);
+    let active: Vec<&Table> = services.iter().map(|s| &s.report.active_clients).collect();
+    let compiled = &national.tables[0];
+    assert_eq!(compiled.name, "active_clients");
+    for (i, _) in compiled.rows.iter().enumerate() {
+        for (j, _) in compiled.columns.iter().enumerate() {
+            assert_eq!(compiled.cells[i][j].count().unwrap(), sum_of(&active, i, j));
+        }
+    }
+    let clients: u64 = services
+        .iter()
+        .map(|s| s.report.active_clients.total.count().unwrap())
+        .sum();
+    assert_eq!(compiled.total, Cell::Count(clients));
+    // Totals never disagree with their cells (unlike seed 001 table 3).
+    for t in &national.tables {
+        let cells: u64 = t.cells.iter().flatten().map(|c| c.count().unwrap()).sum();
+        let rows: u64 = t.row_totals.iter().map(|c| c.count().unwrap()).sum();
+        let columns: u64 = t.column_totals.iter().map(|c| c.count().unwrap()).sum();
+        assert_eq!(
+            (cells, rows, columns),
+            (t.total.count().unwrap(), cells, cells),
+            "{}",
+            t.name
+        );
+    }
+    // The counties partition the nation: their sums are the national sums.
+    let mut county_total = 0;
+    for &county in County::ALL {
+        let c = compile(&services, 2023, Some(county), Protection::Unprotected).unwrap();
+        county_total += c.tables[0].total.count().unwrap_or(0);
+        assert!(!c.services.is_empty());
+    }
+    assert_eq!(county_total, clients);
+    assert_eq!(
+        national.positions,
+        services.iter().map(|s| s.report.staff.positions).sum()
+    );
+    // No finding but the missing parts of 10 § these SYNTHETIC reports leave out.
+    let findings = validate_submissions(&services, 2023);
+    assert!(
+        findings.iter().all(|f| f.reason.starts_with("10 § ")),
+        "{findings:?}"
+    );
+}
+
+#[test]
+fn protected_compilations_publish_no_small_count_and_render() {
+    let services = nation(Protection::default());
+    let c = compile(&services, 2023, Some(County::ALL[0]), Protection::default()).unwrap();
+    for t in &c.tables {
+        for cell in t
+            .cells
+            .iter()
+            .flatten()
+            .chain(&t.row_totals)
+            .chain(&t.column_totals)
+        {
+            assert!(!matches!(cell, Cell::Count(1 | 2)), "{}", t.name);
+        }
+    }
+    let tables: Vec<Table> = c.tables.clone();
+    assert!(po_core::report::audit_tables(&tables, &[], 3)
+        .unwrap()
+        .is_safe());
+    let md = compilation_markdown(&c, Language::Sv);
+    assert!(
+        md.starts_with("# Personligt ombud: sammanställning 2023 – "),
+        "{md}"
+    );
+    assert!(md.contains("Verksamheter: "));
+    assert!(md.contains("**Aktuella klienter efter kön och ålder**"));
+}

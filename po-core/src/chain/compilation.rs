@@ -1,0 +1,189 @@
+//! A county's or the nation's compilation of the services' submissions (issue 17; SFS 2013:522
+//! 12 and 14 §§): seed 001's figures from what the services published — services and their
+//! municipalities, ombud and positions, clients by gender × age band, new and closed, children
+//! at home, contact reasons by gender, deviations by type and by counterpart, leadership groups
+//! lacking a member (which role, how many) — each table the sum of the services' tables (a sum
+//! with a hidden part hidden), protected again.
+//!
+//! A service belongs to a county's compilation when one of its municipalities is in the county,
+//! and counts once there (and once nationally) however many municipalities it has.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::compile::sum_tables;
+use super::{validate_submissions, ChainFinding, Submission};
+use crate::codes::CodeList;
+use crate::disclosure::{DisclosureError, Protection};
+use crate::organisation::{County, MunicipalityCode};
+use crate::reference::sweden;
+use crate::report::{protect_table, Cell, Language, Table};
+use crate::rules::Status;
+
+/// One compilation: a county (`county`) or the nation (`None`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Compilation {
+    /// The year.
+    pub year: i32,
+    /// The county; `None` for the nation.
+    pub county: Option<County>,
+    /// The services compiled, with their municipalities (each service once).
+    pub services: Vec<(String, Vec<MunicipalityCode>)>,
+    /// Ombud (a sum with a hidden part is hidden).
+    pub ombud: Cell,
+    /// Full-time positions.
+    pub positions: Decimal,
+    /// The compiled tables, in the reports' order.
+    pub tables: Vec<Table>,
+    /// Services whose leadership group lacks a required member (5 §).
+    pub leadership_lacking: u64,
+    /// Of those, how many lack each role (by role code).
+    pub missing_roles: BTreeMap<String, u64>,
+    /// The submissions' findings and the compilation's own.
+    pub findings: Vec<ChainFinding>,
+}
+
+fn in_county(m: MunicipalityCode, county: County) -> bool {
+    sweden::municipality(m).is_some_and(|s| s.county == county)
+}
+
+/// Compiles `submissions` for `year`, for a county or (`None`) the nation, protected by
+/// `protection` (a threshold for publication; unprotected only for the analyst's own checks).
+///
+/// # Errors
+/// [`DisclosureError`] from the protection of a compiled table.
+pub fn compile(
+    submissions: &[Submission],
+    year: i32,
+    county: Option<County>,
+    protection: Protection,
+) -> Result<Compilation, DisclosureError> {
+    let chosen: Vec<&Submission> = submissions
+        .iter()
+        .filter(|s| county.is_none_or(|c| s.municipalities.iter().any(|m| in_county(*m, c))))
+        .collect();
+    let findings = validate_submissions(
+        &chosen.iter().map(|s| (*s).clone()).collect::<Vec<_>>(),
+        year,
+    );
+    let pick: [fn(&crate::report::AnnualReport) -> &Table; 7] = [
+        |r| &r.active_clients,
+        |r| &r.new_clients,
+        |r| &r.closed_clients,
+        |r| &r.children_at_home,
+        |r| &r.contact_reasons,
+        |r| &r.deviations_by_type,
+        |r| &r.deviations_by_counterpart,
+    ];
+    let mut tables = Vec::new();
+    for f in pick {
+        let of: Vec<&Table> = chosen.iter().map(|s| f(&s.report)).collect();
+        let sum = sum_tables(&of);
+        tables.push(match protection {
+            Protection::Threshold { k } => protect_table(&sum, k)?,
+            Protection::Unprotected => sum,
+        });
+    }
+    let mut ombud = Cell::Count(0);
+    let mut missing_roles = BTreeMap::new();
+    let mut leadership_lacking = 0;
+    for s in &chosen {
+        ombud = match (ombud, s.report.staff.ombud) {
+            (Cell::Count(a), Cell::Count(b)) => Cell::Count(a + b),
+            _ => Cell::Suppressed,
+        };
+        if let Some(l) = &s.report.leadership {
+            if l.compliant != Status::Met {
+                leadership_lacking += 1;
+                for role in &l.missing {
+                    *missing_roles.entry(role.code().to_owned()).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    Ok(Compilation {
+        year,
+        county,
+        services: chosen
+            .iter()
+            .map(|s| (s.service.clone(), s.municipalities.clone()))
+            .collect(),
+        ombud,
+        positions: chosen.iter().map(|s| s.report.staff.positions).sum(),
+        tables,
+        leadership_lacking,
+        missing_roles,
+        findings,
+    })
+}
+
+/// The compilation as Markdown in `language`, laid out as the national report's tables.
+pub fn compilation_markdown(c: &Compilation, language: Language) -> String {
+    let sv = language == Language::Sv;
+    let t = |s: &'static str, e: &'static str| if sv { s } else { e };
+    let place = match c.county {
+        Some(county) => if sv {
+            county.label_sv()
+        } else {
+            county.label_en()
+        }
+        .to_owned(),
+        None => t("Riket", "Sweden").to_owned(),
+    };
+    let mut out = format!(
+        "# {} {} – {place}\n\n",
+        t(
+            "Personligt ombud: sammanställning",
+            "Personal ombud: compilation"
+        ),
+        c.year
+    );
+    let _ = writeln!(
+        out,
+        "{}: {}. {}: {}. {}: {}.\n",
+        t("Verksamheter", "Services"),
+        c.services.len(),
+        t("Ombud", "Ombud"),
+        c.ombud
+            .count()
+            .map_or("..".to_owned(), |n| crate::report::html_count(n, sv)),
+        t("Årsarbetskrafter", "Full-time positions"),
+        crate::report::html_decimal(c.positions, sv)
+    );
+    for (service, municipalities) in &c.services {
+        let names: Vec<String> = municipalities
+            .iter()
+            .map(|m| sweden::municipality(*m).map_or_else(|| m.to_string(), |s| s.name.clone()))
+            .collect();
+        let _ = writeln!(out, "- {service}: {}", names.join(", "));
+    }
+    for table in &c.tables {
+        crate::report::table_markdown(&mut out, table, language);
+    }
+    let _ = writeln!(
+        out,
+        "\n{}: {}",
+        t(
+            "Ledningsgrupper som saknar en föreskriven ledamot (5 §)",
+            "Leadership groups lacking a required member (5 §)"
+        ),
+        c.leadership_lacking
+    );
+    for (role, n) in &c.missing_roles {
+        let _ = writeln!(out, "- {role}: {n}");
+    }
+    if !c.findings.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## {}\n",
+            t("Att fråga verksamheterna om", "To ask the services about")
+        );
+        for f in &c.findings {
+            let _ = writeln!(out, "- {}: {}", f.about, f.reason);
+        }
+    }
+    out
+}
