@@ -214,7 +214,11 @@ fn write_file(path: &Path, text: &[u8]) -> Result<(), Fail> {
 const WORKBOOK: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
 
 /// The register files of a directory or of files named one by one, by role.
-fn register_files(paths: &[String]) -> Result<BTreeMap<&'static str, PathBuf>, Fail> {
+/// Files of a directory that are not read (another name, or beside a `register.json`) are
+/// returned too, so that the command can say so: nothing is skipped silently.
+fn register_files(
+    paths: &[String],
+) -> Result<(BTreeMap<&'static str, PathBuf>, Vec<PathBuf>), Fail> {
     const ROLES: &[(&str, &[&str])] = &[
         ("register", &["register"]),
         ("clients", &["clients", "klienter"]),
@@ -235,6 +239,7 @@ fn register_files(paths: &[String]) -> Result<BTreeMap<&'static str, PathBuf>, F
             .map(|(role, _)| *role)
     };
     let mut files = BTreeMap::new();
+    let mut ignored = Vec::new();
     if paths.is_empty() {
         return Err(usage("give an export directory or its files"));
     }
@@ -247,8 +252,12 @@ fn register_files(paths: &[String]) -> Result<BTreeMap<&'static str, PathBuf>, F
             for f in found {
                 let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
                 let known = ext == "csv" || ext == "json" || WORKBOOK.contains(&ext);
-                if let (Some(role), true) = (role_of(&f), known) {
-                    files.entry(role).or_insert(f);
+                match (role_of(&f), known) {
+                    (Some(role), true) if !files.contains_key(role) => {
+                        files.insert(role, f);
+                    }
+                    _ if f.is_file() => ignored.push(f),
+                    _ => {}
                 }
             }
         } else if !p.exists() {
@@ -274,13 +283,37 @@ fn register_files(paths: &[String]) -> Result<BTreeMap<&'static str, PathBuf>, F
             paths.join(", ")
         )));
     }
-    Ok(files)
+    if files.contains_key("register") {
+        let beside: Vec<&'static str> =
+            files.keys().copied().filter(|r| *r != "register").collect();
+        for role in beside {
+            if let Some(p) = files.remove(role) {
+                ignored.push(p);
+            }
+        }
+    }
+    Ok((files, ignored))
 }
 
 /// Reads the register; every problem is returned (none are dropped). A progress line goes to
 /// `err` for inputs large enough to take a while.
 fn load(a: &Args, mode: Mode, err: &mut dyn Write) -> Result<Loaded, Fail> {
-    let files = register_files(&a.positional)?;
+    let (files, ignored) = register_files(&a.positional)?;
+    if !ignored.is_empty() {
+        let names: Vec<String> = ignored
+            .iter()
+            .map(|p| {
+                p.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            })
+            .collect();
+        let why = if files.contains_key("register") {
+            "register.json is read, so neither the exports beside it nor files of other names are"
+        } else {
+            "not the name of an export"
+        };
+        let _ = writeln!(err, "po: not read: {} ({why})", names.join(", "));
+    }
     let vocabulary =
         LocalVocabulary::preset(a.options.get("vocabulary").map_or("none", String::as_str))
             .map_err(|e| usage(e.to_string()))?;

@@ -335,3 +335,14 @@ fn the_queue_and_the_invoices_as_workbooks() {
     assert_eq!(cells[4].cell(last), Some("3042151"));
     assert_eq!(cells[6].cell(last), Some("3255102"));
 }
+
+#[test]
+fn files_not_read_are_named() {
+    let r = po(&["check", DATA]);
+    assert_eq!(
+        text(&r.stderr),
+        "po: not read: applicants.csv, clients.csv, deviations.csv, intake.csv, staff.csv, \
+         survey.csv (register.json is read, so neither the exports beside it nor files of other \
+         names are)\n"
+    );
+}
