@@ -4,7 +4,11 @@
 //! compilations publish no small count.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
-use po_core::chain::{compilation_markdown, compile, validate_submissions, Submission};
+use po_core::chain::{
+    compilation_markdown, compile, compile_against, validate_submissions, GrantFigures,
+    Submission,
+};
+use rust_decimal::Decimal;
 use po_core::codes::CodeList;
 use po_core::disclosure::Protection;
 use po_core::organisation::County;
@@ -155,4 +159,34 @@ fn protected_compilations_publish_no_small_count_and_render() {
     );
     assert!(md.contains("Verksamheter: "));
     assert!(md.contains("**Aktuella klienter efter kön och ålder**"));
+}
+
+#[test]
+fn grants_are_summed_and_the_change_is_against_last_year() {
+    let mut services = nation(Protection::Unprotected);
+    for (i, s) in services.iter_mut().enumerate() {
+        let decided = Decimal::from(400_000 + i as i64 * 1_000);
+        s.grant = Some(GrantFigures {
+            decided,
+            paid: decided,
+            repaid: Decimal::from(i as i64 % 3 * 10_000),
+        });
+    }
+    let last_year: Vec<Submission> = services[..100].to_vec();
+    let national =
+        compile_against(&services, Some(&last_year), 2023, None, Protection::Unprotected).unwrap();
+    assert_eq!(national.grant_reported, 106);
+    let decided: Decimal = (0..106).map(|i| Decimal::from(400_000 + i * 1_000)).sum();
+    assert_eq!(national.grant.decided, decided);
+    assert_eq!(national.grant.paid, decided);
+    let change = national.change.unwrap();
+    assert_eq!(change.services, 6);
+    let added: u64 = services[100..]
+        .iter()
+        .map(|s| s.report.active_clients.total.count().unwrap())
+        .sum();
+    assert_eq!(change.active_clients, Some(added as i64));
+    let md = compilation_markdown(&national, po_core::report::Language::En);
+    assert!(md.contains("Change against the previous year: +6 services"), "{md}");
+    assert!(md.contains("State grant (106 services): decided 47,965,000"), "{md}");
 }

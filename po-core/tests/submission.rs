@@ -58,6 +58,11 @@ fn every_kind_of_finding_is_located() {
     s.year = 2022;
     s.host = code("1761");
     s.positions_decided = Some(Decimal::from(12));
+    s.grant = Some(po_core::chain::GrantFigures {
+        decided: Decimal::from(100),
+        paid: Decimal::from(120),
+        repaid: Decimal::ZERO,
+    });
     let r = &mut s.report;
     r.priority_policy = None;
     r.leadership = None;
@@ -91,6 +96,7 @@ fn every_kind_of_finding_is_located() {
     assert!(has("10 § 3 is missing"));
     assert!(has("10 § 4 is missing"));
     assert!(has("positions reported, the grant was decided for 12"));
+    assert!(has("the grant does not add up: decided 100, paid 120, repaid 0"));
 }
 
 #[test]

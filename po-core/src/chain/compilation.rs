@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::compile::sum_tables;
+use super::submission::GrantFigures;
 use super::{validate_submissions, ChainFinding, Submission};
 use crate::codes::CodeList;
 use crate::disclosure::{DisclosureError, Protection};
@@ -42,8 +43,24 @@ pub struct Compilation {
     pub leadership_lacking: u64,
     /// Of those, how many lack each role (by role code).
     pub missing_roles: BTreeMap<String, u64>,
+    /// The grant summed over the services that reported it, and how many did.
+    pub grant: GrantFigures,
+    /// Services that reported their grant.
+    pub grant_reported: u64,
+    /// Against the previous year's compilation, when its submissions were given: the change in
+    /// services and in active clients (`None` where either year's total is hidden).
+    pub change: Option<Change>,
     /// The submissions' findings and the compilation's own.
     pub findings: Vec<ChainFinding>,
+}
+
+/// The change against the previous year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// Services, this year minus last.
+    pub services: i64,
+    /// Active clients, this year minus last; `None` if either total is hidden.
+    pub active_clients: Option<i64>,
 }
 
 fn in_county(m: MunicipalityCode, county: County) -> bool {
@@ -57,6 +74,20 @@ fn in_county(m: MunicipalityCode, county: County) -> bool {
 /// [`DisclosureError`] from the protection of a compiled table.
 pub fn compile(
     submissions: &[Submission],
+    year: i32,
+    county: Option<County>,
+    protection: Protection,
+) -> Result<Compilation, DisclosureError> {
+    compile_against(submissions, None, year, county, protection)
+}
+
+/// [`compile`] with the change against the previous year's submissions (`previous`).
+///
+/// # Errors
+/// [`DisclosureError`] from the protection of a compiled table.
+pub fn compile_against(
+    submissions: &[Submission],
+    previous: Option<&[Submission]>,
     year: i32,
     county: Option<County>,
     protection: Protection,
@@ -104,7 +135,30 @@ pub fn compile(
             }
         }
     }
+    let mut grant = GrantFigures::default();
+    let mut grant_reported = 0;
+    for g in chosen.iter().filter_map(|s| s.grant) {
+        grant.decided += g.decided;
+        grant.paid += g.paid;
+        grant.repaid += g.repaid;
+        grant_reported += 1;
+    }
+    let change = match previous {
+        Some(p) => {
+            let before = compile_against(p, None, year - 1, county, protection)?;
+            let now = tables.first().and_then(|t| t.total.count());
+            let then = before.tables.first().and_then(|t| t.total.count());
+            Some(Change {
+                services: chosen.len() as i64 - before.services.len() as i64,
+                active_clients: now.zip(then).map(|(a, b)| a as i64 - b as i64),
+            })
+        }
+        None => None,
+    };
     Ok(Compilation {
+        grant,
+        grant_reported,
+        change,
         year,
         county,
         services: chosen
@@ -174,6 +228,37 @@ pub fn compilation_markdown(c: &Compilation, language: Language) -> String {
     );
     for (role, n) in &c.missing_roles {
         let _ = writeln!(out, "- {role}: {n}");
+    }
+    if c.grant_reported > 0 {
+        let kr = |d: Decimal| crate::report::html_decimal(d, sv);
+        let _ = writeln!(
+            out,
+            "\n{} ({} {}): {} {}, {} {}, {} {}",
+            t("Statsbidrag", "State grant"),
+            c.grant_reported,
+            t("verksamheter", "services"),
+            t("beviljat", "decided"),
+            kr(c.grant.decided),
+            t("utbetalt", "paid"),
+            kr(c.grant.paid),
+            t("återbetalt", "repaid"),
+            kr(c.grant.repaid)
+        );
+    }
+    if let Some(ch) = c.change {
+        let _ = writeln!(
+            out,
+            "\n{}: {:+} {}, {} {}",
+            t(
+                "Förändring mot föregående år",
+                "Change against the previous year"
+            ),
+            ch.services,
+            t("verksamheter", "services"),
+            ch.active_clients
+                .map_or("..".to_owned(), |n| format!("{n:+}")),
+            t("aktuella klienter", "active clients")
+        );
     }
     if !c.findings.is_empty() {
         let _ = writeln!(

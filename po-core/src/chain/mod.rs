@@ -24,9 +24,11 @@ use crate::codes::CodeList;
 use crate::organisation::{County, MunicipalityCode};
 use crate::reference::sweden;
 
-pub use compilation::{compilation_markdown, compile, Compilation};
+pub use compilation::{compilation_markdown, compile, compile_against, Change, Compilation};
 pub use compile::compile_tables;
-pub use submission::{validate_submission, validate_submissions, Submission, SUBMISSION_SCHEMA};
+pub use submission::{
+    validate_submission, validate_submissions, GrantFigures, Submission, SUBMISSION_SCHEMA,
+};
 
 /// What one service submits about its organisation for the year (part of its 10 § report).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

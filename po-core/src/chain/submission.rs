@@ -37,8 +37,23 @@ pub struct Submission {
     /// The positions the year's grant was decided for, if known.
     #[serde(default)]
     pub positions_decided: Option<Decimal>,
+    /// The grant: decided, paid and repaid (kronor), if reported.
+    #[serde(default)]
+    pub grant: Option<GrantFigures>,
     /// The annual report as published (protected).
     pub report: AnnualReport,
+}
+
+/// The state grant of a service's year (SFS 2013:522 6–9 §§): what was decided, paid and
+/// repaid, in kronor.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GrantFigures {
+    /// Decided by Socialstyrelsen.
+    pub decided: Decimal,
+    /// Paid out.
+    pub paid: Decimal,
+    /// Paid back.
+    pub repaid: Decimal,
 }
 
 impl Submission {
@@ -56,6 +71,7 @@ impl Submission {
             municipalities,
             year: report.year,
             positions_decided,
+            grant: None,
             report,
         }
     }
@@ -215,6 +231,17 @@ pub fn validate_submission(s: &Submission, year: i32) -> Vec<ChainFinding> {
             about,
             "10 § 4 is missing: no leadership group (5 §) is reported".into(),
         ));
+    }
+    if let Some(g) = s.grant {
+        if g.paid > g.decided || g.repaid > g.paid {
+            out.push(finding(
+                about,
+                format!(
+                    "the grant does not add up: decided {}, paid {}, repaid {}",
+                    g.decided, g.paid, g.repaid
+                ),
+            ));
+        }
     }
     if let Some(decided) = s.positions_decided {
         if decided != r.staff.positions {
