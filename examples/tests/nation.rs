@@ -5,15 +5,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use po_core::chain::{
-    compilation_markdown, compile, compile_against, validate_submissions, GrantFigures,
-    Submission,
+    compilation_markdown, compile, compile_against, validate_submissions, GrantFigures, Submission,
 };
-use rust_decimal::Decimal;
 use po_core::codes::CodeList;
 use po_core::disclosure::Protection;
 use po_core::organisation::County;
 use po_core::reference::sweden;
 use po_core::report::{annual_report, Cell, Language, ReportOptions, Table};
+use rust_decimal::Decimal;
 
 /// 106 services across the 21 counties, each with a disjoint run of its county's municipalities
 /// (all 290 served, none claimed twice), and a SYNTHETIC register of 40–120 clients.
@@ -173,8 +172,14 @@ fn grants_are_summed_and_the_change_is_against_last_year() {
         });
     }
     let last_year: Vec<Submission> = services[..100].to_vec();
-    let national =
-        compile_against(&services, Some(&last_year), 2023, None, Protection::Unprotected).unwrap();
+    let national = compile_against(
+        &services,
+        Some(&last_year),
+        2023,
+        None,
+        Protection::Unprotected,
+    )
+    .unwrap();
     assert_eq!(national.grant_reported, 106);
     let decided: Decimal = (0..106).map(|i| Decimal::from(400_000 + i * 1_000)).sum();
     assert_eq!(national.grant.decided, decided);
@@ -187,6 +192,12 @@ fn grants_are_summed_and_the_change_is_against_last_year() {
         .sum();
     assert_eq!(change.active_clients, Some(added as i64));
     let md = compilation_markdown(&national, po_core::report::Language::En);
-    assert!(md.contains("Change against the previous year: +6 services"), "{md}");
-    assert!(md.contains("State grant (106 services): decided 47,965,000"), "{md}");
+    assert!(
+        md.contains("Change against the previous year: +6 services"),
+        "{md}"
+    );
+    assert!(
+        md.contains("State grant (106 services): decided 47,965,000"),
+        "{md}"
+    );
 }

@@ -96,7 +96,9 @@ fn every_kind_of_finding_is_located() {
     assert!(has("10 § 3 is missing"));
     assert!(has("10 § 4 is missing"));
     assert!(has("positions reported, the grant was decided for 12"));
-    assert!(has("the grant does not add up: decided 100, paid 120, repaid 0"));
+    assert!(has(
+        "the grant does not add up: decided 100, paid 120, repaid 0"
+    ));
 }
 
 #[test]
@@ -113,4 +115,50 @@ fn a_municipality_claimed_by_two_services_is_a_finding() {
         found[0].reason,
         "claimed by two services: PO Värmland (SYNTHETIC) and PO Grannkommunerna"
     );
+}
+
+#[test]
+fn the_flat_form_reads_back_to_the_same_figures() {
+    use po_core::chain::{read_flat_submission, to_flat_csv};
+    let mut s = submission();
+    s.grant = Some(po_core::chain::GrantFigures {
+        decided: Decimal::from(3_948_730),
+        paid: Decimal::from(3_948_730),
+        repaid: Decimal::from(12_000),
+    });
+    let flat = to_flat_csv(&s);
+    assert!(flat.starts_with("section;row;column;value\nservice;;;PO Värmland (SYNTHETIC)\n"));
+    assert!(flat.contains("\nactive_clients;Kvinna;18–29 år;19\n"));
+    assert!(flat.contains("\nactive_clients;Totalt;Totalt;240\n"));
+    assert!(flat.contains(";..\n"), "hidden cells are written as ..");
+    let back = read_flat_submission(&flat).unwrap();
+    assert_eq!(back.service, s.service);
+    assert_eq!((back.host, &back.municipalities), (s.host, &s.municipalities));
+    assert_eq!((back.year, back.grant, back.positions_decided), (2023, s.grant, s.positions_decided));
+    assert_eq!(back.report.staff.positions, s.report.staff.positions);
+    for (a, b) in back.report.tables().iter().zip(s.report.tables()) {
+        assert_eq!(*a, b, "{}", b.name);
+    }
+    // The same validation as po's own submissions: only 10 § 4 (no leadership group in the
+    // flat form) is asked about.
+    let found = validate_submission(&back, 2023);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].reason.starts_with("10 § 4 is missing"));
+    // A service without po: margins left out are summed when every cell is given.
+    let own = "section;row;column;value\nservice;;;PO Egen\nhost;;;0180\nmunicipalities;;;0180\nyear;;;2023\n\
+               active_clients;Kvinna;18–29 år;4\nactive_clients;Man;18–29 år;5\nactive_clients;Man;30–49 år;..\n";
+    let t = read_flat_submission(own).unwrap();
+    let active = &t.report.active_clients;
+    assert_eq!(active.column_totals[0], Cell::Count(9));
+    assert_eq!(active.row_totals[1], Cell::Suppressed);
+    assert_eq!(active.total, Cell::Suppressed);
+    let bad = own.replace(";..\n", ";fem\n");
+    assert_eq!(
+        read_flat_submission(&bad).unwrap_err(),
+        "line 8: expected a count or .., got \"fem\""
+    );
+    let unknown = own.replace("active_clients;Man;30", "aktiva;Man;30");
+    assert!(read_flat_submission(&unknown)
+        .unwrap_err()
+        .starts_with("line 8: unknown section \"aktiva\""));
 }

@@ -14,6 +14,7 @@
 
 mod compilation;
 mod compile;
+mod flat;
 mod submission;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -26,6 +27,7 @@ use crate::reference::sweden;
 
 pub use compilation::{compilation_markdown, compile, compile_against, Change, Compilation};
 pub use compile::compile_tables;
+pub use flat::{read_flat_submission, to_flat_csv};
 pub use submission::{
     validate_submission, validate_submissions, GrantFigures, Submission, SUBMISSION_SCHEMA,
 };

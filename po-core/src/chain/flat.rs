@@ -1,0 +1,236 @@
+//! The flat form of a submission (issue 17), for services that do not use po: one CSV of
+//! `section;row;column;value` lines, as a spreadsheet writes it. The header fields name the
+//! service (`service`, `host`, `municipalities` separated by `|`, `year`, and optionally
+//! `positions`, `ombud`, `priority_policy`, `positions_decided`, `grant_decided`, `grant_paid`,
+//! `grant_repaid`);
+//! every other section is a table of the report (`active_clients`, `new_clients`, …), one line
+//! per cell, `Totalt` as the row or column of its margins, `..` for a hidden cell.
+//!
+//! Decisions where the sources are silent: a margin the form leaves out is the sum of its
+//! cells when they are all given, and hidden otherwise (never estimated); a section po does not
+//! know, a number that is not one, or a line without four fields is an error naming its line.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::submission::{GrantFigures, Submission};
+use crate::organisation::MunicipalityCode;
+use crate::report::{annual_report, Cell, Register, ReportOptions};
+
+const TOTAL: &str = "Totalt";
+
+fn cell_text(c: Cell) -> String {
+    c.count().map_or("..".to_owned(), |n| n.to_string())
+}
+
+/// The submission in its flat form (what [`read_flat_submission`] reads).
+pub fn to_flat_csv(s: &Submission) -> String {
+    let mut out = String::from("section;row;column;value\n");
+    let mut field = |name: &str, value: String| out.push_str(&format!("{name};;;{value}\n"));
+    field("service", s.service.clone());
+    field("host", s.host.to_string());
+    let codes: Vec<String> = s.municipalities.iter().map(ToString::to_string).collect();
+    field("municipalities", codes.join("|"));
+    field("year", s.year.to_string());
+    field("positions", s.report.staff.positions.to_string());
+    field("ombud", cell_text(s.report.staff.ombud));
+    if let Some(p) = &s.report.priority_policy {
+        field("priority_policy", p.replace([';', '\n'], " "));
+    }
+    if let Some(p) = s.positions_decided {
+        field("positions_decided", p.to_string());
+    }
+    if let Some(g) = s.grant {
+        field("grant_decided", g.decided.to_string());
+        field("grant_paid", g.paid.to_string());
+        field("grant_repaid", g.repaid.to_string());
+    }
+    for t in s.report.tables() {
+        for (i, row) in t.rows.iter().enumerate() {
+            for (j, column) in t.columns.iter().enumerate() {
+                out.push_str(&format!(
+                    "{};{row};{column};{}\n",
+                    t.name,
+                    cell_text(t.cells[i][j])
+                ));
+            }
+            out.push_str(&format!(
+                "{};{row};{TOTAL};{}\n",
+                t.name,
+                cell_text(t.row_totals[i])
+            ));
+        }
+        for (j, column) in t.columns.iter().enumerate() {
+            out.push_str(&format!(
+                "{};{TOTAL};{column};{}\n",
+                t.name,
+                cell_text(t.column_totals[j])
+            ));
+        }
+        out.push_str(&format!(
+            "{};{TOTAL};{TOTAL};{}\n",
+            t.name,
+            cell_text(t.total)
+        ));
+    }
+    out
+}
+
+/// The cells of one table as read: labels in the order first met, totals when given.
+#[derive(Default)]
+struct Cells {
+    rows: Vec<String>,
+    columns: Vec<String>,
+    values: BTreeMap<(String, String), Cell>,
+}
+
+fn position(list: &mut Vec<String>, label: &str) {
+    if label != TOTAL && !list.iter().any(|l| l == label) {
+        list.push(label.to_owned());
+    }
+}
+
+/// The sum of `cells` when all are given, hidden otherwise.
+fn sum(cells: impl Iterator<Item = Cell>) -> Cell {
+    cells.fold(Cell::Count(0), |a, c| match (a, c) {
+        (Cell::Count(x), Cell::Count(y)) => Cell::Count(x + y),
+        _ => Cell::Suppressed,
+    })
+}
+
+/// Reads the flat form of a submission. Errors name the line (header = 1).
+pub fn read_flat_submission(text: &str) -> Result<Submission, String> {
+    let mut reader = crate::text::csv_reader(text);
+    let mut fields: BTreeMap<String, String> = BTreeMap::new();
+    let mut tables: BTreeMap<String, Cells> = BTreeMap::new();
+    // The report's tables, for their titles and to know the sections.
+    let mut template = annual_report(&Register::default(), &ReportOptions::default())
+        .map_err(|e| format!("flat submission: {e}"))?;
+    let known: Vec<String> = template.tables().iter().map(|t| t.name.clone()).collect();
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        let r = record.map_err(|e| format!("line {line}: {e}"))?;
+        if r.len() != 4 {
+            return Err(format!(
+                "line {line}: expected section;row;column;value, got {} fields",
+                r.len()
+            ));
+        }
+        let (section, row, column, value) = (r[0].trim(), r[1].trim(), r[2].trim(), r[3].trim());
+        if row.is_empty() && column.is_empty() {
+            fields.insert(section.to_owned(), value.to_owned());
+            continue;
+        }
+        if !known.iter().any(|k| k == section) {
+            return Err(format!(
+                "line {line}: unknown section {:?}; expected a field or one of {}",
+                crate::text::clip(section),
+                known.join(", ")
+            ));
+        }
+        let cell = match value {
+            ".." => Cell::Suppressed,
+            v => Cell::Count(v.parse().map_err(|_| {
+                format!(
+                    "line {line}: expected a count or .., got {:?}",
+                    crate::text::clip(v)
+                )
+            })?),
+        };
+        let t = tables.entry(section.to_owned()).or_default();
+        position(&mut t.rows, row);
+        position(&mut t.columns, column);
+        t.values.insert((row.to_owned(), column.to_owned()), cell);
+    }
+    let field = |name: &str| -> Result<&String, String> {
+        fields
+            .get(name)
+            .ok_or_else(|| format!("flat submission: the field {name} is missing"))
+    };
+    let decimal = |name: &str| -> Result<Option<Decimal>, String> {
+        fields
+            .get(name)
+            .map(|v| {
+                v.replace(',', ".")
+                    .parse::<Decimal>()
+                    .map_err(|_| format!("flat submission: {name}: expected a number, got {v:?}"))
+            })
+            .transpose()
+    };
+    let code = |v: &str| MunicipalityCode::parse(v).map_err(|e| format!("flat submission: {e}"));
+    let host = code(field("host")?)?;
+    let municipalities = field("municipalities")?
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(code)
+        .collect::<Result<Vec<_>, _>>()?;
+    let year: i32 = field("year")?
+        .parse()
+        .map_err(|_| "flat submission: year: expected a year such as 2023".to_owned())?;
+    template.year = year;
+    template.service_name = field("service")?.clone();
+    template.priority_policy = fields.get("priority_policy").cloned();
+    template.staff.positions = decimal("positions")?.unwrap_or_default();
+    template.staff.ombud = match fields.get("ombud").map(String::as_str) {
+        Some("..") => Cell::Suppressed,
+        Some(v) => Cell::Count(
+            v.parse()
+                .map_err(|_| format!("flat submission: ombud: expected a count, got {v:?}"))?,
+        ),
+        None => Cell::Count(0),
+    };
+    for t in template.tables_mut() {
+        let Some(c) = tables.remove(&t.name) else {
+            continue;
+        };
+        let get = |r: &str, col: &str| c.values.get(&(r.to_owned(), col.to_owned())).copied();
+        let cells: Vec<Vec<Cell>> = c
+            .rows
+            .iter()
+            .map(|r| {
+                c.columns
+                    .iter()
+                    .map(|col| get(r, col).unwrap_or(Cell::Count(0)))
+                    .collect()
+            })
+            .collect();
+        t.row_totals = c
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| get(r, TOTAL).unwrap_or_else(|| sum(cells[i].iter().copied())))
+            .collect();
+        t.column_totals = c
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(j, col)| get(TOTAL, col).unwrap_or_else(|| sum(cells.iter().map(|r| r[j]))))
+            .collect();
+        t.total = get(TOTAL, TOTAL).unwrap_or_else(|| sum(t.row_totals.iter().copied()));
+        t.rows = c.rows.clone();
+        t.columns = c.columns.clone();
+        t.cells = cells;
+    }
+    let grant = match (
+        decimal("grant_decided")?,
+        decimal("grant_paid")?,
+        decimal("grant_repaid")?,
+    ) {
+        (None, None, None) => None,
+        (d, p, r) => Some(GrantFigures {
+            decided: d.unwrap_or_default(),
+            paid: p.unwrap_or_default(),
+            repaid: r.unwrap_or_default(),
+        }),
+    };
+    let mut s = Submission::new(
+        host,
+        municipalities,
+        decimal("positions_decided")?,
+        template,
+    );
+    s.grant = grant;
+    Ok(s)
+}
