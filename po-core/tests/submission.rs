@@ -133,8 +133,14 @@ fn the_flat_form_reads_back_to_the_same_figures() {
     assert!(flat.contains(";..\n"), "hidden cells are written as ..");
     let back = read_flat_submission(&flat).unwrap();
     assert_eq!(back.service, s.service);
-    assert_eq!((back.host, &back.municipalities), (s.host, &s.municipalities));
-    assert_eq!((back.year, back.grant, back.positions_decided), (2023, s.grant, s.positions_decided));
+    assert_eq!(
+        (back.host, &back.municipalities),
+        (s.host, &s.municipalities)
+    );
+    assert_eq!(
+        (back.year, back.grant, back.positions_decided),
+        (2023, s.grant, s.positions_decided)
+    );
     assert_eq!(back.report.staff.positions, s.report.staff.positions);
     for (a, b) in back.report.tables().iter().zip(s.report.tables()) {
         assert_eq!(*a, b, "{}", b.name);

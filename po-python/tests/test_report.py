@@ -390,3 +390,22 @@ def test_an_ods_workbook_reads_as_the_csv_files(register, tmp_path):
     assert ods.counts["clients"] == 240 and ods.counts["intake_visits"] == 180
     csv = po.read_register_csv(clients=DATA / "clients.csv", intake=DATA / "intake.csv")
     assert po.annual_report(ods, year=2023).to_json() == po.annual_report(csv, year=2023).to_json()
+
+
+def test_a_county_compiles_submissions_in_json_and_in_the_flat_form():
+    flat = ("section;row;column;value\nservice;;;PO Egen\nhost;;;1761\nmunicipalities;;;1761\nyear;;;2023\n"
+            "ombud;;;3\npositions;;;2,5\n"
+            "active_clients;Kvinna;18–29 år;4\nactive_clients;Man;18–29 år;5\n")
+    other = flat.replace("PO Egen", "PO Annan").replace("1761", "1762").replace(";4\n", ";6\n")
+    c = po.compile_submissions([flat, other], year=2023, county="Värmlands län", unprotected=True)
+    assert (c.county, c.services, c.ombud, c.positions) == ("17", 2, 6, Decimal("5.0"))
+    active = c.tables[0]
+    assert active.name == "active_clients" and active.get("Kvinna", "18–29 år") == 10
+    assert active.to_pandas().loc["Man", "18–29 år"] == 10
+    assert [f.reason[:17] for f in c.findings[:2]] == ["10 § 3 is missing", "10 § 4 is missing"]
+    assert c.markdown.startswith("# Personligt ombud: sammanställning 2023 – Värmlands län")
+    protected = po.compile_submissions([flat, other], year=2023, county="17")
+    assert all(v is None or v == 0 or v >= 3 for t in protected.tables for row in t.cells for v in row)
+    with pytest.raises(po.InvalidInputError, match=r"submissions\[1\]: line 2"):
+        po.compile_submissions([flat, "section;row;column;value\nx;y\n"], year=2023)
+    assert c.to_dict()["tables"][0]["row"] == ["Kvinna", "Man"]

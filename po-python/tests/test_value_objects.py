@@ -30,7 +30,12 @@ def samples():
     vector = json.loads((ROOT / "tests" / "vectors" / "deviations.json").read_text(encoding="utf-8"))
     deviations = po.DeviationRegister.from_events_csv(vector["events_csv"].encode("utf-8"))
     view = deviations.period_view(D(2024, 1, 1), D(2024, 3, 31))
+    flat = ("section;row;column;value\nservice;;;PO Egen\nhost;;;1761\nmunicipalities;;;1761\nyear;;;2023\n"
+            "active_clients;Kvinna;18–29 år;4\n")
+    compilation = po.compile_submissions([flat], year=2023, unprotected=True)
     return {
+        po.Compilation: compilation,
+        po.ChainFinding: compilation.findings[0],
         po.DeviationEventRow: deviations.events()[3],
         po.DeviationCounts: view.by_counterpart[4],
         po.DeviationPeriodView: view,

@@ -319,4 +319,13 @@ fun domainChecks(ref: LocalDate) {
     val rankedMany = PriorityPolicy.preset("national_2019").use { rank(many, it, ref) }.applicants
     check(rankedMany.size == 100_000 && rankedMany[0].daysWaited == 364L, "100 000 applicants")
     expectThrows<PoException.InvalidIdentityNumber>("year 1212") { IdentityNumber.parse("12121212+1212", ref) }
+
+    // The reporting chain: two services' flat submissions compiled for Värmland (issue 17).
+    val flat = "section;row;column;value\nservice;;;PO Egen\nhost;;;1761\nmunicipalities;;;1761\nyear;;;2023\n" +
+        "active_clients;Kvinna;18–29 år;4\nactive_clients;Man;18–29 år;5\n"
+    val other = flat.replace("PO Egen", "PO Annan").replace("1761", "1762").replace(";4\n", ";6\n")
+    val county = compileSubmissions(listOf(flat, other), 2023, "17", unprotected = true)
+    check(county.services == 2L && county.tables[0].cells[0][0] == 10L, "compiled: ${county.tables[0].cells}")
+    check(county.markdown.startsWith("# Personligt ombud: sammanställning 2023 – Värmlands län"), "markdown")
+    expectThrows<PoException.InvalidInput>("a bad submission") { compileSubmissions(listOf("x;y"), 2023) }
 }

@@ -14,6 +14,7 @@
 //! attributes and DataFrames), each a thin call into the shared code. `tests/api.txt` lists the
 //! operations of both.
 
+pub mod chain;
 pub mod codes;
 pub mod deviation;
 pub mod eligibility;

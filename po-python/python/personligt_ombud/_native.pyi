@@ -16,10 +16,12 @@ __all__ = [
     "Audit",
     "BudgetOutcome",
     "CellRange",
+    "ChainFinding",
     "Change",
     "Check",
     "ClientShareRow",
     "CodeValue",
+    "Compilation",
     "CounterpartDeviations",
     "DeviationCounts",
     "DeviationEventRow",
@@ -77,6 +79,7 @@ __all__ = [
     "check_leadership_group",
     "check_margins",
     "code_list",
+    "compile_submissions",
     "code_list_names",
     "eligibility_readings",
     "grant",
@@ -1093,3 +1096,47 @@ class DeviationRegister:
     def annual_summary_by_level(
         self, year: int, *, k: int = 3, unprotected: bool = False, language: str = "sv"
     ) -> str: ...
+
+@final
+class ChainFinding:
+    @property
+    def about(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+@final
+class Compilation:
+    @property
+    def year(self) -> int: ...
+    @property
+    def county(self) -> str: ...
+    @property
+    def services(self) -> int: ...
+    @property
+    def ombud(self) -> Optional[int]: ...
+    @property
+    def positions(self) -> Decimal: ...
+    @property
+    def tables(self) -> List[Table]: ...
+    @property
+    def leadership_lacking(self) -> int: ...
+    @property
+    def grant_decided(self) -> Decimal: ...
+    @property
+    def findings(self) -> List[ChainFinding]: ...
+    @property
+    def markdown(self) -> str: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+
+def compile_submissions(
+    submissions: Sequence[str],
+    *,
+    year: int,
+    county: str = "",
+    k: int = 3,
+    unprotected: bool = False,
+    language: str = "sv",
+) -> Compilation: ...

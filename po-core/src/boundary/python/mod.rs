@@ -27,5 +27,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     report::register(m)?;
     deviation::register(m)?;
     arrow::register(m)?;
+    crate::boundary::chain::register(m)?;
     Ok(())
 }

@@ -489,3 +489,10 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(annual_report, m)?)?;
     Ok(())
 }
+
+/// A table inside a record's `to_dict()`: its column dict (as `Table.to_dict()`).
+impl crate::boundary::record::ToPlain for Table {
+    fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(self.to_dict(py)?.into_any())
+    }
+}
