@@ -69,7 +69,8 @@ spreadsheet shows it) and column. Exit 0 when there is none, 1 otherwise.";
 const QUEUE_HELP: &str =
     "Usage: po queue FILE --policy NAME|FILE --date YYYY-MM-DD [--lang sv|en] [--xlsx OUT]
 
-FILE is a queue export (applicants.csv; see `po schema`). The policy is a preset
+FILE is a queue export (applicants.csv, or a workbook whose first sheet is the queue; see
+`po schema`). The policy is a preset
 (national_2019, varmland_2023, …) or a policy JSON file. Prints the places with their reasons;
 --xlsx also writes them as a workbook.";
 
@@ -592,15 +593,39 @@ fn queue(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<i
         .map_or("applicants.csv".into(), |n| {
             n.to_string_lossy().into_owned()
         });
-    let applicants =
-        match po_core::report::read_applicants_csv(&read(Path::new(file))?, &name, Mode::Strict) {
-            Ok(read) => read.rows,
-            Err(e) => {
-                print_problems(&e.problems, out);
-                let _ = writeln!(out, "{} problem(s); no ranking made.", e.problems.len());
-                return Ok(PROBLEMS);
-            }
-        };
+    let bytes = read(Path::new(file))?;
+    let is_book = Path::new(file)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| WORKBOOK.contains(&e.to_lowercase().as_str()));
+    // A workbook's first sheet is the queue (its problems name the sheet).
+    let sheets = if is_book {
+        po_core::report::read_workbook(&bytes, &name).map_err(|e| {
+            failed(
+                e.problems
+                    .first()
+                    .map_or_else(String::new, ToString::to_string),
+            )
+        })?
+    } else {
+        Vec::new()
+    };
+    let (input, name) = match sheets.first() {
+        Some(sheet) => (
+            po_core::report::Input::Frame(&sheet.frame),
+            format!("{name} [{}]", sheet.name),
+        ),
+        None if is_book => return Err(failed(format!("{name}: the workbook has no sheet"))),
+        None => (po_core::report::Input::Csv(&bytes), name),
+    };
+    let applicants = match po_core::report::read_applicants_csv(input, &name, Mode::Strict) {
+        Ok(read) => read.rows,
+        Err(e) => {
+            print_problems(&e.problems, out);
+            let _ = writeln!(out, "{} problem(s); no ranking made.", e.problems.len());
+            return Ok(PROBLEMS);
+        }
+    };
     // Those who had left the queue by the date are not ranked, and are named (never dropped
     // silently); rank() refuses them.
     let (waiting, left): (Vec<_>, Vec<_>) = applicants

@@ -346,3 +346,36 @@ fn files_not_read_are_named() {
          names are)\n"
     );
 }
+
+#[test]
+fn queue_reads_a_workbook_too() {
+    let dir = scratch("queue-xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("Kö").unwrap();
+    let csv = std::fs::read_to_string(format!("{DATA}/applicants.csv")).unwrap();
+    for (i, line) in csv.lines().enumerate() {
+        for (j, cell) in line.split(';').enumerate() {
+            if !cell.is_empty() {
+                let (r, c) = (u32::try_from(i).unwrap(), u16::try_from(j).unwrap());
+                let cell = if (i, j) == (3, 1) { "1961-02-30" } else { cell };
+                sheet.write_string(r, c, cell).unwrap();
+            }
+        }
+    }
+    let path = dir.join("queue.xlsx");
+    book.save(&path).unwrap();
+    let args = [
+        "queue",
+        path.to_str().unwrap(),
+        "--policy",
+        "varmland_2023",
+        "--date",
+        "2023-10-02",
+    ];
+    let r = po(&args);
+    // Row 4 of the sheet has an impossible birth date: located by sheet, row and column.
+    assert_eq!(r.status.code(), Some(1), "{}", text(&r.stderr));
+    assert!(text(&r.stdout).starts_with(
+        "queue.xlsx [Kö], row 4, column \"birth_date\": expected a date YYYY-MM-DD, got \"1961-02-30\""
+    ), "{}", text(&r.stdout));
+}
