@@ -201,3 +201,33 @@ fn grants_are_summed_and_the_change_is_against_last_year() {
         "{md}"
     );
 }
+
+#[test]
+fn the_nation_s_table_1_and_its_documents() {
+    let services = nation(Protection::Unprotected);
+    let national = compile(&services, 2023, None, Protection::Unprotected).unwrap();
+    // Every one of the 290 municipalities is served, by 106 services.
+    assert_eq!(
+        (
+            national.offering.total.municipalities,
+            national.offering.total.offering,
+            national.offering.total.services
+        ),
+        (290, 290, 106)
+    );
+    let md = compilation_markdown(&national, Language::Sv);
+    assert!(md.contains("| Riket | 290 | 290 | .. | 106 |"), "{md}");
+    let html = po_core::report::compilation_to_html(&national, Language::En);
+    assert!(html.starts_with("<!doctype html>") && html.contains("<th>Sweden</th><td>290</td>"));
+    assert!(html.contains("Active clients by gender and age"));
+    let xlsx = po_core::report::compilation_to_xlsx(&national, Language::Sv).unwrap();
+    let sheets = po_core::report::read_workbook(&xlsx, "riket.xlsx").unwrap();
+    assert_eq!(sheets[0].name, "Sammanställning");
+    assert_eq!(sheets.len(), 1 + national.tables.len());
+    let first = &sheets[0].frame.batches[0];
+    let last = first[0].len() - 1;
+    assert_eq!(
+        (first[0].cell(last), first[2].cell(last)),
+        (Some("Riket"), Some("290"))
+    );
+}

@@ -16,7 +16,10 @@ use serde::{Deserialize, Serialize};
 
 use super::compile::sum_tables;
 use super::submission::GrantFigures;
-use super::{validate_submissions, ChainFinding, Submission};
+use super::{
+    municipalities_offering, validate_submissions, ChainFinding, MunicipalitiesOffering,
+    ServiceSubmission, Submission,
+};
 use crate::codes::CodeList;
 use crate::disclosure::{DisclosureError, Protection};
 use crate::organisation::{County, MunicipalityCode};
@@ -50,8 +53,20 @@ pub struct Compilation {
     /// Against the previous year's compilation, when its submissions were given: the change in
     /// services and in active clients (`None` where either year's total is hidden).
     pub change: Option<Change>,
+    /// Seed 001 table 1 from the same submissions: municipalities offering PO per county (all
+    /// 21 counties and the nation, whatever the compilation's county).
+    pub offering: MunicipalitiesOffering,
     /// The submissions' findings and the compilation's own.
     pub findings: Vec<ChainFinding>,
+}
+
+/// The organisation part of a submission, as table 1 reads it.
+fn organisation(s: &Submission) -> ServiceSubmission {
+    ServiceSubmission {
+        service: s.service.clone(),
+        year: s.year,
+        municipalities: s.municipalities.clone(),
+    }
 }
 
 /// The change against the previous year.
@@ -155,7 +170,12 @@ pub fn compile_against(
         }
         None => None,
     };
+    let now: Vec<ServiceSubmission> = submissions.iter().map(organisation).collect();
+    let before: Option<Vec<ServiceSubmission>> =
+        previous.map(|p| p.iter().map(organisation).collect());
+    let offering = municipalities_offering(year, &now, before.as_deref());
     Ok(Compilation {
+        offering,
         grant,
         grant_reported,
         change,
@@ -213,6 +233,42 @@ pub fn compilation_markdown(c: &Compilation, language: Language) -> String {
             .map(|m| sweden::municipality(*m).map_or_else(|| m.to_string(), |s| s.name.clone()))
             .collect();
         let _ = writeln!(out, "- {service}: {}", names.join(", "));
+    }
+    let _ = writeln!(
+        out,
+        "\n**{}**\n\n| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|",
+        t(
+            "Kommuner som erbjuder personligt ombud",
+            "Municipalities offering personal ombud"
+        ),
+        t("Län", "County"),
+        t("Kommuner", "Municipalities"),
+        t("Erbjuder PO", "Offering PO"),
+        t("Förändring", "Change"),
+        t("Verksamheter", "Services")
+    );
+    let rows = c
+        .offering
+        .counties
+        .iter()
+        .filter(|r| c.county.is_none() || r.county == c.county)
+        .chain(c.county.is_none().then_some(&c.offering.total));
+    for r in rows {
+        let name = r.county.map_or(t("Riket", "Sweden"), |k| {
+            if sv {
+                k.label_sv()
+            } else {
+                k.label_en()
+            }
+        });
+        let _ = writeln!(
+            out,
+            "| {name} | {} | {} | {} | {} |",
+            r.municipalities,
+            r.offering,
+            r.change.map_or("..".to_owned(), |d| format!("{d:+}")),
+            r.services
+        );
     }
     for table in &c.tables {
         crate::report::table_markdown(&mut out, table, language);

@@ -265,6 +265,88 @@ pub fn to_html(r: &AnnualReport, language: Language) -> Result<String, Disclosur
     Ok(out)
 }
 
+/// A county's or the nation's compilation as one self-contained HTML document (A4, the same
+/// style as the report): the services, the figures, table 1 and the compiled tables.
+pub fn compilation_to_html(c: &crate::chain::Compilation, language: Language) -> String {
+    use crate::codes::CodeList;
+    let sv = language == Language::Sv;
+    let t = |s: &'static str, e: &'static str| if sv { s } else { e };
+    let place = c.county.map_or(t("Riket", "Sweden"), |k| {
+        if sv {
+            k.label_sv()
+        } else {
+            k.label_en()
+        }
+    });
+    let heading = format!(
+        "{} {} – {place}",
+        t(
+            "Personligt ombud: sammanställning",
+            "Personal ombud: compilation"
+        ),
+        c.year
+    );
+    let mut out = format!(
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n",
+        t("sv", "en"),
+        esc(&heading),
+        esc(&heading)
+    );
+    let _ = writeln!(
+        out,
+        "<p>{}: {}. {}: {}. {}: {}.</p>",
+        t("Verksamheter", "Services"),
+        c.services.len(),
+        t("Ombud", "Ombud"),
+        cell(c.ombud, sv),
+        t("Årsarbetskrafter", "Full-time positions"),
+        decimal(c.positions, sv)
+    );
+    let _ = write!(
+        out,
+        "<section class=\"table\"><h2>{}</h2><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+        t("Kommuner som erbjuder personligt ombud", "Municipalities offering personal ombud"),
+        t("Län", "County"),
+        t("Kommuner", "Municipalities"),
+        t("Erbjuder PO", "Offering PO"),
+        t("Förändring", "Change"),
+        t("Verksamheter", "Services")
+    );
+    for r in c.offering.counties.iter().chain([&c.offering.total]) {
+        let name = r.county.map_or(t("Riket", "Sweden"), |k| {
+            if sv {
+                k.label_sv()
+            } else {
+                k.label_en()
+            }
+        });
+        let _ = write!(
+            out,
+            "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(name),
+            count(r.municipalities, sv),
+            count(r.offering, sv),
+            r.change.map_or("..".to_owned(), |d| format!("{d:+}")),
+            count(r.services, sv)
+        );
+    }
+    out.push_str("</tbody></table></section>\n");
+    for table in &c.tables {
+        table_html(&mut out, table, sv);
+    }
+    let _ = writeln!(
+        out,
+        "<p>{}: {}</p>",
+        t(
+            "Ledningsgrupper som saknar en föreskriven ledamot (5 §)",
+            "Leadership groups lacking a required member (5 §)"
+        ),
+        c.leadership_lacking
+    );
+    out.push_str("</body></html>\n");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

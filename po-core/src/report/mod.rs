@@ -28,7 +28,7 @@ pub use annual::{
     annual_report, AnnualReport, MunicipalityRow, Ratio, ReportOptions, StaffSummary,
     SurveyQuestion, Waiting,
 };
-pub use html::to_html;
+pub use html::{compilation_to_html, to_html};
 pub(crate) use html::{count as html_count, decimal as html_decimal};
 pub use import::{
     column_reference, column_reference_markdown, decode, read_applicants_csv, read_cases_csv,
@@ -55,6 +55,6 @@ pub use summary::{
 pub use table::{Cell, Table};
 #[cfg(feature = "excel")]
 pub use workbook::{
-    invoices_to_xlsx, ranking_to_xlsx, read_register_workbook, read_workbook, report_to_xlsx,
-    rows_to_xlsx, Sheet, SheetCell, SheetRows,
+    compilation_to_xlsx, invoices_to_xlsx, ranking_to_xlsx, read_register_workbook, read_workbook,
+    report_to_xlsx, rows_to_xlsx, Sheet, SheetCell, SheetRows,
 };

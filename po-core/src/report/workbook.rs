@@ -203,47 +203,8 @@ pub fn report_to_xlsx(report: &AnnualReport, language: Language) -> Result<Vec<u
         .map_err(failed)?;
     }
     about.set_column_width(0, 120).map_err(failed)?;
-    let total = if sv { "Totalt" } else { "Total" };
     for table in report.tables() {
-        let sheet = book.add_worksheet().set_name(&table.name).map_err(failed)?;
-        let write = |sheet: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, cell: Cell| match cell
-        {
-            Cell::Count(n) => sheet.write_number(r, c, n as f64).map(|_| ()),
-            Cell::Suppressed => sheet.write_string(r, c, "..").map(|_| ()),
-        };
-        let heading = if sv { &table.title_sv } else { &table.title_en };
-        sheet
-            .write_string_with_format(0, 0, heading, &bold)
-            .map_err(failed)?;
-        let columns = u16::try_from(table.columns.len()).unwrap_or(u16::MAX - 1);
-        for (j, c) in table.columns.iter().enumerate() {
-            let j = u16::try_from(j + 1).unwrap_or(u16::MAX);
-            sheet
-                .write_string_with_format(2, j, c, &bold)
-                .map_err(failed)?;
-        }
-        sheet
-            .write_string_with_format(2, columns + 1, total, &bold)
-            .map_err(failed)?;
-        let mut r = 3u32;
-        for (i, label) in table.rows.iter().enumerate() {
-            sheet.write_string(r, 0, label).map_err(failed)?;
-            for (j, cell) in table.cells[i].iter().enumerate() {
-                let j = u16::try_from(j + 1).unwrap_or(u16::MAX);
-                write(sheet, r, j, *cell).map_err(failed)?;
-            }
-            write(sheet, r, columns + 1, table.row_totals[i]).map_err(failed)?;
-            r += 1;
-        }
-        sheet
-            .write_string_with_format(r, 0, total, &bold)
-            .map_err(failed)?;
-        for (j, cell) in table.column_totals.iter().enumerate() {
-            let j = u16::try_from(j + 1).unwrap_or(u16::MAX);
-            write(sheet, r, j, *cell).map_err(failed)?;
-        }
-        write(sheet, r, columns + 1, table.total).map_err(failed)?;
-        sheet.set_column_width(0, 28).map_err(failed)?;
+        table_sheet(&mut book, table, sv)?;
     }
     book.save_to_buffer().map_err(failed)
 }
@@ -410,4 +371,162 @@ pub fn invoices_to_xlsx(
         headers: headers.map(String::from).to_vec(),
         rows,
     }])
+}
+
+/// One table as a sheet: its title, the headers, the rows with their totals, the totals row;
+/// counts as numbers, hidden cells `..`.
+fn table_sheet(
+    book: &mut rust_xlsxwriter::Workbook,
+    table: &super::Table,
+    sv: bool,
+) -> Result<(), crate::Error> {
+    let failed = |e: rust_xlsxwriter::XlsxError| crate::Error::Output(e.to_string());
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let total = if sv { "Totalt" } else { "Total" };
+    let sheet = book.add_worksheet().set_name(&table.name).map_err(failed)?;
+    let write = |sheet: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, cell: Cell| match cell {
+        Cell::Count(n) => sheet.write_number(r, c, n as f64).map(|_| ()),
+        Cell::Suppressed => sheet.write_string(r, c, "..").map(|_| ()),
+    };
+    let heading = if sv { &table.title_sv } else { &table.title_en };
+    sheet
+        .write_string_with_format(0, 0, heading, &bold)
+        .map_err(failed)?;
+    let columns = u16::try_from(table.columns.len()).unwrap_or(u16::MAX - 1);
+    for (j, c) in table.columns.iter().enumerate() {
+        let j = u16::try_from(j + 1).unwrap_or(u16::MAX);
+        sheet
+            .write_string_with_format(2, j, c, &bold)
+            .map_err(failed)?;
+    }
+    sheet
+        .write_string_with_format(2, columns + 1, total, &bold)
+        .map_err(failed)?;
+    let mut r = 3u32;
+    for (i, label) in table.rows.iter().enumerate() {
+        sheet.write_string(r, 0, label).map_err(failed)?;
+        for (j, cell) in table.cells[i].iter().enumerate() {
+            let j = u16::try_from(j + 1).unwrap_or(u16::MAX);
+            write(sheet, r, j, *cell).map_err(failed)?;
+        }
+        write(sheet, r, columns + 1, table.row_totals[i]).map_err(failed)?;
+        r += 1;
+    }
+    sheet
+        .write_string_with_format(r, 0, total, &bold)
+        .map_err(failed)?;
+    for (j, cell) in table.column_totals.iter().enumerate() {
+        let j = u16::try_from(j + 1).unwrap_or(u16::MAX);
+        write(sheet, r, j, *cell).map_err(failed)?;
+    }
+    write(sheet, r, columns + 1, table.total).map_err(failed)?;
+    sheet.set_column_width(0, 28).map_err(failed)?;
+    Ok(())
+}
+
+/// A county's or the nation's compilation as an `.xlsx` workbook: a first sheet with the
+/// services, the figures and table 1 (municipalities offering PO), then a sheet per table.
+pub fn compilation_to_xlsx(
+    c: &crate::chain::Compilation,
+    language: Language,
+) -> Result<Vec<u8>, crate::Error> {
+    use crate::codes::CodeList;
+    let sv = language == Language::Sv;
+    let t = |s: &'static str, e: &'static str| if sv { s } else { e };
+    let failed = |e: rust_xlsxwriter::XlsxError| crate::Error::Output(e.to_string());
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let first = book
+        .add_worksheet()
+        .set_name(t("Sammanställning", "Compilation"))
+        .map_err(failed)?;
+    let place = c.county.map_or(t("Riket", "Sweden"), |k| {
+        if sv {
+            k.label_sv()
+        } else {
+            k.label_en()
+        }
+    });
+    let title = format!(
+        "{} {} – {place}",
+        t(
+            "Personligt ombud: sammanställning",
+            "Personal ombud: compilation"
+        ),
+        c.year
+    );
+    first
+        .write_string_with_format(0, 0, &title, &bold)
+        .map_err(failed)?;
+    let figures: [(&str, String); 4] = [
+        (t("Verksamheter", "Services"), c.services.len().to_string()),
+        (
+            t("Ombud", "Ombud"),
+            c.ombud.count().map_or("..".to_owned(), |n| n.to_string()),
+        ),
+        (
+            t("Årsarbetskrafter", "Full-time positions"),
+            c.positions.to_string(),
+        ),
+        (
+            t(
+                "Ledningsgrupper som saknar ledamot",
+                "Leadership groups lacking a member",
+            ),
+            c.leadership_lacking.to_string(),
+        ),
+    ];
+    let mut row = 2u32;
+    for (label, value) in figures {
+        first.write_string(row, 0, label).map_err(failed)?;
+        match value.parse::<f64>() {
+            Ok(n) => first.write_number(row, 1, n).map(|_| ()),
+            Err(_) => first.write_string(row, 1, &value).map(|_| ()),
+        }
+        .map_err(failed)?;
+        row += 1;
+    }
+    row += 1;
+    let headers = [
+        t("Län", "County"),
+        t("Kommuner", "Municipalities"),
+        t("Erbjuder PO", "Offering PO"),
+        t("Förändring", "Change"),
+        t("Verksamheter", "Services"),
+    ];
+    for (j, h) in (0u16..).zip(headers) {
+        first
+            .write_string_with_format(row, j, h, &bold)
+            .map_err(failed)?;
+    }
+    for r in c.offering.counties.iter().chain([&c.offering.total]) {
+        row += 1;
+        let name = r.county.map_or(t("Riket", "Sweden"), |k| {
+            if sv {
+                k.label_sv()
+            } else {
+                k.label_en()
+            }
+        });
+        first.write_string(row, 0, name).map_err(failed)?;
+        first
+            .write_number(row, 1, r.municipalities as f64)
+            .map_err(failed)?;
+        first
+            .write_number(row, 2, r.offering as f64)
+            .map_err(failed)?;
+        match r.change {
+            Some(d) => first.write_number(row, 3, d as f64).map(|_| ()),
+            None => first.write_string(row, 3, "..").map(|_| ()),
+        }
+        .map_err(failed)?;
+        first
+            .write_number(row, 4, r.services as f64)
+            .map_err(failed)?;
+    }
+    first.set_column_width(0, 40).map_err(failed)?;
+    for table in &c.tables {
+        table_sheet(&mut book, table, sv)?;
+    }
+    book.save_to_buffer().map_err(failed)
 }
