@@ -157,3 +157,44 @@ fn the_report_as_xlsx_has_a_method_sheet_and_a_sheet_per_table() {
         Some(total.as_str())
     );
 }
+
+#[test]
+fn a_submission_s_flat_form_in_a_workbook() {
+    use po_core::chain::{read_flat_submission, to_flat_csv, Submission};
+    use po_core::report::read_flat_submission_workbook;
+    let vocabulary = LocalVocabulary::default();
+    let clients =
+        read_clients_csv(CLIENTS.as_bytes(), "clients.csv", &vocabulary, None, Mode::Strict)
+            .unwrap();
+    let register = po_core::report::Register {
+        clients: clients.rows,
+        ..Default::default()
+    };
+    let options = ReportOptions {
+        year: 2023,
+        service_name: "PO Test".into(),
+        ..ReportOptions::default()
+    };
+    let report = annual_report(&register, &options).unwrap();
+    let code = po_core::organisation::MunicipalityCode::parse("1780").unwrap();
+    let flat = to_flat_csv(&Submission::new(code, vec![code], None, report));
+    // The flat form as a spreadsheet holds it: counts as numbers, labels as text.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Inrapportering").unwrap();
+    for (i, line) in flat.lines().enumerate() {
+        for (j, cell) in line.split(';').enumerate() {
+            let (r, c) = (u32::try_from(i).unwrap(), u16::try_from(j).unwrap());
+            match cell.parse::<f64>() {
+                Ok(n) if j == 3 && i > 0 => sheet.write_number(r, c, n).map(|_| ()),
+                _ if cell.is_empty() => Ok(()),
+                _ => sheet.write_string(r, c, cell).map(|_| ()),
+            }
+            .unwrap();
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+    let from_book = read_flat_submission_workbook(&bytes, "po.xlsx").unwrap();
+    let from_csv = read_flat_submission(&flat).unwrap();
+    assert_eq!(from_book, from_csv);
+    assert_eq!(from_book.report.active_clients.total.count(), Some(240));
+}

@@ -55,6 +55,7 @@ pub use summary::{
 pub use table::{Cell, Table};
 #[cfg(feature = "excel")]
 pub use workbook::{
-    compilation_to_xlsx, invoices_to_xlsx, ranking_to_xlsx, read_register_workbook, read_workbook,
-    report_to_xlsx, rows_to_xlsx, Sheet, SheetCell, SheetRows,
+    compilation_to_xlsx, invoices_to_xlsx, ranking_to_xlsx, read_flat_submission_workbook,
+    read_register_workbook, read_workbook, report_to_xlsx, rows_to_xlsx, Sheet, SheetCell,
+    SheetRows,
 };

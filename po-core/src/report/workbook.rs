@@ -530,3 +530,36 @@ pub fn compilation_to_xlsx(
     }
     book.save_to_buffer().map_err(failed)
 }
+
+/// A submission's flat form in a workbook (.xlsx, .ods): its first sheet holds the
+/// `section`, `row`, `column`, `value` columns of [`crate::chain::read_flat_submission`], and
+/// is read as that form (errors name the sheet's rows as lines).
+pub fn read_flat_submission_workbook(
+    bytes: &[u8],
+    file: &str,
+) -> Result<crate::chain::Submission, String> {
+    let sheets = read_workbook(bytes, file).map_err(|e| {
+        e.problems
+            .first()
+            .map_or_else(String::new, ToString::to_string)
+    })?;
+    let sheet = sheets
+        .first()
+        .ok_or_else(|| format!("{file}: the workbook has no sheet"))?;
+    let frame = &sheet.frame;
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    let header: Vec<&str> = frame.names.iter().map(String::as_str).collect();
+    w.write_record(&header).map_err(|e| e.to_string())?;
+    for batch in &frame.batches {
+        let rows = batch.first().map_or(0, |c| c.len());
+        for r in 0..rows {
+            let record: Vec<&str> = batch.iter().map(|c| c.cell(r).unwrap_or("")).collect();
+            w.write_record(&record).map_err(|e| e.to_string())?;
+        }
+    }
+    let text =
+        String::from_utf8(w.into_inner().map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+    crate::chain::read_flat_submission(&text).map_err(|e| format!("{file} [{}]: {e}", sheet.name))
+}
