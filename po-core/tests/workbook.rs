@@ -163,9 +163,14 @@ fn a_submission_s_flat_form_in_a_workbook() {
     use po_core::chain::{read_flat_submission, to_flat_csv, Submission};
     use po_core::report::read_flat_submission_workbook;
     let vocabulary = LocalVocabulary::default();
-    let clients =
-        read_clients_csv(CLIENTS.as_bytes(), "clients.csv", &vocabulary, None, Mode::Strict)
-            .unwrap();
+    let clients = read_clients_csv(
+        CLIENTS.as_bytes(),
+        "clients.csv",
+        &vocabulary,
+        None,
+        Mode::Strict,
+    )
+    .unwrap();
     let register = po_core::report::Register {
         clients: clients.rows,
         ..Default::default()
