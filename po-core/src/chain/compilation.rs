@@ -78,6 +78,17 @@ pub struct Change {
     pub active_clients: Option<i64>,
 }
 
+/// A county's name, or the nation's, in the reader's language (every rendering's title and
+/// table 1 rows).
+pub(crate) fn place_name(county: Option<County>, sv: bool) -> &'static str {
+    match county {
+        Some(k) if sv => k.label_sv(),
+        Some(k) => k.label_en(),
+        None if sv => "Riket",
+        None => "Sweden",
+    }
+}
+
 fn in_county(m: MunicipalityCode, county: County) -> bool {
     sweden::municipality(m).is_some_and(|s| s.county == county)
 }
@@ -198,15 +209,7 @@ pub fn compile_against(
 pub fn compilation_markdown(c: &Compilation, language: Language) -> String {
     let sv = language == Language::Sv;
     let t = |s: &'static str, e: &'static str| if sv { s } else { e };
-    let place = match c.county {
-        Some(county) => if sv {
-            county.label_sv()
-        } else {
-            county.label_en()
-        }
-        .to_owned(),
-        None => t("Riket", "Sweden").to_owned(),
-    };
+    let place = place_name(c.county, sv);
     let mut out = format!(
         "# {} {} – {place}\n\n",
         t(
@@ -254,13 +257,7 @@ pub fn compilation_markdown(c: &Compilation, language: Language) -> String {
         .filter(|r| c.county.is_none() || r.county == c.county)
         .chain(c.county.is_none().then_some(&c.offering.total));
     for r in rows {
-        let name = r.county.map_or(t("Riket", "Sweden"), |k| {
-            if sv {
-                k.label_sv()
-            } else {
-                k.label_en()
-            }
-        });
+        let name = place_name(r.county, sv);
         let _ = writeln!(
             out,
             "| {name} | {} | {} | {} | {} |",

@@ -25,6 +25,7 @@ use crate::codes::CodeList;
 use crate::organisation::{County, MunicipalityCode};
 use crate::reference::sweden;
 
+pub(crate) use compilation::place_name;
 pub use compilation::{compilation_markdown, compile, compile_against, Change, Compilation};
 pub use compile::compile_tables;
 pub use flat::{read_flat_submission, to_flat_csv};

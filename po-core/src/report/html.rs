@@ -77,6 +77,16 @@ pub(crate) fn label(s: &str, sv: bool) -> String {
         .map_or_else(|| s.to_owned(), |v| v.label_en.to_owned())
 }
 
+/// A municipality row's name: the population key's, or else the bundled 290's.
+pub(crate) fn municipality_name(m: &super::MunicipalityRow) -> String {
+    if m.name.trim().is_empty() {
+        crate::reference::sweden::municipality(m.code)
+            .map_or_else(|| m.code.to_string(), |s| s.name.clone())
+    } else {
+        m.name.clone()
+    }
+}
+
 /// A bar per row of the table's row totals; a hidden total gets no bar and `..`.
 fn chart(t: &Table, sv: bool) -> String {
     let max = t
@@ -232,12 +242,7 @@ pub fn to_html(r: &AnnualReport, language: Language) -> Result<String, Disclosur
             t("Andel av befolkningsnyckeln %", "Share of the population key %")
         );
         for m in &r.clients_per_municipality {
-            let name = if m.name.trim().is_empty() {
-                crate::reference::sweden::municipality(m.code)
-                    .map_or_else(|| m.code.to_string(), |s| s.name.to_string())
-            } else {
-                m.name.clone()
-            };
+            let name = municipality_name(m);
             let key = m
                 .key_share
                 .as_ref()
@@ -268,16 +273,9 @@ pub fn to_html(r: &AnnualReport, language: Language) -> Result<String, Disclosur
 /// A county's or the nation's compilation as one self-contained HTML document (A4, the same
 /// style as the report): the services, the figures, table 1 and the compiled tables.
 pub fn compilation_to_html(c: &crate::chain::Compilation, language: Language) -> String {
-    use crate::codes::CodeList;
     let sv = language == Language::Sv;
     let t = |s: &'static str, e: &'static str| if sv { s } else { e };
-    let place = c.county.map_or(t("Riket", "Sweden"), |k| {
-        if sv {
-            k.label_sv()
-        } else {
-            k.label_en()
-        }
-    });
+    let place = crate::chain::place_name(c.county, sv);
     let heading = format!(
         "{} {} – {place}",
         t(
@@ -313,13 +311,7 @@ pub fn compilation_to_html(c: &crate::chain::Compilation, language: Language) ->
         t("Verksamheter", "Services")
     );
     for r in c.offering.counties.iter().chain([&c.offering.total]) {
-        let name = r.county.map_or(t("Riket", "Sweden"), |k| {
-            if sv {
-                k.label_sv()
-            } else {
-                k.label_en()
-            }
-        });
+        let name = crate::chain::place_name(r.county, sv);
         let _ = write!(
             out,
             "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",

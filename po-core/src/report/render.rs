@@ -272,12 +272,7 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, Disclosur
             )
         };
         for m in &r.clients_per_municipality {
-            let name = if m.name.trim().is_empty() {
-                crate::reference::sweden::municipality(m.code)
-                    .map_or_else(String::new, |s| s.name.clone())
-            } else {
-                m.name.clone()
-            };
+            let name = super::html::municipality_name(m);
             let key = match &m.key_share {
                 Some(k) => format!(" {} |", dec(k.value, sv)),
                 None if keyed => " – |".to_owned(),

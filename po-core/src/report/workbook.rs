@@ -430,7 +430,6 @@ pub fn compilation_to_xlsx(
     c: &crate::chain::Compilation,
     language: Language,
 ) -> Result<Vec<u8>, crate::Error> {
-    use crate::codes::CodeList;
     let sv = language == Language::Sv;
     let t = |s: &'static str, e: &'static str| if sv { s } else { e };
     let failed = |e: rust_xlsxwriter::XlsxError| crate::Error::Output(e.to_string());
@@ -440,13 +439,7 @@ pub fn compilation_to_xlsx(
         .add_worksheet()
         .set_name(t("Sammanställning", "Compilation"))
         .map_err(failed)?;
-    let place = c.county.map_or(t("Riket", "Sweden"), |k| {
-        if sv {
-            k.label_sv()
-        } else {
-            k.label_en()
-        }
-    });
+    let place = crate::chain::place_name(c.county, sv);
     let title = format!(
         "{} {} – {place}",
         t(
@@ -501,13 +494,7 @@ pub fn compilation_to_xlsx(
     }
     for r in c.offering.counties.iter().chain([&c.offering.total]) {
         row += 1;
-        let name = r.county.map_or(t("Riket", "Sweden"), |k| {
-            if sv {
-                k.label_sv()
-            } else {
-                k.label_en()
-            }
-        });
+        let name = crate::chain::place_name(r.county, sv);
         first.write_string(row, 0, name).map_err(failed)?;
         first
             .write_number(row, 1, r.municipalities as f64)
