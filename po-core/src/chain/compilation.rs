@@ -89,6 +89,16 @@ pub(crate) fn place_name(county: Option<County>, sv: bool) -> &'static str {
     }
 }
 
+/// A compilation's title (every rendering's).
+pub(crate) fn compilation_title(c: &Compilation, sv: bool) -> String {
+    let what = if sv {
+        "Personligt ombud: sammanställning"
+    } else {
+        "Personal ombud: compilation"
+    };
+    format!("{what} {} – {}", c.year, place_name(c.county, sv))
+}
+
 fn in_county(m: MunicipalityCode, county: County) -> bool {
     sweden::municipality(m).is_some_and(|s| s.county == county)
 }
@@ -209,14 +219,11 @@ pub fn compile_against(
 pub fn compilation_markdown(c: &Compilation, language: Language) -> String {
     let sv = language == Language::Sv;
     let t = |s: &'static str, e: &'static str| if sv { s } else { e };
-    let place = place_name(c.county, sv);
     let mut out = format!(
-        "# {} {} – {place}\n\n",
-        t(
-            "Personligt ombud: sammanställning",
-            "Personal ombud: compilation"
-        ),
-        c.year
+        "# {}
+
+",
+        compilation_title(c, sv)
     );
     let _ = writeln!(
         out,

@@ -25,8 +25,8 @@ use crate::codes::CodeList;
 use crate::organisation::{County, MunicipalityCode};
 use crate::reference::sweden;
 
-pub(crate) use compilation::place_name;
 pub use compilation::{compilation_markdown, compile, compile_against, Change, Compilation};
+pub(crate) use compilation::{compilation_title, place_name};
 pub use compile::compile_tables;
 pub use flat::{read_flat_submission, to_flat_csv};
 pub use submission::{

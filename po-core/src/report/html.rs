@@ -275,15 +275,7 @@ pub fn to_html(r: &AnnualReport, language: Language) -> Result<String, Disclosur
 pub fn compilation_to_html(c: &crate::chain::Compilation, language: Language) -> String {
     let sv = language == Language::Sv;
     let t = |s: &'static str, e: &'static str| if sv { s } else { e };
-    let place = crate::chain::place_name(c.county, sv);
-    let heading = format!(
-        "{} {} – {place}",
-        t(
-            "Personligt ombud: sammanställning",
-            "Personal ombud: compilation"
-        ),
-        c.year
-    );
+    let heading = crate::chain::compilation_title(c, sv);
     let mut out = format!(
         "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n",
         t("sv", "en"),

@@ -439,15 +439,7 @@ pub fn compilation_to_xlsx(
         .add_worksheet()
         .set_name(t("Sammanställning", "Compilation"))
         .map_err(failed)?;
-    let place = crate::chain::place_name(c.county, sv);
-    let title = format!(
-        "{} {} – {place}",
-        t(
-            "Personligt ombud: sammanställning",
-            "Personal ombud: compilation"
-        ),
-        c.year
-    );
+    let title = crate::chain::compilation_title(c, sv);
     first
         .write_string_with_format(0, 0, &title, &bold)
         .map_err(failed)?;
