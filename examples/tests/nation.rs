@@ -75,6 +75,13 @@ fn nation(protection: Protection) -> Vec<Submission> {
     out
 }
 
+/// The nation's submissions with each service's report protected (k = 3), made once: 106
+/// protections take seconds in a debug build.
+fn published() -> &'static [Submission] {
+    static PUBLISHED: std::sync::OnceLock<Vec<Submission>> = std::sync::OnceLock::new();
+    PUBLISHED.get_or_init(|| nation(Protection::default()))
+}
+
 fn sum_of(tables: &[&Table], row: usize, column: usize) -> u64 {
     tables
         .iter()
@@ -134,8 +141,13 @@ fn county_and_national_tables_are_the_exact_sums_of_the_services() {
 
 #[test]
 fn protected_compilations_publish_no_small_count_and_render() {
-    let services = nation(Protection::default());
-    let c = compile(&services, 2023, Some(County::ALL[0]), Protection::default()).unwrap();
+    let c = compile(
+        published(),
+        2023,
+        Some(County::ALL[0]),
+        Protection::default(),
+    )
+    .unwrap();
     for t in &c.tables {
         for cell in t
             .cells
@@ -147,10 +159,10 @@ fn protected_compilations_publish_no_small_count_and_render() {
             assert!(!matches!(cell, Cell::Count(1 | 2)), "{}", t.name);
         }
     }
-    let tables: Vec<Table> = c.tables.clone();
-    assert!(po_core::report::audit_tables(&tables, &[], 3)
-        .unwrap()
-        .is_safe());
+    // One publication: new and closed ≤ active, children and contact reasons ≤ the gender's
+    // clients, one deviation total.
+    let audit = c.audit().unwrap();
+    assert!(audit.is_safe(), "{:?}", audit.at_risk);
     let md = compilation_markdown(&c, Language::Sv);
     assert!(
         md.starts_with("# Personligt ombud: sammanställning 2023 – "),
@@ -158,6 +170,102 @@ fn protected_compilations_publish_no_small_count_and_render() {
     );
     assert!(md.contains("Verksamheter: "));
     assert!(md.contains("**Aktuella klienter efter kön och ålder**"));
+}
+
+fn small_counts_shown(tables: &[Table]) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in tables {
+        for cell in t.cells() {
+            if matches!(cell, Cell::Count(1 | 2)) {
+                out.push(t.name.clone());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn unprotected_submissions_are_compiled_and_protected_as_one_publication() {
+    // Services send länsstyrelsen their true counts; only the compilation is published.
+    let services = nation(Protection::Unprotected);
+    for county in [Some(County::ALL[0]), None] {
+        let c = compile(&services, 2023, county, Protection::default()).unwrap();
+        assert_eq!(small_counts_shown(&c.tables), Vec::<String>::new());
+        let audit = c.audit().unwrap();
+        assert!(audit.is_safe(), "{:?}", audit.at_risk);
+        // Fewer cells are hidden than in a compilation of protected submissions.
+        let protected = compile(published(), 2023, county, Protection::default());
+        let hidden = |ts: &[Table]| ts.iter().map(Table::hidden_count).sum::<usize>();
+        assert!(hidden(&c.tables) < hidden(&protected.unwrap().tables));
+    }
+}
+
+#[test]
+fn an_unpublished_submission_is_not_given_away_by_its_published_neighbour() {
+    // Two services of a county: one sent its true counts (never published); the other
+    // published a report with no small count (its counts ×10, so nothing needed hiding). A
+    // compiled count minus the published one is the unpublished service's count: it must
+    // never be 1 or 2 where the compilation shows the sum.
+    let county = County::ALL[0];
+    let in_county = |s: &Submission| {
+        s.municipalities
+            .iter()
+            .any(|m| sweden::municipality(*m).is_some_and(|x| x.county == county))
+    };
+    let mut pair: Vec<Submission> = nation(Protection::Unprotected)
+        .into_iter()
+        .filter(|s| in_county(s))
+        .take(2)
+        .collect();
+    let r = &mut pair[1].report;
+    for t in [
+        &mut r.active_clients,
+        &mut r.new_clients,
+        &mut r.closed_clients,
+        &mut r.children_at_home,
+        &mut r.contact_reasons,
+        &mut r.deviations_by_type,
+        &mut r.deviations_by_counterpart,
+    ] {
+        for cell in t.cells_mut() {
+            *cell = Cell::Count(cell.count().unwrap() * 10);
+        }
+    }
+    r.protection = Protection::default();
+    let (unpublished, published) = (&pair[0].report, &pair[1].report);
+    let c = compile(&pair, 2023, Some(county), Protection::default()).unwrap();
+    let (mut shown, mut small) = (0, Vec::new());
+    for (compiled, (own, other)) in c.tables.iter().zip([
+        (&unpublished.active_clients, &published.active_clients),
+        (&unpublished.new_clients, &published.new_clients),
+        (&unpublished.closed_clients, &published.closed_clients),
+        (&unpublished.children_at_home, &published.children_at_home),
+        (&unpublished.contact_reasons, &published.contact_reasons),
+        (
+            &unpublished.deviations_by_type,
+            &published.deviations_by_type,
+        ),
+        (
+            &unpublished.deviations_by_counterpart,
+            &published.deviations_by_counterpart,
+        ),
+    ]) {
+        for (i, row) in own.rows.iter().enumerate() {
+            for (j, column) in own.columns.iter().enumerate() {
+                if let Some(sum) = compiled.get(row, column) {
+                    let theirs = sum - other.get(row, column).unwrap_or(0);
+                    assert_eq!(theirs, own.cells[i][j].count().unwrap());
+                    shown += 1;
+                    if (1..3).contains(&theirs) {
+                        small.push(format!("{} / {row} / {column}: {theirs}", own.name));
+                    }
+                }
+            }
+        }
+    }
+    assert!(shown > 20, "{shown}");
+    assert_eq!(small, Vec::<String>::new());
+    assert!(c.audit().unwrap().is_safe());
 }
 
 #[test]

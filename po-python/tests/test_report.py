@@ -404,6 +404,7 @@ def test_a_county_compiles_submissions_in_json_and_in_the_flat_form():
     assert active.to_pandas().loc["Man", "18–29 år"] == 10
     assert [f.reason[:17] for f in c.findings[:2]] == ["10 § 3 is missing", "10 § 4 is missing"]
     assert c.markdown.startswith("# Personligt ombud: sammanställning 2023 – Värmlands län")
+    assert c.html.startswith("<!doctype html>") and "Värmlands län" in c.html
     protected = po.compile_submissions([flat, other], year=2023, county="17")
     assert all(v is None or v == 0 or v >= 3 for t in protected.tables for row in t.cells for v in row)
     with pytest.raises(po.InvalidInputError, match=r"submissions\[1\]: line 2"):

@@ -327,5 +327,6 @@ fun domainChecks(ref: LocalDate) {
     val county = compileSubmissions(listOf(flat, other), 2023, "17", unprotected = true)
     check(county.services == 2L && county.tables[0].cells[0][0] == 10L, "compiled: ${county.tables[0].cells}")
     check(county.markdown.startsWith("# Personligt ombud: sammanställning 2023 – Värmlands län"), "markdown")
+    check(county.html.startsWith("<!doctype html>") && "Värmlands län" in county.html, "html")
     expectThrows<PoException.InvalidInput>("a bad submission") { compileSubmissions(listOf("x;y"), 2023) }
 }

@@ -1,6 +1,6 @@
 //! The reporting chain as both languages call it: a county's or the nation's compilation of
 //! the services' submissions (po's JSON or the flat CSV form), protected, with its findings and
-//! its Markdown.
+//! its Markdown and HTML.
 
 use rust_decimal::Decimal;
 
@@ -46,6 +46,8 @@ record! {
         findings: Vec<ChainFinding>,
         /// The compilation as Markdown in the language asked for.
         markdown: String,
+        /// The compilation as a self-contained HTML document (prints on A4).
+        html: String,
     }
 }
 
@@ -110,6 +112,7 @@ pub fn compile_submissions(
             })
             .collect(),
         markdown: core::compilation_markdown(&c, lang),
+        html: crate::report::compilation_to_html(&c, lang),
     })
 }
 

@@ -3,11 +3,21 @@
 //! municipalities, ombud and positions, clients by gender × age band, new and closed, children
 //! at home, contact reasons by gender, deviations by type and by counterpart, leadership groups
 //! lacking a member (which role, how many) — each table the sum of the services' tables (a sum
-//! with a hidden part hidden), protected again.
+//! with a hidden part hidden).
+//!
+//! Protection: the seven compiled tables are one publication with the relations a report's
+//! tables have (new and closed ≤ active clients cell by cell, children at home and contact
+//! reasons ≤ the gender's clients, one deviation total), protected and audited together —
+//! tables protected one by one can be undone through those relations (tested in
+//! `report/joint.rs`). Submissions that are all unprotected (true counts sent to
+//! länsstyrelsen, never published) are protected only as sums; a mix of published and
+//! unpublished ones has each unpublished one protected first, since a compiled count minus
+//! the published ones is the unpublished one's count.
 //!
 //! A service belongs to a county's compilation when one of its municipalities is in the county,
 //! and counts once there (and once nationally) however many municipalities it has.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -21,10 +31,12 @@ use super::{
     ServiceSubmission, Submission,
 };
 use crate::codes::CodeList;
-use crate::disclosure::{DisclosureError, Protection};
+use crate::disclosure::{Audit, DisclosureError, Protection};
 use crate::organisation::{County, MunicipalityCode};
 use crate::reference::sweden;
-use crate::report::{protect_table, Cell, Language, Table};
+use crate::report::{
+    audit_linked, protect_linked, AnnualReport, Cell, Language, Table, LINKED_TABLES,
+};
 use crate::rules::Status;
 
 /// One compilation: a county (`county`) or the nation (`None`).
@@ -40,8 +52,11 @@ pub struct Compilation {
     pub ombud: Cell,
     /// Full-time positions.
     pub positions: Decimal,
-    /// The compiled tables, in the reports' order.
+    /// The compiled tables, in the reports' order: active, new and closed clients, children
+    /// at home, contact reasons, deviations by type and by counterpart.
     pub tables: Vec<Table>,
+    /// The disclosure control the tables went through.
+    pub protection: Protection,
     /// Services whose leadership group lacks a required member (5 §).
     pub leadership_lacking: u64,
     /// Of those, how many lack each role (by role code).
@@ -58,6 +73,44 @@ pub struct Compilation {
     pub offering: MunicipalitiesOffering,
     /// The submissions' findings and the compilation's own.
     pub findings: Vec<ChainFinding>,
+}
+
+impl Compilation {
+    /// The attacker's view of the compiled tables, as one publication with the relations
+    /// between them: every hidden cell's range and those at risk under the compilation's
+    /// threshold (k = 3 for an unprotected compilation, whose every count is shown).
+    ///
+    /// # Errors
+    /// As [`crate::disclosure::audit`].
+    pub fn audit(&self) -> Result<Audit, DisclosureError> {
+        audit_linked(&self.tables, self.protection.k().unwrap_or(3))
+    }
+}
+
+/// Submissions as compiled under `protection`: when some were published protected and others
+/// sent unprotected (never published), the published ones' cells subtracted from a compiled
+/// sum would leave the unpublished ones' counts, however the sum is protected; so each
+/// unprotected submission is first protected as its service would have done. When all are
+/// unprotected, the sums alone are protected (fewer cells hidden); when all are protected,
+/// the compiled tables' relations are sums of the services' own, so they tell an attacker who
+/// has every submission nothing new about any service.
+fn protect_unpublished<'a>(
+    chosen: &[&'a Submission],
+    protection: Protection,
+) -> Result<Vec<Cow<'a, Submission>>, DisclosureError> {
+    let published = |s: &Submission| s.report.protection != Protection::Unprotected;
+    let mixed = chosen.iter().any(|s| published(s)) && chosen.iter().any(|s| !published(s));
+    chosen
+        .iter()
+        .map(|&s| match protection {
+            Protection::Threshold { k } if mixed && !published(s) => {
+                let mut s = s.clone();
+                s.report.protect(k)?;
+                Ok(Cow::Owned(s))
+            }
+            _ => Ok(Cow::Borrowed(s)),
+        })
+        .collect()
 }
 
 /// The organisation part of a submission, as table 1 reads it.
@@ -136,7 +189,9 @@ pub fn compile_against(
         &chosen.iter().map(|s| (*s).clone()).collect::<Vec<_>>(),
         year,
     );
-    let pick: [fn(&crate::report::AnnualReport) -> &Table; 7] = [
+    let protected = protect_unpublished(&chosen, protection)?;
+    let chosen: Vec<&Submission> = protected.iter().map(|s| &**s).collect();
+    let pick: [fn(&AnnualReport) -> &Table; LINKED_TABLES] = [
         |r| &r.active_clients,
         |r| &r.new_clients,
         |r| &r.closed_clients,
@@ -145,14 +200,13 @@ pub fn compile_against(
         |r| &r.deviations_by_type,
         |r| &r.deviations_by_counterpart,
     ];
-    let mut tables = Vec::new();
-    for f in pick {
-        let of: Vec<&Table> = chosen.iter().map(|s| f(&s.report)).collect();
-        let sum = sum_tables(&of);
-        tables.push(match protection {
-            Protection::Threshold { k } => protect_table(&sum, k)?,
-            Protection::Unprotected => sum,
-        });
+    let mut tables: Vec<Table> = pick
+        .iter()
+        .map(|f| sum_tables(&chosen.iter().map(|s| f(&s.report)).collect::<Vec<_>>()))
+        .collect();
+    debug_assert_eq!(tables.len(), LINKED_TABLES);
+    if let Protection::Threshold { k } = protection {
+        tables = protect_linked(&tables, k)?;
     }
     let mut ombud = Cell::Count(0);
     let mut missing_roles = BTreeMap::new();
@@ -207,6 +261,7 @@ pub fn compile_against(
             .map(|s| (s.service.clone(), s.municipalities.clone()))
             .collect(),
         ombud,
+        protection,
         positions: chosen.iter().map(|s| s.report.staff.positions).sum(),
         tables,
         leadership_lacking,

@@ -210,24 +210,28 @@ pub fn annual_report(
     options: &ReportOptions,
 ) -> Result<AnnualReport, crate::Error> {
     let mut report = unprotected_report(register, options)?;
-    report.protection = options.protection;
+    report.protection = Protection::Unprotected;
     let statute = RuleSet::in_force_on(report.stamp.as_of, "year")
         .map_or("SFS 2013:522 10 §".to_owned(), |r| {
             format!("{} 10 §", r.citation())
         });
-    let control = match options.protection {
+    report.stamp.rules = format!("{statute}; {}", control_text(Protection::Unprotected));
+    if let Protection::Threshold { k } = options.protection {
+        report.protect(k)?;
+    }
+    Ok(report)
+}
+
+/// The disclosure control a report's stamp names.
+pub(super) fn control_text(protection: Protection) -> String {
+    match protection {
         Protection::Threshold { k } => format!(
             "disclosure control: counts 1..{} hidden, and more until an LP audit finds no \
              hidden cell that can be computed or shown to be small (po-core disclosure)",
             k.saturating_sub(1)
         ),
         Protection::Unprotected => "no disclosure control (not for publication)".to_owned(),
-    };
-    report.stamp.rules = format!("{statute}; {control}");
-    if let Protection::Threshold { k } = options.protection {
-        super::protection::protect_report(&mut report, k)?;
     }
-    Ok(report)
 }
 
 /// The report with every count as it is.

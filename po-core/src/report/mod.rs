@@ -15,6 +15,7 @@ mod annual;
 mod counting;
 mod html;
 mod import;
+mod joint;
 mod margins;
 mod protection;
 mod register;
@@ -39,10 +40,10 @@ pub use import::{
     CLIENT_CSV_COLUMNS, DEVIATION_CSV_COLUMNS, DEVIATION_EVENT_CODES, DEVIATION_EVENT_CSV_COLUMNS,
     INTAKE_CSV_COLUMNS, STAFF_CSV_COLUMNS,
 };
+pub(crate) use joint::{audit_linked, protect_linked, LINKED_TABLES};
+pub use joint::{audit_tables, protect_table, TableRelation};
 pub use margins::{check_margins, MarginProblem};
-pub use protection::{
-    audit_tables, information_loss, protect_table, InformationLoss, TableRelation,
-};
+pub use protection::{information_loss, InformationLoss};
 pub use register::{
     Assignment, Client, Deviation, ExitSurvey, IntakeVisit, Register, StaffMember, SurveyResponse,
 };

@@ -18,11 +18,9 @@ use serde::{Deserialize, Serialize};
 use super::{AnnualReport, Cell, Table};
 use crate::codes::{CodeList, DeviationEventType, DeviationStatus};
 use crate::disclosure::{
-    audit, audit_risks, ensure_safe, protect, protect_from, Audit, CellId, CellLabel,
-    DisclosureError, Protection, Publication, Relation, RelationKind, TableCells,
+    audit, audit_risks, ensure_safe, protect, Audit, CellId, CellLabel, DisclosureError,
+    Protection, Publication,
 };
-
-const UNKNOWN_AGE: &str = "Uppgift saknas";
 
 /// Every number the report shows, in one fixed order (see [`layout`]).
 fn slots_mut(r: &mut AnnualReport) -> Vec<&mut Cell> {
@@ -98,34 +96,6 @@ fn label(table: &str, row: Option<&str>, column: Option<&str>) -> CellLabel {
     }
 }
 
-/// `part` ≤ `whole` for every cell and margin with the same labels.
-fn subset(p: &mut Publication, part: (&Table, &TableCells), whole: (&Table, &TableCells)) {
-    let (pt, pc) = part;
-    let (wt, wc) = whole;
-    let columns: Vec<Option<usize>> = pt
-        .columns
-        .iter()
-        .map(|c| wt.columns.iter().position(|x| x == c))
-        .collect();
-    for (i, row) in pt.rows.iter().enumerate() {
-        let Some(wi) = wt.rows.iter().position(|x| x == row) else {
-            continue;
-        };
-        for (j, wj) in columns.iter().enumerate() {
-            if let Some(wj) = *wj {
-                p.add_at_most(&[pc.inner[i][j]], &[wc.inner[wi][wj]]);
-            }
-        }
-        p.add_at_most(&[pc.row_totals[i]], &[wc.row_totals[wi]]);
-    }
-    for (j, wj) in columns.iter().enumerate() {
-        if let Some(wj) = *wj {
-            p.add_at_most(&[pc.column_totals[j]], &[wc.column_totals[wj]]);
-        }
-    }
-    p.add_at_most(&[pc.total], &[wc.total]);
-}
-
 /// The report's publication, and for each number of [`slots_mut`] (same order) its cell.
 pub(super) fn layout(r: &AnnualReport) -> (Publication, Vec<CellId>) {
     let mut p = Publication::new();
@@ -146,22 +116,21 @@ pub(super) fn layout(r: &AnnualReport) -> (Publication, Vec<CellId>) {
     let by_type = add(&mut p, &r.deviations_by_type);
     let by_counterpart = add(&mut p, &r.deviations_by_counterpart);
 
-    // Clients: subsets, shared gender totals, ≥ 1 where a row or column exists because of data.
-    subset(&mut p, (&r.new_clients, &new), (&r.active_clients, &active));
-    subset(
+    // Clients and deviations: the relations a compilation of these tables has too.
+    super::joint::relate_linked(
         &mut p,
-        (&r.closed_clients, &closed),
-        (&r.active_clients, &active),
+        &super::joint::Linked {
+            active: (&r.active_clients, &active),
+            new: (&r.new_clients, &new),
+            closed: (&r.closed_clients, &closed),
+            children: (&r.children_at_home, &children),
+            reasons: (&r.contact_reasons, &reasons),
+            by_type: &by_type,
+            by_counterpart: &by_counterpart,
+        },
     );
-    for (t, cells) in [
-        (&r.active_clients, &active),
-        (&r.new_clients, &new),
-        (&r.closed_clients, &closed),
-    ] {
-        if let Some(j) = t.columns.iter().position(|c| c == UNKNOWN_AGE) {
-            p.add_at_least_one(cells.column_totals[j]);
-        }
-    }
+    // Clients by area have the active clients' gender totals; each area exists because
+    // someone lives there.
     for (g, gender) in r.clients_by_area.columns.iter().enumerate() {
         if let Some(i) = r.active_clients.rows.iter().position(|x| x == gender) {
             p.add_sum(area.column_totals[g], &[active.row_totals[i]]);
@@ -171,26 +140,9 @@ pub(super) fn layout(r: &AnnualReport) -> (Publication, Vec<CellId>) {
     for &row_total in &area.row_totals {
         p.add_at_least_one(row_total);
     }
-    for (g, gender) in r.children_at_home.rows.iter().enumerate() {
-        if let Some(i) = r.active_clients.rows.iter().position(|x| x == gender) {
-            p.add_at_most(&[children.inner[g][0]], &[active.row_totals[i]]);
-        }
-    }
-    p.add_at_most(&[children.total], &[active.total]);
-    for (g, gender) in r.contact_reasons.columns.iter().enumerate() {
-        if let Some(i) = r.active_clients.rows.iter().position(|x| x == gender) {
-            for row in &reasons.inner {
-                p.add_at_most(&[row[g]], &[active.row_totals[i]]);
-            }
-        }
-    }
-    for &reason in &reasons.row_totals {
-        p.add_at_most(&[reason], &[active.total]);
-    }
     for &column in &intake.column_totals {
         p.add_at_least_one(column);
     }
-    p.add_sum(by_type.total, &[by_counterpart.total]);
 
     // Staff (10 § 1): counts of people too.
     let staff = |p: &mut Publication, row: &str, margin| {
@@ -284,24 +236,12 @@ type Published = (Publication, Vec<CellId>, Vec<Option<u64>>);
 
 fn published(r: &mut AnnualReport) -> Result<Published, DisclosureError> {
     let (p, slots) = layout(r);
-    let mut values: Vec<Option<Option<u64>>> = vec![None; p.len()];
-    for (slot, cell) in slots_mut(r).into_iter().zip(&slots) {
-        let shown = slot.count();
-        match values[cell.0] {
-            Some(v) if v != shown => {
-                return Err(DisclosureError::Inconsistent {
-                    cells: vec![p.label(*cell).to_string()],
-                })
-            }
-            _ => values[cell.0] = Some(shown),
-        }
-    }
-    let values = values.into_iter().map(Option::flatten).collect();
+    let values = super::joint::shown_values(&p, slots_mut(r).into_iter().map(|c| &*c), &slots)?;
     Ok((p, slots, values))
 }
 
 /// Protects a report in place with threshold `k`.
-pub(super) fn protect_report(r: &mut AnnualReport, k: u64) -> Result<(), DisclosureError> {
+fn protect_report(r: &mut AnnualReport, k: u64) -> Result<(), DisclosureError> {
     let (p, slots, values) = published(r)?;
     let values: Vec<u64> = values.into_iter().map(Option::unwrap_or_default).collect();
     let hidden = protect(&p, &values, k)?;
@@ -352,6 +292,27 @@ fn hidden_counts(p: &Publication, hidden: &[bool]) -> BTreeMap<String, u64> {
 }
 
 impl AnnualReport {
+    /// Protects an unprotected report in place with threshold `k` (as [`annual_report`] would
+    /// have with [`Protection::Threshold`]); a protected report is left as it is.
+    ///
+    /// [`annual_report`]: super::annual_report
+    ///
+    /// # Errors
+    /// As [`crate::disclosure::protect`].
+    pub fn protect(&mut self, k: u64) -> Result<(), DisclosureError> {
+        if self.protection == Protection::Unprotected {
+            protect_report(self, k)?;
+            self.protection = Protection::Threshold { k };
+            let was = super::annual::control_text(Protection::Unprotected);
+            let now = super::annual::control_text(self.protection);
+            self.stamp.rules = match self.stamp.rules.strip_suffix(&was) {
+                Some(statute) => format!("{statute}{now}"),
+                None => format!("{}; {now}", self.stamp.rules),
+            };
+        }
+        Ok(())
+    }
+
     /// The report as a publication: every shown number as a cell, with the relations between
     /// them, and the published values (`None` = hidden). What an attacker sees.
     ///
@@ -449,111 +410,4 @@ pub fn information_loss(
         }
     }
     Ok(loss.into_values().collect())
-}
-
-/// A relation between cells of tables an analyst built: Σ `left` = Σ `right`, or Σ `left` ≤
-/// Σ `right` (a subset at most its whole).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TableRelation {
-    /// Equal or at most.
-    pub kind: RelationKind,
-    /// Cells on the left.
-    pub left: Vec<CellLabel>,
-    /// Cells on the right.
-    pub right: Vec<CellLabel>,
-}
-
-/// Audits tables an analyst built (hidden cells and margins as [`Cell::Suppressed`]) with
-/// relations between them, under threshold `k`: every hidden cell's range and those at risk.
-///
-/// # Errors
-/// [`DisclosureError::UnknownCell`] for a relation naming a cell no table has,
-/// [`DisclosureError::Inconsistent`] for a margin that is not the sum of its cells, and the
-/// solver's failures.
-pub fn audit_tables(
-    tables: &[Table],
-    relations: &[TableRelation],
-    k: u64,
-) -> Result<Audit, DisclosureError> {
-    let mut p = Publication::new();
-    let mut values: Vec<Option<Option<u64>>> = Vec::new();
-    let mut cells = Vec::new();
-    for t in tables {
-        t.check_shape()?;
-        let (tc, slots) = t.add_to(&mut p);
-        values.resize(p.len(), None);
-        let mut t = t.clone();
-        for (slot, cell) in t.cells_mut().zip(slots) {
-            match values[cell.0] {
-                Some(v) if v != slot.count() => {
-                    return Err(DisclosureError::Inconsistent {
-                        cells: vec![p.label(cell).to_string()],
-                    })
-                }
-                _ => values[cell.0] = Some(slot.count()),
-            }
-        }
-        cells.push((t, tc));
-    }
-    let find = |l: &CellLabel| -> Result<CellId, DisclosureError> {
-        let unknown = || DisclosureError::UnknownCell(l.to_string());
-        let (t, tc) = cells
-            .iter()
-            .find(|(t, _)| t.name == l.table)
-            .ok_or_else(unknown)?;
-        let index = |labels: &[String], want: &String| labels.iter().position(|x| x == want);
-        Ok(match (&l.row, &l.column) {
-            (Some(r), Some(c)) => {
-                tc.inner[index(&t.rows, r).ok_or_else(unknown)?]
-                    [index(&t.columns, c).ok_or_else(unknown)?]
-            }
-            (Some(r), None) => tc.row_totals[index(&t.rows, r).ok_or_else(unknown)?],
-            (None, Some(c)) => tc.column_totals[index(&t.columns, c).ok_or_else(unknown)?],
-            (None, None) => tc.total,
-        })
-    };
-    for r in relations {
-        let mut terms = Vec::new();
-        for l in &r.left {
-            terms.push((find(l)?, 1));
-        }
-        for l in &r.right {
-            terms.push((find(l)?, -1));
-        }
-        p.add_relation(Relation {
-            terms,
-            kind: r.kind,
-            constant: 0,
-        });
-    }
-    let values: Vec<Option<u64>> = values.into_iter().map(Option::flatten).collect();
-    audit(&p, &values, k)
-}
-
-/// Protects one table on its own with threshold `k` (a table an analyst built from counts, or
-/// one compiled from protected submissions): cells hidden already stay hidden (their values are
-/// unknown: they cost nothing to choose), and whatever else the audit needs is hidden too.
-///
-/// # Errors
-/// As [`crate::disclosure::protect`].
-pub fn protect_table(table: &Table, k: u64) -> Result<Table, DisclosureError> {
-    table.check_shape()?;
-    let mut p = Publication::new();
-    let (_, slots) = table.add_to(&mut p);
-    let mut values = vec![0u64; p.len()];
-    let mut given = vec![false; p.len()];
-    let mut t = table.clone();
-    for (slot, &cell) in t.cells_mut().zip(&slots) {
-        match slot.count() {
-            Some(n) => values[cell.0] = n,
-            None => given[cell.0] = true,
-        }
-    }
-    let hidden = protect_from(&p, &values, &given, k)?;
-    for (slot, cell) in t.cells_mut().zip(slots) {
-        if hidden[cell.0] {
-            *slot = Cell::Suppressed;
-        }
-    }
-    Ok(t)
 }

@@ -110,6 +110,16 @@ impl Table {
             .chain(std::iter::once(&mut self.total))
     }
 
+    /// Every cell with its margins, in the order of [`Table::cells_mut`].
+    pub fn cells(&self) -> impl Iterator<Item = &Cell> {
+        self.cells
+            .iter()
+            .flatten()
+            .chain(&self.row_totals)
+            .chain(&self.column_totals)
+            .chain(std::iter::once(&self.total))
+    }
+
     /// Adds the table to a publication; returns its cells and, in the order of
     /// [`Table::cells_mut`], the cell each shown number is (a one-column table shows each cell
     /// twice: as the cell and as its row total).
@@ -129,14 +139,7 @@ impl Table {
 
     /// How many shown numbers (cells and margins) are hidden.
     pub fn hidden_count(&self) -> usize {
-        self.cells
-            .iter()
-            .flatten()
-            .chain(&self.row_totals)
-            .chain(&self.column_totals)
-            .chain(std::iter::once(&self.total))
-            .filter(|c| **c == Cell::Suppressed)
-            .count()
+        self.cells().filter(|c| **c == Cell::Suppressed).count()
     }
 
     /// The published count at (row, column) by labels, if present and not suppressed.
