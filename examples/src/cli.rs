@@ -1,5 +1,5 @@
 //! The `po` command: a service's own exports in, the 10 § report, the checks, the queue, the
-//! invoices and the column reference out. Every domain decision is po-core's; this module reads
+//! invoices, the submissions' compilation and the column reference out. Every domain decision is po-core's; this module reads
 //! arguments and files and writes files.
 //!
 //! Exit codes: 0 done; 1 the input has problems (each printed, located); 2 wrong usage; 3 a file
@@ -12,6 +12,8 @@ use std::time::Instant;
 
 use po_core::codes::LocalVocabulary;
 use po_core::report::{Language, Mode, Problem, Register};
+
+mod compile;
 
 /// Done.
 pub const OK: i32 = 0;
@@ -34,6 +36,9 @@ Commands:
                               rank a queue export by a priority policy
   costs AGREEMENT [--population FILE]
                               each municipality's invoice under a cost-sharing agreement
+  compile FILES|DIR --year Y [--county C]
+                              a county's or the nation's compilation of the services'
+                              submissions (12 and 14 §§)
   schema [--format md|json|json-schema]
                               every input file and column po reads; the JSON documents' schemas
 
@@ -59,7 +64,12 @@ Options:
   --vocabulary NAME   the service's local labels: none (default) or varmland
   --survey-sent N     how many exit surveys were sent (with survey.csv)
   --lenient           leave bad rows out and list them in the report (default: any problem
-                      stops the report)";
+                      stops the report)
+  --municipalities L  also write the submission to länsstyrelsen (10 §) for these
+                      municipality codes, the host first (e.g. 1761,1762), as po's JSON and
+                      the flat CSV form
+  --positions-decided N
+                      the full-time positions the grant was decided for (in the submission)";
 
 const CHECK_HELP: &str = "Usage: po check DIR|FILES [--vocabulary NAME] [--survey-sent N]
 
@@ -152,6 +162,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         "check" => (CHECK_HELP, check),
         "queue" => (QUEUE_HELP, queue),
         "costs" => (COSTS_HELP, costs),
+        "compile" => (compile::HELP, compile::compile),
         "schema" => (SCHEMA_HELP, schema),
         "--help" | "-h" | "help" => {
             let _ = writeln!(out, "{HELP}");
@@ -366,6 +377,57 @@ fn load(a: &Args, mode: Mode, err: &mut dyn Write) -> Result<Loaded, Fail> {
     Ok(read.map_err(|e| e.problems))
 }
 
+/// `--format`: a comma-separated list of `allowed` values.
+fn formats<'a>(a: &'a Args, allowed: &[&str], default: &'a str) -> Result<Vec<&'a str>, Fail> {
+    let formats: Vec<&str> = a
+        .options
+        .get("format")
+        .map_or(default, String::as_str)
+        .split(',')
+        .map(str::trim)
+        .collect();
+    match formats.iter().find(|f| !allowed.contains(f)) {
+        Some(f) => Err(usage(format!(
+            "--format: {f:?} is not one of {}",
+            allowed.join(", ")
+        ))),
+        None => Ok(formats),
+    }
+}
+
+/// `--lang`: `sv` (the default), `en`, or both.
+fn languages(a: &Args) -> Result<Vec<Language>, Fail> {
+    a.options
+        .get("lang")
+        .map_or("sv", String::as_str)
+        .split(',')
+        .map(|l| match l.trim() {
+            "sv" => Ok(Language::Sv),
+            "en" => Ok(Language::En),
+            other => Err(usage(format!("--lang: expected sv or en, got {other:?}"))),
+        })
+        .collect()
+}
+
+/// `--k`: the disclosure threshold, 3 unless given.
+fn threshold(a: &Args) -> Result<i64, Fail> {
+    match a.options.get("k") {
+        Some(k) => k
+            .parse()
+            .map_err(|_| usage(format!("--k: expected a whole number, got {k:?}"))),
+        None => Ok(3),
+    }
+}
+
+/// `--year`, required.
+fn year(a: &Args) -> Result<i32, Fail> {
+    a.options
+        .get("year")
+        .ok_or_else(|| usage("--year is required"))?
+        .parse()
+        .map_err(|_| usage("--year: expected a year such as 2023"))
+}
+
 fn print_problems(problems: &[Problem], out: &mut dyn Write) {
     for p in problems {
         let _ = writeln!(out, "{p}");
@@ -415,49 +477,21 @@ fn report(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i
             "service",
             "vocabulary",
             "survey-sent",
+            "municipalities",
+            "positions-decided",
         ],
         &["lenient"],
     )
     .map_err(usage)?;
-    let year: i32 = a
-        .options
-        .get("year")
-        .ok_or_else(|| usage("--year is required"))?
-        .parse()
-        .map_err(|_| usage("--year: expected a year such as 2023"))?;
-    let k: i64 = match a.options.get("k") {
-        Some(k) => k
-            .parse()
-            .map_err(|_| usage(format!("--k: expected a whole number, got {k:?}")))?,
-        None => 3,
-    };
+    let year = year(&a)?;
+    let k = threshold(&a)?;
     let protection = Protection::from_request(k, false).map_err(|e| usage(e.to_string()))?;
-    let formats: Vec<&str> = a
-        .options
-        .get("format")
-        .map_or("md,html,json,csv", String::as_str)
-        .split(',')
-        .map(str::trim)
-        .collect();
-    if let Some(f) = formats
-        .iter()
-        .find(|f| !["md", "html", "json", "csv", "xlsx"].contains(f))
-    {
-        return Err(usage(format!(
-            "--format: {f:?} is not one of md, html, json, csv, xlsx"
-        )));
-    }
-    let languages = a
-        .options
-        .get("lang")
-        .map_or("sv", String::as_str)
-        .split(',')
-        .map(|l| match l.trim() {
-            "sv" => Ok(Language::Sv),
-            "en" => Ok(Language::En),
-            other => Err(usage(format!("--lang: expected sv or en, got {other:?}"))),
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let formats = formats(
+        &a,
+        &["md", "html", "json", "csv", "xlsx"],
+        "md,html,json,csv",
+    )?;
+    let languages = languages(&a)?;
     let lenient = a.flags.iter().any(|f| f == "lenient");
     let mode = if lenient { Mode::Lenient } else { Mode::Strict };
     let (register, problems) = match load(&a, mode, err)? {
@@ -488,11 +522,7 @@ fn report(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i
     let mut written = Vec::new();
     if formats.contains(&"md") {
         for language in &languages {
-            let code = match language {
-                Language::Sv => "sv",
-                Language::En => "en",
-            };
-            let path = dir.join(format!("report-{year}.{code}.md"));
+            let path = dir.join(format!("report-{year}.{}.md", language.code()));
             write_file(
                 &path,
                 to_markdown(&report, *language).map_err(failed)?.as_bytes(),
@@ -502,11 +532,7 @@ fn report(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i
     }
     if formats.contains(&"html") {
         for language in &languages {
-            let code = match language {
-                Language::Sv => "sv",
-                Language::En => "en",
-            };
-            let path = dir.join(format!("report-{year}.{code}.html"));
+            let path = dir.join(format!("report-{year}.{}.html", language.code()));
             let html = po_core::report::to_html(&report, *language).map_err(failed)?;
             write_file(&path, html.as_bytes())?;
             written.push(path);
@@ -514,11 +540,7 @@ fn report(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i
     }
     if formats.contains(&"xlsx") {
         for language in &languages {
-            let code = match language {
-                Language::Sv => "sv",
-                Language::En => "en",
-            };
-            let path = dir.join(format!("report-{year}.{code}.xlsx"));
+            let path = dir.join(format!("report-{year}.{}.xlsx", language.code()));
             let book = po_core::report::report_to_xlsx(&report, *language).map_err(failed)?;
             write_file(&path, &book)?;
             written.push(path);
@@ -537,6 +559,9 @@ fn report(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i
             write_file(&tables.join(format!("{name}.csv")), csv.as_bytes())?;
         }
         written.push(tables);
+    }
+    if let Some(list) = a.options.get("municipalities") {
+        written.extend(compile::write_submission(&a, list, &report, &dir)?);
     }
     let _ = writeln!(
         out,

@@ -379,3 +379,103 @@ fn queue_reads_a_workbook_too() {
         "queue.xlsx [Kö], row 4, column \"birth_date\": expected a date YYYY-MM-DD, got \"1961-02-30\""
     ), "{}", text(&r.stdout));
 }
+
+#[test]
+fn services_write_submissions_and_the_county_compiles_them() {
+    // Two services of Värmland submit (the bundled exports, under two names and
+    // municipalities); a third submission is the flat form with the wrong year.
+    let submissions = scratch("submissions");
+    for (name, municipalities) in [("PO Karlstad", "1780,1761"), ("PO Arvika", "1784")] {
+        let out = scratch(&format!("report-{municipalities}"));
+        let r = po(&[
+            "report",
+            DATA,
+            "--year",
+            "2023",
+            "--survey-sent",
+            "95",
+            "--service",
+            name,
+            "--municipalities",
+            municipalities,
+            "--positions-decided",
+            "2,5",
+            "--format",
+            "json",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+        assert!(text(&r.stdout).contains("submission-2023.json"));
+        let json = std::fs::read_to_string(out.join("submission-2023.json")).unwrap();
+        assert!(json.contains("\"schema\": \"po-submission/1\""), "{json}");
+        let csv = std::fs::read_to_string(out.join("submission-2023.csv")).unwrap();
+        assert!(csv.starts_with("section;row;column;value\nservice;;;"));
+        let stem = municipalities.replace(',', "-");
+        std::fs::copy(
+            out.join("submission-2023.json"),
+            submissions.join(format!("{stem}.json")),
+        )
+        .unwrap();
+        if name == "PO Arvika" {
+            // The flat form of the same service, a year late: a finding, and counted once more.
+            let late = csv.replace("year;;;2023", "year;;;2022");
+            std::fs::write(submissions.join("late.csv"), late).unwrap();
+        }
+    }
+    let out = scratch("compilation");
+    let r = po(&[
+        "compile",
+        submissions.to_str().unwrap(),
+        "--year",
+        "2023",
+        "--county",
+        "Värmlands län",
+        "--format",
+        "md,html,xlsx,json",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let stdout = text(&r.stdout);
+    assert_eq!(r.status.code(), Some(0), "{}{stdout}", text(&r.stderr));
+    assert!(
+        stdout.contains("3 submission(s), 3 compiled (protected at k = 3)"),
+        "{stdout}"
+    );
+    // The late flat form is of 2022, and a second submission of one service.
+    assert!(
+        stdout.contains("PO Arvika: the submission is for 2022 (its report for 2022), not 2023"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "PO Arvika: 2 submissions from one service: each is compiled, so it counts 2 times"
+        ),
+        "{stdout}"
+    );
+    let md = std::fs::read_to_string(out.join("compilation-2023-17.sv.md")).unwrap();
+    assert!(
+        md.starts_with("# Personligt ombud: sammanställning 2023 – Värmlands län\n"),
+        "{md}"
+    );
+    assert!(md.contains("- PO Karlstad: Karlstad, Hammarö"), "{md}");
+    let html = std::fs::read_to_string(out.join("compilation-2023-17.sv.html")).unwrap();
+    assert!(html.starts_with("<!doctype html>"));
+    let book = std::fs::read(out.join("compilation-2023-17.sv.xlsx")).unwrap();
+    assert_eq!(&book[..2], b"PK");
+    let json = std::fs::read_to_string(out.join("compilation-2023-17.json")).unwrap();
+    assert!(json.contains("\"protection\""), "{json}");
+
+    // A submission that cannot be read stops the compilation and is named.
+    std::fs::write(submissions.join("broken.json"), "{").unwrap();
+    let r = po(&["compile", submissions.to_str().unwrap(), "--year", "2023"]);
+    assert_eq!(r.status.code(), Some(1));
+    assert!(
+        text(&r.stderr).contains("broken.json"),
+        "{}",
+        text(&r.stderr)
+    );
+    let r = po(&["compile", submissions.to_str().unwrap()]);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(text(&r.stderr).contains("--year is required"));
+}

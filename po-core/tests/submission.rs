@@ -115,6 +115,19 @@ fn a_municipality_claimed_by_two_services_is_a_finding() {
         found[0].reason,
         "claimed by two services: PO Värmland (SYNTHETIC) and PO Grannkommunerna"
     );
+    // One service submitting twice is not two services: it would count twice.
+    let found = validate_submissions(&[submission(), submission()], 2023);
+    let reasons: Vec<(&str, &str)> = found
+        .iter()
+        .map(|f| (f.about.as_str(), f.reason.as_str()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [(
+            "PO Värmland (SYNTHETIC)",
+            "2 submissions from one service: each is compiled, so it counts 2 times"
+        )]
+    );
 }
 
 #[test]

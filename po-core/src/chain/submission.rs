@@ -257,13 +257,24 @@ pub fn validate_submission(s: &Submission, year: i32) -> Vec<ChainFinding> {
     out
 }
 
-/// The findings of a county's or the nation's submissions together: each one's own, and every
-/// municipality claimed by two services.
+/// The findings of a county's or the nation's submissions together: each one's own, every
+/// service that submitted more than once (each submission is compiled, so it counts twice) and
+/// every municipality claimed by two services.
 pub fn validate_submissions(submissions: &[Submission], year: i32) -> Vec<ChainFinding> {
     let mut out: Vec<ChainFinding> = submissions
         .iter()
         .flat_map(|s| validate_submission(s, year))
         .collect();
+    let mut services: std::collections::BTreeMap<&str, usize> = Default::default();
+    for s in submissions {
+        *services.entry(&s.service).or_insert(0) += 1;
+    }
+    for (service, n) in services.into_iter().filter(|(_, n)| *n > 1) {
+        out.push(finding(
+            service,
+            format!("{n} submissions from one service: each is compiled, so it counts {n} times"),
+        ));
+    }
     let mut claimed: std::collections::BTreeMap<MunicipalityCode, &str> = Default::default();
     for s in submissions {
         for m in &s.municipalities {

@@ -34,6 +34,14 @@ impl Language {
             }),
         }
     }
+
+    /// Its code, `sv` or `en` (in file names such as `report-2023.sv.md`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Sv => "sv",
+            Language::En => "en",
+        }
+    }
 }
 
 /// A cell as the reader's language writes a count (`1 234` in Swedish), `..` when hidden.

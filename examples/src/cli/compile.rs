@@ -1,0 +1,257 @@
+//! `po compile`: länsstyrelsen's and Socialstyrelsen's side of the reporting chain (SFS
+//! 2013:522 12 and 14 §§; DOMAIN § 11) — the services' submissions in, a county's or the
+//! nation's compilation out. And the service's side: `po report --municipalities` writes the
+//! submission.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use po_core::chain::{compilation_markdown, compile_against, read_flat_submission, Submission};
+use po_core::codes::CodeList;
+use po_core::disclosure::Protection;
+use po_core::organisation::{County, MunicipalityCode};
+use po_core::report::AnnualReport;
+
+use super::{
+    failed, formats, languages, parse, threshold, usage, write_file, year, Args, Fail, OK, WORKBOOK,
+};
+
+pub(super) const HELP: &str = "Usage: po compile FILES|DIR --year Y [options]
+
+The services' submissions (10 §), each a file: po's submission JSON (po report
+--municipalities writes it), the flat form as CSV (section;row;column;value) or as a
+workbook (.xlsx, .ods). A directory is read for its .json, .csv, .xlsx and .ods files.
+
+Options:
+  --year Y            the year compiled (required); a submission of another year is a finding
+  --county C          a county's code or name (e.g. 17 or \"Värmlands län\"); default the nation
+  --previous FILES|DIR
+                      last year's submissions, for the change against the year before
+                      (comma-separated files, or a directory)
+  --k K               the disclosure threshold (default 3)
+  --unprotected       no disclosure control: for the analyst's own checks, never to publish
+  --format LIST       comma-separated: md, html, xlsx, json (default md,html)
+  --lang sv|en        the documents' language (default sv; both: sv,en)
+  --out DIR           where the files go (default po-compilation)
+
+Findings (margins that do not add up, new clients above active ones, a municipality claimed by
+two services, the wrong year, …) are printed and listed in the compilation; they do not stop
+it. Exit 0 when written, 1 when a submission cannot be read.";
+
+/// The submission files of directories or files named one by one (directories sorted by name).
+fn submission_files(paths: &[String]) -> Result<Vec<PathBuf>, Fail> {
+    let readable = |p: &Path| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_lowercase)
+            .is_some_and(|e| e == "json" || e == "csv" || WORKBOOK.contains(&e.as_str()))
+    };
+    let mut files = Vec::new();
+    for p in paths.iter().map(PathBuf::from) {
+        if p.is_dir() {
+            let entries = std::fs::read_dir(&p)
+                .map_err(|e| failed(format!("cannot read {}: {e}", p.display())))?;
+            let mut found: Vec<PathBuf> = entries
+                .filter_map(|e| Some(e.ok()?.path()))
+                .filter(|f| f.is_file() && readable(f))
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else if p.is_file() {
+            files.push(p);
+        } else {
+            return Err(failed(format!(
+                "no such file or directory: {}",
+                p.display()
+            )));
+        }
+    }
+    if files.is_empty() {
+        return Err(usage(format!(
+            "no submission (.json, .csv, .xlsx, .ods) in {}",
+            paths.join(", ")
+        )));
+    }
+    Ok(files)
+}
+
+/// Reads one submission by its extension; the error names the file.
+fn read_submission(path: &Path) -> Result<Submission, String> {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    let read = if WORKBOOK.contains(&ext.as_str()) {
+        po_core::report::read_flat_submission_workbook(&bytes, &name)
+    } else {
+        let text = String::from_utf8_lossy(&bytes);
+        if ext == "json" {
+            Submission::from_json(&text)
+        } else {
+            read_flat_submission(&text)
+        }
+    };
+    read.map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Every submission of `paths`, or every file that could not be read.
+fn read_all(paths: &[String]) -> Result<Result<Vec<Submission>, Vec<String>>, Fail> {
+    let (mut read, mut errors) = (Vec::new(), Vec::new());
+    for f in submission_files(paths)? {
+        match read_submission(&f) {
+            Ok(s) => read.push(s),
+            Err(e) => errors.push(e),
+        }
+    }
+    Ok(if errors.is_empty() {
+        Ok(read)
+    } else {
+        Err(errors)
+    })
+}
+
+pub(super) fn compile(
+    args: &[String],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, Fail> {
+    let a = parse(
+        args,
+        &["year", "county", "previous", "k", "format", "lang", "out"],
+        &["unprotected"],
+    )
+    .map_err(usage)?;
+    let year = year(&a)?;
+    let unprotected = a.flags.iter().any(|f| f == "unprotected");
+    let protection =
+        Protection::from_request(threshold(&a)?, unprotected).map_err(|e| usage(e.to_string()))?;
+    let county = match a.options.get("county") {
+        Some(c) => Some(County::parse(c).map_err(|e| usage(format!("--county: {e}")))?),
+        None => None,
+    };
+    let formats = formats(&a, &["md", "html", "xlsx", "json"], "md,html")?;
+    let languages = languages(&a)?;
+    let mut unreadable = Vec::new();
+    let submissions = match read_all(&a.positional)? {
+        Ok(s) => s,
+        Err(e) => {
+            unreadable.extend(e);
+            Vec::new()
+        }
+    };
+    let previous = match a.options.get("previous") {
+        Some(list) => {
+            let paths: Vec<String> = list.split(',').map(|p| p.trim().to_owned()).collect();
+            match read_all(&paths)? {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    unreadable.extend(e);
+                    None
+                }
+            }
+        }
+        None => None,
+    };
+    if !unreadable.is_empty() {
+        for e in &unreadable {
+            let _ = writeln!(err, "{e}");
+        }
+        let _ = writeln!(
+            err,
+            "po compile: {} submission(s) could not be read; no compilation written",
+            unreadable.len()
+        );
+        return Ok(super::PROBLEMS);
+    }
+    let c = compile_against(&submissions, previous.as_deref(), year, county, protection)
+        .map_err(failed)?;
+    let dir = PathBuf::from(
+        a.options
+            .get("out")
+            .map_or("po-compilation", String::as_str),
+    );
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
+    let place = county.map_or("riket".to_owned(), |k| k.code().to_owned());
+    let stem = format!("compilation-{year}-{place}");
+    let mut written = Vec::new();
+    for language in &languages {
+        let lang = language.code();
+        for format in &formats {
+            let body = match *format {
+                "md" => compilation_markdown(&c, *language).into_bytes(),
+                "html" => po_core::report::compilation_to_html(&c, *language).into_bytes(),
+                "xlsx" => po_core::report::compilation_to_xlsx(&c, *language).map_err(failed)?,
+                _ => continue,
+            };
+            let path = dir.join(format!("{stem}.{lang}.{format}"));
+            write_file(&path, &body)?;
+            written.push(path);
+        }
+    }
+    if formats.contains(&"json") {
+        let path = dir.join(format!("{stem}.json"));
+        let json = serde_json::to_string_pretty(&c).map_err(failed)? + "\n";
+        write_file(&path, json.as_bytes())?;
+        written.push(path);
+    }
+    for f in &c.findings {
+        let _ = writeln!(out, "{}: {}", f.about, f.reason);
+    }
+    let protected = match protection {
+        Protection::Threshold { k } => format!("protected at k = {k}"),
+        Protection::Unprotected => "UNPROTECTED, not for publication".to_owned(),
+    };
+    let _ = writeln!(
+        out,
+        "{} submission(s), {} compiled ({protected}), {} finding(s); written:",
+        submissions.len(),
+        c.services.len(),
+        c.findings.len()
+    );
+    for p in &written {
+        let _ = writeln!(out, "  {}", p.display());
+    }
+    Ok(OK)
+}
+
+/// `po report --municipalities`: the report as the service's submission, in po's JSON and the
+/// flat CSV form.
+pub(super) fn write_submission(
+    a: &Args,
+    list: &str,
+    report: &AnnualReport,
+    dir: &Path,
+) -> Result<Vec<PathBuf>, Fail> {
+    let municipalities = list
+        .split(',')
+        .map(|m| {
+            m.trim()
+                .parse::<MunicipalityCode>()
+                .map_err(|e| usage(format!("--municipalities: {e}")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let host = *municipalities
+        .first()
+        .ok_or_else(|| usage("--municipalities: give at least one municipality code"))?;
+    let decided = match a.options.get("positions-decided") {
+        Some(d) => Some(
+            d.replace(',', ".")
+                .parse::<rust_decimal::Decimal>()
+                .map_err(|_| usage(format!("--positions-decided: expected a number, got {d:?}")))?,
+        ),
+        None => None,
+    };
+    let s = Submission::new(host, municipalities, decided, report.clone());
+    let year = report.year;
+    let json = dir.join(format!("submission-{year}.json"));
+    write_file(&json, (s.to_json().map_err(failed)? + "\n").as_bytes())?;
+    let csv = dir.join(format!("submission-{year}.csv"));
+    write_file(&csv, po_core::chain::to_flat_csv(&s).as_bytes())?;
+    Ok(vec![json, csv])
+}
