@@ -301,11 +301,34 @@ fn grants_are_summed_and_the_change_is_against_last_year() {
     assert_eq!(change.active_clients, Some(added as i64));
     let md = compilation_markdown(&national, po_core::report::Language::En);
     assert!(
-        md.contains("Change against the previous year: +6 services"),
+        md.contains("- Services against the previous year: +6\n"),
         "{md}"
     );
     assert!(
-        md.contains("State grant (106 services): decided 47,965,000"),
+        md.contains("- State grant decided (106 services), kr: 47,965,000\n"),
+        "{md}"
+    );
+    // Per county, by the host municipality's county: Stockholm's six services first.
+    let stockholm: Decimal = (0..6).map(|i| Decimal::from(400_000 + i * 1_000)).sum();
+    assert_eq!(national.grants[0].county, County::ALL[0]);
+    assert_eq!(
+        (
+            national.grants[0].services,
+            national.grants[0].grant.decided
+        ),
+        (6, stockholm)
+    );
+    assert_eq!(national.grants.len(), 21);
+    assert_eq!(
+        national
+            .grants
+            .iter()
+            .map(|g| g.grant.decided)
+            .sum::<Decimal>(),
+        decided
+    );
+    assert!(
+        md.contains("| Stockholm County | 6 | 2,415,000 | 2,415,000 | 60,000 |"),
         "{md}"
     );
 }
@@ -333,9 +356,12 @@ fn the_nation_s_table_1_and_its_documents() {
     assert_eq!(sheets[0].name, "Sammanställning");
     assert_eq!(sheets.len(), 1 + national.tables.len());
     let first = &sheets[0].frame.batches[0];
-    let last = first[0].len() - 1;
-    assert_eq!(
-        (first[0].cell(last), first[2].cell(last)),
-        (Some("Riket"), Some("290"))
-    );
+    let riket = (0..first[0].len())
+        .find(|&i| first[0].cell(i) == Some("Riket"))
+        .unwrap();
+    assert_eq!(first[2].cell(riket), Some("290"));
+    let services = (0..first[0].len())
+        .find(|&i| first[0].cell(i) == Some("Verksamheter"))
+        .unwrap();
+    assert_eq!(first[1].cell(services), Some("106"));
 }

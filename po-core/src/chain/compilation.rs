@@ -25,6 +25,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::compile::sum_tables;
+use super::document::{document, grants_by_county, Section};
 use super::submission::GrantFigures;
 use super::{
     municipalities_offering, validate_submissions, ChainFinding, MunicipalitiesOffering,
@@ -65,6 +66,10 @@ pub struct Compilation {
     pub grant: GrantFigures,
     /// Services that reported their grant.
     pub grant_reported: u64,
+    /// The grant per county, each service's under its host municipality's county (whose
+    /// länsstyrelse decides and pays it, SFS 2013:522 8 §); counties without a reported grant
+    /// are left out.
+    pub grants: Vec<CountyGrant>,
     /// Against the previous year's compilation, when its submissions were given: the change in
     /// services and in active clients (`None` where either year's total is hidden).
     pub change: Option<Change>,
@@ -120,6 +125,17 @@ fn organisation(s: &Submission) -> ServiceSubmission {
         year: s.year,
         municipalities: s.municipalities.clone(),
     }
+}
+
+/// One county's row of the grant: the services whose host municipality is in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountyGrant {
+    /// The county.
+    pub county: County,
+    /// Services that reported their grant.
+    pub services: u64,
+    /// Their grant, summed.
+    pub grant: GrantFigures,
 }
 
 /// The change against the previous year.
@@ -250,6 +266,7 @@ pub fn compile_against(
         previous.map(|p| p.iter().map(organisation).collect());
     let offering = municipalities_offering(year, &now, before.as_deref());
     Ok(Compilation {
+        grants: grants_by_county(&chosen),
         offering,
         grant,
         grant_reported,
@@ -273,116 +290,39 @@ pub fn compile_against(
 /// The compilation as Markdown in `language`, laid out as the national report's tables.
 pub fn compilation_markdown(c: &Compilation, language: Language) -> String {
     let sv = language == Language::Sv;
-    let t = |s: &'static str, e: &'static str| if sv { s } else { e };
-    let mut out = format!(
-        "# {}
-
-",
-        compilation_title(c, sv)
-    );
-    let _ = writeln!(
-        out,
-        "{}: {}. {}: {}. {}: {}.\n",
-        t("Verksamheter", "Services"),
-        c.services.len(),
-        t("Ombud", "Ombud"),
-        c.ombud
-            .count()
-            .map_or("..".to_owned(), |n| crate::report::html_count(n, sv)),
-        t("Årsarbetskrafter", "Full-time positions"),
-        crate::report::html_decimal(c.positions, sv)
-    );
-    for (service, municipalities) in &c.services {
-        let names: Vec<String> = municipalities
-            .iter()
-            .map(|m| sweden::municipality(*m).map_or_else(|| m.to_string(), |s| s.name.clone()))
-            .collect();
-        let _ = writeln!(out, "- {service}: {}", names.join(", "));
+    let d = document(c, sv);
+    let mut out = format!("# {}\n\n", d.title);
+    for (label, value) in &d.figures {
+        let _ = writeln!(out, "- {label}: {}", value.text(sv));
     }
-    let _ = writeln!(
-        out,
-        "\n**{}**\n\n| {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|",
-        t(
-            "Kommuner som erbjuder personligt ombud",
-            "Municipalities offering personal ombud"
-        ),
-        t("Län", "County"),
-        t("Kommuner", "Municipalities"),
-        t("Erbjuder PO", "Offering PO"),
-        t("Förändring", "Change"),
-        t("Verksamheter", "Services")
-    );
-    let rows = c
-        .offering
-        .counties
-        .iter()
-        .filter(|r| c.county.is_none() || r.county == c.county)
-        .chain(c.county.is_none().then_some(&c.offering.total));
-    for r in rows {
-        let name = place_name(r.county, sv);
+    out.push('\n');
+    for (service, municipalities) in &d.services {
+        let _ = writeln!(out, "- {service}: {municipalities}");
+    }
+    let section = |out: &mut String, s: &Section| {
         let _ = writeln!(
             out,
-            "| {name} | {} | {} | {} | {} |",
-            r.municipalities,
-            r.offering,
-            r.change.map_or("..".to_owned(), |d| format!("{d:+}")),
-            r.services
+            "\n**{}**\n\n| {} |\n|---|{}",
+            s.heading,
+            s.columns.join(" | "),
+            "---:|".repeat(s.columns.len() - 1)
         );
-    }
+        for (name, values) in &s.rows {
+            let cells: Vec<String> = values.iter().map(|v| v.text(sv)).collect();
+            let _ = writeln!(out, "| {name} | {} |", cells.join(" | "));
+        }
+    };
+    section(&mut out, &d.offering);
     for table in &c.tables {
         crate::report::table_markdown(&mut out, table, language);
     }
-    let _ = writeln!(
-        out,
-        "\n{}: {}",
-        t(
-            "Ledningsgrupper som saknar en föreskriven ledamot (5 §)",
-            "Leadership groups lacking a required member (5 §)"
-        ),
-        c.leadership_lacking
-    );
-    for (role, n) in &c.missing_roles {
-        let _ = writeln!(out, "- {role}: {n}");
+    for s in &d.sections {
+        section(&mut out, s);
     }
-    if c.grant_reported > 0 {
-        let kr = |d: Decimal| crate::report::html_decimal(d, sv);
-        let _ = writeln!(
-            out,
-            "\n{} ({} {}): {} {}, {} {}, {} {}",
-            t("Statsbidrag", "State grant"),
-            c.grant_reported,
-            t("verksamheter", "services"),
-            t("beviljat", "decided"),
-            kr(c.grant.decided),
-            t("utbetalt", "paid"),
-            kr(c.grant.paid),
-            t("återbetalt", "repaid"),
-            kr(c.grant.repaid)
-        );
-    }
-    if let Some(ch) = c.change {
-        let _ = writeln!(
-            out,
-            "\n{}: {:+} {}, {} {}",
-            t(
-                "Förändring mot föregående år",
-                "Change against the previous year"
-            ),
-            ch.services,
-            t("verksamheter", "services"),
-            ch.active_clients
-                .map_or("..".to_owned(), |n| format!("{n:+}")),
-            t("aktuella klienter", "active clients")
-        );
-    }
-    if !c.findings.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n## {}\n",
-            t("Att fråga verksamheterna om", "To ask the services about")
-        );
-        for f in &c.findings {
-            let _ = writeln!(out, "- {}: {}", f.about, f.reason);
+    if !d.findings.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", d.findings_heading);
+        for f in &d.findings {
+            let _ = writeln!(out, "- {f}");
         }
     }
     out

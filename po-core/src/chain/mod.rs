@@ -14,6 +14,7 @@
 
 mod compilation;
 mod compile;
+mod document;
 mod flat;
 mod submission;
 
@@ -25,9 +26,12 @@ use crate::codes::CodeList;
 use crate::organisation::{County, MunicipalityCode};
 use crate::reference::sweden;
 
-pub use compilation::{compilation_markdown, compile, compile_against, Change, Compilation};
+pub use compilation::{
+    compilation_markdown, compile, compile_against, Change, Compilation, CountyGrant,
+};
 pub(crate) use compilation::{compilation_title, place_name};
 pub use compile::compile_tables;
+pub(crate) use document::{document, Section, Value};
 pub use flat::{read_flat_submission, to_flat_csv};
 pub use submission::{
     validate_submission, validate_submissions, GrantFigures, Submission, SUBMISSION_SCHEMA,

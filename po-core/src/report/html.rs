@@ -270,63 +270,59 @@ pub fn to_html(r: &AnnualReport, language: Language) -> Result<String, Disclosur
     Ok(out)
 }
 
-/// A county's or the nation's compilation as one self-contained HTML document (A4, the same
-/// style as the report): the services, the figures, table 1 and the compiled tables.
-pub fn compilation_to_html(c: &crate::chain::Compilation, language: Language) -> String {
-    let sv = language == Language::Sv;
-    let t = |s: &'static str, e: &'static str| if sv { s } else { e };
-    let heading = crate::chain::compilation_title(c, sv);
-    let mut out = format!(
-        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n",
-        t("sv", "en"),
-        esc(&heading),
-        esc(&heading)
-    );
-    let _ = writeln!(
-        out,
-        "<p>{}: {}. {}: {}. {}: {}.</p>",
-        t("Verksamheter", "Services"),
-        c.services.len(),
-        t("Ombud", "Ombud"),
-        cell(c.ombud, sv),
-        t("Årsarbetskrafter", "Full-time positions"),
-        decimal(c.positions, sv)
-    );
+fn section_html(out: &mut String, s: &crate::chain::Section, sv: bool) {
     let _ = write!(
         out,
-        "<section class=\"table\"><h2>{}</h2><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-        t("Kommuner som erbjuder personligt ombud", "Municipalities offering personal ombud"),
-        t("Län", "County"),
-        t("Kommuner", "Municipalities"),
-        t("Erbjuder PO", "Offering PO"),
-        t("Förändring", "Change"),
-        t("Verksamheter", "Services")
+        "<section class=\"table\"><h2>{}</h2><table><thead><tr>",
+        esc(s.heading)
     );
-    for r in c.offering.counties.iter().chain([&c.offering.total]) {
-        let name = crate::chain::place_name(r.county, sv);
-        let _ = write!(
-            out,
-            "<tr><th>{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(name),
-            count(r.municipalities, sv),
-            count(r.offering, sv),
-            r.change.map_or("..".to_owned(), |d| format!("{d:+}")),
-            count(r.services, sv)
-        );
+    for c in &s.columns {
+        let _ = write!(out, "<th>{}</th>", esc(c));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for (name, values) in &s.rows {
+        let _ = write!(out, "<tr><th>{}</th>", esc(name));
+        for v in values {
+            let _ = write!(out, "<td>{}</td>", v.text(sv));
+        }
+        out.push_str("</tr>");
     }
     out.push_str("</tbody></table></section>\n");
+}
+
+/// A county's or the nation's compilation as one self-contained HTML document (A4, the same
+/// style as the report), with what the Markdown shows (`crate::chain::document`).
+pub fn compilation_to_html(c: &crate::chain::Compilation, language: Language) -> String {
+    let sv = language == Language::Sv;
+    let d = crate::chain::document(c, sv);
+    let mut out = format!(
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n<ul>",
+        language.code(),
+        esc(&d.title),
+        esc(&d.title)
+    );
+    for (label, value) in &d.figures {
+        let _ = write!(out, "<li>{}: {}</li>", esc(label), value.text(sv));
+    }
+    out.push_str("</ul>\n<ul>");
+    for (service, municipalities) in &d.services {
+        let _ = write!(out, "<li>{}: {}</li>", esc(service), esc(municipalities));
+    }
+    out.push_str("</ul>\n");
+    section_html(&mut out, &d.offering, sv);
     for table in &c.tables {
         table_html(&mut out, table, sv);
     }
-    let _ = writeln!(
-        out,
-        "<p>{}: {}</p>",
-        t(
-            "Ledningsgrupper som saknar en föreskriven ledamot (5 §)",
-            "Leadership groups lacking a required member (5 §)"
-        ),
-        c.leadership_lacking
-    );
+    for s in &d.sections {
+        section_html(&mut out, s, sv);
+    }
+    if !d.findings.is_empty() {
+        let _ = write!(out, "<h2>{}</h2><ul>", esc(d.findings_heading));
+        for f in &d.findings {
+            let _ = write!(out, "<li>{}</li>", esc(f));
+        }
+        out.push_str("</ul>\n");
+    }
     out.push_str("</body></html>\n");
     out
 }

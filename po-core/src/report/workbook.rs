@@ -424,90 +424,121 @@ fn table_sheet(
     Ok(())
 }
 
-/// A county's or the nation's compilation as an `.xlsx` workbook: a first sheet with the
-/// services, the figures and table 1 (municipalities offering PO), then a sheet per table.
+/// A county's or the nation's compilation as an `.xlsx` workbook: a first sheet with what the
+/// Markdown shows besides the compiled tables (`crate::chain::document`), then a sheet per
+/// compiled table. Counts and amounts are numbers, hidden ones `..`.
 pub fn compilation_to_xlsx(
     c: &crate::chain::Compilation,
     language: Language,
 ) -> Result<Vec<u8>, crate::Error> {
+    use crate::chain::Value;
     let sv = language == Language::Sv;
-    let t = |s: &'static str, e: &'static str| if sv { s } else { e };
+    let d = crate::chain::document(c, sv);
     let failed = |e: rust_xlsxwriter::XlsxError| crate::Error::Output(e.to_string());
     let bold = rust_xlsxwriter::Format::new().set_bold();
     let mut book = rust_xlsxwriter::Workbook::new();
     let first = book
         .add_worksheet()
-        .set_name(t("Sammanställning", "Compilation"))
+        .set_name(if sv {
+            "Sammanställning"
+        } else {
+            "Compilation"
+        })
         .map_err(failed)?;
-    let title = crate::chain::compilation_title(c, sv);
     first
-        .write_string_with_format(0, 0, &title, &bold)
+        .write_string_with_format(0, 0, &d.title, &bold)
         .map_err(failed)?;
-    let figures: [(&str, String); 4] = [
-        (t("Verksamheter", "Services"), c.services.len().to_string()),
-        (
-            t("Ombud", "Ombud"),
-            c.ombud.count().map_or("..".to_owned(), |n| n.to_string()),
-        ),
-        (
-            t("Årsarbetskrafter", "Full-time positions"),
-            c.positions.to_string(),
-        ),
-        (
-            t(
-                "Ledningsgrupper som saknar ledamot",
-                "Leadership groups lacking a member",
-            ),
-            c.leadership_lacking.to_string(),
-        ),
-    ];
+    let mut rows: Vec<(u32, Vec<(u16, Entry)>)> = Vec::new();
     let mut row = 2u32;
-    for (label, value) in figures {
-        first.write_string(row, 0, label).map_err(failed)?;
-        match value.parse::<f64>() {
-            Ok(n) => first.write_number(row, 1, n).map(|_| ()),
-            Err(_) => first.write_string(row, 1, &value).map(|_| ()),
-        }
-        .map_err(failed)?;
+    for (label, value) in &d.figures {
+        rows.push((
+            row,
+            vec![
+                (0, Entry::Text(label.clone())),
+                (1, Entry::Value(value.clone())),
+            ],
+        ));
         row += 1;
     }
     row += 1;
-    let headers = [
-        t("Län", "County"),
-        t("Kommuner", "Municipalities"),
-        t("Erbjuder PO", "Offering PO"),
-        t("Förändring", "Change"),
-        t("Verksamheter", "Services"),
-    ];
-    for (j, h) in (0u16..).zip(headers) {
-        first
-            .write_string_with_format(row, j, h, &bold)
-            .map_err(failed)?;
-    }
-    for r in c.offering.counties.iter().chain([&c.offering.total]) {
+    for (service, municipalities) in &d.services {
+        rows.push((
+            row,
+            vec![
+                (0, Entry::Text(service.clone())),
+                (1, Entry::Text(municipalities.clone())),
+            ],
+        ));
         row += 1;
-        let name = crate::chain::place_name(r.county, sv);
-        first.write_string(row, 0, name).map_err(failed)?;
-        first
-            .write_number(row, 1, r.municipalities as f64)
-            .map_err(failed)?;
-        first
-            .write_number(row, 2, r.offering as f64)
-            .map_err(failed)?;
-        match r.change {
-            Some(d) => first.write_number(row, 3, d as f64).map(|_| ()),
-            None => first.write_string(row, 3, "..").map(|_| ()),
+    }
+    for s in std::iter::once(&d.offering).chain(&d.sections) {
+        row += 1;
+        rows.push((row, vec![(0, Entry::Heading(s.heading.to_owned()))]));
+        row += 1;
+        let header = s
+            .columns
+            .iter()
+            .zip(0u16..)
+            .map(|(c, j)| (j, Entry::Heading((*c).to_owned())));
+        rows.push((row, header.collect()));
+        for (name, values) in &s.rows {
+            row += 1;
+            let mut cells = vec![(0, Entry::Text(name.clone()))];
+            cells.extend(
+                values
+                    .iter()
+                    .zip(1u16..)
+                    .map(|(v, j)| (j, Entry::Value(v.clone()))),
+            );
+            rows.push((row, cells));
         }
-        .map_err(failed)?;
-        first
-            .write_number(row, 4, r.services as f64)
-            .map_err(failed)?;
+    }
+    if !d.findings.is_empty() {
+        row += 2;
+        rows.push((
+            row,
+            vec![(0, Entry::Heading(d.findings_heading.to_owned()))],
+        ));
+        for f in &d.findings {
+            row += 1;
+            rows.push((row, vec![(0, Entry::Text(f.clone()))]));
+        }
+    }
+    for (r, cells) in rows {
+        for (j, cell) in cells {
+            match cell {
+                Entry::Text(t) => first.write_string(r, j, t).map(|_| ()).map_err(failed)?,
+                Entry::Heading(t) => first
+                    .write_string_with_format(r, j, t, &bold)
+                    .map(|_| ())
+                    .map_err(failed)?,
+                Entry::Value(v) => match v {
+                    Value::Count(n) => first.write_number(r, j, n as f64).map(|_| ()),
+                    Value::Change(Some(n)) => first.write_number(r, j, n as f64).map(|_| ()),
+                    Value::Decimal(x) => {
+                        let n: f64 = x.to_string().parse().unwrap_or(f64::NAN);
+                        first.write_number(r, j, n).map(|_| ())
+                    }
+                    Value::Hidden | Value::Change(None) => {
+                        first.write_string(r, j, "..").map(|_| ())
+                    }
+                }
+                .map_err(failed)?,
+            }
+        }
     }
     first.set_column_width(0, 40).map_err(failed)?;
     for table in &c.tables {
         table_sheet(&mut book, table, sv)?;
     }
     book.save_to_buffer().map_err(failed)
+}
+
+/// A cell of the compilation's first sheet.
+enum Entry {
+    Text(String),
+    Heading(String),
+    Value(crate::chain::Value),
 }
 
 /// A submission's flat form in a workbook (.xlsx, .ods): its first sheet holds the

@@ -1,0 +1,237 @@
+//! The compilation as a document: what every rendering (Markdown, HTML, Excel) shows, in one
+//! order, so that the three cannot disagree — the title, the figures, the services and their
+//! municipalities, seed 001's table 1, the compiled tables, the roles leadership groups lack,
+//! the grant per county (by the host municipality's county, whose länsstyrelse decides it:
+//! SFS 2013:522 8 §) and the findings to ask the services about.
+
+use rust_decimal::Decimal;
+
+use super::{compilation_title, place_name, Compilation};
+use crate::organisation::County;
+use crate::reference::sweden;
+
+/// One value of the document; each rendering writes it its own way (Swedish or English digits,
+/// numbers as numbers in Excel).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Value {
+    /// A count.
+    Count(u64),
+    /// A hidden count (`..`).
+    Hidden,
+    /// A decimal (positions) or an amount in kronor.
+    Decimal(Decimal),
+    /// A change, `+7` or `-2`; `None` unknown (`..`).
+    Change(Option<i64>),
+}
+
+impl Value {
+    /// As text in the reader's language (`1 234`, `2,5` in Swedish), `..` when hidden.
+    pub(crate) fn text(&self, sv: bool) -> String {
+        match self {
+            Value::Count(n) => crate::report::html_count(*n, sv),
+            Value::Hidden | Value::Change(None) => "..".to_owned(),
+            Value::Decimal(d) => crate::report::html_decimal(*d, sv),
+            Value::Change(Some(d)) => format!("{d:+}"),
+        }
+    }
+}
+
+/// A table of the document other than the compiled tables: its heading, its column headings
+/// (the first for the row labels) and its rows.
+pub(crate) struct Section {
+    pub heading: &'static str,
+    pub columns: Vec<&'static str>,
+    pub rows: Vec<(String, Vec<Value>)>,
+}
+
+/// Everything a compilation's rendering shows.
+pub(crate) struct Document {
+    pub title: String,
+    /// Label and value, in order.
+    pub figures: Vec<(String, Value)>,
+    /// Each service and its municipalities' names.
+    pub services: Vec<(String, String)>,
+    /// Table 1 (municipalities offering PO), shown before the compiled tables.
+    pub offering: Section,
+    /// Shown after the compiled tables.
+    pub sections: Vec<Section>,
+    /// `about: reason`.
+    pub findings: Vec<String>,
+    /// The heading of the findings.
+    pub findings_heading: &'static str,
+}
+
+/// The document of `c` in Swedish (`sv`) or English.
+pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
+    let t = |s: &'static str, e: &'static str| if sv { s } else { e };
+    let mut figures = vec![
+        (
+            t("Verksamheter", "Services").to_owned(),
+            Value::Count(c.services.len() as u64),
+        ),
+        (
+            t("Ombud", "Ombud").to_owned(),
+            c.ombud.count().map_or(Value::Hidden, Value::Count),
+        ),
+        (
+            t("Årsarbetskrafter", "Full-time positions").to_owned(),
+            Value::Decimal(c.positions),
+        ),
+        (
+            t(
+                "Ledningsgrupper som saknar en föreskriven ledamot (5 §)",
+                "Leadership groups lacking a required member (5 §)",
+            )
+            .to_owned(),
+            Value::Count(c.leadership_lacking),
+        ),
+    ];
+    if c.grant_reported > 0 {
+        let of = format!("{} {}", c.grant_reported, t("verksamheter", "services"));
+        for (label, amount) in [
+            (
+                t("Statsbidrag beviljat", "State grant decided"),
+                c.grant.decided,
+            ),
+            (t("Statsbidrag utbetalt", "State grant paid"), c.grant.paid),
+            (
+                t("Statsbidrag återbetalt", "State grant repaid"),
+                c.grant.repaid,
+            ),
+        ] {
+            figures.push((format!("{label} ({of}), kr"), Value::Decimal(amount)));
+        }
+    }
+    if let Some(ch) = c.change {
+        let against = t("mot föregående år", "against the previous year");
+        figures.push((
+            format!("{} {against}", t("Verksamheter", "Services")),
+            Value::Change(Some(ch.services)),
+        ));
+        figures.push((
+            format!("{} {against}", t("Aktuella klienter", "Active clients")),
+            Value::Change(ch.active_clients),
+        ));
+    }
+    let services = c
+        .services
+        .iter()
+        .map(|(service, municipalities)| {
+            let names: Vec<String> = municipalities
+                .iter()
+                .map(|m| sweden::municipality(*m).map_or_else(|| m.to_string(), |s| s.name.clone()))
+                .collect();
+            (service.clone(), names.join(", "))
+        })
+        .collect();
+    let offering = Section {
+        heading: t(
+            "Kommuner som erbjuder personligt ombud",
+            "Municipalities offering personal ombud",
+        ),
+        columns: vec![
+            t("Län", "County"),
+            t("Kommuner", "Municipalities"),
+            t("Erbjuder PO", "Offering PO"),
+            t("Förändring", "Change"),
+            t("Verksamheter", "Services"),
+        ],
+        rows: c
+            .offering
+            .counties
+            .iter()
+            .filter(|r| c.county.is_none() || r.county == c.county)
+            .chain(c.county.is_none().then_some(&c.offering.total))
+            .map(|r| {
+                (
+                    place_name(r.county, sv).to_owned(),
+                    vec![
+                        Value::Count(r.municipalities),
+                        Value::Count(r.offering),
+                        Value::Change(r.change),
+                        Value::Count(r.services),
+                    ],
+                )
+            })
+            .collect(),
+    };
+    let mut sections = Vec::new();
+    if !c.missing_roles.is_empty() {
+        sections.push(Section {
+            heading: t(
+                "Ledamöter som saknas i ledningsgrupperna",
+                "Members the leadership groups lack",
+            ),
+            columns: vec![t("Roll", "Role"), t("Ledningsgrupper", "Leadership groups")],
+            rows: c
+                .missing_roles
+                .iter()
+                .map(|(role, n)| (role.clone(), vec![Value::Count(*n)]))
+                .collect(),
+        });
+    }
+    if !c.grants.is_empty() {
+        sections.push(Section {
+            heading: t(
+                "Statsbidrag per län (värdkommunens län), kr",
+                "State grant per county (the host municipality's), SEK",
+            ),
+            columns: vec![
+                t("Län", "County"),
+                t("Verksamheter", "Services"),
+                t("Beviljat", "Decided"),
+                t("Utbetalt", "Paid"),
+                t("Återbetalt", "Repaid"),
+            ],
+            rows: c
+                .grants
+                .iter()
+                .map(|g| {
+                    (
+                        place_name(Some(g.county), sv).to_owned(),
+                        vec![
+                            Value::Count(g.services),
+                            Value::Decimal(g.grant.decided),
+                            Value::Decimal(g.grant.paid),
+                            Value::Decimal(g.grant.repaid),
+                        ],
+                    )
+                })
+                .collect(),
+        });
+    }
+    Document {
+        title: compilation_title(c, sv),
+        figures,
+        services,
+        offering,
+        sections,
+        findings: c
+            .findings
+            .iter()
+            .map(|f| format!("{}: {}", f.about, f.reason))
+            .collect(),
+        findings_heading: t("Att fråga verksamheterna om", "To ask the services about"),
+    }
+}
+
+/// The grant per county: each service's grant under its host municipality's county.
+pub(crate) fn grants_by_county(submissions: &[&super::Submission]) -> Vec<super::CountyGrant> {
+    let mut by: std::collections::BTreeMap<County, super::CountyGrant> = Default::default();
+    for s in submissions {
+        let (Some(g), Some(county)) = (s.grant, sweden::municipality(s.host).map(|m| m.county))
+        else {
+            continue;
+        };
+        let e = by.entry(county).or_insert(super::CountyGrant {
+            county,
+            services: 0,
+            grant: super::GrantFigures::default(),
+        });
+        e.services += 1;
+        e.grant.decided += g.decided;
+        e.grant.paid += g.paid;
+        e.grant.repaid += g.repaid;
+    }
+    by.into_values().collect()
+}
