@@ -7,7 +7,7 @@ use crate::codes::CodeList;
 use crate::eligibility::{self as core, Answer, ContactsReading, NeedsReading, Outcome};
 
 use super::error::{invalid, po, PoError};
-use super::record::record;
+use super::record::{record, Text};
 use super::rules::{findings, Finding};
 
 record! {
@@ -131,11 +131,11 @@ record! {
     /// A question the assessment still needs answered.
     Question {
         /// The criterion it settles.
-        criterion: String,
+        criterion: Text,
         /// The question in Swedish.
-        sv: String,
+        sv: Text,
         /// The question in English.
-        en: String,
+        en: Text,
     }
 }
 
@@ -152,13 +152,13 @@ record! {
         /// For an undetermined outcome, what to ask; otherwise empty.
         questions: Vec<Question>,
         /// The rule set in force on the assessment date.
-        rule_set: String,
+        rule_set: Text,
         /// The assessment date.
         as_of: Date,
         /// The readings used to derive answers from details.
         readings: Readings,
         /// The version of po.
-        library_version: String,
+        library_version: Text,
     }
 }
 
@@ -176,15 +176,15 @@ pub(crate) fn assess(
             .questions
             .into_iter()
             .map(|q| Question {
-                criterion: q.criterion.into_owned(),
-                sv: q.sv.into_owned(),
-                en: q.en.into_owned(),
+                criterion: q.criterion.into(),
+                sv: q.sv.into(),
+                en: q.en.into(),
             })
             .collect(),
-        rule_set: a.rule_set.code().to_owned(),
+        rule_set: a.rule_set.code().into(),
         as_of: a.as_of,
         readings: a.readings.into(),
-        library_version: a.library_version,
+        library_version: a.library_version.into(),
     })
 }
 

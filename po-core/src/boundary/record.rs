@@ -20,6 +20,97 @@ pub(crate) fn unsigned(n: i64, field: &str) -> Result<u64, super::error::PoError
         .map_err(|_| super::error::invalid(format!("{field}: expected zero or more, got {n}")))
 }
 
+/// Text crossing the boundary: a `String` in Kotlin, Swift and Python, but po-core's own texts
+/// (reasons, questions, sources, codes: `&'static str`) are borrowed rather than copied, so
+/// that an eligibility assessment does not allocate twenty strings only to hand them over
+/// (issue 15: one call from Python ≤ 1.5 µs).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Text(pub std::borrow::Cow<'static, str>);
+
+impl Text {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&'static str> for Text {
+    fn from(s: &'static str) -> Self {
+        Text(std::borrow::Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Text(std::borrow::Cow::Owned(s))
+    }
+}
+
+impl From<std::borrow::Cow<'static, str>> for Text {
+    fn from(s: std::borrow::Cow<'static, str>) -> Self {
+        Text(s)
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(Text, String, {
+    lower: |t| t.0.into_owned(),
+    try_lift: |s| Ok(Text::from(s)),
+});
+
+#[cfg(feature = "python")]
+impl<'py> pyo3::IntoPyObject<'py> for &Text {
+    type Target = pyo3::types::PyString;
+    type Output = pyo3::Bound<'py, pyo3::types::PyString>;
+    type Error = std::convert::Infallible;
+    fn into_pyobject(self, py: pyo3::Python<'py>) -> Result<Self::Output, Self::Error> {
+        Ok(pyo3::types::PyString::new(py, &self.0))
+    }
+}
+
+#[cfg(feature = "python")]
+impl<'py> pyo3::IntoPyObject<'py> for Text {
+    type Target = pyo3::types::PyString;
+    type Output = pyo3::Bound<'py, pyo3::types::PyString>;
+    type Error = std::convert::Infallible;
+    fn into_pyobject(self, py: pyo3::Python<'py>) -> Result<Self::Output, Self::Error> {
+        Ok(pyo3::types::PyString::new(py, &self.0))
+    }
+}
+
+#[cfg(feature = "python")]
+impl pyo3::FromPyObject<'_, '_> for Text {
+    type Error = pyo3::PyErr;
+    fn extract(ob: pyo3::Borrowed<'_, '_, pyo3::PyAny>) -> Result<Self, Self::Error> {
+        Ok(Text::from(ob.extract::<String>()?))
+    }
+}
+
 /// Declares a record crossing to every language (see the module docs). Extra Python methods go
 /// in a `#[pymethods]` block of their own (the `python` feature enables pyo3's
 /// `multiple-pymethods`).
@@ -138,6 +229,12 @@ mod plain {
         )*};
     }
     plain_by_conversion!(String, bool, u8, i32, i64, u64, Decimal, Date);
+
+    impl ToPlain for super::Text {
+        fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+            Ok(pyo3::types::PyString::new(py, &self.0).into_any())
+        }
+    }
 
     impl<T: ToPlain> ToPlain for Option<T> {
         fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -2,7 +2,7 @@
 
 use crate::rules::{self as core, Status};
 
-use super::record::{code_enum, record};
+use super::record::{code_enum, record, Text};
 
 code_enum!(
     Status,
@@ -36,26 +36,26 @@ record! {
     /// One criterion of a decision: met / not met / unknown, why (sv, en) and the source.
     Finding {
         /// Machine name of the criterion (e.g. `member_region_psychiatry`).
-        criterion: String,
+        criterion: Text,
         /// Met, not met or unknown (Python: `met`, `not_met`, `unknown`).
         status: Status,
         /// Why, in Swedish.
-        reason_sv: String,
+        reason_sv: Text,
         /// Why, in English.
-        reason_en: String,
+        reason_en: Text,
         /// The legal or seed source of the criterion.
-        source: String,
+        source: Text,
     }
 }
 
 impl From<core::Finding> for Finding {
     fn from(f: core::Finding) -> Self {
         Finding {
-            criterion: f.criterion.into_owned(),
+            criterion: f.criterion.into(),
             status: f.status,
-            reason_sv: f.reason_sv.into_owned(),
-            reason_en: f.reason_en.into_owned(),
-            source: f.source.into_owned(),
+            reason_sv: f.reason_sv.into(),
+            reason_en: f.reason_en.into(),
+            source: f.source.into(),
         }
     }
 }

@@ -69,8 +69,8 @@ pub struct Assessment {
     pub as_of: Date,
     /// The readings used to derive answers from details.
     pub readings: Readings,
-    /// The version of po.
-    pub library_version: String,
+    /// The version of po (borrowed: an assessment allocates only what it must).
+    pub library_version: std::borrow::Cow<'static, str>,
 }
 
 struct Verdict {
@@ -202,7 +202,7 @@ pub fn assess(
         rule_set,
         as_of,
         readings,
-        library_version: crate::VERSION.to_owned(),
+        library_version: std::borrow::Cow::Borrowed(crate::VERSION),
     })
 }
 
@@ -429,27 +429,55 @@ pub(super) fn question(criterion: &Text) -> Question {
 }
 
 /// The labels of a set of values, lower case, comma separated; `none` for an empty set.
-fn labels<T: CodeList>(set: &BTreeSet<T>, label: fn(T) -> &'static str, none: &str) -> String {
-    if set.is_empty() {
-        return none.to_owned();
-    }
-    // One buffer, lowercased as it is written: no string per label.
-    let mut out = String::with_capacity(24 * set.len());
-    for (i, &v) in set.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
+/// Written straight into the sentence that shows them (`format!` with it allocates once).
+struct Labels<'a, T> {
+    set: &'a BTreeSet<T>,
+    label: fn(T) -> &'static str,
+    none: &'static str,
+}
+
+impl<T: CodeList> std::fmt::Display for Labels<'_, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write;
+        if self.set.is_empty() {
+            return f.write_str(self.none);
         }
-        out.extend(label(v).chars().flat_map(char::to_lowercase));
+        for (i, &v) in self.set.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            // Runs without capitals are written whole; only capitals are lowered one by one.
+            let label = (self.label)(v);
+            let mut start = 0;
+            for (i, c) in label.char_indices() {
+                if c.is_uppercase() {
+                    f.write_str(&label[start..i])?;
+                    for l in c.to_lowercase() {
+                        f.write_char(l)?;
+                    }
+                    start = i + c.len_utf8();
+                }
+            }
+            f.write_str(&label[start..])?;
+        }
+        Ok(())
     }
-    out
 }
 
-fn labels_sv<T: CodeList>(set: &BTreeSet<T>) -> String {
-    labels(set, T::label_sv, "inga")
+fn labels_sv<T: CodeList>(set: &BTreeSet<T>) -> Labels<'_, T> {
+    Labels {
+        set,
+        label: T::label_sv,
+        none: "inga",
+    }
 }
 
-fn labels_en<T: CodeList>(set: &BTreeSet<T>) -> String {
-    labels(set, T::label_en, "none")
+fn labels_en<T: CodeList>(set: &BTreeSet<T>) -> Labels<'_, T> {
+    Labels {
+        set,
+        label: T::label_en,
+        none: "none",
+    }
 }
 
 /// The sentence with a capital first letter and a full stop, reusing its buffer.

@@ -9,6 +9,7 @@ use pyo3::types::{PyBool, PyDate, PyDict, PyString};
 use time::Date;
 
 use super::errors::{invalid, to_py};
+use super::values::date_of;
 use crate::boundary::eligibility::{assess, eligibility_readings, Assessment, Readings};
 
 #[pymethods]
@@ -75,11 +76,20 @@ fn criterion<T: CodeList>(
     let Some(v) = v.filter(|v| !v.is_none()) else {
         return Ok(core::Criterion::default());
     };
+    // Each code is parsed where Python holds it (no String per item).
     let details = |d: &Bound<'_, PyAny>| -> PyResult<Vec<T>> {
-        let items: Vec<String> = d
-            .extract()
-            .map_err(|_| invalid(format!("{field}: expected a list of codes or labels")))?;
-        items.iter().map(|s| T::parse(s).map_err(to_py)).collect()
+        let wrong = || invalid(format!("{field}: expected a list of codes or labels"));
+        if d.is_instance_of::<PyString>() {
+            return Err(wrong());
+        }
+        d.try_iter()
+            .map_err(|_| wrong())?
+            .map(|item| {
+                let item = item?;
+                let code = item.cast::<PyString>().map_err(|_| wrong())?;
+                T::parse(&code.to_cow()?).map_err(to_py)
+            })
+            .collect()
     };
     if let Ok(d) = v.cast::<PyDict>() {
         return Ok(core::Criterion {
@@ -106,7 +116,7 @@ fn criterion<T: CodeList>(
 #[pyo3(signature = (*, as_of, age = None, psychiatric_disability = None, difficulties = None, needs = None, long_term_contacts = None, readings = None))]
 #[allow(clippy::too_many_arguments)]
 fn assess_eligibility(
-    as_of: Date,
+    as_of: &Bound<'_, PyAny>,
     age: Option<&Bound<'_, PyAny>>,
     psychiatric_disability: Option<&Bound<'_, PyAny>>,
     difficulties: Option<&Bound<'_, PyAny>>,
@@ -116,7 +126,7 @@ fn assess_eligibility(
 ) -> PyResult<Assessment> {
     let age = match age.filter(|a| !a.is_none()) {
         None => core::Age::Unknown,
-        Some(a) if a.is_instance_of::<PyDate>() => core::Age::BirthDate(a.extract()?),
+        Some(a) if a.is_instance_of::<PyDate>() => core::Age::BirthDate(date_of(a, "age")?),
         Some(a) if a.is_instance_of::<PyBool>() => {
             return Err(invalid("age: expected a date or whole years, got a bool"))
         }
@@ -125,6 +135,7 @@ fn assess_eligibility(
                 .map_err(|_| invalid("age: expected a birth date, whole years or None"))?,
         ),
     };
+    let as_of = date_of(as_of, "as_of")?;
     let readings = readings_of(readings)?;
     let input = core::TargetGroupInput {
         age,

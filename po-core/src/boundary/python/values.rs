@@ -1,4 +1,4 @@
-//! Amounts from Python: money must never be a float.
+//! Values from Python: amounts (money must never be a float) and dates.
 
 use std::str::FromStr;
 
@@ -7,6 +7,24 @@ use pyo3::types::{PyFloat, PyString};
 use rust_decimal::Decimal;
 
 use super::errors::invalid;
+
+/// A `datetime.date` (or `datetime.datetime`: its date) from Python, by one call of its
+/// `toordinal()` — the stable ABI has no C accessors for dates, and three attribute lookups
+/// (`year`, `month`, `day`) are most of what a date costs one eligibility call.
+pub(crate) fn date_of(value: &Bound<'_, PyAny>, field: &str) -> PyResult<time::Date> {
+    if !value.is_instance_of::<pyo3::types::PyDate>() {
+        return Err(invalid(format!(
+            "{field}: expected a datetime.date, got {}",
+            value.get_type().name()?
+        )));
+    }
+    let ordinal: i32 = value
+        .call_method0(pyo3::intern!(value.py(), "toordinal"))?
+        .extract()?;
+    // Python's ordinal 1 is 0001-01-01, Julian day 1 721 426.
+    time::Date::from_julian_day(ordinal + 1_721_425)
+        .map_err(|_| invalid(format!("{field}: a date out of range")))
+}
 
 /// Money or another exact amount from Python: `decimal.Decimal`, `int` or a decimal string.
 /// A float is refused (binary floats cannot hold öre exactly), and so are NaN, infinities and
