@@ -99,7 +99,7 @@ impl<'py> pyo3::IntoPyObject<'py> for Text {
     type Output = pyo3::Bound<'py, pyo3::types::PyString>;
     type Error = std::convert::Infallible;
     fn into_pyobject(self, py: pyo3::Python<'py>) -> Result<Self::Output, Self::Error> {
-        Ok(pyo3::types::PyString::new(py, &self.0))
+        (&self).into_pyobject(py)
     }
 }
 
