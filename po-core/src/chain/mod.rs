@@ -31,7 +31,9 @@ pub use compilation::{
 };
 pub(crate) use compilation::{compilation_title, place_name};
 pub use compile::compile_tables;
-pub(crate) use document::{document, Section, Value};
+#[cfg(feature = "excel")]
+pub(crate) use document::Value;
+pub(crate) use document::{document, Section};
 pub use flat::{read_flat_submission, to_flat_csv};
 pub use submission::{
     validate_submission, validate_submissions, GrantFigures, Submission, SUBMISSION_SCHEMA,

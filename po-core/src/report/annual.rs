@@ -234,6 +234,10 @@ pub(super) fn control_text(protection: Protection) -> String {
     }
 }
 
+/// Registers of at least this many clients are counted on several threads (below it a
+/// thread costs more than it saves).
+const PARALLEL_FROM: usize = 100_000;
+
 /// The report with every count as it is.
 pub(super) fn unprotected_report(
     register: &Register,
@@ -246,11 +250,13 @@ pub(super) fn unprotected_report(
         Some(group) => Some(group.check(end)?),
         None => None,
     };
-    let mut counts = ClientCounts::new(year);
-    for c in &register.clients {
-        counts.add(c);
-    }
-    let clients = counts.tables();
+    // A large register is counted on the machine's cores (two here), as polars and DuckDB do.
+    let chunks = if register.clients.len() >= PARALLEL_FROM {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+    } else {
+        1
+    };
+    let clients = ClientCounts::of(&register.clients, year, chunks).tables();
     let (clients_per_municipality, with_municipality) =
         municipality_rows(&clients.per_municipality, &options.population);
     let (deviations_by_type, deviations_by_counterpart, deviations_with_feedback) =
