@@ -20,7 +20,7 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo test --workspace --quiet
 # Issue 13's property: 10 000 random registers against an attacker with its own LP. Release
-# profile (about 2–3 minutes on 2 cores; a debug `cargo test` runs 16 of them).
+# profile (about 4–5 minutes on 2 cores; a debug `cargo test` runs 16 of them).
 cargo test --release --quiet -p po-tests --test disclosure_attack
 RUSTDOCFLAGS="-D warnings" cargo doc -p po-core --no-deps --quiet
 # The examples must keep running, not just compiling.
