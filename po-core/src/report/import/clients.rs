@@ -3,9 +3,10 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
+use super::chunked::{read_rows_on, threads, Run};
 use super::ids::IdSet;
-use super::sheet::{col, read_rows, Col, Columns};
-use super::{ImportError, Imported, Input, Mode};
+use super::sheet::{col, Col, Columns};
+use super::{ImportError, Imported, Input, Mode, Problem};
 use crate::codes::{AgeBand, LocalVocabulary};
 use crate::identity::age_on;
 use crate::organisation::MunicipalityCode;
@@ -146,97 +147,163 @@ pub fn read_clients_csv<'a>(
     municipalities: Option<&[MunicipalityCode]>,
     mode: Mode,
 ) -> Result<Imported<Client>, ImportError> {
-    let mut seen = IdSet::new();
-    let mut areas: HashSet<Arc<str>> = HashSet::new();
-    read_rows(input.into(), file, &CLIENT_COLUMNS, mode, |r| {
-        let id = r.required(ID);
-        if let Some(id) = id {
-            if let Some(first) = seen.insert(id, r.line) {
-                r.problem(ID, format!("the same id as row {first}"));
+    read_clients_on(
+        input.into(),
+        file,
+        vocabulary,
+        municipalities,
+        mode,
+        threads(),
+    )
+}
+
+/// [`read_clients_csv`] on `threads` threads.
+pub(super) fn read_clients_on(
+    input: Input<'_>,
+    file: &str,
+    vocabulary: &LocalVocabulary,
+    municipalities: Option<&[MunicipalityCode]>,
+    mode: Mode,
+    threads: usize,
+) -> Result<Imported<Client>, ImportError> {
+    // A large file is read on the machine's cores, each run with its own ids and areas; an id
+    // of a later run first seen in an earlier one is found when the runs are merged.
+    let merge = |runs: &mut [Run<Client, Seen>]| {
+        let Some((first, rest)) = runs.split_first_mut() else {
+            return;
+        };
+        for run in rest {
+            let mut again = Vec::new();
+            for (id, line) in run.state.ids.iter() {
+                if let Some(before) = first.state.ids.insert(id, line) {
+                    again.push((
+                        line,
+                        Problem {
+                            file: file.to_owned(),
+                            row: line,
+                            column: "id".to_owned(),
+                            reason: same_id(before),
+                        },
+                    ));
+                }
             }
+            run.leave_out(&again);
         }
-        let gender = r.code(GENDER, |s| vocabulary.genders.parse(s));
-        if gender.is_none() && r.raw(GENDER).is_none() {
-            r.problem(GENDER, "a value is required".into());
-        }
-        let birth_date = r.date(BIRTH_DATE);
-        let birth_year = r.raw(BIRTH_YEAR).and_then(|v| match v.parse::<i32>() {
-            Ok(y) if (1890..=2100).contains(&y) => Some(y),
-            _ => {
-                r.problem(
-                    BIRTH_YEAR,
-                    format!("expected a year such as 1985, got {:?}", clip(v)),
-                );
-                None
+    };
+    let state = || Seen {
+        ids: IdSet::new(),
+        areas: HashSet::new(),
+    };
+    read_rows_on(
+        input,
+        file,
+        &CLIENT_COLUMNS,
+        mode,
+        threads,
+        state,
+        |seen, r| {
+            let Seen { ids, areas } = seen;
+            let id = r.required(ID);
+            if let Some(id) = id {
+                if let Some(first) = ids.insert(id, r.line) {
+                    r.problem(ID, same_id(first));
+                }
             }
-        });
-        let age_band = r.code(AGE_BAND, <AgeBand as crate::codes::CodeList>::parse);
-        let municipality = r.raw(MUNICIPALITY).and_then(|v| {
-            match MunicipalityCode::parse_field(v, "municipality") {
-                Ok(c) if municipalities.is_none_or(|list| list.contains(&c)) => Some(c),
-                Ok(_) => {
+            let gender = r.code(GENDER, |s| vocabulary.genders.parse(s));
+            if gender.is_none() && r.raw(GENDER).is_none() {
+                r.problem(GENDER, "a value is required".into());
+            }
+            let birth_date = r.date(BIRTH_DATE);
+            let birth_year = r.raw(BIRTH_YEAR).and_then(|v| match v.parse::<i32>() {
+                Ok(y) if (1890..=2100).contains(&y) => Some(y),
+                _ => {
                     r.problem(
-                        MUNICIPALITY,
-                        format!("{v} is not a municipality of this service"),
+                        BIRTH_YEAR,
+                        format!("expected a year such as 1985, got {:?}", clip(v)),
                     );
                     None
                 }
-                Err(e) => {
-                    r.problem(MUNICIPALITY, e.to_string());
-                    None
+            });
+            let age_band = r.code(AGE_BAND, <AgeBand as crate::codes::CodeList>::parse);
+            let municipality =
+                r.raw(MUNICIPALITY).and_then(|v| {
+                    match MunicipalityCode::parse_field(v, "municipality") {
+                        Ok(c) if municipalities.is_none_or(|list| list.contains(&c)) => Some(c),
+                        Ok(_) => {
+                            r.problem(
+                                MUNICIPALITY,
+                                format!("{v} is not a municipality of this service"),
+                            );
+                            None
+                        }
+                        Err(e) => {
+                            r.problem(MUNICIPALITY, e.to_string());
+                            None
+                        }
+                    }
+                });
+            let applied_on = r.date(APPLIED_ON);
+            let started_on = r.date(STARTED_ON);
+            if started_on.is_none() && r.raw(STARTED_ON).is_none() {
+                r.problem(STARTED_ON, "a value is required".into());
+            }
+            let ended_on = r.date(ENDED_ON);
+            for (column, reason) in date_problems(birth_date, applied_on, started_on, ended_on) {
+                r.problem(col(CLIENT_CSV_COLUMNS, column), reason);
+            }
+            let children_at_home = r.flag(CHILDREN_AT_HOME);
+            let priority_groups = r.raw(PRIORITY_GROUPS).map_or(Vec::new(), |v| {
+                v.split('|').map(|s| s.trim().to_owned()).collect()
+            });
+            let contact_reasons = r.list(CONTACT_REASONS, |s| vocabulary.contact_reasons.parse(s));
+            let assignments = r.list_of(
+                ASSIGNMENTS,
+                |s| vocabulary.assignment_categories.parse(s),
+                |category| Assignment {
+                    category,
+                    started_on: None,
+                    ended_on: None,
+                },
+            );
+            // Areas are few: each name is kept once and shared by its clients.
+            let area = r.raw(AREA).map(|a| match areas.get(a) {
+                Some(shared) => Arc::clone(shared),
+                None => {
+                    let shared: Arc<str> = a.into();
+                    areas.insert(Arc::clone(&shared));
+                    shared
                 }
+            });
+            match (id, gender, started_on) {
+                (Some(id), Some(gender), Some(started_on)) => Some(Client {
+                    id: id.to_owned(),
+                    gender,
+                    birth_date,
+                    birth_year,
+                    age_band,
+                    municipality,
+                    area,
+                    applied_on,
+                    started_on,
+                    ended_on,
+                    children_at_home,
+                    priority_groups,
+                    contact_reasons,
+                    assignments,
+                }),
+                _ => None,
             }
-        });
-        let applied_on = r.date(APPLIED_ON);
-        let started_on = r.date(STARTED_ON);
-        if started_on.is_none() && r.raw(STARTED_ON).is_none() {
-            r.problem(STARTED_ON, "a value is required".into());
-        }
-        let ended_on = r.date(ENDED_ON);
-        for (column, reason) in date_problems(birth_date, applied_on, started_on, ended_on) {
-            r.problem(col(CLIENT_CSV_COLUMNS, column), reason);
-        }
-        let children_at_home = r.flag(CHILDREN_AT_HOME);
-        let priority_groups = r.raw(PRIORITY_GROUPS).map_or(Vec::new(), |v| {
-            v.split('|').map(|s| s.trim().to_owned()).collect()
-        });
-        let contact_reasons = r.list(CONTACT_REASONS, |s| vocabulary.contact_reasons.parse(s));
-        let assignments = r.list_of(
-            ASSIGNMENTS,
-            |s| vocabulary.assignment_categories.parse(s),
-            |category| Assignment {
-                category,
-                started_on: None,
-                ended_on: None,
-            },
-        );
-        // Areas are few: each name is kept once and shared by its clients.
-        let area = r.raw(AREA).map(|a| match areas.get(a) {
-            Some(shared) => Arc::clone(shared),
-            None => {
-                let shared: Arc<str> = a.into();
-                areas.insert(Arc::clone(&shared));
-                shared
-            }
-        });
-        match (id, gender, started_on) {
-            (Some(id), Some(gender), Some(started_on)) => Some(Client {
-                id: id.to_owned(),
-                gender,
-                birth_date,
-                birth_year,
-                age_band,
-                municipality,
-                area,
-                applied_on,
-                started_on,
-                ended_on,
-                children_at_home,
-                priority_groups,
-                contact_reasons,
-                assignments,
-            }),
-            _ => None,
-        }
-    })
+        },
+        merge,
+    )
+}
+
+/// A run's ids (with the row of each) and its area names, shared by their clients.
+struct Seen {
+    ids: IdSet,
+    areas: HashSet<Arc<str>>,
+}
+
+fn same_id(first: u64) -> String {
+    format!("the same id as row {first}")
 }

@@ -89,6 +89,15 @@ impl IdSet {
     }
 }
 
+impl IdSet {
+    /// Every id with the row where it was first seen, in the order they were seen.
+    pub(super) fn iter(&self) -> impl Iterator<Item = (&str, u64)> {
+        self.entries
+            .iter()
+            .map(|e| (&self.text[e.start..e.start + e.len], e.row))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::IdSet;

@@ -14,6 +14,7 @@
 
 mod applicants;
 mod cases;
+mod chunked;
 mod clients;
 mod deviation_events;
 mod deviations;

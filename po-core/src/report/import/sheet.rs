@@ -36,7 +36,7 @@ pub(super) const fn col(known: &[&str], name: &str) -> Col {
 }
 
 /// The header of a file: its columns after the Swedish aliases, and where each known column is.
-struct Header {
+pub(super) struct Header {
     /// The header's columns, folded and mapped through the aliases.
     names: Vec<String>,
     /// For each known column, its field in a record (`None`: not in the file).
@@ -55,7 +55,10 @@ fn one_problem(file: &str, row: u64, reason: String) -> ImportError {
 }
 
 /// The header of a CSV file, or the file's one problem when the parser rejects it.
-fn csv_header(reader: &mut csv::Reader<&[u8]>, file: &str) -> Result<Vec<String>, ImportError> {
+pub(super) fn csv_header(
+    reader: &mut csv::Reader<&[u8]>,
+    file: &str,
+) -> Result<Vec<String>, ImportError> {
     Ok(reader
         .headers()
         .map_err(|e| one_problem(file, 1, e.to_string()))?
@@ -64,7 +67,7 @@ fn csv_header(reader: &mut csv::Reader<&[u8]>, file: &str) -> Result<Vec<String>
         .collect())
 }
 
-fn read_header(
+pub(super) fn read_header(
     given: &[String],
     file: &str,
     columns: &Columns,
@@ -112,7 +115,7 @@ fn read_header(
 
 /// Where a row's cells are: in a line of CSV text, or in the columns of a frame's batch.
 #[derive(Clone, Copy)]
-enum Cells<'a> {
+pub(super) enum Cells<'a> {
     /// The row's text and where each of its cells is in it.
     Text {
         text: &'a str,
@@ -310,7 +313,7 @@ pub(super) struct Columns {
 /// mode); an unknown column is a problem (so a mistyped header is never silently ignored), and
 /// so is a missing optional column whose absence would make tables silently wrong (zeros that
 /// look real): an error when strict, listed when lenient (and shown in the report).
-fn check_headers(
+pub(super) fn check_headers(
     header: &Header,
     file: &str,
     columns: &Columns,
@@ -371,6 +374,68 @@ fn check_headers(
     Ok(unknown.chain(absent).collect())
 }
 
+/// Every row of a CSV file or a frame given to `each` with where it is; returns the header's
+/// problems.
+pub(super) fn each_row(
+    input: Input<'_>,
+    file: &str,
+    columns: &Columns,
+    mut each: impl FnMut(RowAt<'_>, Cells<'_>),
+) -> Result<Vec<Problem>, ImportError> {
+    let mut each = |header: &Header, line: u64, cells: Cells<'_>| {
+        let at = RowAt {
+            file,
+            columns,
+            header,
+            line,
+        };
+        each(at, cells);
+    };
+    match input {
+        Input::Csv(bytes) => read_csv_rows(bytes, file, columns, &mut each),
+        Input::Frame(frame) => read_frame_rows(frame, file, columns, &mut each),
+    }
+}
+
+/// Where a row is read: its file, the file's columns and header, its line.
+pub(super) struct RowAt<'h> {
+    pub(super) file: &'h str,
+    pub(super) columns: &'h Columns,
+    pub(super) header: &'h Header,
+    pub(super) line: u64,
+}
+
+impl RowAt<'_> {
+    /// The row `build` reads from `cells`: kept if `build` yields a value and records no
+    /// problem; otherwise its problems go to `problems` (a row that yields nothing without
+    /// saying why still gets one, so no row can vanish).
+    pub(super) fn read<T>(
+        &self,
+        cells: Cells<'_>,
+        build: impl FnOnce(&mut Row<'_>) -> Option<T>,
+        problems: &mut Vec<Problem>,
+    ) -> Option<T> {
+        let mut r = Row {
+            file: self.file,
+            line: self.line,
+            known: self.columns.known,
+            fields: &self.header.fields,
+            cells,
+            problems: Vec::new(),
+        };
+        let row = match build(&mut r) {
+            Some(row) if r.problems.is_empty() => Some(row),
+            _ if r.problems.is_empty() => {
+                r.problem_in("", "the row could not be read".into());
+                None
+            }
+            _ => None,
+        };
+        problems.append(&mut r.problems);
+        row
+    }
+}
+
 /// Reads every row of a file with `build`, which reads the cells through the [`Row`] and
 /// records problems there. A row is kept only if `build` returns a value and recorded no
 /// problem; otherwise its problems are listed (and a row that yields nothing without saying why
@@ -392,26 +457,11 @@ pub(super) fn read_rows<T>(
         Input::Frame(frame) => frame.rows(),
     });
     let mut problems = Vec::new();
-    let mut each = |header: &Header, line: u64, cells: Cells<'_>| {
-        let mut r = Row {
-            file,
-            line,
-            known: columns.known,
-            fields: &header.fields,
-            cells,
-            problems: Vec::new(),
-        };
-        match build(&mut r) {
-            Some(row) if r.problems.is_empty() => rows.push(row),
-            _ if r.problems.is_empty() => r.problem_in("", "the row could not be read".into()),
-            _ => {}
+    let header_problems = each_row(input, file, columns, |at, cells| {
+        if let Some(row) = at.read(cells, &mut build, &mut problems) {
+            rows.push(row);
         }
-        problems.append(&mut r.problems);
-    };
-    let header_problems = match input {
-        Input::Csv(bytes) => read_csv_rows(bytes, file, columns, &mut each)?,
-        Input::Frame(frame) => read_frame_rows(frame, file, columns, &mut each)?,
-    };
+    })?;
     problems.splice(0..0, header_problems);
     if mode == Mode::Strict && !problems.is_empty() {
         return Err(ImportError { problems });
@@ -420,7 +470,7 @@ pub(super) fn read_rows<T>(
 }
 
 /// The rows of a CSV file given to `each`; returns the header's problems.
-fn read_csv_rows(
+pub(super) fn read_csv_rows(
     bytes: &[u8],
     file: &str,
     columns: &Columns,
@@ -472,7 +522,7 @@ fn read_csv_rows(
 /// The rows of a frame given to `each`, numbered as in its CSV export (row `i` is line
 /// `header_row + 1 + i`); returns the header's problems. A batch whose columns are not one per name, or
 /// not of one length, is the file's one problem.
-fn read_frame_rows(
+pub(super) fn read_frame_rows(
     frame: &Frame<'_>,
     file: &str,
     columns: &Columns,
@@ -516,7 +566,7 @@ fn read_frame_rows(
 /// several times faster than the general parser; any other file goes through `csv`. Blank
 /// lines are skipped but counted, as the parser does. `tests::plain_lines_read_as_csv_does`
 /// checks that both ways read the same rows.
-fn plain_lines<'t>(
+pub(super) fn plain_lines<'t>(
     body: &'t str,
     reader: &csv::Reader<&[u8]>,
 ) -> Option<impl Iterator<Item = (u64, &'t str)>> {
@@ -545,7 +595,7 @@ fn plain_lines<'t>(
 /// About how many rows a CSV file's `body` has, from the line length of its first 64 KiB (5 % more, and
 /// never more than one per 16 bytes): the rows are then allocated once, not copied at each
 /// doubling (10⁶ clients are about 180 MB of rows).
-fn expected_rows(body: &[u8]) -> usize {
+pub(super) fn expected_rows(body: &[u8]) -> usize {
     let sample = &body[..body.len().min(1 << 16)];
     let lines = sample.iter().filter(|&&b| b == b'\n').count().max(1);
     let estimate = body.len() / (sample.len() / lines).max(1);
@@ -584,7 +634,7 @@ impl<'t> LineCount<'t> {
 }
 
 /// The cells of one line: where each one is, split at the separator.
-fn split(text: &str, delimiter: u8, cells: &mut Vec<Range<usize>>) {
+pub(super) fn split(text: &str, delimiter: u8, cells: &mut Vec<Range<usize>>) {
     let mut start = 0;
     for (i, &b) in text.as_bytes().iter().enumerate() {
         if b == delimiter {

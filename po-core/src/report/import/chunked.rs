@@ -1,0 +1,252 @@
+//! A large CSV file read on several threads, as polars and DuckDB read theirs (issue 15): the
+//! file's lines are cut into one run per core and each run is validated by its own builder,
+//! with its own state (a file's id set, its area names); the runs are then merged in order —
+//! what one run cannot see (an id repeated in a later run) is found there — so that the rows
+//! and problems are exactly those of one pass (a test holds them equal).
+//!
+//! Only a file read line by line (no quotes: what case systems and po write) is cut; any other
+//! file, a frame and a small file are read in one pass.
+
+use super::sheet::{
+    check_headers, csv_header, each_row, expected_rows, plain_lines, read_header, split, Cells,
+    Columns, Row, RowAt,
+};
+use super::table::Input;
+use super::{decode, ImportError, Imported, Mode, Problem};
+
+/// Files of at least this many bytes are cut into runs (below it a thread costs more than it
+/// saves).
+const CUT_FROM: usize = 4 << 20;
+
+/// The threads a large file is read on: the machine's cores, at most 8.
+pub(super) fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// The header's problems and the runs.
+type Runs<T, S> = (Vec<Problem>, Vec<Run<T, S>>);
+
+/// One run of rows: the rows kept and their lines, the run's problems, its builder's state.
+pub(super) struct Run<T, S> {
+    pub(super) rows: Vec<T>,
+    pub(super) lines: Vec<u64>,
+    pub(super) problems: Vec<Problem>,
+    pub(super) state: S,
+}
+
+impl<T, S> Run<T, S> {
+    fn new(state: S, capacity: usize) -> Self {
+        Run {
+            rows: Vec::with_capacity(capacity),
+            lines: Vec::with_capacity(capacity),
+            problems: Vec::new(),
+            state,
+        }
+    }
+
+    /// Leaves out the rows of `lines` (sorted), giving each the problem `problem(line)` ahead
+    /// of the row's other problems, in line order.
+    pub(super) fn leave_out(&mut self, lines: &[(u64, Problem)]) {
+        if lines.is_empty() {
+            return;
+        }
+        let mut drop = lines.iter().map(|(l, _)| *l).peekable();
+        let mut keep = Vec::with_capacity(self.lines.len());
+        for &line in &self.lines {
+            while drop.peek().is_some_and(|&d| d < line) {
+                drop.next();
+            }
+            keep.push(drop.peek() != Some(&line));
+        }
+        let mut k = keep.iter();
+        self.rows.retain(|_| k.next().copied().unwrap_or(true));
+        let mut k = keep.iter();
+        self.lines.retain(|_| k.next().copied().unwrap_or(true));
+        let mut problems: Vec<Problem> = lines.iter().map(|(_, p)| p.clone()).collect();
+        problems.append(&mut self.problems);
+        problems.sort_by_key(|p| p.row); // Stable: a row's new problem stays first.
+        self.problems = problems;
+    }
+}
+
+/// Reads a file as [`super::sheet::read_rows`] does, a large one line by line on `threads`
+/// threads: each run starts from `state()` and reads its rows with `build`; `merge` then sees
+/// the runs in order (and finds, say, an id of a later run seen in an earlier one). Strict mode
+/// fails on any problem, the merge's included.
+#[allow(clippy::too_many_arguments)] // The reader's arguments and the run's three steps.
+pub(super) fn read_rows_on<T: Send, S: Send>(
+    input: Input<'_>,
+    file: &str,
+    columns: &Columns,
+    mode: Mode,
+    threads: usize,
+    state: impl Fn() -> S + Sync,
+    build: impl Fn(&mut S, &mut Row<'_>) -> Option<T> + Sync,
+    merge: impl FnOnce(&mut [Run<T, S>]),
+) -> Result<Imported<T>, ImportError> {
+    let capacity = match input {
+        Input::Csv(bytes) => expected_rows(bytes),
+        Input::Frame(frame) => frame.rows(),
+    };
+    let one_pass = |input: Input<'_>| -> Result<Runs<T, S>, ImportError> {
+        let mut run = Run::new(state(), capacity);
+        let header_problems = each_row(input, file, columns, |at, cells| {
+            if let Some(row) = at.read(cells, |r| build(&mut run.state, r), &mut run.problems) {
+                run.rows.push(row);
+                run.lines.push(at.line);
+            }
+        })?;
+        Ok((header_problems, vec![run]))
+    };
+    let (header_problems, mut runs) = match input {
+        Input::Csv(bytes) if threads > 1 && bytes.len() >= CUT_FROM => {
+            let text = decode(bytes);
+            let (body, delimiter) = crate::text::csv_layout(&text);
+            let mut reader = crate::text::csv_reader_with(body, delimiter);
+            let header = read_header(&csv_header(&mut reader, file)?, file, columns, 1)?;
+            let plain = plain_lines(body, &reader);
+            let read = match plain {
+                None => one_pass(input)?,
+                Some(lines) => {
+                    let header_problems = check_headers(&header, file, columns, 1)?;
+                    let lines: Vec<(u64, &str)> = lines.collect();
+                    let size = lines.len().div_ceil(threads).max(1);
+                    let (state, build, header) = (&state, &build, &header);
+                    let runs = std::thread::scope(|s| {
+                        let handles: Vec<_> = lines
+                            .chunks(size)
+                            .enumerate()
+                            .map(|(i, part)| {
+                                s.spawn(move || {
+                                    // The first run holds every row in the end: room for all.
+                                    let room = if i == 0 { capacity } else { part.len() };
+                                    let mut run = Run::new(state(), room);
+                                    let mut at = Vec::new();
+                                    for &(line, text) in part {
+                                        at.clear();
+                                        split(text, delimiter, &mut at);
+                                        let row_at = RowAt {
+                                            file,
+                                            columns,
+                                            header,
+                                            line,
+                                        };
+                                        let cells = Cells::Text { text, at: &at };
+                                        let read = |r: &mut Row<'_>| build(&mut run.state, r);
+                                        if let Some(row) =
+                                            row_at.read(cells, read, &mut run.problems)
+                                        {
+                                            run.rows.push(row);
+                                            run.lines.push(line);
+                                        }
+                                    }
+                                    run
+                                })
+                            })
+                            .collect();
+                        handles
+                            .into_iter()
+                            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                            .collect::<Vec<_>>()
+                    });
+                    (header_problems, runs)
+                }
+            };
+            read
+        }
+        _ => one_pass(input)?,
+    };
+    merge(&mut runs);
+    let mut problems = header_problems;
+    let mut runs = runs.into_iter();
+    let mut rows = match runs.next() {
+        Some(first) => {
+            problems.extend(first.problems);
+            first.rows
+        }
+        None => Vec::new(),
+    };
+    for run in runs {
+        problems.extend(run.problems);
+        rows.extend(run.rows);
+    }
+    if mode == Mode::Strict && !problems.is_empty() {
+        return Err(ImportError { problems });
+    }
+    Ok(Imported { rows, problems })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::clients::read_clients_on;
+    use super::*;
+    use crate::codes::LocalVocabulary;
+
+    /// 50 000 clients (4.5 MB, cut into runs), with ids repeated within a run and across runs,
+    /// a repeat of a row that was itself left out, and a row with two problems.
+    fn export() -> String {
+        let mut out = String::from(
+            "id;gender;birth_date;birth_year;age_band;municipality;area;applied_on;started_on;ended_on;children_at_home;priority_groups;contact_reasons;assignments\n",
+        );
+        for i in 0..50_000u32 {
+            let id = match i {
+                20_001 => "client-20000".to_owned(),
+                25_000 => "client-12".to_owned(),
+                30_000 => "client-5".to_owned(),
+                35_000 => "client-10".to_owned(),
+                _ => format!("client-{i}"),
+            };
+            let gender = if i == 35_000 {
+                "x"
+            } else if i % 2 == 0 {
+                "woman"
+            } else {
+                "man"
+            };
+            let started = if i == 12 { "2023-13-01" } else { "2023-02-01" };
+            out.push_str(&format!(
+                "{id};{gender};1980-01-01;;;1780;Området {};2023-01-15;{started};;ja;;economy|housing;economy|housing\n",
+                i % 7
+            ));
+        }
+        out
+    }
+
+    #[test]
+    fn a_file_read_in_runs_gives_the_rows_and_problems_of_one_pass() {
+        let text = export();
+        assert!(text.len() >= CUT_FROM, "{}", text.len());
+        let read = |threads| {
+            read_clients_on(
+                Input::Csv(text.as_bytes()),
+                "clients.csv",
+                &LocalVocabulary::default(),
+                None,
+                Mode::Lenient,
+                threads,
+            )
+            .unwrap()
+        };
+        let one = read(1);
+        let problems: Vec<String> = one.problems.iter().map(ToString::to_string).collect();
+        // Lines: the header is line 1, client i is line i + 2.
+        let expected = [
+            "clients.csv, row 14, column \"started_on\"",
+            "clients.csv, row 20003, column \"id\": the same id as row 20002",
+            "clients.csv, row 25002, column \"id\": the same id as row 14",
+            "clients.csv, row 30002, column \"id\": the same id as row 7",
+            "clients.csv, row 35002, column \"id\": the same id as row 12",
+            "clients.csv, row 35002, column \"gender\"",
+        ];
+        assert_eq!(problems.len(), expected.len(), "{problems:#?}");
+        for (p, e) in problems.iter().zip(expected) {
+            assert!(p.starts_with(e), "{p} (expected {e})");
+        }
+        assert_eq!(one.rows.len(), 50_000 - 5);
+        for threads in [2, 3, 8] {
+            let many = read(threads);
+            assert_eq!(many.problems, one.problems, "{threads} threads");
+            assert!(many.rows == one.rows, "{threads} threads: other rows");
+        }
+    }
+}
