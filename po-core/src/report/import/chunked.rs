@@ -4,12 +4,13 @@
 //! what one run cannot see (an id repeated in a later run) is found there — so that the rows
 //! and problems are exactly those of one pass (a test holds them equal).
 //!
-//! Only a file read line by line (no quotes: what case systems and po write) is cut; any other
-//! file, a frame and a small file are read in one pass.
+//! Cut are a file read line by line (no quotes: what case systems and po write) and a frame
+//! (from Python, its rows across the batches); any other file and a small one are read in one
+//! pass.
 
 use super::sheet::{
-    check_headers, csv_header, each_row, expected_rows, plain_lines, read_header, split, Cells,
-    Columns, Row, RowAt,
+    check_batches, check_headers, csv_header, each_row, expected_rows, plain_lines, read_header,
+    split, Cells, Columns, Header, Row, RowAt,
 };
 use super::table::Input;
 use super::{decode, ImportError, Imported, Mode, Problem};
@@ -21,6 +22,54 @@ const CUT_FROM: usize = 4 << 20;
 /// The threads a large file is read on: the machine's cores, at most 8.
 pub(super) fn threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// Frames of at least this many rows are cut into runs.
+const CUT_ROWS: usize = 25_000;
+
+/// The rows of `items` read in one run per thread, in order: `feed` gives each run's rows to
+/// read (with their lines), each run starts from `state()` and reads its rows with `build`.
+fn in_runs<I: Sync, T: Send, S: Send>(
+    items: &[I],
+    header: &Header,
+    (threads, capacity, file, columns): (usize, usize, &str, &Columns),
+    state: &(impl Fn() -> S + Sync),
+    build: &(impl Fn(&mut S, &mut Row<'_>) -> Option<T> + Sync),
+    feed: impl Fn(&[I], &mut dyn FnMut(u64, Cells<'_>)) + Sync,
+) -> Vec<Run<T, S>> {
+    let size = items.len().div_ceil(threads.max(1)).max(1);
+    let feed = &feed;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(size)
+            .enumerate()
+            .map(|(i, part)| {
+                s.spawn(move || {
+                    // The first run holds every row in the end: room for all.
+                    let room = if i == 0 { capacity } else { part.len() };
+                    let mut run = Run::new(state(), room);
+                    feed(part, &mut |line, cells| {
+                        let at = RowAt {
+                            file,
+                            columns,
+                            header,
+                            line,
+                        };
+                        let read = |r: &mut Row<'_>| build(&mut run.state, r);
+                        if let Some(row) = at.read(cells, read, &mut run.problems) {
+                            run.rows.push(row);
+                            run.lines.push(line);
+                        }
+                    });
+                    run
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// The header's problems and the runs.
@@ -44,13 +93,13 @@ impl<T, S> Run<T, S> {
         }
     }
 
-    /// Leaves out the rows of `lines` (sorted), giving each the problem `problem(line)` ahead
-    /// of the row's other problems, in line order.
-    pub(super) fn leave_out(&mut self, lines: &[(u64, Problem)]) {
-        if lines.is_empty() {
+    /// Leaves out the rows at the lines of `found` (in line order) and lists each one's
+    /// problem ahead of the row's other problems, as one pass would have.
+    pub(super) fn leave_out(&mut self, found: &[(u64, Problem)]) {
+        if found.is_empty() {
             return;
         }
-        let mut drop = lines.iter().map(|(l, _)| *l).peekable();
+        let mut drop = found.iter().map(|(l, _)| *l).peekable();
         let mut keep = Vec::with_capacity(self.lines.len());
         for &line in &self.lines {
             while drop.peek().is_some_and(|&d| d < line) {
@@ -62,7 +111,7 @@ impl<T, S> Run<T, S> {
         self.rows.retain(|_| k.next().copied().unwrap_or(true));
         let mut k = keep.iter();
         self.lines.retain(|_| k.next().copied().unwrap_or(true));
-        let mut problems: Vec<Problem> = lines.iter().map(|(_, p)| p.clone()).collect();
+        let mut problems: Vec<Problem> = found.iter().map(|(_, p)| p.clone()).collect();
         problems.append(&mut self.problems);
         problems.sort_by_key(|p| p.row); // Stable: a row's new problem stays first.
         self.problems = problems;
@@ -105,54 +154,66 @@ pub(super) fn read_rows_on<T: Send, S: Send>(
             let mut reader = crate::text::csv_reader_with(body, delimiter);
             let header = read_header(&csv_header(&mut reader, file)?, file, columns, 1)?;
             let plain = plain_lines(body, &reader);
+            // Bound, not returned: the match's temporaries borrow `text` and must end first.
+            #[allow(clippy::let_and_return)]
             let read = match plain {
                 None => one_pass(input)?,
                 Some(lines) => {
                     let header_problems = check_headers(&header, file, columns, 1)?;
                     let lines: Vec<(u64, &str)> = lines.collect();
-                    let size = lines.len().div_ceil(threads).max(1);
-                    let (state, build, header) = (&state, &build, &header);
-                    let runs = std::thread::scope(|s| {
-                        let handles: Vec<_> = lines
-                            .chunks(size)
-                            .enumerate()
-                            .map(|(i, part)| {
-                                s.spawn(move || {
-                                    // The first run holds every row in the end: room for all.
-                                    let room = if i == 0 { capacity } else { part.len() };
-                                    let mut run = Run::new(state(), room);
-                                    let mut at = Vec::new();
-                                    for &(line, text) in part {
-                                        at.clear();
-                                        split(text, delimiter, &mut at);
-                                        let row_at = RowAt {
-                                            file,
-                                            columns,
-                                            header,
-                                            line,
-                                        };
-                                        let cells = Cells::Text { text, at: &at };
-                                        let read = |r: &mut Row<'_>| build(&mut run.state, r);
-                                        if let Some(row) =
-                                            row_at.read(cells, read, &mut run.problems)
-                                        {
-                                            run.rows.push(row);
-                                            run.lines.push(line);
-                                        }
-                                    }
-                                    run
-                                })
-                            })
-                            .collect();
-                        handles
-                            .into_iter()
-                            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                            .collect::<Vec<_>>()
-                    });
-                    (header_problems, runs)
+                    let feed = |part: &[(u64, &str)], each: &mut dyn FnMut(u64, Cells<'_>)| {
+                        let mut at = Vec::new();
+                        for &(line, text) in part {
+                            at.clear();
+                            split(text, delimiter, &mut at);
+                            each(line, Cells::Text { text, at: &at });
+                        }
+                    };
+                    (
+                        header_problems,
+                        in_runs(
+                            &lines,
+                            &header,
+                            (threads, capacity, file, columns),
+                            &state,
+                            &build,
+                            feed,
+                        ),
+                    )
                 }
             };
             read
+        }
+        Input::Frame(frame) if threads > 1 && frame.rows() >= CUT_ROWS => {
+            let header = read_header(&frame.names, file, columns, frame.header_row)?;
+            let header_problems = check_headers(&header, file, columns, frame.header_row)?;
+            check_batches(frame, file)?;
+            // Each row by its line, batch and place in the batch.
+            let mut rows = Vec::with_capacity(frame.rows());
+            let mut line = frame.header_row + 1;
+            for (b, batch) in frame.batches.iter().enumerate() {
+                for r in 0..batch.first().map_or(0, |c| c.len()) {
+                    rows.push((line, b, r));
+                    line += 1;
+                }
+            }
+            let feed = |part: &[(u64, usize, usize)], each: &mut dyn FnMut(u64, Cells<'_>)| {
+                for &(line, b, row) in part {
+                    let columns = &frame.batches[b];
+                    each(line, Cells::Frame { columns, row });
+                }
+            };
+            (
+                header_problems,
+                in_runs(
+                    &rows,
+                    &header,
+                    (threads, capacity, file, columns),
+                    &state,
+                    &build,
+                    feed,
+                ),
+            )
         }
         _ => one_pass(input)?,
     };
@@ -247,6 +308,52 @@ mod tests {
             let many = read(threads);
             assert_eq!(many.problems, one.problems, "{threads} threads");
             assert!(many.rows == one.rows, "{threads} threads: other rows");
+        }
+        // The same table as a frame in three batches, as from Python: the same rows and
+        // problems, in one pass and in runs.
+        let mut lines = text.lines();
+        let names: Vec<String> = lines
+            .next()
+            .unwrap()
+            .split(';')
+            .map(str::to_owned)
+            .collect();
+        let cells: Vec<Vec<&str>> = lines.map(|l| l.split(';').collect()).collect();
+        let batch = |rows: &[Vec<&str>]| -> Vec<Box<dyn crate::report::TextCells>> {
+            (0..names.len())
+                .map(|j| {
+                    let column: Vec<Option<String>> = rows
+                        .iter()
+                        .map(|r| Some(r[j].to_owned()).filter(|c| !c.is_empty()))
+                        .collect();
+                    Box::new(column) as Box<dyn crate::report::TextCells>
+                })
+                .collect()
+        };
+        let frame = crate::report::Frame {
+            names: names.clone(),
+            header_row: 1,
+            batches: vec![
+                batch(&cells[..7_000]),
+                batch(&cells[7_000..31_000]),
+                batch(&cells[31_000..]),
+            ],
+        };
+        for threads in [1, 2, 3] {
+            let read = read_clients_on(
+                Input::Frame(&frame),
+                "clients.csv",
+                &LocalVocabulary::default(),
+                None,
+                Mode::Lenient,
+                threads,
+            )
+            .unwrap();
+            assert_eq!(read.problems, one.problems, "a frame on {threads} threads");
+            assert!(
+                read.rows == one.rows,
+                "a frame on {threads} threads: other rows"
+            );
         }
     }
 }

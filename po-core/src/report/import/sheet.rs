@@ -522,14 +522,9 @@ pub(super) fn read_csv_rows(
 /// The rows of a frame given to `each`, numbered as in its CSV export (row `i` is line
 /// `header_row + 1 + i`); returns the header's problems. A batch whose columns are not one per name, or
 /// not of one length, is the file's one problem.
-pub(super) fn read_frame_rows(
-    frame: &Frame<'_>,
-    file: &str,
-    columns: &Columns,
-    each: &mut dyn FnMut(&Header, u64, Cells<'_>),
-) -> Result<Vec<Problem>, ImportError> {
-    let header = read_header(&frame.names, file, columns, frame.header_row)?;
-    let header_problems = check_headers(&header, file, columns, frame.header_row)?;
+/// A batch whose columns are not one per name, or not of one length, is the frame's one
+/// problem (at the line of its first row).
+pub(super) fn check_batches(frame: &Frame<'_>, file: &str) -> Result<(), ImportError> {
     let mut line = frame.header_row + 1;
     for (b, batch) in frame.batches.iter().enumerate() {
         let len = batch.first().map_or(0, |c| c.len());
@@ -545,6 +540,23 @@ pub(super) fn read_frame_rows(
                 ),
             ));
         }
+        line += len as u64;
+    }
+    Ok(())
+}
+
+pub(super) fn read_frame_rows(
+    frame: &Frame<'_>,
+    file: &str,
+    columns: &Columns,
+    each: &mut dyn FnMut(&Header, u64, Cells<'_>),
+) -> Result<Vec<Problem>, ImportError> {
+    let header = read_header(&frame.names, file, columns, frame.header_row)?;
+    let header_problems = check_headers(&header, file, columns, frame.header_row)?;
+    check_batches(frame, file)?;
+    let mut line = frame.header_row + 1;
+    for batch in &frame.batches {
+        let len = batch.first().map_or(0, |c| c.len());
         for row in 0..len {
             each(
                 &header,

@@ -7,7 +7,7 @@
 //! Python boundary does it for Arrow's string arrays without copying them).
 
 /// One column's cells as text, row by row.
-pub trait TextCells {
+pub trait TextCells: Sync {
     /// How many rows the column has.
     fn len(&self) -> usize;
     /// Whether it has none.
