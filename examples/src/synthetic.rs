@@ -72,9 +72,15 @@ pub fn varmland_like(year: i32, clients: usize, seed: u64) -> Register {
         .iter()
         .map(|m| u64::from(m.total_population_2023_12_31))
         .collect();
+    // One shared name per area, as po's import keeps them.
+    let areas: Vec<Option<std::sync::Arc<str>>> = municipalities
+        .iter()
+        .map(|m| m.area_2023.map(std::sync::Arc::from))
+        .collect();
     let mut register = Register::default();
     for i in 0..clients {
-        let m = municipalities[rng.weighted(&weights)];
+        let which = rng.weighted(&weights);
+        let m = municipalities[which];
         let gender = Gender::ALL[rng.weighted(&[58, 41, 1])];
         let age = match rng.weighted(&[14, 42, 35, 9]) {
             0 => 18 + rng.below(12),
@@ -110,7 +116,7 @@ pub fn varmland_like(year: i32, clients: usize, seed: u64) -> Register {
             birth_year: Some(year - age),
             age_band: None,
             municipality: MunicipalityCode::parse(m.code).ok(),
-            area: m.area_2023.map(std::sync::Arc::from),
+            area: areas[which].clone(),
             applied_on: Some(applied_on),
             started_on,
             ended_on,

@@ -40,7 +40,12 @@ impl<'a> Named<'a> {
     }
 
     fn counts(&mut self, name: &'a str) -> &mut Vec<u64> {
-        let i = match self.spellings.iter().find(|(s, _)| *s == name) {
+        // Names shared by their rows (the import keeps one per area) are found by address.
+        let i = match self
+            .spellings
+            .iter()
+            .find(|(s, _)| std::ptr::eq(*s, name) || *s == name)
+        {
             Some(&(_, i)) => i,
             None => {
                 let key = crate::text::fold(name);
