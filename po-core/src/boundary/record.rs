@@ -27,13 +27,6 @@ pub(crate) fn unsigned(n: i64, field: &str) -> Result<u64, super::error::PoError
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Text(pub std::borrow::Cow<'static, str>);
 
-impl Text {
-    /// The text.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
 impl std::ops::Deref for Text {
     type Target = str;
     fn deref(&self) -> &str {
@@ -62,18 +55,6 @@ impl From<String> for Text {
 impl From<std::borrow::Cow<'static, str>> for Text {
     fn from(s: std::borrow::Cow<'static, str>) -> Self {
         Text(s)
-    }
-}
-
-impl PartialEq<str> for Text {
-    fn eq(&self, other: &str) -> bool {
-        self.0 == other
-    }
-}
-
-impl PartialEq<&str> for Text {
-    fn eq(&self, other: &&str) -> bool {
-        self.0 == *other
     }
 }
 

@@ -109,13 +109,44 @@ fn protect_unpublished<'a>(
         .iter()
         .map(|&s| match protection {
             Protection::Threshold { k } if mixed && !published(s) => {
+                // Its compiled tables, protected together as a compilation's are.
                 let mut s = s.clone();
-                s.report.protect(k)?;
+                let tables: Vec<Table> = linked(&s.report).into_iter().cloned().collect();
+                let protected = protect_linked(&tables, k)?;
+                for (t, p) in linked_mut(&mut s.report).into_iter().zip(protected) {
+                    *t = p;
+                }
                 Ok(Cow::Owned(s))
             }
             _ => Ok(Cow::Borrowed(s)),
         })
         .collect()
+}
+
+/// A report's tables that a compilation sums, in its order.
+fn linked(r: &AnnualReport) -> [&Table; LINKED_TABLES] {
+    [
+        &r.active_clients,
+        &r.new_clients,
+        &r.closed_clients,
+        &r.children_at_home,
+        &r.contact_reasons,
+        &r.deviations_by_type,
+        &r.deviations_by_counterpart,
+    ]
+}
+
+/// As [`linked`], to change them.
+fn linked_mut(r: &mut AnnualReport) -> [&mut Table; LINKED_TABLES] {
+    [
+        &mut r.active_clients,
+        &mut r.new_clients,
+        &mut r.closed_clients,
+        &mut r.children_at_home,
+        &mut r.contact_reasons,
+        &mut r.deviations_by_type,
+        &mut r.deviations_by_counterpart,
+    ]
 }
 
 /// The organisation part of a submission, as table 1 reads it.
@@ -207,20 +238,16 @@ pub fn compile_against(
     );
     let protected = protect_unpublished(&chosen, protection)?;
     let chosen: Vec<&Submission> = protected.iter().map(|s| &**s).collect();
-    let pick: [fn(&AnnualReport) -> &Table; LINKED_TABLES] = [
-        |r| &r.active_clients,
-        |r| &r.new_clients,
-        |r| &r.closed_clients,
-        |r| &r.children_at_home,
-        |r| &r.contact_reasons,
-        |r| &r.deviations_by_type,
-        |r| &r.deviations_by_counterpart,
-    ];
-    let mut tables: Vec<Table> = pick
-        .iter()
-        .map(|f| sum_tables(&chosen.iter().map(|s| f(&s.report)).collect::<Vec<_>>()))
+    let mut tables: Vec<Table> = (0..LINKED_TABLES)
+        .map(|i| {
+            sum_tables(
+                &chosen
+                    .iter()
+                    .map(|s| linked(&s.report)[i])
+                    .collect::<Vec<_>>(),
+            )
+        })
         .collect();
-    debug_assert_eq!(tables.len(), LINKED_TABLES);
     if let Protection::Threshold { k } = protection {
         tables = protect_linked(&tables, k)?;
     }

@@ -27,7 +27,9 @@ fn index(labels: &mut Vec<String>, label: &str) -> usize {
 
 /// The cell-by-cell sum of `tables` (rows and columns matched by label; a row or column that a
 /// submission does not have counts 0 there, as a code list's optional column such as "Uppgift
-/// saknas" does), protected with threshold `k` and audited. Named after the first table.
+/// saknas" does), protected with threshold `k` and audited on its own. Named after the first
+/// table. A table published beside related ones needs their relations too: a compilation's
+/// tables are protected together ([`super::compile`]).
 ///
 /// # Errors
 /// [`DisclosureError`] from the protection or its audit.

@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::submission::{GrantFigures, Submission};
+use crate::disclosure::Protection;
 use crate::organisation::MunicipalityCode;
 use crate::report::{annual_report, Cell, Register, ReportOptions};
 
@@ -225,6 +226,14 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, String> {
             repaid: r.unwrap_or_default(),
         }),
     };
+    // A form showing a count the primary rule hides holds a service's true counts: it is
+    // marked unprotected, so that a compilation protects it before a sum minus the published
+    // submissions can give its counts away.
+    if let Protection::Threshold { k } = template.protection {
+        if template.tables_show_small_count(k) {
+            template.set_protection(Protection::Unprotected);
+        }
+    }
     let mut s = Submission::new(
         host,
         municipalities,

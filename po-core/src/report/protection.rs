@@ -302,15 +302,29 @@ impl AnnualReport {
     pub fn protect(&mut self, k: u64) -> Result<(), DisclosureError> {
         if self.protection == Protection::Unprotected {
             protect_report(self, k)?;
-            self.protection = Protection::Threshold { k };
-            let was = super::annual::control_text(Protection::Unprotected);
-            let now = super::annual::control_text(self.protection);
-            self.stamp.rules = match self.stamp.rules.strip_suffix(&was) {
-                Some(statute) => format!("{statute}{now}"),
-                None => format!("{}; {now}", self.stamp.rules),
-            };
+            self.set_protection(Protection::Threshold { k });
         }
         Ok(())
+    }
+
+    /// Says which disclosure control the report went through, in its field and its stamp.
+    pub(crate) fn set_protection(&mut self, protection: Protection) {
+        let was = super::annual::control_text(self.protection);
+        let now = super::annual::control_text(protection);
+        self.stamp.rules = match self.stamp.rules.strip_suffix(&was) {
+            Some(statute) => format!("{statute}{now}"),
+            None => format!("{}; {now}", self.stamp.rules),
+        };
+        self.protection = protection;
+    }
+
+    /// Whether a table of the report shows a count of 1..k-1 (what the primary rule hides):
+    /// the part of a report that a submission's flat form carries.
+    pub(crate) fn tables_show_small_count(&self, k: u64) -> bool {
+        self.tables()
+            .iter()
+            .flat_map(|t| t.cells())
+            .any(|c| c.count().is_some_and(|v| (1..k).contains(&v)))
     }
 
     /// The report as a publication: every shown number as a cell, with the relations between
