@@ -40,7 +40,7 @@ fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
-fn codes<'a, T: CodeList + 'a>(items: impl Iterator<Item = &'a T>) -> String {
+fn codes<T: CodeList>(items: impl Iterator<Item = T>) -> String {
     items.map(|c| c.code()).collect::<Vec<_>>().join("|")
 }
 
@@ -63,7 +63,7 @@ pub fn register_to_csv(register: &Register) -> Result<RegisterCsvText, csv::Erro
             if c.children_at_home { "ja" } else { "nej" }.to_owned(),
             c.priority_groups.join("|"),
             codes(c.contact_reasons.iter()),
-            codes(c.assignments.iter().map(|a| &a.category)),
+            codes(c.assignments.iter().map(|a| a.category)),
         ])?;
     }
     let clients = finish(w)?;

@@ -12,7 +12,8 @@ use po_core::codes::{
 use po_core::organisation::MunicipalityCode;
 use po_core::reference::varmland;
 use po_core::report::{
-    Assignment, Client, Deviation, ExitSurvey, IntakeVisit, Register, StaffMember, SurveyResponse,
+    Assignment, Client, ContactReasons, Deviation, ExitSurvey, IntakeVisit, Register, StaffMember,
+    SurveyResponse,
 };
 use rust_decimal::Decimal;
 use time::{Date, Duration, Month};
@@ -96,11 +97,9 @@ pub fn varmland_like(year: i32, clients: usize, seed: u64) -> Register {
             .then(|| day_in(&mut rng, year))
             .filter(|e| *e >= started_on);
         let reasons = 1 + rng.below(3) as usize;
-        let mut contact_reasons: Vec<ContactReason> = (0..reasons)
+        let contact_reasons: ContactReasons = (0..reasons)
             .map(|_| ContactReason::ALL[rng.weighted(&[17, 8, 5, 9, 4, 2, 4, 26, 10, 3, 2])])
             .collect();
-        contact_reasons.sort();
-        contact_reasons.dedup();
         let assignments = (0..3 + rng.below(6))
             .map(|_| Assignment {
                 category: AssignmentCategory::ALL

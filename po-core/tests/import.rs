@@ -39,7 +39,7 @@ fn utf8_bom_crlf_semicolons_swedish_headers_and_labels() {
     assert!(k1.children_at_home);
     assert_eq!(
         k1.contact_reasons,
-        vec![ContactReason::Economy, ContactReason::EmployerPension]
+        [ContactReason::Economy, ContactReason::EmployerPension].into()
     );
     assert_eq!(
         k1.assignments
@@ -480,4 +480,28 @@ fn a_missing_optional_column_is_a_problem_naming_what_it_would_empty() {
     assert!(err.problems[0]
         .reason
         .starts_with("none of the columns birth_date, birth_year, age_band is given"));
+}
+
+/// A client's contact reasons are a set: a reason named twice (even spelt differently) is one
+/// reason, so the client counts once in the contact-reason table, from CSV and from JSON alike.
+#[test]
+fn a_contact_reason_named_twice_is_one_reason() {
+    let csv = format!(
+        "id;gender;started_on{ALL_OPTIONAL}\n\
+         k1;woman;2023-02-01;;;;Bostad|Ekonomi|ekonomi|Boende;;;;\n"
+    );
+    let got = read_clients_csv(csv.as_bytes(), "k.csv", &varmland(), None, Mode::Strict).unwrap();
+    assert!(got.problems.is_empty(), "{:?}", got.problems);
+    let reasons = got.rows[0].contact_reasons;
+    assert_eq!(reasons.len(), 2);
+    assert_eq!(
+        reasons.iter().collect::<Vec<_>>(),
+        [ContactReason::Economy, ContactReason::Housing]
+    );
+    let json: ContactReasons = serde_json::from_str(r#"["housing","economy","housing"]"#).unwrap();
+    assert_eq!(json, reasons);
+    assert_eq!(
+        serde_json::to_string(&reasons).unwrap(),
+        r#"["economy","housing"]"#
+    );
 }

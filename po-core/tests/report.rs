@@ -24,7 +24,7 @@ fn client(id: String, gender: Gender, area: &str, started_on: Date) -> Client {
         ended_on: None,
         children_at_home: false,
         priority_groups: vec![],
-        contact_reasons: vec![],
+        contact_reasons: [].into(),
         assignments: vec![],
     }
 }
@@ -77,7 +77,7 @@ fn stockholm_2021() -> Register {
     for (reason, women, men) in reasons {
         for (gender, n) in [(Gender::Woman, women), (Gender::Man, men)] {
             for c in clients.iter_mut().filter(|c| c.gender == gender).take(n) {
-                c.contact_reasons.push(reason);
+                c.contact_reasons.insert(reason);
             }
         }
     }

@@ -481,7 +481,7 @@ fn client(id: usize, gender: Gender, age: i32, area: &str, municipality: &str) -
         ended_on: None,
         children_at_home: false,
         priority_groups: Vec::new(),
-        contact_reasons: vec![ContactReason::Economy],
+        contact_reasons: [ContactReason::Economy].into(),
         assignments: Vec::new(),
     }
 }

@@ -203,14 +203,9 @@ impl<'a> ClientCounts<'a> {
         if c.children_at_home {
             self.children[g][0] += 1;
         }
-        // A reason listed twice counts once: a bit per reason instead of a sorted copy.
-        let mut seen = 0u64;
-        for &r in &c.contact_reasons {
-            let i = index_of(r);
-            if seen & (1 << i) == 0 {
-                seen |= 1 << i;
-                self.reasons[i][g] += 1;
-            }
+        // A set: a reason named twice in the export counts once.
+        for r in c.contact_reasons.iter() {
+            self.reasons[index_of(r)][g] += 1;
         }
         for a in &c.assignments {
             let in_year = a.started_on.zip(self.last_day).is_none_or(|(s, l)| s <= l)

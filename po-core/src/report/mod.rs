@@ -18,6 +18,7 @@ mod import;
 mod joint;
 mod margins;
 mod protection;
+mod reasons;
 mod register;
 mod render;
 mod summary;
@@ -44,6 +45,7 @@ pub(crate) use joint::{audit_linked, protect_linked, LINKED_TABLES};
 pub use joint::{audit_tables, protect_table, TableRelation};
 pub use margins::{check_margins, MarginProblem};
 pub use protection::{information_loss, InformationLoss};
+pub use reasons::ContactReasons;
 pub use register::{
     Assignment, Client, Deviation, ExitSurvey, IntakeVisit, Register, StaffMember, SurveyResponse,
 };

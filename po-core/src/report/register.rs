@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::ContactReasons;
 use crate::codes::{
     AgeBand, AssignmentCategory, ContactReason, Counterpart, DeviationEventType, DeviationLevel,
     DeviationStatus, Gender, IntakeOutcome,
@@ -72,9 +73,10 @@ pub struct Client {
     /// Priority groups matched at intake (codes of `priority::PriorityGroup`).
     #[serde(default)]
     pub priority_groups: Vec<String>,
-    /// Contact reasons (one or more).
+    /// Contact reasons (one or more); a set, so a reason listed twice counts once.
     #[serde(default)]
-    pub contact_reasons: Vec<ContactReason>,
+    #[cfg_attr(feature = "schema", schemars(with = "Vec<ContactReason>"))]
+    pub contact_reasons: ContactReasons,
     /// Assignments.
     #[serde(default)]
     pub assignments: Vec<Assignment>,

@@ -10,7 +10,7 @@ use super::{ImportError, Imported, Input, Mode, Problem};
 use crate::codes::{AgeBand, LocalVocabulary};
 use crate::identity::age_on;
 use crate::organisation::MunicipalityCode;
-use crate::report::{Assignment, Client};
+use crate::report::{Assignment, Client, ContactReasons};
 use crate::text::clip;
 use time::Date;
 
@@ -255,7 +255,14 @@ pub(super) fn read_clients_on(
             let priority_groups = r.raw(PRIORITY_GROUPS).map_or(Vec::new(), |v| {
                 v.split('|').map(|s| s.trim().to_owned()).collect()
             });
-            let contact_reasons = r.list(CONTACT_REASONS, |s| vocabulary.contact_reasons.parse(s));
+            let mut contact_reasons = ContactReasons::new();
+            r.each_item(
+                CONTACT_REASONS,
+                |s| vocabulary.contact_reasons.parse(s),
+                |reason| {
+                    contact_reasons.insert(reason);
+                },
+            );
             let assignments = r.list_of(
                 ASSIGNMENTS,
                 |s| vocabulary.assignment_categories.parse(s),

@@ -247,11 +247,25 @@ impl<'a> Row<'a> {
         parse: impl Fn(&str) -> Result<T, UnknownCode>,
         make: impl Fn(T) -> U,
     ) -> Vec<U> {
+        let mut out = Vec::new();
+        if let Some(v) = self.raw(column) {
+            out.reserve(v.bytes().filter(|&b| b == b'|').count() + 1);
+        }
+        self.each_item(column, parse, |x| out.push(make(x)));
+        out
+    }
+
+    /// Each item of a `|`-separated cell given to `each` as it is read (a bad one is a
+    /// problem); blank items are skipped.
+    pub(super) fn each_item<T>(
+        &mut self,
+        column: Col,
+        parse: impl Fn(&str) -> Result<T, UnknownCode>,
+        mut each: impl FnMut(T),
+    ) {
         let Some(v) = self.raw(column) else {
-            return Vec::new();
+            return;
         };
-        let bars = v.bytes().filter(|&b| b == b'|').count();
-        let mut out = Vec::with_capacity(bars + 1);
         // Split by hand: the items are short, and `str::split`'s search costs more than them.
         let mut start = 0;
         for (i, b) in v.bytes().chain(std::iter::once(b'|')).enumerate() {
@@ -262,11 +276,10 @@ impl<'a> Row<'a> {
                     continue;
                 }
                 if let Some(x) = self.parse_one(column, item, &parse) {
-                    out.push(make(x));
+                    each(x);
                 }
             }
         }
-        out
     }
 }
 
