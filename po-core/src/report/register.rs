@@ -9,8 +9,8 @@ use time::Date;
 
 use super::ContactReasons;
 use crate::codes::{
-    AgeBand, AssignmentCategory, ContactReason, Counterpart, DeviationEventType, DeviationLevel,
-    DeviationStatus, Gender, IntakeOutcome,
+    AgeBand, AssignmentCategory, Counterpart, DeviationEventType, DeviationLevel, DeviationStatus,
+    Gender, IntakeOutcome,
 };
 use crate::organisation::MunicipalityCode;
 
@@ -75,7 +75,10 @@ pub struct Client {
     pub priority_groups: Vec<String>,
     /// Contact reasons (one or more); a set, so a reason listed twice counts once.
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(with = "Vec<ContactReason>"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Vec<crate::codes::ContactReason>")
+    )]
     pub contact_reasons: ContactReasons,
     /// Assignments.
     #[serde(default)]
