@@ -28,7 +28,9 @@ where
 {
     let mut codes = HashSet::new();
     let mut labels = HashSet::new();
-    for &v in T::ALL {
+    for (i, &v) in T::ALL.iter().enumerate() {
+        // A table's rows are indexed by `index()`: it must be the place in `ALL`.
+        assert_eq!(v.index(), i, "{}: {v:?}", T::LIST);
         let code = v.code();
         assert!(
             code.bytes()

@@ -49,6 +49,10 @@ pub trait CodeList: Copy + Eq + Ord + std::hash::Hash + std::fmt::Debug + Sized 
     /// The code, labels, source and aliases of this value.
     fn info(self) -> &'static CodeInfo;
 
+    /// The value's place in [`CodeList::ALL`] (a table's row): the enum's discriminant, read
+    /// without searching the list.
+    fn index(self) -> usize;
+
     /// The stable machine code.
     fn code(self) -> &'static str {
         self.info().code
@@ -164,6 +168,10 @@ macro_rules! code_list {
         impl $crate::codes::CodeList for $name {
             const LIST: &'static str = $list;
             const ALL: &'static [Self] = &[ $( $name::$variant, )+ ];
+            fn index(self) -> usize {
+                // The variants have no explicit discriminants and `ALL` lists them in order.
+                self as usize
+            }
             fn info(self) -> &'static $crate::codes::CodeInfo {
                 match self {
                     $( $name::$variant => &$crate::codes::CodeInfo {

@@ -107,6 +107,14 @@ impl MunicipalityCode {
     pub fn county(&self) -> County {
         self.county
     }
+
+    /// The code as a number below 10 000 (1780 for "1780"): an index for counting by
+    /// municipality without a map.
+    pub(crate) fn number(&self) -> usize {
+        self.digits
+            .iter()
+            .fold(0, |n, &d| n * 10 + usize::from(d.wrapping_sub(b'0') % 10))
+    }
 }
 
 impl TryFrom<String> for MunicipalityCode {

@@ -40,11 +40,13 @@ impl<'a> Named<'a> {
     }
 
     fn counts(&mut self, name: &'a str) -> &mut Vec<u64> {
-        // Names shared by their rows (the import keeps one per area) are found by address.
+        // Names shared by their rows (the import keeps one per area) are found by address,
+        // before any spelling is compared.
         let i = match self
             .spellings
             .iter()
-            .find(|(s, _)| std::ptr::eq(*s, name) || *s == name)
+            .find(|(s, _)| std::ptr::eq(*s, name))
+            .or_else(|| self.spellings.iter().find(|(s, _)| *s == name))
         {
             Some(&(_, i)) => i,
             None => {
@@ -99,7 +101,7 @@ fn add_rows(into: &mut [Vec<u64>], from: &[Vec<u64>]) {
 }
 
 fn index_of<T: CodeList>(v: T) -> usize {
-    T::ALL.iter().position(|x| *x == v).unwrap_or(0)
+    v.index()
 }
 
 /// Counts of clients by gender × age band (age on 31 December); unknown ages go to an extra
@@ -143,7 +145,49 @@ pub(super) struct ClientCounts<'a> {
     children: Vec<Vec<u64>>,
     reasons: Vec<Vec<u64>>,
     assignments: Vec<Vec<u64>>,
-    per_municipality: BTreeMap<MunicipalityCode, u64>,
+    per_municipality: PerMunicipality,
+}
+
+/// Clients counted by municipality: a count per four-digit code, looked up by its number
+/// rather than in a map (a map's search was a tenth of the pass over 10⁶ clients).
+struct PerMunicipality {
+    counts: Vec<u64>,
+    /// Every code counted, in the order first seen.
+    codes: Vec<MunicipalityCode>,
+}
+
+impl PerMunicipality {
+    fn new() -> Self {
+        PerMunicipality {
+            counts: Vec::new(),
+            codes: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, code: MunicipalityCode, n: u64) {
+        if self.counts.is_empty() {
+            self.counts = vec![0; 10_000];
+        }
+        let count = &mut self.counts[code.number()];
+        if *count == 0 {
+            self.codes.push(code);
+        }
+        *count += n;
+    }
+
+    fn merge(&mut self, other: PerMunicipality) {
+        for code in other.codes {
+            self.add(code, other.counts[code.number()]);
+        }
+    }
+
+    fn into_map(self) -> BTreeMap<MunicipalityCode, u64> {
+        let counts = self.counts;
+        self.codes
+            .into_iter()
+            .map(|code| (code, counts[code.number()]))
+            .collect()
+    }
 }
 
 /// The client tables, counted.
@@ -175,7 +219,7 @@ impl<'a> ClientCounts<'a> {
             children: vec![vec![0u64; 1]; Gender::ALL.len()],
             reasons: vec![vec![0u64; Gender::ALL.len()]; ContactReason::ALL.len()],
             assignments: vec![vec![0u64; 1]; AssignmentCategory::ALL.len()],
-            per_municipality: BTreeMap::new(),
+            per_municipality: PerMunicipality::new(),
         }
     }
 
@@ -215,7 +259,7 @@ impl<'a> ClientCounts<'a> {
             }
         }
         if let Some(m) = c.municipality {
-            *self.per_municipality.entry(m).or_default() += 1;
+            self.per_municipality.add(m, 1);
         }
     }
 
@@ -230,9 +274,7 @@ impl<'a> ClientCounts<'a> {
         add_rows(&mut self.children, &other.children);
         add_rows(&mut self.reasons, &other.reasons);
         add_rows(&mut self.assignments, &other.assignments);
-        for (m, n) in other.per_municipality {
-            *self.per_municipality.entry(m).or_default() += n;
-        }
+        self.per_municipality.merge(other.per_municipality);
     }
 
     /// Counts `clients` in up to `chunks` runs on as many threads, merged in order: the
@@ -322,7 +364,7 @@ impl<'a> ClientCounts<'a> {
             ),
             assignments_per_client: Ratio::per(assignment_total, self.active_count),
             waiting: WaitingSummary::of(self.waits).into(),
-            per_municipality: self.per_municipality,
+            per_municipality: self.per_municipality.into_map(),
         }
     }
 }

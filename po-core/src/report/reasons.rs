@@ -51,11 +51,14 @@ impl ContactReasons {
 
     /// The reasons, in the code list's order.
     pub fn iter(&self) -> impl Iterator<Item = ContactReason> + '_ {
-        let bits = self.0;
-        ContactReason::ALL
-            .iter()
-            .copied()
-            .filter(move |&r| bits & (1 << r as u16) != 0)
+        // The set bits, lowest first: one step per reason, not one per code.
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            let i = bits.trailing_zeros() as usize;
+            let reason = ContactReason::ALL.get(i).copied()?;
+            bits &= bits - 1;
+            Some(reason)
+        })
     }
 }
 
