@@ -73,7 +73,7 @@ pub fn register_to_csv(register: &Register) -> Result<RegisterCsvText, csv::Erro
     for v in &register.intake_visits {
         w.write_record([
             v.date.to_string(),
-            v.area.clone(),
+            v.area.to_string(),
             v.outcome.code().to_owned(),
         ])?;
     }

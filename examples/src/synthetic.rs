@@ -16,6 +16,7 @@ use po_core::report::{
     SurveyResponse,
 };
 use rust_decimal::Decimal;
+use std::sync::Arc;
 use time::{Date, Duration, Month};
 
 /// SplitMix64: a tiny, well-known deterministic generator (no statistical claims needed here);
@@ -73,10 +74,19 @@ pub fn varmland_like(year: i32, clients: usize, seed: u64) -> Register {
         .iter()
         .map(|m| u64::from(m.total_population_2023_12_31))
         .collect();
-    // One shared name per area, as po's import keeps them.
-    let areas: Vec<Option<std::sync::Arc<str>>> = municipalities
+    // One shared text per area name (several municipalities form one area), as po's import
+    // keeps them; a client and an intake visit are counted under their municipality's area.
+    let mut names: Vec<Arc<str>> = Vec::new();
+    let areas: Vec<Arc<str>> = municipalities
         .iter()
-        .map(|m| m.area_2023.map(std::sync::Arc::from))
+        .map(|m| {
+            let name = m.area_2023.unwrap_or_default();
+            if let Some(shared) = names.iter().find(|n| &***n == name) {
+                return Arc::clone(shared);
+            }
+            names.push(name.into());
+            Arc::clone(&names[names.len() - 1])
+        })
         .collect();
     let mut register = Register::default();
     for i in 0..clients {
@@ -115,7 +125,7 @@ pub fn varmland_like(year: i32, clients: usize, seed: u64) -> Register {
             birth_year: Some(year - age),
             age_band: None,
             municipality: MunicipalityCode::parse(m.code).ok(),
-            area: areas[which].clone(),
+            area: Some(Arc::clone(&areas[which])),
             applied_on: Some(applied_on),
             started_on,
             ended_on,
@@ -126,10 +136,10 @@ pub fn varmland_like(year: i32, clients: usize, seed: u64) -> Register {
         });
     }
     for _ in 0..clients * 3 / 4 {
-        let m = municipalities[rng.weighted(&weights)];
+        let which = rng.weighted(&weights);
         register.intake_visits.push(IntakeVisit {
             date: day_in(&mut rng, year),
-            area: m.area_2023.unwrap_or("").to_owned(),
+            area: Arc::clone(&areas[which]),
             outcome: IntakeOutcome::ALL[rng.weighted(&[111, 4, 32, 5, 5])],
         });
     }

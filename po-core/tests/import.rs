@@ -60,9 +60,19 @@ fn windows_1252_and_commas() {
     bytes.extend_from_slice(b"2023-03-02,Norra,Bed\xf6ms ej tillh\xf6ra m\xe5lgrupp\n");
     let got = read_intake_csv(&bytes, "nybesok.csv", &varmland(), Mode::Strict).unwrap();
     assert_eq!(got.rows.len(), 2);
-    assert_eq!(got.rows[0].area, "Östra");
+    assert_eq!(&*got.rows[0].area, "Östra");
     assert_eq!(got.rows[0].outcome, IntakeOutcome::Declined);
     assert_eq!(got.rows[1].outcome, IntakeOutcome::NotTargetGroup);
+}
+
+#[test]
+fn an_intake_area_is_kept_once_for_all_its_visits() {
+    let csv = "date,area,outcome\n2023-03-01,Norra,declined\n2023-03-02,Södra,declined\n\
+               2023-03-03,Norra,declined\n";
+    let got = read_intake_csv(csv.as_bytes(), "intake.csv", &varmland(), Mode::Strict).unwrap();
+    let areas: Vec<&str> = got.rows.iter().map(|v| &*v.area).collect();
+    assert_eq!(areas, ["Norra", "Södra", "Norra"]);
+    assert!(std::sync::Arc::ptr_eq(&got.rows[0].area, &got.rows[2].area));
 }
 
 #[test]

@@ -529,7 +529,7 @@ fn areas_and_survey_answers_are_compared_after_folding() {
         ));
         register.intake_visits.push(IntakeVisit {
             date: date!(2023 - 02 - 01),
-            area: (*area).to_owned(),
+            area: (*area).into(),
             outcome: IntakeOutcome::Accepted,
         });
     }

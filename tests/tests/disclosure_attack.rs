@@ -539,7 +539,7 @@ fn random_register(seed: u64) -> Register {
     for _ in 0..rng.below(30) {
         r.intake_visits.push(IntakeVisit {
             date: day(&mut rng, 2023),
-            area: rng.pick(&areas).to_owned(),
+            area: (*rng.pick(&areas)).into(),
             outcome: rng.pick(IntakeOutcome::ALL),
         });
     }

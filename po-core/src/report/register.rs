@@ -92,8 +92,9 @@ pub struct IntakeVisit {
     /// Date.
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub date: Date,
-    /// Area (or municipality name) the visit is counted under.
-    pub area: String,
+    /// Area (or municipality name) the visit is counted under. Shared, as a client's area:
+    /// the import keeps each name once for all its visits (`"Norra".into()` builds one).
+    pub area: Arc<str>,
     /// Outcome.
     pub outcome: IntakeOutcome,
 }

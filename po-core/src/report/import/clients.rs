@@ -1,10 +1,8 @@
 //! The clients export: one row per client.
 
-use std::collections::HashSet;
-use std::sync::Arc;
-
 use super::chunked::{read_rows_on, threads, Run};
 use super::ids::IdSet;
+use super::names::Names;
 use super::sheet::{col, Col, Columns};
 use super::{ImportError, Imported, Input, Mode, Problem};
 use crate::codes::{AgeBand, LocalVocabulary};
@@ -192,7 +190,7 @@ pub(super) fn read_clients_on(
     };
     let state = || Seen {
         ids: IdSet::new(),
-        areas: HashSet::new(),
+        areas: Names::default(),
     };
     read_rows_on(
         input,
@@ -273,14 +271,7 @@ pub(super) fn read_clients_on(
                 },
             );
             // Areas are few: each name is kept once and shared by its clients.
-            let area = r.raw(AREA).map(|a| match areas.get(a) {
-                Some(shared) => Arc::clone(shared),
-                None => {
-                    let shared: Arc<str> = a.into();
-                    areas.insert(Arc::clone(&shared));
-                    shared
-                }
-            });
+            let area = r.raw(AREA).map(|a| areas.share(a));
             match (id, gender, started_on) {
                 (Some(id), Some(gender), Some(started_on)) => Some(Client {
                     id: id.to_owned(),
@@ -308,7 +299,7 @@ pub(super) fn read_clients_on(
 /// A run's ids (with the row of each) and its area names, shared by their clients.
 struct Seen {
     ids: IdSet,
-    areas: HashSet<Arc<str>>,
+    areas: Names,
 }
 
 fn same_id(first: u64) -> String {

@@ -1,5 +1,6 @@
 //! The intake export: one row per intake visit (nybesök).
 
+use super::names::Names;
 use super::sheet::{col, read_rows, Col, Columns};
 use super::{ImportError, Imported, Input, Mode};
 use crate::codes::LocalVocabulary;
@@ -32,6 +33,8 @@ pub fn read_intake_csv<'a>(
     vocabulary: &LocalVocabulary,
     mode: Mode,
 ) -> Result<Imported<IntakeVisit>, ImportError> {
+    // Areas are few: each name is kept once and shared by its visits.
+    let mut areas = Names::default();
     read_rows(input.into(), file, &INTAKE_COLUMNS, mode, |r| {
         let date = r.date(DATE);
         if r.raw(DATE).is_none() {
@@ -45,7 +48,7 @@ pub fn read_intake_csv<'a>(
         match (date, area, outcome) {
             (Some(date), Some(area), Some(outcome)) => Some(IntakeVisit {
                 date,
-                area: area.to_owned(),
+                area: areas.share(area),
                 outcome,
             }),
             _ => None,

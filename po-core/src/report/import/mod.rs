@@ -21,6 +21,7 @@ mod deviations;
 mod ids;
 mod intake;
 mod json;
+mod names;
 mod reference;
 mod sheet;
 mod staff;
