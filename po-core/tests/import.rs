@@ -515,3 +515,28 @@ fn a_contact_reason_named_twice_is_one_reason() {
         r#"["economy","housing"]"#
     );
 }
+
+#[test]
+fn children_at_home_as_written_or_in_any_case() {
+    let mut csv = String::from("id,gender,started_on,children_at_home,ended_on\n");
+    let answers = [
+        "ja", "nej", "Ja", "NEJ", " JA ", "x", "1", "Yes", "no", "", "kanske",
+    ];
+    for (i, a) in answers.iter().enumerate() {
+        csv.push_str(&format!("k{i},kvinna,2023-01-01,{a},\n"));
+    }
+    let got = read_clients_csv(csv.as_bytes(), "k.csv", &varmland(), None, Mode::Lenient).unwrap();
+    let flags: Vec<bool> = got.rows.iter().map(|c| c.children_at_home).collect();
+    // "kanske" is neither: a problem, and its row is left out.
+    let want = [
+        true, false, true, false, true, true, true, true, false, false,
+    ];
+    assert_eq!(flags, want);
+    let flagged: Vec<u64> = got
+        .problems
+        .iter()
+        .filter(|p| p.column == "children_at_home")
+        .map(|p| p.row)
+        .collect();
+    assert_eq!(flagged, [12], "only \"kanske\" (row 12) is a problem");
+}

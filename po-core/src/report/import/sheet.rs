@@ -194,9 +194,16 @@ impl<'a> Row<'a> {
         };
         const YES: [&str; 7] = ["ja", "j", "yes", "y", "1", "true", "x"];
         const NO: [&str; 5] = ["nej", "n", "no", "0", "false"];
-        // Folded in the thread's buffer: no allocation for a valid cell.
+        // As written (po's own exports write "ja" and "nej"), else folded in the thread's
+        // buffer: no allocation for a valid cell.
         let is = |words: &[&str], v: &str| words.contains(&v);
-        match crate::text::with_folded(v, |f| (is(&YES, f), is(&NO, f))) {
+        let exact = (is(&YES, v), is(&NO, v));
+        let found = if exact.0 || exact.1 {
+            exact
+        } else {
+            crate::text::with_folded(v, |f| (is(&YES, f), is(&NO, f)))
+        };
+        match found {
             (true, _) => true,
             (_, true) => false,
             _ => {
