@@ -8,18 +8,21 @@ use super::{
     AssignmentCategory, CodeList, ContactReason, Counterpart, DeviationEventType, DeviationLevel,
     DeviationStatus, Gender, IntakeOutcome, UnknownCode,
 };
-use crate::text::fold;
+use crate::text::{fold, FoldedMap};
 
 /// A mapping from an organisation's local labels to the values of one code list.
 ///
 /// Parsing tries the local labels first (folded the same way as national labels: case, space,
 /// NFD), then the national codes and labels. In JSON it is an object `{ "local label": "code" }`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct LabelMap<T: CodeList> {
     /// Local label as given → value.
     labels: BTreeMap<String, T>,
     /// Folded label → value, for lookup.
     folded: BTreeMap<String, T>,
+    /// Every local label and national spelling as written → the value parsing it by folding
+    /// gives (local labels first): the shortcut for exports that write the labels as they are.
+    written: FoldedMap<T>,
 }
 
 impl<T: CodeList> Default for LabelMap<T> {
@@ -27,7 +30,15 @@ impl<T: CodeList> Default for LabelMap<T> {
         LabelMap {
             labels: BTreeMap::new(),
             folded: BTreeMap::new(),
+            written: FoldedMap::default(),
         }
+    }
+}
+
+impl<T: CodeList> std::fmt::Debug for LabelMap<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The lookup tables are the labels' functions: the labels say it all.
+        f.debug_map().entries(self.labels.iter()).finish()
     }
 }
 
@@ -41,6 +52,21 @@ impl<T: CodeList> LabelMap<T> {
     pub fn insert(&mut self, label: &str, value: T) {
         self.labels.insert(label.to_owned(), value);
         self.folded.insert(fold(label), value);
+        // A new label can shadow a national spelling or an earlier label: all recomputed (a
+        // few dozen spellings, once per label).
+        let spellings: Vec<String> = self
+            .labels
+            .keys()
+            .cloned()
+            .chain(super::spellings::<T>().map(str::to_owned))
+            .collect();
+        self.written = spellings
+            .into_iter()
+            .filter_map(|s| {
+                let v = self.parse_folding(&s)?;
+                Some((s, v))
+            })
+            .collect();
     }
 
     /// Builder form of [`LabelMap::insert`].
@@ -61,13 +87,28 @@ impl<T: CodeList> LabelMap<T> {
         if let Some(v) = super::exact::<T>(input) {
             return Ok(v);
         }
+        // Without local labels nothing shadows the national spellings (and `written`, filled
+        // by `insert`, is empty).
+        let written = if self.labels.is_empty() {
+            T::parse_written(input)
+        } else {
+            self.written.get(input).copied()
+        };
+        if let Some(v) = written {
+            return Ok(v);
+        }
+        self.parse_folding(input)
+            .ok_or_else(|| UnknownCode::new::<T>(input))
+    }
+
+    /// A local label, else a national label, by their folded forms.
+    fn parse_folding(&self, input: &str) -> Option<T> {
         crate::text::with_folded(input, |folded| {
             self.folded
                 .get(folded)
                 .copied()
                 .or_else(|| T::parse_folded(folded))
         })
-        .ok_or_else(|| UnknownCode::new::<T>(input))
     }
 }
 
@@ -184,6 +225,50 @@ mod tests {
         assert_eq!(
             v.contact_reasons.parse("Ekonomi"),
             Ok(ContactReason::Economy)
+        );
+    }
+
+    #[test]
+    fn a_label_as_written_reads_as_folding_reads_it() {
+        // A local label shadowing a national one, and two local labels folding alike (the
+        // later wins): the as-written shortcut gives what folding gives, in every spelling.
+        let map = LabelMap::new()
+            .with("Ekonomi", ContactReason::Authorities)
+            .with("Bostad", ContactReason::Economy)
+            .with("BOSTAD", ContactReason::Housing)
+            .with("housing", ContactReason::Economy);
+        for (input, want) in [
+            ("Ekonomi", ContactReason::Authorities),
+            ("ekonomi", ContactReason::Authorities),
+            ("Bostad", ContactReason::Housing),
+            ("bostad", ContactReason::Housing),
+        ] {
+            assert_eq!(map.parse(input), Ok(want), "{input}");
+            assert_eq!(map.parse_folding(input), Some(want), "{input}");
+        }
+        // A code always means itself, whatever a local label folding alike says.
+        assert_eq!(map.parse("housing"), Ok(ContactReason::Housing));
+        assert_eq!(map.parse_folding("housing"), Some(ContactReason::Economy));
+        assert_eq!(map.parse("Housing"), Ok(ContactReason::Economy));
+        // Every national spelling as written, through Värmland's map, an empty one and none.
+        let varmland = LocalVocabulary::varmland();
+        for s in crate::codes::spellings::<ContactReason>() {
+            let folded = varmland.contact_reasons.parse_folding(s);
+            assert_eq!(varmland.contact_reasons.parse(s).ok(), folded, "{s}");
+            let empty = LabelMap::<ContactReason>::new();
+            assert_eq!(empty.parse(s).ok(), empty.parse_folding(s), "{s}");
+            assert_eq!(
+                ContactReason::parse(s).ok(),
+                ContactReason::parse_folded(&fold(s))
+            );
+        }
+        // Debug shows the labels only.
+        assert_eq!(
+            format!(
+                "{:?}",
+                LabelMap::new().with("Pengar", ContactReason::Economy)
+            ),
+            "{\"Pengar\": Economy}"
         );
     }
 

@@ -76,6 +76,9 @@ pub trait CodeList: Copy + Eq + Ord + std::hash::Hash + std::fmt::Debug + Sized 
         if let Some(v) = exact::<Self>(input) {
             return Ok(v);
         }
+        if let Some(v) = Self::parse_written(input) {
+            return Ok(v);
+        }
         crate::text::with_folded(input, Self::parse_folded)
             .ok_or_else(|| UnknownCode::new::<Self>(input))
     }
@@ -83,6 +86,32 @@ pub trait CodeList: Copy + Eq + Ord + std::hash::Hash + std::fmt::Debug + Sized 
     /// Looks up an input already folded with the crate's text folding (codes, labels, aliases).
     /// The folded forms are computed once per list and kept for the life of the process.
     fn parse_folded(folded: &str) -> Option<Self>;
+
+    /// Looks up a code, label or alias written exactly as the list writes it ("Kvinna"), with
+    /// the value folding would give it: exports that use the labels skip folding.
+    fn parse_written(input: &str) -> Option<Self>;
+}
+
+/// Every spelling of a value as its list writes it (code, labels, aliases).
+fn spellings_of<T: CodeList>(v: T) -> impl Iterator<Item = &'static str> {
+    let i = v.info();
+    [i.code, i.label_sv, i.label_en]
+        .into_iter()
+        .chain(i.aliases.iter().copied())
+}
+
+/// Every spelling of a list's values, in the list's order.
+pub(crate) fn spellings<T: CodeList>() -> impl Iterator<Item = &'static str> {
+    T::ALL.iter().flat_map(|&v| spellings_of(v))
+}
+
+/// Builds the index of a list's spellings as written, each with the value its folded form
+/// parses to (so that the shortcut and folding can never disagree); code_list! keeps one per
+/// list in a `OnceLock`.
+pub(crate) fn written_index<T: CodeList>() -> crate::text::FoldedMap<T> {
+    spellings::<T>()
+        .filter_map(|s| Some((s.to_owned(), T::parse_folded(&fold(s))?)))
+        .collect()
 }
 
 /// The value whose code is `input` exactly: the fast path of parsing (exports written by po use
@@ -98,15 +127,11 @@ pub(crate) fn exact<T: CodeList>(input: &str) -> Option<T> {
 
 /// Builds the index of folded codes, labels and aliases of a list; code_list! keeps one per
 /// list in a `OnceLock`, so parsing folds only its input.
-pub(crate) fn folded_index<T: CodeList>() -> std::collections::HashMap<String, T> {
-    let mut index = std::collections::HashMap::new();
+pub(crate) fn folded_index<T: CodeList>() -> crate::text::FoldedMap<T> {
+    let mut index = crate::text::FoldedMap::default();
     // Reverse order so that, should two values share a spelling, the first listed wins.
     for &v in T::ALL.iter().rev() {
-        let i = v.info();
-        for s in [i.code, i.label_sv, i.label_en]
-            .iter()
-            .chain(i.aliases.iter())
-        {
+        for s in spellings_of(v) {
             index.insert(fold(s), v);
         }
     }
@@ -186,11 +211,19 @@ macro_rules! code_list {
             fn parse_folded(folded: &str) -> Option<Self> {
                 $name::folded_index_static().get(folded).copied()
             }
+            fn parse_written(input: &str) -> Option<Self> {
+                static INDEX: ::std::sync::OnceLock<$crate::text::FoldedMap<$name>> =
+                    ::std::sync::OnceLock::new();
+                INDEX
+                    .get_or_init($crate::codes::written_index::<$name>)
+                    .get(input)
+                    .copied()
+            }
         }
 
         impl $name {
-            fn folded_index_static() -> &'static ::std::collections::HashMap<String, $name> {
-                static INDEX: ::std::sync::OnceLock<::std::collections::HashMap<String, $name>> =
+            fn folded_index_static() -> &'static $crate::text::FoldedMap<$name> {
+                static INDEX: ::std::sync::OnceLock<$crate::text::FoldedMap<$name>> =
                     ::std::sync::OnceLock::new();
                 INDEX.get_or_init($crate::codes::folded_index::<$name>)
             }

@@ -10,7 +10,7 @@ use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
 /// The keys are hashes already: the table uses them as they are.
 #[derive(Default)]
-struct Prehashed(u64);
+pub(super) struct Prehashed(u64);
 
 impl Hasher for Prehashed {
     fn finish(&self) -> u64 {
@@ -27,14 +27,48 @@ impl Hasher for Prehashed {
     }
 }
 
+/// The table of hashes that are hashes already.
+pub(super) type ByHash<V> = HashMap<u64, V, BuildHasherDefault<Prehashed>>;
+
+/// A 64-bit multiply–xorshift hash of texts, keyed once per file from the standard library's
+/// random state (so that a crafted file cannot aim at collisions).
+pub(super) struct KeyedHash(u64);
+
+impl KeyedHash {
+    pub(super) fn new() -> Self {
+        KeyedHash(std::collections::hash_map::RandomState::new().hash_one(0x5045_u64) | 1)
+    }
+
+    /// A "hash" that is the same for every text (tests of collisions).
+    #[cfg(test)]
+    pub(super) fn constant() -> Self {
+        KeyedHash(0)
+    }
+
+    pub(super) fn of(&self, text: &str) -> u64 {
+        #[cfg(test)]
+        if self.0 == 0 {
+            return 0;
+        }
+        let mut h = self.0 ^ (text.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        for chunk in text.as_bytes().chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            h ^= h >> 29;
+        }
+        h.wrapping_mul(0x94D0_49BB_1331_11EB) ^ (h >> 32)
+    }
+}
+
 /// Ids seen so far, each with the row where it was first seen.
 pub(super) struct IdSet {
-    key: u64,
+    hash: KeyedHash,
     text: String,
     /// Start, length and row of each id; `next` links ids whose hashes are equal.
     entries: Vec<Entry>,
     /// Hash → first entry with that hash.
-    first: HashMap<u64, u32, BuildHasherDefault<Prehashed>>,
+    first: ByHash<u32>,
 }
 
 struct Entry {
@@ -47,27 +81,16 @@ struct Entry {
 impl IdSet {
     pub(super) fn new() -> Self {
         IdSet {
-            key: std::collections::hash_map::RandomState::new().hash_one(0x5045_u64) | 1,
+            hash: KeyedHash::new(),
             text: String::new(),
             entries: Vec::new(),
             first: HashMap::default(),
         }
     }
 
-    fn hash(&self, id: &str) -> u64 {
-        let mut h = self.key ^ (id.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        for chunk in id.as_bytes().chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            h ^= h >> 29;
-        }
-        h.wrapping_mul(0x94D0_49BB_1331_11EB) ^ (h >> 32)
-    }
-
     /// Records `id` first seen on `row`; if it was seen before, returns that row instead.
     pub(super) fn insert(&mut self, id: &str, row: u64) -> Option<u64> {
-        let hash = self.hash(id);
+        let hash = self.hash.of(id);
         let new = u32::try_from(self.entries.len()).ok()?;
         let mut link = self.first.get(&hash).copied();
         while let Some(i) = link {

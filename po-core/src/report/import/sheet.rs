@@ -256,6 +256,7 @@ impl<'a> Row<'a> {
     ) -> Vec<U> {
         let mut out = Vec::new();
         if let Some(v) = self.raw(column) {
+            // One allocation of the right size: rows are kept for the report.
             out.reserve(v.bytes().filter(|&b| b == b'|').count() + 1);
         }
         self.each_item(column, parse, |x| out.push(make(x)));
@@ -274,17 +275,21 @@ impl<'a> Row<'a> {
             return;
         };
         // Split by hand: the items are short, and `str::split`'s search costs more than them.
+        let bytes = v.as_bytes();
         let mut start = 0;
-        for (i, b) in v.bytes().chain(std::iter::once(b'|')).enumerate() {
-            if b == b'|' {
-                let item = &v[start..i];
-                start = i + 1;
-                if item.is_empty() || trim(item).is_empty() {
-                    continue;
-                }
-                if let Some(x) = self.parse_one(column, item, &parse) {
-                    each(x);
-                }
+        while start <= bytes.len() {
+            let end = bytes[start..]
+                .iter()
+                .position(|&b| b == b'|')
+                .map_or(bytes.len(), |p| start + p);
+            // `|` is ASCII: both ends are character boundaries.
+            let item = v.get(start..end).unwrap_or_default();
+            start = end + 1;
+            if item.is_empty() || trim(item).is_empty() {
+                continue;
+            }
+            if let Some(x) = self.parse_one(column, item, &parse) {
+                each(x);
             }
         }
     }
@@ -602,24 +607,31 @@ pub(super) fn plain_lines<'t>(
     body: &'t str,
     reader: &csv::Reader<&[u8]>,
 ) -> Option<impl Iterator<Item = (u64, &'t str)>> {
+    // Searched a vector at a time (the memchr crate): three passes over the file with the
+    // standard library's word-at-a-time search were a tenth of the import.
     let bytes = body.as_bytes();
-    if bytes.contains(&b'"') {
+    if memchr::memchr(b'"', bytes).is_some() {
         return None;
     }
-    let mut from = 0;
-    while let Some(i) = body[from..].find('\r') {
-        if bytes.get(from + i + 1) != Some(&b'\n') {
+    for i in memchr::memchr_iter(b'\r', bytes) {
+        if bytes.get(i + 1) != Some(&b'\n') {
             return None;
         }
-        from += i + 1;
     }
     let start = usize::try_from(reader.position().byte()).ok()?;
     let first_line = reader.position().line();
     let rest = body.get(start..)?;
+    // Each line up to its `\n` (the last one also without); a final empty piece is dropped
+    // with the blank lines.
+    let ends = memchr::memchr_iter(b'\n', rest.as_bytes()).chain(std::iter::once(rest.len()));
+    let mut from = 0;
     Some(
-        rest.split_terminator('\n')
-            .zip(first_line..)
-            .map(|(text, line)| (line, text.strip_suffix('\r').unwrap_or(text)))
+        ends.zip(first_line..)
+            .map(move |(end, line)| {
+                let text = rest.get(from..end).unwrap_or_default();
+                from = end + 1;
+                (line, text.strip_suffix('\r').unwrap_or(text))
+            })
             .filter(|(_, text)| !text.is_empty()),
     )
 }
@@ -667,12 +679,11 @@ impl<'t> LineCount<'t> {
 
 /// The cells of one line: where each one is, split at the separator.
 pub(super) fn split(text: &str, delimiter: u8, cells: &mut Vec<Range<usize>>) {
+    // The separators found a vector at a time (a byte loop was a fifth of the import).
     let mut start = 0;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        if b == delimiter {
-            cells.push(start..i);
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(delimiter, text.as_bytes()) {
+        cells.push(start..i);
+        start = i + 1;
     }
     cells.push(start..text.len());
 }
