@@ -250,9 +250,17 @@ mod tests {
     #[test]
     fn ascii_and_latin1_are_folded_as_any_text_is() {
         let ascii: Vec<char> = (0u8..128).map(char::from).collect();
-        folds_alike(&ascii, |a, b| format!("X{a} \t{b}\u{b}y"), super::fold_ascii);
+        folds_alike(
+            &ascii,
+            |a, b| format!("X{a} \t{b}\u{b}y"),
+            super::fold_ascii,
+        );
         let latin1: Vec<char> = (0u32..0x100).filter_map(char::from_u32).collect();
-        folds_alike(&latin1, |a, b| format!("Å{a}\u{a0} {b}\u{85}ö"), super::fold_latin1);
+        folds_alike(
+            &latin1,
+            |a, b| format!("Å{a}\u{a0} {b}\u{85}ö"),
+            super::fold_latin1,
+        );
     }
 
     #[test]

@@ -28,12 +28,13 @@ pub(super) fn threads() -> usize {
 const CUT_ROWS: usize = 25_000;
 
 /// The rows of `items` read in one run per thread, in order: `feed` gives each run's rows to
-/// read (with their lines), each run starts from `state()` and reads its rows with `build`.
+/// read (with their lines), each run starts from `state(room)` (room for about that many rows)
+/// and reads its rows with `build`.
 fn in_runs<I: Sync, T: Send, S: Send>(
     items: &[I],
     header: &Header,
     (threads, capacity, file, columns): (usize, usize, &str, &Columns),
-    state: &(impl Fn() -> S + Sync),
+    state: &(impl Fn(usize) -> S + Sync),
     build: &(impl Fn(&mut S, &mut Row<'_>) -> Option<T> + Sync),
     feed: impl Fn(&[I], &mut dyn FnMut(u64, Cells<'_>)) + Sync,
 ) -> Vec<Run<T, S>> {
@@ -47,7 +48,7 @@ fn in_runs<I: Sync, T: Send, S: Send>(
                 s.spawn(move || {
                     // The first run holds every row in the end: room for all.
                     let room = if i == 0 { capacity } else { part.len() };
-                    let mut run = Run::new(state(), room);
+                    let mut run = Run::new(state(room), room);
                     feed(part, &mut |line, cells| {
                         let at = RowAt {
                             file,
@@ -119,7 +120,7 @@ impl<T, S> Run<T, S> {
 }
 
 /// Reads a file as [`super::sheet::read_rows`] does, a large one line by line on `threads`
-/// threads: each run starts from `state()` and reads its rows with `build`; `merge` then sees
+/// threads: each run starts from `state(room)` and reads its rows with `build`; `merge` then sees
 /// the runs in order (and finds, say, an id of a later run seen in an earlier one). Strict mode
 /// fails on any problem, the merge's included.
 #[allow(clippy::too_many_arguments)] // The reader's arguments and the run's three steps.
@@ -129,7 +130,7 @@ pub(super) fn read_rows_on<T: Send, S: Send>(
     columns: &Columns,
     mode: Mode,
     threads: usize,
-    state: impl Fn() -> S + Sync,
+    state: impl Fn(usize) -> S + Sync,
     build: impl Fn(&mut S, &mut Row<'_>) -> Option<T> + Sync,
     merge: impl FnOnce(&mut [Run<T, S>]),
 ) -> Result<Imported<T>, ImportError> {
@@ -138,7 +139,7 @@ pub(super) fn read_rows_on<T: Send, S: Send>(
         Input::Frame(frame) => frame.rows(),
     };
     let one_pass = |input: Input<'_>| -> Result<Runs<T, S>, ImportError> {
-        let mut run = Run::new(state(), capacity);
+        let mut run = Run::new(state(capacity), capacity);
         let header_problems = each_row(input, file, columns, |at, cells| {
             if let Some(row) = at.read(cells, |r| build(&mut run.state, r), &mut run.problems) {
                 run.rows.push(row);

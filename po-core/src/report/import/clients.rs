@@ -188,8 +188,8 @@ pub(super) fn read_clients_on(
             run.leave_out(&again);
         }
     };
-    let state = || Seen {
-        ids: IdSet::new(),
+    let state = |rows| Seen {
+        ids: IdSet::with_capacity(rows),
         areas: Names::default(),
     };
     read_rows_on(

@@ -79,12 +79,19 @@ struct Entry {
 }
 
 impl IdSet {
+    /// An empty set.
     pub(super) fn new() -> Self {
+        Self::with_capacity(0)
+    }
+
+    /// A set with room for about `ids` ids (ids of about 16 bytes): a file's rows are counted
+    /// before they are read, and growing a table of 10⁶ ids by doubling rehashes it 20 times.
+    pub(super) fn with_capacity(ids: usize) -> Self {
         IdSet {
             hash: KeyedHash::new(),
-            text: String::new(),
-            entries: Vec::new(),
-            first: HashMap::default(),
+            text: String::with_capacity(ids.saturating_mul(16)),
+            entries: Vec::with_capacity(ids),
+            first: HashMap::with_capacity_and_hasher(ids, BuildHasherDefault::default()),
         }
     }
 
