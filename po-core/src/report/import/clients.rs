@@ -165,26 +165,32 @@ pub(super) fn read_clients_on(
     threads: usize,
 ) -> Result<Imported<Client>, ImportError> {
     // A large file is read on the machine's cores, each run with its own ids and areas; an id
-    // of a later run first seen in an earlier one is found when the runs are merged.
+    // of a later run first seen in an earlier one is found when the runs are merged, by looking
+    // it up in the runs before it, earliest first (read only: no id is copied).
     let merge = |runs: &mut [Run<Client, Seen>]| {
-        let Some((first, rest)) = runs.split_first_mut() else {
-            return;
-        };
-        for run in rest {
-            let mut again = Vec::new();
-            for (id, line) in run.state.ids.iter() {
-                if let Some(before) = first.state.ids.insert(id, line) {
-                    again.push((
-                        line,
-                        Problem {
+        let found: Vec<Vec<(u64, Problem)>> = (1..runs.len())
+            .map(|k| {
+                let (before, later) = runs.split_at(k);
+                let Some(run) = later.first() else {
+                    return Vec::new();
+                };
+                run.state
+                    .ids
+                    .iter()
+                    .filter_map(|(id, line)| {
+                        let first = before.iter().find_map(|r| r.state.ids.get(id))?;
+                        let problem = Problem {
                             file: file.to_owned(),
                             row: line,
                             column: "id".to_owned(),
-                            reason: same_id(before),
-                        },
-                    ));
-                }
-            }
+                            reason: same_id(first),
+                        };
+                        Some((line, problem))
+                    })
+                    .collect()
+            })
+            .collect();
+        for (run, again) in runs.iter_mut().skip(1).zip(found) {
             run.leave_out(&again);
         }
     };

@@ -95,10 +95,12 @@ impl IdSet {
         }
     }
 
-    /// Records `id` first seen on `row`; if it was seen before, returns that row instead.
-    pub(super) fn insert(&mut self, id: &str, row: u64) -> Option<u64> {
-        let hash = self.hash.of(id);
-        let new = u32::try_from(self.entries.len()).ok()?;
+    /// The row where `id` was first seen, if it was.
+    pub(super) fn get(&self, id: &str) -> Option<u64> {
+        self.find(id, self.hash.of(id))
+    }
+
+    fn find(&self, id: &str, hash: u64) -> Option<u64> {
         let mut link = self.first.get(&hash).copied();
         while let Some(i) = link {
             let e = &self.entries[i as usize];
@@ -106,6 +108,16 @@ impl IdSet {
                 return Some(e.row);
             }
             link = e.next;
+        }
+        None
+    }
+
+    /// Records `id` first seen on `row`; if it was seen before, returns that row instead.
+    pub(super) fn insert(&mut self, id: &str, row: u64) -> Option<u64> {
+        let hash = self.hash.of(id);
+        let new = u32::try_from(self.entries.len()).ok()?;
+        if let Some(row) = self.find(id, hash) {
+            return Some(row);
         }
         let next = self.first.insert(hash, new);
         self.entries.push(Entry {
@@ -144,6 +156,8 @@ mod tests {
         assert_eq!(ids.insert("SYNTHETIC-000000", 7), None);
         assert_eq!(ids.insert("", 8), None);
         assert_eq!(ids.insert("", 9), Some(8));
+        assert_eq!(ids.get("SYNTHETIC-0000002"), Some(4));
+        assert_eq!(ids.get("SYNTHETIC-00000"), None);
     }
 
     #[test]
