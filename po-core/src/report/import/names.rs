@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use super::ids::{ByHash, KeyedHash};
 
-/// The spellings seen in one file (or one run of its rows), found by a keyed hash (the
-/// standard library's SipHash was a tenth of the import's hashing).
+/// The spellings seen in one file (or one run of its rows), found by the id set's keyed hash
+/// (the standard library's SipHash here was 3.5 % of a Swedish-labelled import's instructions).
 pub(super) struct Names {
     hash: KeyedHash,
     first: ByHash<Arc<str>>,

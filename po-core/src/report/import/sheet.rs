@@ -608,7 +608,7 @@ pub(super) fn plain_lines<'t>(
     reader: &csv::Reader<&[u8]>,
 ) -> Option<impl Iterator<Item = (u64, &'t str)>> {
     // Searched a vector at a time (the memchr crate): three passes over the file with the
-    // standard library's word-at-a-time search were a tenth of the import.
+    // standard library's word-at-a-time search were 8.5 % of the import's instructions.
     let bytes = body.as_bytes();
     if memchr::memchr(b'"', bytes).is_some() {
         return None;
@@ -679,7 +679,8 @@ impl<'t> LineCount<'t> {
 
 /// The cells of one line: where each one is, split at the separator.
 pub(super) fn split(text: &str, delimiter: u8, cells: &mut Vec<Range<usize>>) {
-    // The separators found a vector at a time (a byte loop was a fifth of the import).
+    // The separators found a vector at a time (a byte loop here was most of the 18 % of the
+    // import's instructions spent splitting lines).
     let mut start = 0;
     for i in memchr::memchr_iter(delimiter, text.as_bytes()) {
         cells.push(start..i);
