@@ -244,8 +244,9 @@ mod tests {
     use super::*;
     use crate::codes::LocalVocabulary;
 
-    /// 50 000 clients (4.5 MB, cut into runs), with ids repeated within a run and across runs,
-    /// a repeat of a row that was itself left out, and a row with two problems.
+    /// 50 000 clients (4.5 MB, cut into runs), with ids repeated within a run and across runs
+    /// (from the first run and from a middle one), a repeat of a row that was itself left out,
+    /// and a row with two problems.
     fn export() -> String {
         let mut out = String::from(
             "id;gender;birth_date;birth_year;age_band;municipality;area;applied_on;started_on;ended_on;children_at_home;priority_groups;contact_reasons;assignments\n",
@@ -256,6 +257,8 @@ mod tests {
                 25_000 => "client-12".to_owned(),
                 30_000 => "client-5".to_owned(),
                 35_000 => "client-10".to_owned(),
+                // First seen in a middle run (of 3 or 8), repeated in the last.
+                45_000 => "client-26000".to_owned(),
                 _ => format!("client-{i}"),
             };
             let gender = if i == 35_000 {
@@ -299,12 +302,13 @@ mod tests {
             "clients.csv, row 30002, column \"id\": the same id as row 7",
             "clients.csv, row 35002, column \"id\": the same id as row 12",
             "clients.csv, row 35002, column \"gender\"",
+            "clients.csv, row 45002, column \"id\": the same id as row 26002",
         ];
         assert_eq!(problems.len(), expected.len(), "{problems:#?}");
         for (p, e) in problems.iter().zip(expected) {
             assert!(p.starts_with(e), "{p} (expected {e})");
         }
-        assert_eq!(one.rows.len(), 50_000 - 5);
+        assert_eq!(one.rows.len(), 50_000 - 6);
         for threads in [2, 3, 8] {
             let many = read(threads);
             assert_eq!(many.problems, one.problems, "{threads} threads");
