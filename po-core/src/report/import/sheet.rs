@@ -638,7 +638,7 @@ pub(super) fn plain_lines<'t>(
 
 /// About how many rows a CSV file's `body` has, from the line length of its first 64 KiB (5 % more, and
 /// never more than one per 16 bytes): the rows are then allocated once, not copied at each
-/// doubling (10⁶ clients are about 180 MB of rows).
+/// doubling (10⁶ clients are about 128 MB of rows).
 pub(super) fn expected_rows(body: &[u8]) -> usize {
     let sample = &body[..body.len().min(1 << 16)];
     let lines = sample.iter().filter(|&&b| b == b'\n').count().max(1);
