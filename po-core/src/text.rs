@@ -44,6 +44,14 @@ pub(crate) fn with_folded<R>(input: &str, f: impl FnOnce(&str) -> R) -> R {
     thread_local! {
         static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
     }
+    // Text that folding leaves as it is (visible ASCII, no capitals, no spaces: "ja",
+    // "economy") is given as it is, without the copy.
+    if input
+        .bytes()
+        .all(|b| matches!(b, b'!'..=b'~') && !b.is_ascii_uppercase())
+    {
+        return f(input);
+    }
     BUFFER.with(|buffer| match buffer.try_borrow_mut() {
         Ok(mut buffer) => {
             buffer.clear();
@@ -57,74 +65,21 @@ pub(crate) fn with_folded<R>(input: &str, f: impl FnOnce(&str) -> R) -> R {
 
 fn fold_into(input: &str, out: &mut String) {
     let trimmed = input.trim();
-    // Most labels are ASCII ("Kvinna", "Ekonomi"): folded byte by byte, without the Unicode
-    // tables (ASCII is NFC, lowercases to ASCII and has none of the dashes).
-    if trimmed.is_ascii() {
-        return fold_ascii(trimmed, out);
-    }
-    // Swedish labels ("Försörjning", "Åtgärd") stay within Latin-1: NFC already, lowercased
-    // by an offset.
-    if trimmed.chars().all(|c| c < '\u{100}') {
-        return fold_latin1(trimmed, out);
-    }
-    // Almost every value is already NFC (a quick check, no lookup tables for ASCII): only the
-    // rest goes through the composing iterator, the costliest part of a CSV import.
-    if is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
+    // Swedish labels ("Kvinna", "Försörjning") stay within Latin-1, which is NFC already
+    // (every character composed, none combining). Almost every other value is NFC too (a
+    // quick check): only the rest goes through the composing iterator, the costliest part
+    // of a CSV import.
+    if trimmed.chars().all(|c| c < '\u{100}') || is_nfc_quick(trimmed.chars()) == IsNormalized::Yes
+    {
         fold_chars(trimmed.chars(), out)
     } else {
         fold_chars(trimmed.nfc(), out)
     }
 }
 
-/// [`fold_chars`] of an ASCII text: the same result, byte by byte.
-fn fold_ascii(text: &str, out: &mut String) {
-    let mut pending_space = false;
-    for b in text.bytes() {
-        // `char::is_whitespace` in ASCII (which, unlike `u8::is_ascii_whitespace`, has the
-        // vertical tab).
-        if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
-            pending_space = true;
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        out.push(char::from(b.to_ascii_lowercase()));
-    }
-}
-
-/// [`fold_chars`] of a text within Latin-1 (U+0000–U+00FF): the same result without the
-/// Unicode tables. Latin-1 is NFC (every character composed, none combining); its white
-/// space beyond ASCII is U+0085 and U+00A0; its capitals lowercase by +0x20 (`A`–`Z`, `À`–`Þ`
-/// but `×`); it has none of the dashes.
-fn fold_latin1(text: &str, out: &mut String) {
-    let mut pending_space = false;
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{85}' | '\u{a0}'
-        ) {
-            pending_space = true;
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        let lower = match c {
-            'A'..='Z' | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' => {
-                char::from_u32(u32::from(c) + 0x20).unwrap_or(c)
-            }
-            other => other,
-        };
-        out.push(lower);
-    }
-}
-
 fn fold_chars(chars: impl Iterator<Item = char>, out: &mut String) {
     let mut pending_space = false;
-    for c in chars.flat_map(char::to_lowercase) {
+    for c in chars {
         if c.is_whitespace() {
             pending_space = true;
             continue;
@@ -133,10 +88,18 @@ fn fold_chars(chars: impl Iterator<Item = char>, out: &mut String) {
             out.push(' ');
             pending_space = false;
         }
-        out.push(match c {
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
-            other => other,
-        });
+        match c {
+            // Latin-1's capitals lowercase by +0x20 (`A`–`Z`, `À`–`Þ` but `×`), without the
+            // Unicode tables (they and SipHash were 17 % of a Swedish-labelled import).
+            'A'..='Z' | '\u{c0}'..='\u{d6}' | '\u{d8}'..='\u{de}' => {
+                out.push(char::from_u32(u32::from(c) + 0x20).unwrap_or(c));
+            }
+            '\u{0}'..='\u{ff}' => out.push(c),
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => {
+                out.push('-');
+            }
+            other => out.extend(other.to_lowercase()),
+        }
     }
 }
 
@@ -225,13 +188,23 @@ mod tests {
         }
     }
 
-    /// Every character of `chars` alone, in every pair and inside `around`: `fast` folds each
-    /// text exactly as the Unicode path (NFC, then lowercase) does.
-    fn folds_alike(
-        chars: &[char],
-        around: impl Fn(char, char) -> String,
-        fast: fn(&str, &mut String),
-    ) {
+    /// The fold as the Unicode tables give it (NFC, `char::to_lowercase`, white space by
+    /// `split_whitespace`), written independently of `fold` for comparison.
+    fn fold_by_unicode(t: &str) -> String {
+        let lower: String = t.nfc().flat_map(char::to_lowercase).collect();
+        let dashes = [
+            '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2212}',
+        ];
+        lower
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace(dashes, "-")
+    }
+
+    /// Every character of `chars` alone, in every pair and inside `around`: [`fold`] folds
+    /// each text exactly as the Unicode tables do.
+    fn folds_alike(chars: &[char], around: impl Fn(char, char) -> String) {
         let mut texts: Vec<String> = chars.iter().map(|&c| String::from(c)).collect();
         for &a in chars {
             for &b in chars {
@@ -240,27 +213,29 @@ mod tests {
             }
         }
         for t in &texts {
-            let (mut got, mut want) = (String::new(), String::new());
-            fast(t, &mut got);
-            super::fold_chars(t.nfc(), &mut want);
-            assert_eq!(got, want, "{t:?}");
+            assert_eq!(fold(t), fold_by_unicode(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn text_already_folded_is_given_as_it_is() {
+        for t in [
+            "ja", "economy", "18-29", "", "a|b", "Ja", " ja", "ja nej", "år",
+        ] {
+            assert_eq!(super::with_folded(t, str::to_owned), fold(t), "{t:?}");
         }
     }
 
     #[test]
     fn ascii_and_latin1_are_folded_as_any_text_is() {
         let ascii: Vec<char> = (0u8..128).map(char::from).collect();
-        folds_alike(
-            &ascii,
-            |a, b| format!("X{a} \t{b}\u{b}y"),
-            super::fold_ascii,
-        );
+        folds_alike(&ascii, |a, b| format!("X{a} \t{b}\u{b}y"));
         let latin1: Vec<char> = (0u32..0x100).filter_map(char::from_u32).collect();
-        folds_alike(
-            &latin1,
-            |a, b| format!("Å{a}\u{a0} {b}\u{85}ö"),
-            super::fold_latin1,
-        );
+        folds_alike(&latin1, |a, b| format!("Å{a}\u{a0} {b}\u{85}ö"));
+        // Beyond Latin-1 and not NFC: the tables and composition.
+        folds_alike(&['Ω', 'İ', 'ẞ', '\u{30a}', '\u{2013}', 'a'], |a, b| {
+            format!("Σ{a}\u{2003}{b}")
+        });
     }
 
     #[test]

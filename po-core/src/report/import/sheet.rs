@@ -194,16 +194,9 @@ impl<'a> Row<'a> {
         };
         const YES: [&str; 7] = ["ja", "j", "yes", "y", "1", "true", "x"];
         const NO: [&str; 5] = ["nej", "n", "no", "0", "false"];
-        // As written (po's own exports write "ja" and "nej"), else folded in the thread's
-        // buffer: no allocation for a valid cell.
+        // Folded in the thread's buffer: no allocation for a valid cell.
         let is = |words: &[&str], v: &str| words.contains(&v);
-        let exact = (is(&YES, v), is(&NO, v));
-        let found = if exact.0 || exact.1 {
-            exact
-        } else {
-            crate::text::with_folded(v, |f| (is(&YES, f), is(&NO, f)))
-        };
-        match found {
+        match crate::text::with_folded(v, |f| (is(&YES, f), is(&NO, f))) {
             (true, _) => true,
             (_, true) => false,
             _ => {
