@@ -69,7 +69,13 @@ Options:
                       municipality codes, the host first (e.g. 1761,1762), as po's JSON and
                       the flat CSV form
   --positions-decided N
-                      the full-time positions the grant was decided for (in the submission)";
+                      the full-time positions the grant was decided for (in the submission)
+  --policy NAME|FILE  the priority order in use (10 § 3): a preset (national_2019,
+                      varmland_2023, …) or a policy JSON file
+  --leadership FILE   the leadership group (10 § 4) as JSON (see `po schema --format
+                      json-schema`), checked against 5 § as in force on 31 December
+  --population FILE   an SCB table of population by municipality and single year of age:
+                      clients per municipality are compared with each one's share of adults";
 
 const CHECK_HELP: &str = "Usage: po check DIR|FILES [--vocabulary NAME] [--survey-sent N]
 
@@ -95,7 +101,7 @@ const SCHEMA_HELP: &str = "Usage: po schema [--format md|json|json-schema] [--ou
 
 Every input file po reads, its columns, Swedish aliases, required or optional, type, allowed
 codes and labels, an example. --format json-schema writes the JSON Schema of the JSON documents
-(register, agreement, policy) into DIR (default po-schemas).";
+(register, agreement, policy, leadership group) into DIR (default po-schemas).";
 
 /// Arguments after the command: positional values, `--name value` options and `--flag`s.
 struct Args {
@@ -479,6 +485,9 @@ fn report(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i
             "survey-sent",
             "municipalities",
             "positions-decided",
+            "policy",
+            "leadership",
+            "population",
         ],
         &["lenient"],
     )
@@ -506,13 +515,26 @@ fn report(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i
             return Ok(PROBLEMS);
         }
     };
+    let leadership_group = match a.options.get("leadership") {
+        Some(file) => {
+            let text = String::from_utf8_lossy(&read(Path::new(file))?).into_owned();
+            Some(
+                serde_json::from_str::<po_core::organisation::LeadershipGroup>(&text)
+                    .map_err(|e| failed(format!("{file}: not a leadership group: {e}")))?,
+            )
+        }
+        None => None,
+    };
     let options = ReportOptions {
         year,
         service_name: a.options.get("service").cloned().unwrap_or_default(),
         protection,
-        priority_policy: None,
-        leadership_group: None,
-        population: Default::default(),
+        priority_policy: a.options.get("policy").map(|p| policy(p)).transpose()?,
+        leadership_group,
+        population: match a.options.get("population") {
+            Some(file) => adults(file)?,
+            None => Default::default(),
+        },
         input_problems: problems.clone(),
     };
     let report = annual_report(&register, &options).map_err(failed)?;
@@ -581,6 +603,25 @@ fn report(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i
     Ok(OK)
 }
 
+/// A priority policy: a policy JSON file if `arg` names one, else a preset's name.
+fn policy(arg: &str) -> Result<po_core::priority::PriorityPolicy, Fail> {
+    use po_core::priority::PriorityPolicy;
+    if Path::new(arg).is_file() {
+        let text = String::from_utf8_lossy(&read(Path::new(arg))?).into_owned();
+        PriorityPolicy::from_json(&text).map_err(|e| failed(format!("{arg}: {e}")))
+    } else {
+        PriorityPolicy::preset(arg).map_err(|e| usage(e.to_string()))
+    }
+}
+
+/// Adults (18+) and names per municipality from an SCB population table (`--population`).
+fn adults(
+    file: &str,
+) -> Result<BTreeMap<po_core::organisation::MunicipalityCode, (String, u64)>, Fail> {
+    po_core::money::adults_from_scb_csv(&String::from_utf8_lossy(&read(Path::new(file))?))
+        .map_err(|e| failed(format!("{file}: {e}")))
+}
+
 fn date_of(text: &str, option: &str) -> Result<time::Date, Fail> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     time::Date::parse(text, &format).map_err(|_| {
@@ -591,7 +632,7 @@ fn date_of(text: &str, option: &str) -> Result<time::Date, Fail> {
 }
 
 fn queue(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<i32, Fail> {
-    use po_core::priority::{rank, PriorityPolicy};
+    use po_core::priority::rank;
     let a = parse(args, &["policy", "date", "lang", "xlsx"], &[]).map_err(usage)?;
     let [file] = a.positional.as_slice() else {
         return Err(usage("give one queue export (applicants.csv)"));
@@ -602,16 +643,11 @@ fn queue(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<i
             .ok_or_else(|| usage("--date is required"))?,
         "date",
     )?;
-    let policy_arg = a
-        .options
-        .get("policy")
-        .ok_or_else(|| usage("--policy is required"))?;
-    let policy = if Path::new(policy_arg).is_file() {
-        let text = String::from_utf8_lossy(&read(Path::new(policy_arg))?).into_owned();
-        PriorityPolicy::from_json(&text).map_err(failed)?
-    } else {
-        PriorityPolicy::preset(policy_arg).map_err(|e| usage(e.to_string()))?
-    };
+    let policy = policy(
+        a.options
+            .get("policy")
+            .ok_or_else(|| usage("--policy is required"))?,
+    )?;
     let sv = a.options.get("lang").is_none_or(|l| l != "en");
     let name = Path::new(file)
         .file_name()
@@ -702,7 +738,7 @@ fn queue(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<i
 }
 
 fn costs(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<i32, Fail> {
-    use po_core::money::{adults_from_scb_csv, allocate, Agreement};
+    use po_core::money::{allocate, Agreement};
     let a = parse(args, &["population", "format", "xlsx"], &[]).map_err(usage)?;
     let [file] = a.positional.as_slice() else {
         return Err(usage("give one agreement (JSON)"));
@@ -710,8 +746,7 @@ fn costs(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<i
     let text = String::from_utf8_lossy(&read(Path::new(file))?).into_owned();
     let mut agreement = Agreement::from_json(&text).map_err(failed)?;
     if let Some(p) = a.options.get("population") {
-        let table =
-            adults_from_scb_csv(&String::from_utf8_lossy(&read(Path::new(p))?)).map_err(failed)?;
+        let table = adults(p)?;
         for participant in &mut agreement.participants {
             let code = participant.municipality.code;
             participant.adults = table.get(&code).map(|e| e.1).ok_or_else(|| {

@@ -109,3 +109,12 @@ fn generated_deviation_histories_are_valid() {
         .collect();
     assert_eq!(codes.len(), 7, "{codes:?}");
 }
+
+#[test]
+fn the_bundled_leadership_group_is_varmlands_of_2023() {
+    // examples/data/varmland-2023-leadership.json is seed 003's group as po-core holds it.
+    let path = dir().join("../varmland-2023-leadership.json");
+    let group: po_core::organisation::LeadershipGroup =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(group, po_core::reference::varmland::leadership_group_2023());
+}

@@ -479,3 +479,90 @@ fn services_write_submissions_and_the_county_compiles_them() {
     assert_eq!(r.status.code(), Some(2));
     assert!(text(&r.stderr).contains("--year is required"));
 }
+
+#[test]
+fn the_report_states_policy_leadership_and_population_key_when_given() {
+    // 10 § 3 and 4 and the population key come from files a service has beside its exports.
+    let dir = scratch("report-given");
+    let population = dir.join("befolkning.csv");
+    std::fs::write(
+        &population,
+        "region;ålder;2023\n1715 Kil;17 år;500\n1715 Kil;18 år;9 000\n1780 Karlstad;40 år;91000\n",
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let leadership = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/varmland-2023-leadership.json"
+    );
+    let r = po(&[
+        "report",
+        DATA,
+        "--year",
+        "2023",
+        "--format",
+        "md",
+        "--policy",
+        "varmland_2023",
+        "--leadership",
+        leadership,
+        "--population",
+        population.to_str().unwrap(),
+        "--municipalities",
+        "1780",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    let md = std::fs::read_to_string(out.join("report-2023.sv.md")).unwrap();
+    assert!(!md.contains("Ingen prioriteringsordning angiven"), "{md}");
+    assert!(md.contains("PO Värmland 2023 (seed 003"), "{md}");
+    assert!(md.contains("Ledningsgruppen uppfyller 5 §"), "{md}");
+    // Kil has 9 000 of the key's 100 000 adults (the 17-year-olds are not in it); a
+    // municipality with clients but no row in the key shows "–".
+    assert!(md.contains("| Kil (1715) | 10 | 4,17 | 9,00 |\n"), "{md}");
+    assert!(md.contains("| Arvika (1784) |"), "{md}");
+    assert!(!md.contains("Ingen befolkningsnyckel angiven"), "{md}");
+    // Its submission lacks no part of 10 §: compiled alone, no finding says so.
+    let subs = dir.join("subs");
+    std::fs::create_dir_all(&subs).unwrap();
+    std::fs::copy(out.join("submission-2023.json"), subs.join("s.json")).unwrap();
+    let compiled = dir.join("compiled");
+    let r = po(&[
+        "compile",
+        subs.to_str().unwrap(),
+        "--year",
+        "2023",
+        "--out",
+        compiled.to_str().unwrap(),
+    ]);
+    let stdout = text(&r.stdout);
+    assert_eq!(r.status.code(), Some(0), "{}{stdout}", text(&r.stderr));
+    assert!(!stdout.contains("10 § 3 is missing"), "{stdout}");
+    assert!(!stdout.contains("10 § 4 is missing"), "{stdout}");
+
+    // The leadership file must be one; a policy that is neither a file nor a preset is usage.
+    let r = po(&[
+        "report",
+        DATA,
+        "--year",
+        "2023",
+        "--leadership",
+        population.to_str().unwrap(),
+    ]);
+    assert_eq!(r.status.code(), Some(3));
+    assert!(
+        text(&r.stderr).contains("not a leadership group"),
+        "{}",
+        text(&r.stderr)
+    );
+    let r = po(&[
+        "report",
+        DATA,
+        "--year",
+        "2023",
+        "--policy",
+        "no_such_policy",
+    ]);
+    assert_eq!(r.status.code(), Some(2), "{}", text(&r.stderr));
+}

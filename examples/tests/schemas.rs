@@ -125,6 +125,14 @@ fn the_bundled_documents_conform_and_a_wrong_one_does_not() {
     assert_eq!(conforms(&register, "register"), Vec::<String>::new());
     let agreement = read("varmland-2023-agreement.json");
     assert_eq!(conforms(&agreement, "agreement"), Vec::<String>::new());
+    let leadership = read("varmland-2023-leadership.json");
+    assert_eq!(conforms(&leadership, "leadership"), Vec::<String>::new());
+    let mut no_role = leadership.clone();
+    no_role["members"][0]["role"] = "chair".into();
+    assert_eq!(
+        conforms(&no_role, "leadership"),
+        vec!["leadership.members[0].role: \"chair\" not in the enum"]
+    );
     for (name, policy) in po_core::priority::PriorityPolicy::presets() {
         let json: Value = serde_json::from_str(&policy.to_json()).unwrap();
         assert_eq!(conforms(&json, "policy"), Vec::<String>::new(), "{name}");

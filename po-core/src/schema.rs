@@ -28,5 +28,11 @@ pub fn document_schemas() -> Vec<(&'static str, serde_json::Value)> {
                 "A priority policy: the groups ranked first, in order",
             ),
         ),
+        (
+            "leadership",
+            of::<crate::organisation::LeadershipGroup>(
+                "A service's leadership group (SFS 2013:522 5 §): its members by role",
+            ),
+        ),
     ]
 }

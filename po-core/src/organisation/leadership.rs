@@ -91,6 +91,7 @@ impl LeadershipRole {
 
 /// A member of the leadership group.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LeadershipMember {
     /// The role represented.
     pub role: LeadershipRole,
@@ -102,6 +103,7 @@ pub struct LeadershipMember {
 /// A leadership group as recorded: its members and whether patient, user and relatives'
 /// organisations were offered a seat.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LeadershipGroup {
     /// The members.
     pub members: Vec<LeadershipMember>,

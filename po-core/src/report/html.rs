@@ -56,6 +56,15 @@ pub(crate) fn decimal(d: Decimal, sv: bool) -> String {
     out
 }
 
+/// A ratio's value (two decimals, see [`super::Ratio`]) written with both decimals, so that an
+/// exact 9 % reads "9,00" beside "4,17"; ".." when it is hidden or undefined.
+pub(crate) fn ratio_text(v: Option<Decimal>, sv: bool) -> String {
+    v.map_or("..".to_owned(), |mut d| {
+        d.rescale(2);
+        decimal(d, sv)
+    })
+}
+
 fn cell(c: Cell, sv: bool) -> String {
     c.count().map_or("..".to_owned(), |n| count(n, sv))
 }
@@ -215,7 +224,7 @@ pub fn to_html(r: &AnnualReport, language: Language) -> Result<String, Disclosur
         }
         out.push_str("</ul>\n");
     }
-    let ratio = |v: Option<Decimal>| v.map_or("..".to_owned(), |d| decimal(d, sv));
+    let ratio = |v: Option<Decimal>| ratio_text(v, sv);
     let _ = writeln!(
         out,
         "<h2>{}</h2><table><tbody><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr><tr><th>{}</th><td>{}</td></tr></tbody></table>",

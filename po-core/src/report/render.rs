@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::html::{count, decimal, label};
+use super::html::{count, decimal, label, ratio_text};
 
 use super::{AnnualReport, Ratio, Table};
 use crate::disclosure::{DisclosureError, Protection};
@@ -88,7 +88,7 @@ fn ratio(r: &Ratio, sv: bool) -> String {
         "{} / {} = {}",
         cell(r.count, sv),
         cell(r.of, sv),
-        dec(r.value, sv)
+        ratio_text(r.value, sv)
     )
 }
 
@@ -282,7 +282,7 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, Disclosur
         for m in &r.clients_per_municipality {
             let name = super::html::municipality_name(m);
             let key = match &m.key_share {
-                Some(k) => format!(" {} |", dec(k.value, sv)),
+                Some(k) => format!(" {} |", ratio_text(k.value, sv)),
                 None if keyed => " – |".to_owned(),
                 None => String::new(),
             };
@@ -291,7 +291,7 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, Disclosur
                 "| {name} ({}) | {} | {} |{key}",
                 m.code,
                 cell(m.clients, sv),
-                dec(m.client_share.value, sv)
+                ratio_text(m.client_share.value, sv)
             );
         }
     }
@@ -382,7 +382,12 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, Disclosur
                 t("svar", "answers")
             );
             for (a, ratio) in &q.answers {
-                let _ = writeln!(out, "- {a}: {} ({} %)", ratio.count, dec(ratio.value, sv));
+                let _ = writeln!(
+                    out,
+                    "- {a}: {} ({} %)",
+                    ratio.count,
+                    ratio_text(ratio.value, sv)
+                );
             }
         }
     }
