@@ -101,7 +101,7 @@ const SCHEMA_HELP: &str = "Usage: po schema [--format md|json|json-schema] [--ou
 
 Every input file po reads, its columns, Swedish aliases, required or optional, type, allowed
 codes and labels, an example. --format json-schema writes the JSON Schema of the JSON documents
-(register, agreement, policy, leadership group) into DIR (default po-schemas).";
+(register, agreement, policy, leadership group, submission) into DIR (default po-schemas).";
 
 /// Arguments after the command: positional values, `--name value` options and `--flag`s.
 struct Args {

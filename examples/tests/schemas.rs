@@ -167,3 +167,45 @@ fn the_bundled_documents_conform_and_a_wrong_one_does_not() {
         vec!["policy: colour is not a property"]
     );
 }
+
+#[test]
+fn a_submission_conforms_to_its_versioned_schema() {
+    // The bundled register's report with all five points of 10 § and hidden cells, submitted.
+    use po_core::chain::Submission;
+    use po_core::organisation::MunicipalityCode;
+    use po_core::report::{annual_report, ReportOptions};
+    let register = po_examples::bundled_register();
+    let options = ReportOptions {
+        year: 2023,
+        service_name: "PO Värmland (SYNTETISKA DATA)".into(),
+        priority_policy: Some(po_core::priority::PriorityPolicy::varmland_2023()),
+        leadership_group: Some(po_core::reference::varmland::leadership_group_2023()),
+        ..ReportOptions::default()
+    };
+    let report = annual_report(&register, &options).unwrap();
+    assert!(report.hidden_cells.values().sum::<u64>() > 0);
+    let karlstad = MunicipalityCode::parse("1780").unwrap();
+    let mut submission = Submission::new(
+        karlstad,
+        vec![karlstad],
+        Some(2.5.try_into().unwrap()),
+        report,
+    );
+    submission.grant = Some(po_core::chain::GrantFigures::default());
+    let json: Value = serde_json::from_str(&submission.to_json().unwrap()).unwrap();
+    assert_eq!(conforms(&json, "submission"), Vec::<String>::new());
+    // Another schema version is not this one.
+    let mut other = json.clone();
+    other["schema"] = "po-submission/2".into();
+    assert_eq!(
+        conforms(&other, "submission"),
+        vec!["submission.schema: \"po-submission/2\" is not \"po-submission/1\""]
+    );
+    // A cell is a count or "suppressed", nothing else (a reason would tell which are small).
+    let mut small = json.clone();
+    small["report"]["active_clients"]["cells"][0][0] = "small".into();
+    assert_eq!(
+        conforms(&small, "submission"),
+        vec!["submission.report.active_clients.cells[0][0]: fits none of oneOf"]
+    );
+}

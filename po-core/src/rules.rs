@@ -9,6 +9,7 @@ use time::{macros::date, Date};
 
 /// A version of SFS 2013:522, identified by the act that last amended it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum RuleSet {
     /// SFS 2013:522 as issued, in force 2013-08-01 to 2019-12-31.
     #[serde(rename = "sfs_2013_522")]
@@ -22,12 +23,14 @@ pub enum RuleSet {
 /// version, the rules applied (rule set, policy, agreement or method, with sources) and the
 /// date they were applied on.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Stamp {
     /// The version of po.
     pub library_version: String,
     /// The rules applied, in words with their sources.
     pub rules: String,
     /// The date the rules were applied on.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub as_of: Date,
 }
 
@@ -95,6 +98,7 @@ impl RuleSet {
 
 /// Whether a criterion holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Status {
@@ -119,6 +123,7 @@ impl Status {
 
 /// One criterion of a decision, with its reason in Swedish and English and its legal source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Finding {
     /// Machine name of the criterion (e.g. `member_region_psychiatry`).
     pub criterion: Text,

@@ -34,5 +34,12 @@ pub fn document_schemas() -> Vec<(&'static str, serde_json::Value)> {
                 "A service's leadership group (SFS 2013:522 5 §): its members by role",
             ),
         ),
+        (
+            "submission",
+            of::<crate::chain::Submission>(
+                "One service's 10 § submission to länsstyrelsen (po-submission/1): the service, \
+                 its municipalities, the year and its published annual report",
+            ),
+        ),
     ]
 }

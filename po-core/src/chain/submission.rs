@@ -18,13 +18,17 @@ use super::ChainFinding;
 use crate::organisation::MunicipalityCode;
 use crate::report::{AnnualReport, Cell, Table};
 
-/// The schema this module reads and writes; a submission naming another is refused.
+/// The schema this module reads and writes; a submission naming another is refused. Its JSON
+/// Schema is `examples/schemas/submission.schema.json` (generated from these types, checked in
+/// CI): a new version of the document is a new name, never a silent change.
 pub const SUBMISSION_SCHEMA: &str = "po-submission/1";
 
 /// One service's submission for a year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Submission {
     /// Always [`SUBMISSION_SCHEMA`].
+    #[cfg_attr(feature = "schema", schemars(extend("const" = SUBMISSION_SCHEMA)))]
     pub schema: String,
     /// The service's name.
     pub service: String,
@@ -47,6 +51,7 @@ pub struct Submission {
 /// The state grant of a service's year (SFS 2013:522 6–9 §§): what was decided, paid and
 /// repaid, in kronor.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct GrantFigures {
     /// Decided by Socialstyrelsen.
     pub decided: Decimal,

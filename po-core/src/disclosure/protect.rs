@@ -9,6 +9,7 @@ use super::{CellId, DisclosureError, Publication, RelationKind};
 
 /// How published counts are protected. Publication outputs protect by default (k = 3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Protection {
     /// Counts 1..k-1 are sensitive (zero identifies nobody); secondary suppression hides more

@@ -115,8 +115,10 @@ pub struct LeadershipGroup {
 
 /// The result of checking a leadership group against 5 § as in force on a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LeadershipCheck {
     /// The date checked.
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub as_of: Date,
     /// The rule set in force on that date.
     pub rule_set: RuleSet,

@@ -39,6 +39,7 @@ pub struct ReportOptions {
 
 /// Point 1: positions, training and supervision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StaffSummary {
     /// Full-time positions (sum of FTE).
     pub positions: Decimal,
@@ -53,6 +54,7 @@ pub struct StaffSummary {
 /// A count with a share, e.g. assignments per client. Both counts are published cells; the
 /// value is shown only when both are (it would otherwise give a hidden one away).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Ratio {
     /// Numerator.
     pub count: Cell,
@@ -94,6 +96,7 @@ impl Ratio {
 
 /// One survey question: answers with counts and percentages of those who answered it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SurveyQuestion {
     /// The question.
     pub question: String,
@@ -106,6 +109,7 @@ pub struct SurveyQuestion {
 /// The annual report: the five points of 10 § and the statistics the seeds publish. Holds no
 /// identifier of any kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AnnualReport {
     /// The year reported.
     pub year: i32,
@@ -164,6 +168,7 @@ pub struct AnnualReport {
 
 /// Clients of one municipality against its key share.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MunicipalityRow {
     /// The code.
     pub code: MunicipalityCode,
@@ -180,6 +185,7 @@ pub struct MunicipalityRow {
 /// Waiting days from application to start. Median and maximum are published only with their
 /// count: a median over 1..k-1 people is one of them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Waiting {
     /// Clients with a known wait.
     pub clients: Cell,

@@ -6,6 +6,7 @@ use crate::disclosure::{CellId, Publication, TableCells};
 
 /// One cell: a count, or hidden by small-count suppression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Cell {
     /// A published count.
@@ -28,6 +29,7 @@ impl Cell {
 /// A table of counts: labelled rows and columns, cells, and margins computed from the
 /// underlying counts (so totals always equal the sum of their cells, unlike seed 001 table 3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Table {
     /// Machine name, also the CSV file name (e.g. `active_clients_by_gender_and_age`).
     pub name: String,

@@ -63,6 +63,7 @@ pub enum Mode {
 
 /// One problem in an input file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Problem {
     /// The file (as named by the caller).
     pub file: String,
