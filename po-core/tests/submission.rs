@@ -67,13 +67,15 @@ fn every_kind_of_finding_is_located() {
     r.priority_policy = None;
     r.leadership = None;
     // A totals row that does not add up (as seed 001 table 3's), a new count above the
-    // active one, a contact reason above the gender's clients.
+    // active one, a contact reason and clients with children above the gender's clients.
     r.active_clients.column_totals[0] = match r.active_clients.column_totals[0] {
         Cell::Count(n) => Cell::Count(n + 1),
         hidden => hidden,
     };
     r.new_clients.cells[0][0] = Cell::Count(999);
     r.contact_reasons.cells[0][0] = Cell::Count(998);
+    r.children_at_home.cells[0][0] = Cell::Count(997);
+    r.children_at_home.row_totals[0] = Cell::Count(997);
     let found: Vec<String> = validate_submission(&s, 2023)
         .iter()
         .map(|f| format!("{}: {}", f.about, f.reason))
@@ -93,6 +95,10 @@ fn every_kind_of_finding_is_located() {
         "{found:#?}"
     );
     assert!(has("more than the 146 active Kvinna clients"), "{found:#?}");
+    assert!(
+        has("children_at_home: with children at home, Kvinna: 997 clients, more than the 146 active Kvinna clients"),
+        "{found:#?}"
+    );
     assert!(has("10 § 3 is missing"));
     assert!(has("10 § 4 is missing"));
     assert!(has("positions reported, the grant was decided for 12"));

@@ -199,25 +199,41 @@ pub fn validate_submission(s: &Submission, year: i32) -> Vec<ChainFinding> {
     }
     at_most(&r.new_clients, &r.active_clients, &mut out);
     at_most(&r.closed_clients, &r.active_clients, &mut out);
-    // Contact reasons are counted per client: a gender's count of one reason cannot exceed
-    // that gender's active clients.
-    for (j, gender) in r.contact_reasons.columns.iter().enumerate() {
-        let Some(gi) = r.active_clients.rows.iter().position(|g| g == gender) else {
-            continue;
-        };
-        let Some(clients) = r.active_clients.row_totals[gi].count() else {
-            continue;
-        };
-        for (i, reason) in r.contact_reasons.rows.iter().enumerate() {
-            if let Some(n) = r.contact_reasons.cells[i][j].count() {
-                if n > clients {
-                    out.push(finding(
-                        &r.contact_reasons.name,
-                        format!("{reason} {gender}: {n} clients, more than the {clients} active {gender} clients"),
-                    ));
-                }
+    // Contact reasons and children at home are counted per client: a gender's count of one
+    // reason, or of clients with children at home, cannot exceed that gender's active clients.
+    let clients_of = |gender: &str| {
+        let gi = r.active_clients.rows.iter().position(|g| g == gender)?;
+        r.active_clients.row_totals[gi].count()
+    };
+    let mut within = |table: &Table, what: &str, gender: &str, cell: Cell| {
+        if let (Some(n), Some(clients)) = (cell.count(), clients_of(gender)) {
+            if n > clients {
+                out.push(finding(
+                    &table.name,
+                    format!("{what}: {n} clients, more than the {clients} active {gender} clients"),
+                ));
             }
         }
+    };
+    for (j, gender) in r.contact_reasons.columns.iter().enumerate() {
+        for (i, reason) in r.contact_reasons.rows.iter().enumerate() {
+            let what = format!("{reason} {gender}");
+            within(
+                &r.contact_reasons,
+                &what,
+                gender,
+                r.contact_reasons.cells[i][j],
+            );
+        }
+    }
+    for (i, gender) in r.children_at_home.rows.iter().enumerate() {
+        let what = format!("with children at home, {gender}");
+        within(
+            &r.children_at_home,
+            &what,
+            gender,
+            r.children_at_home.row_totals[i],
+        );
     }
     if r.active_clients.total == Cell::Count(0) {
         out.push(finding(
