@@ -25,13 +25,9 @@
 //!   the LP audit);
 //! - [`privacy`]: the one personal-data filter for every message that leaves po;
 //! - [`rules`]: dated rule sets and the findings every decision returns;
-//! - `boundary` (features `uniffi`, `python`): the records, functions and errors the bindings
-//!   export, written once;
 //! - [`mod@reference`]: bundled reference data (Värmland's municipalities and areas).
 #![forbid(unsafe_code)]
 
-#[cfg(any(feature = "uniffi", feature = "python"))]
-pub mod boundary;
 pub mod chain;
 pub mod code_lists;
 pub mod codes;
@@ -52,10 +48,6 @@ pub mod schema;
 mod text;
 
 pub use error::Error;
-
-// The scaffolding of the uniffi library (namespace `po_ffi`, the library `po-ffi` builds).
-#[cfg(feature = "uniffi")]
-uniffi::setup_scaffolding!("po_ffi");
 
 /// The version of this library, carried by every decision so that a result can be traced to the
 /// rules that produced it.

@@ -20,7 +20,6 @@ const NO_DIAGNOSIS: &str = "SFS 2013:522 2 Â§; seeds 002, 003: ingen diagnos krÃ
 /// Eligible, not eligible, or undetermined.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Outcome {
     /// Every criterion is met.
     Eligible,

@@ -11,7 +11,6 @@ const TWO: &str = "SFS 2013:522 2 §";
 /// Yes, no, or not yet known.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Answer {
     /// Yes.
     Yes,

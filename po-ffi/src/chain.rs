@@ -1,0 +1,127 @@
+//! The reporting chain as both languages call it: a county's or the nation's compilation of
+//! the services' submissions (po's JSON or the flat CSV form), protected, with its findings and
+//! its Markdown and HTML.
+
+use rust_decimal::Decimal;
+
+use super::error::{invalid, po, PoError};
+use super::record::{record, signed};
+use super::report::Table;
+use po_core::chain as core;
+use po_core::codes::CodeList;
+use po_core::disclosure::Protection;
+use po_core::organisation::County;
+use po_core::report::Language;
+
+record! {
+    /// Something a county analyst would ask a service about, or the compilation found.
+    ChainFinding {
+        /// A service, a municipality code, or `total`.
+        about: String,
+        /// What was found.
+        reason: String,
+    }
+}
+
+record! {
+    /// A county's or the nation's compilation (seed 001's figures from the submissions).
+    Compilation {
+        /// The year.
+        year: i32,
+        /// The county's code, or empty for the nation.
+        county: String,
+        /// Services compiled (each once).
+        services: i64,
+        /// Ombud; `None` when a service's count is hidden.
+        ombud: Option<i64>,
+        /// Full-time positions.
+        positions: Decimal,
+        /// The compiled tables, protected.
+        tables: Vec<Table>,
+        /// Services whose leadership group lacks a required member.
+        leadership_lacking: i64,
+        /// The grant decided, summed over the services that reported it.
+        grant_decided: Decimal,
+        /// Findings, each about a service, a municipality or the total.
+        findings: Vec<ChainFinding>,
+        /// The compilation as Markdown in the language asked for.
+        markdown: String,
+        /// The compilation as a self-contained HTML document (prints on A4).
+        html: String,
+    }
+}
+
+/// Compiles submissions for `year`: each a document in po's submission JSON (`{"schema":
+/// "po-submission/1", …}`) or the flat CSV form. `county` is a county's code or name (empty for
+/// the nation); protected with threshold `k` unless `unprotected` (for the analyst's own
+/// checks, never for publication); the Markdown in `language` (`sv` or `en`).
+#[cfg_attr(
+    feature = "uniffi",
+    uniffi::export(default(county = "", k = 3, unprotected = false, language = "sv"))
+)]
+#[cfg_attr(feature = "python", pyo3::pyfunction)]
+#[cfg_attr(
+    feature = "python",
+    pyo3(
+        signature = (submissions, *, year, county = String::new(), k = 3, unprotected = false, language = "sv".to_owned()),
+        text_signature = "(submissions, *, year, county='', k=3, unprotected=False, language='sv')"
+    )
+)]
+pub fn compile_submissions(
+    submissions: Vec<String>,
+    year: i32,
+    county: String,
+    k: i64,
+    unprotected: bool,
+    language: String,
+) -> Result<Compilation, PoError> {
+    let lang = Language::parse(&language).map_err(po)?;
+    let protection = Protection::from_request(k, unprotected).map_err(po)?;
+    let county = match county.trim() {
+        "" => None,
+        c => Some(County::parse(c).map_err(po)?),
+    };
+    let read = submissions
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let parsed = if text.trim_start().starts_with('{') {
+                core::Submission::from_json(text)
+            } else {
+                core::read_flat_submission(text)
+            };
+            parsed.map_err(|e| invalid(format!("submissions[{i}]: {e}")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let c = core::compile(&read, year, county, protection).map_err(po)?;
+    Ok(Compilation {
+        year: c.year,
+        county: c.county.map_or_else(String::new, |c| c.code().to_owned()),
+        services: signed(c.services.len() as u64),
+        ombud: c.ombud.count().map(signed),
+        positions: c.positions,
+        tables: c.tables.iter().map(Table::from).collect(),
+        leadership_lacking: signed(c.leadership_lacking),
+        grant_decided: c.grant.decided,
+        findings: c
+            .findings
+            .iter()
+            .map(|f| ChainFinding {
+                about: f.about.clone(),
+                reason: f.reason.clone(),
+            })
+            .collect(),
+        markdown: core::compilation_markdown(&c, lang),
+        html: po_core::report::compilation_to_html(&c, lang),
+    })
+}
+
+/// Adds the chain's records and function to the native module.
+#[cfg(feature = "python")]
+pub(crate) fn register(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyResult<()> {
+    use pyo3::prelude::*;
+    m.add_class::<ChainFinding>()?;
+    m.add_class::<Compilation>()?;
+    m.add_function(wrap_pyfunction!(compile_submissions, m)?)?;
+    Ok(())
+}

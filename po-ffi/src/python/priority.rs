@@ -1,0 +1,132 @@
+//! Queue priority as Python calls it: `Applicant(...)` with keywords, a policy given by name
+//! or as a `PriorityPolicy`. The records are the boundary's.
+
+use pyo3::prelude::*;
+use time::Date;
+
+use super::errors::invalid;
+use crate::priority::{self as shared, Applicant, PriorityPolicy, RankedApplicant};
+use crate::rules::Stamp;
+
+#[pymethods]
+impl Applicant {
+    #[new]
+    #[pyo3(signature = (id, birth_date, queued_on, *, area = None, left_queue_on = None, children_at_home = false, children_at_risk_of_harm = false, homeless_or_at_risk = false, lacking_contacts = false))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        id: String,
+        birth_date: Date,
+        queued_on: Date,
+        area: Option<String>,
+        left_queue_on: Option<Date>,
+        children_at_home: bool,
+        children_at_risk_of_harm: bool,
+        homeless_or_at_risk: bool,
+        lacking_contacts: bool,
+    ) -> Self {
+        Applicant {
+            id,
+            birth_date,
+            queued_on,
+            area,
+            left_queue_on,
+            children_at_home,
+            children_at_risk_of_harm,
+            homeless_or_at_risk,
+            lacking_contacts,
+        }
+    }
+}
+
+#[pymethods]
+impl PriorityPolicy {
+    /// A named preset: `national_2019`, `varmland_2023` or `stockholm_2021`.
+    #[staticmethod]
+    #[pyo3(name = "preset")]
+    fn py_preset(name: &str) -> PyResult<Self> {
+        Ok(Self::of_preset(name)?)
+    }
+
+    /// A policy from its JSON form, validated.
+    #[staticmethod]
+    #[pyo3(name = "from_json")]
+    fn py_from_json(text: &str) -> PyResult<Self> {
+        Ok(Self::of_json(text)?)
+    }
+
+    /// The policy's name.
+    #[getter(name)]
+    fn py_name(&self) -> String {
+        self.policy_name()
+    }
+
+    /// Where it comes from (seed or decision).
+    #[getter(source)]
+    fn py_source(&self) -> String {
+        self.policy_source()
+    }
+
+    /// The group codes in order of precedence.
+    #[getter(groups)]
+    fn py_groups(&self) -> Vec<String> {
+        self.group_codes()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "PriorityPolicy(name={:?}, groups={:?})",
+            self.policy_name(),
+            self.group_codes()
+        )
+    }
+}
+
+/// A policy given as a preset name or a `PriorityPolicy`.
+pub(crate) fn policy_of(policy: &Bound<'_, PyAny>) -> PyResult<PriorityPolicy> {
+    if let Ok(p) = policy.cast::<PriorityPolicy>() {
+        return Ok(p.get().clone());
+    }
+    let name: String = policy
+        .extract()
+        .map_err(|_| invalid("policy: expected a preset name or a PriorityPolicy"))?;
+    Ok(PriorityPolicy::of_preset(&name)?)
+}
+
+/// The ranking as an .xlsx workbook (bytes); `policy` a preset name or a `PriorityPolicy`.
+#[pyfunction]
+#[pyo3(name = "_ranking_xlsx", signature = (applicants, policy, on, language = "sv"))]
+fn ranking_xlsx<'py>(
+    py: Python<'py>,
+    applicants: Vec<Applicant>,
+    policy: &Bound<'_, PyAny>,
+    on: Date,
+    language: &str,
+) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+    let book = shared::ranking_xlsx(applicants, &policy_of(policy)?, on, language.to_owned())?;
+    Ok(pyo3::types::PyBytes::new(py, &book))
+}
+
+/// The ranking's places and stamp (the package's `rank` makes them a `Ranking` of rows).
+#[pyfunction]
+#[pyo3(name = "_rank")]
+fn rank(
+    applicants: Vec<Applicant>,
+    policy: &Bound<'_, PyAny>,
+    on: Date,
+) -> PyResult<(Vec<RankedApplicant>, Stamp)> {
+    let ranking = shared::rank(applicants, &policy_of(policy)?, on)?;
+    Ok((ranking.applicants, ranking.stamp))
+}
+
+pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Applicant>()?;
+    m.add_class::<PriorityPolicy>()?;
+    m.add_class::<RankedApplicant>()?;
+    m.add_class::<shared::WaitingSummary>()?;
+    m.add_class::<shared::QueueStatistics>()?;
+    m.add_function(wrap_pyfunction!(shared::policy_presets, m)?)?;
+    m.add_function(wrap_pyfunction!(rank, m)?)?;
+    m.add_function(wrap_pyfunction!(ranking_xlsx, m)?)?;
+    m.add_function(wrap_pyfunction!(shared::queue_statistics, m)?)?;
+    Ok(())
+}
