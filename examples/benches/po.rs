@@ -6,12 +6,14 @@ use divan::{black_box, Bencher};
 use po_core::codes::{CodeList, LocalVocabulary};
 use po_core::disclosure::Protection;
 use po_core::eligibility::{assess, Age, Answer, Criterion, LifeArea, Readings, TargetGroupInput};
+use po_core::input::Mode;
+use po_core::io::read::read_clients_csv;
 use po_core::money::{
     allocate, Agreement, AgreementParticipant, CostLine, IncomeKind, IncomeLine, Rounding,
 };
 use po_core::organisation::{Municipality, MunicipalityCode};
 use po_core::priority::{order, rank, Applicant, PriorityPolicy};
-use po_core::report::{annual_report, read_clients_csv, Mode, ReportOptions};
+use po_core::report::{annual_report, ReportOptions};
 use po_examples::synthetic::varmland_like;
 use rust_decimal::Decimal;
 use time::macros::date;

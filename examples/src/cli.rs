@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use po_core::codes::LocalVocabulary;
-use po_core::report::{Language, Mode, Problem, Register};
+use po_core::input::{Mode, Problem};
+use po_core::report::Register;
+use po_core::Language;
 
 mod compile;
 
@@ -358,17 +360,19 @@ fn load(a: &Args, mode: Mode, err: &mut dyn Write) -> Result<Loaded, Fail> {
             .file_name()
             .map_or("workbook".into(), |n| n.to_string_lossy().into_owned());
         return Ok(
-            po_core::report::read_register_workbook(book, &name, &vocabulary, mode)
+            po_core::io::read::read_register_workbook(book, &name, &vocabulary, mode)
                 .map_err(|e| e.problems),
         );
     }
     if let Some(json) = bytes.get("register") {
         let text = String::from_utf8_lossy(json);
-        return Ok(po_core::report::read_register_json(&text, "register.json")
-            .map(|r| (r, Vec::new()))
-            .map_err(|e| e.problems));
+        return Ok(
+            po_core::io::read::read_register_json(&text, "register.json")
+                .map(|r| (r, Vec::new()))
+                .map_err(|e| e.problems),
+        );
     }
-    let csv = po_core::report::RegisterCsv {
+    let csv = po_core::io::read::RegisterCsv {
         clients: bytes.get("clients").map(|b| b.as_slice().into()),
         intake: bytes.get("intake").map(|b| b.as_slice().into()),
         deviations: bytes.get("deviations").map(|b| b.as_slice().into()),
@@ -376,7 +380,7 @@ fn load(a: &Args, mode: Mode, err: &mut dyn Write) -> Result<Loaded, Fail> {
         survey: bytes.get("survey").map(Vec::as_slice),
         survey_sent: sent,
     };
-    let read = po_core::report::read_register_csv(csv, &vocabulary, mode);
+    let read = po_core::io::read::read_register_csv(csv, &vocabulary, mode);
     if started.elapsed().as_secs_f64() > 1.0 {
         let _ = writeln!(err, "po: read in {:.1} s", started.elapsed().as_secs_f64());
     }
@@ -471,7 +475,8 @@ fn check(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
 
 fn report(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Fail> {
     use po_core::disclosure::Protection;
-    use po_core::report::{annual_report, to_markdown, ReportOptions};
+    use po_core::io::write::to_markdown;
+    use po_core::report::{annual_report, ReportOptions};
     let a = parse(
         args,
         &[
@@ -555,7 +560,7 @@ fn report(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i
     if formats.contains(&"html") {
         for language in &languages {
             let path = dir.join(format!("report-{year}.{}.html", language.code()));
-            let html = po_core::report::to_html(&report, *language).map_err(failed)?;
+            let html = po_core::io::write::to_html(&report, *language).map_err(failed)?;
             write_file(&path, html.as_bytes())?;
             written.push(path);
         }
@@ -563,7 +568,7 @@ fn report(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i
     if formats.contains(&"xlsx") {
         for language in &languages {
             let path = dir.join(format!("report-{year}.{}.xlsx", language.code()));
-            let book = po_core::report::report_to_xlsx(&report, *language).map_err(failed)?;
+            let book = po_core::io::write::report_to_xlsx(&report, *language).map_err(failed)?;
             write_file(&path, &book)?;
             written.push(path);
         }
@@ -661,7 +666,7 @@ fn queue(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<i
         .is_some_and(|e| WORKBOOK.contains(&e.to_lowercase().as_str()));
     // A workbook's first sheet is the queue (its problems name the sheet).
     let sheets = if is_book {
-        po_core::report::read_workbook(&bytes, &name).map_err(|e| {
+        po_core::io::read::read_workbook(&bytes, &name).map_err(|e| {
             failed(
                 e.problems
                     .first()
@@ -673,13 +678,13 @@ fn queue(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<i
     };
     let (input, name) = match sheets.first() {
         Some(sheet) => (
-            po_core::report::Input::Frame(&sheet.frame),
+            po_core::io::read::Input::Frame(&sheet.frame),
             format!("{name} [{}]", sheet.name),
         ),
         None if is_book => return Err(failed(format!("{name}: the workbook has no sheet"))),
-        None => (po_core::report::Input::Csv(&bytes), name),
+        None => (po_core::io::read::Input::Csv(&bytes), name),
     };
-    let applicants = match po_core::report::read_applicants_csv(input, &name, Mode::Strict) {
+    let applicants = match po_core::io::read::read_applicants_csv(input, &name, Mode::Strict) {
         Ok(read) => read.rows,
         Err(e) => {
             print_problems(&e.problems, out);
@@ -730,7 +735,7 @@ fn queue(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<i
     }
     if let Some(path) = a.options.get("xlsx") {
         let language = if sv { Language::Sv } else { Language::En };
-        let book = po_core::report::ranking_to_xlsx(&ranking, on, language).map_err(failed)?;
+        let book = po_core::io::write::ranking_to_xlsx(&ranking, on, language).map_err(failed)?;
         write_file(Path::new(path), &book)?;
         let _ = writeln!(out, "\nWritten: {path}");
     }
@@ -788,7 +793,8 @@ fn costs(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<i
         };
     }
     if let Some(path) = a.options.get("xlsx") {
-        let book = po_core::report::invoices_to_xlsx(&allocation, Language::Sv).map_err(failed)?;
+        let book =
+            po_core::io::write::invoices_to_xlsx(&allocation, Language::Sv).map_err(failed)?;
         write_file(Path::new(path), &book)?;
     }
     if !csv {
@@ -817,10 +823,10 @@ fn schema(args: &[String], out: &mut dyn Write, _err: &mut dyn Write) -> Result<
             }
         }
         "md" => {
-            let _ = write!(out, "{}", po_core::report::column_reference_markdown());
+            let _ = write!(out, "{}", po_core::io::read::column_reference_markdown());
         }
         "json" => {
-            let json = serde_json::to_string_pretty(&po_core::report::column_reference())
+            let json = serde_json::to_string_pretty(&po_core::io::read::column_reference())
                 .map_err(failed)?;
             let _ = writeln!(out, "{json}");
         }

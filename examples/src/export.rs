@@ -1,11 +1,12 @@
-//! Writes a register as the CSV exports `po_core::report::read_register_csv` reads (`;`,
+//! Writes a register as the CSV exports `po_core::io::read::read_register_csv` reads (`;`,
 //! UTF-8, lists `|`-separated, ja/nej): how the bundled SYNTHETIC example data in
 //! `examples/data/` is made, and the input of the CSV import benchmark.
 
 use po_core::codes::CodeList;
-use po_core::report::{
-    Register, CLIENT_CSV_COLUMNS, DEVIATION_CSV_COLUMNS, INTAKE_CSV_COLUMNS, STAFF_CSV_COLUMNS,
+use po_core::io::read::{
+    CLIENT_CSV_COLUMNS, DEVIATION_CSV_COLUMNS, INTAKE_CSV_COLUMNS, STAFF_CSV_COLUMNS,
 };
+use po_core::report::Register;
 
 /// The CSV text of each file of a register.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -112,7 +112,7 @@ fn main() -> Result<(), po_core::Error> {
 fn leadership_group_document_for_the_fourth_quarter() -> Result<(), po_core::Error> {
     use po_core::deviation::{meeting_document, period_view, Quarter};
     use po_core::disclosure::Protection;
-    use po_core::report::Language;
+    use po_core::Language;
 
     let deviations = po_examples::synthetic::deviation_histories(2023, 120, 2023);
     let document = meeting_document(
@@ -145,8 +145,10 @@ fn leadership_group_document_for_the_fourth_quarter() -> Result<(), po_core::Err
 /// The main job: the 10 § report of a SYNTHETIC Värmland-like register for 2023, printed in
 /// Swedish and written to `build/demo/` as Markdown (sv, en), JSON and one CSV per table.
 fn annual_report_of_synthetic_register() -> Result<(), po_core::Error> {
+    use po_core::io::write::to_markdown;
     use po_core::priority::PriorityPolicy;
-    use po_core::report::{annual_report, to_markdown, Language, ReportOptions};
+    use po_core::report::{annual_report, ReportOptions};
+    use po_core::Language;
 
     let register = po_examples::bundled_register();
     let options = ReportOptions {

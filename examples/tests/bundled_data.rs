@@ -6,7 +6,8 @@
 use std::path::PathBuf;
 
 use po_core::codes::LocalVocabulary;
-use po_core::report::{read_register_csv, read_register_json, Mode, RegisterCsv};
+use po_core::input::Mode;
+use po_core::io::read::{read_register_csv, read_register_json, RegisterCsv};
 use po_examples::{bundled_register, export::register_to_csv};
 
 fn dir() -> PathBuf {

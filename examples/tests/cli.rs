@@ -222,7 +222,7 @@ fn schema_prints_every_file_and_column_and_usage_errors_exit_2() {
     ] {
         assert!(md.contains(&format!("## {file}")), "{file}");
     }
-    for column in po_core::report::CLIENT_CSV_COLUMNS {
+    for column in po_core::io::read::CLIENT_CSV_COLUMNS {
         assert!(md.contains(&format!("| `{column}` |")), "{column}");
     }
     let json: serde_json::Value =
@@ -251,7 +251,7 @@ fn the_column_reference_in_the_docs_is_the_generated_one() {
     let committed =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/COLUMNS.md")).unwrap();
     assert!(
-        committed == po_core::report::column_reference_markdown(),
+        committed == po_core::io::read::column_reference_markdown(),
         "examples/COLUMNS.md is stale: regenerate it with `po schema > examples/COLUMNS.md`"
     );
 }
@@ -292,7 +292,7 @@ fn a_workbook_of_exports_is_checked_and_reported_and_the_report_is_a_workbook() 
     ]);
     assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
     let written = std::fs::read(out.join("report-2023.sv.xlsx")).unwrap();
-    let sheets = po_core::report::read_workbook(&written, "report").unwrap();
+    let sheets = po_core::io::read::read_workbook(&written, "report").unwrap();
     assert_eq!(sheets[0].name, "Metod");
     assert_eq!(sheets.len(), 11); // the method and the ten tables
 }
@@ -312,7 +312,7 @@ fn the_queue_and_the_invoices_as_workbooks() {
         queue.to_str().unwrap(),
     ]);
     assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
-    let sheets = po_core::report::read_workbook(&std::fs::read(&queue).unwrap(), "q").unwrap();
+    let sheets = po_core::io::read::read_workbook(&std::fs::read(&queue).unwrap(), "q").unwrap();
     assert_eq!(sheets[0].name, "Kö");
     let cells = &sheets[0].frame.batches[0];
     // Frame row 1 is the header row; places follow, as numbers.
@@ -328,7 +328,7 @@ fn the_queue_and_the_invoices_as_workbooks() {
     );
     let r = po(&["costs", agreement, "--xlsx", invoices.to_str().unwrap()]);
     assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
-    let sheets = po_core::report::read_workbook(&std::fs::read(&invoices).unwrap(), "c").unwrap();
+    let sheets = po_core::io::read::read_workbook(&std::fs::read(&invoices).unwrap(), "c").unwrap();
     let cells = &sheets[0].frame.batches[0];
     let last = cells[0].len() - 1;
     assert_eq!(cells[0].cell(last), Some("Summa"));

@@ -4,15 +4,15 @@
 //! compilations publish no small count.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
-use po_core::chain::{
-    compilation_markdown, compile, compile_against, read_flat_submission, to_flat_csv,
-    validate_submissions, GrantFigures, Submission,
-};
+use po_core::chain::{compile, compile_against, validate_submissions, GrantFigures, Submission};
 use po_core::codes::CodeList;
 use po_core::disclosure::Protection;
+use po_core::io::read::read_flat_submission;
+use po_core::io::write::{compilation_markdown, to_flat_csv};
 use po_core::organisation::County;
 use po_core::reference::sweden;
-use po_core::report::{annual_report, Cell, Language, ReportOptions, Table};
+use po_core::report::{annual_report, Cell, ReportOptions, Table};
+use po_core::Language;
 use rust_decimal::Decimal;
 
 /// 106 services across the 21 counties, each with a disjoint run of its county's municipalities
@@ -307,7 +307,7 @@ fn grants_are_summed_and_the_change_is_against_last_year() {
         .map(|s| s.report.active_clients.total.count().unwrap())
         .sum();
     assert_eq!(change.active_clients, Some(added as i64));
-    let md = compilation_markdown(&national, po_core::report::Language::En);
+    let md = compilation_markdown(&national, po_core::Language::En);
     assert!(
         md.contains("- Services against the previous year: +6\n"),
         "{md}"
@@ -356,11 +356,11 @@ fn the_nation_s_table_1_and_its_documents() {
     );
     let md = compilation_markdown(&national, Language::Sv);
     assert!(md.contains("| Riket | 290 | 290 | .. | 106 |"), "{md}");
-    let html = po_core::report::compilation_to_html(&national, Language::En);
+    let html = po_core::io::write::compilation_to_html(&national, Language::En);
     assert!(html.starts_with("<!doctype html>") && html.contains("<th>Sweden</th><td>290</td>"));
     assert!(html.contains("Active clients by gender and age"));
-    let xlsx = po_core::report::compilation_to_xlsx(&national, Language::Sv).unwrap();
-    let sheets = po_core::report::read_workbook(&xlsx, "riket.xlsx").unwrap();
+    let xlsx = po_core::io::write::compilation_to_xlsx(&national, Language::Sv).unwrap();
+    let sheets = po_core::io::read::read_workbook(&xlsx, "riket.xlsx").unwrap();
     assert_eq!(sheets[0].name, "Sammanställning");
     assert_eq!(sheets.len(), 1 + national.tables.len());
     let first = &sheets[0].frame.batches[0];

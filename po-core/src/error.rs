@@ -5,10 +5,10 @@ use crate::codes::UnknownCode;
 use crate::disclosure::DisclosureError;
 use crate::eligibility::EligibilityError;
 use crate::identity::{IdentityError, PseudonymKeyError};
+use crate::input::ImportError;
 use crate::money::MoneyError;
 use crate::organisation::OrganisationError;
 use crate::priority::PriorityError;
-use crate::report::ImportError;
 use crate::rules::NoRuleSet;
 
 /// Any error po-core returns.

@@ -25,6 +25,10 @@
 //!   the LP audit);
 //! - [`privacy`]: the one personal-data filter for every message that leaves po;
 //! - [`rules`]: dated rule sets and the findings every decision returns;
+//! - [`io`]: the formats above the domain — readers (CSV, JSON, frames, workbooks) and writers
+//!   (Markdown, HTML, workbooks), the domain never calling into them;
+//! - [`input`]: problems located in an input, strict and lenient reading;
+//! - [`language`]: Swedish and English;
 //! - [`mod@reference`]: bundled reference data (Värmland's municipalities and areas).
 #![forbid(unsafe_code)]
 
@@ -36,6 +40,9 @@ pub mod disclosure;
 pub mod eligibility;
 pub mod error;
 pub mod identity;
+pub mod input;
+pub mod io;
+pub mod language;
 pub mod money;
 pub mod organisation;
 pub mod priority;
@@ -48,6 +55,7 @@ pub mod schema;
 mod text;
 
 pub use error::Error;
+pub use language::Language;
 
 /// The version of this library, carried by every decision so that a result can be traced to the
 /// rules that produced it.

@@ -134,7 +134,8 @@ fn the_two_readings_of_the_contacts_admit_different_cases() {
 
 #[test]
 fn a_cases_table_reads_answers_details_and_swedish_headers() {
-    use po_core::report::{read_cases_csv, Mode};
+    use po_core::input::Mode;
+    use po_core::io::read::read_cases_csv;
     let csv = "ålder;födelsedatum;psykisk funktionsnedsättning;svårigheter;behov;kontakter\n\
                40;;ja;Boende|economy;ja;ja\n\
                ;2010-01-01;ja;nej;;\n\

@@ -2,6 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use po_core::codes::{AssignmentCategory, ContactReason, Gender, IntakeOutcome, LocalVocabulary};
+use po_core::input::*;
+use po_core::io::read::*;
 use po_core::organisation::MunicipalityCode;
 use po_core::report::*;
 use time::macros::date;

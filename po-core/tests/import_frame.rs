@@ -3,8 +3,9 @@
 //! to the same register and the same located problems as its CSV export.
 
 use po_core::codes::LocalVocabulary;
-use po_core::report::{
-    read_clients_csv, read_register_csv, Frame, Input, Mode, RegisterCsv, TextCells,
+use po_core::input::Mode;
+use po_core::io::read::{
+    read_clients_csv, read_register_csv, Frame, Input, RegisterCsv, TextCells,
 };
 
 const DATA: &str = concat!(

@@ -5,7 +5,11 @@ use std::collections::BTreeMap;
 
 use po_core::codes::{AssignmentCategory, CodeList, ContactReason, Gender, IntakeOutcome};
 use po_core::disclosure::Protection;
+use po_core::input::*;
+use po_core::io::read::*;
+use po_core::io::write::*;
 use po_core::report::*;
+use po_core::Language;
 use rust_decimal::Decimal;
 use time::macros::date;
 use time::Date;

@@ -2,9 +2,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use po_core::chain::{validate_submission, validate_submissions, Submission};
+use po_core::io::read::read_register_json;
 use po_core::organisation::MunicipalityCode;
 use po_core::priority::PriorityPolicy;
-use po_core::report::{annual_report, read_register_json, AnnualReport, Cell, ReportOptions};
+use po_core::report::{annual_report, AnnualReport, Cell, ReportOptions};
 use rust_decimal::Decimal;
 
 const REGISTER: &str = include_str!("../../examples/data/synthetic-2023/register.json");
@@ -138,7 +139,8 @@ fn a_municipality_claimed_by_two_services_is_a_finding() {
 
 #[test]
 fn the_flat_form_reads_back_to_the_same_figures() {
-    use po_core::chain::{read_flat_submission, to_flat_csv};
+    use po_core::io::read::read_flat_submission;
+    use po_core::io::write::to_flat_csv;
     let mut s = submission();
     s.grant = Some(po_core::chain::GrantFigures {
         decided: Decimal::from(3_948_730),

@@ -4,10 +4,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use po_core::codes::LocalVocabulary;
-use po_core::report::{
-    annual_report, read_clients_csv, read_register_workbook, read_workbook, report_to_xlsx,
-    Language, Mode, ReportOptions,
-};
+use po_core::input::Mode;
+use po_core::io::read::{read_clients_csv, read_register_workbook, read_workbook};
+use po_core::io::write::report_to_xlsx;
+use po_core::report::{annual_report, ReportOptions};
+use po_core::Language;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 const CLIENTS: &str = include_str!("../../examples/data/synthetic-2023/clients.csv");
@@ -160,8 +161,10 @@ fn the_report_as_xlsx_has_a_method_sheet_and_a_sheet_per_table() {
 
 #[test]
 fn a_submission_s_flat_form_in_a_workbook() {
-    use po_core::chain::{read_flat_submission, to_flat_csv, Submission};
-    use po_core::report::read_flat_submission_workbook;
+    use po_core::chain::Submission;
+    use po_core::io::read::read_flat_submission;
+    use po_core::io::read::read_flat_submission_workbook;
+    use po_core::io::write::to_flat_csv;
     let vocabulary = LocalVocabulary::default();
     let clients = read_clients_csv(
         CLIENTS.as_bytes(),

@@ -11,7 +11,7 @@ use po_core::chain as core;
 use po_core::codes::CodeList;
 use po_core::disclosure::Protection;
 use po_core::organisation::County;
-use po_core::report::Language;
+use po_core::Language;
 
 record! {
     /// Something a county analyst would ask a service about, or the compilation found.
@@ -88,7 +88,7 @@ pub fn compile_submissions(
             let parsed = if text.trim_start().starts_with('{') {
                 core::Submission::from_json(text)
             } else {
-                core::read_flat_submission(text)
+                po_core::io::read::read_flat_submission(text)
             };
             parsed.map_err(|e| invalid(format!("submissions[{i}]: {e}")))
         })
@@ -111,8 +111,8 @@ pub fn compile_submissions(
                 reason: f.reason.clone(),
             })
             .collect(),
-        markdown: core::compilation_markdown(&c, lang),
-        html: po_core::report::compilation_to_html(&c, lang),
+        markdown: po_core::io::write::compilation_markdown(&c, lang),
+        html: po_core::io::write::compilation_to_html(&c, lang),
     })
 }
 

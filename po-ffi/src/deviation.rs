@@ -9,7 +9,8 @@ use time::Date;
 use po_core::codes::{CodeList, LocalVocabulary};
 use po_core::deviation::{self as core, Event};
 use po_core::disclosure::Protection;
-use po_core::report::{Language, Mode};
+use po_core::input::Mode;
+use po_core::Language;
 
 use super::error::{po, PoError, Problem};
 use super::record::{record, signed};
@@ -152,11 +153,11 @@ fn reading(lenient: bool, vocabulary: Option<&str>) -> Result<(LocalVocabulary, 
 #[cfg_attr(feature = "python", pyo3::pyclass(frozen, module = "personligt_ombud"))]
 pub struct DeviationRegister {
     pub(crate) deviations: Vec<core::Deviation>,
-    pub(crate) problems: Vec<po_core::report::Problem>,
+    pub(crate) problems: Vec<po_core::input::Problem>,
 }
 
 impl DeviationRegister {
-    /// From event rows (CSV: one row per event; see `po_core::report::read_deviation_events_csv`).
+    /// From event rows (CSV: one row per event; see `po_core::io::read::read_deviation_events_csv`).
     pub(crate) fn of_events_csv(
         bytes: &[u8],
         file: &str,
@@ -165,7 +166,8 @@ impl DeviationRegister {
     ) -> Result<Self, PoError> {
         let (vocabulary, mode) = reading(lenient, vocabulary)?;
         let (deviations, problems) =
-            po_core::report::read_deviation_events_csv(bytes, file, &vocabulary, mode).map_err(po)?;
+            po_core::io::read::read_deviation_events_csv(bytes, file, &vocabulary, mode)
+                .map_err(po)?;
         Ok(DeviationRegister {
             deviations,
             problems,
@@ -184,7 +186,7 @@ impl DeviationRegister {
     ) -> Result<Self, PoError> {
         let (vocabulary, mode) = reading(lenient, vocabulary)?;
         let imported =
-            po_core::report::read_deviations_csv(bytes, file, &vocabulary, mode).map_err(po)?;
+            po_core::io::read::read_deviations_csv(bytes, file, &vocabulary, mode).map_err(po)?;
         Ok(DeviationRegister {
             deviations: imported
                 .rows
@@ -199,7 +201,7 @@ impl DeviationRegister {
     /// From the JSON form (a list of deviations with their events), every record validated.
     pub(crate) fn of_json(text: &str, file: &str) -> Result<Self, PoError> {
         Ok(DeviationRegister {
-            deviations: po_core::report::read_deviations_json(text, file).map_err(po)?,
+            deviations: po_core::io::read::read_deviations_json(text, file).map_err(po)?,
             problems: Vec::new(),
         })
     }

@@ -77,7 +77,10 @@ impl TryFrom<EligibilityInput> for core::TargetGroupInput {
         };
         Ok(core::TargetGroupInput {
             age,
-            psychiatric_disability: input.psychiatric_disability.map(Into::into).unwrap_or_default(),
+            psychiatric_disability: input
+                .psychiatric_disability
+                .map(Into::into)
+                .unwrap_or_default(),
             difficulties: criterion(input.difficulties)?,
             needs: criterion(input.needs)?,
             long_term_contacts: criterion(input.long_term_contacts)?,

@@ -32,8 +32,8 @@ record! {
     }
 }
 
-impl From<po_core::report::Problem> for Problem {
-    fn from(p: po_core::report::Problem) -> Self {
+impl From<po_core::input::Problem> for Problem {
+    fn from(p: po_core::input::Problem) -> Self {
         Problem {
             file: p.file,
             row: signed(p.row),
@@ -112,7 +112,7 @@ impl From<CoreError> for PoError {
 const LISTED_PROBLEMS: usize = 50;
 
 /// "N problem(s) in the register:" and one line per problem.
-fn problem_list(problems: &[po_core::report::Problem]) -> String {
+fn problem_list(problems: &[po_core::input::Problem]) -> String {
     let mut text = format!("{} problem(s) in the register:", problems.len());
     for p in problems.iter().take(LISTED_PROBLEMS) {
         text.push_str("\n  ");

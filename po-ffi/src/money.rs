@@ -356,9 +356,9 @@ impl Agreement {
     /// The allocation's invoices as an .xlsx workbook (`sv` or `en`): one row per
     /// municipality and a row of sums, amounts as numbers.
     pub fn invoices_xlsx(&self, language: String) -> Result<Vec<u8>, PoError> {
-        let lang = po_core::report::Language::parse(&language).map_err(po)?;
+        let lang = po_core::Language::parse(&language).map_err(po)?;
         let allocation = core::allocate(&self.0).map_err(po)?;
-        po_core::report::invoices_to_xlsx(&allocation, lang).map_err(po)
+        po_core::io::write::invoices_to_xlsx(&allocation, lang).map_err(po)
     }
 }
 

@@ -2,10 +2,10 @@
 
 use time::Date;
 
+use crate::rules::Status;
 use po_core::codes::CodeList;
 use po_core::organisation::{self as core, LeadershipRole};
 use po_core::reference::varmland;
-use crate::rules::Status;
 
 use super::error::{po, PoError};
 use super::record::{record, signed};

@@ -165,10 +165,10 @@ pub fn ranking_xlsx(
     on: Date,
     language: String,
 ) -> Result<Vec<u8>, PoError> {
-    let lang = po_core::report::Language::parse(&language).map_err(po)?;
+    let lang = po_core::Language::parse(&language).map_err(po)?;
     let applicants: Vec<core::Applicant> = applicants.into_iter().map(Into::into).collect();
     let ranking = core::rank(&applicants, &policy.0, on).map_err(po)?;
-    po_core::report::ranking_to_xlsx(&ranking, on, lang).map_err(po)
+    po_core::io::write::ranking_to_xlsx(&ranking, on, lang).map_err(po)
 }
 
 /// Ranks the applicants on `on` by `policy`. The order is total: the input order never matters.

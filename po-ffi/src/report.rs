@@ -11,7 +11,10 @@ use time::Date;
 
 use po_core::codes::{CodeList, LocalVocabulary};
 use po_core::disclosure::{CellLabel, Protection, RelationKind};
-use po_core::report::{self as core, Cell, Input, Language, Mode, RegisterCsv};
+use po_core::input::Mode;
+use po_core::io::read::{Input, RegisterCsv};
+use po_core::report::{self as core, Cell};
+use po_core::Language;
 
 use super::error::{invalid, po, PoError, Problem};
 use super::money::{population_key, Population};
@@ -411,7 +414,7 @@ record! {
 #[cfg_attr(feature = "python", pyo3::pyclass(frozen, module = "personligt_ombud"))]
 pub struct Register {
     pub(crate) inner: Arc<core::Register>,
-    pub(crate) problems: Vec<po_core::report::Problem>,
+    pub(crate) problems: Vec<po_core::input::Problem>,
 }
 
 /// How many exit surveys were sent, as the count the import takes.
@@ -422,7 +425,7 @@ pub(crate) fn survey_sent(sent: i64) -> Result<u32, PoError> {
 impl Register {
     /// Reads the JSON form; any problem is an `InvalidRegister` error listing them all.
     pub(crate) fn of_json(json: &str, file: &str) -> Result<Self, PoError> {
-        let inner = core::read_register_json(json, file).map_err(po)?;
+        let inner = po_core::io::read::read_register_json(json, file).map_err(po)?;
         Ok(Register {
             inner: Arc::new(inner),
             problems: Vec::new(),
@@ -457,7 +460,8 @@ impl Register {
     ) -> Result<Self, PoError> {
         let mode = if lenient { Mode::Lenient } else { Mode::Strict };
         let vocabulary = LocalVocabulary::preset(vocabulary.unwrap_or("none")).map_err(po)?;
-        let (inner, problems) = core::read_register_csv(files, &vocabulary, mode).map_err(po)?;
+        let (inner, problems) =
+            po_core::io::read::read_register_csv(files, &vocabulary, mode).map_err(po)?;
         Ok(Register {
             inner: Arc::new(inner),
             problems,
@@ -476,7 +480,8 @@ impl Register {
         let mode = if lenient { Mode::Lenient } else { Mode::Strict };
         let vocabulary = LocalVocabulary::preset(vocabulary.unwrap_or("none")).map_err(po)?;
         let (inner, problems) =
-            core::read_register_workbook(bytes, file, &vocabulary, mode).map_err(po)?;
+            po_core::io::read::read_register_workbook(bytes, file, &vocabulary, mode)
+                .map_err(po)?;
         Ok(Register {
             inner: Arc::new(inner),
             problems,
@@ -648,13 +653,13 @@ impl AnnualReport {
     /// The report as an .xlsx workbook in `language` (`sv` or `en`), after its audit.
     pub(crate) fn xlsx(&self, language: &str) -> Result<Vec<u8>, PoError> {
         let lang = Language::parse(language).map_err(po)?;
-        core::report_to_xlsx(&self.0, lang).map_err(po)
+        po_core::io::write::report_to_xlsx(&self.0, lang).map_err(po)
     }
 
     /// The report as Markdown in `language` (`sv` or `en`), after its audit.
     pub(crate) fn markdown(&self, language: &str) -> Result<String, PoError> {
         let lang = Language::parse(language).map_err(po)?;
-        core::to_markdown(&self.0, lang).map_err(po)
+        po_core::io::write::to_markdown(&self.0, lang).map_err(po)
     }
 
     /// Every table, in report order.

@@ -20,11 +20,13 @@ use po_core::codes::{
     DeviationStatus, Gender, IntakeOutcome,
 };
 use po_core::disclosure::Protection;
+use po_core::io::write::to_markdown;
 use po_core::organisation::MunicipalityCode;
 use po_core::report::{
-    annual_report, to_markdown, Assignment, Client, Deviation, ExitSurvey, IntakeVisit, Language,
-    Register, ReportOptions, StaffMember, SurveyResponse,
+    annual_report, Assignment, Client, Deviation, ExitSurvey, IntakeVisit, Register, ReportOptions,
+    StaffMember, SurveyResponse,
 };
+use po_core::Language;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use time::{Date, Duration, Month};
@@ -736,7 +738,7 @@ fn the_bundled_report_leaks_nothing() {
     // (Code-list labels such as "Primary care" may appear; words about suppression may not.)
     for lang in [Language::Sv, Language::En] {
         let md = to_markdown(&report, lang).unwrap();
-        let html = po_core::report::to_html(&report, lang).unwrap();
+        let html = po_core::io::write::to_html(&report, lang).unwrap();
         for word in [
             "primary suppression",
             "secondary suppression",

@@ -7,10 +7,12 @@ use po_core::code_lists as by_name;
 use po_core::codes::LocalVocabulary;
 use po_core::eligibility::{assess, Age, Readings, TargetGroupInput};
 use po_core::identity::IdentityNumber;
+use po_core::input::Mode;
+use po_core::io::read::{read_clients_csv, read_register_json};
+use po_core::io::write::to_markdown;
 use po_core::priority::{rank, Applicant, PriorityPolicy};
-use po_core::report::{
-    annual_report, read_clients_csv, read_register_json, to_markdown, Language, Mode, ReportOptions,
-};
+use po_core::report::{annual_report, ReportOptions};
+use po_core::Language;
 use time::macros::date;
 
 const SPELLINGS: [&str; 5] = [

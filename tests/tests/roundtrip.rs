@@ -7,6 +7,8 @@ use po_core::eligibility::{
     assess, Age, Answer, ContactArea, Criterion, LifeArea, NeedArea, Readings, TargetGroupInput,
 };
 use po_core::identity::{IdentityNumber, PseudonymKey};
+use po_core::input::Mode;
+use po_core::io::read::read_register_json;
 use po_core::money::{
     allocate, client_share_vs_key, compare, grant_calendar, repayment, Accounts, Agreement,
     CostLine, NationalBudget, Rounding, Waiver,
@@ -16,7 +18,7 @@ use po_core::priority::{
     queue_statistics, rank, Applicant, PriorityGroup, PriorityPolicy, TieBreak,
 };
 use po_core::reference::varmland;
-use po_core::report::{annual_report, read_register_json, Mode, Register, ReportOptions};
+use po_core::report::{annual_report, Register, ReportOptions};
 use po_examples::synthetic::varmland_like;
 use proptest::prelude::*;
 use rust_decimal::Decimal;

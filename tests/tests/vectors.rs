@@ -93,9 +93,10 @@ fn pseudonym_vectors() {
 
 use po_core::disclosure::Protection;
 use po_core::eligibility::{assess, Age, Answer, Criterion, Readings, TargetGroupInput};
+use po_core::io::read::read_register_json;
 use po_core::money::{allocate, amount_per_position, repayment, service_grant, Agreement, Waiver};
 use po_core::priority::{rank, Applicant, PriorityPolicy};
-use po_core::report::{annual_report, read_register_json, ReportOptions};
+use po_core::report::{annual_report, ReportOptions};
 use po_core::Error;
 use rust_decimal::Decimal;
 
@@ -447,7 +448,8 @@ fn counts_json(c: &po_core::deviation::Counts) -> Value {
 #[test]
 fn deviation_period_vectors() {
     use po_core::codes::LocalVocabulary;
-    use po_core::report::{read_deviation_events_csv, Mode};
+    use po_core::input::Mode;
+    use po_core::io::read::read_deviation_events_csv;
     let v = load("deviations.json");
     let csv = v["events_csv"].as_str().unwrap().as_bytes();
     let (deviations, problems) = read_deviation_events_csv(

@@ -6,9 +6,11 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use po_core::chain::{compilation_markdown, compile_against, read_flat_submission, Submission};
+use po_core::chain::{compile_against, Submission};
 use po_core::codes::CodeList;
 use po_core::disclosure::Protection;
+use po_core::io::read::read_flat_submission;
+use po_core::io::write::compilation_markdown;
 use po_core::organisation::{County, MunicipalityCode};
 use po_core::report::AnnualReport;
 
@@ -87,7 +89,7 @@ fn read_submission(path: &Path) -> Result<Submission, String> {
         .map(str::to_lowercase)
         .unwrap_or_default();
     let read = if WORKBOOK.contains(&ext.as_str()) {
-        po_core::report::read_flat_submission_workbook(&bytes, &name)
+        po_core::io::read::read_flat_submission_workbook(&bytes, &name)
     } else {
         let text = String::from_utf8_lossy(&bytes);
         if ext == "json" {
@@ -185,8 +187,8 @@ pub(super) fn compile(
         for format in &formats {
             let body = match *format {
                 "md" => compilation_markdown(&c, *language).into_bytes(),
-                "html" => po_core::report::compilation_to_html(&c, *language).into_bytes(),
-                "xlsx" => po_core::report::compilation_to_xlsx(&c, *language).map_err(failed)?,
+                "html" => po_core::io::write::compilation_to_html(&c, *language).into_bytes(),
+                "xlsx" => po_core::io::write::compilation_to_xlsx(&c, *language).map_err(failed)?,
                 _ => continue,
             };
             let path = dir.join(format!("{stem}.{lang}.{format}"));
@@ -252,6 +254,6 @@ pub(super) fn write_submission(
     let json = dir.join(format!("submission-{year}.json"));
     write_file(&json, (s.to_json().map_err(failed)? + "\n").as_bytes())?;
     let csv = dir.join(format!("submission-{year}.csv"));
-    write_file(&csv, po_core::chain::to_flat_csv(&s).as_bytes())?;
+    write_file(&csv, po_core::io::write::to_flat_csv(&s).as_bytes())?;
     Ok(vec![json, csv])
 }

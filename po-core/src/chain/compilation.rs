@@ -19,13 +19,11 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::fmt::Write;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::compile::sum_tables;
-use super::document::{document, grants_by_county, Section};
 use super::submission::GrantFigures;
 use super::{
     municipalities_offering, validate_submissions, ChainFinding, MunicipalitiesOffering,
@@ -35,9 +33,7 @@ use crate::codes::CodeList;
 use crate::disclosure::{Audit, DisclosureError, Protection};
 use crate::organisation::{County, MunicipalityCode};
 use crate::reference::sweden;
-use crate::report::{
-    audit_linked, protect_linked, AnnualReport, Cell, Language, Table, LINKED_TABLES,
-};
+use crate::report::{audit_linked, protect_linked, AnnualReport, Cell, Table, LINKED_TABLES};
 use crate::rules::Status;
 
 /// One compilation: a county (`county`) or the nation (`None`).
@@ -178,25 +174,25 @@ pub struct Change {
     pub active_clients: Option<i64>,
 }
 
-/// A county's name, or the nation's, in the reader's language (every rendering's title and
-/// table 1 rows).
-pub(crate) fn place_name(county: Option<County>, sv: bool) -> &'static str {
-    match county {
-        Some(k) if sv => k.label_sv(),
-        Some(k) => k.label_en(),
-        None if sv => "Riket",
-        None => "Sweden",
+/// The grant per county: each service's grant under its host municipality's county.
+pub(crate) fn grants_by_county(submissions: &[&Submission]) -> Vec<CountyGrant> {
+    let mut by: std::collections::BTreeMap<County, CountyGrant> = Default::default();
+    for s in submissions {
+        let (Some(g), Some(county)) = (s.grant, sweden::municipality(s.host).map(|m| m.county))
+        else {
+            continue;
+        };
+        let e = by.entry(county).or_insert(CountyGrant {
+            county,
+            services: 0,
+            grant: GrantFigures::default(),
+        });
+        e.services += 1;
+        e.grant.decided += g.decided;
+        e.grant.paid += g.paid;
+        e.grant.repaid += g.repaid;
     }
-}
-
-/// A compilation's title (every rendering's).
-pub(crate) fn compilation_title(c: &Compilation, sv: bool) -> String {
-    let what = if sv {
-        "Personligt ombud: sammanställning"
-    } else {
-        "Personal ombud: compilation"
-    };
-    format!("{what} {} – {}", c.year, place_name(c.county, sv))
+    by.into_values().collect()
 }
 
 fn in_county(m: MunicipalityCode, county: County) -> bool {
@@ -312,45 +308,4 @@ pub fn compile_against(
         missing_roles,
         findings,
     })
-}
-
-/// The compilation as Markdown in `language`, laid out as the national report's tables.
-pub fn compilation_markdown(c: &Compilation, language: Language) -> String {
-    let sv = language == Language::Sv;
-    let d = document(c, sv);
-    let mut out = format!("# {}\n\n", d.title);
-    for (label, value) in &d.figures {
-        let _ = writeln!(out, "- {label}: {}", value.text(sv));
-    }
-    out.push('\n');
-    for (service, municipalities) in &d.services {
-        let _ = writeln!(out, "- {service}: {municipalities}");
-    }
-    let section = |out: &mut String, s: &Section| {
-        let _ = writeln!(
-            out,
-            "\n**{}**\n\n| {} |\n|---|{}",
-            s.heading,
-            s.columns.join(" | "),
-            "---:|".repeat(s.columns.len() - 1)
-        );
-        for (name, values) in &s.rows {
-            let cells: Vec<String> = values.iter().map(|v| v.text(sv)).collect();
-            let _ = writeln!(out, "| {name} | {} |", cells.join(" | "));
-        }
-    };
-    section(&mut out, &d.offering);
-    for table in &c.tables {
-        crate::report::table_markdown(&mut out, table, language);
-    }
-    for s in &d.sections {
-        section(&mut out, s);
-    }
-    if !d.findings.is_empty() {
-        let _ = writeln!(out, "\n## {}\n", d.findings_heading);
-        for f in &d.findings {
-            let _ = writeln!(out, "- {f}");
-        }
-    }
-    out
 }

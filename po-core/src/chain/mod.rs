@@ -14,8 +14,6 @@
 
 mod compilation;
 mod compile;
-mod document;
-mod flat;
 mod submission;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -26,15 +24,8 @@ use crate::codes::CodeList;
 use crate::organisation::{County, MunicipalityCode};
 use crate::reference::sweden;
 
-pub use compilation::{
-    compilation_markdown, compile, compile_against, Change, Compilation, CountyGrant,
-};
-pub(crate) use compilation::{compilation_title, place_name};
+pub use compilation::{compile, compile_against, Change, Compilation, CountyGrant};
 pub use compile::compile_tables;
-#[cfg(feature = "excel")]
-pub(crate) use document::Value;
-pub(crate) use document::{document, Section};
-pub use flat::{read_flat_submission, to_flat_csv};
 pub use submission::{
     validate_submission, validate_submissions, GrantFigures, Submission, SUBMISSION_SCHEMA,
 };

@@ -10,7 +10,7 @@ use time::Date;
 use super::{Closing, Deviation, Event};
 use crate::codes::{CodeList, Counterpart};
 use crate::disclosure::{protect, CellId, DisclosureError, Protection, Publication};
-use crate::report::Language;
+use crate::Language;
 
 /// The columns of the document, per counterpart.
 struct Column {

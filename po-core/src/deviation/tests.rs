@@ -340,7 +340,7 @@ fn the_meeting_document_protects_its_counts() {
         previous,
         meeting,
         Protection::Unprotected,
-        crate::report::Language::Sv,
+        crate::Language::Sv,
     )
     .unwrap();
     assert!(open.contains("OSKYDDAD"));
@@ -356,7 +356,7 @@ fn the_meeting_document_protects_its_counts() {
         previous,
         meeting,
         Protection::default(),
-        crate::report::Language::En,
+        crate::Language::En,
     )
     .unwrap();
     // The 1 and the 2 are hidden, so is whatever would give them away; the consequence under
@@ -407,13 +407,8 @@ fn the_annual_summary_by_level_as_seed_002_publishes_it() {
         d.description = text.into();
         all.push(d);
     }
-    let open = annual_summary_by_level(
-        &all,
-        2021,
-        Protection::Unprotected,
-        crate::report::Language::Sv,
-    )
-    .unwrap();
+    let open =
+        annual_summary_by_level(&all, 2021, Protection::Unprotected, crate::Language::Sv).unwrap();
     assert!(open.starts_with("# Uppmärksammade brister 2021"));
     assert!(
         open.contains("| Handläggarnivå | 3 | 0 | 0 | 0 |"),
@@ -425,13 +420,8 @@ fn the_annual_summary_by_level_as_seed_002_publishes_it() {
         ),
         "{open}"
     );
-    let published = annual_summary_by_level(
-        &all,
-        2021,
-        Protection::default(),
-        crate::report::Language::Sv,
-    )
-    .unwrap();
+    let published =
+        annual_summary_by_level(&all, 2021, Protection::default(), crate::Language::Sv).unwrap();
     // The local level's 1 is hidden, and so is its description.
     assert!(!published.contains("Läkarbrist"), "{published}");
     assert!(

@@ -8,9 +8,10 @@ use serde::{Deserialize, Serialize};
 use super::counting::{
     deviation_tables, exit_survey, intake_outcomes, municipality_rows, staff_summary, ClientCounts,
 };
-use super::{Cell, Problem, Register, Table};
+use super::{Cell, Register, Table};
 use crate::codes::UnknownCode;
 use crate::disclosure::{DisclosureError, Protection};
+use crate::input::Problem;
 use crate::organisation::{LeadershipCheck, LeadershipGroup, MunicipalityCode};
 use crate::priority::{PriorityPolicy, WaitingSummary};
 use crate::rules::{RuleSet, Stamp};

@@ -539,7 +539,7 @@ mod tests {
 
     #[test]
     fn counted_in_chunks_on_threads_the_tables_are_those_of_one_pass() {
-        let mut r = crate::report::read_register_json(
+        let mut r = crate::io::read::read_register_json(
             include_str!("../../../examples/data/synthetic-2023/register.json"),
             "register.json",
         )

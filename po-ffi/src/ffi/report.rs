@@ -237,10 +237,7 @@ impl ReportOptions {
     }
 
     /// The same options with adults per municipality, for the key shares.
-    pub fn with_population(
-        &self,
-        population: Vec<crate::money::Population>,
-    ) -> ReportOptions {
+    pub fn with_population(&self, population: Vec<crate::money::Population>) -> ReportOptions {
         ReportOptions {
             population: Some(population),
             ..self.clone()

@@ -2,7 +2,7 @@
 //! pyarrow and DuckDB hand po their frames without CSV, and take po's tables back.
 //!
 //! In: each column of each record batch becomes a [`TextCells`] column of a
-//! [`po_core::report::Frame`], read by po-core's one validation. String columns (`Utf8`,
+//! [`po_core::io::read::Frame`], read by po-core's one validation. String columns (`Utf8`,
 //! `LargeUtf8`, `Utf8View`: what polars, pyarrow and DuckDB give) are read where they lie;
 //! other columns are turned into the text their CSV export would hold: lists joined by `|`,
 //! whole floats as integers (pandas makes an integer column with gaps float: 1980.0 is 1980),
@@ -26,7 +26,7 @@ use pyo3::types::{PyBytes, PyCapsule};
 use pyo3_arrow::{PyRecordBatchReader, PyTable};
 
 use super::errors::invalid;
-use po_core::report::{Frame, Input, TextCells};
+use po_core::io::read::{Frame, Input, TextCells};
 
 /// A string column read where Arrow holds it.
 struct Strings<O: OffsetSizeTrait>(GenericStringArray<O>);
@@ -460,9 +460,7 @@ impl crate::money::Allocation {
     }
 }
 
-fn participants<'py>(
-    slf: &Bound<'py, crate::money::Allocation>,
-) -> PyResult<Bound<'py, PyAny>> {
+fn participants<'py>(slf: &Bound<'py, crate::money::Allocation>) -> PyResult<Bound<'py, PyAny>> {
     let py = slf.py();
     let rows = slf
         .getattr("participants")?

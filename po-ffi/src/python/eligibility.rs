@@ -164,7 +164,7 @@ fn readings_of(readings: Option<&Bound<'_, PyAny>>) -> PyResult<core::Readings> 
 }
 
 /// Assesses a table of cases (CSV bytes or an Arrow stream; columns as
-/// `po_core::report::CASE_CSV_COLUMNS`) with `assess_batch`: one output row per input row, in
+/// `po_core::io::read::CASE_CSV_COLUMNS`) with `assess_batch`: one output row per input row, in
 /// order — `row` (the input's position), `outcome`, `not_met`, `unknown`, `questions` (the
 /// criteria to ask about), `problem` (why a row could not be assessed; its outcome is null).
 /// Returns the table, the counts per outcome, the header's and rows' problems and the stamp.
@@ -183,11 +183,11 @@ fn assess_cases<'py>(
     let readings = readings_of(readings)?;
     let source = super::arrow::FileSource::of(cases, "cases.csv")?;
     let mode = if lenient {
-        po_core::report::Mode::Lenient
+        po_core::input::Mode::Lenient
     } else {
-        po_core::report::Mode::Strict
+        po_core::input::Mode::Strict
     };
-    let read = po_core::report::read_cases_csv(source.input(), "cases.csv", mode)
+    let read = po_core::io::read::read_cases_csv(source.input(), "cases.csv", mode)
         .map_err(crate::error::po)?;
     let (lines, inputs): (Vec<u64>, Vec<core::TargetGroupInput>) = read.rows.into_iter().unzip();
     let batch = core::assess_batch(&inputs, as_of, readings).map_err(to_py)?;

@@ -20,7 +20,7 @@ use crate::report::{
     Table, TableRelation, Waiting,
 };
 use crate::rules::Stamp;
-use po_core::report::RegisterCsv;
+use po_core::io::read::RegisterCsv;
 
 #[pymethods]
 impl Table {

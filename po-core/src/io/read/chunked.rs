@@ -324,18 +324,18 @@ mod tests {
             .map(str::to_owned)
             .collect();
         let cells: Vec<Vec<&str>> = lines.map(|l| l.split(';').collect()).collect();
-        let batch = |rows: &[Vec<&str>]| -> Vec<Box<dyn crate::report::TextCells>> {
+        let batch = |rows: &[Vec<&str>]| -> Vec<Box<dyn crate::io::read::TextCells>> {
             (0..names.len())
                 .map(|j| {
                     let column: Vec<Option<String>> = rows
                         .iter()
                         .map(|r| Some(r[j].to_owned()).filter(|c| !c.is_empty()))
                         .collect();
-                    Box::new(column) as Box<dyn crate::report::TextCells>
+                    Box::new(column) as Box<dyn crate::io::read::TextCells>
                 })
                 .collect()
         };
-        let frame = crate::report::Frame {
+        let frame = crate::io::read::Frame {
             names: names.clone(),
             header_row: 1,
             batches: vec![

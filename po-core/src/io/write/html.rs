@@ -9,9 +9,11 @@ use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
-use super::render::{protection_md, title};
-use super::{AnnualReport, Cell, Language, Table};
+use super::markdown::{protection_md, title};
 use crate::disclosure::DisclosureError;
+use crate::io::text::{cell, count, decimal, label, municipality_name, ratio_text};
+use crate::report::{AnnualReport, Table};
+use crate::Language;
 
 /// Escapes text for HTML.
 fn esc(s: &str) -> String {
@@ -19,81 +21,6 @@ fn esc(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
-}
-
-/// Digits grouped by three: `12 345` (no-break space) in Swedish, `12,345` in English.
-fn grouped(digits: &str, sv: bool) -> String {
-    let sep = if sv { '\u{a0}' } else { ',' };
-    let n = digits.len();
-    let mut out = String::with_capacity(n + n / 3 * 2);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A count as the reader's language writes it.
-pub(crate) fn count(n: u64, sv: bool) -> String {
-    grouped(&n.to_string(), sv)
-}
-
-/// A decimal as the reader's language writes it: `2,75` and `1 234,5` in Swedish.
-pub(crate) fn decimal(d: Decimal, sv: bool) -> String {
-    let text = d.to_string();
-    let (sign, text) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text.as_str()),
-    };
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    let mut out = format!("{sign}{}", grouped(whole, sv));
-    if !fraction.is_empty() {
-        out.push(if sv { ',' } else { '.' });
-        out.push_str(fraction);
-    }
-    out
-}
-
-/// A ratio's value (two decimals, see [`super::Ratio`]) written with both decimals, so that an
-/// exact 9 % reads "9,00" beside "4,17"; ".." when it is hidden or undefined.
-pub(crate) fn ratio_text(v: Option<Decimal>, sv: bool) -> String {
-    v.map_or("..".to_owned(), |mut d| {
-        d.rescale(2);
-        decimal(d, sv)
-    })
-}
-
-fn cell(c: Cell, sv: bool) -> String {
-    c.count().map_or("..".to_owned(), |n| count(n, sv))
-}
-
-/// A row or column label in the reader's language: the tables hold the Swedish labels of the
-/// code lists; the English report shows each list's English label (areas stay as written).
-pub(crate) fn label(s: &str, sv: bool) -> String {
-    if sv {
-        return s.to_owned();
-    }
-    if s == "Totalt" {
-        return "Total".to_owned();
-    }
-    crate::code_lists::list_names()
-        .into_iter()
-        .filter_map(|l| crate::code_lists::values_of(l).ok())
-        .flatten()
-        .find(|v| v.label_sv == s)
-        .map_or_else(|| s.to_owned(), |v| v.label_en.to_owned())
-}
-
-/// A municipality row's name: the population key's, or else the bundled 290's.
-pub(crate) fn municipality_name(m: &super::MunicipalityRow) -> String {
-    if m.name.trim().is_empty() {
-        crate::reference::sweden::municipality(m.code)
-            .map_or_else(|| m.code.to_string(), |s| s.name.clone())
-    } else {
-        m.name.clone()
-    }
 }
 
 /// A bar per row of the table's row totals; a hidden total gets no bar and `..`.
@@ -279,7 +206,7 @@ pub fn to_html(r: &AnnualReport, language: Language) -> Result<String, Disclosur
     Ok(out)
 }
 
-fn section_html(out: &mut String, s: &crate::chain::Section, sv: bool) {
+fn section_html(out: &mut String, s: &super::Section, sv: bool) {
     let _ = write!(
         out,
         "<section class=\"table\"><h2>{}</h2><table><thead><tr>",
@@ -303,7 +230,7 @@ fn section_html(out: &mut String, s: &crate::chain::Section, sv: bool) {
 /// style as the report), with what the Markdown shows (`crate::chain::document`).
 pub fn compilation_to_html(c: &crate::chain::Compilation, language: Language) -> String {
     let sv = language == Language::Sv;
-    let d = crate::chain::document(c, sv);
+    let d = super::document(c, sv);
     let mut out = format!(
         "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n<ul>",
         language.code(),

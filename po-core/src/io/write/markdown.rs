@@ -3,53 +3,14 @@
 
 use std::fmt::Write;
 
-use super::html::{count, decimal, label, ratio_text};
-
-use super::{AnnualReport, Ratio, Table};
+use super::compilation::{document, Section};
+use crate::chain::Compilation;
 use crate::disclosure::{DisclosureError, Protection};
+use crate::io::text::{cell, decimal, label, municipality_name, ratio_text};
+use crate::report::{AnnualReport, Cell, Ratio, Table};
 use crate::rules::Status;
+use crate::Language;
 
-/// The language of a rendering.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Language {
-    /// Swedish.
-    Sv,
-    /// English.
-    En,
-}
-
-impl Language {
-    /// From its code, `sv` or `en` (ISO 639-1).
-    ///
-    /// # Errors
-    /// [`crate::codes::UnknownCode`] naming the two codes.
-    pub fn parse(code: &str) -> Result<Language, crate::codes::UnknownCode> {
-        match code.trim() {
-            "sv" => Ok(Language::Sv),
-            "en" => Ok(Language::En),
-            other => Err(crate::codes::UnknownCode {
-                list: "language",
-                value: crate::privacy::shown(other),
-                accepted: "sv, en".into(),
-            }),
-        }
-    }
-
-    /// Its code, `sv` or `en` (in file names such as `report-2023.sv.md`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Sv => "sv",
-            Language::En => "en",
-        }
-    }
-}
-
-/// A cell as the reader's language writes a count (`1 234` in Swedish), `..` when hidden.
-fn cell(c: super::Cell, sv: bool) -> String {
-    c.count().map_or("..".to_owned(), |n| count(n, sv))
-}
-
-/// A decimal as the reader's language writes it (`2,75` in Swedish), `..` when hidden.
 fn dec(d: Option<rust_decimal::Decimal>, sv: bool) -> String {
     d.map_or("..".to_owned(), |d| decimal(d, sv))
 }
@@ -235,7 +196,7 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, Disclosur
         ),
         ratio(&r.assignments_per_client, sv)
     );
-    if r.waiting.clients != super::Cell::Count(0) {
+    if r.waiting.clients != Cell::Count(0) {
         let _ = writeln!(
             out,
             "\n{}: {} {}, median {} {}, max {} {}",
@@ -280,7 +241,7 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, Disclosur
             )
         };
         for m in &r.clients_per_municipality {
-            let name = super::html::municipality_name(m);
+            let name = municipality_name(m);
             let key = match &m.key_share {
                 Some(k) => format!(" {} |", ratio_text(k.value, sv)),
                 None if keyed => " – |".to_owned(),
@@ -412,4 +373,45 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, Disclosur
     }
     protection_md(&mut out, r, sv);
     Ok(out)
+}
+
+/// The compilation as Markdown in `language`, laid out as the national report's tables.
+pub fn compilation_markdown(c: &Compilation, language: Language) -> String {
+    let sv = language == Language::Sv;
+    let d = document(c, sv);
+    let mut out = format!("# {}\n\n", d.title);
+    for (label, value) in &d.figures {
+        let _ = writeln!(out, "- {label}: {}", value.text(sv));
+    }
+    out.push('\n');
+    for (service, municipalities) in &d.services {
+        let _ = writeln!(out, "- {service}: {municipalities}");
+    }
+    let section = |out: &mut String, s: &Section| {
+        let _ = writeln!(
+            out,
+            "\n**{}**\n\n| {} |\n|---|{}",
+            s.heading,
+            s.columns.join(" | "),
+            "---:|".repeat(s.columns.len() - 1)
+        );
+        for (name, values) in &s.rows {
+            let cells: Vec<String> = values.iter().map(|v| v.text(sv)).collect();
+            let _ = writeln!(out, "| {name} | {} |", cells.join(" | "));
+        }
+    };
+    section(&mut out, &d.offering);
+    for table in &c.tables {
+        table_md(&mut out, table, language);
+    }
+    for s in &d.sections {
+        section(&mut out, s);
+    }
+    if !d.findings.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", d.findings_heading);
+        for f in &d.findings {
+            let _ = writeln!(out, "- {f}");
+        }
+    }
+    out
 }

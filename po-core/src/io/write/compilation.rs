@@ -6,7 +6,8 @@
 
 use rust_decimal::Decimal;
 
-use super::{compilation_title, place_name, Compilation};
+use crate::chain::Compilation;
+use crate::codes::CodeList;
 use crate::organisation::County;
 use crate::reference::sweden;
 
@@ -28,9 +29,9 @@ impl Value {
     /// As text in the reader's language (`1 234`, `2,5` in Swedish), `..` when hidden.
     pub(crate) fn text(&self, sv: bool) -> String {
         match self {
-            Value::Count(n) => crate::report::html_count(*n, sv),
+            Value::Count(n) => crate::io::text::count(*n, sv),
             Value::Hidden | Value::Change(None) => "..".to_owned(),
-            Value::Decimal(d) => crate::report::html_decimal(*d, sv),
+            Value::Decimal(d) => crate::io::text::decimal(*d, sv),
             Value::Change(Some(d)) => format!("{d:+}"),
         }
     }
@@ -215,23 +216,23 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
     }
 }
 
-/// The grant per county: each service's grant under its host municipality's county.
-pub(crate) fn grants_by_county(submissions: &[&super::Submission]) -> Vec<super::CountyGrant> {
-    let mut by: std::collections::BTreeMap<County, super::CountyGrant> = Default::default();
-    for s in submissions {
-        let (Some(g), Some(county)) = (s.grant, sweden::municipality(s.host).map(|m| m.county))
-        else {
-            continue;
-        };
-        let e = by.entry(county).or_insert(super::CountyGrant {
-            county,
-            services: 0,
-            grant: super::GrantFigures::default(),
-        });
-        e.services += 1;
-        e.grant.decided += g.decided;
-        e.grant.paid += g.paid;
-        e.grant.repaid += g.repaid;
+/// A county's name, or the nation's, in the reader's language (every rendering's title and
+/// table 1 rows).
+pub(crate) fn place_name(county: Option<County>, sv: bool) -> &'static str {
+    match county {
+        Some(k) if sv => k.label_sv(),
+        Some(k) => k.label_en(),
+        None if sv => "Riket",
+        None => "Sweden",
     }
-    by.into_values().collect()
+}
+
+/// A compilation's title (every rendering's).
+pub(crate) fn compilation_title(c: &Compilation, sv: bool) -> String {
+    let what = if sv {
+        "Personligt ombud: sammanställning"
+    } else {
+        "Personal ombud: compilation"
+    };
+    format!("{what} {} – {}", c.year, place_name(c.county, sv))
 }

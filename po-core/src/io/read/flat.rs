@@ -14,69 +14,13 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::submission::{GrantFigures, Submission};
+use crate::chain::{GrantFigures, Submission};
 use crate::disclosure::Protection;
 use crate::organisation::MunicipalityCode;
 use crate::report::{annual_report, Cell, Register, ReportOptions};
 
-const TOTAL: &str = "Totalt";
-
-fn cell_text(c: Cell) -> String {
-    c.count().map_or("..".to_owned(), |n| n.to_string())
-}
-
-/// The submission in its flat form (what [`read_flat_submission`] reads).
-pub fn to_flat_csv(s: &Submission) -> String {
-    let mut out = String::from("section;row;column;value\n");
-    let mut field = |name: &str, value: String| out.push_str(&format!("{name};;;{value}\n"));
-    field("service", s.service.clone());
-    field("host", s.host.to_string());
-    let codes: Vec<String> = s.municipalities.iter().map(ToString::to_string).collect();
-    field("municipalities", codes.join("|"));
-    field("year", s.year.to_string());
-    field("positions", s.report.staff.positions.to_string());
-    field("ombud", cell_text(s.report.staff.ombud));
-    if let Some(p) = &s.report.priority_policy {
-        field("priority_policy", p.replace([';', '\n'], " "));
-    }
-    if let Some(p) = s.positions_decided {
-        field("positions_decided", p.to_string());
-    }
-    if let Some(g) = s.grant {
-        field("grant_decided", g.decided.to_string());
-        field("grant_paid", g.paid.to_string());
-        field("grant_repaid", g.repaid.to_string());
-    }
-    for t in s.report.tables() {
-        for (i, row) in t.rows.iter().enumerate() {
-            for (j, column) in t.columns.iter().enumerate() {
-                out.push_str(&format!(
-                    "{};{row};{column};{}\n",
-                    t.name,
-                    cell_text(t.cells[i][j])
-                ));
-            }
-            out.push_str(&format!(
-                "{};{row};{TOTAL};{}\n",
-                t.name,
-                cell_text(t.row_totals[i])
-            ));
-        }
-        for (j, column) in t.columns.iter().enumerate() {
-            out.push_str(&format!(
-                "{};{TOTAL};{column};{}\n",
-                t.name,
-                cell_text(t.column_totals[j])
-            ));
-        }
-        out.push_str(&format!(
-            "{};{TOTAL};{TOTAL};{}\n",
-            t.name,
-            cell_text(t.total)
-        ));
-    }
-    out
-}
+/// The label of a margin (row or column) in the flat form.
+pub(crate) const TOTAL: &str = "Totalt";
 
 /// The cells of one table as read: labels in the order first met, totals when given.
 #[derive(Default)]

@@ -1,4 +1,5 @@
-//! Reading a register from CSV as Swedish spreadsheets write it, and from JSON.
+//! Reading: a register from CSV as Swedish spreadsheets write it, from JSON, from frames and
+//! from workbooks (`excel`); a submission's flat form.
 //!
 //! CSV: `;` or `,` separated (taken from the header line), UTF-8 with or without BOM or
 //! Windows-1252 (decoded with `encoding_rs` when the bytes are not UTF-8), CRLF or LF,
@@ -18,6 +19,7 @@ mod chunked;
 mod clients;
 mod deviation_events;
 mod deviations;
+pub(crate) mod flat;
 mod ids;
 mod intake;
 mod json;
@@ -27,8 +29,8 @@ mod sheet;
 mod staff;
 mod survey;
 mod table;
-
-use serde::{Deserialize, Serialize};
+#[cfg(feature = "excel")]
+mod xlsx;
 
 pub use applicants::{read_applicants_csv, APPLICANT_CSV_COLUMNS};
 pub use cases::{read_cases_csv, CASE_CSV_COLUMNS};
@@ -47,61 +49,14 @@ pub use staff::{read_staff_csv, STAFF_CSV_COLUMNS};
 pub use survey::read_survey_csv;
 pub use table::{Frame, Input, TextCells};
 
-use super::Register;
+pub use crate::input::{ImportError, Imported, Mode, Problem};
+
+pub use flat::read_flat_submission;
+#[cfg(feature = "excel")]
+pub use xlsx::{read_flat_submission_workbook, read_register_workbook, read_workbook, Sheet};
+
 use crate::codes::LocalVocabulary;
-
-/// Strict (fail on any problem) or lenient (skip bad rows, list them).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Mode {
-    /// Any problem fails the import.
-    #[default]
-    Strict,
-    /// Bad rows are left out and listed.
-    Lenient,
-}
-
-/// One problem in an input file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Problem {
-    /// The file (as named by the caller).
-    pub file: String,
-    /// Line number in the file (header = 1); 0 when the column is a JSON path such as
-    /// `clients[3].ended_on` that locates the problem.
-    pub row: u64,
-    /// The column (or JSON path), or "" for the whole row.
-    pub column: String,
-    /// What is wrong.
-    pub reason: String,
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}, row {}, column {:?}: {}",
-            self.file, self.row, self.column, self.reason
-        )
-    }
-}
-
-/// A strict import that found problems (all of them are listed).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{} problem(s) in the input; the first: {}", problems.len(), problems.first().map(|p| p.to_string()).unwrap_or_default())]
-pub struct ImportError {
-    /// Every problem found.
-    pub problems: Vec<Problem>,
-}
-
-/// Rows read and the problems of rows left out (lenient mode).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Imported<T> {
-    /// The rows that passed validation.
-    pub rows: Vec<T>,
-    /// The rows left out, and why.
-    pub problems: Vec<Problem>,
-}
+use crate::report::Register;
 
 /// Decodes bytes: UTF-16 with its BOM (Excel's "Unicode text"), UTF-8 (BOM stripped; borrowed,
 /// never copied) or, if not valid UTF-8, Windows-1252.

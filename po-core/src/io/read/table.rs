@@ -66,7 +66,7 @@ impl Frame<'_> {
 /// One input file of a register: CSV text as exported, or a table given column by column.
 #[derive(Debug, Clone, Copy)]
 pub enum Input<'a> {
-    /// A CSV export's bytes (the forms read: [`crate::report::read_register_csv`]).
+    /// A CSV export's bytes (the forms read: [`crate::io::read::read_register_csv`]).
     Csv(&'a [u8]),
     /// A table in memory (see [`Frame`]).
     Frame(&'a Frame<'a>),

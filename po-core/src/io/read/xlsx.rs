@@ -1,0 +1,192 @@
+//! Spreadsheets in (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`, with calamine): what Swedish
+//! municipal staff exchange (issue 18). Each sheet is a [`Frame`] of text cells read by the one
+//! validation of the CSV files, its problems located by workbook, sheet, row (as the spreadsheet
+//! shows it) and column. A cell holds what its CSV export would: numbers as written (whole
+//! numbers without a decimal part), dates `YYYY-MM-DD`, booleans `true`/`false`, an error cell as
+//! its code (`#N/A`), which the validation then refuses with its place.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader};
+
+use super::{Frame, ImportError, Mode, Problem, RegisterCsv, TextCells};
+use crate::codes::LocalVocabulary;
+use crate::report::Register;
+
+/// One sheet of a workbook, as a frame.
+#[derive(Debug)]
+pub struct Sheet {
+    /// The sheet's name.
+    pub name: String,
+    /// Its cells, the first non-empty row as the header.
+    pub frame: Frame<'static>,
+}
+
+fn problem(file: &str, reason: String) -> ImportError {
+    ImportError {
+        problems: vec![Problem {
+            file: file.to_owned(),
+            row: 0,
+            column: String::new(),
+            reason,
+        }],
+    }
+}
+
+/// A cell as the text its CSV export would hold (see the module's doc).
+fn text_of(cell: &Data) -> Option<String> {
+    match cell {
+        Data::Empty => None,
+        Data::String(s) => Some(s.clone()),
+        Data::Int(i) => Some(i.to_string()),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Some((*f as i64).to_string()),
+        Data::Float(f) => Some(f.to_string()),
+        Data::Bool(b) => Some(b.to_string()),
+        Data::DateTime(d) if d.is_datetime() => {
+            let (y, m, day, ..) = d.to_ymd_hms_milli();
+            Some(format!("{y:04}-{m:02}-{day:02}"))
+        }
+        Data::DateTime(d) => Some(d.as_f64().to_string()),
+        Data::DateTimeIso(s) => Some(s.get(..10).filter(|_| s.len() > 10).unwrap_or(s).to_owned()),
+        Data::DurationIso(s) => Some(s.clone()),
+        Data::Error(e) => Some(e.to_string()),
+    }
+}
+
+/// Every sheet of a workbook as a frame. `file` names the workbook in problems.
+pub fn read_workbook(bytes: &[u8], file: &str) -> Result<Vec<Sheet>, ImportError> {
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
+        problem(
+            file,
+            format!("not a workbook po can read (.xlsx, .xlsm, .xlsb, .xls, .ods): {e}"),
+        )
+    })?;
+    let mut sheets = Vec::new();
+    for name in book.sheet_names() {
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| problem(file, format!("sheet {name:?} cannot be read: {e}")))?;
+        let (first_row, _) = range.start().unwrap_or((0, 0));
+        let mut rows = range.rows();
+        let names: Vec<String> = rows
+            .next()
+            .map(|r| r.iter().map(|c| text_of(c).unwrap_or_default()).collect())
+            .unwrap_or_default();
+        let body: Vec<&[Data]> = rows.collect();
+        let columns: Vec<Box<dyn TextCells>> = (0..names.len())
+            .map(|j| {
+                let cells: Vec<Option<String>> =
+                    body.iter().map(|r| r.get(j).and_then(text_of)).collect();
+                Box::new(cells) as Box<dyn TextCells>
+            })
+            .collect();
+        sheets.push(Sheet {
+            name,
+            frame: Frame {
+                names,
+                header_row: u64::from(first_row) + 1,
+                batches: vec![columns],
+            },
+        });
+    }
+    Ok(sheets)
+}
+
+/// The register of a workbook with a sheet per export, named as the CSV files (English or
+/// Swedish: `clients`/`klienter`, `intake`/`nybesök`, `deviations`/`avvikelser`,
+/// `staff`/`personal`; any may be missing). Problems name `file [sheet]`; a sheet of another
+/// name is a problem too (not read: an error when strict), so nothing is skipped silently.
+pub fn read_register_workbook(
+    bytes: &[u8],
+    file: &str,
+    vocabulary: &LocalVocabulary,
+    mode: Mode,
+) -> Result<(Register, Vec<Problem>), ImportError> {
+    const ROLES: [(&str, &[&str]); 4] = [
+        ("clients", &["clients", "klienter"]),
+        ("intake", &["intake", "nybesök", "nybesok"]),
+        ("deviations", &["deviations", "avvikelser"]),
+        ("staff", &["staff", "personal"]),
+    ];
+    let sheets = read_workbook(bytes, file)?;
+    let mut found: [Option<&Sheet>; 4] = [None; 4];
+    let mut problems = Vec::new();
+    for sheet in &sheets {
+        let folded = crate::text::fold(&sheet.name);
+        match ROLES.iter().position(|(_, names)| names.contains(&folded.as_str())) {
+            Some(i) if found[i].is_none() => found[i] = Some(sheet),
+            Some(i) => problems.push(Problem {
+                file: format!("{file} [{}]", sheet.name),
+                row: 0,
+                column: String::new(),
+                reason: format!("a second {} sheet; keep one", ROLES[i].0),
+            }),
+            None if sheet.frame.names.is_empty() => {}
+            None => problems.push(Problem {
+                file: format!("{file} [{}]", sheet.name),
+                row: 0,
+                column: String::new(),
+                reason: "unknown sheet, not read; expected clients, intake, deviations or staff (or klienter, nybesök, avvikelser, personal)".into(),
+            }),
+        }
+    }
+    let names: Vec<String> = (0..4)
+        .map(|i| match found[i] {
+            Some(s) => format!("{file} [{}]", s.name),
+            None => String::new(),
+        })
+        .collect();
+    let files = RegisterCsv {
+        clients: found[0].map(|s| (&s.frame).into()),
+        intake: found[1].map(|s| (&s.frame).into()),
+        deviations: found[2].map(|s| (&s.frame).into()),
+        staff: found[3].map(|s| (&s.frame).into()),
+        survey: None,
+        survey_sent: 0,
+    };
+    let (register, mut read_problems) = super::read_register_named(files, &names, vocabulary, mode)
+        .map_err(|mut e| {
+            e.problems.splice(0..0, problems.clone());
+            e
+        })?;
+    read_problems.splice(0..0, problems);
+    if mode == Mode::Strict && !read_problems.is_empty() {
+        return Err(ImportError {
+            problems: read_problems,
+        });
+    }
+    Ok((register, read_problems))
+}
+
+/// A submission's flat form in a workbook (.xlsx, .ods): its first sheet holds the
+/// `section`, `row`, `column`, `value` columns of [`crate::io::read::read_flat_submission`], and
+/// is read as that form (errors name the sheet's rows as lines).
+pub fn read_flat_submission_workbook(
+    bytes: &[u8],
+    file: &str,
+) -> Result<crate::chain::Submission, String> {
+    let sheets = read_workbook(bytes, file).map_err(|e| {
+        e.problems
+            .first()
+            .map_or_else(String::new, ToString::to_string)
+    })?;
+    let sheet = sheets
+        .first()
+        .ok_or_else(|| format!("{file}: the workbook has no sheet"))?;
+    let frame = &sheet.frame;
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    let header: Vec<&str> = frame.names.iter().map(String::as_str).collect();
+    w.write_record(&header).map_err(|e| e.to_string())?;
+    for batch in &frame.batches {
+        let rows = batch.first().map_or(0, |c| c.len());
+        for r in 0..rows {
+            let record: Vec<&str> = batch.iter().map(|c| c.cell(r).unwrap_or("")).collect();
+            w.write_record(&record).map_err(|e| e.to_string())?;
+        }
+    }
+    let text =
+        String::from_utf8(w.into_inner().map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
+    super::read_flat_submission(&text).map_err(|e| format!("{file} [{}]: {e}", sheet.name))
+}

@@ -1,0 +1,72 @@
+//! The flat form of a submission (issue 17), for services that do not use po: one CSV of
+//! `section;row;column;value` lines, as a spreadsheet writes it. The header fields name the
+//! service (`service`, `host`, `municipalities` separated by `|`, `year`, and optionally
+//! `positions`, `ombud`, `priority_policy`, `positions_decided`, `grant_decided`, `grant_paid`,
+//! `grant_repaid`);
+//! every other section is a table of the report (`active_clients`, `new_clients`, …), one line
+//! per cell, `Totalt` as the row or column of its margins, `..` for a hidden cell.
+//!
+//! Decisions where the sources are silent: a margin the form leaves out is the sum of its
+//! cells when they are all given, and hidden otherwise (never estimated); a section po does not
+//! know, a number that is not one, or a line without four fields is an error naming its line.
+
+use crate::chain::Submission;
+use crate::io::read::flat::TOTAL;
+use crate::report::Cell;
+
+fn cell_text(c: Cell) -> String {
+    c.count().map_or("..".to_owned(), |n| n.to_string())
+}
+
+/// The submission in its flat form (what [`crate::io::read::read_flat_submission`] reads).
+pub fn to_flat_csv(s: &Submission) -> String {
+    let mut out = String::from("section;row;column;value\n");
+    let mut field = |name: &str, value: String| out.push_str(&format!("{name};;;{value}\n"));
+    field("service", s.service.clone());
+    field("host", s.host.to_string());
+    let codes: Vec<String> = s.municipalities.iter().map(ToString::to_string).collect();
+    field("municipalities", codes.join("|"));
+    field("year", s.year.to_string());
+    field("positions", s.report.staff.positions.to_string());
+    field("ombud", cell_text(s.report.staff.ombud));
+    if let Some(p) = &s.report.priority_policy {
+        field("priority_policy", p.replace([';', '\n'], " "));
+    }
+    if let Some(p) = s.positions_decided {
+        field("positions_decided", p.to_string());
+    }
+    if let Some(g) = s.grant {
+        field("grant_decided", g.decided.to_string());
+        field("grant_paid", g.paid.to_string());
+        field("grant_repaid", g.repaid.to_string());
+    }
+    for t in s.report.tables() {
+        for (i, row) in t.rows.iter().enumerate() {
+            for (j, column) in t.columns.iter().enumerate() {
+                out.push_str(&format!(
+                    "{};{row};{column};{}\n",
+                    t.name,
+                    cell_text(t.cells[i][j])
+                ));
+            }
+            out.push_str(&format!(
+                "{};{row};{TOTAL};{}\n",
+                t.name,
+                cell_text(t.row_totals[i])
+            ));
+        }
+        for (j, column) in t.columns.iter().enumerate() {
+            out.push_str(&format!(
+                "{};{TOTAL};{column};{}\n",
+                t.name,
+                cell_text(t.column_totals[j])
+            ));
+        }
+        out.push_str(&format!(
+            "{};{TOTAL};{TOTAL};{}\n",
+            t.name,
+            cell_text(t.total)
+        ));
+    }
+    out
+}

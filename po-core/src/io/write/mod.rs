@@ -1,0 +1,21 @@
+//! Writing: the report and the compilation as documents (Markdown, HTML for A4, workbooks),
+//! rankings and invoices as workbooks, and a submission's flat CSV form.
+
+mod compilation;
+mod flat;
+mod html;
+mod markdown;
+#[cfg(feature = "excel")]
+mod xlsx;
+
+#[cfg(feature = "excel")]
+pub(crate) use compilation::Value;
+pub(crate) use compilation::{document, Section};
+pub use flat::to_flat_csv;
+pub use html::{compilation_to_html, to_html};
+pub use markdown::{compilation_markdown, to_markdown};
+#[cfg(feature = "excel")]
+pub use xlsx::{
+    compilation_to_xlsx, invoices_to_xlsx, ranking_to_xlsx, report_to_xlsx, rows_to_xlsx,
+    SheetCell, SheetRows,
+};
