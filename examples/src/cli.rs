@@ -623,7 +623,7 @@ fn policy(arg: &str) -> Result<po_core::priority::PriorityPolicy, Fail> {
 fn adults(
     file: &str,
 ) -> Result<BTreeMap<po_core::organisation::MunicipalityCode, (String, u64)>, Fail> {
-    po_core::money::adults_from_scb_csv(&String::from_utf8_lossy(&read(Path::new(file))?))
+    po_core::io::read::adults_from_scb_csv(&String::from_utf8_lossy(&read(Path::new(file))?))
         .map_err(|e| failed(format!("{file}: {e}")))
 }
 

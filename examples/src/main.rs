@@ -110,8 +110,9 @@ fn main() -> Result<(), po_core::Error> {
 /// Issue 16: the leadership group's document for its meeting on 15 December 2023, from
 /// SYNTHETIC deviations with dated histories, protected like every publication.
 fn leadership_group_document_for_the_fourth_quarter() -> Result<(), po_core::Error> {
-    use po_core::deviation::{meeting_document, period_view, Quarter};
+    use po_core::deviation::{period_view, Quarter};
     use po_core::disclosure::Protection;
+    use po_core::io::write::meeting_document;
     use po_core::Language;
 
     let deviations = po_examples::synthetic::deviation_histories(2023, 120, 2023);

@@ -57,6 +57,7 @@ fn find(list: &str) -> Result<&'static Entry, UnknownCode> {
         .iter()
         .find(|e| e.name == list.trim())
         .ok_or_else(|| UnknownCode {
+            labelled: false,
             list: "code_list",
             value: crate::text::clip(list),
             accepted: list_names().join(", "),

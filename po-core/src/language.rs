@@ -22,6 +22,7 @@ impl Language {
             "sv" => Ok(Language::Sv),
             "en" => Ok(Language::En),
             other => Err(crate::codes::UnknownCode {
+                labelled: false,
                 list: "language",
                 value: crate::privacy::shown(other),
                 accepted: "sv, en".into(),

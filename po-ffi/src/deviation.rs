@@ -220,7 +220,7 @@ impl DeviationRegister {
         unprotected: bool,
         language: &str,
     ) -> Result<String, PoError> {
-        core::meeting_document(
+        po_core::io::write::meeting_document(
             &self.deviations,
             previous_meeting,
             meeting,
@@ -239,7 +239,7 @@ impl DeviationRegister {
         unprotected: bool,
         language: &str,
     ) -> Result<String, PoError> {
-        core::annual_summary_by_level(
+        po_core::io::write::annual_summary_by_level(
             &self.deviations,
             year,
             Self::protection(k, unprotected)?,

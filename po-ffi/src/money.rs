@@ -613,7 +613,7 @@ record! {
 #[cfg_attr(feature = "uniffi", uniffi::export)]
 #[cfg_attr(feature = "python", pyo3::pyfunction(name = "_adults_from_scb_csv"))]
 pub fn adults_from_scb_csv(text: String) -> Result<Vec<Population>, PoError> {
-    Ok(core::adults_from_scb_csv(&text)
+    Ok(po_core::io::read::adults_from_scb_csv(&text)
         .map_err(po)?
         .into_iter()
         .map(|(c, (name, adults))| Population {

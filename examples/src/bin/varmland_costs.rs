@@ -3,7 +3,7 @@
 //! can check by hand, and the scenario "Eda leaves" side by side.
 //!
 //! Adults (18+) per municipality are not bundled. Give an SCB-style table (population by
-//! municipality and single year of age, see `po_core::money::adults_from_scb_csv`):
+//! municipality and single year of age, see `po_core::io::read::adults_from_scb_csv`):
 //!
 //! ```sh
 //! cargo run -p po-examples --bin varmland-costs -- path/to/scb-population.csv
@@ -12,9 +12,9 @@
 //! Without it, the example stands in TOTAL population on 2023-12-31 (bundled reference data)
 //! and says so in its output.
 
+use po_core::io::read::adults_from_scb_csv;
 use po_core::money::{
-    adults_from_scb_csv, allocate, compare, Agreement, AgreementParticipant, CostLine, IncomeKind,
-    IncomeLine, Rounding,
+    allocate, compare, Agreement, AgreementParticipant, CostLine, IncomeKind, IncomeLine, Rounding,
 };
 use po_core::organisation::{Municipality, MunicipalityCode};
 use po_core::reference::varmland;

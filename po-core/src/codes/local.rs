@@ -168,6 +168,7 @@ impl LocalVocabulary {
             "none" => Ok(LocalVocabulary::default()),
             "varmland" => Ok(LocalVocabulary::varmland()),
             other => Err(UnknownCode {
+                labelled: false,
                 list: "local_vocabulary",
                 value: crate::privacy::shown(other),
                 accepted: Self::PRESETS.join(", "),

@@ -140,7 +140,7 @@ pub(crate) fn folded_index<T: CodeList>() -> crate::text::FoldedMap<T> {
 
 /// A value that is not in a code list. The message lists what is accepted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {list} {value:?}: expected one of {accepted}{}", if has_labels(list) { " (or its Swedish or English label)" } else { "" })]
+#[error("unknown {list} {value:?}: expected one of {accepted}{}", if *labelled { " (or its Swedish or English label)" } else { "" })]
 pub struct UnknownCode {
     /// The list that was searched (e.g. `contact_reason`).
     pub list: &'static str,
@@ -148,12 +148,9 @@ pub struct UnknownCode {
     pub value: String,
     /// The accepted codes, comma separated.
     pub accepted: String,
-}
-
-/// Whether a list's values also have Swedish and English labels (the code lists do; languages,
-/// table names, presets and rounding codes do not).
-fn has_labels(list: &str) -> bool {
-    crate::code_lists::list_names().contains(&list)
+    /// Whether the list's values also have Swedish and English labels (the code lists do;
+    /// languages, table names, presets and rounding codes do not).
+    pub labelled: bool,
 }
 
 impl UnknownCode {
@@ -167,6 +164,7 @@ impl UnknownCode {
                 .map(|v| v.code())
                 .collect::<Vec<_>>()
                 .join(", "),
+            labelled: true,
         }
     }
 }

@@ -21,7 +21,6 @@
 //! - **Sending again** (a reminder, or to a second organisation) is allowed; the latest reply-by
 //!   date counts for "overdue".
 
-mod document;
 mod view;
 
 use serde::{Deserialize, Serialize};
@@ -29,7 +28,6 @@ use time::Date;
 
 use crate::codes::{Counterpart, DeviationEventType, DeviationLevel};
 
-pub use document::{annual_summary_by_level, meeting_document};
 pub use view::{period_view, CounterpartView, Counts, LevelView, PeriodView, Quarter};
 
 /// How a deviation was closed.

@@ -4,6 +4,7 @@ use time::macros::date;
 use super::*;
 use crate::codes::DeviationStatus;
 use crate::disclosure::Protection;
+use crate::io::write::{annual_summary_by_level, meeting_document};
 
 fn deviation(id: &str, events: Vec<Event>) -> Deviation {
     Deviation {

@@ -65,6 +65,7 @@ impl IncomeKind {
         .into_iter()
         .find(|k| k.code() == code.trim())
         .ok_or_else(|| crate::codes::UnknownCode {
+            labelled: false,
             list: "income_kind",
             value: crate::privacy::shown(code),
             accepted: "state_grant, region, other".into(),
@@ -114,6 +115,7 @@ impl Rounding {
             .into_iter()
             .find(|r| r.code() == code.trim())
             .ok_or_else(|| crate::codes::UnknownCode {
+                labelled: false,
                 list: "rounding",
                 value: crate::privacy::shown(code),
                 accepted: "krona, ore".into(),

@@ -7,7 +7,6 @@ mod agreement;
 mod allocation;
 mod error;
 mod grant;
-mod population;
 mod scenario;
 
 pub use agreement::{
@@ -19,5 +18,4 @@ pub use grant::{
     amount_per_position, grant, grant_calendar, repayment, service_grant, Grant, GrantCalendar,
     NationalBudget, Repayment, Waiver,
 };
-pub use population::adults_from_scb_csv;
 pub use scenario::{client_share_vs_key, compare, ClientShareRow, ScenarioRow};

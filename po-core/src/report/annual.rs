@@ -339,6 +339,7 @@ impl AnnualReport {
             .into_iter()
             .find(|t| t.name == name.trim())
             .ok_or_else(|| UnknownCode {
+                labelled: false,
                 list: "table",
                 value: crate::privacy::shown(name),
                 accepted,

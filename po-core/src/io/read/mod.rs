@@ -24,6 +24,7 @@ mod ids;
 mod intake;
 mod json;
 mod names;
+mod population;
 mod reference;
 mod sheet;
 mod staff;
@@ -41,6 +42,7 @@ pub use deviation_events::{
 pub use deviations::{read_deviations_csv, DEVIATION_CSV_COLUMNS};
 pub use intake::{read_intake_csv, INTAKE_CSV_COLUMNS};
 pub use json::{read_deviations_json, read_register_json};
+pub use population::adults_from_scb_csv;
 pub use reference::{
     column_reference, column_reference_markdown, AllowedValue, ColumnReference, ColumnType,
     FileReference,

@@ -5,6 +5,7 @@ mod compilation;
 mod flat;
 mod html;
 mod markdown;
+mod meeting;
 #[cfg(feature = "excel")]
 mod xlsx;
 
@@ -14,6 +15,7 @@ pub(crate) use compilation::{document, Section};
 pub use flat::to_flat_csv;
 pub use html::{compilation_to_html, to_html};
 pub use markdown::{compilation_markdown, to_markdown};
+pub use meeting::{annual_summary_by_level, meeting_document};
 #[cfg(feature = "excel")]
 pub use xlsx::{
     compilation_to_xlsx, invoices_to_xlsx, ranking_to_xlsx, report_to_xlsx, rows_to_xlsx,

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::MoneyError;
+use crate::money::MoneyError;
 use crate::organisation::MunicipalityCode;
 
 /// Sums residents aged 18 and over per municipality from a table as SCB's statistical database

@@ -7,8 +7,8 @@ use std::fmt::Write;
 
 use time::Date;
 
-use super::{Closing, Deviation, Event};
 use crate::codes::{CodeList, Counterpart};
+use crate::deviation::{Closing, Deviation, Event};
 use crate::disclosure::{protect, CellId, DisclosureError, Protection, Publication};
 use crate::Language;
 
