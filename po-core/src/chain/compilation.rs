@@ -33,7 +33,7 @@ use crate::codes::CodeList;
 use crate::disclosure::{Audit, DisclosureError, Protection};
 use crate::organisation::{County, MunicipalityCode};
 use crate::reference::sweden;
-use crate::report::{audit_linked, protect_linked, AnnualReport, Cell, Table, LINKED_TABLES};
+use crate::report::{audit_linked, protect_linked, Cell, ReportTable, Table};
 use crate::rules::Status;
 
 /// One compilation: a county (`county`) or the nation (`None`).
@@ -107,9 +107,12 @@ fn protect_unpublished<'a>(
             Protection::Threshold { k } if mixed && !published(s) => {
                 // Its compiled tables, protected together as a compilation's are.
                 let mut s = s.clone();
-                let tables: Vec<Table> = linked(&s.report).into_iter().cloned().collect();
+                let tables: Vec<Table> = ReportTable::compiled_tables()
+                    .map(|t| s.report.table_of(t).clone())
+                    .collect();
                 let protected = protect_linked(&tables, k)?;
-                for (t, p) in linked_mut(&mut s.report).into_iter().zip(protected) {
+                for (t, p) in ReportTable::compiled_tables().zip(protected) {
+                    let t = s.report.table_of_mut(t);
                     *t = p;
                 }
                 Ok(Cow::Owned(s))
@@ -117,32 +120,6 @@ fn protect_unpublished<'a>(
             _ => Ok(Cow::Borrowed(s)),
         })
         .collect()
-}
-
-/// A report's tables that a compilation sums, in its order.
-fn linked(r: &AnnualReport) -> [&Table; LINKED_TABLES] {
-    [
-        &r.active_clients,
-        &r.new_clients,
-        &r.closed_clients,
-        &r.children_at_home,
-        &r.contact_reasons,
-        &r.deviations_by_type,
-        &r.deviations_by_counterpart,
-    ]
-}
-
-/// As [`linked`], to change them.
-fn linked_mut(r: &mut AnnualReport) -> [&mut Table; LINKED_TABLES] {
-    [
-        &mut r.active_clients,
-        &mut r.new_clients,
-        &mut r.closed_clients,
-        &mut r.children_at_home,
-        &mut r.contact_reasons,
-        &mut r.deviations_by_type,
-        &mut r.deviations_by_counterpart,
-    ]
 }
 
 /// The organisation part of a submission, as table 1 reads it.
@@ -234,12 +211,12 @@ pub fn compile_against(
     );
     let protected = protect_unpublished(&chosen, protection)?;
     let chosen: Vec<&Submission> = protected.iter().map(|s| &**s).collect();
-    let mut tables: Vec<Table> = (0..LINKED_TABLES)
-        .map(|i| {
+    let mut tables: Vec<Table> = ReportTable::compiled_tables()
+        .map(|t| {
             sum_tables(
                 &chosen
                     .iter()
-                    .map(|s| linked(&s.report)[i])
+                    .map(|s| s.report.table_of(t))
                     .collect::<Vec<_>>(),
             )
         })

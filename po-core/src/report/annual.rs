@@ -345,36 +345,4 @@ impl AnnualReport {
                 accepted,
             })
     }
-
-    /// The tables of [`AnnualReport::tables`], to fill in (a submission's flat form).
-    pub(crate) fn tables_mut(&mut self) -> Vec<&mut Table> {
-        vec![
-            &mut self.active_clients,
-            &mut self.new_clients,
-            &mut self.closed_clients,
-            &mut self.clients_by_area,
-            &mut self.children_at_home,
-            &mut self.contact_reasons,
-            &mut self.assignments,
-            &mut self.intake_outcomes,
-            &mut self.deviations_by_type,
-            &mut self.deviations_by_counterpart,
-        ]
-    }
-
-    /// Every table, in report order.
-    pub fn tables(&self) -> Vec<&Table> {
-        vec![
-            &self.active_clients,
-            &self.new_clients,
-            &self.closed_clients,
-            &self.clients_by_area,
-            &self.children_at_home,
-            &self.contact_reasons,
-            &self.assignments,
-            &self.intake_outcomes,
-            &self.deviations_by_type,
-            &self.deviations_by_counterpart,
-        ]
-    }
 }

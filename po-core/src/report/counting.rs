@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 
 use super::{
-    Cell, Client, MunicipalityRow, Ratio, Register, StaffSummary, SurveyQuestion, Table, Waiting,
+    Cell, Client, MunicipalityRow, Ratio, Register, ReportTable, StaffSummary, SurveyQuestion,
+    Table, Waiting,
 };
 use crate::codes::{
     AgeBand, AssignmentCategory, CodeList, ContactReason, Counterpart, DeviationEventType,
@@ -117,7 +118,7 @@ impl GenderAge {
         self.0[gender][band] += 1;
     }
 
-    fn table(mut self, name: &str, sv: &str, en: &str) -> Table {
+    fn table(mut self, table: ReportTable) -> Table {
         let mut columns = labels::<AgeBand>();
         if self.0.iter().any(|row| row[AgeBand::ALL.len()] > 0) {
             columns.push("Uppgift saknas".into());
@@ -126,7 +127,7 @@ impl GenderAge {
                 row.pop();
             });
         }
-        Table::from_counts(name, sv, en, labels::<Gender>(), columns, self.0)
+        table.with_counts(labels::<Gender>(), columns, self.0)
     }
 }
 
@@ -315,49 +316,21 @@ impl<'a> ClientCounts<'a> {
         let assignment_total: u64 = self.assignments.iter().map(|r| r[0]).sum();
         let genders = labels::<Gender>;
         ClientTables {
-            active_clients: self.active.table(
-                "active_clients",
-                "Aktuella klienter efter kön och ålder",
-                "Active clients by gender and age",
-            ),
-            new_clients: self.new.table(
-                "new_clients",
-                "Nya klienter efter kön och ålder",
-                "New clients by gender and age",
-            ),
-            closed_clients: self.closed.table(
-                "closed_clients",
-                "Avslutade klienter efter kön och ålder",
-                "Closed clients by gender and age",
-            ),
-            clients_by_area: Table::from_counts(
-                "clients_by_area",
-                "Klienter efter område och kön",
-                "Clients by area and gender",
-                areas,
-                genders(),
-                by_area,
-            ),
-            children_at_home: Table::from_counts(
-                "children_at_home",
-                "Klienter med hemmavarande barn",
-                "Clients with children at home",
+            active_clients: self.active.table(ReportTable::ActiveClients),
+            new_clients: self.new.table(ReportTable::NewClients),
+            closed_clients: self.closed.table(ReportTable::ClosedClients),
+            clients_by_area: ReportTable::ClientsByArea.with_counts(areas, genders(), by_area),
+            children_at_home: ReportTable::ChildrenAtHome.with_counts(
                 genders(),
                 vec!["Klienter".into()],
                 self.children,
             ),
-            contact_reasons: Table::from_counts(
-                "contact_reasons",
-                "Kontaktorsaker efter kön",
-                "Contact reasons by gender",
+            contact_reasons: ReportTable::ContactReasons.with_counts(
                 labels::<ContactReason>(),
                 genders(),
                 self.reasons,
             ),
-            assignments: Table::from_counts(
-                "assignments",
-                "Uppdrag efter kategori",
-                "Assignments by category",
+            assignments: ReportTable::Assignments.with_counts(
                 labels::<AssignmentCategory>(),
                 vec!["Uppdrag".into()],
                 self.assignments,
@@ -413,14 +386,7 @@ pub(super) fn intake_outcomes(register: &Register, year: i32) -> Table {
     let counts: Vec<Vec<u64>> = (0..IntakeOutcome::ALL.len())
         .map(|i| by_area.iter().map(|counts| counts[i]).collect())
         .collect();
-    Table::from_counts(
-        "intake_outcomes",
-        "Resultat av nybesök efter område",
-        "Intake outcomes by area",
-        labels::<IntakeOutcome>(),
-        areas,
-        counts,
-    )
+    ReportTable::IntakeOutcomes.with_counts(labels::<IntakeOutcome>(), areas, counts)
 }
 
 /// 10 § 5: deviations of the year by event type × level and by counterpart × status, and the
@@ -438,18 +404,12 @@ pub(super) fn deviation_tables(register: &Register, year: i32) -> (Table, Table,
         }
     }
     (
-        Table::from_counts(
-            "deviations_by_type",
-            "Avvikelser efter händelsetyp och nivå",
-            "Deviations by event type and level",
+        ReportTable::DeviationsByType.with_counts(
             labels::<DeviationEventType>(),
             labels::<DeviationLevel>(),
             by_type,
         ),
-        Table::from_counts(
-            "deviations_by_counterpart",
-            "Avvikelser efter motpart och status",
-            "Deviations by counterpart and status",
+        ReportTable::DeviationsByCounterpart.with_counts(
             labels::<Counterpart>(),
             labels::<DeviationStatus>(),
             by_counterpart,

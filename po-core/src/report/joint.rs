@@ -165,11 +165,6 @@ fn protect_placed(
     Ok(out)
 }
 
-/// The client and deviation tables of a compilation, in its order (chain/compilation.rs):
-/// active, new and closed clients, children at home, contact reasons, deviations by type and
-/// by counterpart.
-pub(crate) const LINKED_TABLES: usize = 7;
-
 fn relate_compiled(p: &mut Publication, cells: &[TableCells], tables: &[Table]) {
     if let ([a, n, c, ch, r, bt, bc], [ta, tn, tc, tch, tr, ..]) = (cells, tables) {
         relate_linked(
@@ -187,7 +182,7 @@ fn relate_compiled(p: &mut Publication, cells: &[TableCells], tables: &[Table]) 
     }
 }
 
-/// Protects a compilation's linked tables (in the order of [`LINKED_TABLES`]) as one
+/// Protects a compilation's linked tables (in the order of [`super::ReportTable::compiled_tables`]) as one
 /// publication with threshold `k`.
 pub(crate) fn protect_linked(tables: &[Table], k: u64) -> Result<Vec<Table>, DisclosureError> {
     protect_placed(tables, |p, cells| relate_compiled(p, cells, tables), k)

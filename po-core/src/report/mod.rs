@@ -20,12 +20,13 @@ mod reasons;
 mod register;
 mod summary;
 mod table;
+mod tables;
 
 pub use annual::{
     annual_report, AnnualReport, MunicipalityRow, Ratio, ReportOptions, StaffSummary,
     SurveyQuestion, Waiting,
 };
-pub(crate) use joint::{audit_linked, protect_linked, LINKED_TABLES};
+pub(crate) use joint::{audit_linked, protect_linked};
 pub use joint::{audit_tables, protect_table, TableRelation};
 pub use margins::{check_margins, MarginProblem};
 pub use protection::{information_loss, InformationLoss};
@@ -38,3 +39,4 @@ pub use summary::{
     LeadershipSummary,
 };
 pub use table::{Cell, Table};
+pub use tables::ReportTable;

@@ -15,27 +15,20 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{AnnualReport, Cell, Table};
+use super::{AnnualReport, Cell, ReportTable, Table};
 use crate::codes::{CodeList, DeviationEventType, DeviationStatus};
 use crate::disclosure::{
     audit, audit_risks, ensure_safe, protect, Audit, CellId, CellLabel, DisclosureError,
     Protection, Publication,
 };
 
-/// Every number the report shows, in one fixed order (see [`layout`]).
-fn slots_mut(r: &mut AnnualReport) -> Vec<&mut Cell> {
-    let mut slots: Vec<&mut Cell> = Vec::new();
+/// Visits every number the report shows, in one fixed order (see [`layout`]): the tables'
+/// cells in [`ReportTable::ALL`]'s order, then the other counts.
+fn visit_slots(r: &mut AnnualReport, mut f: impl FnMut(&mut Cell)) {
+    for t in r.tables_mut() {
+        t.cells_mut().for_each(&mut f);
+    }
     let AnnualReport {
-        active_clients,
-        new_clients,
-        closed_clients,
-        clients_by_area,
-        children_at_home,
-        contact_reasons,
-        assignments,
-        intake_outcomes,
-        deviations_by_type,
-        deviations_by_counterpart,
         staff,
         assignments_per_client,
         clients_per_municipality,
@@ -46,46 +39,31 @@ fn slots_mut(r: &mut AnnualReport) -> Vec<&mut Cell> {
         survey,
         ..
     } = r;
-    for t in [
-        active_clients,
-        new_clients,
-        closed_clients,
-        clients_by_area,
-        children_at_home,
-        contact_reasons,
-        assignments,
-        intake_outcomes,
-        deviations_by_type,
-        deviations_by_counterpart,
-    ] {
-        slots.extend(t.cells_mut());
-    }
-    slots.push(&mut staff.ombud);
-    slots.push(&mut staff.with_supervision);
-    slots.extend(staff.training.values_mut());
-    slots.push(&mut assignments_per_client.count);
-    slots.push(&mut assignments_per_client.of);
+    f(&mut staff.ombud);
+    f(&mut staff.with_supervision);
+    staff.training.values_mut().for_each(&mut f);
+    f(&mut assignments_per_client.count);
+    f(&mut assignments_per_client.of);
     for m in clients_per_municipality.iter_mut() {
-        slots.push(&mut m.clients);
-        slots.push(&mut m.client_share.count);
-        slots.push(&mut m.client_share.of);
+        f(&mut m.clients);
+        f(&mut m.client_share.count);
+        f(&mut m.client_share.of);
     }
-    slots.push(clients_with_municipality);
-    slots.push(&mut waiting.clients);
-    slots.push(&mut deviations_with_feedback.count);
-    slots.push(&mut deviations_with_feedback.of);
+    f(clients_with_municipality);
+    f(&mut waiting.clients);
+    f(&mut deviations_with_feedback.count);
+    f(&mut deviations_with_feedback.of);
     if let Some(rate) = survey_response_rate {
-        slots.push(&mut rate.count);
-        slots.push(&mut rate.of);
+        f(&mut rate.count);
+        f(&mut rate.of);
     }
     for q in survey.iter_mut() {
-        slots.push(&mut q.respondents);
+        f(&mut q.respondents);
         for a in q.answers.values_mut() {
-            slots.push(&mut a.count);
-            slots.push(&mut a.of);
+            f(&mut a.count);
+            f(&mut a.of);
         }
     }
-    slots
 }
 
 fn label(table: &str, row: Option<&str>, column: Option<&str>) -> CellLabel {
@@ -96,7 +74,7 @@ fn label(table: &str, row: Option<&str>, column: Option<&str>) -> CellLabel {
     }
 }
 
-/// The report's publication, and for each number of [`slots_mut`] (same order) its cell.
+/// The report's publication, and for each number of [`visit_slots`] (same order) its cell.
 pub(super) fn layout(r: &AnnualReport) -> (Publication, Vec<CellId>) {
     let mut p = Publication::new();
     let mut slots = Vec::new();
@@ -105,16 +83,21 @@ pub(super) fn layout(r: &AnnualReport) -> (Publication, Vec<CellId>) {
         slots.extend(s);
         cells
     };
-    let active = add(&mut p, &r.active_clients);
-    let new = add(&mut p, &r.new_clients);
-    let closed = add(&mut p, &r.closed_clients);
-    let area = add(&mut p, &r.clients_by_area);
-    let children = add(&mut p, &r.children_at_home);
-    let reasons = add(&mut p, &r.contact_reasons);
-    let assignments = add(&mut p, &r.assignments);
-    let intake = add(&mut p, &r.intake_outcomes);
-    let by_type = add(&mut p, &r.deviations_by_type);
-    let by_counterpart = add(&mut p, &r.deviations_by_counterpart);
+    let cells: Vec<_> = ReportTable::ALL
+        .iter()
+        .map(|&t| add(&mut p, r.table_of(t)))
+        .collect();
+    let of = |t: ReportTable| cells[t as usize].clone();
+    let active = of(ReportTable::ActiveClients);
+    let new = of(ReportTable::NewClients);
+    let closed = of(ReportTable::ClosedClients);
+    let area = of(ReportTable::ClientsByArea);
+    let children = of(ReportTable::ChildrenAtHome);
+    let reasons = of(ReportTable::ContactReasons);
+    let assignments = of(ReportTable::Assignments);
+    let intake = of(ReportTable::IntakeOutcomes);
+    let by_type = of(ReportTable::DeviationsByType);
+    let by_counterpart = of(ReportTable::DeviationsByCounterpart);
 
     // Clients and deviations: the relations a compilation of these tables has too.
     super::joint::relate_linked(
@@ -236,7 +219,9 @@ type Published = (Publication, Vec<CellId>, Vec<Option<u64>>);
 
 fn published(r: &mut AnnualReport) -> Result<Published, DisclosureError> {
     let (p, slots) = layout(r);
-    let values = super::joint::shown_values(&p, slots_mut(r).into_iter().map(|c| &*c), &slots)?;
+    let mut shown = Vec::with_capacity(slots.len());
+    visit_slots(r, |c| shown.push(*c));
+    let values = super::joint::shown_values(&p, shown.iter(), &slots)?;
     Ok((p, slots, values))
 }
 
@@ -245,11 +230,12 @@ fn protect_report(r: &mut AnnualReport, k: u64) -> Result<(), DisclosureError> {
     let (p, slots, values) = published(r)?;
     let values: Vec<u64> = values.into_iter().map(Option::unwrap_or_default).collect();
     let hidden = protect(&p, &values, k)?;
-    for (slot, cell) in slots_mut(r).into_iter().zip(slots) {
-        if hidden[cell.0] {
+    let mut cells = slots.iter();
+    visit_slots(r, |slot| {
+        if cells.next().is_some_and(|cell| hidden[cell.0]) {
             *slot = Cell::Suppressed;
         }
-    }
+    });
     for ratio in [
         &mut r.assignments_per_client,
         &mut r.deviations_with_feedback,

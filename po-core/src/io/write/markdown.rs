@@ -7,7 +7,7 @@ use super::compilation::{document, Section};
 use crate::chain::Compilation;
 use crate::disclosure::{DisclosureError, Protection};
 use crate::io::text::{cell, decimal, label, municipality_name, ratio_text};
-use crate::report::{AnnualReport, Cell, Ratio, Table};
+use crate::report::{AnnualReport, Cell, Ratio, ReportTable, Table};
 use crate::rules::Status;
 use crate::Language;
 
@@ -175,17 +175,8 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, Disclosur
             "Age is taken on 31 December."
         )
     );
-    for table in [
-        &r.active_clients,
-        &r.new_clients,
-        &r.closed_clients,
-        &r.clients_by_area,
-        &r.children_at_home,
-        &r.contact_reasons,
-        &r.assignments,
-        &r.intake_outcomes,
-    ] {
-        table_md(&mut out, table, lang);
+    for &table in ReportTable::ALL.iter().filter(|t| !t.about_deviations()) {
+        table_md(&mut out, r.table_of(table), lang);
     }
     let _ = writeln!(
         out,
@@ -316,8 +307,9 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, Disclosur
         "\n## 5. {}",
         t("Uppmärksammade brister", "Shortcomings noticed")
     );
-    table_md(&mut out, &r.deviations_by_type, lang);
-    table_md(&mut out, &r.deviations_by_counterpart, lang);
+    for &table in ReportTable::ALL.iter().filter(|t| t.about_deviations()) {
+        table_md(&mut out, r.table_of(table), lang);
+    }
     let fb = &r.deviations_with_feedback;
     let _ = writeln!(
         out,
