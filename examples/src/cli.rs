@@ -543,6 +543,7 @@ fn report(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i
         input_problems: problems.clone(),
     };
     let report = annual_report(&register, &options).map_err(failed)?;
+    let publishable = report.publishable().map_err(failed)?;
     let dir = PathBuf::from(a.options.get("out").map_or("po-report", String::as_str));
     std::fs::create_dir_all(&dir)
         .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
@@ -550,17 +551,14 @@ fn report(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i
     if formats.contains(&"md") {
         for language in &languages {
             let path = dir.join(format!("report-{year}.{}.md", language.code()));
-            write_file(
-                &path,
-                to_markdown(&report, *language).map_err(failed)?.as_bytes(),
-            )?;
+            write_file(&path, to_markdown(publishable, *language).as_bytes())?;
             written.push(path);
         }
     }
     if formats.contains(&"html") {
         for language in &languages {
             let path = dir.join(format!("report-{year}.{}.html", language.code()));
-            let html = po_core::io::write::to_html(&report, *language).map_err(failed)?;
+            let html = po_core::io::write::to_html(publishable, *language);
             write_file(&path, html.as_bytes())?;
             written.push(path);
         }
@@ -568,21 +566,22 @@ fn report(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Result<i
     if formats.contains(&"xlsx") {
         for language in &languages {
             let path = dir.join(format!("report-{year}.{}.xlsx", language.code()));
-            let book = po_core::io::write::report_to_xlsx(&report, *language).map_err(failed)?;
+            let book =
+                po_core::io::write::report_to_xlsx(publishable, *language).map_err(failed)?;
             write_file(&path, &book)?;
             written.push(path);
         }
     }
     if formats.contains(&"json") {
         let path = dir.join(format!("report-{year}.json"));
-        write_file(&path, report.to_json().map_err(failed)?.as_bytes())?;
+        write_file(&path, po_core::io::write::to_json(publishable).as_bytes())?;
         written.push(path);
     }
     if formats.contains(&"csv") {
         let tables = dir.join(format!("tables-{year}"));
         std::fs::create_dir_all(&tables)
             .map_err(|e| failed(format!("cannot create {}: {e}", tables.display())))?;
-        for (name, csv) in report.tables_csv().map_err(failed)? {
+        for (name, csv) in po_core::io::write::tables_csv(publishable) {
             write_file(&tables.join(format!("{name}.csv")), csv.as_bytes())?;
         }
         written.push(tables);

@@ -164,10 +164,12 @@ fn annual_report_of_synthetic_register() -> Result<(), po_core::Error> {
         input_problems: Vec::new(),
     };
     let report = annual_report(&register, &options)?;
-    let sv = to_markdown(&report, Language::Sv)?;
-    let en = to_markdown(&report, Language::En)?;
-    let json = report.to_json()?;
-    let tables = report.tables_csv()?;
+    // Every writer takes the audited report; nothing can be rendered before the audit.
+    let publishable = report.publishable()?;
+    let sv = to_markdown(publishable, Language::Sv);
+    let en = to_markdown(publishable, Language::En);
+    let json = po_core::io::write::to_json(publishable);
+    let tables = po_core::io::write::tables_csv(publishable);
     println!("\n{sv}");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../build/demo");
     let written = std::fs::create_dir_all(&dir).and_then(|_| {

@@ -164,7 +164,7 @@ fn protected_compilations_publish_no_small_count_and_render() {
     // clients, one deviation total.
     let audit = c.audit().unwrap();
     assert!(audit.is_safe(), "{:?}", audit.at_risk);
-    let md = compilation_markdown(&c, Language::Sv);
+    let md = compilation_markdown(c.publishable().unwrap(), Language::Sv);
     assert!(
         md.starts_with("# Personligt ombud: sammanställning 2023 – "),
         "{md}"
@@ -307,7 +307,7 @@ fn grants_are_summed_and_the_change_is_against_last_year() {
         .map(|s| s.report.active_clients.total.count().unwrap())
         .sum();
     assert_eq!(change.active_clients, Some(added as i64));
-    let md = compilation_markdown(&national, po_core::Language::En);
+    let md = compilation_markdown(national.publishable().unwrap(), po_core::Language::En);
     assert!(
         md.contains("- Services against the previous year: +6\n"),
         "{md}"
@@ -354,12 +354,15 @@ fn the_nation_s_table_1_and_its_documents() {
         ),
         (290, 290, 106)
     );
-    let md = compilation_markdown(&national, Language::Sv);
+    let md = compilation_markdown(national.publishable().unwrap(), Language::Sv);
     assert!(md.contains("| Riket | 290 | 290 | .. | 106 |"), "{md}");
-    let html = po_core::io::write::compilation_to_html(&national, Language::En);
+    let html =
+        po_core::io::write::compilation_to_html(national.publishable().unwrap(), Language::En);
     assert!(html.starts_with("<!doctype html>") && html.contains("<th>Sweden</th><td>290</td>"));
     assert!(html.contains("Active clients by gender and age"));
-    let xlsx = po_core::io::write::compilation_to_xlsx(&national, Language::Sv).unwrap();
+    let xlsx =
+        po_core::io::write::compilation_to_xlsx(national.publishable().unwrap(), Language::Sv)
+            .unwrap();
     let sheets = po_core::io::read::read_workbook(&xlsx, "riket.xlsx").unwrap();
     assert_eq!(sheets[0].name, "Sammanställning");
     assert_eq!(sheets.len(), 1 + national.tables.len());

@@ -433,7 +433,7 @@ fn change_against_the_previous_year_and_markdown() {
     let new = changes.iter().find(|c| c.measure == "new_clients").unwrap();
     assert_eq!(new.percent, Some(Decimal::new(-9813, 2))); // 589 new in 2021, 11 in 2022
 
-    let md = to_markdown(&previous, Language::Sv).unwrap();
+    let md = to_markdown(previous.publishable().unwrap(), Language::Sv);
     assert!(md.contains("OSKYDDAD – FÅR INTE PUBLICERAS"));
     assert!(md.starts_with("# Redovisning enligt 10 § förordning (2013:522) 2021 – Test"));
     for heading in ["## 1. ", "## 2. ", "## 3. ", "## 4. ", "## 5. "] {
@@ -441,12 +441,12 @@ fn change_against_the_previous_year_and_markdown() {
     }
     assert!(md.contains("| Innerstaden | 92 | 94 | 0 | 186 |"));
     assert!(md.contains("| **Totalt** | 309 | 280 | 0 | **589** |"));
-    let en = to_markdown(&previous, Language::En).unwrap();
+    let en = to_markdown(previous.publishable().unwrap(), Language::En);
     assert!(en.contains("UNPROTECTED – NOT FOR PUBLICATION"));
     assert!(en.contains("## 5. Shortcomings noticed"));
     assert!(en.contains("| **Total** | 309 | 280 | 0 | **589** |"));
     // CSV for a spreadsheet: totals row and column, ';'.
-    let csv = previous.clients_by_area.to_csv();
+    let csv = po_core::io::write::table_csv(&previous.clients_by_area);
     assert!(csv.contains("Innerstaden;92;94;0;186\r\n"));
     assert!(csv.ends_with("Totalt;309;280;0;589\r\n"));
 }
@@ -486,7 +486,7 @@ fn clients_per_municipality_and_skipped_rows_in_the_report() {
     assert_eq!(k.client_share.value, Some(Decimal::new(6667, 2))); // 2 of 3
     assert_eq!(k.key_share.as_ref().unwrap().value, Some(Decimal::from(75)));
     assert_eq!(r.input_problems.len(), 1);
-    let md = to_markdown(&r, Language::En).unwrap();
+    let md = to_markdown(r.publishable().unwrap(), Language::En);
     assert!(md.contains("## Rows left out"));
     assert!(md.contains("klienter.csv, row 5, column \"gender\": unknown gender \"robot\""));
 }

@@ -117,7 +117,7 @@ fn the_report_as_xlsx_has_a_method_sheet_and_a_sheet_per_table() {
         ..ReportOptions::default()
     };
     let report = annual_report(&register, &options).unwrap();
-    let bytes = report_to_xlsx(&report, Language::Sv).unwrap();
+    let bytes = report_to_xlsx(report.publishable().unwrap(), Language::Sv).unwrap();
     let sheets = read_workbook(&bytes, "report.xlsx").unwrap();
     let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names[0], "Metod");

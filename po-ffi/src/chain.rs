@@ -94,6 +94,7 @@ pub fn compile_submissions(
         })
         .collect::<Result<Vec<_>, _>>()?;
     let c = core::compile(&read, year, county, protection).map_err(po)?;
+    let publishable = c.publishable().map_err(po)?;
     Ok(Compilation {
         year: c.year,
         county: c.county.map_or_else(String::new, |c| c.code().to_owned()),
@@ -111,8 +112,8 @@ pub fn compile_submissions(
                 reason: f.reason.clone(),
             })
             .collect(),
-        markdown: po_core::io::write::compilation_markdown(&c, lang),
-        html: po_core::io::write::compilation_to_html(&c, lang),
+        markdown: po_core::io::write::compilation_markdown(publishable, lang),
+        html: po_core::io::write::compilation_to_html(publishable, lang),
     })
 }
 

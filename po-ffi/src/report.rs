@@ -630,7 +630,9 @@ impl AnnualReport {
 
     /// The whole report as JSON (after its audit).
     pub fn to_json(&self) -> Result<String, PoError> {
-        self.0.to_json().map_err(po)
+        Ok(po_core::io::write::to_json(
+            self.0.publishable().map_err(po)?,
+        ))
     }
 
     /// Change of the headline measures against the previous year's report (only what both
@@ -653,13 +655,16 @@ impl AnnualReport {
     /// The report as an .xlsx workbook in `language` (`sv` or `en`), after its audit.
     pub(crate) fn xlsx(&self, language: &str) -> Result<Vec<u8>, PoError> {
         let lang = Language::parse(language).map_err(po)?;
-        po_core::io::write::report_to_xlsx(&self.0, lang).map_err(po)
+        po_core::io::write::report_to_xlsx(self.0.publishable().map_err(po)?, lang).map_err(po)
     }
 
     /// The report as Markdown in `language` (`sv` or `en`), after its audit.
     pub(crate) fn markdown(&self, language: &str) -> Result<String, PoError> {
         let lang = Language::parse(language).map_err(po)?;
-        po_core::io::write::to_markdown(&self.0, lang).map_err(po)
+        Ok(po_core::io::write::to_markdown(
+            self.0.publishable().map_err(po)?,
+            lang,
+        ))
     }
 
     /// Every table, in report order.

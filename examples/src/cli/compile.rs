@@ -182,13 +182,17 @@ pub(super) fn compile(
     let place = county.map_or("riket".to_owned(), |k| k.code().to_owned());
     let stem = format!("compilation-{year}-{place}");
     let mut written = Vec::new();
+    let publishable = c.publishable().map_err(failed)?;
     for language in &languages {
         let lang = language.code();
         for format in &formats {
             let body = match *format {
-                "md" => compilation_markdown(&c, *language).into_bytes(),
-                "html" => po_core::io::write::compilation_to_html(&c, *language).into_bytes(),
-                "xlsx" => po_core::io::write::compilation_to_xlsx(&c, *language).map_err(failed)?,
+                "md" => compilation_markdown(publishable, *language).into_bytes(),
+                "html" => {
+                    po_core::io::write::compilation_to_html(publishable, *language).into_bytes()
+                }
+                "xlsx" => po_core::io::write::compilation_to_xlsx(publishable, *language)
+                    .map_err(failed)?,
                 _ => continue,
             };
             let path = dir.join(format!("{stem}.{lang}.{format}"));

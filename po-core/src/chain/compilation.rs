@@ -30,7 +30,7 @@ use super::{
     ServiceSubmission, Submission,
 };
 use crate::codes::CodeList;
-use crate::disclosure::{Audit, DisclosureError, Protection};
+use crate::disclosure::{ensure_safe, Audit, DisclosureError, Protection, Publishable};
 use crate::organisation::{County, MunicipalityCode};
 use crate::reference::sweden;
 use crate::report::{audit_linked, protect_linked, Cell, ReportTable, Table};
@@ -85,6 +85,33 @@ impl Compilation {
     /// As [`crate::disclosure::audit`].
     pub fn audit(&self) -> Result<Audit, DisclosureError> {
         audit_linked(&self.tables, self.protection.k().unwrap_or(3))
+    }
+
+    /// The compilation, audited for rendering: a protected compilation must still pass its
+    /// audit and show no count of 1..k-1 in its compiled tables (it may have been changed or
+    /// read from a file since); an unprotected one (the analyst's own check, said in every
+    /// rendering) is rendered as it is.
+    ///
+    /// # Errors
+    /// [`DisclosureError::AtRisk`] naming the first cell at risk.
+    pub fn publishable(&self) -> Result<Publishable<'_, Compilation>, DisclosureError> {
+        if let Protection::Threshold { k } = self.protection {
+            let small = self
+                .tables
+                .iter()
+                .flat_map(|t| t.cells().map(move |c| (t, c)))
+                .filter(|(_, c)| c.count().is_some_and(|v| (1..k).contains(&v)))
+                .map(|(t, _)| t.name.clone())
+                .collect::<Vec<_>>();
+            if let Some(first) = small.first() {
+                return Err(DisclosureError::AtRisk {
+                    count: small.len(),
+                    first: first.clone(),
+                });
+            }
+            ensure_safe(&self.audit()?)?;
+        }
+        Ok(Publishable::audited(self))
     }
 }
 

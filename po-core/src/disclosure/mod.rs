@@ -25,10 +25,12 @@
 mod audit;
 mod protect;
 mod publication;
+mod publishable;
 
 pub use audit::{audit, AtRisk, Audit, CellRange, RiskKind};
 pub use protect::{protect, protect_from, Protection};
 pub use publication::{CellId, CellLabel, Publication, Relation, RelationKind, TableCells};
+pub use publishable::Publishable;
 
 /// Why disclosure control could not be applied or a publication was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -10,7 +10,7 @@ use super::counting::{
 };
 use super::{Cell, Register, Table};
 use crate::codes::UnknownCode;
-use crate::disclosure::{DisclosureError, Protection};
+use crate::disclosure::Protection;
 use crate::input::Problem;
 use crate::organisation::{LeadershipCheck, LeadershipGroup, MunicipalityCode};
 use crate::priority::{PriorityPolicy, WaitingSummary};
@@ -303,30 +303,6 @@ pub(super) fn unprotected_report(
 }
 
 impl AnnualReport {
-    /// The JSON form of the whole report (it reads back with serde), after the audit.
-    ///
-    /// # Errors
-    /// [`DisclosureError::AtRisk`] if the report (changed since it was protected, or read from
-    /// a file) has a hidden cell at risk.
-    pub fn to_json(&self) -> Result<String, DisclosureError> {
-        self.check()?;
-        // Strings, integers, decimals and dates only: serialising cannot fail.
-        Ok(serde_json::to_string_pretty(self).unwrap_or_default())
-    }
-
-    /// Every table as CSV (`(name, text)`, see [`Table::to_csv`]), after the report's audit.
-    ///
-    /// # Errors
-    /// [`DisclosureError::AtRisk`] if the report has a hidden cell at risk.
-    pub fn tables_csv(&self) -> Result<Vec<(String, String)>, DisclosureError> {
-        self.check()?;
-        Ok(self
-            .tables()
-            .into_iter()
-            .map(|t| (t.name.clone(), t.to_csv()))
-            .collect())
-    }
-
     /// One table by its machine name (`active_clients`, `contact_reasons`, …).
     ///
     /// # Errors

@@ -19,7 +19,7 @@ use super::{AnnualReport, Cell, ReportTable, Table};
 use crate::codes::{CodeList, DeviationEventType, DeviationStatus};
 use crate::disclosure::{
     audit, audit_risks, ensure_safe, protect, Audit, CellId, CellLabel, DisclosureError,
-    Protection, Publication,
+    Protection, Publication, Publishable,
 };
 
 /// Visits every number the report shows, in one fixed order (see [`layout`]): the tables'
@@ -331,6 +331,15 @@ impl AnnualReport {
     pub fn audit(&self) -> Result<Audit, DisclosureError> {
         let (p, values) = self.publication()?;
         audit(&p, &values, self.protection.k().unwrap_or(3))
+    }
+
+    /// The report, audited for rendering ([`Self::check`]): what every writer takes.
+    ///
+    /// # Errors
+    /// As [`Self::check`].
+    pub fn publishable(&self) -> Result<Publishable<'_, AnnualReport>, DisclosureError> {
+        self.check()?;
+        Ok(Publishable::audited(self))
     }
 
     /// What every rendering runs first: a protected report must still pass its audit, and show

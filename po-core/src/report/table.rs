@@ -150,41 +150,6 @@ impl Table {
         let j = self.columns.iter().position(|c| c == column)?;
         self.cells[i][j].count()
     }
-
-    /// The table as CSV (`;`-separated, as Swedish spreadsheets read it), with a totals row and
-    /// column; hidden cells are written as `..` (SCB's convention). It writes what it is given:
-    /// a table of a protected report passed its audit; audit a table built by hand with
-    /// [`crate::disclosure::audit`] (or [`super::audit_tables`]) before publishing it.
-    pub fn to_csv(&self) -> String {
-        let mut out = String::new();
-        let esc = |s: &str| {
-            if s.contains([';', '"', '\n']) {
-                format!("\"{}\"", s.replace('"', "\"\""))
-            } else {
-                s.to_owned()
-            }
-        };
-        out.push_str(&esc(""));
-        for c in &self.columns {
-            out.push(';');
-            out.push_str(&esc(c));
-        }
-        out.push_str(";Totalt\r\n");
-        for (i, r) in self.rows.iter().enumerate() {
-            out.push_str(&esc(r));
-            for c in &self.cells[i] {
-                out.push(';');
-                out.push_str(&c.to_string());
-            }
-            out.push_str(&format!(";{}\r\n", self.row_totals[i]));
-        }
-        out.push_str("Totalt");
-        for t in &self.column_totals {
-            out.push_str(&format!(";{t}"));
-        }
-        out.push_str(&format!(";{}\r\n", self.total));
-        out
-    }
 }
 
 impl std::fmt::Display for Cell {

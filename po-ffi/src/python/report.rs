@@ -39,7 +39,9 @@ impl Table {
 
     /// The table as `;`-separated CSV with totals; hidden cells as `..`.
     fn to_csv(&self) -> PyResult<String> {
-        Ok(po_core::report::Table::try_from(self)?.to_csv())
+        Ok(po_core::io::write::table_csv(
+            &po_core::report::Table::try_from(self)?,
+        ))
     }
 
     /// Column-oriented dict: `{"row": [...], column: [...], ...}` — `pandas.DataFrame(d)` and

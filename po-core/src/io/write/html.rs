@@ -10,7 +10,7 @@ use std::fmt::Write;
 use rust_decimal::Decimal;
 
 use super::markdown::{protection_md, title};
-use crate::disclosure::DisclosureError;
+use crate::disclosure::Publishable;
 use crate::io::text::{cell, count, decimal, label, municipality_name, ratio_text};
 use crate::report::{AnnualReport, Table};
 use crate::Language;
@@ -117,10 +117,10 @@ section.table{break-inside:avoid;page-break-inside:avoid}
 svg.chart{display:block;font-size:8pt}svg.chart rect{fill:#3a6ea5}
 .banner{border:1px solid #b00;padding:2mm;color:#b00}";
 
-/// The report as one self-contained HTML document in `language` (see the module's doc), after
-/// its audit.
-pub fn to_html(r: &AnnualReport, language: Language) -> Result<String, DisclosureError> {
-    r.check()?;
+/// The report as one self-contained HTML document in `language` (see the module's doc): only
+/// an audited report ([`AnnualReport::publishable`]).
+pub fn to_html(r: Publishable<'_, AnnualReport>, language: Language) -> String {
+    let r = r.get();
     let sv = language == Language::Sv;
     let t = |s: &'static str, e: &'static str| if sv { s } else { e };
     let heading = title(r, sv);
@@ -203,7 +203,7 @@ pub fn to_html(r: &AnnualReport, language: Language) -> Result<String, Disclosur
         };
     }
     out.push_str("</body></html>\n");
-    Ok(out)
+    out
 }
 
 fn section_html(out: &mut String, s: &super::Section, sv: bool) {
@@ -228,7 +228,11 @@ fn section_html(out: &mut String, s: &super::Section, sv: bool) {
 
 /// A county's or the nation's compilation as one self-contained HTML document (A4, the same
 /// style as the report), with what the Markdown shows (`crate::chain::document`).
-pub fn compilation_to_html(c: &crate::chain::Compilation, language: Language) -> String {
+pub fn compilation_to_html(
+    c: Publishable<'_, crate::chain::Compilation>,
+    language: Language,
+) -> String {
+    let c = c.get();
     let sv = language == Language::Sv;
     let d = super::document(c, sv);
     let mut out = format!(

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use super::compilation::{document, Section};
 use crate::chain::Compilation;
-use crate::disclosure::{DisclosureError, Protection};
+use crate::disclosure::{Protection, Publishable};
 use crate::io::text::{cell, decimal, label, municipality_name, ratio_text};
 use crate::report::{AnnualReport, Cell, Ratio, ReportTable, Table};
 use crate::rules::Status;
@@ -110,13 +110,10 @@ pub(crate) fn protection_md(out: &mut String, r: &AnnualReport, sv: bool) {
     }
 }
 
-/// The report as Markdown, organised by the five points of SFS 2013:522 10 §, after the
-/// report's audit ([`AnnualReport::check`]).
-///
-/// # Errors
-/// [`DisclosureError::AtRisk`] if a protected report has a cell at risk.
-pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, DisclosureError> {
-    r.check()?;
+/// The report as Markdown, organised by the five points of SFS 2013:522 10 §: only an audited
+/// report ([`AnnualReport::publishable`]).
+pub fn to_markdown(r: Publishable<'_, AnnualReport>, lang: Language) -> String {
+    let r = r.get();
     let sv = lang == Language::Sv;
     let t = |s: &'static str, e: &'static str| if sv { s } else { e };
     let mut out = String::new();
@@ -364,11 +361,12 @@ pub fn to_markdown(r: &AnnualReport, lang: Language) -> Result<String, Disclosur
         }
     }
     protection_md(&mut out, r, sv);
-    Ok(out)
+    out
 }
 
 /// The compilation as Markdown in `language`, laid out as the national report's tables.
-pub fn compilation_markdown(c: &Compilation, language: Language) -> String {
+pub fn compilation_markdown(c: Publishable<'_, Compilation>, language: Language) -> String {
+    let c = c.get();
     let sv = language == Language::Sv;
     let d = document(c, sv);
     let mut out = format!("# {}\n\n", d.title);

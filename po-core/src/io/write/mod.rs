@@ -2,6 +2,7 @@
 //! rankings and invoices as workbooks, and a submission's flat CSV form.
 
 mod compilation;
+mod data;
 mod flat;
 mod html;
 mod markdown;
@@ -12,6 +13,7 @@ mod xlsx;
 #[cfg(feature = "excel")]
 pub(crate) use compilation::Value;
 pub(crate) use compilation::{document, Section};
+pub use data::{table_csv, tables_csv, to_json};
 pub use flat::to_flat_csv;
 pub use html::{compilation_to_html, to_html};
 pub use markdown::{compilation_markdown, to_markdown};

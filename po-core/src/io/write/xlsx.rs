@@ -3,14 +3,18 @@
 //! protection, written only after the same disclosure audit as every other rendering. Workbooks
 //! never contain formulas: every cell is written as a number or as text.
 
+use crate::disclosure::Publishable;
 use crate::report::{AnnualReport, Cell};
 use crate::Language;
 
 /// The report as an `.xlsx` workbook: a first sheet on the method and the protection, then a
 /// sheet per table with its title, headers, counts as numbers, totals, and hidden cells as
 /// `..`. Written only if the disclosure audit passes (as every rendering).
-pub fn report_to_xlsx(report: &AnnualReport, language: Language) -> Result<Vec<u8>, crate::Error> {
-    report.check()?;
+pub fn report_to_xlsx(
+    report: Publishable<'_, AnnualReport>,
+    language: Language,
+) -> Result<Vec<u8>, crate::Error> {
+    let report = report.get();
     let sv = language == Language::Sv;
     let failed = |e: rust_xlsxwriter::XlsxError| crate::Error::Output(e.to_string());
     let mut book = rust_xlsxwriter::Workbook::new();
@@ -270,10 +274,11 @@ fn table_sheet(
 /// Markdown shows besides the compiled tables (`crate::chain::document`), then a sheet per
 /// compiled table. Counts and amounts are numbers, hidden ones `..`.
 pub fn compilation_to_xlsx(
-    c: &crate::chain::Compilation,
+    c: Publishable<'_, crate::chain::Compilation>,
     language: Language,
 ) -> Result<Vec<u8>, crate::Error> {
     use super::Value;
+    let c = c.get();
     let sv = language == Language::Sv;
     let d = super::document(c, sv);
     let failed = |e: rust_xlsxwriter::XlsxError| crate::Error::Output(e.to_string());
