@@ -1,7 +1,7 @@
 //! Shared pieces of the examples: the deterministic generator of SYNTHETIC registers and their
 //! CSV export.
 
-pub mod cli;
+pub mod command;
 pub mod export;
 pub mod synthetic;
 

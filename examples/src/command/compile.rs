@@ -14,9 +14,9 @@ use po_core::io::write::compilation_markdown;
 use po_core::organisation::{County, MunicipalityCode};
 use po_core::report::AnnualReport;
 
-use super::{
-    failed, formats, languages, parse, threshold, usage, write_file, year, Args, Fail, OK, WORKBOOK,
-};
+use super::args::{formats, languages, parse, threshold, year, Args};
+use super::files::{write_file, WORKBOOK};
+use super::{failed, usage, Fail, OK};
 
 pub(super) const HELP: &str = "Usage: po compile FILES|DIR --year Y [options]
 

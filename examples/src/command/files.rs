@@ -1,0 +1,182 @@
+//! Files in and out: the register's exports found in a directory or named one by one, read
+//! into a register with every problem kept.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use po_core::codes::LocalVocabulary;
+use po_core::input::{Mode, Problem};
+use po_core::report::Register;
+
+use super::args::Args;
+use super::{failed, usage, Fail};
+
+/// A register read, with the problems of the rows left out; or every problem of a refused read.
+pub(super) type Loaded = Result<(Register, Vec<Problem>), Vec<Problem>>;
+
+pub(super) fn read(path: &Path) -> Result<Vec<u8>, Fail> {
+    std::fs::read(path).map_err(|e| failed(format!("cannot read {}: {e}", path.display())))
+}
+
+pub(super) fn write_file(path: &Path, text: &[u8]) -> Result<(), Fail> {
+    std::fs::write(path, text).map_err(|e| failed(format!("cannot write {}: {e}", path.display())))
+}
+
+/// The extensions read as workbooks (a sheet per export).
+pub(super) const WORKBOOK: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
+
+/// The register files of a directory or of files named one by one, by role.
+/// Files of a directory that are not read (another name, or beside a `register.json`) are
+/// returned too, so that the command can say so: nothing is skipped silently.
+pub(super) fn register_files(
+    paths: &[String],
+) -> Result<(BTreeMap<&'static str, PathBuf>, Vec<PathBuf>), Fail> {
+    const ROLES: &[(&str, &[&str])] = &[
+        ("register", &["register"]),
+        ("clients", &["clients", "klienter"]),
+        ("intake", &["intake", "nybesok", "nybesök"]),
+        ("deviations", &["deviations", "avvikelser"]),
+        ("staff", &["staff", "personal"]),
+        ("survey", &["survey", "enkat", "enkät"]),
+    ];
+    let role_of = |p: &Path| -> Option<&'static str> {
+        let ext = p.extension()?.to_str()?.to_lowercase();
+        if WORKBOOK.contains(&ext.as_str()) {
+            return Some("workbook");
+        }
+        let stem = p.file_stem()?.to_str()?.to_lowercase();
+        ROLES
+            .iter()
+            .find(|(_, names)| names.contains(&stem.as_str()))
+            .map(|(role, _)| *role)
+    };
+    let mut files = BTreeMap::new();
+    let mut ignored = Vec::new();
+    if paths.is_empty() {
+        return Err(usage("give an export directory or its files"));
+    }
+    for p in paths.iter().map(PathBuf::from) {
+        if p.is_dir() {
+            let entries = std::fs::read_dir(&p)
+                .map_err(|e| failed(format!("cannot read {}: {e}", p.display())))?;
+            let mut found: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
+            found.sort();
+            for f in found {
+                let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
+                let known = ext == "csv" || ext == "json" || WORKBOOK.contains(&ext);
+                match (role_of(&f), known) {
+                    (Some(role), true) if !files.contains_key(role) => {
+                        files.insert(role, f);
+                    }
+                    _ if f.is_file() => ignored.push(f),
+                    _ => {}
+                }
+            }
+        } else if !p.exists() {
+            return Err(failed(format!(
+                "no such file or directory: {}",
+                p.display()
+            )));
+        } else {
+            let role = role_of(&p).ok_or_else(|| {
+                usage(format!(
+                    "{}: not an export po knows by its name (clients, intake, deviations, staff, survey, register.json) or a workbook (.xlsx, .ods)",
+                    p.display()
+                ))
+            })?;
+            if files.insert(role, p.clone()).is_some() {
+                return Err(usage(format!("two {role} files given")));
+            }
+        }
+    }
+    if files.is_empty() {
+        return Err(failed(format!(
+            "no export found in {} (register.json, clients.csv, intake.csv, deviations.csv, staff.csv, survey.csv)",
+            paths.join(", ")
+        )));
+    }
+    if files.contains_key("register") {
+        let beside: Vec<&'static str> =
+            files.keys().copied().filter(|r| *r != "register").collect();
+        for role in beside {
+            if let Some(p) = files.remove(role) {
+                ignored.push(p);
+            }
+        }
+    }
+    Ok((files, ignored))
+}
+
+/// Reads the register; every problem is returned (none are dropped). A progress line goes to
+/// `err` for inputs large enough to take a while.
+pub(super) fn load(a: &Args, mode: Mode, err: &mut dyn Write) -> Result<Loaded, Fail> {
+    let (files, ignored) = register_files(&a.positional)?;
+    if !ignored.is_empty() {
+        let names: Vec<String> = ignored
+            .iter()
+            .map(|p| {
+                p.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            })
+            .collect();
+        let why = if files.contains_key("register") {
+            "register.json is read, so neither the exports beside it nor files of other names are"
+        } else {
+            "not the name of an export"
+        };
+        let _ = writeln!(err, "po: not read: {} ({why})", names.join(", "));
+    }
+    let vocabulary =
+        LocalVocabulary::preset(a.options.get("vocabulary").map_or("none", String::as_str))
+            .map_err(|e| usage(e.to_string()))?;
+    let sent: u32 = match a.options.get("survey-sent") {
+        Some(n) => n
+            .parse()
+            .map_err(|_| usage(format!("--survey-sent: expected a count, got {n:?}")))?,
+        None => 0,
+    };
+    let bytes: BTreeMap<&str, Vec<u8>> = files
+        .iter()
+        .map(|(role, p)| Ok((*role, read(p)?)))
+        .collect::<Result<_, Fail>>()?;
+    let size: usize = bytes.values().map(Vec::len).sum();
+    let started = Instant::now();
+    if size > 32 << 20 {
+        let _ = writeln!(err, "po: reading {} MB of exports…", size >> 20);
+    }
+    if let Some(book) = bytes.get("workbook") {
+        if bytes.len() > 1 {
+            return Err(usage("a workbook holds the whole register: give it alone"));
+        }
+        let name = files["workbook"]
+            .file_name()
+            .map_or("workbook".into(), |n| n.to_string_lossy().into_owned());
+        return Ok(
+            po_core::io::read::read_register_workbook(book, &name, &vocabulary, mode)
+                .map_err(|e| e.problems),
+        );
+    }
+    if let Some(json) = bytes.get("register") {
+        let text = String::from_utf8_lossy(json);
+        return Ok(
+            po_core::io::read::read_register_json(&text, "register.json")
+                .map(|r| (r, Vec::new()))
+                .map_err(|e| e.problems),
+        );
+    }
+    let csv = po_core::io::read::RegisterCsv {
+        clients: bytes.get("clients").map(|b| b.as_slice().into()),
+        intake: bytes.get("intake").map(|b| b.as_slice().into()),
+        deviations: bytes.get("deviations").map(|b| b.as_slice().into()),
+        staff: bytes.get("staff").map(|b| b.as_slice().into()),
+        survey: bytes.get("survey").map(Vec::as_slice),
+        survey_sent: sent,
+    };
+    let read = po_core::io::read::read_register_csv(csv, &vocabulary, mode);
+    if started.elapsed().as_secs_f64() > 1.0 {
+        let _ = writeln!(err, "po: read in {:.1} s", started.elapsed().as_secs_f64());
+    }
+    Ok(read.map_err(|e| e.problems))
+}

@@ -1,0 +1,149 @@
+//! `po queue`: a queue export ranked by a priority policy.
+
+use std::io::Write;
+use std::path::Path;
+
+use po_core::input::Mode;
+use po_core::Language;
+
+use super::args::parse;
+use super::files::{read, write_file, WORKBOOK};
+use super::{failed, print_problems, usage, Fail, OK, PROBLEMS};
+
+pub(super) const HELP: &str =
+    "Usage: po queue FILE --policy NAME|FILE --date YYYY-MM-DD [--lang sv|en] [--xlsx OUT]
+
+FILE is a queue export (applicants.csv, or a workbook whose first sheet is the queue; see
+`po schema`). The policy is a preset
+(national_2019, varmland_2023, …) or a policy JSON file. Prints the places with their reasons;
+--xlsx also writes them as a workbook.";
+
+/// A priority policy: a policy JSON file if `arg` names one, else a preset's name.
+pub(super) fn policy(arg: &str) -> Result<po_core::priority::PriorityPolicy, Fail> {
+    use po_core::priority::PriorityPolicy;
+    if Path::new(arg).is_file() {
+        let text = String::from_utf8_lossy(&read(Path::new(arg))?).into_owned();
+        PriorityPolicy::from_json(&text).map_err(|e| failed(format!("{arg}: {e}")))
+    } else {
+        PriorityPolicy::preset(arg).map_err(|e| usage(e.to_string()))
+    }
+}
+
+pub(super) fn date_of(text: &str, option: &str) -> Result<time::Date, Fail> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(text, &format).map_err(|_| {
+        usage(format!(
+            "--{option}: expected a date YYYY-MM-DD, got {text:?}"
+        ))
+    })
+}
+
+pub(super) fn queue(
+    args: &[String],
+    out: &mut dyn Write,
+    _err: &mut dyn Write,
+) -> Result<i32, Fail> {
+    use po_core::priority::rank;
+    let a = parse(args, &["policy", "date", "lang", "xlsx"], &[]).map_err(usage)?;
+    let [file] = a.positional.as_slice() else {
+        return Err(usage("give one queue export (applicants.csv)"));
+    };
+    let on = date_of(
+        a.options
+            .get("date")
+            .ok_or_else(|| usage("--date is required"))?,
+        "date",
+    )?;
+    let policy = policy(
+        a.options
+            .get("policy")
+            .ok_or_else(|| usage("--policy is required"))?,
+    )?;
+    let sv = a.options.get("lang").is_none_or(|l| l != "en");
+    let name = Path::new(file)
+        .file_name()
+        .map_or("applicants.csv".into(), |n| {
+            n.to_string_lossy().into_owned()
+        });
+    let bytes = read(Path::new(file))?;
+    let is_book = Path::new(file)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| WORKBOOK.contains(&e.to_lowercase().as_str()));
+    // A workbook's first sheet is the queue (its problems name the sheet).
+    let sheets = if is_book {
+        po_core::io::read::read_workbook(&bytes, &name).map_err(|e| {
+            failed(
+                e.problems
+                    .first()
+                    .map_or_else(String::new, ToString::to_string),
+            )
+        })?
+    } else {
+        Vec::new()
+    };
+    let (input, name) = match sheets.first() {
+        Some(sheet) => (
+            po_core::io::read::Input::Frame(&sheet.frame),
+            format!("{name} [{}]", sheet.name),
+        ),
+        None if is_book => return Err(failed(format!("{name}: the workbook has no sheet"))),
+        None => (po_core::io::read::Input::Csv(&bytes), name),
+    };
+    let applicants = match po_core::io::read::read_applicants_csv(input, &name, Mode::Strict) {
+        Ok(read) => read.rows,
+        Err(e) => {
+            print_problems(&e.problems, out);
+            let _ = writeln!(out, "{} problem(s); no ranking made.", e.problems.len());
+            return Ok(PROBLEMS);
+        }
+    };
+    // Those who had left the queue by the date are not ranked, and are named (never dropped
+    // silently); rank() refuses them.
+    let (waiting, left): (Vec<_>, Vec<_>) = applicants
+        .into_iter()
+        .partition(|x| x.left_queue_on.is_none_or(|d| d > on));
+    let ranking = rank(&waiting, &policy, on).map_err(failed)?;
+    let _ = writeln!(out, "{}\n", ranking.stamp.rules);
+    if !left.is_empty() {
+        let ids: Vec<&str> = left.iter().map(|x| x.id.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "{} {on}: {}\n",
+            if sv {
+                "Inte rangordnade, har lämnat kön senast"
+            } else {
+                "Not ranked, left the queue by"
+            },
+            ids.join(", ")
+        );
+    }
+    let _ = writeln!(
+        out,
+        "| {} | Id | {} | {} | {} | {} |\n|---:|---|---|---|---:|---|",
+        if sv { "Plats" } else { "Place" },
+        if sv { "Område" } else { "Area" },
+        if sv { "Grupp" } else { "Group" },
+        if sv { "Dagar i kö" } else { "Days waited" },
+        if sv { "Skäl" } else { "Reason" },
+    );
+    for r in &ranking.applicants {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            r.position,
+            r.id,
+            r.area.as_deref().unwrap_or(""),
+            r.deciding_group.as_deref().unwrap_or("–"),
+            r.days_waited,
+            if sv { &r.reason_sv } else { &r.reason_en }
+        );
+    }
+    if let Some(path) = a.options.get("xlsx") {
+        let language = if sv { Language::Sv } else { Language::En };
+        let book = po_core::io::write::ranking_to_xlsx(&ranking, on, language).map_err(failed)?;
+        write_file(Path::new(path), &book)?;
+        let _ = writeln!(out, "\nWritten: {path}");
+    }
+    Ok(OK)
+}

@@ -1,0 +1,183 @@
+//! `po report`: the 10 § report (SFS 2013:522 10 §) from a service's exports, in every format
+//! asked for, and the submission to länsstyrelsen.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use po_core::input::Mode;
+
+use super::args::{formats, languages, parse, threshold, year};
+use super::costs::adults;
+use super::files::{load, read, write_file};
+use super::queue::policy;
+use super::{failed, print_problems, usage, Fail, OK, PROBLEMS};
+
+pub(super) const HELP: &str = "Usage: po report DIR|FILES --year Y [options]
+
+DIR is an export directory (register.json, or clients.csv, intake.csv, deviations.csv,
+staff.csv, survey.csv — any may be missing; Swedish names klienter, nybesok, avvikelser,
+personal, enkat too); FILES are such files named one by one, or one workbook (.xlsx, .ods)
+with a sheet per export named the same way.
+
+Options:
+  --year Y            the report year (required)
+  --k K               the disclosure threshold (default 3: counts 1–2 hidden, and what
+                      would reveal them)
+  --format LIST       comma-separated: md, html, json, csv, xlsx (default md,html,json,csv;
+                      html is a document that prints on A4)
+  --lang sv|en        the documents' language (default sv; both: sv,en)
+  --out DIR           where the files go (default po-report)
+  --service NAME      the service's name in the title
+  --vocabulary NAME   the service's local labels: none (default) or varmland
+  --survey-sent N     how many exit surveys were sent (with survey.csv)
+  --lenient           leave bad rows out and list them in the report (default: any problem
+                      stops the report)
+  --municipalities L  also write the submission to länsstyrelsen (10 §) for these
+                      municipality codes, the host first (e.g. 1761,1762), as po's JSON and
+                      the flat CSV form
+  --positions-decided N
+                      the full-time positions the grant was decided for (in the submission)
+  --policy NAME|FILE  the priority order in use (10 § 3): a preset (national_2019,
+                      varmland_2023, …) or a policy JSON file
+  --leadership FILE   the leadership group (10 § 4) as JSON (see `po schema --format
+                      json-schema`), checked against 5 § as in force on 31 December
+  --population FILE   an SCB table of population by municipality and single year of age:
+                      clients per municipality are compared with each one's share of adults";
+
+pub(super) fn report(
+    args: &[String],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, Fail> {
+    use po_core::disclosure::Protection;
+    use po_core::io::write::to_markdown;
+    use po_core::report::{annual_report, ReportOptions};
+    let a = parse(
+        args,
+        &[
+            "year",
+            "k",
+            "format",
+            "lang",
+            "out",
+            "service",
+            "vocabulary",
+            "survey-sent",
+            "municipalities",
+            "positions-decided",
+            "policy",
+            "leadership",
+            "population",
+        ],
+        &["lenient"],
+    )
+    .map_err(usage)?;
+    let year = year(&a)?;
+    let k = threshold(&a)?;
+    let protection = Protection::from_request(k, false).map_err(|e| usage(e.to_string()))?;
+    let formats = formats(
+        &a,
+        &["md", "html", "json", "csv", "xlsx"],
+        "md,html,json,csv",
+    )?;
+    let languages = languages(&a)?;
+    let lenient = a.flags.iter().any(|f| f == "lenient");
+    let mode = if lenient { Mode::Lenient } else { Mode::Strict };
+    let (register, problems) = match load(&a, mode, err)? {
+        Ok(read) => read,
+        Err(problems) => {
+            print_problems(&problems, err);
+            let _ = writeln!(
+                err,
+                "po report: {} problem(s) in the input; no report written (--lenient leaves bad rows out and lists them in the report)",
+                problems.len()
+            );
+            return Ok(PROBLEMS);
+        }
+    };
+    let leadership_group = match a.options.get("leadership") {
+        Some(file) => {
+            let text = String::from_utf8_lossy(&read(Path::new(file))?).into_owned();
+            Some(
+                serde_json::from_str::<po_core::organisation::LeadershipGroup>(&text)
+                    .map_err(|e| failed(format!("{file}: not a leadership group: {e}")))?,
+            )
+        }
+        None => None,
+    };
+    let options = ReportOptions {
+        year,
+        service_name: a.options.get("service").cloned().unwrap_or_default(),
+        protection,
+        priority_policy: a.options.get("policy").map(|p| policy(p)).transpose()?,
+        leadership_group,
+        population: match a.options.get("population") {
+            Some(file) => adults(file)?,
+            None => Default::default(),
+        },
+        input_problems: problems.clone(),
+    };
+    let report = annual_report(&register, &options).map_err(failed)?;
+    let publishable = report.publishable().map_err(failed)?;
+    let dir = PathBuf::from(a.options.get("out").map_or("po-report", String::as_str));
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
+    let mut written = Vec::new();
+    if formats.contains(&"md") {
+        for language in &languages {
+            let path = dir.join(format!("report-{year}.{}.md", language.code()));
+            write_file(&path, to_markdown(publishable, *language).as_bytes())?;
+            written.push(path);
+        }
+    }
+    if formats.contains(&"html") {
+        for language in &languages {
+            let path = dir.join(format!("report-{year}.{}.html", language.code()));
+            let html = po_core::io::write::to_html(publishable, *language);
+            write_file(&path, html.as_bytes())?;
+            written.push(path);
+        }
+    }
+    if formats.contains(&"xlsx") {
+        for language in &languages {
+            let path = dir.join(format!("report-{year}.{}.xlsx", language.code()));
+            let book =
+                po_core::io::write::report_to_xlsx(publishable, *language).map_err(failed)?;
+            write_file(&path, &book)?;
+            written.push(path);
+        }
+    }
+    if formats.contains(&"json") {
+        let path = dir.join(format!("report-{year}.json"));
+        write_file(&path, po_core::io::write::to_json(publishable).as_bytes())?;
+        written.push(path);
+    }
+    if formats.contains(&"csv") {
+        let tables = dir.join(format!("tables-{year}"));
+        std::fs::create_dir_all(&tables)
+            .map_err(|e| failed(format!("cannot create {}: {e}", tables.display())))?;
+        for (name, csv) in po_core::io::write::tables_csv(publishable) {
+            write_file(&tables.join(format!("{name}.csv")), csv.as_bytes())?;
+        }
+        written.push(tables);
+    }
+    if let Some(list) = a.options.get("municipalities") {
+        written.extend(super::compile::write_submission(&a, list, &report, &dir)?);
+    }
+    let _ = writeln!(
+        out,
+        "The {year} report of {} clients, protected at k = {k}; written:",
+        register.clients.len()
+    );
+    for p in &written {
+        let _ = writeln!(out, "  {}", p.display());
+    }
+    if !problems.is_empty() {
+        let _ = writeln!(
+            out,
+            "{} problem(s) in the input: the rows concerned are left out and listed in the report.",
+            problems.len()
+        );
+    }
+    Ok(OK)
+}

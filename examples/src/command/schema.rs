@@ -1,0 +1,49 @@
+//! `po schema`: every input file and column po reads; the JSON documents' schemas.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::args::parse;
+use super::files::write_file;
+use super::{failed, usage, Fail, OK};
+
+pub(super) const HELP: &str = "Usage: po schema [--format md|json|json-schema] [--out DIR]
+
+Every input file po reads, its columns, Swedish aliases, required or optional, type, allowed
+codes and labels, an example. --format json-schema writes the JSON Schema of the JSON documents
+(register, agreement, policy, leadership group, submission) into DIR (default po-schemas).";
+
+pub(super) fn schema(
+    args: &[String],
+    out: &mut dyn Write,
+    _err: &mut dyn Write,
+) -> Result<i32, Fail> {
+    let a = parse(args, &["format", "out"], &[]).map_err(usage)?;
+    match a.options.get("format").map_or("md", String::as_str) {
+        "json-schema" => {
+            let dir = PathBuf::from(a.options.get("out").map_or("po-schemas", String::as_str));
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
+            for (name, schema) in po_core::schema::document_schemas() {
+                let path = dir.join(format!("{name}.schema.json"));
+                let text = serde_json::to_string_pretty(&schema).map_err(failed)? + "\n";
+                write_file(&path, text.as_bytes())?;
+                let _ = writeln!(out, "{}", path.display());
+            }
+        }
+        "md" => {
+            let _ = write!(out, "{}", po_core::io::read::column_reference_markdown());
+        }
+        "json" => {
+            let json = serde_json::to_string_pretty(&po_core::io::read::column_reference())
+                .map_err(failed)?;
+            let _ = writeln!(out, "{json}");
+        }
+        other => {
+            return Err(usage(format!(
+                "--format: expected md or json, got {other:?}"
+            )))
+        }
+    }
+    Ok(OK)
+}
