@@ -192,7 +192,7 @@ fn a_submission_conforms_to_its_versioned_schema() {
         report,
     );
     submission.grant = Some(po_core::chain::GrantFigures::default());
-    let json: Value = serde_json::from_str(&submission.to_json().unwrap()).unwrap();
+    let json: Value = serde_json::from_str(&submission.to_json()).unwrap();
     assert_eq!(conforms(&json, "submission"), Vec::<String>::new());
     // Another schema version is not this one.
     let mut other = json.clone();

@@ -1,6 +1,7 @@
 //! The crate's umbrella error: every module error converts into it, so callers that do not care
 //! which module failed can use `po_core::Error` with `?`. Bindings map it to their one error type.
 
+pub use crate::chain::SubmissionError;
 use crate::codes::UnknownCode;
 use crate::disclosure::DisclosureError;
 use crate::eligibility::EligibilityError;
@@ -45,31 +46,19 @@ pub enum Error {
     #[error(transparent)]
     Disclosure(#[from] DisclosureError),
     /// A document (a workbook) could not be written.
-    #[error("the document could not be written: {0}")]
-    Output(String),
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    /// A submission (SFS 2013:522 10 §) that cannot be read.
+    #[error(transparent)]
+    Submission(#[from] SubmissionError),
 }
 
-impl Error {
-    /// The kind of error, as the bindings name their exception classes: `UnknownCode`,
-    /// `InvalidIdentityNumber`, `InvalidRegister`, `Disclosure` (a publication refused because a
-    /// hidden cell is at risk, or the audit's solver failed) or `InvalidInput` (the shared test
-    /// vectors use these names too).
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Error::UnknownCode(_) => "UnknownCode",
-            Error::Identity(_) => "InvalidIdentityNumber",
-            Error::Import(_) => "InvalidRegister",
-            Error::Disclosure(DisclosureError::AtRisk { .. } | DisclosureError::Solver(_)) => {
-                "Disclosure"
-            }
-            Error::Disclosure(_) => "InvalidInput",
-            Error::PseudonymKey(_)
-            | Error::Organisation(_)
-            | Error::Eligibility(_)
-            | Error::Priority(_)
-            | Error::Money(_)
-            | Error::NoRuleSet(_)
-            | Error::Output(_) => "InvalidInput",
-        }
-    }
+/// A document that could not be written: its format and why (the writer's own words).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the {format} document could not be written: {reason}")]
+pub struct OutputError {
+    /// The format (`xlsx`).
+    pub format: &'static str,
+    /// Why.
+    pub reason: String,
 }

@@ -82,6 +82,21 @@ pub enum PoError {
     },
 }
 
+impl PoError {
+    /// The kind, as each language names its exception class (`UnknownCode`,
+    /// `InvalidIdentityNumber`, `InvalidRegister`, `Disclosure`, `InvalidInput`): the names the
+    /// shared test vectors use too.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            PoError::UnknownCode { .. } => "UnknownCode",
+            PoError::InvalidIdentityNumber { .. } => "InvalidIdentityNumber",
+            PoError::InvalidRegister { .. } => "InvalidRegister",
+            PoError::Disclosure { .. } => "Disclosure",
+            PoError::InvalidInput { .. } => "InvalidInput",
+        }
+    }
+}
+
 impl From<CoreError> for PoError {
     fn from(e: CoreError) -> Self {
         let reason = redact(&e.to_string());
@@ -103,6 +118,7 @@ impl From<CoreError> for PoError {
             | CoreError::Priority(_)
             | CoreError::Money(_)
             | CoreError::Output(_)
+            | CoreError::Submission(_)
             | CoreError::Disclosure(_) => PoError::InvalidInput { reason },
         }
     }

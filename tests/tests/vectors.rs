@@ -119,7 +119,12 @@ fn decimal(v: &Value) -> Decimal {
 
 /// The error case of a vector: kind and exact message.
 fn same_error(case: &Value, e: Error) {
-    assert_eq!(e.kind(), case["error"], "{}: {e}", case["name"]);
+    assert_eq!(
+        po_ffi::PoError::from(e.clone()).kind(),
+        case["error"],
+        "{}: {e}",
+        case["name"]
+    );
     same(case, "message", &e.to_string());
 }
 

@@ -98,7 +98,10 @@ fn read_submission(path: &Path) -> Result<Submission, String> {
             read_flat_submission(&text)
         }
     };
-    read.map_err(|e| format!("{}: {e}", path.display()))
+    read.map_err(|e| match e.file {
+        Some(_) => e.to_string(),
+        None => e.in_file(path.display().to_string()).to_string(),
+    })
 }
 
 /// Every submission of `paths`, or every file that could not be read.
@@ -256,7 +259,7 @@ pub(super) fn write_submission(
     let s = Submission::new(host, municipalities, decided, report.clone());
     let year = report.year;
     let json = dir.join(format!("submission-{year}.json"));
-    write_file(&json, (s.to_json().map_err(failed)? + "\n").as_bytes())?;
+    write_file(&json, (s.to_json() + "\n").as_bytes())?;
     let csv = dir.join(format!("submission-{year}.csv"));
     write_file(&csv, po_core::io::write::to_flat_csv(&s).as_bytes())?;
     Ok(vec![json, csv])

@@ -27,7 +27,8 @@ use crate::reference::sweden;
 pub use compilation::{compile, compile_against, Change, Compilation, CountyGrant};
 pub use compile::compile_tables;
 pub use submission::{
-    validate_submission, validate_submissions, GrantFigures, Submission, SUBMISSION_SCHEMA,
+    validate_submission, validate_submissions, GrantFigures, Submission, SubmissionError,
+    SUBMISSION_SCHEMA,
 };
 
 /// What one service submits about its organisation for the year (part of its 10 § report).

@@ -82,20 +82,65 @@ impl Submission {
     }
 
     /// Reads the JSON form; the wrong schema or a malformed document is an error naming why.
-    pub fn from_json(text: &str) -> Result<Submission, String> {
-        let s: Submission = serde_json::from_str(text).map_err(|e| format!("submission: {e}"))?;
+    ///
+    /// # Errors
+    /// [`SubmissionError`] saying why (serde's words name the place in the document).
+    pub fn from_json(text: &str) -> Result<Submission, SubmissionError> {
+        let s: Submission =
+            serde_json::from_str(text).map_err(|e| SubmissionError::new(e.to_string()))?;
         if s.schema != SUBMISSION_SCHEMA {
-            return Err(format!(
-                "submission: schema {:?}, expected {SUBMISSION_SCHEMA:?}",
+            return Err(SubmissionError::new(format!(
+                "schema {:?}, expected {SUBMISSION_SCHEMA:?}",
                 crate::text::clip(&s.schema)
-            ));
+            )));
         }
         Ok(s)
     }
 
     /// The JSON form.
-    pub fn to_json(&self) -> Result<String, String> {
-        serde_json::to_string_pretty(self).map_err(|e| e.to_string())
+    pub fn to_json(&self) -> String {
+        // Strings, integers, decimals and dates only: serialising cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// A submission that cannot be read: the file (when a reader knows it), the line of a flat
+/// form (header = 1) and why, in po's words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{}{reason}", file.as_ref().map(|f| format!("{f}: ")).unwrap_or_default(), line.map_or_else(|| "submission: ".to_owned(), |l| format!("line {l}: ")))]
+pub struct SubmissionError {
+    /// The file, as the caller named it.
+    pub file: Option<String>,
+    /// The line of a flat form (header = 1).
+    pub line: Option<u64>,
+    /// Why.
+    pub reason: String,
+}
+
+impl SubmissionError {
+    /// A problem of the whole submission.
+    pub fn new(reason: impl Into<String>) -> Self {
+        SubmissionError {
+            file: None,
+            line: None,
+            reason: reason.into(),
+        }
+    }
+
+    /// A problem on one line of a flat form.
+    pub fn at(line: u64, reason: impl Into<String>) -> Self {
+        SubmissionError {
+            line: Some(line),
+            ..SubmissionError::new(reason)
+        }
+    }
+
+    /// The same problem, located in `file`.
+    pub fn in_file(self, file: impl Into<String>) -> Self {
+        SubmissionError {
+            file: Some(file.into()),
+            ..self
+        }
     }
 }
 

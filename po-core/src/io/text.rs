@@ -81,3 +81,9 @@ pub(crate) fn municipality_name(m: &crate::report::MunicipalityRow) -> String {
         m.name.clone()
     }
 }
+
+/// The reader's language's text of a pair, `t("Totalt", "Total")`: the one way every writer
+/// chooses its wording (Swedish when `sv`).
+pub(crate) fn words(sv: bool) -> impl Fn(&'static str, &'static str) -> &'static str + Copy {
+    move |swedish, english| if sv { swedish } else { english }
+}

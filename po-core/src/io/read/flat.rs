@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::chain::{GrantFigures, Submission};
+use crate::chain::{GrantFigures, Submission, SubmissionError};
 use crate::disclosure::Protection;
 use crate::organisation::MunicipalityCode;
 use crate::report::{annual_report, Cell, Register, ReportOptions};
@@ -45,21 +45,24 @@ fn sum(cells: impl Iterator<Item = Cell>) -> Cell {
 }
 
 /// Reads the flat form of a submission. Errors name the line (header = 1).
-pub fn read_flat_submission(text: &str) -> Result<Submission, String> {
+///
+/// # Errors
+/// [`SubmissionError`] naming the line, or the field that is missing or malformed.
+pub fn read_flat_submission(text: &str) -> Result<Submission, SubmissionError> {
     let mut reader = crate::text::csv_reader(text);
     let mut fields: BTreeMap<String, String> = BTreeMap::new();
     let mut tables: BTreeMap<String, Cells> = BTreeMap::new();
     // The report's tables, for their titles and to know the sections.
     let mut template = annual_report(&Register::default(), &ReportOptions::default())
-        .map_err(|e| format!("flat submission: {e}"))?;
+        .map_err(|e| SubmissionError::new(e.to_string()))?;
     let known: Vec<String> = template.tables().iter().map(|t| t.name.clone()).collect();
     for (i, record) in reader.records().enumerate() {
-        let line = i + 2;
-        let r = record.map_err(|e| format!("line {line}: {e}"))?;
+        let line = i as u64 + 2;
+        let r = record.map_err(|e| SubmissionError::at(line, e.to_string()))?;
         if r.len() != 4 {
-            return Err(format!(
-                "line {line}: expected section;row;column;value, got {} fields",
-                r.len()
+            return Err(SubmissionError::at(
+                line,
+                format!("expected section;row;column;value, got {} fields", r.len()),
             ));
         }
         let (section, row, column, value) = (r[0].trim(), r[1].trim(), r[2].trim(), r[3].trim());
@@ -68,18 +71,21 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, String> {
             continue;
         }
         if !known.iter().any(|k| k == section) {
-            return Err(format!(
-                "line {line}: unknown section {:?}; expected a field or one of {}",
-                crate::text::clip(section),
-                known.join(", ")
+            return Err(SubmissionError::at(
+                line,
+                format!(
+                    "unknown section {:?}; expected a field or one of {}",
+                    crate::text::clip(section),
+                    known.join(", ")
+                ),
             ));
         }
         let cell = match value {
             ".." => Cell::Suppressed,
             v => Cell::Count(v.parse().map_err(|_| {
-                format!(
-                    "line {line}: expected a count or .., got {:?}",
-                    crate::text::clip(v)
+                SubmissionError::at(
+                    line,
+                    format!("expected a count or .., got {:?}", crate::text::clip(v)),
                 )
             })?),
         };
@@ -88,22 +94,26 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, String> {
         position(&mut t.columns, column);
         t.values.insert((row.to_owned(), column.to_owned()), cell);
     }
-    let field = |name: &str| -> Result<&String, String> {
+    let field = |name: &str| -> Result<&String, SubmissionError> {
         fields
             .get(name)
-            .ok_or_else(|| format!("flat submission: the field {name} is missing"))
+            .ok_or_else(|| SubmissionError::new(format!("the field {name} is missing")))
     };
-    let decimal = |name: &str| -> Result<Option<Decimal>, String> {
+    let decimal = |name: &str| -> Result<Option<Decimal>, SubmissionError> {
         fields
             .get(name)
             .map(|v| {
-                v.replace(',', ".")
-                    .parse::<Decimal>()
-                    .map_err(|_| format!("flat submission: {name}: expected a number, got {v:?}"))
+                v.replace(',', ".").parse::<Decimal>().map_err(|_| {
+                    SubmissionError::new(format!(
+                        "{name}: expected a number, got {:?}",
+                        crate::text::clip(v)
+                    ))
+                })
             })
             .transpose()
     };
-    let code = |v: &str| MunicipalityCode::parse(v).map_err(|e| format!("flat submission: {e}"));
+    let code =
+        |v: &str| MunicipalityCode::parse(v).map_err(|e| SubmissionError::new(e.to_string()));
     let host = code(field("host")?)?;
     let municipalities = field("municipalities")?
         .split('|')
@@ -113,17 +123,19 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, String> {
         .collect::<Result<Vec<_>, _>>()?;
     let year: i32 = field("year")?
         .parse()
-        .map_err(|_| "flat submission: year: expected a year such as 2023".to_owned())?;
+        .map_err(|_| SubmissionError::new("year: expected a year such as 2023"))?;
     template.year = year;
     template.service_name = field("service")?.clone();
     template.priority_policy = fields.get("priority_policy").cloned();
     template.staff.positions = decimal("positions")?.unwrap_or_default();
     template.staff.ombud = match fields.get("ombud").map(String::as_str) {
         Some("..") => Cell::Suppressed,
-        Some(v) => Cell::Count(
-            v.parse()
-                .map_err(|_| format!("flat submission: ombud: expected a count, got {v:?}"))?,
-        ),
+        Some(v) => Cell::Count(v.parse().map_err(|_| {
+            SubmissionError::new(format!(
+                "ombud: expected a count, got {:?}",
+                crate::text::clip(v)
+            ))
+        })?),
         None => Cell::Count(0),
     };
     for t in template.tables_mut() {

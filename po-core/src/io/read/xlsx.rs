@@ -10,6 +10,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader};
 
 use super::{Frame, ImportError, Mode, Problem, RegisterCsv, TextCells};
+use crate::chain::SubmissionError;
 use crate::codes::LocalVocabulary;
 use crate::report::Register;
 
@@ -164,29 +165,32 @@ pub fn read_register_workbook(
 pub fn read_flat_submission_workbook(
     bytes: &[u8],
     file: &str,
-) -> Result<crate::chain::Submission, String> {
+) -> Result<crate::chain::Submission, SubmissionError> {
     let sheets = read_workbook(bytes, file).map_err(|e| {
-        e.problems
-            .first()
-            .map_or_else(String::new, ToString::to_string)
+        SubmissionError::new(
+            e.problems
+                .first()
+                .map_or_else(String::new, ToString::to_string),
+        )
     })?;
     let sheet = sheets
         .first()
-        .ok_or_else(|| format!("{file}: the workbook has no sheet"))?;
+        .ok_or_else(|| SubmissionError::new("the workbook has no sheet").in_file(file))?;
+    let csv_failed = |e: &dyn std::fmt::Display| SubmissionError::new(e.to_string()).in_file(file);
     let frame = &sheet.frame;
     let mut w = csv::WriterBuilder::new()
         .delimiter(b';')
         .from_writer(Vec::new());
     let header: Vec<&str> = frame.names.iter().map(String::as_str).collect();
-    w.write_record(&header).map_err(|e| e.to_string())?;
+    w.write_record(&header).map_err(|e| csv_failed(&e))?;
     for batch in &frame.batches {
         let rows = batch.first().map_or(0, |c| c.len());
         for r in 0..rows {
             let record: Vec<&str> = batch.iter().map(|c| c.cell(r).unwrap_or("")).collect();
-            w.write_record(&record).map_err(|e| e.to_string())?;
+            w.write_record(&record).map_err(|e| csv_failed(&e))?;
         }
     }
-    let text =
-        String::from_utf8(w.into_inner().map_err(|e| e.to_string())?).map_err(|e| e.to_string())?;
-    super::read_flat_submission(&text).map_err(|e| format!("{file} [{}]: {e}", sheet.name))
+    let text = String::from_utf8(w.into_inner().map_err(|e| csv_failed(&e))?)
+        .map_err(|e| csv_failed(&e))?;
+    super::read_flat_submission(&text).map_err(|e| e.in_file(format!("{file} [{}]", sheet.name)))
 }

@@ -64,7 +64,7 @@ pub(crate) struct Document {
 
 /// The document of `c` in Swedish (`sv`) or English.
 pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
-    let t = |s: &'static str, e: &'static str| if sv { s } else { e };
+    let t = crate::io::text::words(sv);
     let mut figures = vec![
         (
             t("Verksamheter", "Services").to_owned(),

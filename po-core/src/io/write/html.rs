@@ -122,7 +122,7 @@ svg.chart{display:block;font-size:8pt}svg.chart rect{fill:#3a6ea5}
 pub fn to_html(r: Publishable<'_, AnnualReport>, language: Language) -> String {
     let r = r.get();
     let sv = language == Language::Sv;
-    let t = |s: &'static str, e: &'static str| if sv { s } else { e };
+    let t = crate::io::text::words(sv);
     let heading = title(r, sv);
     let mut out = format!(
         "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n<p class=\"stamp\">{} po {} · {}</p>\n",

@@ -58,7 +58,7 @@ fn ratio(r: &Ratio, sv: bool) -> String {
 /// The report's title: the ordinance, the year and the service (without a service name the
 /// title ends at the year — issue 18: never in "– ").
 pub(crate) fn title(r: &AnnualReport, sv: bool) -> String {
-    let t = |s: &'static str, e: &'static str| if sv { s } else { e };
+    let t = crate::io::text::words(sv);
     let head = format!(
         "{} {}",
         t(
@@ -74,7 +74,7 @@ pub(crate) fn title(r: &AnnualReport, sv: bool) -> String {
 }
 
 pub(crate) fn protection_md(out: &mut String, r: &AnnualReport, sv: bool) {
-    let t = |s: &'static str, e: &'static str| if sv { s } else { e };
+    let t = crate::io::text::words(sv);
     let _ = writeln!(
         out,
         "\n## {}",
@@ -115,7 +115,7 @@ pub(crate) fn protection_md(out: &mut String, r: &AnnualReport, sv: bool) {
 pub fn to_markdown(r: Publishable<'_, AnnualReport>, lang: Language) -> String {
     let r = r.get();
     let sv = lang == Language::Sv;
-    let t = |s: &'static str, e: &'static str| if sv { s } else { e };
+    let t = crate::io::text::words(sv);
     let mut out = String::new();
     let _ = writeln!(out, "# {}", title(r, sv));
     if let Some(banner) = r.protection.banner(sv) {

@@ -32,7 +32,7 @@ pub fn meeting_document(
     lang: Language,
 ) -> Result<String, DisclosureError> {
     let sv = lang == Language::Sv;
-    let t = |s: &'static str, e: &'static str| if sv { s } else { e };
+    let t = crate::io::text::words(sv);
     let since = |d: Date| previous_meeting < d && d <= meeting;
     let n = Counterpart::ALL.len();
     let mut columns = [
@@ -198,7 +198,7 @@ pub fn annual_summary_by_level(
 ) -> Result<String, DisclosureError> {
     use crate::codes::DeviationLevel;
     let sv = lang == Language::Sv;
-    let t = |s: &'static str, e: &'static str| if sv { s } else { e };
+    let t = crate::io::text::words(sv);
     let in_year = |d: Date| d.year() == year;
     let n = DeviationLevel::ALL.len();
     let mut counts = vec![vec![0u64; n]; 4];
@@ -307,7 +307,7 @@ pub fn annual_summary_by_level(
 }
 
 fn protection_note(out: &mut String, protection: Protection, sv: bool) {
-    let t = |s: &'static str, e: &'static str| if sv { s } else { e };
+    let t = crate::io::text::words(sv);
     if let Protection::Threshold { k } = protection {
         let _ = writeln!(
             out,

@@ -7,6 +7,14 @@ use crate::disclosure::Publishable;
 use crate::report::{AnnualReport, Cell};
 use crate::Language;
 
+/// A workbook that could not be written, and why (rust_xlsxwriter's words).
+fn xlsx_failed(reason: String) -> crate::Error {
+    crate::Error::Output(crate::error::OutputError {
+        format: "xlsx",
+        reason,
+    })
+}
+
 /// The report as an `.xlsx` workbook: a first sheet on the method and the protection, then a
 /// sheet per table with its title, headers, counts as numbers, totals, and hidden cells as
 /// `..`. Written only if the disclosure audit passes (as every rendering).
@@ -16,7 +24,7 @@ pub fn report_to_xlsx(
 ) -> Result<Vec<u8>, crate::Error> {
     let report = report.get();
     let sv = language == Language::Sv;
-    let failed = |e: rust_xlsxwriter::XlsxError| crate::Error::Output(e.to_string());
+    let failed = |e: rust_xlsxwriter::XlsxError| xlsx_failed(e.to_string());
     let mut book = rust_xlsxwriter::Workbook::new();
     let bold = rust_xlsxwriter::Format::new().set_bold();
     let about = book
@@ -83,7 +91,7 @@ pub struct SheetRows {
 /// Sheets of rows as an `.xlsx` workbook: the title in bold, headers, numbers as numbers.
 pub fn rows_to_xlsx(sheets: &[SheetRows]) -> Result<Vec<u8>, crate::Error> {
     use rust_decimal::prelude::ToPrimitive;
-    let failed = |e: rust_xlsxwriter::XlsxError| crate::Error::Output(e.to_string());
+    let failed = |e: rust_xlsxwriter::XlsxError| xlsx_failed(e.to_string());
     let mut book = rust_xlsxwriter::Workbook::new();
     let bold = rust_xlsxwriter::Format::new().set_bold();
     for s in sheets {
@@ -105,7 +113,7 @@ pub fn rows_to_xlsx(sheets: &[SheetRows]) -> Result<Vec<u8>, crate::Error> {
                     SheetCell::Text(t) => sheet.write_string(r, j, t).map(|_| ()),
                     SheetCell::Number(n) => {
                         let value = n.to_f64().ok_or_else(|| {
-                            crate::Error::Output(format!("{n} is not a spreadsheet number"))
+                            xlsx_failed(format!("{n} is not a spreadsheet number"))
                         })?;
                         sheet.write_number(r, j, value).map(|_| ())
                     }
@@ -226,7 +234,7 @@ fn table_sheet(
     table: &crate::report::Table,
     sv: bool,
 ) -> Result<(), crate::Error> {
-    let failed = |e: rust_xlsxwriter::XlsxError| crate::Error::Output(e.to_string());
+    let failed = |e: rust_xlsxwriter::XlsxError| xlsx_failed(e.to_string());
     let bold = rust_xlsxwriter::Format::new().set_bold();
     let total = if sv { "Totalt" } else { "Total" };
     let sheet = book.add_worksheet().set_name(&table.name).map_err(failed)?;
@@ -281,7 +289,7 @@ pub fn compilation_to_xlsx(
     let c = c.get();
     let sv = language == Language::Sv;
     let d = super::document(c, sv);
-    let failed = |e: rust_xlsxwriter::XlsxError| crate::Error::Output(e.to_string());
+    let failed = |e: rust_xlsxwriter::XlsxError| xlsx_failed(e.to_string());
     let bold = rust_xlsxwriter::Format::new().set_bold();
     let mut book = rust_xlsxwriter::Workbook::new();
     let first = book
