@@ -16,10 +16,10 @@ cd "$ROOT"
 TARGET=$(cargo metadata --format-version 1 --no-deps \
   | python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
 cargo build --quiet "${CARGO_FLAGS[@]}" -p po-ffi
-# The generator itself is small and always built for the host in debug.
-cargo build --quiet -p po-ffi --features cli --bin uniffi-bindgen
+# The generator in the same profile as the library, so that po-core is not built twice.
+cargo build --quiet "${CARGO_FLAGS[@]}" -p po-ffi --features cli --bin uniffi-bindgen
 rm -rf "$OUT" && mkdir -p "$OUT"
-"$TARGET/debug/uniffi-bindgen" generate "$TARGET/$PROFILE/libpo_ffi.so" \
+"$TARGET/$PROFILE/uniffi-bindgen" generate "$TARGET/$PROFILE/libpo_ffi.so" \
   -l kotlin -l swift -o "$OUT" --no-format
 # uniffi renders a structured exception's message as "reason=…, problems=…"; po's message is
 # its reason (the field, the value unless personal data, what was expected), so say just that.

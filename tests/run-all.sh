@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Every test of po, on a fresh machine: Rust, the HTML report in headless Chromium, Python (pyo3
-# package), Kotlin on the JVM, and the uniffi Python module. Installs what it needs into build/
+# Every test of po, on a fresh machine: Rust, the HTML report in headless Chromium, Python (the
+# wheel, installed), Kotlin on the JVM and Java. Installs what it needs into build/
 # and .venv/ (both git-ignored), and Debian's chromium;
 # see shared/TOOLCHAIN.md for why each step is done this way. Usage: bash tests/run-all.sh
 set -euo pipefail
@@ -15,41 +15,50 @@ TARGET=$(cargo metadata --format-version 1 --no-deps \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 step() { printf '\n=== %s\n' "$*"; }
 
-step "Rust: format, lints, tests, docs"
+step "Rust: format, lints, tests, docs, package"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
-cargo test --workspace --quiet
-# Issue 13's property: 10 000 random registers against an attacker with its own LP. Release
-# profile (about 4–5 minutes on 2 cores; a debug `cargo test` runs 16 of them).
-cargo test --release --quiet -p po-tests --test disclosure_attack
-RUSTDOCFLAGS="-D warnings" cargo doc -p po-core --no-deps --quiet
+# One profile for every test and every artifact (what ships is built in release): the tests run
+# in release, with issue 13's property — 10 000 random registers against an attacker with its
+# own LP (a debug build runs 16) — among them; po-ffi's library and the wheel below reuse the
+# same release build of po-core, so no crate is built twice in two profiles.
+cargo test --release --workspace --quiet
+# Every feature's docs (the boundary's, workbooks', schemas'), as docs.rs builds them.
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --all-features --no-deps --quiet
+# po-core packages and builds from its crate alone, as crates.io would take it.
+cargo publish --dry-run --allow-dirty --quiet -p po-core
 # The examples must keep running, not just compiling.
 for example in po-demo intake-queue varmland-costs; do
-  cargo run --quiet -p po-examples --bin "$example" > /dev/null
+  cargo run --release --quiet -p po-examples --bin "$example" > /dev/null
 done
 
 step "The report as a document: po report's HTML in headless Chromium"
 bash tests/browser/check-report.sh "$BUILD"
 
-step "Python: venv with maturin and pytest"
-if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
+step "Python: the wheel a user installs, in a fresh venv"
+# maturin in a tools venv; the release wheel built from po-python (po-ffi's `python` feature);
+# then a fresh venv with only the wheel and what the tests use, and the tests run against it.
+if [ ! -x .venv/bin/maturin ]; then
+  python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check "maturin>=1.9,<2"
+fi
+rm -rf "$BUILD/wheels" && .venv/bin/maturin build --release --quiet -m po-python/Cargo.toml --out "$BUILD/wheels"
+PY=$BUILD/py && rm -rf "$PY" && python3 -m venv "$PY"
 # pandas, polars, pyarrow, DuckDB and matplotlib are optional for users; the tests exercise every
 # conversion (Arrow's PyCapsule interface with each of them: po-python/tests/test_arrow.py).
-.venv/bin/pip install --quiet --disable-pip-version-check "maturin>=1.9,<2" pytest mypy \
+"$PY/bin/pip" install --quiet --disable-pip-version-check "$BUILD"/wheels/*.whl pytest mypy \
   pandas polars pyarrow duckdb matplotlib openpyxl odfpy
-# maturin develop builds the abi3 extension (debug) into the venv.
-VIRTUAL_ENV=$ROOT/.venv PATH=$ROOT/.venv/bin:$PATH \
-  .venv/bin/maturin develop --quiet -m po-python/Cargo.toml
-.venv/bin/python -m pytest -q po-python/tests
+# Run from the tests' directory so that the installed package, not the source tree, is imported.
+(cd po-python/tests && "$PY/bin/python" -m pytest -q -p no:cacheprovider .)
 # The hand-written stub must match the native module exactly (its __all__ lists every name);
 # the pure-Python part is type-checked against it.
-.venv/bin/python -m mypy.stubtest personligt_ombud._native --mypy-config-file po-python/pyproject.toml
-(cd po-python && ../.venv/bin/python -m mypy python/personligt_ombud)
+"$PY/bin/python" -m mypy.stubtest personligt_ombud._native --mypy-config-file po-python/pyproject.toml
+(cd po-python && "$PY/bin/python" -m mypy python/personligt_ombud)
 step "Python: the notebook-style example"
-MPLBACKEND=Agg .venv/bin/python examples/python/notebook.py "$BUILD/notebook" > /dev/null
+MPLBACKEND=Agg "$PY/bin/python" examples/python/notebook.py "$BUILD/notebook" > /dev/null
 
 step "uniffi: generate Kotlin and Swift sources"
-bash po-ffi/generate-bindings.sh "$BUILD/bindings" > /dev/null
+bash po-ffi/generate-bindings.sh "$BUILD/bindings" --release > /dev/null
 
 step "Kotlin on the JVM: JNA and kotlinc"
 JNA=/usr/share/java/jna.jar
@@ -68,12 +77,11 @@ KT_OUT=$BUILD/kotlin && rm -rf "$KT_OUT" && mkdir -p "$KT_OUT"
 "$KOTLINC" -nowarn -cp "$JNA" $(find "$BUILD/bindings" -name '*.kt') tests/kotlin/*.kt \
   -include-runtime -d "$KT_OUT/po-test.jar" 2>&1 | grep -v '^warning' || true
 test -f "$KT_OUT/po-test.jar"
-java -Djna.library.path="$TARGET/debug" -cp "$KT_OUT/po-test.jar:$JNA" FfiTestKt "$ROOT/tests/vectors"
+java -Djna.library.path="$TARGET/release" -cp "$KT_OUT/po-test.jar:$JNA" FfiTestKt "$ROOT/tests/vectors"
 
 step "Java calling the Kotlin API, with only the jars the README names"
 # A vendor's classpath: the generated Kotlin compiled on its own, the Kotlin standard library,
 # JNA; and the release library (what a vendor ships).
-cargo build --release --quiet -p po-ffi
 "$KOTLINC" -nowarn -cp "$JNA" $(find "$BUILD/bindings" -name '*.kt') -d "$KT_OUT/po-ffi.jar" 2>&1 \
   | grep -v '^warning' || true
 STDLIB=$TOOLS/kotlin-compiler-$KOTLIN_VERSION/lib/kotlin-stdlib.jar

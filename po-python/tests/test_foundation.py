@@ -11,7 +11,7 @@ REF = datetime.date(2026, 1, 1)
 
 
 def test_version_is_the_rust_version():
-    assert po.__version__ == "0.1.0"
+    assert po.__version__ == "0.2.0"
 
 
 def test_identity_number_every_spelling():

@@ -15,7 +15,7 @@ if ! command -v chromium >/dev/null; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
-cargo run --quiet -p po-examples --bin po -- report examples/data/synthetic-2023 --year 2023 \
+cargo run --release --quiet -p po-examples --bin po -- report examples/data/synthetic-2023 --year 2023 \
   --format html --lang sv,en --service "PO Värmland (SYNTETISKA DATA)" --out "$OUT" >/dev/null
 
 # The flags this machine's closed network needs (see the environment notes): no background

@@ -26,7 +26,7 @@ inline fun <reified T : Throwable> expectThrows(what: String, block: () -> Unit)
 
 fun main(args: Array<String>) {
     val ref = LocalDate.of(2026, 1, 1)
-    check(libraryVersion() == "0.1.0", "version")
+    check(libraryVersion() == "0.2.0", "version")
 
     // Identity numbers: an object as in Python; its toString never shows the number.
     val info = IdentityNumber.parse("19121212-1212", ref)
