@@ -2,7 +2,7 @@
 //! checks, the queue, the invoices, the submissions' compilation and the column reference.
 //! Every domain decision is po-core's; the command reads arguments and files and writes files.
 //!
-//! Layout: this file dispatches and holds the exit codes; [`args`] parses arguments, [`files`]
+//! Layout: this file dispatches and holds the exit codes; `args` parses arguments, `files`
 //! reads and writes files; each command is a file of its own, with its help text (a new command
 //! is a new file and one line in [`run`]).
 //!

@@ -102,6 +102,27 @@ pub(super) fn run(
     k: u64,
     depth: Depth,
 ) -> Result<Audit, DisclosureError> {
+    run_cached(publication, published, k, depth, &mut Solved::default())
+}
+
+/// Components solved before, by their hidden cells: secondary suppression audits again and
+/// again while hiding a few cells a round, and a component whose hidden cells are the same has
+/// the same constraints (a newly hidden cell joins every component it shares a relation with),
+/// so its ranges are the same. For one publication and one `k`.
+#[derive(Default)]
+pub(super) struct Solved(std::collections::HashMap<Vec<CellId>, Vec<Range>>);
+
+/// A cell's whole-number range: `(cell, low, high)`, `high` `None` when unbounded.
+type Range = (CellId, u64, Option<u64>);
+
+/// As [`run`], reusing the ranges of components solved before (see [`Solved`]).
+pub(super) fn run_cached(
+    publication: &Publication,
+    published: &[Option<u64>],
+    k: u64,
+    depth: Depth,
+    solved: &mut Solved,
+) -> Result<Audit, DisclosureError> {
     if published.len() != publication.len() {
         return Err(DisclosureError::WrongLength {
             cells: publication.len(),
@@ -114,16 +135,32 @@ pub(super) fn run(
         at_risk: Vec::new(),
     };
     for component in components(publication, published)? {
-        for (cell, low, high) in component.solve(k, depth)? {
+        let ranges = match solved.0.get(&component.cells) {
+            Some(r) => r.clone(),
+            None => {
+                let r = component.solve(k, depth)?;
+                solved.0.insert(component.cells.clone(), r.clone());
+                r
+            }
+        };
+        for (cell, low, high) in ranges {
             let range = CellRange {
                 cell,
                 label: publication.label(cell).clone(),
                 low,
                 high,
             };
-            let kind = if high == Some(low) {
+            let small = low >= 1 && high.is_some_and(|h| h < k);
+            let kind = if publication.is_derived(cell) {
+                // A derived number is a published one in effect: only 1..k-1 is sensitive.
+                small.then_some(if high == Some(low) {
+                    RiskKind::Exact
+                } else {
+                    RiskKind::Small
+                })
+            } else if high == Some(low) {
                 Some(RiskKind::Exact)
-            } else if low >= 1 && high.is_some_and(|h| h < k) {
+            } else if small {
                 Some(RiskKind::Small)
             } else {
                 None
@@ -154,6 +191,8 @@ struct Constraint {
 /// Hidden cells linked by relations, audited together.
 struct Component {
     cells: Vec<CellId>,
+    /// Whether each cell is derived (at risk only within 1..k-1).
+    derived: Vec<bool>,
     constraints: Vec<Constraint>,
 }
 
@@ -192,12 +231,14 @@ fn components(
                 index_of_root[root] = comps.len();
                 comps.push(Component {
                     cells: Vec::new(),
+                    derived: Vec::new(),
                     constraints: Vec::new(),
                 });
             }
             let comp = &mut comps[index_of_root[root]];
             local[i] = comp.cells.len();
             comp.cells.push(CellId(i));
+            comp.derived.push(publication.is_derived(CellId(i)));
         }
     }
     for r in publication.relations() {
@@ -291,11 +332,7 @@ impl Component {
     }
 
     /// Each cell's whole-number range `(cell, low, high)`.
-    fn solve(
-        &self,
-        k: u64,
-        depth: Depth,
-    ) -> Result<Vec<(CellId, u64, Option<u64>)>, DisclosureError> {
+    fn solve(&self, k: u64, depth: Depth) -> Result<Vec<Range>, DisclosureError> {
         let n = self.cells.len();
         let mut seen = vec![
             Seen {
@@ -312,15 +349,16 @@ impl Component {
             }
         };
         // A cell is settled for the risk check once feasible points show it can take two whole
-        // values and can reach 0 or k.
-        let settled = |s: &Seen, unbounded: bool| {
+        // values and can reach 0 or k; a derived cell once it can reach 0 or k.
+        let settled = |i: usize, s: &Seen, unbounded: bool| {
             let low = (s.low - EPS).ceil().max(0.0);
             let high = if unbounded {
                 f64::INFINITY
             } else {
                 (s.high + EPS).floor()
             };
-            high > low && (low <= 0.0 || high >= k as f64)
+            let reaches = low <= 0.0 || high >= k as f64;
+            reaches && (high > low || self.derived[i])
         };
         let mut exact_low = vec![None; n];
         let mut exact_high = vec![None; n];
@@ -333,7 +371,7 @@ impl Component {
             }
         }
         for i in 0..n {
-            if depth == Depth::Risks && settled(&seen[i], unbounded[i]) {
+            if depth == Depth::Risks && settled(i, &seen[i], unbounded[i]) {
                 continue;
             }
             let mut objective = vec![0.0; n];
@@ -345,7 +383,7 @@ impl Component {
                 }
                 None => unbounded[i] = true,
             }
-            if depth == Depth::Risks && settled(&seen[i], unbounded[i]) {
+            if depth == Depth::Risks && settled(i, &seen[i], unbounded[i]) {
                 continue;
             }
             if let Some((min, point)) =

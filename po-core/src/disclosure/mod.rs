@@ -23,11 +23,15 @@
 //! `attack()`), Statistics Norway's GaussSuppression (candidate order, interval computation).
 
 mod audit;
+mod family;
+mod ledger;
 mod protect;
 mod publication;
 mod publishable;
 
 pub use audit::{audit, AtRisk, Audit, CellRange, RiskKind};
+pub use family::{audit_publications, protect_with_ledger};
+pub use ledger::{CountKey, Ledger, LedgerCell, LedgerEntry, Period, Population, LEDGER_SCHEMA};
 pub use protect::{protect, protect_from, Protection};
 pub use publication::{CellId, CellLabel, Publication, Relation, RelationKind, TableCells};
 pub use publishable::Publishable;
@@ -70,6 +74,10 @@ pub enum DisclosureError {
     /// The LP solver failed.
     #[error("the audit's LP solver failed: {0}")]
     Solver(String),
+    /// A publication ledger that cannot be used: not a ledger, another population's, or
+    /// edited since po wrote it.
+    #[error("ledger: {0}")]
+    Ledger(String),
 }
 
 /// Refuses a publication whose audit found a cell at risk.

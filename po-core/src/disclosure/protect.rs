@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::audit::{run, Depth};
+use super::audit::{run_cached, Depth, Solved};
 use super::{CellId, DisclosureError, Publication, RelationKind};
 
 /// How published counts are protected. Publication outputs protect by default (k = 3).
@@ -111,7 +111,31 @@ pub fn protect_from(
     hidden: &[bool],
     k: u64,
 ) -> Result<Vec<bool>, DisclosureError> {
-    if hidden.len() != publication.len() {
+    let none = vec![false; hidden.len()];
+    protect_fixed(publication, values, hidden, &none, &none, k)
+}
+
+/// As [`protect_from`], with cells whose state is fixed (`fixed[i]`): published before (shown
+/// or hidden, as `hidden[i]` says) or derived, so secondary suppression never chooses them and
+/// the primary rule does not apply to them; and cells whose risk was there before this
+/// publication (`known[i]`: what earlier publications give away already, which no choice now
+/// can undo), not counted against it (`disclosure::family`).
+///
+/// # Errors
+/// As [`protect`]; [`DisclosureError::AtRisk`] when a cell is at risk and no cell that may
+/// still be hidden can protect it (what was published before already gives it away).
+pub(crate) fn protect_fixed(
+    publication: &Publication,
+    values: &[u64],
+    hidden: &[bool],
+    fixed: &[bool],
+    known: &[bool],
+    k: u64,
+) -> Result<Vec<bool>, DisclosureError> {
+    if [hidden.len(), fixed.len(), known.len()]
+        .iter()
+        .any(|&n| n != publication.len())
+    {
         return Err(DisclosureError::WrongLength {
             cells: publication.len(),
             values: hidden.len(),
@@ -131,8 +155,11 @@ pub fn protect_from(
     let mut hidden: Vec<bool> = values
         .iter()
         .zip(hidden)
-        .map(|(&v, &h)| h || (1..k).contains(&v))
+        .zip(fixed)
+        .map(|((&v, &h), &f)| h || (!f && (1..k).contains(&v)))
         .collect();
+    let free = |c: CellId, hidden: &[bool]| !hidden[c.0] && !fixed[c.0];
+    let mut solved = Solved::default();
     // Relations of each cell, for the candidates next to a cell at risk.
     let mut related: Vec<Vec<usize>> = vec![Vec::new(); publication.len()];
     for (r, relation) in publication.relations().iter().enumerate() {
@@ -150,13 +177,14 @@ pub fn protect_from(
         )
     };
     loop {
-        close_equations(publication, &mut hidden, &cost);
+        close_equations(publication, &mut hidden, fixed, &cost);
         let published: Vec<Option<u64>> = values
             .iter()
             .zip(&hidden)
             .map(|(&v, &h)| (!h).then_some(v))
             .collect();
-        let audit = run(publication, &published, k, Depth::Risks)?;
+        let mut audit = run_cached(publication, &published, k, Depth::Risks, &mut solved)?;
+        audit.at_risk.retain(|r| !known[r.range.cell.0]);
         if audit.is_safe() {
             return Ok(hidden);
         }
@@ -176,19 +204,30 @@ pub fn protect_from(
             let score = |c: CellId| neighbours(c).intersection(&at_risk).count();
             let choice = near
                 .iter()
-                .filter(|c| !hidden[c.0])
+                .filter(|&&c| free(c, &hidden))
                 .min_by_key(|&&c| cost(c, score(c)))
                 .copied()
-                .or_else(|| nearest_published(publication, &related, &hidden, risk, &cost));
+                .or_else(|| nearest_published(publication, &related, &hidden, fixed, risk, &cost));
             if let Some(c) = choice {
                 hidden[c.0] = true;
                 newly.push(c);
             }
         }
         if newly.is_empty() {
-            // Cannot happen (a cell at risk has a published cell in its component); hiding
-            // everything is the safe answer if it does.
-            hidden.iter_mut().for_each(|h| *h = true);
+            // Every cell that could protect a cell at risk is fixed: either what was published
+            // before gives it away already, or (never expected without fixed cells) hiding
+            // every free cell is the answer.
+            let before = hidden.clone();
+            for (h, &f) in hidden.iter_mut().zip(fixed) {
+                *h = *h || !f;
+            }
+            if hidden == before {
+                let first = audit.at_risk.first().map(|r| r.range.label.to_string());
+                return Err(DisclosureError::AtRisk {
+                    count: audit.at_risk.len(),
+                    first: first.unwrap_or_default(),
+                });
+            }
         }
     }
 }
@@ -196,7 +235,7 @@ pub fn protect_from(
 /// Hides one more cell in every equation with exactly one hidden cell, until none is left:
 /// such a cell is its equation's published cells subtracted from each other (the classic
 /// "total minus the rest").
-fn close_equations<C, K>(publication: &Publication, hidden: &mut [bool], cost: &C)
+fn close_equations<C, K>(publication: &Publication, hidden: &mut [bool], fixed: &[bool], cost: &C)
 where
     C: Fn(CellId, usize) -> K,
     K: Ord,
@@ -207,15 +246,18 @@ where
             if relation.kind != RelationKind::Equal {
                 continue;
             }
-            let hidden_here = relation.terms.iter().filter(|(c, _)| hidden[c.0]).count();
-            if hidden_here != 1 {
+            let mut hidden_here = relation.terms.iter().filter(|(c, _)| hidden[c.0]);
+            let (Some(lone), None) = (hidden_here.next(), hidden_here.next()) else {
                 continue;
+            };
+            if publication.is_derived(lone.0) {
+                continue; // A derived number may be known; the audit says when it must not be.
             }
             if let Some(c) = relation
                 .terms
                 .iter()
                 .map(|t| t.0)
-                .filter(|c| !hidden[c.0])
+                .filter(|c| !hidden[c.0] && !fixed[c.0])
                 .min_by_key(|&c| cost(c, 0))
             {
                 hidden[c.0] = true;
@@ -233,6 +275,7 @@ fn nearest_published<C, K>(
     publication: &Publication,
     related: &[Vec<usize>],
     hidden: &[bool],
+    fixed: &[bool],
     start: CellId,
     cost: &C,
 ) -> Option<CellId>
@@ -247,7 +290,9 @@ where
         for &r in &related[c.0] {
             for &(other, _) in &publication.relations()[r].terms {
                 if !hidden[other.0] {
-                    candidates.insert(other);
+                    if !fixed[other.0] {
+                        candidates.insert(other);
+                    }
                 } else if seen.insert(other) {
                     queue.push(other);
                 }

@@ -77,6 +77,7 @@ pub struct TableCells {
 pub struct Publication {
     labels: Vec<CellLabel>,
     margin: Vec<bool>,
+    derived: Vec<bool>,
     relations: Vec<Relation>,
 }
 
@@ -106,6 +107,14 @@ impl Publication {
         self.margin[cell.0]
     }
 
+    /// Whether a cell is derived: never shown itself, but a number a reader can compute from
+    /// what is shown, such as the difference between two versions of a published count
+    /// (`disclosure::family`). A derived cell is at risk only when it is shown to be 1..k-1:
+    /// a difference of 0 (nothing changed) or of k or more identifies nobody.
+    pub fn is_derived(&self, cell: CellId) -> bool {
+        self.derived[cell.0]
+    }
+
     /// Every relation.
     pub fn relations(&self) -> &[Relation] {
         &self.relations
@@ -120,7 +129,15 @@ impl Publication {
     pub fn add_cell(&mut self, label: CellLabel, margin: bool) -> CellId {
         self.labels.push(label);
         self.margin.push(margin);
+        self.derived.push(false);
         CellId(self.labels.len() - 1)
+    }
+
+    /// Adds a derived cell (see [`Publication::is_derived`]): it is never published.
+    pub fn add_derived_cell(&mut self, label: CellLabel) -> CellId {
+        let cell = self.add_cell(label, false);
+        self.derived[cell.0] = true;
+        cell
     }
 
     /// Adds a relation; terms with coefficient 0 are dropped.

@@ -17,9 +17,11 @@ use serde::{Deserialize, Serialize};
 
 use super::{AnnualReport, Cell, ReportTable, Table};
 use crate::codes::{CodeList, DeviationEventType, DeviationStatus};
+use crate::disclosure::Ledger;
 use crate::disclosure::{
-    audit, audit_risks, ensure_safe, protect, Audit, CellId, CellLabel, DisclosureError,
-    Protection, Publication, Publishable,
+    audit, audit_risks, ensure_safe, protect, protect_with_ledger, Audit, CellId, CellLabel,
+    CountKey, DisclosureError, LedgerCell, LedgerEntry, Period, Protection, Publication,
+    Publishable,
 };
 
 /// Visits every number the report shows, in one fixed order (see [`layout`]): the tables'
@@ -230,6 +232,13 @@ fn protect_report(r: &mut AnnualReport, k: u64) -> Result<(), DisclosureError> {
     let (p, slots, values) = published(r)?;
     let values: Vec<u64> = values.into_iter().map(Option::unwrap_or_default).collect();
     let hidden = protect(&p, &values, k)?;
+    hide(r, &p, &slots, &hidden);
+    Ok(())
+}
+
+/// Hides the report's numbers whose cells are `hidden`, and what shows them in other words (a
+/// ratio's value, a median over hidden clients).
+fn hide(r: &mut AnnualReport, p: &Publication, slots: &[CellId], hidden: &[bool]) {
     let mut cells = slots.iter();
     visit_slots(r, |slot| {
         if cells.next().is_some_and(|cell| hidden[cell.0]) {
@@ -257,8 +266,74 @@ fn protect_report(r: &mut AnnualReport, k: u64) -> Result<(), DisclosureError> {
         r.waiting.median_days = None;
         r.waiting.max_days = None;
     }
-    r.hidden_cells = hidden_counts(&p, &hidden);
-    Ok(())
+    r.hidden_cells = hidden_counts(p, hidden);
+}
+
+/// Whether counts of disjoint periods add up in this group of figures (events of the period),
+/// or not (stocks such as active clients).
+fn additive(table: &str) -> bool {
+    ReportTable::ALL
+        .iter()
+        .find(|t| t.name() == table)
+        .is_some_and(|t| t.additive())
+        || table == "deviations_with_feedback"
+}
+
+impl AnnualReport {
+    /// Protects an unprotected report with threshold `k` together with every publication in
+    /// `ledger` (`disclosure::family`): a corrected report, the same report at another k, or
+    /// any other publication about the same people recorded there. Returns the report's ledger
+    /// entry, to record once it is published.
+    ///
+    /// # Errors
+    /// [`DisclosureError::Ledger`] for a report that is protected already (its true counts are
+    /// gone); [`DisclosureError::AtRisk`] when the earlier publications already give a number
+    /// away; the audit's errors.
+    pub fn protect_with_ledger(
+        &mut self,
+        k: u64,
+        ledger: &Ledger,
+    ) -> Result<LedgerEntry, DisclosureError> {
+        if self.protection != Protection::Unprotected {
+            return Err(DisclosureError::Ledger(
+                "a report protected already cannot be protected against the ledger: make it \
+                 unprotected, with its true counts"
+                    .into(),
+            ));
+        }
+        let period = Period::year(self.year)
+            .ok_or_else(|| DisclosureError::Ledger(format!("no such year {}", self.year)))?;
+        let (p, slots, values) = published(self)?;
+        let cells = (0..p.len())
+            .map(|i| {
+                let label = p.label(CellId(i));
+                LedgerCell {
+                    key: CountKey {
+                        table: label.table.clone(),
+                        row: label.row.clone(),
+                        column: label.column.clone(),
+                        period,
+                    },
+                    margin: p.is_margin(CellId(i)),
+                    additive: additive(&label.table),
+                    shown: None,
+                    count: values[i].unwrap_or_default(),
+                }
+            })
+            .collect();
+        let entry = LedgerEntry {
+            title: format!("annual report {}", self.year),
+            number: 0,
+            k,
+            cells,
+            relations: p.relations().to_vec(),
+        };
+        let entry = protect_with_ledger(ledger, &entry, k)?;
+        let hidden: Vec<bool> = entry.cells.iter().map(|c| c.shown.is_none()).collect();
+        hide(self, &p, &slots, &hidden);
+        self.set_protection(Protection::Threshold { k });
+        Ok(entry)
+    }
 }
 
 /// Hidden cells per table (distinct cells, so a count shown twice counts once).

@@ -111,6 +111,20 @@ impl ReportTable {
         ReportTable::ALL.iter().copied().filter(|t| t.compiled())
     }
 
+    /// Whether counts of disjoint periods add up to the count of their union: events of the
+    /// period (new and closed clients, intake visits, deviations), not stocks (active clients
+    /// and what is counted of them).
+    pub fn additive(self) -> bool {
+        matches!(
+            self,
+            ReportTable::NewClients
+                | ReportTable::ClosedClients
+                | ReportTable::IntakeOutcomes
+                | ReportTable::DeviationsByType
+                | ReportTable::DeviationsByCounterpart
+        )
+    }
+
     /// Whether it belongs to 10 § 5 (the deviations), not to 10 § 2 (the clients).
     pub fn about_deviations(self) -> bool {
         matches!(

@@ -1,0 +1,302 @@
+//! Publications protected together: a new publication is protected and audited with every
+//! publication of its [`Ledger`], as one publication with the relations an attacker who holds
+//! all of them knows (as τ-ARGUS protects linked tables in one run):
+//!
+//! - **The same count in two publications** (the same [`CountKey`]) is one unknown when the
+//!   two publish the same counts (the report at k = 3 and at k = 5: every count they share is
+//!   equal); otherwise (a corrected report) each count is the other's plus the records
+//!   changed in it — in the direction the true counts moved, which an attacker may not know —
+//!   and that difference is itself a number the two publications show: a *derived* cell, at
+//!   risk when it can be shown to be 1..k-1 (a late client's age band, contact reasons,
+//!   children at home), even where it is 0 in truth.
+//! - **Periods**: counts that add up over time (new clients, deviations of a period) of
+//!   disjoint periods that make up a longer one sum to its count (quarters and half-years to the
+//!   year).
+//! - Each publication's own relations (its tables' sums, subsets).
+//!
+//! Every relation is stated only where it holds for the true counts, so the attacker modelled
+//! knows at least what a real one can: telling the attacker more only makes the protection
+//! stronger. Cells published before are fixed (shown or hidden as they were); secondary
+//! suppression chooses among the new publication's cells only. What the earlier publications
+//! give away by themselves (with only what an attacker surely knows: their own relations, and
+//! that a republication of the same counts repeats them) is not the new publication's doing
+//! and is not counted against it; anything else at risk that no new cell can protect refuses
+//! the publication.
+
+use std::collections::BTreeMap;
+
+use super::audit::{run, Depth};
+use super::ledger::{CountKey, Ledger, LedgerCell, LedgerEntry, Period};
+use super::protect::protect_fixed;
+use super::{Audit, CellId, CellLabel, DisclosureError, Publication, Relation};
+
+/// The publications as one: cells, true values, what is hidden, what is fixed.
+struct Combined {
+    publication: Publication,
+    values: Vec<u64>,
+    hidden: Vec<bool>,
+    fixed: Vec<bool>,
+}
+
+/// The entries (and the new one) as one publication. `certain`: only the relations an attacker
+/// surely knows (no differences between versions, no periods), for what was given away before.
+fn combine(entries: &[&LedgerEntry], new: Option<&LedgerEntry>, certain: bool) -> Combined {
+    let mut c = Combined {
+        publication: Publication::new(),
+        values: Vec::new(),
+        hidden: Vec::new(),
+        fixed: Vec::new(),
+    };
+    let all: Vec<(&LedgerEntry, bool)> = entries
+        .iter()
+        .map(|e| (*e, true))
+        .chain(new.map(|e| (e, false)))
+        .collect();
+    // Every cell, by what it counts, with its publication.
+    let mut by_key: BTreeMap<&CountKey, Vec<(usize, CellId)>> = BTreeMap::new();
+    for (n, (e, published)) in all.iter().enumerate() {
+        let offset = c.publication.len();
+        for cell in &e.cells {
+            let id = c.publication.add_cell(label(e, &cell.key), cell.margin);
+            c.values.push(cell.count);
+            c.hidden.push(if *published {
+                cell.shown.is_none()
+            } else {
+                false
+            });
+            c.fixed.push(*published);
+            by_key.entry(&cell.key).or_default().push((n, id));
+        }
+        for r in &e.relations {
+            c.publication.add_relation(Relation {
+                terms: r
+                    .terms
+                    .iter()
+                    .map(|&(t, a)| (CellId(t.0 + offset), a))
+                    .collect(),
+                kind: r.kind,
+                constant: r.constant,
+            });
+        }
+    }
+    let cells: Vec<&LedgerCell> = all.iter().flat_map(|(e, _)| e.cells.iter()).collect();
+    // The same count in two publications: one unknown, or the other plus a difference.
+    let entries: Vec<&LedgerEntry> = all.iter().map(|(e, _)| *e).collect();
+    for ids in by_key.values() {
+        for (i, &(pa, a)) in ids.iter().enumerate() {
+            for &(pb, b) in &ids[i + 1..] {
+                if pa == pb {
+                    continue; // One publication's own relations say how its cells relate.
+                }
+                if same_counts(entries[pa], entries[pb]) {
+                    c.publication.add_sum(a, &[b]);
+                } else if !certain {
+                    difference(&mut c, a, b);
+                }
+            }
+        }
+    }
+    if certain {
+        return c;
+    }
+    // Periods that make up a longer one.
+    // Keys without their period: (table, row, column).
+    type Place<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
+    let mut by_cell: BTreeMap<Place<'_>, Vec<CellId>> = BTreeMap::new();
+    for (i, cell) in cells.iter().enumerate() {
+        if cell.additive {
+            let k = &cell.key;
+            by_cell
+                .entry((&k.table, k.row.as_deref(), k.column.as_deref()))
+                .or_default()
+                .push(CellId(i));
+        }
+    }
+    for ids in by_cell.values() {
+        for &total in ids {
+            let period = cells[total.0].key.period;
+            for parts in partitions(period, ids, &cells) {
+                let sum: u64 = parts.iter().map(|p| cells[p.0].count).sum();
+                if sum == cells[total.0].count {
+                    c.publication.add_sum(total, &parts);
+                }
+            }
+        }
+    }
+    c
+}
+
+fn label(e: &LedgerEntry, key: &CountKey) -> CellLabel {
+    CellLabel {
+        table: format!("{} (no. {}): {}", e.title, e.number, key.table),
+        row: key.row.clone(),
+        column: key.column.clone(),
+    }
+}
+
+/// Whether two publications publish the same counts: every count they share is equal (a
+/// republication, e.g. at another k), so that a reader takes each shared count as one.
+fn same_counts(a: &LedgerEntry, b: &LedgerEntry) -> bool {
+    let counts: BTreeMap<&CountKey, u64> = a.cells.iter().map(|c| (&c.key, c.count)).collect();
+    let mut shared = 0;
+    for cell in &b.cells {
+        match counts.get(&cell.key) {
+            Some(&v) if v != cell.count => return false,
+            Some(_) => shared += 1,
+            None => {}
+        }
+    }
+    shared > 0
+}
+
+/// Two cells counting the same people in two versions: the larger is the smaller plus a
+/// derived difference (of 0 where the count did not change: a reader does not know which did).
+fn difference(c: &mut Combined, a: CellId, b: CellId) {
+    let (va, vb) = (c.values[a.0], c.values[b.0]);
+    let (small, large) = if va <= vb { (a, b) } else { (b, a) };
+    let l = c.publication.label(large).clone();
+    let d = c.publication.add_derived_cell(CellLabel {
+        table: format!(
+            "difference, {} and {}",
+            c.publication.label(small).table,
+            l.table
+        ),
+        row: l.row,
+        column: l.column,
+    });
+    c.values.push(va.abs_diff(vb));
+    c.hidden.push(true);
+    c.fixed.push(true);
+    c.publication.add_sum(large, &[small, d]);
+}
+
+/// The ways of making up `period` from the periods of other cells (one cell a period, the most
+/// recent of each): at most a few, found by walking from its first day.
+fn partitions(period: Period, ids: &[CellId], cells: &[&LedgerCell]) -> Vec<Vec<CellId>> {
+    // The latest cell of each shorter period within this one.
+    let mut inside: BTreeMap<Period, CellId> = BTreeMap::new();
+    for &id in ids {
+        let p = cells[id.0].key.period;
+        if p != period && period.from <= p.from && p.to <= period.to {
+            inside.insert(p, id);
+        }
+    }
+    let mut found = Vec::new();
+    let mut stack: Vec<(time::Date, Vec<CellId>)> = vec![(period.from, Vec::new())];
+    while let Some((from, chain)) = stack.pop() {
+        if found.len() >= 4 {
+            break;
+        }
+        for (p, &id) in inside.range(
+            Period { from, to: from }..Period {
+                from: from.next_day().unwrap_or(from),
+                to: from,
+            },
+        ) {
+            let mut next = chain.clone();
+            next.push(id);
+            if p.to == period.to {
+                found.push(next);
+            } else if let Some(day) = p.to.next_day() {
+                stack.push((day, next));
+            }
+        }
+    }
+    found
+}
+
+/// Protects `new` (its cells' true counts in `count`; `shown` is ignored) with threshold `k`
+/// together with every publication of `ledger`; returns it with `shown` filled in, ready to be
+/// published and recorded.
+///
+/// # Errors
+/// [`DisclosureError::AtRisk`] when what was published before already gives a cell away and no
+/// cell of the new publication can help; the audit's errors.
+pub fn protect_with_ledger(
+    ledger: &Ledger,
+    new: &LedgerEntry,
+    k: u64,
+) -> Result<LedgerEntry, DisclosureError> {
+    let entries: Vec<&LedgerEntry> = ledger.publications.iter().collect();
+    let c = combine(&entries, Some(new), false);
+    // The new publication's cells follow the recorded ones (derived cells come after both).
+    let start: usize = entries.iter().map(|e| e.cells.len()).sum();
+    // What the earlier publications give away already, the new one hidden whole: no choice
+    // now can undo it (its cells equal to a count shown before are published already).
+    let certain = combine(&entries, Some(new), true);
+    let before: Vec<Option<u64>> = (0..certain.values.len())
+        .map(|i| {
+            let new = (start..start + new.cells.len()).contains(&i);
+            (!certain.hidden[i] && !new).then_some(certain.values[i])
+        })
+        .collect();
+    let mut known = vec![false; c.values.len()];
+    for r in run(&certain.publication, &before, k, Depth::Risks)?.at_risk {
+        known[r.range.cell.0] = true;
+    }
+    // Protected together, and alone: each publication passes its own audit too (a reader may
+    // hold only it). Each round hides at least one more cell or ends.
+    let alone = alone(new);
+    let values: Vec<u64> = new.cells.iter().map(|c| c.count).collect();
+    let mut given = c.hidden.clone();
+    let hidden_new = loop {
+        let together = protect_fixed(&c.publication, &c.values, &given, &c.fixed, &known, k)?;
+        let mine = &together[start..start + new.cells.len()];
+        let both = super::protect_from(&alone, &values, mine, k)?;
+        if both == mine {
+            break both;
+        }
+        given = together;
+        given[start..start + new.cells.len()].copy_from_slice(&both);
+    };
+    let mut out = new.clone();
+    for (cell, hidden) in out.cells.iter_mut().zip(hidden_new) {
+        cell.shown = (!hidden).then_some(cell.count);
+    }
+    out.k = k;
+    Ok(out)
+}
+
+/// One entry as a publication of its own: its cells and its relations.
+fn alone(e: &LedgerEntry) -> Publication {
+    let mut p = Publication::new();
+    for cell in &e.cells {
+        p.add_cell(label(e, &cell.key), cell.margin);
+    }
+    for r in &e.relations {
+        p.add_relation(r.clone());
+    }
+    p
+}
+
+/// The attacker's view of every publication recorded together: each hidden or derived
+/// number's range and those at risk under threshold `k` (as [`super::audit`] for one).
+///
+/// # Errors
+/// As [`super::audit`].
+pub fn audit_publications(entries: &[&LedgerEntry], k: u64) -> Result<Audit, DisclosureError> {
+    let c = combine(entries, None, false);
+    let published: Vec<Option<u64>> = c
+        .values
+        .iter()
+        .zip(&c.hidden)
+        .map(|(&v, &h)| (!h).then_some(v))
+        .collect();
+    let mut audit = run(&c.publication, &published, k, Depth::Risks)?;
+    // A count shown in 1..k-1 is at risk too (the primary rule), wherever it was published.
+    for (i, v) in published.iter().enumerate() {
+        if v.is_some_and(|v| (1..k).contains(&v)) {
+            audit.at_risk.push(super::AtRisk {
+                range: super::CellRange {
+                    cell: CellId(i),
+                    label: c.publication.label(CellId(i)).clone(),
+                    low: v.unwrap_or_default(),
+                    high: *v,
+                },
+                kind: super::RiskKind::Exact,
+            });
+        }
+    }
+    audit.at_risk.sort_by_key(|r| r.range.cell);
+    Ok(audit)
+}
