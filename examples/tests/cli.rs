@@ -566,3 +566,55 @@ fn the_report_states_policy_leadership_and_population_key_when_given() {
     ]);
     assert_eq!(r.status.code(), Some(2), "{}", text(&r.stderr));
 }
+
+/// Issue 31: `po report --ledger` protects a report together with what was published before
+/// and records it; a ledger that exists is not passed over silently, nor read when edited.
+#[test]
+fn report_with_a_ledger_records_each_publication_and_refuses_to_pass_it_over() {
+    let out = scratch("ledger");
+    let o = out.to_str().unwrap();
+    let ledger = out.join("po-ledger-2023.json");
+    let l = ledger.to_str().unwrap();
+    let base = [
+        "report", DATA, "--year", "2023", "--format", "json", "--out", o,
+    ];
+    let with = |extra: &[&str]| {
+        let mut args = base.to_vec();
+        args.extend(extra);
+        po(&args)
+    };
+    let r = with(&["--ledger", l]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    assert!(text(&r.stdout).contains("po-ledger-2023.json"));
+    // The same report at k = 5, protected with the first: recorded as the second publication.
+    let r = with(&["--ledger", l, "--k", "5"]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&ledger).unwrap()).unwrap();
+    assert_eq!(json["schema"], "po-ledger/1");
+    assert_eq!(json["publications"].as_array().unwrap().len(), 2);
+    assert_eq!(json["publications"][1]["k"], 5);
+    // The ledger exists: publishing without it is a choice made by name.
+    let r = with(&[]);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(
+        text(&r.stderr).contains("--without-ledger"),
+        "{}",
+        text(&r.stderr)
+    );
+    let r = with(&["--without-ledger"]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    // An edited ledger is refused.
+    let edited =
+        std::fs::read_to_string(&ledger)
+            .unwrap()
+            .replacen("\"count\": ", "\"count\": 9", 1);
+    std::fs::write(&ledger, edited).unwrap();
+    let r = with(&["--ledger", l]);
+    assert_eq!(r.status.code(), Some(3));
+    assert!(
+        text(&r.stderr).contains("does not match its hash"),
+        "{}",
+        text(&r.stderr)
+    );
+}

@@ -4,9 +4,12 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use po_core::disclosure::{Ledger, Population, Protection};
 use po_core::input::Mode;
+use po_core::io::write::to_markdown;
+use po_core::report::{annual_report, ReportOptions};
 
-use super::args::{formats, languages, parse, threshold, year};
+use super::args::{formats, languages, parse, threshold, year, Args};
 use super::costs::adults;
 use super::files::{load, read, write_file};
 use super::queue::policy;
@@ -42,16 +45,20 @@ Options:
   --leadership FILE   the leadership group (10 § 4) as JSON (see `po schema --format
                       json-schema`), checked against 5 § as in force on 31 December
   --population FILE   an SCB table of population by municipality and single year of age:
-                      clients per municipality are compared with each one's share of adults";
+                      clients per municipality are compared with each one's share of adults
+  --ledger FILE       the ledger of what has been published about this register and year
+                      (created if missing, default OUT/po-ledger-YEAR.json when it exists):
+                      the report is protected together with every publication in it (a
+                      corrected report, the report at another k), then recorded in it. The
+                      ledger holds true counts: keep it with the register, never publish it
+  --without-ledger    publish without the ledger that exists in OUT (not recommended: the
+                      report is then protected as if nothing had been published before)";
 
 pub(super) fn report(
     args: &[String],
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<i32, Fail> {
-    use po_core::disclosure::Protection;
-    use po_core::io::write::to_markdown;
-    use po_core::report::{annual_report, ReportOptions};
     let a = parse(
         args,
         &[
@@ -68,8 +75,9 @@ pub(super) fn report(
             "policy",
             "leadership",
             "population",
+            "ledger",
         ],
-        &["lenient"],
+        &["lenient", "without-ledger"],
     )
     .map_err(usage)?;
     let year = year(&a)?;
@@ -117,9 +125,23 @@ pub(super) fn report(
         },
         input_problems: problems.clone(),
     };
-    let report = annual_report(&register, &options).map_err(failed)?;
-    let publishable = report.publishable().map_err(failed)?;
     let dir = PathBuf::from(a.options.get("out").map_or("po-report", String::as_str));
+    let ledger = ledger(&a, &dir, &options)?;
+    let (report, recorded) = match &ledger {
+        Some((_, ledger)) => {
+            let unprotected = ReportOptions {
+                protection: Protection::Unprotected,
+                ..options.clone()
+            };
+            let mut report = annual_report(&register, &unprotected).map_err(failed)?;
+            let entry = report
+                .protect_with_ledger(k.unsigned_abs(), ledger)
+                .map_err(failed)?;
+            (report, Some(entry))
+        }
+        None => (annual_report(&register, &options).map_err(failed)?, None),
+    };
+    let publishable = report.publishable().map_err(failed)?;
     std::fs::create_dir_all(&dir)
         .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
     let mut written = Vec::new();
@@ -164,6 +186,12 @@ pub(super) fn report(
     if let Some(list) = a.options.get("municipalities") {
         written.extend(super::compile::write_submission(&a, list, &report, &dir)?);
     }
+    // Recorded once everything is written: the ledger says what was published.
+    if let (Some((path, mut ledger)), Some(entry)) = (ledger, recorded) {
+        ledger.record(entry);
+        write_file(&path, ledger.to_json().as_bytes())?;
+        written.push(path);
+    }
     let _ = writeln!(
         out,
         "The {year} report of {} clients, protected at k = {k}; written:",
@@ -180,4 +208,45 @@ pub(super) fn report(
         );
     }
     Ok(OK)
+}
+
+/// The ledger to protect the report with: `--ledger FILE` (read, or new when missing), or the
+/// one found in the output directory. A ledger there that is not used is refused unless
+/// `--without-ledger` says so: publishing as if nothing had been published before is a choice
+/// made by name.
+fn ledger(
+    a: &Args,
+    dir: &Path,
+    options: &ReportOptions,
+) -> Result<Option<(PathBuf, Ledger)>, Fail> {
+    let population = Population {
+        scope: "service".into(),
+        name: options.service_name.clone(),
+        year: options.year,
+    };
+    let found = dir.join(format!("po-ledger-{}.json", options.year));
+    let without = a.flags.iter().any(|f| f == "without-ledger");
+    let path = match a.options.get("ledger") {
+        Some(_) if without => {
+            return Err(usage("--ledger and --without-ledger exclude each other"));
+        }
+        Some(file) => PathBuf::from(file),
+        None if without || !found.exists() => return Ok(None),
+        None => {
+            return Err(usage(format!(
+                "a ledger of what was published exists at {}: pass --ledger {} to protect this \
+                 report together with it, or --without-ledger to publish without it",
+                found.display(),
+                found.display()
+            )))
+        }
+    };
+    let ledger = if path.exists() {
+        let text = String::from_utf8_lossy(&read(&path)?).into_owned();
+        Ledger::from_json(&text, &population)
+            .map_err(|e| failed(format!("{}: {e}", path.display())))?
+    } else {
+        Ledger::new(population)
+    };
+    Ok(Some((path, ledger)))
 }
