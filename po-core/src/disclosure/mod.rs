@@ -16,9 +16,13 @@
 //!
 //! Guarantee: against an attacker who knows the published numbers, the relations, that counts
 //! are whole numbers ≥ 0 and the rule, and who computes ranges by linear programming rounded to
-//! whole numbers. Not covered: an attacker who reasons about the suppression algorithm's choices,
-//! integer-programming bounds tighter than the LP's where the relations are not totally
-//! unimodular, and knowledge from outside the publication (e.g. knowing one client personally).
+//! whole numbers — for one publication, and for every publication recorded in a [`Ledger`]
+//! together (`family`: a publication protected with [`protect_with_ledger`] is audited with all
+//! of them, with the relations between them). Not covered: an attacker who reasons about the
+//! suppression algorithm's choices, integer-programming bounds tighter than the LP's where the
+//! relations are not totally unimodular, publications po never saw or that were made without
+//! the ledger, and knowledge from outside the publications (e.g. knowing one client
+//! personally).
 //! Sources: τ-ARGUS manual (secondary suppression and audit), R sdcTable (`protectTable`,
 //! `attack()`), Statistics Norway's GaussSuppression (candidate order, interval computation).
 
