@@ -5,6 +5,30 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::eligibility::Answer;
+
+/// The answer a word gives, as people write it in exports and forms: `ja`/`nej`/`vet ej` and
+/// their short and English forms, `true`/`false`, `1`/`0`, `x` for a ticked box (case and
+/// Unicode forms folded). The one reading of yes and no in po: every reader and every binding's
+/// argument goes through it, so "nej" means no everywhere.
+pub fn answer_of(text: &str) -> Option<Answer> {
+    crate::text::with_folded(text, |f| match f {
+        "ja" | "j" | "yes" | "y" | "true" | "1" | "x" => Some(Answer::Yes),
+        "nej" | "n" | "no" | "false" | "0" => Some(Answer::No),
+        "vet ej" | "okänt" | "unknown" | "?" => Some(Answer::Unknown),
+        _ => None,
+    })
+}
+
+/// A yes-or-no flag ([`answer_of`] without "not known": a flag is one or the other).
+pub fn flag_of(text: &str) -> Option<bool> {
+    match answer_of(text)? {
+        Answer::Yes => Some(true),
+        Answer::No => Some(false),
+        Answer::Unknown => None,
+    }
+}
+
 /// Strict (fail on any problem) or lenient (skip bad rows, list them).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

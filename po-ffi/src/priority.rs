@@ -107,6 +107,22 @@ record! {
     }
 }
 
+impl From<core::Applicant> for Applicant {
+    fn from(a: core::Applicant) -> Self {
+        Applicant {
+            id: a.id,
+            birth_date: a.birth_date,
+            area: a.area,
+            queued_on: a.queued_on,
+            left_queue_on: a.left_queue_on,
+            children_at_home: a.children_at_home,
+            children_at_risk_of_harm: a.children_at_risk_of_harm,
+            homeless_or_at_risk: a.homeless_or_at_risk,
+            lacking_contacts: a.lacking_contacts,
+        }
+    }
+}
+
 impl From<Applicant> for core::Applicant {
     fn from(a: Applicant) -> Self {
         core::Applicant {

@@ -1,6 +1,7 @@
 """Eligibility and queues through the Python package: every argument form and error path."""
 
 import datetime
+import pathlib
 
 import pandas as pd
 import polars as pl
@@ -168,3 +169,30 @@ def test_queue_statistics():
     assert s.to_dict()["overall"]["count"] == 4
     with pytest.raises(po.InvalidInputError, match="period: 2024-01-15 is after 2024-01-14"):
         po.queue_statistics(QUEUE, ON, D(2024, 1, 14))
+
+
+def test_a_queue_read_by_pandas_is_ranked_as_the_command_ranks_it():
+    # Issue 33: pd.read_csv gives the flags as the words "ja"/"nej" and the dates as ISO text;
+    # Python's bool() made every "nej" true and put everyone in every group. The frame is now
+    # read by po-core's queue reader, as `po queue` reads the file.
+    path = pathlib.Path(__file__).parents[2] / "examples" / "data" / "synthetic-2023" / "applicants.csv"
+    on = D(2023, 10, 2)
+    frame = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
+    # Who left the queue before the ranking date is refused here (issue 33, left for later).
+    frame = frame[frame["left_queue_on"] == ""].reset_index(drop=True)
+    from_frame = po.rank(frame, "varmland_2023", on)
+    rows = [{k: v for k, v in r.items() if v != ""} for r in frame.to_dict("records")]
+    for r in rows:
+        for k in ("birth_date", "queued_on", "left_queue_on"):
+            if k in r:
+                r[k] = datetime.date.fromisoformat(r[k])
+    from_dicts = po.rank(rows, "varmland_2023", on)
+    assert [r.id for r in from_frame] == [r.id for r in from_dicts]
+    with_children = {r.id for r in from_frame if r.deciding_group == "children_at_home"}
+    ja = set(frame.loc[frame["children_at_home"] == "ja", "id"])
+    assert with_children <= ja and len(with_children) < len(frame)
+    as_polars = pl.read_csv(path, separator=";", infer_schema=False).filter(pl.col("left_queue_on").is_null())
+    assert po.rank(as_polars, "varmland_2023", on) == from_frame
+    with pytest.raises(po.InvalidInputError, match=r"applicants\[0\].children_at_home: expected ja or nej"):
+        po.rank([{**rows[0], "children_at_home": "kanske"}], "varmland_2023", on)
+    assert po.rank([{**rows[0], "children_at_home": "nej"}], "varmland_2023", on)[0].deciding_group != "children_at_home"

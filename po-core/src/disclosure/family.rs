@@ -82,13 +82,17 @@ fn combine(entries: &[&LedgerEntry], new: Option<&LedgerEntry>, certain: bool) -
     let cells: Vec<&LedgerCell> = all.iter().flat_map(|(e, _)| e.cells.iter()).collect();
     // The same count in two publications: one unknown, or the other plus a difference.
     let entries: Vec<&LedgerEntry> = all.iter().map(|(e, _)| *e).collect();
+    let same: Vec<Vec<bool>> = entries
+        .iter()
+        .map(|a| entries.iter().map(|b| same_counts(a, b)).collect())
+        .collect();
     for ids in by_key.values() {
         for (i, &(pa, a)) in ids.iter().enumerate() {
             for &(pb, b) in &ids[i + 1..] {
                 if pa == pb {
                     continue; // One publication's own relations say how its cells relate.
                 }
-                if same_counts(entries[pa], entries[pb]) {
+                if same[pa][pb] {
                     c.publication.add_sum(a, &[b]);
                 } else if !certain {
                     difference(&mut c, a, b);

@@ -106,6 +106,53 @@ fn ranking_xlsx<'py>(
     Ok(pyo3::types::PyBytes::new(py, &book))
 }
 
+/// The applicants of a frame (pandas, polars, pyarrow, DuckDB: anything with
+/// `__arrow_c_stream__`), read by po-core's queue reader as the command reads `applicants.csv`:
+/// every cell validated (flags, ISO dates, ids), problems at the frame's rows.
+#[pyfunction]
+#[pyo3(name = "_applicants_of_frame")]
+fn applicants_of_frame(frame: &Bound<'_, PyAny>, file: &str) -> PyResult<Vec<Applicant>> {
+    let frame = super::arrow::frame_of(frame, file)?;
+    let read = po_core::io::read::read_applicants_csv(
+        po_core::io::read::Input::Frame(&frame),
+        file,
+        po_core::input::Mode::Strict,
+    )
+    .map_err(super::errors::to_py)?;
+    Ok(read.rows.into_iter().map(Applicant::from).collect())
+}
+
+/// A yes-or-no value as po reads it everywhere: `True`/`False` (numpy's too), or a word or
+/// number read by po-core's one reading ([`po_core::input::flag_of`]: `ja`, `nej`, `yes`,
+/// `no`, `true`, `false`, `1`, `0`, …). Python's `bool()` is never used: it makes any
+/// non-empty text true, "nej" included.
+#[pyfunction]
+#[pyo3(name = "_flag")]
+fn flag(value: &Bound<'_, PyAny>, field: &str) -> PyResult<bool> {
+    if let Ok(b) = value.extract::<bool>() {
+        return Ok(b);
+    }
+    let text = if let Ok(i) = value.extract::<i64>() {
+        i.to_string()
+    } else if let Ok(s) = value.extract::<String>() {
+        s
+    } else {
+        let kind = value
+            .get_type()
+            .name()
+            .map_or_else(|_| "value".into(), |n| n.to_string());
+        return Err(invalid(format!(
+            "{field}: expected ja or nej (or True or False), got a {kind}"
+        )));
+    };
+    po_core::input::flag_of(&text).ok_or_else(|| {
+        invalid(format!(
+            "{field}: expected ja or nej (or True or False), got {:?}",
+            po_core::privacy::shown(&text)
+        ))
+    })
+}
+
 /// The ranking's places and stamp (the package's `rank` makes them a `Ranking` of rows).
 #[pyfunction]
 #[pyo3(name = "_rank")]
@@ -126,6 +173,8 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<shared::QueueStatistics>()?;
     m.add_function(wrap_pyfunction!(shared::policy_presets, m)?)?;
     m.add_function(wrap_pyfunction!(rank, m)?)?;
+    m.add_function(wrap_pyfunction!(flag, m)?)?;
+    m.add_function(wrap_pyfunction!(applicants_of_frame, m)?)?;
     m.add_function(wrap_pyfunction!(ranking_xlsx, m)?)?;
     m.add_function(wrap_pyfunction!(shared::queue_statistics, m)?)?;
     Ok(())

@@ -98,9 +98,11 @@ from ._native import (
 from . import _native
 from ._tables import (
     CaseBatch,
+    arrow_ready,
     Ranking,
     Rows,
     Source,
+    is_frame,
     records_of,
     source_bytes,
     source_input,
@@ -132,6 +134,10 @@ def _as_date(value: Any) -> Any:
 
 
 def _applicants(items: Any) -> List[Applicant]:
+    if is_frame(items):
+        # A frame is read as the command reads applicants.csv: po-core's one reading of every
+        # cell ("nej" is no, ISO dates are dates), problems at the frame's rows.
+        return _native._applicants_of_frame(arrow_ready(items), "applicants")
     out = []
     for i, item in enumerate(records_of(items)):
         if isinstance(item, Applicant):
@@ -148,7 +154,8 @@ def _applicants(items: Any) -> List[Applicant]:
         for flag in ("children_at_home", "children_at_risk_of_harm", "homeless_or_at_risk",
                      "lacking_contacts"):
             if flag in values:
-                values[flag] = bool(values[flag])
+                # po-core's one reading of yes and no: "nej" is no (Python's bool() says yes).
+                values[flag] = _native._flag(values[flag], f"applicants[{i}].{flag}")
         try:
             out.append(Applicant(**values))
         except TypeError as e:

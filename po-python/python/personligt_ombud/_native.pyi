@@ -64,10 +64,12 @@ __all__ = [
     "WaitingSummary",
     "__version__",
     "_adults_from_scb_csv",
+    "_applicants_of_frame",
     "_arrow_records",
     "_assess_cases",
     "_client_share_vs_key",
     "_compare_agreements",
+    "_flag",
     "_queue_statistics",
     "_rank",
     "_ranking_xlsx",
@@ -308,6 +310,8 @@ def _ranking_xlsx(
 def _rank(
     applicants: Sequence[Applicant], policy: Union[str, PriorityPolicy], on: datetime.date
 ) -> Tuple[List[RankedApplicant], Stamp]: ...
+def _flag(value: object, field: str) -> bool: ...
+def _applicants_of_frame(frame: Any, file: str) -> List[Applicant]: ...
 
 @final
 class Stamp:

@@ -102,6 +102,19 @@ def is_frame(obj: Any) -> bool:
     return type(obj).__name__ == "DataFrame" and module.split(".")[0] in ("pandas", "polars")
 
 
+def arrow_ready(frame: Any) -> Any:
+    """The frame as po's Arrow reader takes it: a polars column of dtype Null (every value
+    missing) is given as text, since arrow-rs refuses polars' Null arrays in the C stream
+    interface; its cells stay missing. Nothing else changes."""
+    if type(frame).__module__.startswith("polars"):
+        import polars as pl
+
+        nulls = [name for name, dtype in frame.schema.items() if dtype == pl.Null]
+        if nulls:
+            return frame.with_columns([pl.col(n).cast(pl.String) for n in nulls])
+    return frame
+
+
 def frame_records(frame: Any) -> List[Dict[str, Any]]:
     """The rows of a pandas or polars DataFrame as dicts, missing values as None."""
     if type(frame).__module__.startswith("polars"):

@@ -5,6 +5,7 @@ use super::sheet::{col, read_rows, Col, Row};
 use super::{ImportError, Imported, Input, Mode};
 use crate::codes::CodeList;
 use crate::eligibility::{Age, Answer, Criterion, TargetGroupInput};
+use crate::input::answer_of;
 use crate::text::clip;
 
 /// The columns of a cases table. Each criterion's cell holds an answer (`ja`/`nej`, `yes`/`no`,
@@ -42,16 +43,6 @@ const DISABILITY: Col = col(CASE_CSV_COLUMNS, "psychiatric_disability");
 const DIFFICULTIES: Col = col(CASE_CSV_COLUMNS, "difficulties");
 const NEEDS: Col = col(CASE_CSV_COLUMNS, "needs");
 const CONTACTS: Col = col(CASE_CSV_COLUMNS, "long_term_contacts");
-
-/// The answer a cell's word gives, if it is one.
-fn answer_of(v: &str) -> Option<Answer> {
-    crate::text::with_folded(v, |f| match f {
-        "ja" | "j" | "yes" | "y" | "true" | "1" | "x" => Some(Answer::Yes),
-        "nej" | "n" | "no" | "false" | "0" => Some(Answer::No),
-        "vet ej" | "okänt" | "unknown" | "?" => Some(Answer::Unknown),
-        _ => None,
-    })
-}
 
 fn criterion<T: CodeList>(r: &mut Row<'_>, column: Col) -> Criterion<T> {
     let Some(v) = r.raw(column) else {

@@ -192,14 +192,9 @@ impl<'a> Row<'a> {
         let Some(v) = self.raw(column) else {
             return false;
         };
-        const YES: [&str; 7] = ["ja", "j", "yes", "y", "1", "true", "x"];
-        const NO: [&str; 5] = ["nej", "n", "no", "0", "false"];
-        // Folded in the thread's buffer: no allocation for a valid cell.
-        let is = |words: &[&str], v: &str| words.contains(&v);
-        match crate::text::with_folded(v, |f| (is(&YES, f), is(&NO, f))) {
-            (true, _) => true,
-            (_, true) => false,
-            _ => {
+        match crate::input::flag_of(v) {
+            Some(flag) => flag,
+            None => {
                 let folded = crate::text::fold(v);
                 self.problem(
                     column,
