@@ -25,7 +25,7 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo test --release --workspace --quiet -- --skip no_random_register_can_be_undone
 # The 10 000-register property (minutes on two cores) runs beside the steps below, which leave
 # a core idle much of the time (downloads, installs, the JVM); its result is awaited at the end.
-cargo test --release --quiet -p po-tests --test disclosure_attack no_random_register_can_be_undone \
+cargo test --release --quiet -p po-tests --test suite no_random_register_can_be_undone \
   > "$BUILD/attack.log" 2>&1 &
 ATTACK=$!
 # Every feature's docs (the boundary's, workbooks', schemas'), as docs.rs builds them.

@@ -80,13 +80,17 @@ assert IntakeOutcome.ACCEPTED == "accepted"  # enums are their codes
 
 # %%
 today = datetime.date(2024, 1, 15)
+# A frame is read as the queue export is (`po schema`): every flag column present, the words or
+# booleans read by po's one reading ("nej" is no), a missing column a problem, not a silent no.
 queue = pd.DataFrame(
     {
         "id": ["A-1", "A-2", "A-3", "A-4"],
         "birth_date": pd.to_datetime(["1990-01-01", "1999-05-05", "1980-02-02", "1970-03-03"]),
         "queued_on": pd.to_datetime(["2023-06-01", "2023-10-01", "2023-11-01", "2023-03-01"]),
         "children_at_home": [False, False, True, False],
+        "children_at_risk_of_harm": [False, False, False, False],
         "homeless_or_at_risk": [False, False, False, True],
+        "lacking_contacts": ["nej", "ja", "nej", "nej"],
     }
 )
 ranked = po.rank(queue, "varmland_2023", today)

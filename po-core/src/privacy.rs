@@ -30,6 +30,18 @@ pub fn shown(value: &str) -> String {
     }
 }
 
+/// Whether free text carries something that looks like an identity number anywhere in it
+/// ("Kalle 19850412-1230", "Svar om klient 19121212-1212"): the one screen every reader applies
+/// to every free-text cell (areas, deviation texts, training, survey answers), which is then
+/// refused with its place and never echoed. The runs are those [`redact`] hides.
+pub fn contains_identity_number(text: &str) -> bool {
+    text.bytes().filter(u8::is_ascii_digit).count() >= 10 && redact(text) != text
+}
+
+/// Why a free-text cell was refused (the cell itself is never shown).
+pub const IN_FREE_TEXT: &str = "contains what looks like a personnummer or samordningsnummer: \
+     free text must not identify anyone (the cell is not shown)";
+
 /// A whole message with every run that looks like an identity number replaced by [`HIDDEN`]:
 /// the last filter every binding applies to every message it passes on, whoever built it.
 /// A run is a maximal stretch of digits, `-`, `+` and spaces holding 10 or 12 digits, or 10

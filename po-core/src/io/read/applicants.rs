@@ -94,7 +94,7 @@ pub fn read_applicants_csv<'a>(
         let applicant = Applicant {
             id: id?.to_owned(),
             birth_date: birth_date?,
-            area: r.raw(AREA).map(str::to_owned),
+            area: r.free_text(AREA).map(str::to_owned),
             queued_on: queued_on?,
             left_queue_on,
             children_at_home: r.flag(CHILDREN),

@@ -277,7 +277,7 @@ pub(super) fn read_clients_on(
                 },
             );
             // Areas are few: each name is kept once and shared by its clients.
-            let area = r.raw(AREA).map(|a| areas.share(a));
+            let area = r.free_text(AREA).map(|a| areas.share(a));
             match (id, gender, started_on) {
                 (Some(id), Some(gender), Some(started_on)) => Some(Client {
                     id: id.to_owned(),

@@ -223,7 +223,7 @@ fn read_row(r: &mut super::sheet::Row<'_>, vocabulary: &LocalVocabulary) -> Opti
             );
         }
         let reply_by = r.date(REPLY_BY);
-        let summary = r.raw(SUMMARY).unwrap_or_default().to_owned();
+        let summary = r.free_text(SUMMARY).unwrap_or_default().to_owned();
         let dimensions = if code.as_deref() == Some("documented") {
             for required in [EVENT_TYPE, LEVEL, COUNTERPART] {
                 if r.raw(required).is_none() {

@@ -56,7 +56,7 @@ pub fn read_deviations_csv<'a>(
         let level = r.code(LEVEL, |s| vocabulary.deviation_levels.parse(s));
         let counterpart = r.code(COUNTERPART, |s| vocabulary.counterparts.parse(s));
         let status = r.code(STATUS, |s| vocabulary.deviation_statuses.parse(s));
-        let consequence = r.raw(CONSEQUENCE).map(str::to_owned);
+        let consequence = r.free_text(CONSEQUENCE).map(str::to_owned);
         match (date, event_type, level, counterpart, status) {
             (Some(date), Some(event_type), Some(level), Some(counterpart), Some(status)) => {
                 Some(Deviation {

@@ -40,7 +40,7 @@ pub fn read_intake_csv<'a>(
         if r.raw(DATE).is_none() {
             r.problem(DATE, "a value is required".into());
         }
-        let area = r.required(AREA);
+        let area = r.required(AREA).and_then(|_| r.free_text(AREA));
         let outcome = r.code(OUTCOME, |s| vocabulary.intake_outcomes.parse(s));
         if r.raw(OUTCOME).is_none() {
             r.problem(OUTCOME, "a value is required".into());

@@ -235,10 +235,56 @@ pub fn read_register_json(text: &str, file: &str) -> Result<Register, ImportErro
             p(column, reason);
         }
     }
+    screen_free_text(&register, file, &mut problems);
     if problems.is_empty() {
         Ok(register)
     } else {
         Err(ImportError { problems })
+    }
+}
+
+/// The free-text screen for a register read from JSON (as every CSV reader applies it cell by
+/// cell): an identity number in an area, a deviation's consequence, a training, a supervision or
+/// a survey answer is a problem at its path, never echoed.
+fn screen_free_text(register: &Register, file: &str, problems: &mut Vec<Problem>) {
+    let mut check = |path: String, text: &str| {
+        if crate::privacy::contains_identity_number(text) {
+            problems.push(Problem {
+                file: file.to_owned(),
+                row: 0,
+                column: path,
+                reason: crate::privacy::IN_FREE_TEXT.into(),
+            });
+        }
+    };
+    for (i, c) in register.clients.iter().enumerate() {
+        if let Some(a) = &c.area {
+            check(format!("clients[{i}].area"), a);
+        }
+    }
+    for (i, v) in register.intake_visits.iter().enumerate() {
+        check(format!("intake_visits[{i}].area"), &v.area);
+    }
+    for (i, d) in register.deviations.iter().enumerate() {
+        if let Some(c) = &d.consequence {
+            check(format!("deviations[{i}].consequence"), c);
+        }
+    }
+    for (i, s) in register.staff.iter().enumerate() {
+        for (j, t) in s.training.iter().enumerate() {
+            check(format!("staff[{i}].training[{j}]"), t);
+        }
+        if let Some(text) = &s.supervision {
+            check(format!("staff[{i}].supervision"), text);
+        }
+    }
+    if let Some(survey) = &register.exit_survey {
+        for (i, r) in survey.responses.iter().enumerate() {
+            for (q, a) in &r.answers {
+                let q = crate::privacy::shown(q);
+                check(format!("exit_survey.responses[{i}].answers[{q:?}]"), a);
+            }
+        }
     }
 }
 

@@ -154,6 +154,18 @@ impl<'a> Row<'a> {
         let cell = self.cells.get(self.fields[column.0]?)?;
         Some(trim(cell)).filter(|s| !s.is_empty())
     }
+    /// A free-text cell (an area, a deviation's text, a training, a survey answer), trimmed,
+    /// screened for identity numbers by the one screen ([`crate::privacy::
+    /// contains_identity_number`]): one found is a problem at this cell, never echoed, and the
+    /// row is not read.
+    pub(super) fn free_text(&mut self, column: Col) -> Option<&'a str> {
+        let v = self.raw(column)?;
+        if crate::privacy::contains_identity_number(v) {
+            self.problem(column, crate::privacy::IN_FREE_TEXT.into());
+            return None;
+        }
+        Some(v)
+    }
     /// Records a problem in `column`.
     pub(super) fn problem(&mut self, column: Col, reason: String) {
         let name = self.known[column.0];

@@ -52,13 +52,13 @@ pub fn read_staff_csv<'a>(
                     None
                 }
             });
-        let training = r.raw(TRAINING).map_or(Vec::new(), |v| {
+        let training = r.free_text(TRAINING).map_or(Vec::new(), |v| {
             v.split('|')
                 .map(|s| s.trim().to_owned())
                 .filter(|s| !s.is_empty())
                 .collect()
         });
-        let supervision = r.raw(SUPERVISION).map(str::to_owned);
+        let supervision = r.free_text(SUPERVISION).map(str::to_owned);
         match (id, fte) {
             (Some(id), Some(fte)) => Some(StaffMember {
                 id: id.to_owned(),

@@ -63,7 +63,21 @@ pub fn read_survey_csv(
             .filter(|(_, a)| !a.trim().is_empty())
             .map(|(q, a)| (q.clone(), a.trim().to_owned()))
             .collect();
-        if answers.is_empty() {
+        let personal: Vec<&String> = answers
+            .iter()
+            .filter(|(_, a)| crate::privacy::contains_identity_number(a))
+            .map(|(q, _)| q)
+            .collect();
+        if !personal.is_empty() {
+            // The free-text screen: the answer is refused at its cell, never echoed.
+            for q in personal {
+                problems.push(problem(
+                    line,
+                    &crate::privacy::shown(q),
+                    crate::privacy::IN_FREE_TEXT.into(),
+                ));
+            }
+        } else if answers.is_empty() {
             problems.push(problem(line, "", "no question is answered".into()));
         } else {
             responses.push(SurveyResponse { answers });

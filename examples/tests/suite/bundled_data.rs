@@ -1,6 +1,6 @@
 //! The bundled SYNTHETIC example data (`examples/data/synthetic-2023/`) is exactly what the
 //! generator makes, and its CSV export reads back into the same register. Regenerate the files
-//! with `PO_REGENERATE=1 cargo test -p po-examples --test bundled_data`.
+//! with `PO_REGENERATE=1 cargo test -p po-examples --test suite`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
@@ -64,7 +64,7 @@ fn csv_export_reads_back_into_the_same_register() {
 }
 
 /// Issue 13: the information loss of protecting the bundled report (k = 3), as BENCHMARKS.md
-/// records it. Printed with `cargo test -p po-examples --test bundled_data -- --nocapture`.
+/// records it. Printed with `cargo test -p po-examples --test suite -- --nocapture`.
 #[test]
 fn information_loss_of_the_bundled_report() {
     use po_core::disclosure::Protection;

@@ -11,7 +11,7 @@ use po_core::report::{annual_report, ReportOptions};
 use po_core::Language;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
-const CLIENTS: &str = include_str!("../../examples/data/synthetic-2023/clients.csv");
+const CLIENTS: &str = include_str!("../../../examples/data/synthetic-2023/clients.csv");
 
 /// The bundled clients export as a workbook a case system would write: typed cells (years as
 /// numbers, dates as Excel dates, booleans), a blank first row, a sheet named in Swedish, and a

@@ -9,9 +9,7 @@
 //! the attack is real, without it, where it finds people.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod attacker;
-
-use attacker::{client, random_register, Attack, Between};
+use crate::attacker::{client, random_register, Attack, Between};
 use po_core::codes::{CodeList, Gender};
 use po_core::disclosure::{Ledger, Population, Protection};
 use po_core::report::{annual_report, AnnualReport, Register, ReportOptions};

@@ -14,9 +14,7 @@
     clippy::float_arithmetic
 )]
 
-mod attacker;
-
-use attacker::{client, random_register, Attack};
+use crate::attacker::{client, random_register, Attack};
 use po_core::codes::Gender;
 use po_core::disclosure::Protection;
 use po_core::io::write::to_markdown;

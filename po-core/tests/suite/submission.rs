@@ -8,7 +8,7 @@ use po_core::priority::PriorityPolicy;
 use po_core::report::{annual_report, AnnualReport, Cell, ReportOptions};
 use rust_decimal::Decimal;
 
-const REGISTER: &str = include_str!("../../examples/data/synthetic-2023/register.json");
+const REGISTER: &str = include_str!("../../../examples/data/synthetic-2023/register.json");
 
 fn code(c: &str) -> MunicipalityCode {
     MunicipalityCode::parse(c).unwrap()

@@ -29,7 +29,7 @@ struct Entry {
 const REF: Date = date!(2026 - 01 - 01);
 
 fn entries() -> Vec<Entry> {
-    let text = include_str!("../vectors/personnummer-meta-list.json");
+    let text = include_str!("../../vectors/personnummer-meta-list.json");
     serde_json::from_str(text).expect("the vector file parses")
 }
 

@@ -542,3 +542,72 @@ fn children_at_home_as_written_or_in_any_case() {
         .collect();
     assert_eq!(flagged, [12], "only \"kanske\" (row 12) is a problem");
 }
+
+/// Issue 32: a personnummer typed into free text is refused where it was typed — file, row,
+/// column — never echoed, in every reader; lenient reading leaves the row out and says so.
+#[test]
+fn an_identity_number_in_free_text_is_refused_at_its_cell_and_never_shown() {
+    let number = "19850412-1230";
+    let csv = format!(
+        "id;gender;started_on{ALL_OPTIONAL}\n\
+         k1;Kvinna;2023-02-01;;1985;nej;;;1780;Kalle {number};\n\
+         k2;Man;2023-03-01;;1990;nej;;;1780;Centrala;\n"
+    );
+    let e = read_clients_csv(
+        csv.as_bytes(),
+        "clients.csv",
+        &LocalVocabulary::default(),
+        None,
+        Mode::Strict,
+    )
+    .unwrap_err();
+    assert_eq!(e.problems.len(), 1);
+    let p = &e.problems[0];
+    assert_eq!((p.row, p.column.as_str()), (2, "area"));
+    assert!(
+        p.reason.contains("personnummer or samordningsnummer"),
+        "{p}"
+    );
+    assert!(!e.to_string().contains("1230") && !e.to_string().contains("Kalle"));
+    let lenient = read_clients_csv(
+        csv.as_bytes(),
+        "clients.csv",
+        &LocalVocabulary::default(),
+        None,
+        Mode::Lenient,
+    )
+    .unwrap();
+    assert_eq!(lenient.rows.len(), 1);
+    assert_eq!(lenient.problems.len(), 1);
+    // The same screen in every reader: deviations' consequences, staff, the survey, JSON.
+    let deviations = format!(
+        "date;event_type;level;counterpart;status;consequence\n\
+         2023-03-01;management_organisation_routine;caseworker;housing;documented;Svar om klient {number}\n"
+    );
+    let e = read_deviations_csv(
+        deviations.as_bytes(),
+        "deviations.csv",
+        &LocalVocabulary::default(),
+        Mode::Strict,
+    )
+    .unwrap_err();
+    assert_eq!(
+        (e.problems.len(), e.problems[0].column.as_str()),
+        (1, "consequence")
+    );
+    let staff = format!("id;fte;training;supervision\ns1;1;Grundutbildning;Handledare {number}\n");
+    let e = read_staff_csv(staff.as_bytes(), "staff.csv", Mode::Strict).unwrap_err();
+    assert_eq!(e.problems[0].column, "supervision");
+    let survey = format!("Hur nöjd är du?;Övrigt\nNöjd;Ring mig på {number}\n");
+    let e = read_survey_csv(survey.as_bytes(), "survey.csv", 5, Mode::Strict).unwrap_err();
+    assert_eq!(
+        (e.problems[0].row, e.problems[0].column.as_str()),
+        (2, "Övrigt")
+    );
+    let json = format!(
+        r#"{{"clients": [{{"id": "k1", "gender": "woman", "started_on": "2023-01-01", "area": "Kalle {number}"}}]}}"#
+    );
+    let e = read_register_json(&json, "register.json").unwrap_err();
+    assert_eq!(e.problems[0].column, "clients[0].area");
+    assert!(!e.to_string().contains("1230"));
+}

@@ -1,0 +1,6 @@
+//! Every integration test of the examples and the `po` command, in one test binary.
+
+mod bundled_data;
+mod cli;
+mod nation;
+mod schemas;

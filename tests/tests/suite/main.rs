@@ -1,0 +1,10 @@
+//! Every cross-crate test, in one test binary: the shared vectors, privacy, round trips, and the
+//! attackers of the disclosure control (`attacker`, shared by the attack tests).
+
+mod attacker;
+mod disclosure_attack;
+mod family_attack;
+mod personnummer_meta;
+mod privacy;
+mod roundtrip;
+mod vectors;
