@@ -8,12 +8,25 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 BUILD=$ROOT/build
 TOOLS=$BUILD/tools
-KOTLIN_VERSION=2.4.20
+# The kotlinc used (tests/prepare.sh installs it).
+export KOTLIN_VERSION=2.4.20
 mkdir -p "$TOOLS"
 # Honour CARGO_TARGET_DIR and workspace settings: ask cargo where it builds.
 TARGET=$(cargo metadata --format-version 1 --no-deps \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 step() { printf '\n=== %s\n' "$*"; }
+PY=$BUILD/py
+
+# Downloads and installs (Chromium, JNA, the Python venvs, kotlinc) wait on the network and the
+# disk: they run beside the Rust build and are awaited before the first step that needs them.
+bash tests/prepare.sh "$BUILD" "$PY" > "$BUILD/prepare.log" 2>&1 &
+PREPARE=$!
+prepared() {
+  if [ -n "${PREPARE:-}" ]; then
+    if ! wait "$PREPARE"; then cat "$BUILD/prepare.log"; exit 1; fi
+    PREPARE=""
+  fi
+}
 
 step "Rust: format, lints, tests, docs, package"
 cargo fmt --all -- --check
@@ -37,22 +50,15 @@ for example in po-demo intake-queue varmland-costs; do
   cargo run --release --quiet -p po-examples --bin "$example" > /dev/null
 done
 
+prepared
 step "The report as a document: po report's HTML in headless Chromium"
 bash tests/browser/check-report.sh "$BUILD"
 
 step "Python: the wheel a user installs, in a fresh venv"
-# maturin in a tools venv; the release wheel built from po-python (po-ffi's `python` feature);
-# then a fresh venv with only the wheel and what the tests use, and the tests run against it.
-if [ ! -x .venv/bin/maturin ]; then
-  python3 -m venv .venv
-  .venv/bin/pip install --quiet --disable-pip-version-check "maturin>=1.9,<2"
-fi
+# maturin in a tools venv (tests/prepare.sh); the release wheel built from po-python (po-ffi's
+# `python` feature), installed into the fresh venv build/py that holds only what the tests use.
 rm -rf "$BUILD/wheels" && .venv/bin/maturin build --release --quiet -m po-python/Cargo.toml --out "$BUILD/wheels"
-PY=$BUILD/py && rm -rf "$PY" && python3 -m venv "$PY"
-# pandas, polars, pyarrow, DuckDB and matplotlib are optional for users; the tests exercise every
-# conversion (Arrow's PyCapsule interface with each of them: po-python/tests/test_arrow.py).
-"$PY/bin/pip" install --quiet --disable-pip-version-check "$BUILD"/wheels/*.whl pytest mypy \
-  pandas polars pyarrow duckdb matplotlib openpyxl odfpy
+"$PY/bin/pip" install --quiet --disable-pip-version-check --no-deps "$BUILD"/wheels/*.whl
 # Run from the tests' directory so that the installed package, not the source tree, is imported.
 (cd po-python/tests && "$PY/bin/python" -m pytest -q -p no:cacheprovider .)
 # The hand-written stub must match the native module exactly (its __all__ lists every name);
@@ -67,17 +73,7 @@ bash po-ffi/generate-bindings.sh "$BUILD/bindings" --release > /dev/null
 
 step "Kotlin on the JVM: JNA and kotlinc"
 JNA=/usr/share/java/jna.jar
-if [ ! -f "$JNA" ]; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq libjna-java >/dev/null
-fi
 KOTLINC=$TOOLS/kotlin-compiler-$KOTLIN_VERSION/bin/kotlinc
-if [ ! -x "$KOTLINC" ]; then
-  (cd "$TOOLS" && npm pack --silent "kotlin-compiler@$KOTLIN_VERSION" >/dev/null \
-    && rm -rf "kotlin-compiler-$KOTLIN_VERSION" package \
-    && tar xzf "kotlin-compiler-$KOTLIN_VERSION.tgz" && mv package "kotlin-compiler-$KOTLIN_VERSION" \
-    && chmod +x "kotlin-compiler-$KOTLIN_VERSION/bin/"*)
-fi
 KT_OUT=$BUILD/kotlin && rm -rf "$KT_OUT" && mkdir -p "$KT_OUT"
 # The generated Kotlin compiled once, on its own (the jar a vendor ships); the test program
 # compiled against it.
