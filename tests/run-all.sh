@@ -41,8 +41,10 @@ cargo test --release --workspace --quiet -- --skip no_random_register_can_be_und
 cargo test --release --quiet -p po-tests --test suite no_random_register_can_be_undone \
   > "$BUILD/attack.log" 2>&1 &
 ATTACK=$!
-# Every feature's docs (the boundary's, workbooks', schemas'), as docs.rs builds them.
-RUSTDOCFLAGS="-D warnings" cargo doc --workspace --all-features --no-deps --quiet
+# Every feature's docs (the domain's with workbooks and schemas, as docs.rs builds po-core; the
+# boundary's for both languages), warnings denied. Not po-ffi's `cli`: only the generator's bin.
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet -p po-core --all-features \
+  -p po-ffi --features po-ffi/python -p po-python -p po-examples -p po-tests
 # po-core packages and builds from its crate alone, as crates.io would take it.
 cargo publish --dry-run --allow-dirty --quiet -p po-core
 # The examples must keep running, not just compiling.

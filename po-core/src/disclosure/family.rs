@@ -304,3 +304,98 @@ pub fn audit_publications(entries: &[&LedgerEntry], k: u64) -> Result<Audit, Dis
     audit.at_risk.sort_by_key(|r| r.range.cell);
     Ok(audit)
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use time::macros::date;
+
+    use super::protect_with_ledger;
+    use crate::disclosure::{
+        CountKey, Ledger, LedgerCell, LedgerEntry, Period, Population, Publication,
+    };
+
+    /// A publication of one count: new shortcomings in `period` (an event count: additive).
+    fn shortcomings(
+        title: &str,
+        from: time::Date,
+        to: time::Date,
+        count: u64,
+        k: u64,
+    ) -> LedgerEntry {
+        LedgerEntry {
+            title: title.into(),
+            number: 0,
+            k,
+            cells: vec![LedgerCell {
+                key: CountKey {
+                    table: "new_shortcomings".into(),
+                    row: None,
+                    column: None,
+                    period: Period { from, to },
+                },
+                margin: false,
+                additive: true,
+                shown: None,
+                count,
+            }],
+            relations: Publication::new().relations().to_vec(),
+        }
+    }
+
+    fn quarters(counts: [u64; 4]) -> Ledger {
+        let mut ledger = Ledger::new(Population {
+            scope: "service".into(),
+            name: "Test".into(),
+            year: 2023,
+        });
+        let spans = [
+            (date!(2023 - 01 - 01), date!(2023 - 03 - 31)),
+            (date!(2023 - 04 - 01), date!(2023 - 06 - 30)),
+            (date!(2023 - 07 - 01), date!(2023 - 09 - 30)),
+            (date!(2023 - 10 - 01), date!(2023 - 12 - 31)),
+        ];
+        for (i, ((from, to), n)) in spans.into_iter().zip(counts).enumerate() {
+            let q = shortcomings(&format!("meeting {}", i + 1), from, to, n, 3);
+            let q = protect_with_ledger(&ledger, &q, 3).unwrap();
+            ledger.record(q);
+        }
+        ledger
+    }
+
+    /// Issue 31's first example: the quarterly documents show 5, 4, 6 and ".." (a 1); the year's
+    /// summary showing 16 would give the hidden quarter away, so it is hidden too.
+    #[test]
+    fn the_year_does_not_give_a_hidden_quarter_away() {
+        let ledger = quarters([5, 4, 6, 1]);
+        let shown: Vec<Option<u64>> = ledger
+            .publications
+            .iter()
+            .map(|p| p.cells[0].shown)
+            .collect();
+        assert_eq!(shown, [Some(5), Some(4), Some(6), None]);
+        let year = shortcomings(
+            "summary",
+            date!(2023 - 01 - 01),
+            date!(2023 - 12 - 31),
+            16,
+            3,
+        );
+        let year = protect_with_ledger(&ledger, &year, 3).unwrap();
+        assert_eq!(year.cells[0].shown, None);
+        // With every quarter shown, the year tells nothing new and is shown.
+        let ledger = quarters([5, 4, 6, 3]);
+        let year = shortcomings(
+            "summary",
+            date!(2023 - 01 - 01),
+            date!(2023 - 12 - 31),
+            18,
+            3,
+        );
+        assert_eq!(
+            protect_with_ledger(&ledger, &year, 3).unwrap().cells[0].shown,
+            Some(18)
+        );
+    }
+}
