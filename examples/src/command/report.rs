@@ -47,10 +47,11 @@ Options:
   --population FILE   an SCB table of population by municipality and single year of age:
                       clients per municipality are compared with each one's share of adults
   --ledger FILE       the ledger of what has been published about this register and year
-                      (created if missing, default OUT/po-ledger-YEAR.json when it exists):
-                      the report is protected together with every publication in it (a
-                      corrected report, the report at another k), then recorded in it. The
-                      ledger holds true counts: keep it with the register, never publish it
+                      (created if missing; e.g. OUT/po-ledger-YEAR.json): the report is
+                      protected together with every publication in it (a corrected report,
+                      the report at another k), then recorded in it. A ledger at
+                      OUT/po-ledger-YEAR.json is never passed over silently. The ledger holds
+                      true counts: keep it with the register, never publish it
   --without-ledger    publish without the ledger that exists in OUT (not recommended: the
                       report is then protected as if nothing had been published before)";
 
