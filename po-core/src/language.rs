@@ -38,13 +38,3 @@ impl Language {
         }
     }
 }
-
-impl Language {
-    /// Of the two texts, the one in this language.
-    pub fn pick<'a>(self, sv: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Language::Sv => sv,
-            Language::En => en,
-        }
-    }
-}

@@ -28,7 +28,7 @@ use std::collections::BTreeMap;
 use super::audit::{run, Depth};
 use super::ledger::{CountKey, Ledger, LedgerCell, LedgerEntry, Period};
 use super::protect::protect_fixed;
-use super::{Audit, CellId, CellLabel, DisclosureError, Publication, Relation};
+use super::{CellId, CellLabel, DisclosureError, Publication, Relation};
 
 /// The publications as one: cells, true values, what is hidden, what is fixed.
 struct Combined {
@@ -40,7 +40,7 @@ struct Combined {
 
 /// The entries (and the new one) as one publication. `certain`: only the relations an attacker
 /// surely knows (no differences between versions, no periods), for what was given away before.
-fn combine(entries: &[&LedgerEntry], new: Option<&LedgerEntry>, certain: bool) -> Combined {
+fn combine(entries: &[&LedgerEntry], new: &LedgerEntry, certain: bool) -> Combined {
     let mut c = Combined {
         publication: Publication::new(),
         values: Vec::new(),
@@ -50,7 +50,7 @@ fn combine(entries: &[&LedgerEntry], new: Option<&LedgerEntry>, certain: bool) -
     let all: Vec<(&LedgerEntry, bool)> = entries
         .iter()
         .map(|e| (*e, true))
-        .chain(new.map(|e| (e, false)))
+        .chain([(new, false)])
         .collect();
     // Every cell, by what it counts, with its publication.
     let mut by_key: BTreeMap<&CountKey, Vec<(usize, CellId)>> = BTreeMap::new();
@@ -59,11 +59,7 @@ fn combine(entries: &[&LedgerEntry], new: Option<&LedgerEntry>, certain: bool) -
         for cell in &e.cells {
             let id = c.publication.add_cell(label(e, &cell.key), cell.margin);
             c.values.push(cell.count);
-            c.hidden.push(if *published {
-                cell.shown.is_none()
-            } else {
-                false
-            });
+            c.hidden.push(*published && cell.shown.is_none());
             c.fixed.push(*published);
             by_key.entry(&cell.key).or_default().push((n, id));
         }
@@ -222,12 +218,12 @@ pub fn protect_with_ledger(
     k: u64,
 ) -> Result<LedgerEntry, DisclosureError> {
     let entries: Vec<&LedgerEntry> = ledger.publications.iter().collect();
-    let c = combine(&entries, Some(new), false);
+    let c = combine(&entries, new, false);
     // The new publication's cells follow the recorded ones (derived cells come after both).
     let start: usize = entries.iter().map(|e| e.cells.len()).sum();
     // What the earlier publications give away already, the new one hidden whole: no choice
     // now can undo it (its cells equal to a count shown before are published already).
-    let certain = combine(&entries, Some(new), true);
+    let certain = combine(&entries, new, true);
     let before: Vec<Option<u64>> = (0..certain.values.len())
         .map(|i| {
             let new = (start..start + new.cells.len()).contains(&i);
@@ -271,38 +267,6 @@ fn alone(e: &LedgerEntry) -> Publication {
         p.add_relation(r.clone());
     }
     p
-}
-
-/// The attacker's view of every publication recorded together: each hidden or derived
-/// number's range and those at risk under threshold `k` (as [`super::audit`] for one).
-///
-/// # Errors
-/// As [`super::audit`].
-pub fn audit_publications(entries: &[&LedgerEntry], k: u64) -> Result<Audit, DisclosureError> {
-    let c = combine(entries, None, false);
-    let published: Vec<Option<u64>> = c
-        .values
-        .iter()
-        .zip(&c.hidden)
-        .map(|(&v, &h)| (!h).then_some(v))
-        .collect();
-    let mut audit = run(&c.publication, &published, k, Depth::Risks)?;
-    // A count shown in 1..k-1 is at risk too (the primary rule), wherever it was published.
-    for (i, v) in published.iter().enumerate() {
-        if v.is_some_and(|v| (1..k).contains(&v)) {
-            audit.at_risk.push(super::AtRisk {
-                range: super::CellRange {
-                    cell: CellId(i),
-                    label: c.publication.label(CellId(i)).clone(),
-                    low: v.unwrap_or_default(),
-                    high: *v,
-                },
-                kind: super::RiskKind::Exact,
-            });
-        }
-    }
-    audit.at_risk.sort_by_key(|r| r.range.cell);
-    Ok(audit)
 }
 
 #[cfg(test)]

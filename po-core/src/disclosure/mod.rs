@@ -34,7 +34,7 @@ mod publication;
 mod publishable;
 
 pub use audit::{audit, AtRisk, Audit, CellRange, RiskKind};
-pub use family::{audit_publications, protect_with_ledger};
+pub use family::protect_with_ledger;
 pub use ledger::{CountKey, Ledger, LedgerCell, LedgerEntry, Period, Population, LEDGER_SCHEMA};
 pub use protect::{protect, protect_from, Protection};
 pub use publication::{CellId, CellLabel, Publication, Relation, RelationKind, TableCells};

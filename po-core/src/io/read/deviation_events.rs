@@ -234,19 +234,9 @@ fn read_row(r: &mut super::sheet::Row<'_>, vocabulary: &LocalVocabulary) -> Opti
             let level = r.code(LEVEL, |s| vocabulary.deviation_levels.parse(s));
             let counterpart = r.code(COUNTERPART, |s| vocabulary.counterparts.parse(s));
             let (description, consequence) = (
-                r.raw(DESCRIPTION).unwrap_or_default().to_owned(),
-                r.raw(CONSEQUENCE).unwrap_or_default().to_owned(),
+                r.free_text(DESCRIPTION).unwrap_or_default().to_owned(),
+                r.free_text(CONSEQUENCE).unwrap_or_default().to_owned(),
             );
-            for (column, text) in [(DESCRIPTION, &description), (CONSEQUENCE, &consequence)] {
-                if crate::privacy::redact(text) != *text {
-                    r.problem(
-                        column,
-                        "looks like it contains an identity number; free text must not \
-                         identify the client"
-                            .into(),
-                    );
-                }
-            }
             match (event_type, level, counterpart) {
                 (Some(event_type), Some(level), Some(counterpart)) => Some(Dimensions {
                     event_type,
