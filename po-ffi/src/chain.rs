@@ -52,7 +52,7 @@ record! {
 }
 
 /// Compiles submissions for `year`: each a document in po's submission JSON (`{"schema":
-/// "po-submission/1", …}`) or the flat CSV form. `county` is a county's code or name (empty for
+/// "po-submission/2", …}`) or the flat CSV form. `county` is a county's code or name (empty for
 /// the nation); protected with threshold `k` unless `unprotected` (for the analyst's own
 /// checks, never for publication); the Markdown in `language` (`sv` or `en`).
 #[cfg_attr(

@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use po_core::chain::{compile_against, Submission};
+use po_core::chain::{compile_against, compile_family, Compilation, Submission};
 use po_core::codes::CodeList;
 use po_core::disclosure::Protection;
 use po_core::io::read::read_flat_submission;
@@ -26,7 +26,9 @@ workbook (.xlsx, .ods). A directory is read for its .json, .csv, .xlsx and .ods 
 
 Options:
   --year Y            the year compiled (required); a submission of another year is a finding
-  --county C          a county's code or name (e.g. 17 or \"Värmlands län\"); default the nation
+  --county C          a county's code or name (e.g. 17 or \"Värmlands län\"), or all: every
+                      county with a service and the nation, protected together in one run;
+                      default the nation
   --previous FILES|DIR
                       last year's submissions, for the change against the year before
                       (comma-separated files, or a directory)
@@ -35,6 +37,11 @@ Options:
   --format LIST       comma-separated: md, html, xlsx, json (default md,html)
   --lang sv|en        the documents' language (default sv; both: sv,en)
   --out DIR           where the files go (default po-compilation)
+
+Submissions of exact counts (po report --municipalities writes them) are compiled exactly and
+each county and the nation protected together with the services' own published reports, so
+that no publication subtracted from another gives a count away; submissions of protected counts
+compile as sums (a sum with a hidden part is hidden).
 
 Findings (margins that do not add up, new clients above active ones, a municipality claimed by
 two services, the wrong year, …) are printed and listed in the compilation; they do not stop
@@ -135,9 +142,13 @@ pub(super) fn compile(
     let unprotected = a.flags.iter().any(|f| f == "unprotected");
     let protection =
         Protection::from_request(threshold(&a)?, unprotected).map_err(|e| usage(e.to_string()))?;
-    let county = match a.options.get("county") {
-        Some(c) => Some(County::parse(c).map_err(|e| usage(format!("--county: {e}")))?),
-        None => None,
+    // `None`: every county and the nation; `Some(None)`: the nation.
+    let county = match a.options.get("county").map(String::as_str) {
+        Some("all") => None,
+        Some(c) => Some(Some(
+            County::parse(c).map_err(|e| usage(format!("--county: {e}")))?,
+        )),
+        None => Some(None),
     };
     let formats = formats(&a, &["md", "html", "xlsx", "json"], "md,html")?;
     let languages = languages(&a)?;
@@ -173,8 +184,17 @@ pub(super) fn compile(
         );
         return Ok(super::PROBLEMS);
     }
-    let c = compile_against(&submissions, previous.as_deref(), year, county, protection)
-        .map_err(failed)?;
+    let compilations = match county {
+        Some(county) => {
+            vec![
+                compile_against(&submissions, previous.as_deref(), year, county, protection)
+                    .map_err(failed)?,
+            ]
+        }
+        None => {
+            compile_family(&submissions, previous.as_deref(), year, protection).map_err(failed)?
+        }
+    };
     let dir = PathBuf::from(
         a.options
             .get("out")
@@ -182,13 +202,51 @@ pub(super) fn compile(
     );
     std::fs::create_dir_all(&dir)
         .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
-    let place = county.map_or("riket".to_owned(), |k| k.code().to_owned());
+    let mut written = Vec::new();
+    for c in &compilations {
+        written.extend(write_compilation(c, &formats, &languages, &dir)?);
+    }
+    let mut findings: Vec<&po_core::chain::ChainFinding> = Vec::new();
+    for f in compilations.iter().flat_map(|c| &c.findings) {
+        if !findings.contains(&f) {
+            findings.push(f);
+        }
+    }
+    for f in &findings {
+        let _ = writeln!(out, "{}: {}", f.about, f.reason);
+    }
+    let protected = match protection {
+        Protection::Threshold { k } => format!("protected at k = {k}"),
+        Protection::Unprotected => "UNPROTECTED, not for publication".to_owned(),
+    };
+    let compiled = compilations.last().map_or(0, |c| c.services.len());
+    let _ = writeln!(
+        out,
+        "{} submission(s), {compiled} compiled ({protected}), {} finding(s); written:",
+        submissions.len(),
+        findings.len()
+    );
+    for p in &written {
+        let _ = writeln!(out, "  {}", p.display());
+    }
+    Ok(OK)
+}
+
+/// One compilation's documents and JSON in `dir`.
+fn write_compilation(
+    c: &Compilation,
+    formats: &[&str],
+    languages: &[po_core::Language],
+    dir: &Path,
+) -> Result<Vec<PathBuf>, Fail> {
+    let year = c.year;
+    let place = c.county.map_or("riket".to_owned(), |k| k.code().to_owned());
     let stem = format!("compilation-{year}-{place}");
     let mut written = Vec::new();
     let publishable = c.publishable().map_err(failed)?;
-    for language in &languages {
+    for language in languages {
         let lang = language.code();
-        for format in &formats {
+        for format in formats {
             let body = match *format {
                 "md" => compilation_markdown(publishable, *language).into_bytes(),
                 "html" => {
@@ -205,36 +263,20 @@ pub(super) fn compile(
     }
     if formats.contains(&"json") {
         let path = dir.join(format!("{stem}.json"));
-        let json = serde_json::to_string_pretty(&c).map_err(failed)? + "\n";
+        let json = serde_json::to_string_pretty(c).map_err(failed)? + "\n";
         write_file(&path, json.as_bytes())?;
         written.push(path);
     }
-    for f in &c.findings {
-        let _ = writeln!(out, "{}: {}", f.about, f.reason);
-    }
-    let protected = match protection {
-        Protection::Threshold { k } => format!("protected at k = {k}"),
-        Protection::Unprotected => "UNPROTECTED, not for publication".to_owned(),
-    };
-    let _ = writeln!(
-        out,
-        "{} submission(s), {} compiled ({protected}), {} finding(s); written:",
-        submissions.len(),
-        c.services.len(),
-        c.findings.len()
-    );
-    for p in &written {
-        let _ = writeln!(out, "  {}", p.display());
-    }
-    Ok(OK)
+    Ok(written)
 }
 
-/// `po report --municipalities`: the report as the service's submission, in po's JSON and the
-/// flat CSV form.
+/// `po report --municipalities`: the service's submission of exact counts (`exact`) with its
+/// report as published, in po's JSON and the flat CSV form, both marked confidential.
 pub(super) fn write_submission(
     a: &Args,
     list: &str,
-    report: &AnnualReport,
+    exact: AnnualReport,
+    published: Option<&AnnualReport>,
     dir: &Path,
 ) -> Result<Vec<PathBuf>, Fail> {
     let municipalities = list
@@ -256,8 +298,8 @@ pub(super) fn write_submission(
         ),
         None => None,
     };
-    let s = Submission::new(host, municipalities, decided, report.clone());
-    let year = report.year;
+    let year = exact.year;
+    let s = Submission::exact(host, municipalities, decided, exact, published.cloned());
     let json = dir.join(format!("submission-{year}.json"));
     write_file(&json, (s.to_json() + "\n").as_bytes())?;
     let csv = dir.join(format!("submission-{year}.csv"));

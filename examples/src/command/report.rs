@@ -37,7 +37,9 @@ Options:
                       stops the report)
   --municipalities L  also write the submission to länsstyrelsen (10 §) for these
                       municipality codes, the host first (e.g. 1761,1762), as po's JSON and
-                      the flat CSV form
+                      the flat CSV form: exact counts, marked confidential and never to be
+                      published, with the report as published beside them (the county
+                      protects its compilation against it)
   --positions-decided N
                       the full-time positions the grant was decided for (in the submission)
   --policy NAME|FILE  the priority order in use (10 § 3): a preset (national_2019,
@@ -185,7 +187,16 @@ pub(super) fn report(
         written.push(tables);
     }
     if let Some(list) = a.options.get("municipalities") {
-        written.extend(super::compile::write_submission(&a, list, &report, &dir)?);
+        // Exact counts to länsstyrelsen, with the report as published (none if unprotected).
+        let unprotected = ReportOptions {
+            protection: Protection::Unprotected,
+            ..options.clone()
+        };
+        let exact = annual_report(&register, &unprotected).map_err(failed)?;
+        let published = (report.protection != Protection::Unprotected).then_some(&report);
+        written.extend(super::compile::write_submission(
+            &a, list, exact, published, &dir,
+        )?);
     }
     // Recorded once everything is written: the ledger says what was published.
     if let (Some((path, mut ledger)), Some(entry)) = (ledger, recorded) {

@@ -408,9 +408,29 @@ fn services_write_submissions_and_the_county_compiles_them() {
         assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
         assert!(text(&r.stdout).contains("submission-2023.json"));
         let json = std::fs::read_to_string(out.join("submission-2023.json")).unwrap();
-        assert!(json.contains("\"schema\": \"po-submission/1\""), "{json}");
+        assert!(json.contains("\"schema\": \"po-submission/2\""), "{json}");
+        // Exact counts, marked, with the report as published beside them.
+        let s = po_core::chain::Submission::from_json(&json).unwrap();
+        assert!(s.is_exact() && s.confidential.as_deref() == Some(po_core::chain::CONFIDENTIAL));
+        let published = s.published.as_ref().unwrap();
+        assert_eq!(
+            published.protection,
+            po_core::disclosure::Protection::Threshold { k: 3 }
+        );
+        assert_eq!(
+            s.report.active_clients.total,
+            published.active_clients.total
+        );
         let csv = std::fs::read_to_string(out.join("submission-2023.csv")).unwrap();
         assert!(csv.starts_with("section;row;column;value\nservice;;;"));
+        assert!(csv.contains("\nconfidential;;;Konfidentiellt"), "{csv}");
+        // The flat form carries the same: exact counts and the published report.
+        let flat = po_core::io::read::read_flat_submission(&csv).unwrap();
+        assert_eq!(flat.report.active_clients, s.report.active_clients);
+        assert_eq!(
+            flat.published.as_ref().unwrap().deviations_by_counterpart,
+            published.deviations_by_counterpart
+        );
         let stem = municipalities.replace(',', "-");
         std::fs::copy(
             out.join("submission-2023.json"),
@@ -465,6 +485,32 @@ fn services_write_submissions_and_the_county_compiles_them() {
     assert_eq!(&book[..2], b"PK");
     let json = std::fs::read_to_string(out.join("compilation-2023-17.json")).unwrap();
     assert!(json.contains("\"protection\""), "{json}");
+
+    // Every county and the nation in one run, protected together.
+    let all = scratch("compilation-all");
+    let r = po(&[
+        "compile",
+        submissions.to_str().unwrap(),
+        "--year",
+        "2023",
+        "--county",
+        "all",
+        "--format",
+        "json",
+        "--out",
+        all.to_str().unwrap(),
+    ]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    for place in ["17", "riket"] {
+        let c: po_core::chain::Compilation = serde_json::from_slice(
+            &std::fs::read(all.join(format!("compilation-2023-{place}.json"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(c.services.len(), 3);
+        // The county is the nation here: one choice of hidden cells, the county's as above.
+        let county: po_core::chain::Compilation = serde_json::from_str(&json).unwrap();
+        assert_eq!(c.tables, county.tables, "{place}");
+    }
 
     // A submission that cannot be read stops the compilation and is named.
     std::fs::write(submissions.join("broken.json"), "{").unwrap();

@@ -5,8 +5,18 @@
 //! lacking a member (which role, how many) — each table the sum of the services' tables (a sum
 //! with a hidden part hidden).
 //!
-//! Protection: the seven compiled tables are one publication with the relations a report's
-//! tables have (new and closed ≤ active clients cell by cell, children at home and contact
+//! Protection of exact submissions (issue 31; DOMAIN § 11: "exact counts travel up the
+//! chain; protection belongs where numbers are published"): when every submission carries
+//! exact counts (`po-submission/2`, [`Submission::exact`]), the counties and the nation are
+//! compiled from them and protected in one run with every service's own published report
+//! (its whole report, with all its relations) and with each other — a county is the sum of its
+//! services, the nation the sum of all (`hierarchy`). A county minus its other services' reports,
+//! the nation minus the other counties, or a county of one service against that service's
+//! report then gives nothing away, and a sum is shown whenever that is safe, whatever the
+//! services hid. A service that published nothing counts as all unknowns.
+//!
+//! Protection of protected submissions (as before): the seven compiled tables are one
+//! publication with the relations a report's tables have (new and closed ≤ active clients cell by cell, children at home and contact
 //! reasons ≤ the gender's clients, one deviation total), protected and audited together —
 //! tables protected one by one can be undone through those relations (tested in
 //! `report/joint.rs`). Submissions that are all unprotected (true counts sent to
@@ -18,12 +28,13 @@
 //! and counts once there (and once nationally) however many municipalities it has.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::compile::sum_tables;
+use super::hierarchy::{protect_hierarchy, Member};
 use super::submission::GrantFigures;
 use super::{
     municipalities_offering, validate_submissions, ChainFinding, MunicipalitiesOffering,
@@ -121,7 +132,8 @@ impl Compilation {
 /// unprotected submission is first protected as its service would have done. When all are
 /// unprotected, the sums alone are protected (fewer cells hidden); when all are protected,
 /// the compiled tables' relations are sums of the services' own, so they tell an attacker who
-/// has every submission nothing new about any service.
+/// has every submission nothing new about any service. An exact submission with the report its
+/// service published is compiled as that report.
 fn protect_unpublished<'a>(
     chosen: &[&'a Submission],
     protection: Protection,
@@ -130,8 +142,14 @@ fn protect_unpublished<'a>(
     let mixed = chosen.iter().any(|s| published(s)) && chosen.iter().any(|s| !published(s));
     chosen
         .iter()
-        .map(|&s| match protection {
-            Protection::Threshold { k } if mixed && !published(s) => {
+        .map(|&s| match (protection, &s.published) {
+            (Protection::Threshold { .. }, Some(own)) if mixed && !published(s) => {
+                // What it published is what an attacker holds: compiled as that.
+                let mut s = s.clone();
+                s.report = own.clone();
+                Ok(Cow::Owned(s))
+            }
+            (Protection::Threshold { k }, _) if mixed && !published(s) => {
                 // Its compiled tables, protected together as a compilation's are.
                 let mut s = s.clone();
                 let tables: Vec<Table> = ReportTable::compiled_tables()
@@ -147,6 +165,109 @@ fn protect_unpublished<'a>(
             _ => Ok(Cow::Borrowed(s)),
         })
         .collect()
+}
+
+/// The compiled tables of every county with a service among `submissions` and of the nation
+/// (`None`), protected together with every service's own published report (`hierarchy`): the
+/// same submissions give every county and the nation one consistent choice of hidden cells,
+/// whichever is compiled first.
+fn protect_family(
+    submissions: &[Submission],
+    k: u64,
+) -> Result<BTreeMap<Option<County>, Vec<Table>>, DisclosureError> {
+    let counties_of = |s: &Submission| -> BTreeSet<County> {
+        County::ALL
+            .iter()
+            .copied()
+            .filter(|&c| s.municipalities.iter().any(|m| in_county(*m, c)))
+            .collect()
+    };
+    let sets: Vec<BTreeSet<County>> = submissions.iter().map(counties_of).collect();
+    let sum_of = |parts: &[usize]| -> Vec<Table> {
+        ReportTable::compiled_tables()
+            .map(|t| {
+                sum_tables(
+                    &parts
+                        .iter()
+                        .map(|&i| submissions[i].report.table_of(t))
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .collect()
+    };
+    // Services that published nothing are unknowns an attacker never sees one by one: those of
+    // one set of counties are one unknown (their sum). A county whose services all published
+    // nothing and lie in it alone is itself the lowest level (its cells are free, and the
+    // nation sums it), as τ-ARGUS takes a hierarchy's base table.
+    let opaque = |c: County| {
+        (0..submissions.len())
+            .filter(|&i| sets[i].contains(&c))
+            .all(|i| submissions[i].published.is_none() && sets[i].len() == 1)
+    };
+    let mut members: Vec<Member<'_>> = Vec::new();
+    let mut below: Vec<(BTreeSet<County>, usize)> = Vec::new();
+    let mut groups: BTreeMap<&BTreeSet<County>, Vec<usize>> = BTreeMap::new();
+    for (i, s) in submissions.iter().enumerate() {
+        match &s.published {
+            Some(p) => {
+                below.push((sets[i].clone(), members.len()));
+                members.push(Member::Service {
+                    name: &s.service,
+                    exact: &s.report,
+                    published: Some(p),
+                });
+            }
+            None if sets[i].len() == 1 && sets[i].iter().all(|&c| opaque(c)) => {}
+            None => groups.entry(&sets[i]).or_default().push(i),
+        }
+    }
+    for (set, parts) in groups {
+        below.push((set.clone(), members.len()));
+        members.push(Member::Unpublished {
+            name: format!("{} unpublished", parts.len()),
+            exact: sum_of(&parts),
+        });
+    }
+    let mut sums = Vec::new();
+    let mut places = Vec::new();
+    let mut nation_parts = Vec::new();
+    for &c in County::ALL {
+        let parts: Vec<usize> = (0..submissions.len())
+            .filter(|&i| sets[i].contains(&c))
+            .collect();
+        if parts.is_empty() {
+            continue;
+        }
+        let me = members.len();
+        places.push((me, Some(c)));
+        members.push(Member::Compilation {
+            name: c.label_sv().to_owned(),
+            exact: sum_of(&parts),
+        });
+        if opaque(c) {
+            nation_parts.push(me);
+        } else {
+            let below: Vec<usize> = below
+                .iter()
+                .filter(|(set, _)| set.contains(&c))
+                .map(|&(_, m)| m)
+                .collect();
+            sums.push((me, below));
+        }
+    }
+    nation_parts.extend(below.iter().map(|&(_, m)| m));
+    let all: Vec<usize> = (0..submissions.len()).collect();
+    members.push(Member::Compilation {
+        name: "Riket".to_owned(),
+        exact: sum_of(&all),
+    });
+    sums.push((members.len() - 1, nation_parts));
+    places.push((members.len() - 1, None));
+    let mut protected = protect_hierarchy(&members, &sums, k)?;
+    Ok(places
+        .into_iter()
+        .filter_map(|(i, place)| Some((place, protected[i].take()?)))
+        .collect())
 }
 
 /// The organisation part of a submission, as table 1 reads it.
@@ -228,6 +349,67 @@ pub fn compile_against(
     county: Option<County>,
     protection: Protection,
 ) -> Result<Compilation, DisclosureError> {
+    let family = match protection {
+        Protection::Threshold { k } if all_exact(submissions) => {
+            protect_family(submissions, k)?.remove(&county)
+        }
+        _ => None,
+    };
+    assemble(submissions, previous, year, county, protection, family)
+}
+
+/// Every county with a service among `submissions` (in county-code order) and then the nation,
+/// compiled and protected together in one run: with exact submissions, against the services'
+/// own published reports and against each other (see [`compile`]); otherwise each as
+/// [`compile_against`] compiles it.
+///
+/// # Errors
+/// [`DisclosureError`] from the protection of the compiled tables.
+pub fn compile_family(
+    submissions: &[Submission],
+    previous: Option<&[Submission]>,
+    year: i32,
+    protection: Protection,
+) -> Result<Vec<Compilation>, DisclosureError> {
+    let mut family = match protection {
+        Protection::Threshold { k } if all_exact(submissions) => {
+            Some(protect_family(submissions, k)?)
+        }
+        _ => None,
+    };
+    let mut places: Vec<Option<County>> = County::ALL
+        .iter()
+        .filter(|&&c| {
+            submissions
+                .iter()
+                .any(|s| s.municipalities.iter().any(|m| in_county(*m, c)))
+        })
+        .map(|&c| Some(c))
+        .collect();
+    places.push(None);
+    places
+        .into_iter()
+        .map(|place| {
+            let tables = family.as_mut().and_then(|f| f.remove(&place));
+            assemble(submissions, previous, year, place, protection, tables)
+        })
+        .collect()
+}
+
+fn all_exact(submissions: &[Submission]) -> bool {
+    !submissions.is_empty() && submissions.iter().all(Submission::is_exact)
+}
+
+/// One compilation of `county` (or the nation); `family`: its tables protected with the
+/// family, when the submissions are exact.
+fn assemble(
+    submissions: &[Submission],
+    previous: Option<&[Submission]>,
+    year: i32,
+    county: Option<County>,
+    protection: Protection,
+    family: Option<Vec<Table>>,
+) -> Result<Compilation, DisclosureError> {
     let chosen: Vec<&Submission> = submissions
         .iter()
         .filter(|s| county.is_none_or(|c| s.municipalities.iter().any(|m| in_county(*m, c))))
@@ -236,7 +418,11 @@ pub fn compile_against(
         &chosen.iter().map(|s| (*s).clone()).collect::<Vec<_>>(),
         year,
     );
-    let protected = protect_unpublished(&chosen, protection)?;
+    let exact = all_exact(submissions);
+    let protected = match exact {
+        true => chosen.iter().map(|&s| Cow::Borrowed(s)).collect(),
+        false => protect_unpublished(&chosen, protection)?,
+    };
     let chosen: Vec<&Submission> = protected.iter().map(|s| &**s).collect();
     let mut tables: Vec<Table> = ReportTable::compiled_tables()
         .map(|t| {
@@ -249,7 +435,10 @@ pub fn compile_against(
         })
         .collect();
     if let Protection::Threshold { k } = protection {
-        tables = protect_linked(&tables, k)?;
+        tables = match family {
+            Some(protected) => protected,
+            None => protect_linked(&tables, k)?,
+        };
     }
     let mut ombud = Cell::Count(0);
     let mut missing_roles = BTreeMap::new();

@@ -14,6 +14,7 @@
 
 mod compilation;
 mod compile;
+mod hierarchy;
 mod submission;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -24,11 +25,11 @@ use crate::codes::CodeList;
 use crate::organisation::{County, MunicipalityCode};
 use crate::reference::sweden;
 
-pub use compilation::{compile, compile_against, Change, Compilation, CountyGrant};
+pub use compilation::{compile, compile_against, compile_family, Change, Compilation, CountyGrant};
 pub use compile::compile_tables;
 pub use submission::{
     validate_submission, validate_submissions, GrantFigures, Submission, SubmissionError,
-    SUBMISSION_SCHEMA,
+    CONFIDENTIAL, SUBMISSION_SCHEMA,
 };
 
 /// What one service submits about its organisation for the year (part of its 10 § report).

@@ -21,7 +21,14 @@ use crate::report::{AnnualReport, Cell, Table};
 /// The schema this module reads and writes; a submission naming another is refused. Its JSON
 /// Schema is `examples/schemas/submission.schema.json` (generated from these types, checked in
 /// CI): a new version of the document is a new name, never a silent change.
-pub const SUBMISSION_SCHEMA: &str = "po-submission/1";
+pub const SUBMISSION_SCHEMA: &str = "po-submission/2";
+
+/// The earlier schema, still read (its submissions have no `published` report and no marking).
+const SUBMISSION_SCHEMA_1: &str = "po-submission/1";
+
+/// The marking of a submission of exact counts, in Swedish as länsstyrelsen reads it.
+pub const CONFIDENTIAL: &str = "Konfidentiellt: exakta tal till länsstyrelsen (SFS 2013:522 \
+    10 §), ej för publicering. Publicerade tal finns i verksamhetens egen rapport.";
 
 /// One service's submission for a year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,8 +51,16 @@ pub struct Submission {
     /// The grant: decided, paid and repaid (kronor), if reported.
     #[serde(default)]
     pub grant: Option<GrantFigures>,
-    /// The annual report as published (protected).
+    /// The annual report: exact counts ([`crate::disclosure::Protection::Unprotected`]) in a
+    /// submission `po report` writes, or protected counts as published.
     pub report: AnnualReport,
+    /// The service's own report as it published it (protected), when `report` holds exact
+    /// counts and the service published: the compilation is protected against it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<AnnualReport>,
+    /// [`CONFIDENTIAL`] when `report` holds exact counts: not for publication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidential: Option<String>,
 }
 
 /// The state grant of a service's year (SFS 2013:522 6–9 §§): what was decided, paid and
@@ -62,6 +77,27 @@ pub struct GrantFigures {
 }
 
 impl Submission {
+    /// A submission of exact counts (`exact`, unprotected) with the service's own report as
+    /// published (`published`, protected; `None` when it published none), marked
+    /// [`CONFIDENTIAL`].
+    pub fn exact(
+        host: MunicipalityCode,
+        municipalities: Vec<MunicipalityCode>,
+        positions_decided: Option<Decimal>,
+        exact: AnnualReport,
+        published: Option<AnnualReport>,
+    ) -> Submission {
+        let mut s = Submission::new(host, municipalities, positions_decided, exact);
+        s.published = published;
+        s.confidential = Some(CONFIDENTIAL.to_owned());
+        s
+    }
+
+    /// Whether `report` holds exact counts (every count shown, nothing protected).
+    pub fn is_exact(&self) -> bool {
+        self.report.protection == crate::disclosure::Protection::Unprotected
+    }
+
     /// A submission of `report` (its year and service name are the report's).
     pub fn new(
         host: MunicipalityCode,
@@ -78,6 +114,8 @@ impl Submission {
             positions_decided,
             grant: None,
             report,
+            published: None,
+            confidential: None,
         }
     }
 
@@ -86,8 +124,11 @@ impl Submission {
     /// # Errors
     /// [`SubmissionError`] saying why (serde's words name the place in the document).
     pub fn from_json(text: &str) -> Result<Submission, SubmissionError> {
-        let s: Submission =
+        let mut s: Submission =
             serde_json::from_str(text).map_err(|e| SubmissionError::new(e.to_string()))?;
+        if s.schema == SUBMISSION_SCHEMA_1 {
+            s.schema = SUBMISSION_SCHEMA.to_owned();
+        }
         if s.schema != SUBMISSION_SCHEMA {
             return Err(SubmissionError::new(format!(
                 "schema {:?}, expected {SUBMISSION_SCHEMA:?}",

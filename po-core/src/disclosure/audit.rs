@@ -102,7 +102,14 @@ pub(super) fn run(
     k: u64,
     depth: Depth,
 ) -> Result<Audit, DisclosureError> {
-    run_cached(publication, published, k, depth, &mut Solved::default())
+    run_cached(
+        publication,
+        published,
+        k,
+        depth,
+        &mut Solved::default(),
+        None,
+    )
 }
 
 /// Components solved before, by their hidden cells: secondary suppression audits again and
@@ -115,13 +122,17 @@ pub(super) struct Solved(std::collections::HashMap<Vec<CellId>, Vec<Range>>);
 /// A cell's whole-number range: `(cell, low, high)`, `high` `None` when unbounded.
 type Range = (CellId, u64, Option<u64>);
 
-/// As [`run`], reusing the ranges of components solved before (see [`Solved`]).
+/// As [`run`], reusing the ranges of components solved before (see [`Solved`]). `truth`, when
+/// the caller is the publisher who knows every true count, is a feasible point of every
+/// component: it settles many cells of a risk check without an LP of their own (it lies
+/// within every range, so the ranges found are the same).
 pub(super) fn run_cached(
     publication: &Publication,
     published: &[Option<u64>],
     k: u64,
     depth: Depth,
     solved: &mut Solved,
+    truth: Option<&[u64]>,
 ) -> Result<Audit, DisclosureError> {
     if published.len() != publication.len() {
         return Err(DisclosureError::WrongLength {
@@ -138,7 +149,9 @@ pub(super) fn run_cached(
         let ranges = match solved.0.get(&component.cells) {
             Some(r) => r.clone(),
             None => {
-                let r = component.solve(k, depth)?;
+                let hint: Option<Vec<f64>> =
+                    truth.map(|t| component.cells.iter().map(|c| t[c.0] as f64).collect());
+                let r = component.solve(k, depth, hint)?;
                 solved.0.insert(component.cells.clone(), r.clone());
                 r
             }
@@ -332,7 +345,12 @@ impl Component {
     }
 
     /// Each cell's whole-number range `(cell, low, high)`.
-    fn solve(&self, k: u64, depth: Depth) -> Result<Vec<Range>, DisclosureError> {
+    fn solve(
+        &self,
+        k: u64,
+        depth: Depth,
+        hint: Option<Vec<f64>>,
+    ) -> Result<Vec<Range>, DisclosureError> {
         let n = self.cells.len();
         let mut seen = vec![
             Seen {
@@ -363,11 +381,14 @@ impl Component {
         let mut exact_low = vec![None; n];
         let mut exact_high = vec![None; n];
         if depth == Depth::Risks {
-            // One point where everything is as small as it can be.
+            // One point where everything is as small as it can be, and the truth when known.
             if let Some((_, point)) =
                 self.optimise(OptimizationDirection::Minimize, &vec![1.0; n])?
             {
                 note(&mut seen, &point);
+            }
+            if let Some(point) = &hint {
+                note(&mut seen, point);
             }
         }
         for i in 0..n {

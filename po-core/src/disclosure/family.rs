@@ -28,7 +28,7 @@ use std::collections::BTreeMap;
 use super::audit::{run, Depth};
 use super::ledger::{CountKey, Ledger, LedgerCell, LedgerEntry, Period};
 use super::protect::protect_fixed;
-use super::{CellId, CellLabel, DisclosureError, Publication, Relation};
+use super::{CellId, CellLabel, DisclosureError, Publication, Relation, RelationKind};
 
 /// The publications as one: cells, true values, what is hidden, what is fixed.
 struct Combined {
@@ -255,6 +255,54 @@ pub fn protect_with_ledger(
     }
     out.k = k;
     Ok(out)
+}
+
+/// Protects the free cells of a publication in which other cells were published before
+/// (`fixed`, shown or hidden as `hidden` says): what the fixed cells give away among themselves
+/// is not the new cells' doing and is not counted against them (a county compiled beside its
+/// services' own reports, `chain::hierarchy`). A free cell that one equation gives as a sum of
+/// shown fixed cells (a county's count whose services all show theirs) is shown when its count
+/// is 0 or at least `k`: hiding it would hide nothing. Returns every cell hidden.
+///
+/// The fixed cells are audited without the free cells' relations: the free cells, all hidden,
+/// would only join everything into one large component and tell nothing more — each is a sum
+/// of fixed cells, and the relations between the sums follow from the parts' own.
+///
+/// # Errors
+/// As [`protect_fixed`].
+pub(crate) fn protect_beside(
+    publication: &Publication,
+    values: &[u64],
+    hidden: &[bool],
+    fixed: &[bool],
+    k: u64,
+) -> Result<Vec<bool>, DisclosureError> {
+    let before: Vec<Option<u64>> = values
+        .iter()
+        .zip(hidden.iter().zip(fixed))
+        .map(|(&v, (&h, &f))| (f && !h).then_some(v))
+        .collect();
+    let mut known = vec![false; values.len()];
+    for r in run(&publication.restricted_to(fixed), &before, k, Depth::Risks)?.at_risk {
+        known[r.range.cell.0] = true;
+    }
+    let (mut hidden, mut fixed) = (hidden.to_vec(), fixed.to_vec());
+    for r in publication.relations() {
+        let free: Vec<CellId> = r
+            .terms
+            .iter()
+            .map(|t| t.0)
+            .filter(|c| !fixed[c.0])
+            .collect();
+        let given = r.terms.iter().all(|t| !fixed[t.0 .0] || !hidden[t.0 .0]);
+        if let ([c], RelationKind::Equal, true) = (free.as_slice(), r.kind, given) {
+            let v = values[c.0];
+            if v == 0 || v >= k {
+                (hidden[c.0], fixed[c.0]) = (false, true);
+            }
+        }
+    }
+    protect_fixed(publication, values, &hidden, &fixed, &known, k)
 }
 
 /// One entry as a publication of its own: its cells and its relations.

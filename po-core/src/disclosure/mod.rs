@@ -34,6 +34,7 @@ mod publication;
 mod publishable;
 
 pub use audit::{audit, AtRisk, Audit, CellRange, RiskKind};
+pub(crate) use family::protect_beside;
 pub use family::protect_with_ledger;
 pub use ledger::{CountKey, Ledger, LedgerCell, LedgerEntry, Period, Population, LEDGER_SCHEMA};
 pub use protect::{protect, protect_from, Protection};

@@ -183,7 +183,14 @@ pub(crate) fn protect_fixed(
             .zip(&hidden)
             .map(|(&v, &h)| (!h).then_some(v))
             .collect();
-        let mut audit = run_cached(publication, &published, k, Depth::Risks, &mut solved)?;
+        let mut audit = run_cached(
+            publication,
+            &published,
+            k,
+            Depth::Risks,
+            &mut solved,
+            Some(values),
+        )?;
         audit.at_risk.retain(|r| !known[r.range.cell.0]);
         if audit.is_safe() {
             return Ok(hidden);

@@ -140,6 +140,44 @@ impl Publication {
         cell
     }
 
+    /// The same cells with only the relations among cells `kept[i]`.
+    pub(crate) fn restricted_to(&self, kept: &[bool]) -> Publication {
+        Publication {
+            relations: self
+                .relations
+                .iter()
+                .filter(|r| r.terms.iter().all(|t| kept.get(t.0 .0) == Some(&true)))
+                .cloned()
+                .collect(),
+            ..self.clone()
+        }
+    }
+
+    /// Adds every cell and relation of `other`, its tables' names prefixed with `prefix`;
+    /// returns the offset of its first cell.
+    pub(crate) fn append(&mut self, other: &Publication, prefix: &str) -> usize {
+        let offset = self.len();
+        for (i, l) in other.labels.iter().enumerate() {
+            self.labels.push(CellLabel {
+                table: format!("{prefix}{}", l.table),
+                ..l.clone()
+            });
+            self.margin.push(other.margin[i]);
+            self.derived.push(other.derived[i]);
+        }
+        for r in &other.relations {
+            self.relations.push(Relation {
+                terms: r
+                    .terms
+                    .iter()
+                    .map(|&(c, a)| (CellId(c.0 + offset), a))
+                    .collect(),
+                ..r.clone()
+            });
+        }
+        offset
+    }
+
     /// Adds a relation; terms with coefficient 0 are dropped.
     pub fn add_relation(&mut self, mut relation: Relation) {
         relation.terms.retain(|&(_, c)| c != 0);

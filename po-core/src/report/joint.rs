@@ -165,7 +165,9 @@ fn protect_placed(
     Ok(out)
 }
 
-fn relate_compiled(p: &mut Publication, cells: &[TableCells], tables: &[Table]) {
+/// Adds the linked relations between a compilation's tables (in the order of
+/// [`super::ReportTable::compiled_tables`]) placed as `cells`.
+pub(crate) fn relate_compiled(p: &mut Publication, cells: &[TableCells], tables: &[Table]) {
     if let ([a, n, c, ch, r, bt, bc], [ta, tn, tc, tch, tr, ..]) = (cells, tables) {
         relate_linked(
             p,

@@ -26,9 +26,10 @@ pub use annual::{
     annual_report, AnnualReport, MunicipalityRow, Ratio, ReportOptions, StaffSummary,
     SurveyQuestion, Waiting,
 };
-pub(crate) use joint::{audit_linked, protect_linked};
+pub(crate) use joint::{audit_linked, protect_linked, relate_compiled};
 pub use joint::{audit_tables, protect_table, TableRelation};
 pub use margins::{check_margins, MarginProblem};
+pub(crate) use protection::published;
 pub use protection::{information_loss, InformationLoss};
 pub use reasons::ContactReasons;
 pub use register::{

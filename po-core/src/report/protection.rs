@@ -217,9 +217,11 @@ pub(super) fn layout(r: &AnnualReport) -> (Publication, Vec<CellId>) {
 
 /// The report's publication, its slots (see [`layout`]) and the published value of each cell
 /// (`None` = hidden). Two places showing one cell must agree.
-type Published = (Publication, Vec<CellId>, Vec<Option<u64>>);
+pub(crate) type Published = (Publication, Vec<CellId>, Vec<Option<u64>>);
 
-fn published(r: &mut AnnualReport) -> Result<Published, DisclosureError> {
+/// The report's publication, the cell of each number it shows (in [`visit_slots`]' order: the
+/// tables' cells first, in [`ReportTable::ALL`]'s order) and the shown values.
+pub(crate) fn published(r: &mut AnnualReport) -> Result<Published, DisclosureError> {
     let (p, slots) = layout(r);
     let mut shown = Vec::with_capacity(slots.len());
     visit_slots(r, |c| shown.push(*c));

@@ -43,11 +43,14 @@ fn a_complete_submission_has_no_findings_and_reads_back() {
     assert_eq!(validate_submission(&s, 2023), Vec::new());
     let back = Submission::from_json(&s.to_json()).unwrap();
     assert_eq!(back, s);
-    let wrong = s.to_json().replace("po-submission/1", "po-submission/0");
+    let wrong = s.to_json().replace("po-submission/2", "po-submission/0");
     assert_eq!(
         Submission::from_json(&wrong).unwrap_err().to_string(),
-        "submission: schema \"po-submission/0\", expected \"po-submission/1\""
+        "submission: schema \"po-submission/0\", expected \"po-submission/2\""
     );
+    // The first version (no exact counts, no published report) is still read.
+    let first = s.to_json().replace("po-submission/2", "po-submission/1");
+    assert_eq!(Submission::from_json(&first).unwrap(), s);
 }
 
 #[test]

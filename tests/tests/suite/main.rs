@@ -2,6 +2,7 @@
 //! attackers of the disclosure control (`attacker`, shared by the attack tests).
 
 mod attacker;
+mod chain_attack;
 mod disclosure_attack;
 mod family_attack;
 mod personnummer_meta;

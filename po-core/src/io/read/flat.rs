@@ -6,6 +6,12 @@
 //! every other section is a table of the report (`active_clients`, `new_clients`, …), one line
 //! per cell, `Totalt` as the row or column of its margins, `..` for a hidden cell.
 //!
+//! A submission of exact counts (issue 31) has the field `confidential` (po writes
+//! [`crate::chain::CONFIDENTIAL`]) and its tables hold exact counts; the service's report as
+//! published follows in sections named `published/` and the table (`published/active_clients`),
+//! `..` where it hid a count. A form that shows a count the primary rule hides but has no
+//! `confidential` field is taken as exact counts of a service that published nothing.
+//!
 //! Decisions where the sources are silent: a margin the form leaves out is the sum of its
 //! cells when they are all given, and hidden otherwise (never estimated); a section po does not
 //! know, a number that is not one, or a line without four fields is an error naming its line.
@@ -17,7 +23,7 @@ use rust_decimal::Decimal;
 use crate::chain::{GrantFigures, Submission, SubmissionError};
 use crate::disclosure::Protection;
 use crate::organisation::MunicipalityCode;
-use crate::report::{annual_report, Cell, Register, ReportOptions};
+use crate::report::{annual_report, AnnualReport, Cell, Register, ReportOptions};
 
 /// The label of a margin (row or column) in the flat form.
 pub(crate) const TOTAL: &str = "Totalt";
@@ -42,6 +48,45 @@ fn sum(cells: impl Iterator<Item = Cell>) -> Cell {
         (Cell::Count(x), Cell::Count(y)) => Cell::Count(x + y),
         _ => Cell::Suppressed,
     })
+}
+
+/// The prefix of a section of the published report.
+pub(crate) const PUBLISHED: &str = "published/";
+
+/// Fills `template`'s tables from the sections read (named `prefix` and the table).
+fn fill(template: &mut AnnualReport, tables: &mut BTreeMap<String, Cells>, prefix: &str) {
+    for t in template.tables_mut() {
+        let Some(c) = tables.remove(&format!("{prefix}{}", t.name)) else {
+            continue;
+        };
+        let get = |r: &str, col: &str| c.values.get(&(r.to_owned(), col.to_owned())).copied();
+        let cells: Vec<Vec<Cell>> = c
+            .rows
+            .iter()
+            .map(|r| {
+                c.columns
+                    .iter()
+                    .map(|col| get(r, col).unwrap_or(Cell::Count(0)))
+                    .collect()
+            })
+            .collect();
+        t.row_totals = c
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| get(r, TOTAL).unwrap_or_else(|| sum(cells[i].iter().copied())))
+            .collect();
+        t.column_totals = c
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(j, col)| get(TOTAL, col).unwrap_or_else(|| sum(cells.iter().map(|r| r[j]))))
+            .collect();
+        t.total = get(TOTAL, TOTAL).unwrap_or_else(|| sum(t.row_totals.iter().copied()));
+        t.rows = c.rows.clone();
+        t.columns = c.columns.clone();
+        t.cells = cells;
+    }
 }
 
 /// Reads the flat form of a submission. Errors name the line (header = 1).
@@ -70,7 +115,10 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, SubmissionError> {
             fields.insert(section.to_owned(), value.to_owned());
             continue;
         }
-        if !known.iter().any(|k| k == section) {
+        if !known
+            .iter()
+            .any(|k| k == section.strip_prefix(PUBLISHED).unwrap_or(section))
+        {
             return Err(SubmissionError::at(
                 line,
                 format!(
@@ -138,37 +186,23 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, SubmissionError> {
         })?),
         None => Cell::Count(0),
     };
-    for t in template.tables_mut() {
-        let Some(c) = tables.remove(&t.name) else {
-            continue;
+    let mut published = match tables.keys().any(|t| t.starts_with(PUBLISHED)) {
+        true => Some(template.clone()),
+        false => None,
+    };
+    fill(&mut template, &mut tables, "");
+    if let Some(p) = published.as_mut() {
+        fill(p, &mut tables, PUBLISHED);
+        let k = match fields.get("published_k") {
+            Some(v) => v.parse().map_err(|_| {
+                SubmissionError::new(format!(
+                    "published_k: expected a threshold such as 3, got {:?}",
+                    crate::text::clip(v)
+                ))
+            })?,
+            None => 3,
         };
-        let get = |r: &str, col: &str| c.values.get(&(r.to_owned(), col.to_owned())).copied();
-        let cells: Vec<Vec<Cell>> = c
-            .rows
-            .iter()
-            .map(|r| {
-                c.columns
-                    .iter()
-                    .map(|col| get(r, col).unwrap_or(Cell::Count(0)))
-                    .collect()
-            })
-            .collect();
-        t.row_totals = c
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(i, r)| get(r, TOTAL).unwrap_or_else(|| sum(cells[i].iter().copied())))
-            .collect();
-        t.column_totals = c
-            .columns
-            .iter()
-            .enumerate()
-            .map(|(j, col)| get(TOTAL, col).unwrap_or_else(|| sum(cells.iter().map(|r| r[j]))))
-            .collect();
-        t.total = get(TOTAL, TOTAL).unwrap_or_else(|| sum(t.row_totals.iter().copied()));
-        t.rows = c.rows.clone();
-        t.columns = c.columns.clone();
-        t.cells = cells;
+        p.protection = Protection::Threshold { k };
     }
     let grant = match (
         decimal("grant_decided")?,
@@ -185,8 +219,9 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, SubmissionError> {
     // A form showing a count the primary rule hides holds a service's true counts: it is
     // marked unprotected, so that a compilation protects it before a sum minus the published
     // submissions can give its counts away.
+    let confidential = fields.get("confidential").cloned();
     if let Protection::Threshold { k } = template.protection {
-        if template.tables_show_small_count(k) {
+        if confidential.is_some() || template.tables_show_small_count(k) {
             template.set_protection(Protection::Unprotected);
         }
     }
@@ -197,5 +232,7 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, SubmissionError> {
         template,
     );
     s.grant = grant;
+    s.published = published;
+    s.confidential = confidential;
     Ok(s)
 }

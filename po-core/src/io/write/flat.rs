@@ -11,7 +11,7 @@
 //! know, a number that is not one, or a line without four fields is an error naming its line.
 
 use crate::chain::Submission;
-use crate::io::read::flat::TOTAL;
+use crate::io::read::flat::{PUBLISHED, TOTAL};
 use crate::report::Cell;
 
 fn cell_text(c: Cell) -> String {
@@ -40,33 +40,47 @@ pub fn to_flat_csv(s: &Submission) -> String {
         field("grant_paid", g.paid.to_string());
         field("grant_repaid", g.repaid.to_string());
     }
-    for t in s.report.tables() {
+    if let Some(c) = &s.confidential {
+        field("confidential", c.replace([';', '\n'], " "));
+    }
+    if let Some(k) = s.published.as_ref().and_then(|p| p.protection.k()) {
+        field("published_k", k.to_string());
+    }
+    write_tables(&mut out, &s.report, "");
+    if let Some(p) = &s.published {
+        write_tables(&mut out, p, PUBLISHED);
+    }
+    out
+}
+
+/// One line per cell of every table of `r`, in sections named `prefix` and the table.
+fn write_tables(out: &mut String, r: &crate::report::AnnualReport, prefix: &str) {
+    for t in r.tables() {
         for (i, row) in t.rows.iter().enumerate() {
             for (j, column) in t.columns.iter().enumerate() {
                 out.push_str(&format!(
-                    "{};{row};{column};{}\n",
+                    "{prefix}{};{row};{column};{}\n",
                     t.name,
                     cell_text(t.cells[i][j])
                 ));
             }
             out.push_str(&format!(
-                "{};{row};{TOTAL};{}\n",
+                "{prefix}{};{row};{TOTAL};{}\n",
                 t.name,
                 cell_text(t.row_totals[i])
             ));
         }
         for (j, column) in t.columns.iter().enumerate() {
             out.push_str(&format!(
-                "{};{TOTAL};{column};{}\n",
+                "{prefix}{};{TOTAL};{column};{}\n",
                 t.name,
                 cell_text(t.column_totals[j])
             ));
         }
         out.push_str(&format!(
-            "{};{TOTAL};{TOTAL};{}\n",
+            "{prefix}{};{TOTAL};{TOTAL};{}\n",
             t.name,
             cell_text(t.total)
         ));
     }
-    out
 }

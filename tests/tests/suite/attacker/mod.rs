@@ -82,23 +82,7 @@ impl Attack {
         let mut all = Attack::default();
         let mut first: Vec<std::collections::BTreeMap<String, usize>> = Vec::new();
         for (i, r) in reports.iter().enumerate() {
-            let one = Attack::of_report(r);
-            let offset = all.values.len();
-            let mut names = std::collections::BTreeMap::new();
-            for (v, name) in one.names.iter().enumerate() {
-                names.entry(name.clone()).or_insert(v + offset);
-                all.names.push(format!("report {}: {name}", i + 1));
-            }
-            all.values.extend(one.values);
-            all.derived.extend(one.derived);
-            all.equations
-                .extend(one.equations.into_iter().map(|(t, eq, rhs)| {
-                    (
-                        t.into_iter().map(|(v, c)| (v + offset, c)).collect(),
-                        eq,
-                        rhs,
-                    )
-                }));
+            let names = all.add_report(r, &format!("report {}", i + 1));
             for earlier in &first {
                 for (name, &b) in &names {
                     let Some(&a) = earlier.get(name) else {
@@ -129,6 +113,57 @@ impl Attack {
         }
         all
     }
+    /// Adds one report read as [`Attack::of_report`], its numbers named `name: …`; returns
+    /// each number's variable by its name in the report.
+    fn add_report(&mut self, r: &Value, name: &str) -> std::collections::BTreeMap<String, usize> {
+        let one = Attack::of_report(r);
+        let offset = self.values.len();
+        let mut names = std::collections::BTreeMap::new();
+        for (v, number) in one.names.iter().enumerate() {
+            names.entry(number.clone()).or_insert(v + offset);
+            self.names.push(format!("{name}: {number}"));
+        }
+        self.values.extend(one.values);
+        self.derived.extend(one.derived);
+        self.equations
+            .extend(one.equations.into_iter().map(|(t, eq, rhs)| {
+                (
+                    t.into_iter().map(|(v, c)| (v + offset, c)).collect(),
+                    eq,
+                    rhs,
+                )
+            }));
+        names
+    }
+
+    /// Services' published reports and compilations of them (each with the services it
+    /// sums, by index): every number of a compilation is the sum of the same number in its
+    /// services' reports (a service without the row or column counts 0 there). The services
+    /// are different people, so nothing else joins them.
+    pub(crate) fn of_chain(services: &[Value], compilations: &[(Value, Vec<usize>)]) -> Attack {
+        let mut all = Attack::default();
+        let mut by_name: Vec<std::collections::BTreeMap<String, usize>> = Vec::new();
+        for (i, r) in services.iter().enumerate() {
+            by_name.push(all.add_report(r, &format!("service {}", i + 1)));
+        }
+        for (n, (c, parts)) in compilations.iter().enumerate() {
+            let start = all.values.len();
+            for t in c["tables"].as_array().unwrap() {
+                all.table(t);
+            }
+            for v in start..all.values.len() {
+                let name = all.names[v].clone();
+                let terms: Vec<usize> = parts
+                    .iter()
+                    .filter_map(|&p| by_name[p].get(&name).copied())
+                    .collect();
+                all.sum(v, &terms);
+                all.names[v] = format!("compilation {}: {name}", n + 1);
+            }
+        }
+        all
+    }
+
     pub(crate) fn eq(&mut self, terms: Vec<(usize, f64)>) {
         self.equations.push((terms, true, 0.0));
     }

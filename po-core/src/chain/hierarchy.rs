@@ -1,0 +1,286 @@
+//! Compilations protected with what was published below them (issue 31, point 2; DOMAIN §§
+//! 11–12): exact counts travel up the chain, and the counties and the nation are protected
+//! together, as one publication, with the services' own published reports — as τ-ARGUS
+//! protects hierarchical and linked tables in one run.
+//!
+//! The publication holds every service's whole report with every relation a report has (an
+//! attacker reads them all: a relation through the clients by area or the shortcomings with
+//! feedback pinned a service's hidden deviation row once only the compiled tables were
+//! placed), every compilation's tables (active, new and closed clients, children at home,
+//! contact reasons, deviations by type and by counterpart) with their relations, and each
+//! compiled cell equal to the sum of its services' cells with the same labels. A service's
+//! report is fixed as it published it (its hidden cells are unknowns to the attacker; a service
+//! that published nothing is all unknowns). A submission of tables only (the flat form) is
+//! placed with its tables' relations only: what else that service published, po never saw. The
+//! compilations' cells are chosen by secondary suppression until the audit over the whole
+//! family finds nothing: a county minus its other services' reports, the nation minus the
+//! other counties, a county of one service against that service's report.
+
+use std::collections::BTreeMap;
+
+use crate::disclosure::{protect_beside, CellId, DisclosureError, Publication};
+use crate::report::{published, relate_compiled, AnnualReport, Cell, ReportTable, Table};
+
+/// A member of the family.
+pub(crate) enum Member<'a> {
+    /// A service: its exact report and the report it published (`None`: it published nothing,
+    /// every count an unknown). Fixed: placed whole, with every relation its report has.
+    Service {
+        /// Its name, for the cells' labels.
+        name: &'a str,
+        /// Exact counts.
+        exact: &'a AnnualReport,
+        /// As published.
+        published: Option<&'a AnnualReport>,
+    },
+    /// Services that published nothing, as one: the sum of their compiled tables, every count
+    /// an unknown (fixed hidden).
+    Unpublished {
+        /// Its name, for the cells' labels.
+        name: String,
+        /// The exact sums.
+        exact: Vec<Table>,
+    },
+    /// A compilation protected now: its exact compiled tables, in the order of
+    /// [`ReportTable::compiled_tables`].
+    Compilation {
+        /// Its name, for the cells' labels (e.g. "Värmlands län").
+        name: String,
+        /// The exact sums.
+        exact: Vec<Table>,
+    },
+}
+
+/// Each compiled table's cells by (row, column) labels (`None` for a margin), from the table
+/// and the cell of each of its numbers in the order of [`Table::cells`].
+type Keyed = BTreeMap<(Option<String>, Option<String>), CellId>;
+
+fn keyed(t: &Table, slots: &[CellId]) -> Keyed {
+    let inner = t.rows.iter().flat_map(|r| {
+        t.columns
+            .iter()
+            .map(move |c| (Some(r.clone()), Some(c.clone())))
+    });
+    let rows = t.rows.iter().map(|r| (Some(r.clone()), None));
+    let columns = t.columns.iter().map(|c| (None, Some(c.clone())));
+    inner
+        .chain(rows)
+        .chain(columns)
+        .chain([(None, None)])
+        .zip(slots.iter().copied())
+        .collect()
+}
+
+fn shape(name: &str, why: &str) -> DisclosureError {
+    DisclosureError::Shape(format!("{name}: {why}"))
+}
+
+fn compiled_tables(r: &AnnualReport) -> Vec<Table> {
+    ReportTable::compiled_tables()
+        .map(|t| r.table_of(t).clone())
+        .collect()
+}
+
+/// The family's publication as it is built: each cell's exact count, whether it is hidden and
+/// whether it is fixed (published before).
+struct Placed<'a> {
+    p: &'a mut Publication,
+    values: &'a mut Vec<u64>,
+    hidden: &'a mut Vec<bool>,
+    fixed: &'a mut Vec<bool>,
+}
+
+impl Placed<'_> {
+    fn push(&mut self, value: u64, hidden: bool, fixed: bool) {
+        self.values.push(value);
+        self.hidden.push(hidden);
+        self.fixed.push(fixed);
+    }
+
+    /// A service's whole report, every relation its report has; fixed, hidden where it
+    /// published `..` (everywhere if it published nothing). Returns its compiled tables, keyed.
+    fn report(
+        &mut self,
+        name: &str,
+        exact: &AnnualReport,
+        as_published: Option<&AnnualReport>,
+    ) -> Result<Vec<Keyed>, DisclosureError> {
+        let (own, own_slots, exact_values) = published(&mut exact.clone())?;
+        let hidden: Vec<bool> = match as_published {
+            Some(r) => {
+                let (theirs, _, shown) = published(&mut r.clone())?;
+                if theirs.len() != own.len()
+                    || (0..own.len()).any(|i| own.label(CellId(i)) != theirs.label(CellId(i)))
+                {
+                    return Err(shape(name, "the published report is not the exact one"));
+                }
+                shown.iter().map(Option::is_none).collect()
+            }
+            None => vec![true; own.len()],
+        };
+        let offset = self.p.append(&own, &format!("{name}: "));
+        for (v, h) in exact_values.into_iter().zip(hidden) {
+            self.push(
+                v.ok_or_else(|| shape(name, "exact counts are needed"))?,
+                h,
+                true,
+            );
+        }
+        let mut at = 0;
+        let mut tables = Vec::new();
+        for &t in ReportTable::ALL {
+            let table = exact.table_of(t);
+            let n = table.cells().count();
+            let ids: Vec<CellId> = own_slots[at..at + n]
+                .iter()
+                .map(|c| CellId(c.0 + offset))
+                .collect();
+            at += n;
+            if ReportTable::compiled_tables().any(|c| c == t) {
+                tables.push(keyed(table, &ids));
+            }
+        }
+        Ok(tables)
+    }
+
+    /// Compiled tables with the relations between them: free when `shown` is `None`, else
+    /// fixed as they were published (`Some(None)`: not at all, every count hidden). Returns
+    /// them keyed, and each one's cells in table order.
+    fn tables(
+        &mut self,
+        name: &str,
+        exact: &[Table],
+        shown: Option<Option<&[Table]>>,
+    ) -> Result<(Vec<Keyed>, Vec<Vec<CellId>>), DisclosureError> {
+        let (mut cells, mut slots, mut tables) = (Vec::new(), Vec::new(), Vec::new());
+        for (n, t) in exact.iter().enumerate() {
+            t.check_shape()?;
+            let mut named = t.clone();
+            named.name = format!("{name}: {}", t.name);
+            let (c, s) = named.add_to(self.p);
+            let start = self.values.len();
+            for _ in start..self.p.len() {
+                self.push(0, false, shown.is_some());
+            }
+            let theirs: Vec<Cell> = match shown {
+                Some(Some(tables)) => match tables.get(n) {
+                    Some(p) if p.rows == t.rows && p.columns == t.columns => {
+                        p.cells().copied().collect()
+                    }
+                    _ => return Err(shape(name, "the published report is not the exact one")),
+                },
+                Some(None) => vec![Cell::Suppressed; s.len()],
+                None => vec![Cell::Count(0); s.len()],
+            };
+            for ((cell, &id), theirs) in t.cells().zip(&s).zip(theirs) {
+                self.values[id.0] = cell
+                    .count()
+                    .ok_or_else(|| shape(name, "exact counts are needed"))?;
+                self.hidden[id.0] |= theirs == Cell::Suppressed;
+            }
+            tables.push(keyed(t, &s));
+            cells.push(c);
+            slots.push(s);
+        }
+        relate_compiled(self.p, &cells, exact);
+        Ok((tables, slots))
+    }
+}
+
+/// Protects the compilations with threshold `k`, each (`sums`: a member and the members it is
+/// the sum of) equal, cell by cell, to the sum of its parts. Returns, for each member, its
+/// protected tables when it is a compilation.
+///
+/// # Errors
+/// [`DisclosureError::Shape`] when an exact report has a hidden cell or a published one another
+/// shape than its exact counts; [`DisclosureError::AtRisk`] when what the services published
+/// already gives a count away and no compiled cell can help; the audit's errors.
+pub(crate) fn protect_hierarchy(
+    members: &[Member<'_>],
+    sums: &[(usize, Vec<usize>)],
+    k: u64,
+) -> Result<Vec<Option<Vec<Table>>>, DisclosureError> {
+    let mut p = Publication::new();
+    let (mut values, mut hidden, mut fixed) = (Vec::new(), Vec::new(), Vec::new());
+    // Each member's compiled tables, keyed, and a compilation's cells in table order.
+    let mut compiled: Vec<Vec<Keyed>> = Vec::new();
+    let mut slots: Vec<Vec<Vec<CellId>>> = Vec::new();
+    let mut placed = Placed {
+        p: &mut p,
+        values: &mut values,
+        hidden: &mut hidden,
+        fixed: &mut fixed,
+    };
+    for m in members {
+        match m {
+            Member::Service {
+                name,
+                exact,
+                published: as_published,
+            } => {
+                let whole = match as_published {
+                    Some(_) => placed.report(name, exact, *as_published),
+                    // Nothing of it published: only what is compiled of it is related to
+                    // anything an attacker sees (its other counts are unknowns with no
+                    // published neighbour), so its compiled tables are placed alone.
+                    None => Err(DisclosureError::Inconsistent { cells: Vec::new() }),
+                };
+                let tables = match whole {
+                    Err(DisclosureError::Inconsistent { .. }) => {
+                        // A report of its tables only (the flat form): their relations only.
+                        let shown = as_published.map(compiled_tables);
+                        placed
+                            .tables(name, &compiled_tables(exact), Some(shown.as_deref()))?
+                            .0
+                    }
+                    other => other?,
+                };
+                compiled.push(tables);
+                slots.push(Vec::new());
+            }
+            Member::Unpublished { name, exact } => {
+                compiled.push(placed.tables(name, exact, Some(None))?.0);
+                slots.push(Vec::new());
+            }
+            Member::Compilation { name, exact } => {
+                let (tables, member_slots) = placed.tables(name, exact, None)?;
+                compiled.push(tables);
+                slots.push(member_slots);
+            }
+        }
+    }
+    for (total, parts) in sums {
+        for (n, cells) in compiled[*total].iter().enumerate() {
+            for (key, &id) in cells {
+                let found: Vec<CellId> = parts
+                    .iter()
+                    .filter_map(|&m| compiled[m].get(n)?.get(key).copied())
+                    .collect();
+                p.add_sum(id, &found);
+            }
+        }
+    }
+    let hidden = protect_beside(&p, &values, &hidden, &fixed, k)?;
+    Ok(members
+        .iter()
+        .zip(&slots)
+        .map(|(m, member_slots)| match m {
+            Member::Service { .. } | Member::Unpublished { .. } => None,
+            Member::Compilation { exact, .. } => Some(
+                exact
+                    .iter()
+                    .zip(member_slots)
+                    .map(|(t, s)| {
+                        let mut t = t.clone();
+                        for (cell, id) in t.cells_mut().zip(s) {
+                            if hidden[id.0] {
+                                *cell = Cell::Suppressed;
+                            }
+                        }
+                        t
+                    })
+                    .collect(),
+            ),
+        })
+        .collect())
+}
