@@ -376,3 +376,29 @@ fn the_nation_s_table_1_and_its_documents() {
         .unwrap();
     assert_eq!(first[1].cell(services), Some("106"));
 }
+
+/// Issue 31, point 5: services send länsstyrelsen their exact counts (`Submission::exact`) and
+/// publish nothing of their own; every county and the nation are compiled and protected in one
+/// run. Seed 001 publishes the nation's clients by gender × age (table 3), children at home by
+/// gender and contact reasons by gender in full: so does the SYNTHETIC nation of 106 services.
+#[test]
+fn the_nation_of_exact_submissions_publishes_seed_001_s_tables_in_full() {
+    let services: Vec<Submission> = nation(Protection::Unprotected)
+        .into_iter()
+        .map(|s| Submission::exact(s.host, s.municipalities, None, s.report, None))
+        .collect();
+    let family =
+        po_core::chain::compile_family(&services, None, 2023, Protection::default()).unwrap();
+    assert_eq!(family.len(), 22);
+    let nation = family.last().unwrap();
+    assert_eq!((nation.county, nation.services.len()), (None, 106));
+    for name in ["active_clients", "children_at_home", "contact_reasons"] {
+        let t = nation.tables.iter().find(|t| t.name == name).unwrap();
+        assert_eq!(t.hidden_count(), 0, "{name}");
+    }
+    // Every compilation passes its own audit and shows no count of 1 or 2.
+    for c in &family {
+        assert!(c.publishable().is_ok(), "{:?}", c.county);
+        assert_eq!(small_counts_shown(&c.tables), Vec::<String>::new());
+    }
+}
