@@ -6,6 +6,7 @@ mod eligibility;
 mod eligibility_batch;
 mod import;
 mod import_frame;
+mod limits;
 mod money;
 mod priority;
 mod report;

@@ -206,3 +206,60 @@ fn a_submission_s_flat_form_in_a_workbook() {
     assert_eq!(from_book, from_csv);
     assert_eq!(from_book.report.active_clients.total.count(), Some(240));
 }
+
+/// A minimal .xlsx whose one sheet has `cells` (reference, inline text), written with
+/// rust_xlsxwriter and its sheet's XML replaced: no spreadsheet program writes a cell beyond
+/// Excel's last row, a hostile file does.
+fn workbook_with(cells: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet().set_name("klienter").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut body = Vec::new();
+        entry.read_to_end(&mut body).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            let rows: String = cells
+                .iter()
+                .map(|(at, text)| {
+                    let row: String = at.chars().filter(char::is_ascii_digit).collect();
+                    format!(r#"<row r="{row}"><c r="{at}" t="inlineStr"><is><t>{text}</t></is></c></row>"#)
+                })
+                .collect();
+            body = format!(
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:A10000000"/><sheetData>{rows}</sheetData></worksheet>"#
+            )
+            .into_bytes();
+        }
+        out.start_file(name, options).unwrap();
+        out.write_all(&body).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_sheet_declaring_ten_million_rows_is_read_for_what_it_holds() {
+    // It declares A1:A10000000 (10.9 GB when read as a whole range) and holds two cells.
+    let book = workbook_with(&[("A1", "id"), ("A3", "k1")]);
+    let sheets = read_workbook(&book, "export.xlsx").unwrap();
+    let frame = &sheets[0].frame;
+    assert_eq!(frame.names, ["id"]);
+    assert_eq!(frame.batches[0][0].len(), 2);
+    assert_eq!(frame.batches[0][0].cell(1), Some("k1"));
+    // A cell beyond the last row a sheet holds stops the reading, naming the sheet and row.
+    let book = workbook_with(&[("A1", "id"), ("A2000000", "k1")]);
+    let e = read_workbook(&book, "export.xlsx").unwrap_err();
+    assert_eq!(e.problems[0].file, "export.xlsx [klienter]");
+    assert_eq!(e.problems[0].row, 2_000_000);
+    assert!(
+        e.problems[0].reason.contains("1 048 576"),
+        "{}",
+        e.problems[0].reason
+    );
+}

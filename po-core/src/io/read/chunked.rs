@@ -8,6 +8,7 @@
 //! (from Python, its rows across the batches); any other file and a small one are read in one
 //! pass.
 
+use super::limits::MAX_ROWS;
 use super::sheet::{
     check_batches, check_headers, csv_header, each_row, expected_rows, plain_lines, read_header,
     split, Cells, Columns, Header, Row, RowAt,
@@ -162,6 +163,11 @@ pub(super) fn read_rows_on<T: Send, S: Send>(
                 Some(lines) => {
                     let header_problems = check_headers(&header, file, columns, 1)?;
                     let lines: Vec<(u64, &str)> = lines.collect();
+                    if let Some(&(line, _)) = lines.last() {
+                        if let Some(reason) = super::limits::row_problem(line) {
+                            return Err(super::sheet::one_problem(file, MAX_ROWS + 1, reason));
+                        }
+                    }
                     let feed = |part: &[(u64, &str)], each: &mut dyn FnMut(u64, Cells<'_>)| {
                         let mut at = Vec::new();
                         for &(line, text) in part {

@@ -23,6 +23,7 @@ pub(crate) mod flat;
 mod ids;
 mod intake;
 mod json;
+pub mod limits;
 mod names;
 mod population;
 mod reference;

@@ -43,7 +43,7 @@ pub(super) struct Header {
     fields: Vec<Option<usize>>,
 }
 
-fn one_problem(file: &str, row: u64, reason: String) -> ImportError {
+pub(super) fn one_problem(file: &str, row: u64, reason: String) -> ImportError {
     ImportError {
         problems: vec![Problem {
             file: file.to_owned(),
@@ -73,6 +73,9 @@ pub(super) fn read_header(
     columns: &Columns,
     header_row: u64,
 ) -> Result<Header, ImportError> {
+    if let Some(reason) = super::limits::columns_problem(given.len()) {
+        return Err(one_problem(file, header_row, reason));
+    }
     let names: Vec<String> = given
         .iter()
         .map(|h| {
@@ -85,11 +88,16 @@ pub(super) fn read_header(
         })
         .collect();
     // A column given twice (also as a name and its alias) is an error: which one should win?
+    // Each name's first place, in one pass (a header of thousands of columns stays linear).
+    let mut firsts: std::collections::HashMap<&str, usize> = Default::default();
+    for (j, h) in names.iter().enumerate() {
+        firsts.entry(h.as_str()).or_insert(j);
+    }
     let twice: Vec<Problem> = names
         .iter()
         .enumerate()
         .filter_map(|(j, h)| {
-            let first = names.iter().position(|x| x == h)?;
+            let first = *firsts.get(h.as_str())?;
             (first < j).then(|| Problem {
                 file: file.to_owned(),
                 row: header_row,
@@ -407,7 +415,15 @@ pub(super) fn each_row(
     columns: &Columns,
     mut each: impl FnMut(RowAt<'_>, Cells<'_>),
 ) -> Result<Vec<Problem>, ImportError> {
+    let mut beyond = None;
     let mut each = |header: &Header, line: u64, cells: Cells<'_>| {
+        if beyond.is_some() {
+            return;
+        }
+        if let Some(reason) = super::limits::row_problem(line) {
+            beyond = Some((line, reason));
+            return;
+        }
         let at = RowAt {
             file,
             columns,
@@ -416,9 +432,13 @@ pub(super) fn each_row(
         };
         each(at, cells);
     };
-    match input {
+    let header_problems = match input {
         Input::Csv(bytes) => read_csv_rows(bytes, file, columns, &mut each),
         Input::Frame(frame) => read_frame_rows(frame, file, columns, &mut each),
+    }?;
+    match beyond {
+        Some((line, reason)) => Err(one_problem(file, line, reason)),
+        None => Ok(header_problems),
     }
 }
 
@@ -448,6 +468,19 @@ impl RowAt<'_> {
             cells,
             problems: Vec::new(),
         };
+        // Every cell po reads within the format's limits and free of control characters.
+        for (k, field) in self.header.fields.iter().enumerate() {
+            let Some(cell) = field.and_then(|f| cells.get(f)) else {
+                continue;
+            };
+            if let Some(reason) = super::limits::cell_problem(cell) {
+                r.problem_in(self.columns.known[k], reason);
+            }
+        }
+        if !r.problems.is_empty() {
+            problems.append(&mut r.problems);
+            return None;
+        }
         let row = match build(&mut r) {
             Some(row) if r.problems.is_empty() => Some(row),
             _ if r.problems.is_empty() => {

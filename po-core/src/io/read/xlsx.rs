@@ -63,6 +63,12 @@ pub fn read_workbook(bytes: &[u8], file: &str) -> Result<Vec<Sheet>, ImportError
         )
     })?;
     let mut sheets = Vec::new();
+    if let calamine::Sheets::Xlsx(xlsx) = &mut book {
+        for name in xlsx.sheet_names() {
+            sheets.push(stream_sheet(xlsx, &name, file)?);
+        }
+        return Ok(sheets);
+    }
     for name in book.sheet_names() {
         let range = book
             .worksheet_range(&name)
@@ -91,6 +97,102 @@ pub fn read_workbook(bytes: &[u8], file: &str) -> Result<Vec<Sheet>, ImportError
         });
     }
     Ok(sheets)
+}
+
+/// A column of a streamed sheet: only the cells present, by row (sorted), so a sheet costs
+/// memory for what it holds, never for the rows and columns it declares.
+struct Sparse {
+    rows: usize,
+    cells: Vec<(u32, String)>,
+}
+
+impl TextCells for Sparse {
+    fn len(&self) -> usize {
+        self.rows
+    }
+    fn cell(&self, row: usize) -> Option<&str> {
+        let row = u32::try_from(row).ok()?;
+        let i = self.cells.binary_search_by_key(&row, |c| c.0).ok()?;
+        Some(self.cells[i].1.as_str())
+    }
+}
+
+/// One sheet of an .xlsx workbook read as a stream of cells (issue 33: a sheet declaring ten
+/// million rows took 10.9 GB read as a whole range): a cell beyond the format's limits stops
+/// the reading with a problem naming the sheet and the row, before the rest is read.
+fn stream_sheet<RS: std::io::Read + std::io::Seek>(
+    xlsx: &mut calamine::Xlsx<RS>,
+    name: &str,
+    file: &str,
+) -> Result<Sheet, ImportError> {
+    use super::limits::{MAX_COLUMNS, MAX_ROWS};
+    let at = format!("{file} [{name}]");
+    let mut reader = xlsx
+        .worksheet_cells_reader(name)
+        .map_err(|e| problem(&at, format!("the sheet cannot be read: {e}")))?;
+    // Each cell present: (row, column, text), in the order the sheet stores them.
+    let mut present: Vec<(u32, u32, String)> = Vec::new();
+    loop {
+        let cell = match reader.next_cell() {
+            Ok(Some(cell)) => cell,
+            Ok(None) => break,
+            Err(e) => return Err(problem(&at, format!("the sheet cannot be read: {e}"))),
+        };
+        let (row, column) = cell.get_position();
+        if u64::from(row) >= MAX_ROWS || column as usize >= MAX_COLUMNS {
+            return Err(ImportError {
+                problems: vec![Problem {
+                    file: at,
+                    row: u64::from(row) + 1,
+                    column: String::new(),
+                    reason: "a cell beyond the last row (1 048 576) or column (16 384) a sheet \
+                             holds (Excel's limits)"
+                        .into(),
+                }],
+            });
+        }
+        if let Some(text) = text_of(&Data::from(cell.get_value().clone())) {
+            present.push((row, column, text));
+        }
+    }
+    present.sort_by_key(|&(r, c, _)| (c, r));
+    let first_row = present.iter().map(|c| c.0).min().unwrap_or(0);
+    let last_row = present.iter().map(|c| c.0).max().unwrap_or(0);
+    // Columns as the used range has them: from the first to the last column anything is in.
+    let first_column = present.iter().map(|c| c.1).min().unwrap_or(0);
+    let width = present
+        .iter()
+        .map(|c| (c.1 - first_column) as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut names = vec![String::new(); width];
+    let mut columns: Vec<Sparse> = (0..width)
+        .map(|_| Sparse {
+            rows: (last_row - first_row) as usize,
+            cells: Vec::new(),
+        })
+        .collect();
+    for (row, column, text) in present {
+        let j = (column - first_column) as usize;
+        if row == first_row {
+            if let Some(n) = names.get_mut(j) {
+                *n = text;
+            }
+        } else if let Some(c) = columns.get_mut(j) {
+            c.cells.push((row - first_row - 1, text));
+        }
+    }
+    Ok(Sheet {
+        name: name.to_owned(),
+        frame: Frame {
+            names,
+            header_row: u64::from(first_row) + 1,
+            batches: vec![columns
+                .into_iter()
+                .map(|c| Box::new(c) as Box<dyn TextCells>)
+                .collect()],
+        },
+    })
 }
 
 /// The register of a workbook with a sheet per export, named as the CSV files (English or
