@@ -215,6 +215,7 @@ fn protect_family(
                     name: &s.service,
                     exact: &s.report,
                     published: Some(p),
+                    tables_only: s.tables_only,
                 });
             }
             None if sets[i].len() == 1 && sets[i].iter().all(|&c| opaque(c)) => {}
@@ -355,7 +356,18 @@ pub fn compile_against(
         }
         _ => None,
     };
-    assemble(submissions, previous, year, county, protection, family)
+    let last_year = match previous {
+        Some(p) => Some(compile_against(p, None, year - 1, county, protection)?),
+        None => None,
+    };
+    assemble(
+        (submissions, previous),
+        year,
+        county,
+        protection,
+        family,
+        last_year.as_ref(),
+    )
 }
 
 /// Every county with a service among `submissions` (in county-code order) and then the nation,
@@ -387,11 +399,34 @@ pub fn compile_family(
         .map(|&c| Some(c))
         .collect();
     places.push(None);
+    // Last year's family once, for the change against it (not once a place).
+    let last_years = match previous {
+        Some(p) => Some(compile_family(p, None, year - 1, protection)?),
+        None => None,
+    };
     places
         .into_iter()
         .map(|place| {
             let tables = family.as_mut().and_then(|f| f.remove(&place));
-            assemble(submissions, previous, year, place, protection, tables)
+            let last_year = last_years
+                .iter()
+                .flatten()
+                .find(|c| c.county == place)
+                .cloned()
+                .map(Ok)
+                .or_else(|| {
+                    // A county with no service last year: compiled alone (no tables).
+                    previous.map(|p| compile_against(p, None, year - 1, place, protection))
+                })
+                .transpose()?;
+            assemble(
+                (submissions, previous),
+                year,
+                place,
+                protection,
+                tables,
+                last_year.as_ref(),
+            )
         })
         .collect()
 }
@@ -401,14 +436,15 @@ fn all_exact(submissions: &[Submission]) -> bool {
 }
 
 /// One compilation of `county` (or the nation); `family`: its tables protected with the
-/// family, when the submissions are exact.
+/// family, when the submissions are exact; `last_year`: the same place compiled from the
+/// previous year's submissions (`previous`), for the change.
 fn assemble(
-    submissions: &[Submission],
-    previous: Option<&[Submission]>,
+    (submissions, previous): (&[Submission], Option<&[Submission]>),
     year: i32,
     county: Option<County>,
     protection: Protection,
     family: Option<Vec<Table>>,
+    last_year: Option<&Compilation>,
 ) -> Result<Compilation, DisclosureError> {
     let chosen: Vec<&Submission> = submissions
         .iter()
@@ -444,7 +480,14 @@ fn assemble(
     let mut missing_roles = BTreeMap::new();
     let mut leadership_lacking = 0;
     for s in &chosen {
-        ombud = match (ombud, s.report.staff.ombud) {
+        // Ombud as each service published them: the exact count of a service that hid it (or
+        // published nothing) would show through a county of one service.
+        let own = match (exact, &s.published) {
+            (false, _) => s.report.staff.ombud,
+            (true, Some(p)) => p.staff.ombud,
+            (true, None) => Cell::Suppressed,
+        };
+        ombud = match (ombud, own) {
             (Cell::Count(a), Cell::Count(b)) => Cell::Count(a + b),
             _ => Cell::Suppressed,
         };
@@ -465,9 +508,8 @@ fn assemble(
         grant.repaid += g.repaid;
         grant_reported += 1;
     }
-    let change = match previous {
-        Some(p) => {
-            let before = compile_against(p, None, year - 1, county, protection)?;
+    let change = match (previous, last_year) {
+        (Some(_), Some(before)) => {
             let now = tables.first().and_then(|t| t.total.count());
             let then = before.tables.first().and_then(|t| t.total.count());
             Some(Change {
@@ -475,7 +517,7 @@ fn assemble(
                 active_clients: now.zip(then).map(|(a, b)| a as i64 - b as i64),
             })
         }
-        None => None,
+        _ => None,
     };
     let now: Vec<ServiceSubmission> = submissions.iter().map(organisation).collect();
     let before: Option<Vec<ServiceSubmission>> =

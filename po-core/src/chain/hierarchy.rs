@@ -32,6 +32,8 @@ pub(crate) enum Member<'a> {
         exact: &'a AnnualReport,
         /// As published.
         published: Option<&'a AnnualReport>,
+        /// Whether its reports hold the tables only (a flat form): their relations only.
+        tables_only: bool,
     },
     /// Services that published nothing, as one: the sum of their compiled tables, every count
     /// an unknown (fixed hidden).
@@ -114,6 +116,18 @@ impl Placed<'_> {
                 {
                     return Err(shape(name, "the published report is not the exact one"));
                 }
+                // A shown count that is not the exact one (a report published before a
+                // correction) would be a relation this model does not state: refused.
+                if shown
+                    .iter()
+                    .zip(&exact_values)
+                    .any(|(s, e)| s.is_some() && s != e)
+                {
+                    return Err(shape(
+                        name,
+                        "the published report shows a count that is not the exact one",
+                    ));
+                }
                 shown.iter().map(Option::is_none).collect()
             }
             None => vec![true; own.len()],
@@ -164,10 +178,21 @@ impl Placed<'_> {
             }
             let theirs: Vec<Cell> = match shown {
                 Some(Some(tables)) => match tables.get(n) {
-                    Some(p) if p.rows == t.rows && p.columns == t.columns => {
+                    Some(p)
+                        if p.rows == t.rows
+                            && p.columns == t.columns
+                            && p.cells()
+                                .zip(t.cells())
+                                .all(|(a, b)| *a == Cell::Suppressed || a == b) =>
+                    {
                         p.cells().copied().collect()
                     }
-                    _ => return Err(shape(name, "the published report is not the exact one")),
+                    _ => {
+                        return Err(shape(
+                            name,
+                            "the published tables are not the exact ones as protected",
+                        ))
+                    }
                 },
                 Some(None) => vec![Cell::Suppressed; s.len()],
                 None => vec![Cell::Count(0); s.len()],
@@ -217,23 +242,19 @@ pub(crate) fn protect_hierarchy(
                 name,
                 exact,
                 published: as_published,
+                tables_only,
             } => {
-                let whole = match as_published {
-                    Some(_) => placed.report(name, exact, *as_published),
-                    // Nothing of it published: only what is compiled of it is related to
-                    // anything an attacker sees (its other counts are unknowns with no
-                    // published neighbour), so its compiled tables are placed alone.
-                    None => Err(DisclosureError::Inconsistent { cells: Vec::new() }),
-                };
-                let tables = match whole {
-                    Err(DisclosureError::Inconsistent { .. }) => {
-                        // A report of its tables only (the flat form): their relations only.
+                // Nothing of it published: only what is compiled of it is related to anything
+                // an attacker sees (its other counts are unknowns with no published
+                // neighbour), so its compiled tables are placed alone, as are a flat form's.
+                let tables = match as_published {
+                    Some(_) if !tables_only => placed.report(name, exact, *as_published)?,
+                    _ => {
                         let shown = as_published.map(compiled_tables);
                         placed
                             .tables(name, &compiled_tables(exact), Some(shown.as_deref()))?
                             .0
                     }
-                    other => other?,
                 };
                 compiled.push(tables);
                 slots.push(Vec::new());

@@ -61,6 +61,11 @@ pub struct Submission {
     /// [`CONFIDENTIAL`] when `report` holds exact counts: not for publication.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidential: Option<String>,
+    /// Whether `report` holds the tables only (read from the flat form): its other figures are
+    /// not the service's, so a compilation relates its tables only.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub tables_only: bool,
 }
 
 /// The state grant of a service's year (SFS 2013:522 6–9 §§): what was decided, paid and
@@ -116,6 +121,7 @@ impl Submission {
             report,
             published: None,
             confidential: None,
+            tables_only: false,
         }
     }
 

@@ -159,6 +159,10 @@ pub(crate) fn protect_fixed(
         .map(|((&v, &h), &f)| h || (!f && (1..k).contains(&v)))
         .collect();
     let free = |c: CellId, hidden: &[bool]| !hidden[c.0] && !fixed[c.0];
+    // The values as a feasible point for the audit, when they are the truth: a caller may give
+    // any value for a cell hidden already whose count it does not know (a compilation of
+    // protected submissions), and a point that breaks a relation would settle cells wrongly.
+    let truth = satisfies(publication, values).then_some(values);
     let mut solved = Solved::default();
     // Relations of each cell, for the candidates next to a cell at risk.
     let mut related: Vec<Vec<usize>> = vec![Vec::new(); publication.len()];
@@ -183,14 +187,7 @@ pub(crate) fn protect_fixed(
             .zip(&hidden)
             .map(|(&v, &h)| (!h).then_some(v))
             .collect();
-        let mut audit = run_cached(
-            publication,
-            &published,
-            k,
-            Depth::Risks,
-            &mut solved,
-            Some(values),
-        )?;
+        let mut audit = run_cached(publication, &published, k, Depth::Risks, &mut solved, truth)?;
         audit.at_risk.retain(|r| !known[r.range.cell.0]);
         if audit.is_safe() {
             return Ok(hidden);
@@ -237,6 +234,21 @@ pub(crate) fn protect_fixed(
             }
         }
     }
+}
+
+/// Whether `values` satisfy every relation of the publication (counts are ≥ 0 by type).
+fn satisfies(publication: &Publication, values: &[u64]) -> bool {
+    publication.relations().iter().all(|r| {
+        let sum: i128 = r
+            .terms
+            .iter()
+            .map(|&(c, a)| i128::from(a) * i128::from(values[c.0]))
+            .sum();
+        match r.kind {
+            RelationKind::Equal => sum == i128::from(r.constant),
+            RelationKind::AtMost => sum <= i128::from(r.constant),
+        }
+    })
 }
 
 /// Hides one more cell in every equation with exactly one hidden cell, until none is left:

@@ -9,7 +9,8 @@
 //! A submission of exact counts (issue 31) has the field `confidential` (po writes
 //! [`crate::chain::CONFIDENTIAL`]) and its tables hold exact counts; the service's report as
 //! published follows in sections named `published/` and the table (`published/active_clients`),
-//! `..` where it hid a count. A form that shows a count the primary rule hides but has no
+//! `..` where it hid a count, with `published_k` (its threshold, 3 when not given) and
+//! `published_ombud` (hidden when not given: never the exact count). A form that shows a count the primary rule hides but has no
 //! `confidential` field is taken as exact counts of a service that published nothing.
 //!
 //! Decisions where the sources are silent: a margin the form leaves out is the sum of its
@@ -203,6 +204,14 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, SubmissionError> {
             None => 3,
         };
         p.protection = Protection::Threshold { k };
+        // Ombud as published; hidden when the form does not say (never the exact count).
+        p.staff.ombud = match fields.get("published_ombud").map(String::as_str) {
+            Some(v) => match v.parse() {
+                Ok(n) => Cell::Count(n),
+                Err(_) => Cell::Suppressed,
+            },
+            None => Cell::Suppressed,
+        };
     }
     let grant = match (
         decimal("grant_decided")?,
@@ -221,7 +230,7 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, SubmissionError> {
     // submissions can give its counts away.
     let confidential = fields.get("confidential").cloned();
     if let Protection::Threshold { k } = template.protection {
-        if confidential.is_some() || template.tables_show_small_count(k) {
+        if confidential.is_some() || published.is_some() || template.tables_show_small_count(k) {
             template.set_protection(Protection::Unprotected);
         }
     }
@@ -234,5 +243,6 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, SubmissionError> {
     s.grant = grant;
     s.published = published;
     s.confidential = confidential;
+    s.tables_only = true;
     Ok(s)
 }

@@ -43,8 +43,11 @@ pub fn to_flat_csv(s: &Submission) -> String {
     if let Some(c) = &s.confidential {
         field("confidential", c.replace([';', '\n'], " "));
     }
-    if let Some(k) = s.published.as_ref().and_then(|p| p.protection.k()) {
-        field("published_k", k.to_string());
+    if let Some(p) = &s.published {
+        if let Some(k) = p.protection.k() {
+            field("published_k", k.to_string());
+        }
+        field("published_ombud", cell_text(p.staff.ombud));
     }
     write_tables(&mut out, &s.report, "");
     if let Some(p) = &s.published {

@@ -59,6 +59,14 @@ pub(crate) struct Grid {
     pub(crate) total: usize,
 }
 
+/// Every cell of a table's JSON hidden.
+fn hide(v: &mut Value) {
+    match v {
+        Value::Array(a) => a.iter_mut().for_each(hide),
+        other => *other = Value::String("suppressed".into()),
+    }
+}
+
 pub(crate) fn cell(v: &Value) -> Option<u64> {
     match v {
         Value::String(s) if s == "suppressed" => None,
@@ -140,11 +148,41 @@ impl Attack {
     /// sums, by index): every number of a compilation is the sum of the same number in its
     /// services' reports (a service without the row or column counts 0 there). The services
     /// are different people, so nothing else joins them.
-    pub(crate) fn of_chain(services: &[Value], compilations: &[(Value, Vec<usize>)]) -> Attack {
+    ///
+    /// A service that published nothing (`None`) is every compiled number an unknown, with its
+    /// tables' sums (shaped as the last compilation's tables), at risk only if shown 1..k-1.
+    pub(crate) fn of_chain(
+        services: &[Option<Value>],
+        compilations: &[(Value, Vec<usize>)],
+    ) -> Attack {
         let mut all = Attack::default();
         let mut by_name: Vec<std::collections::BTreeMap<String, usize>> = Vec::new();
+        let shapes = compilations.last().map(|(c, _)| c["tables"].clone());
         for (i, r) in services.iter().enumerate() {
-            by_name.push(all.add_report(r, &format!("service {}", i + 1)));
+            let name = format!("service {}", i + 1);
+            match r {
+                Some(r) => by_name.push(all.add_report(r, &name)),
+                None => {
+                    let start = all.values.len();
+                    for t in shapes.as_ref().unwrap().as_array().unwrap() {
+                        let mut hidden = t.clone();
+                        for key in ["cells", "row_totals", "column_totals", "total"] {
+                            hide(&mut hidden[key]);
+                        }
+                        all.table(&hidden);
+                    }
+                    let mut names = std::collections::BTreeMap::new();
+                    for v in start..all.values.len() {
+                        // Never published: like a derived number, only a count shown to be
+                        // 1..k-1 gives someone away (a column it may not even have, pinned to
+                        // 0, tells nothing).
+                        all.derived[v] = true;
+                        names.insert(all.names[v].clone(), v);
+                        all.names[v] = format!("{name}: {}", all.names[v]);
+                    }
+                    by_name.push(names);
+                }
+            }
         }
         for (n, (c, parts)) in compilations.iter().enumerate() {
             let start = all.values.len();
