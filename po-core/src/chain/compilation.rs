@@ -214,7 +214,7 @@ fn protect_family(
                 members.push(Member::Service {
                     name: &s.service,
                     exact: &s.report,
-                    published: Some(p),
+                    published: p,
                     tables_only: s.tables_only,
                 });
             }

@@ -23,15 +23,16 @@ use crate::report::{published, relate_compiled, AnnualReport, Cell, ReportTable,
 
 /// A member of the family.
 pub(crate) enum Member<'a> {
-    /// A service: its exact report and the report it published (`None`: it published nothing,
-    /// every count an unknown). Fixed: placed whole, with every relation its report has.
+    /// A service that published its report: its exact report and the report as published.
+    /// Fixed: placed whole, with every relation its report has (services that published
+    /// nothing are [`Member::Unpublished`]).
     Service {
         /// Its name, for the cells' labels.
         name: &'a str,
         /// Exact counts.
         exact: &'a AnnualReport,
         /// As published.
-        published: Option<&'a AnnualReport>,
+        published: &'a AnnualReport,
         /// Whether its reports hold the tables only (a flat form): their relations only.
         tables_only: bool,
     },
@@ -100,38 +101,33 @@ impl Placed<'_> {
     }
 
     /// A service's whole report, every relation its report has; fixed, hidden where it
-    /// published `..` (everywhere if it published nothing). Returns its compiled tables, keyed.
+    /// published `..`. Returns its compiled tables, keyed.
     fn report(
         &mut self,
         name: &str,
         exact: &AnnualReport,
-        as_published: Option<&AnnualReport>,
+        as_published: &AnnualReport,
     ) -> Result<Vec<Keyed>, DisclosureError> {
         let (own, own_slots, exact_values) = published(&mut exact.clone())?;
-        let hidden: Vec<bool> = match as_published {
-            Some(r) => {
-                let (theirs, _, shown) = published(&mut r.clone())?;
-                if theirs.len() != own.len()
-                    || (0..own.len()).any(|i| own.label(CellId(i)) != theirs.label(CellId(i)))
-                {
-                    return Err(shape(name, "the published report is not the exact one"));
-                }
-                // A shown count that is not the exact one (a report published before a
-                // correction) would be a relation this model does not state: refused.
-                if shown
-                    .iter()
-                    .zip(&exact_values)
-                    .any(|(s, e)| s.is_some() && s != e)
-                {
-                    return Err(shape(
-                        name,
-                        "the published report shows a count that is not the exact one",
-                    ));
-                }
-                shown.iter().map(Option::is_none).collect()
-            }
-            None => vec![true; own.len()],
-        };
+        let (theirs, _, shown) = published(&mut as_published.clone())?;
+        if theirs.len() != own.len()
+            || (0..own.len()).any(|i| own.label(CellId(i)) != theirs.label(CellId(i)))
+        {
+            return Err(shape(name, "the published report is not the exact one"));
+        }
+        // A shown count that is not the exact one (a report published before a correction)
+        // would be a relation this model does not state: refused.
+        if shown
+            .iter()
+            .zip(&exact_values)
+            .any(|(s, e)| s.is_some() && s != e)
+        {
+            return Err(shape(
+                name,
+                "the published report shows a count that is not the exact one",
+            ));
+        }
+        let hidden: Vec<bool> = shown.iter().map(Option::is_none).collect();
         let offset = self.p.append(&own, &format!("{name}: "));
         for (v, h) in exact_values.into_iter().zip(hidden) {
             self.push(
@@ -244,15 +240,13 @@ pub(crate) fn protect_hierarchy(
                 published: as_published,
                 tables_only,
             } => {
-                // Nothing of it published: only what is compiled of it is related to anything
-                // an attacker sees (its other counts are unknowns with no published
-                // neighbour), so its compiled tables are placed alone, as are a flat form's.
-                let tables = match as_published {
-                    Some(_) if !tables_only => placed.report(name, exact, *as_published)?,
-                    _ => {
-                        let shown = as_published.map(compiled_tables);
+                // A flat form holds its tables only: their relations only.
+                let tables = match tables_only {
+                    false => placed.report(name, exact, as_published)?,
+                    true => {
+                        let shown = compiled_tables(as_published);
                         placed
-                            .tables(name, &compiled_tables(exact), Some(shown.as_deref()))?
+                            .tables(name, &compiled_tables(exact), Some(Some(&shown)))?
                             .0
                     }
                 };
