@@ -1,20 +1,17 @@
 #!/usr/bin/env bash
-# What the test command installs, none of which needs the CPU much: Debian's chromium and JNA,
-# maturin in .venv/, a fresh venv build/py/ with what the Python tests use (the wheel is added
-# once built), and kotlinc from the npm package. tests/run-all.sh runs this beside the Rust build
+# What the test command installs, none of which needs the CPU much: Debian's chromium, maturin
+# in .venv/, a fresh venv build/py/ with what the Python tests use (the wheel is added once
+# built), and the plugins and dependencies of the Maven builds into build/m2. tests/run-all.sh runs this beside the Rust build
 # and waits for it before the first step that needs it. Usage: bash tests/prepare.sh BUILD PY
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=$1
 PY=$2
-KOTLIN_VERSION=${KOTLIN_VERSION:?set by tests/run-all.sh}
-TOOLS=$BUILD/tools
-mkdir -p "$TOOLS"
 
-if ! command -v chromium >/dev/null || [ ! -f /usr/share/java/jna.jar ]; then
+if ! command -v chromium >/dev/null; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium libjna-java >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
 if [ ! -x .venv/bin/maturin ]; then
@@ -27,11 +24,8 @@ rm -rf "$PY" && python3 -m venv "$PY"
 "$PY/bin/pip" install --quiet --disable-pip-version-check pytest mypy \
   pandas polars pyarrow duckdb matplotlib openpyxl odfpy
 
-KOTLINC=$TOOLS/kotlin-compiler-$KOTLIN_VERSION/bin/kotlinc
-if [ ! -x "$KOTLINC" ]; then
-  (cd "$TOOLS" && npm pack --silent "kotlin-compiler@$KOTLIN_VERSION" >/dev/null \
-    && rm -rf "kotlin-compiler-$KOTLIN_VERSION" package \
-    && tar xzf "kotlin-compiler-$KOTLIN_VERSION.tgz" && mv package "kotlin-compiler-$KOTLIN_VERSION" \
-    && chmod +x "kotlin-compiler-$KOTLIN_VERSION/bin/"*)
-fi
+# Maven's plugins and the artifact's dependencies (kotlin-stdlib, JNA, JUnit, the Kotlin
+# compiler), fetched while Rust builds; what go-offline misses is fetched by the build itself.
+mvn -B -q -ntp -Dmaven.repo.local="$BUILD/m2" -f po-ffi/jvm/pom.xml \
+  org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline
 echo prepared

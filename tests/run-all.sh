@@ -1,23 +1,21 @@
 #!/usr/bin/env bash
 # Every test of po, on a fresh machine: Rust, the HTML report in headless Chromium, Python (the
-# wheel, installed), Kotlin on the JVM and Java. Installs what it needs into build/
-# and .venv/ (both git-ignored), and Debian's chromium;
+# wheel, installed), Kotlin and Java on the JVM (Maven, JUnit 5). Installs what it needs into
+# build/ and .venv/ (both git-ignored), and Debian's chromium;
 # see shared/TOOLCHAIN.md for why each step is done this way. Usage: bash tests/run-all.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 BUILD=$ROOT/build
-TOOLS=$BUILD/tools
-# The kotlinc used (tests/prepare.sh installs it).
-export KOTLIN_VERSION=2.4.20
-mkdir -p "$TOOLS"
+mkdir -p "$BUILD"
 # Honour CARGO_TARGET_DIR and workspace settings: ask cargo where it builds.
 TARGET=$(cargo metadata --format-version 1 --no-deps \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
-step() { printf '\n=== %s\n' "$*"; }
+# Each step with the seconds since the start, so that the log shows where the time goes.
+step() { printf '\n=== %s (at %d s)\n' "$*" "$SECONDS"; }
 PY=$BUILD/py
 
-# Downloads and installs (Chromium, JNA, the Python venvs, kotlinc) wait on the network and the
+# Downloads and installs (Chromium, the Python venvs, Maven's repository) wait on the network and the
 # disk: they run beside the Rust build and are awaited before the first step that needs them.
 bash tests/prepare.sh "$BUILD" "$PY" > "$BUILD/prepare.log" 2>&1 &
 PREPARE=$!
@@ -31,15 +29,26 @@ prepared() {
 step "Rust: format, lints, tests, docs, package"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
-# One profile for every test and every artifact (what ships is built in release): the tests run
-# in release, with issue 13's property — 10 000 random registers against an attacker with its
-# own LP (a debug build runs 16) — among them; po-ffi's library and the wheel below reuse the
-# same release build of po-core, so no crate is built twice in two profiles.
-cargo test --release --workspace --quiet -- --skip no_random_register_can_be_undone
-# The 10 000-register property (minutes on two cores) runs beside the steps below, which leave
-# a core idle much of the time (downloads, installs, the JVM); its result is awaited at the end.
-cargo test --release --quiet -p po-tests --test suite no_random_register_can_be_undone \
-  > "$BUILD/attack.log" 2>&1 &
+# One release build of every Rust test and artifact, in one feature resolution, so that no crate
+# is built twice (each differing selection of packages or targets resolves features anew and
+# rebuilt po-core: six times before): the tests, the examples and the `po` command, po-ffi's
+# library and its uniffi generator (`cli`). Only po-python is left to maturin (its library links
+# Python). What ships is built in release, and the tests run in release, with issue 13's
+# property — 10 000 random registers against an attacker with its own LP — among them.
+RUST=(--release --workspace --exclude po-python --features po-ffi/cli)
+cargo build "${RUST[@]}" --lib --bins --tests --quiet
+cargo test "${RUST[@]}" --quiet -- --skip no_random_register_can_be_undone
+# The 10 000-register property (minutes on one core) runs beside the steps below, from the test
+# binary built above; its result is awaited at the end.
+SUITE=$(cargo test "${RUST[@]}" --no-run --message-format=json 2>/dev/null | python3 -c '
+import json, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "suite" \
+            and "#po-tests@" in m["package_id"] and m.get("executable"):
+        print(m["executable"])')
+test -x "$SUITE"
+"$SUITE" --quiet no_random_register_can_be_undone > "$BUILD/attack.log" 2>&1 &
 ATTACK=$!
 # Every feature's docs (the domain's with workbooks and schemas, as docs.rs builds po-core; the
 # boundary's for both languages), warnings denied. Not po-ffi's `cli`: only the generator's bin.
@@ -47,10 +56,13 @@ RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet -p po-core --all-features
   -p po-ffi --features po-ffi/python -p po-python -p po-examples -p po-tests
 # po-core packages and builds from its crate alone, as crates.io would take it.
 cargo publish --dry-run --allow-dirty --quiet -p po-core
-# The examples must keep running, not just compiling.
+# The examples must keep running, not just compiling (the binaries built above).
 for example in po-demo intake-queue varmland-costs; do
-  cargo run --release --quiet -p po-examples --bin "$example" > /dev/null
+  "$TARGET/release/$example" > /dev/null
 done
+# The later steps use these artifacts of the build above rather than building their own.
+export PO="$TARGET/release/po"
+export PO_FFI_LIBRARY="$TARGET/release/libpo_ffi.so" UNIFFI_BINDGEN="$TARGET/release/uniffi-bindgen"
 
 prepared
 step "The report as a document: po report's HTML in headless Chromium"
@@ -70,32 +82,17 @@ rm -rf "$BUILD/wheels" && .venv/bin/maturin build --release --quiet -m po-python
 step "Python: the notebook-style example"
 MPLBACKEND=Agg "$PY/bin/python" examples/python/notebook.py "$BUILD/notebook" > /dev/null
 
-step "uniffi: generate Kotlin and Swift sources"
-bash po-ffi/generate-bindings.sh "$BUILD/bindings" --release > /dev/null
-
-step "Kotlin on the JVM: JNA and kotlinc"
-JNA=/usr/share/java/jna.jar
-KOTLINC=$TOOLS/kotlin-compiler-$KOTLIN_VERSION/bin/kotlinc
-KT_OUT=$BUILD/kotlin && rm -rf "$KT_OUT" && mkdir -p "$KT_OUT"
-# The generated Kotlin compiled once, on its own (the jar a vendor ships); the test program
-# compiled against it.
-"$KOTLINC" -nowarn -cp "$JNA" $(find "$BUILD/bindings" -name '*.kt') -d "$KT_OUT/po-ffi.jar" 2>&1 \
-  | grep -v '^warning' || true
-test -f "$KT_OUT/po-ffi.jar"
-"$KOTLINC" -nowarn -cp "$JNA:$KT_OUT/po-ffi.jar" tests/kotlin/*.kt -d "$KT_OUT/po-test.jar" 2>&1 \
-  | grep -v '^warning' || true
-test -f "$KT_OUT/po-test.jar"
-STDLIB=$TOOLS/kotlin-compiler-$KOTLIN_VERSION/lib/kotlin-stdlib.jar
-java -Djna.library.path="$TARGET/release" -cp "$KT_OUT/po-test.jar:$KT_OUT/po-ffi.jar:$STDLIB:$JNA" \
-  FfiTestKt "$ROOT/tests/vectors"
-
-step "Java calling the Kotlin API, with only the jars the README names"
-# A vendor's classpath: the generated Kotlin jar above, the Kotlin standard library, JNA; and
-# the release library (what a vendor ships).
-VENDOR_CP="$KT_OUT/po-ffi.jar:$STDLIB:$JNA"
-javac -nowarn -d "$KT_OUT/java" -cp "$VENDOR_CP" tests/java/VendorExample.java
-java -Djna.library.path="$TARGET/release" -cp "$KT_OUT/java:$VENDOR_CP" \
-  VendorExample "$ROOT/tests/vectors"
+step "Kotlin and Java on the JVM: the Maven artifact, its JUnit tests, a vendor's project"
+# Maven's downloads stay in build/m2, so a second run fetches nothing (tests/prepare.sh fetched
+# most of them beside the Rust build). po-ffi/jvm generates the Kotlin (uniffi) from the release
+# build above, packs libpo_ffi.so into the jar and runs the JUnit 5 tests; `install` puts
+# se.po:po-ffi into build/m2, where the Java example finds it by its coordinates alone.
+MVN=(mvn -B -ntp -Dmaven.repo.local="$BUILD/m2")
+if ! "${MVN[@]}" -f po-ffi/jvm/pom.xml install > "$BUILD/jvm.log" 2>&1; then cat "$BUILD/jvm.log"; exit 1; fi
+# Surefire's count of every JVM test (its reports are in po-ffi/jvm/target/surefire-reports).
+grep -E "Tests run: [0-9]+, Failures" "$BUILD/jvm.log" | tail -1
+if ! "${MVN[@]}" -f examples/java/pom.xml verify > "$BUILD/java.log" 2>&1; then cat "$BUILD/java.log"; exit 1; fi
+grep "Java vendor example" "$BUILD/java.log"
 
 step "The 10 000-register disclosure property (run beside the steps above)"
 if ! wait "$ATTACK"; then cat "$BUILD/attack.log"; exit 1; fi

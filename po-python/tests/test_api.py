@@ -1,6 +1,6 @@
 """The one API (issue 14): Python has every operation of tests/api.txt that is not Kotlin's
 alone, and every public name of the package is on that list (Kotlin checks the same file in
-tests/kotlin/Api.kt)."""
+po-ffi/jvm/src/test/kotlin/se/po/ffi/tests/ApiTest.kt)."""
 
 import pathlib
 

@@ -1,5 +1,5 @@
 //! The shared vectors (`tests/vectors/*.json`), checked in Rust. The same files are checked by
-//! po-python's pytest suite and by the Kotlin program on the JVM.
+//! po-python's pytest suite and by the JUnit tests of po-ffi/jvm on the JVM.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use po_core::code_lists as by_name;

@@ -1,10 +1,12 @@
-// A vendor's Java code calling po through the generated Kotlin API, with only the jars the
-// README names (po-ffi.jar, kotlin-stdlib.jar, jna.jar) and the release libpo_ffi.so.
+// A vendor's Java code calling po through the Kotlin API of the Maven artifact se.po:po-ffi,
+// which brings kotlin-stdlib and JNA and carries the native library (examples/java/pom.xml
+// names nothing else).
 // Top-level functions are static methods of se.po.ffi.Po_ffiKt; objects (Register,
 // AnnualReport, Agreement, PriorityPolicy, IdentityNumber, PseudonymKey) are AutoCloseable and
 // made by static factories on their Companion; records with many optional fields have a named
 // factory and `with…` methods instead of long positional constructors; an optional argument
-// may be null. Run by tests/run-all.sh; exits non-zero when a result is wrong.
+// may be null. `mvn -B verify` here builds and runs it (tests/run-all.sh does); it exits
+// non-zero when a result is wrong.
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

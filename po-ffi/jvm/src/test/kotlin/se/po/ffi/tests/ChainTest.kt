@@ -1,0 +1,24 @@
+package se.po.ffi.tests
+
+import org.junit.jupiter.api.Test
+import se.po.ffi.*
+
+/** The reporting chain: two services' flat submissions compiled for Värmland (issue 17). */
+class ChainTest {
+    private val flat = "section;row;column;value\nservice;;;PO Egen\nhost;;;1761\nmunicipalities;;;1761\nyear;;;2023\n" +
+        "active_clients;Kvinna;18–29 år;4\nactive_clients;Man;18–29 år;5\n"
+
+    @Test
+    fun `two services' submissions add up in the county's compilation`() {
+        val other = flat.replace("PO Egen", "PO Annan").replace("1761", "1762").replace(";4\n", ";6\n")
+        val county = compileSubmissions(listOf(flat, other), 2023, "17", unprotected = true)
+        check(county.services == 2L && county.tables[0].cells[0][0] == 10L, "compiled: ${county.tables[0].cells}")
+        check(county.markdown.startsWith("# Personligt ombud: sammanställning 2023 – Värmlands län"), "markdown")
+        check(county.html.startsWith("<!doctype html>") && "Värmlands län" in county.html, "html")
+    }
+
+    @Test
+    fun `a submission that cannot be read is a typed exception`() {
+        expectThrows<PoException.InvalidInput>("a bad submission") { compileSubmissions(listOf("x;y"), 2023) }
+    }
+}
