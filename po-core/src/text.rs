@@ -103,6 +103,16 @@ fn fold_chars(chars: impl Iterator<Item = char>, out: &mut String) {
     }
 }
 
+/// A cell's text as written before po marked it as text for spreadsheets: a leading `'`
+/// before `=`, `+`, `-`, `@`, a tab or a carriage return is taken off (the mark
+/// `io::write`'s CSV writers add against formula injection; Excel drops it when it saves).
+pub(crate) fn unmark_text(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => s,
+    }
+}
+
 /// A CSV reader over `text` as Swedish spreadsheets write it: a BOM is skipped; Excel's
 /// `sep=X` first line sets the separator and is not a row (the header is row 1, as Excel shows
 /// it); otherwise the separator is the one of `;`, `,` and tab that the header line has most of

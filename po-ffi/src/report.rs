@@ -247,7 +247,10 @@ record! {
         k: i64,
         /// Every hidden cell's range.
         ranges: Vec<CellRange>,
-        /// Whether no hidden cell is at risk.
+        /// The published counts within 1..k-1 (low = high = the count).
+        shown_small: Vec<CellRange>,
+        /// Whether the publication is safe: no hidden cell at risk and no published count
+        /// within 1..k-1.
         safe: bool,
     }
 }
@@ -255,19 +258,24 @@ record! {
 impl From<po_core::disclosure::Audit> for Audit {
     fn from(a: po_core::disclosure::Audit) -> Self {
         let risky: Vec<_> = a.at_risk.iter().map(|r| r.range.cell).collect();
+        let range = |r: po_core::disclosure::CellRange, at_risk: bool| CellRange {
+            at_risk,
+            table: r.label.table,
+            row: r.label.row,
+            column: r.label.column,
+            low: signed(r.low),
+            high: r.high.map(signed),
+        };
         Audit {
             k: signed(a.k),
-            safe: risky.is_empty(),
+            safe: a.is_safe(),
+            shown_small: a.shown_small.into_iter().map(|r| range(r, true)).collect(),
             ranges: a
                 .ranges
                 .into_iter()
-                .map(|r| CellRange {
-                    at_risk: risky.contains(&r.cell),
-                    table: r.label.table,
-                    row: r.label.row,
-                    column: r.label.column,
-                    low: signed(r.low),
-                    high: r.high.map(signed),
+                .map(|r| {
+                    let at_risk = risky.contains(&r.cell);
+                    range(r, at_risk)
                 })
                 .collect(),
         }

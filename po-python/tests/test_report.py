@@ -257,7 +257,18 @@ def test_published_reports_are_protected_and_audited(register):
     assert r.k == 3 and sum(r.hidden_cells.values()) > 0
     assert r.stamp.as_of == D(2023, 12, 31) and "10 §" in r.stamp.rules and "1..2 hidden" in r.stamp.rules
     audit = r.audit()
-    assert audit.safe and audit.k == 3 and audit.ranges
+    assert audit.safe and audit.k == 3 and audit.ranges and audit.shown_small == []
+    # Issue 33: the unprotected report is not safe, because it shows counts of 1..2, and the
+    # audit lists them (each at most once: a margin shared by tables is one number).
+    u = po.annual_report(register, year=2023, unprotected=True)
+    shown = u.audit()
+    small = [v for t in u.tables.values() for row in t.cells for v in row if v in (1, 2)]
+    assert not shown.safe and len(shown.shown_small) >= len(small) > 0
+    assert all(c.low == c.high and c.low in (1, 2) and c.at_risk for c in shown.shown_small)
+    # A hand-made table that publishes a 1 at k = 3 is not safe either.
+    one = po.Table.from_cells("one", rows=["r"], columns=["a", "b"], cells=[[1, 5]],
+                              row_totals=[6], column_totals=[1, 5], total=6)
+    assert not po.audit_tables([one], k=3).safe
     # Every hidden cell can reach 0 or 3 and is not a single value.
     assert all(c.low != c.high and (c.low == 0 or c.high is None or c.high >= 3) for c in audit.ranges)
     published = [v for t in r.tables.values() for row in t.cells for v in row]
@@ -277,6 +288,8 @@ def test_published_reports_are_protected_and_audited(register):
         column_totals=[9, 9, 1, 2], total=21)
     audit = po.audit_tables([t], k=3)
     assert not audit.safe
+    # Issue 33: the published column totals 1 and 2 are listed too, as shown small.
+    assert sorted((c.column, c.low, c.high) for c in audit.shown_small) == [("c", 1, 1), ("d", 2, 2)]
     assert {(c.row, c.column): (c.low, c.high) for c in audit.ranges} == {
         ("Kvinna", "c"): (1, 1), ("Kvinna", "d"): (2, 2), ("Man", "c"): (0, 0), ("Man", "d"): (0, 0)}
     # Relations between tables: new ≤ active makes a hidden new cell under a published 0 exact.

@@ -422,7 +422,7 @@ fn services_write_submissions_and_the_county_compiles_them() {
             published.active_clients.total
         );
         let csv = std::fs::read_to_string(out.join("submission-2023.csv")).unwrap();
-        assert!(csv.starts_with("section;row;column;value\nservice;;;"));
+        assert!(csv.starts_with("\u{feff}section;row;column;value\nservice;;;"));
         assert!(csv.contains("\nconfidential;;;Konfidentiellt"), "{csv}");
         // The flat form carries the same: exact counts and the published report.
         let flat = po_core::io::read::read_flat_submission(&csv).unwrap();

@@ -59,14 +59,19 @@ pub struct Audit {
     pub k: u64,
     /// Every hidden cell's range (empty when audited for risks only).
     pub ranges: Vec<CellRange>,
-    /// The hidden cells at risk; empty = the publication is safe.
+    /// The hidden cells at risk.
     pub at_risk: Vec<AtRisk>,
+    /// The published counts within 1..k-1 (issue 33: an unprotected table, or one protected at
+    /// a smaller k, shows them), each as a range whose low and high are the count.
+    #[serde(default)]
+    pub shown_small: Vec<CellRange>,
 }
 
 impl Audit {
-    /// Whether no hidden cell is at risk.
+    /// Whether the publication is safe: no hidden cell at risk and no published count within
+    /// 1..k-1. Both kinds are listed ([`Self::at_risk`], [`Self::shown_small`]).
     pub fn is_safe(&self) -> bool {
-        self.at_risk.is_empty()
+        self.at_risk.is_empty() && self.shown_small.is_empty()
     }
 }
 
@@ -144,6 +149,19 @@ pub(super) fn run_cached(
         k,
         ranges: Vec::new(),
         at_risk: Vec::new(),
+        shown_small: published
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| {
+                let v = (*v).filter(|v| (1..k).contains(v))?;
+                Some(CellRange {
+                    cell: CellId(i),
+                    label: publication.label(CellId(i)).clone(),
+                    low: v,
+                    high: Some(v),
+                })
+            })
+            .collect(),
     };
     for component in components(publication, published)? {
         let ranges = match solved.0.get(&component.cells) {

@@ -73,6 +73,13 @@ pub enum DisclosureError {
     /// A table whose cells or totals do not match its rows and columns.
     #[error("{0}")]
     Shape(String),
+    /// A text to be published (the service's name) looks like it holds an identity number
+    /// (issue 32 point 3): refused, and the text is never shown.
+    #[error("{field}: {}", crate::privacy::IN_FREE_TEXT)]
+    IdentityInText {
+        /// The field, as the caller names it (`service_name`).
+        field: &'static str,
+    },
     /// A relation names a cell that is not published.
     #[error("relation: no cell {0}")]
     UnknownCell(String),

@@ -189,7 +189,9 @@ pub(crate) fn protect_fixed(
             .collect();
         let mut audit = run_cached(publication, &published, k, Depth::Risks, &mut solved, truth)?;
         audit.at_risk.retain(|r| !known[r.range.cell.0]);
-        if audit.is_safe() {
+        // Hidden cells only: the counts shown small are primary suppression's (fixed cells
+        // were published before, at their own k).
+        if audit.at_risk.is_empty() {
             return Ok(hidden);
         }
         let at_risk: BTreeSet<CellId> = audit.at_risk.iter().map(|r| r.range.cell).collect();

@@ -48,6 +48,17 @@ fn the_old_pattern_of_closed_clients_is_undone_by_the_audit() {
     let women_50_64 = a.ranges.iter().find(|r| r.cell == t.inner[0][2]).unwrap();
     assert_eq!((women_50_64.low, women_50_64.high), (1, Some(1)));
     assert!(a.at_risk.iter().all(|r| r.kind == RiskKind::Exact));
+    // Issue 33: the published column totals 1 and 2 are listed as shown small, and a
+    // publication showing them is not safe whatever its hidden cells.
+    let shown: Vec<(CellId, u64)> = a.shown_small.iter().map(|r| (r.cell, r.low)).collect();
+    assert_eq!(shown, [(t.column_totals[2], 1), (t.column_totals[3], 2)]);
+    let all_shown = audit(&p, &published(&values, &vec![false; p.len()]), 3).unwrap();
+    assert!(all_shown.at_risk.is_empty() && !all_shown.is_safe());
+    assert_eq!(
+        all_shown.shown_small.len(),
+        4,
+        "1, 2 and the totals 1 and 2"
+    );
 
     // Protected, the audit finds nothing, and no published count is 1 or 2.
     let hidden = protect(&p, &values, 3).unwrap();

@@ -250,6 +250,14 @@ pub(super) fn unprotected_report(
     register: &Register,
     options: &ReportOptions,
 ) -> Result<AnnualReport, crate::Error> {
+    // The service's name is printed on every page of the report: the same screen as the free
+    // text of the exports.
+    if crate::privacy::contains_identity_number(&options.service_name) {
+        return Err(crate::disclosure::DisclosureError::IdentityInText {
+            field: "service_name",
+        }
+        .into());
+    }
     let year = options.year;
     let end = time::Date::from_calendar_date(year, time::Month::December, 31)
         .map_err(|_| crate::organisation::OrganisationError::YearOutOfRange(year))?;

@@ -92,3 +92,33 @@ fn a_file_of_more_rows_than_a_sheet_holds_is_refused() {
     let csv = format!("{HEADER}\n{}", row.repeat(rows - 1));
     assert!(read(&csv).is_ok());
 }
+
+#[test]
+fn json_nested_beyond_128_levels_is_refused_by_every_json_reader() {
+    // 100 000 open brackets: a recursive reader without a limit overflows its stack.
+    let deep = "[".repeat(100_000);
+    let register = format!("{{\"clients\": {deep}");
+    let e = po_core::io::read::read_register_json(&register, "register.json").unwrap_err();
+    assert!(e.problems[0].reason.contains("recursion limit"), "{e}");
+    // The typed documents refuse it too (whichever error comes first), without a crash.
+    assert!(po_core::chain::Submission::from_json(&deep).is_err());
+    assert!(po_core::priority::PriorityPolicy::from_json(&deep).is_err());
+    assert!(po_core::money::Agreement::from_json(&deep).is_err());
+    let nested = format!("{{\"name\": {deep}");
+    assert!(po_core::priority::PriorityPolicy::from_json(&nested).is_err());
+}
+
+#[test]
+fn a_json_list_longer_than_a_sheet_is_not_read() {
+    // 1 048 576 empty records: one more than a sheet holds below its header.
+    let items = vec!["{}"; po_core::io::read::limits::MAX_ROWS as usize].join(",");
+    let register = format!("{{\"intake_visits\": [{items}]}}");
+    let e = po_core::io::read::read_register_json(&register, "register.json").unwrap_err();
+    assert_eq!(
+        e.problems.len(),
+        1,
+        "only the list's size, not a million records"
+    );
+    assert_eq!(e.problems[0].column, "intake_visits");
+    assert!(e.problems[0].reason.starts_with("1048576 records"), "{e}");
+}

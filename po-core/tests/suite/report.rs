@@ -554,3 +554,28 @@ fn areas_and_survey_answers_are_compared_after_folding() {
     assert_eq!(q.answers.keys().collect::<Vec<_>>(), ["Ja", "Nej"]);
     assert_eq!(q.answers["Ja"].count, Cell::Count(3));
 }
+
+#[test]
+fn a_service_name_with_an_identity_number_is_refused_and_never_shown() {
+    // Issue 32 point 3: the name is printed on every page, so it gets the free-text screen.
+    for name in ["PO Kalle 19850412-1230", "PO 8504121230", "PO Värmland"] {
+        let o = ReportOptions {
+            service_name: name.into(),
+            ..options(2021)
+        };
+        match annual_report(&stockholm_2021(), &o) {
+            Ok(r) => assert_eq!(name, "PO Värmland", "{}", r.service_name),
+            Err(e) => {
+                let text = e.to_string();
+                assert!(
+                    text.starts_with("service_name: contains what looks like"),
+                    "{text}"
+                );
+                assert!(
+                    !text.contains("8504121230") && !text.contains("0412-1230"),
+                    "{text}"
+                );
+            }
+        }
+    }
+}

@@ -148,7 +148,10 @@ fn the_flat_form_reads_back_to_the_same_figures() {
         repaid: Decimal::from(12_000),
     });
     let flat = to_flat_csv(&s);
-    assert!(flat.starts_with("section;row;column;value\nservice;;;PO Värmland (SYNTHETIC)\n"));
+    // A byte-order mark first, for Excel on Swedish Windows (issue 32 point 4).
+    assert!(
+        flat.starts_with("\u{feff}section;row;column;value\nservice;;;PO Värmland (SYNTHETIC)\n")
+    );
     assert!(flat.contains("\nactive_clients;Kvinna;18–29 år;19\n"));
     assert!(flat.contains("\nactive_clients;Totalt;Totalt;240\n"));
     assert!(flat.contains(";..\n"), "hidden cells are written as ..");
@@ -165,6 +168,24 @@ fn the_flat_form_reads_back_to_the_same_figures() {
     assert_eq!(back.report.staff.positions, s.report.staff.positions);
     for (a, b) in back.report.tables().iter().zip(s.report.tables()) {
         assert_eq!(*a, b, "{}", b.name);
+    }
+    // A name with the separator is quoted, and one a spreadsheet would run as a formula is
+    // marked as text; both read back as they were.
+    for name in [
+        "=HYPERLINK(\"http://x\";\"PO\")",
+        "PO Norr; Syd",
+        "-2+3",
+        "@SUM(1)",
+    ] {
+        let mut named = s.clone();
+        named.service = name.to_owned();
+        let flat = to_flat_csv(&named);
+        let line = flat.lines().nth(1).unwrap();
+        assert!(
+            !line.contains(";=") && !line.contains(";-") && !line.contains(";@"),
+            "{line}"
+        );
+        assert_eq!(read_flat_submission(&flat).unwrap().service, name);
     }
     // The same validation as po's own submissions: only 10 § 4 (no leadership group in the
     // flat form) is asked about.

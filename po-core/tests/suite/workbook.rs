@@ -263,3 +263,47 @@ fn a_sheet_declaring_ten_million_rows_is_read_for_what_it_holds() {
         e.problems[0].reason
     );
 }
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_is_inflated() {
+    use std::io::Write;
+    // A real workbook whose shared strings are 30 MB of spaces: about 30 kB deflated, a
+    // thousandfold (issue 33). Generated here, never committed.
+    let bytes = workbook(None);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        if name == "xl/sharedStrings.xml" {
+            continue;
+        }
+        let mut body = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut body).unwrap();
+        out.start_file(name, deflated).unwrap();
+        out.write_all(&body).unwrap();
+    }
+    out.start_file("xl/sharedStrings.xml", deflated).unwrap();
+    out.write_all(b"<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">")
+        .unwrap();
+    let spaces = vec![b' '; 1 << 20];
+    for _ in 0..30 {
+        out.write_all(&spaces).unwrap();
+    }
+    out.write_all(b"</sst>").unwrap();
+    let bomb = out.finish().unwrap().into_inner();
+    assert!(bomb.len() < 200_000, "{} bytes", bomb.len());
+    let e = read_workbook(&bomb, "export.xlsx").unwrap_err();
+    let reason = &e.problems[0].reason;
+    assert_eq!(e.problems[0].file, "export.xlsx");
+    assert!(
+        reason.contains("more than 100 times the file's"),
+        "{reason}"
+    );
+    assert!(reason.contains("a zip bomb"), "{reason}");
+    // The same workbook without the bomb reads (the guard refuses the bomb, not workbooks).
+    assert!(read_workbook(&workbook(None), "export.xlsx").is_ok());
+}

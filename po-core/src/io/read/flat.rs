@@ -111,7 +111,8 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, SubmissionError> {
                 format!("expected section;row;column;value, got {} fields", r.len()),
             ));
         }
-        let (section, row, column, value) = (r[0].trim(), r[1].trim(), r[2].trim(), r[3].trim());
+        let text = |i: usize| crate::text::unmark_text(r[i].trim());
+        let (section, row, column, value) = (text(0), text(1), text(2), text(3));
         if row.is_empty() && column.is_empty() {
             fields.insert(section.to_owned(), value.to_owned());
             continue;

@@ -160,6 +160,20 @@ pub fn read_register_json(text: &str, file: &str) -> Result<Register, ImportErro
     let items = |name: &str, problems: &mut Vec<Problem>| -> &[Value] {
         match document.get(name) {
             None | Some(Value::Null) => &[],
+            // The same bound as a sheet's rows (issue 33): a list beyond it is not read.
+            Some(Value::Array(items)) if items.len() as u64 >= super::limits::MAX_ROWS => {
+                problems.push(Problem {
+                    file: file.to_owned(),
+                    row: 0,
+                    column: name.to_owned(),
+                    reason: format!(
+                        "{} records, more than the 1 048 575 rows a sheet holds below its \
+                         header (Excel's limit); split it",
+                        items.len()
+                    ),
+                });
+                &[]
+            }
             Some(Value::Array(items)) => items,
             Some(_) => {
                 problems.push(Problem {

@@ -3,6 +3,10 @@
 //! Sources: Microsoft, "Excel specifications and limits" (1 048 576 rows and 16 384 columns a
 //! worksheet, 32 767 characters a cell). The same limits hold for CSV files and frames' cells.
 //!
+//! JSON documents: nesting deeper than 128 levels is refused by serde_json's own limit (before
+//! the stack is at risk), and a register's list holds at most the rows a sheet holds below its
+//! header; workbooks: see `xlsx::MAX_INFLATION` for zip bombs.
+//!
 //! Decisions where the sources are silent: control characters (NUL and the C0 set) in a cell
 //! are a problem at that cell, except tab and the line breaks a spreadsheet writes inside a
 //! quoted cell (Alt+Enter); a cell is measured in characters, as Excel counts them.

@@ -56,6 +56,7 @@ fn text_of(cell: &Data) -> Option<String> {
 
 /// Every sheet of a workbook as a frame. `file` names the workbook in problems.
 pub fn read_workbook(bytes: &[u8], file: &str) -> Result<Vec<Sheet>, ImportError> {
+    inflation_guard(bytes, file)?;
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         problem(
             file,
@@ -97,6 +98,67 @@ pub fn read_workbook(bytes: &[u8], file: &str) -> Result<Vec<Sheet>, ImportError
         });
     }
     Ok(sheets)
+}
+
+/// A workbook (.xlsx, .ods: a zip archive) whose parts declare more than this many times the
+/// file's size, plus a megabyte, is refused before anything is inflated (issue 33: a zip bomb).
+/// Exports inflate about 5–20 times (XML compresses well); 100 leaves room for sheets of empty
+/// styled cells and none for a bomb, which inflates a thousandfold.
+pub const MAX_INFLATION: u64 = 100;
+
+/// The parts calamine reads whole rather than as a stream (an .xlsx's shared strings, an
+/// .ods's content): inflated once here with a counter, so that one inflating beyond what it
+/// declares is refused before it is held in memory.
+const READ_WHOLE: [&str; 2] = ["sharedStrings.xml", "content.xml"];
+
+/// Refuses a zip bomb before calamine opens the workbook (see [`MAX_INFLATION`]). What is not
+/// a zip archive (an .xls) or not a readable one is left to calamine, which names the problem.
+fn inflation_guard(bytes: &[u8], file: &str) -> Result<(), ImportError> {
+    use std::io::Read;
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let size = bytes.len() as u64;
+    let limit = MAX_INFLATION.saturating_mul(size).saturating_add(1 << 20);
+    let mut declared = 0u64;
+    for i in 0..archive.len() {
+        if let Ok(part) = archive.by_index_raw(i) {
+            declared = declared.saturating_add(part.size());
+        }
+    }
+    if declared > limit {
+        return Err(problem(
+            file,
+            format!(
+                "its parts inflate to {declared} bytes, more than {MAX_INFLATION} times the \
+                 file's {size} bytes: refused before inflating anything (a zip bomb?)"
+            ),
+        ));
+    }
+    for i in 0..archive.len() {
+        let Ok(mut part) = archive.by_index(i) else {
+            continue;
+        };
+        let name = part.name().map(|n| n.into_owned()).unwrap_or_default();
+        if !READ_WHOLE.iter().any(|whole| name.ends_with(whole)) {
+            continue;
+        }
+        let declared = part.size();
+        let inflated = std::io::copy(
+            &mut (&mut part).take(declared.saturating_add(1)),
+            &mut std::io::sink(),
+        )
+        .unwrap_or(0);
+        if inflated > declared {
+            return Err(problem(
+                file,
+                format!(
+                    "its part {name} inflates beyond the {declared} bytes it declares: refused"
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// A column of a streamed sheet: only the cells present, by row (sorted), so a sheet costs

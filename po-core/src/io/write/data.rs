@@ -3,7 +3,9 @@
 //!
 //! A cell that a spreadsheet would take for a formula — text beginning with `=`, `+`, `-`,
 //! `@`, a tab or a carriage return, as an area name typed into an export can (OWASP, "CSV
-//! Injection") — is written with a leading `'`, which Excel and LibreOffice show as text.
+//! Injection") — is written with a leading `'`, which Excel and LibreOffice show as text. Every
+//! CSV po writes starts with a byte-order mark, without which Excel on Swedish Windows reads
+//! UTF-8 as Windows-1252 ("VÃ¤rmland"); po's readers skip it.
 
 use crate::disclosure::Publishable;
 use crate::report::{AnnualReport, Table};
@@ -23,9 +25,12 @@ pub fn tables_csv(r: Publishable<'_, AnnualReport>) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The byte-order mark every CSV po writes starts with.
+pub(crate) const BOM: &str = "\u{feff}";
+
 /// A cell's text, quoted where the separator, a quote or a line break needs it, and kept from
-/// being read as a formula.
-fn field(s: &str) -> String {
+/// being read as a formula (po's readers take the `'` off again: [`crate::text::unmark_text`]).
+pub(crate) fn field(s: &str) -> String {
     let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {
@@ -42,7 +47,7 @@ fn field(s: &str) -> String {
 /// given: a table of an audited report passed its audit; audit a table built by hand with
 /// [`crate::disclosure::audit`] (or [`crate::report::audit_tables`]) before publishing it.
 pub fn table_csv(t: &Table) -> String {
-    let mut out = String::new();
+    let mut out = String::from(BOM);
     for c in &t.columns {
         out.push(';');
         out.push_str(&field(c));
@@ -103,6 +108,7 @@ mod tests {
                 "Totalt"
             ]
         );
-        assert!(csv.starts_with(";Kvinna;Totalt\r\n"));
+        // A byte-order mark first: Excel on Swedish Windows reads UTF-8 by it.
+        assert!(csv.starts_with("\u{feff};Kvinna;Totalt\r\n"));
     }
 }

@@ -10,6 +10,7 @@
 //! cells when they are all given, and hidden otherwise (never estimated); a section po does not
 //! know, a number that is not one, or a line without four fields is an error naming its line.
 
+use super::data::{field as csv, BOM};
 use crate::chain::Submission;
 use crate::io::read::flat::{PUBLISHED, TOTAL};
 use crate::report::Cell;
@@ -20,8 +21,9 @@ fn cell_text(c: Cell) -> String {
 
 /// The submission in its flat form (what [`crate::io::read::read_flat_submission`] reads).
 pub fn to_flat_csv(s: &Submission) -> String {
-    let mut out = String::from("section;row;column;value\n");
-    let mut field = |name: &str, value: String| out.push_str(&format!("{name};;;{value}\n"));
+    let mut out = format!("{BOM}section;row;column;value\n");
+    let mut field =
+        |name: &str, value: String| out.push_str(&format!("{name};;;{}\n", csv(&value)));
     field("service", s.service.clone());
     field("host", s.host.to_string());
     let codes: Vec<String> = s.municipalities.iter().map(ToString::to_string).collect();
@@ -30,7 +32,7 @@ pub fn to_flat_csv(s: &Submission) -> String {
     field("positions", s.report.staff.positions.to_string());
     field("ombud", cell_text(s.report.staff.ombud));
     if let Some(p) = &s.report.priority_policy {
-        field("priority_policy", p.replace([';', '\n'], " "));
+        field("priority_policy", p.clone());
     }
     if let Some(p) = s.positions_decided {
         field("positions_decided", p.to_string());
@@ -41,7 +43,7 @@ pub fn to_flat_csv(s: &Submission) -> String {
         field("grant_repaid", g.repaid.to_string());
     }
     if let Some(c) = &s.confidential {
-        field("confidential", c.replace([';', '\n'], " "));
+        field("confidential", c.clone());
     }
     if let Some(p) = &s.published {
         if let Some(k) = p.protection.k() {
@@ -62,21 +64,25 @@ fn write_tables(out: &mut String, r: &crate::report::AnnualReport, prefix: &str)
         for (i, row) in t.rows.iter().enumerate() {
             for (j, column) in t.columns.iter().enumerate() {
                 out.push_str(&format!(
-                    "{prefix}{};{row};{column};{}\n",
+                    "{prefix}{};{};{};{}\n",
                     t.name,
+                    csv(row),
+                    csv(column),
                     cell_text(t.cells[i][j])
                 ));
             }
             out.push_str(&format!(
-                "{prefix}{};{row};{TOTAL};{}\n",
+                "{prefix}{};{};{TOTAL};{}\n",
                 t.name,
+                csv(row),
                 cell_text(t.row_totals[i])
             ));
         }
         for (j, column) in t.columns.iter().enumerate() {
             out.push_str(&format!(
-                "{prefix}{};{TOTAL};{column};{}\n",
+                "{prefix}{};{TOTAL};{};{}\n",
                 t.name,
+                csv(column),
                 cell_text(t.column_totals[j])
             ));
         }

@@ -73,6 +73,10 @@ class ReportTest {
     fun `an unprotected report is given only on request and says so`() {
         annualReport(reg, ReportOptions(2023, "PO Test", unprotected = true)).use { r ->
             check(r.table("active_clients").total == 1L && r.toMarkdown("en").contains("UNPROTECTED"), "unprotected on request")
+            // Issue 33: its audit is honest: the 1s it shows are listed and it is not safe.
+            val audit = r.audit()
+            check(!audit.safe && audit.shownSmall.isNotEmpty() && audit.shownSmall.all { it.low == 1L && it.high == 1L },
+                "unprotected audit: ${audit.shownSmall}")
         }
     }
 
