@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::error::{invalid, po, PoError};
+use super::error::{po, PoError};
 use super::record::{record, signed};
 use super::report::Table;
 use po_core::chain as core;
@@ -18,6 +18,8 @@ record! {
     ChainFinding {
         /// A service, a municipality code, or `total`.
         about: String,
+        /// The submission it is about (`submissions[i]`), when it is about one.
+        file: Option<String>,
         /// What was found.
         reason: String,
     }
@@ -44,10 +46,23 @@ record! {
         grant_decided: Decimal,
         /// Findings, each about a service, a municipality or the total.
         findings: Vec<ChainFinding>,
+        /// Submissions left out of the sums, each with why (unreadable, another year, a second
+        /// one from a service, tables that contradict themselves); the rest is compiled.
+        left_out: Vec<ChainFinding>,
         /// The compilation as Markdown in the language asked for.
         markdown: String,
         /// The compilation as a self-contained HTML document (prints on A4).
         html: String,
+    }
+}
+
+impl From<&core::ChainFinding> for ChainFinding {
+    fn from(f: &core::ChainFinding) -> Self {
+        ChainFinding {
+            about: f.about.clone(),
+            file: f.file.clone(),
+            reason: f.reason.clone(),
+        }
     }
 }
 
@@ -81,19 +96,29 @@ pub fn compile_submissions(
         "" => None,
         c => Some(County::parse(c).map_err(po)?),
     };
-    let read = submissions
-        .iter()
-        .enumerate()
-        .map(|(i, text)| {
-            let parsed = if text.trim_start().starts_with('{') {
-                core::Submission::from_json(text)
-            } else {
-                po_core::io::read::read_flat_submission(text)
-            };
-            parsed.map_err(|e| invalid(format!("submissions[{i}]: {e}")))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let c = core::compile(&read, year, county, protection).map_err(po)?;
+    // Each submission is named by its place in the list; one that cannot be read is left out
+    // with why, and the others are compiled (issue 34).
+    let (mut read, mut unreadable) = (Vec::new(), Vec::new());
+    for (i, text) in submissions.iter().enumerate() {
+        let name = format!("submissions[{i}]");
+        let parsed = if text.trim_start().starts_with('{') {
+            core::Submission::from_json(text)
+        } else {
+            po_core::io::read::read_flat_submission(text)
+        };
+        match parsed {
+            Ok(s) => read.push(s.in_file(name)),
+            Err(e) => unreadable.push(
+                core::ChainFinding::new(
+                    &name,
+                    format!("left out of the compilation: it cannot be read: {e}"),
+                )
+                .in_file(Some(&name)),
+            ),
+        }
+    }
+    let mut c = core::compile(&read, year, county, protection).map_err(po)?;
+    c.left_out.splice(0..0, unreadable);
     let publishable = c.publishable().map_err(po)?;
     Ok(Compilation {
         year: c.year,
@@ -104,14 +129,8 @@ pub fn compile_submissions(
         tables: c.tables.iter().map(Table::from).collect(),
         leadership_lacking: signed(c.leadership_lacking),
         grant_decided: c.grant.decided,
-        findings: c
-            .findings
-            .iter()
-            .map(|f| ChainFinding {
-                about: f.about.clone(),
-                reason: f.reason.clone(),
-            })
-            .collect(),
+        findings: c.findings.iter().map(ChainFinding::from).collect(),
+        left_out: c.left_out.iter().map(ChainFinding::from).collect(),
         markdown: po_core::io::write::compilation_markdown(publishable, lang),
         html: po_core::io::write::compilation_to_html(publishable, lang),
     })

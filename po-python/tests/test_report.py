@@ -167,7 +167,8 @@ def test_table_methods(register):
     assert t.get("Man", "30–49 år") == 27
     with pytest.raises(po.InvalidInputError, match=r"active_clients: no cell \('Man', 'x'\)|no cell"):
         t.get("Man", "x")
-    assert t.to_csv().splitlines()[0].startswith(";18–29 år")
+    # A byte-order mark first, for Excel on Swedish Windows (issue 32).
+    assert t.to_csv().startswith("\ufeff;18–29 år")
     frame = t.to_pandas()
     assert frame.loc["Man", "30–49 år"] == 27 and str(frame.dtypes.iloc[0]) == "Int64"
     assert t.to_polars().columns[0] == "row"
@@ -420,6 +421,20 @@ def test_a_county_compiles_submissions_in_json_and_in_the_flat_form():
     assert c.html.startswith("<!doctype html>") and "Värmlands län" in c.html
     protected = po.compile_submissions([flat, other], year=2023, county="17")
     assert all(v is None or v == 0 or v >= 3 for t in protected.tables for row in t.cells for v in row)
-    with pytest.raises(po.InvalidInputError, match=r"submissions\[1\]: line 2"):
-        po.compile_submissions([flat, "section;row;column;value\nx;y\n"], year=2023)
+    # Issue 34: a submission that cannot be read, one of another year and a second one from a
+    # service are left out, each named with why, and the rest is compiled.
+    late = flat.replace("PO Egen", "PO Sen").replace("1761", "1763").replace("year;;;2023", "year;;;2022")
+    mixed = po.compile_submissions([flat, "section;row;column;value\nx;y\n", late, flat, other],
+                                   year=2023, county="17", unprotected=True)
+    assert mixed.services == 2 and mixed.tables[0].get("Kvinna", "18–29 år") == 10
+    assert [(f.about, f.file) for f in mixed.left_out] == [
+        ("submissions[1]", "submissions[1]"), ("PO Sen", "submissions[2]"), ("PO Egen", "submissions[3]")]
+    assert "line 2" in mixed.left_out[0].reason and "not 2023" in mixed.left_out[1].reason
+    assert "a second submission from the service (the first, submissions[0], is used)" in mixed.left_out[2].reason
+    assert "Lämnades utanför summorna" in mixed.markdown
+    assert all(f.file == "submissions[0]" for f in c.findings if f.about == "PO Egen")
+    # A municipality code of a valid shape that is not one of the 290 is a finding here too.
+    odd = po.compile_submissions([flat.replace("municipalities;;;1761", "municipalities;;;1761|1799")],
+                                 year=2023, unprotected=True)
+    assert any("1799 is not one of Sweden's 290 municipalities" in f.reason for f in odd.findings)
     assert c.to_dict()["tables"][0]["row"] == ["Kvinna", "Man"]

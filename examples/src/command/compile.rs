@@ -6,7 +6,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use po_core::chain::{compile_against, compile_family, Compilation, Submission};
+use po_core::chain::{compile_against, compile_family, ChainFinding, Compilation, Submission};
 use po_core::codes::CodeList;
 use po_core::disclosure::Protection;
 use po_core::io::read::read_flat_submission;
@@ -16,7 +16,7 @@ use po_core::report::AnnualReport;
 
 use super::args::{formats, languages, parse, threshold, year, Args};
 use super::files::{write_file, WORKBOOK};
-use super::{failed, usage, Fail, OK};
+use super::{failed, usage, Fail, OK, PROBLEMS};
 
 pub(super) const HELP: &str = "Usage: po compile FILES|DIR --year Y [options]
 
@@ -43,9 +43,11 @@ each county and the nation protected together with the services' own published r
 that no publication subtracted from another gives a count away; submissions of protected counts
 compile as sums (a sum with a hidden part is hidden).
 
-Findings (margins that do not add up, new clients above active ones, a municipality claimed by
-two services, the wrong year, …) are printed and listed in the compilation; they do not stop
-it. Exit 0 when written, 1 when a submission cannot be read.";
+A submission that cannot be used — unreadable, of another year, a second one from a service,
+tables that contradict themselves — is left out of the sums and listed, with its file and why;
+the others are compiled and written all the same. Findings (a municipality claimed by two
+services, a code that is not one of the 290, a part of 10 § missing, …) are printed and listed
+in the compilation. Exit 0 when written, 1 when written but a submission was left out.";
 
 /// The submission files of directories or files named one by one (directories sorted by name).
 fn submission_files(paths: &[String]) -> Result<Vec<PathBuf>, Fail> {
@@ -84,7 +86,7 @@ fn submission_files(paths: &[String]) -> Result<Vec<PathBuf>, Fail> {
     Ok(files)
 }
 
-/// Reads one submission by its extension; the error names the file.
+/// Reads one submission by its extension, named by its path as given; the error names the file.
 fn read_submission(path: &Path) -> Result<Submission, String> {
     let name = path
         .file_name()
@@ -105,26 +107,30 @@ fn read_submission(path: &Path) -> Result<Submission, String> {
             read_flat_submission(&text)
         }
     };
-    read.map_err(|e| match e.file {
-        Some(_) => e.to_string(),
-        None => e.in_file(path.display().to_string()).to_string(),
-    })
+    read.map(|s| s.in_file(path.display().to_string()))
+        .map_err(|e| match e.file {
+            Some(_) => e.to_string(),
+            None => e.in_file(path.display().to_string()).to_string(),
+        })
 }
 
-/// Every submission of `paths`, or every file that could not be read.
-fn read_all(paths: &[String]) -> Result<Result<Vec<Submission>, Vec<String>>, Fail> {
-    let (mut read, mut errors) = (Vec::new(), Vec::new());
+/// Every submission of `paths` that could be read, and a finding for each that could not
+/// (issue 34: the others are compiled all the same).
+fn read_all(paths: &[String]) -> Result<(Vec<Submission>, Vec<ChainFinding>), Fail> {
+    let (mut read, mut unreadable) = (Vec::new(), Vec::new());
     for f in submission_files(paths)? {
         match read_submission(&f) {
             Ok(s) => read.push(s),
-            Err(e) => errors.push(e),
+            Err(e) => unreadable.push(
+                ChainFinding::new(
+                    f.display().to_string(),
+                    format!("left out of the compilation: it cannot be read: {e}"),
+                )
+                .in_file(Some(&f.display().to_string())),
+            ),
         }
     }
-    Ok(if errors.is_empty() {
-        Ok(read)
-    } else {
-        Err(errors)
-    })
+    Ok((read, unreadable))
 }
 
 pub(super) fn compile(
@@ -152,39 +158,20 @@ pub(super) fn compile(
     };
     let formats = formats(&a, &["md", "html", "xlsx", "json"], "md,html")?;
     let languages = languages(&a)?;
-    let mut unreadable = Vec::new();
-    let submissions = match read_all(&a.positional)? {
-        Ok(s) => s,
-        Err(e) => {
-            unreadable.extend(e);
-            Vec::new()
-        }
-    };
+    let (submissions, mut unreadable) = read_all(&a.positional)?;
     let previous = match a.options.get("previous") {
         Some(list) => {
             let paths: Vec<String> = list.split(',').map(|p| p.trim().to_owned()).collect();
-            match read_all(&paths)? {
-                Ok(s) => Some(s),
-                Err(e) => {
-                    unreadable.extend(e);
-                    None
-                }
+            let (read, mut bad) = read_all(&paths)?;
+            for f in &mut bad {
+                f.reason = format!("last year's submission {}", f.reason);
             }
+            unreadable.extend(bad);
+            Some(read)
         }
         None => None,
     };
-    if !unreadable.is_empty() {
-        for e in &unreadable {
-            let _ = writeln!(err, "{e}");
-        }
-        let _ = writeln!(
-            err,
-            "po compile: {} submission(s) could not be read; no compilation written",
-            unreadable.len()
-        );
-        return Ok(super::PROBLEMS);
-    }
-    let compilations = match county {
+    let mut compilations = match county {
         Some(county) => {
             vec![
                 compile_against(&submissions, previous.as_deref(), year, county, protection)
@@ -202,18 +189,34 @@ pub(super) fn compile(
     );
     std::fs::create_dir_all(&dir)
         .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
+    // A file that could not be read is left out of every compilation, and each says so.
+    for c in &mut compilations {
+        c.left_out.splice(0..0, unreadable.iter().cloned());
+    }
     let mut written = Vec::new();
     for c in &compilations {
         written.extend(write_compilation(c, &formats, &languages, &dir)?);
     }
-    let mut findings: Vec<&po_core::chain::ChainFinding> = Vec::new();
-    for f in compilations.iter().flat_map(|c| &c.findings) {
-        if !findings.contains(&f) {
-            findings.push(f);
+    let mut findings: Vec<&ChainFinding> = Vec::new();
+    let mut left_out: Vec<&ChainFinding> = Vec::new();
+    for c in &compilations {
+        for f in &c.findings {
+            if !findings.contains(&f) {
+                findings.push(f);
+            }
+        }
+        for f in &c.left_out {
+            if !left_out.contains(&f) {
+                left_out.push(f);
+            }
         }
     }
+    // What was left out is a problem (stderr); findings are the compilation's content.
+    for f in &left_out {
+        let _ = writeln!(err, "{f}");
+    }
     for f in &findings {
-        let _ = writeln!(out, "{}: {}", f.about, f.reason);
+        let _ = writeln!(out, "{f}");
     }
     let protected = match protection {
         Protection::Threshold { k } => format!("protected at k = {k}"),
@@ -222,14 +225,17 @@ pub(super) fn compile(
     let compiled = compilations.last().map_or(0, |c| c.services.len());
     let _ = writeln!(
         out,
-        "{} submission(s), {compiled} compiled ({protected}), {} finding(s); written:",
-        submissions.len(),
+        "{} submission(s), {compiled} compiled ({protected}), {} left out, {} finding(s); \
+         written:",
+        submissions.len() + unreadable.len(),
+        left_out.len(),
         findings.len()
     );
     for p in &written {
         let _ = writeln!(out, "  {}", p.display());
     }
-    Ok(OK)
+    // Written either way; the status says when a submission was left out of the sums.
+    Ok(if left_out.is_empty() { OK } else { PROBLEMS })
 }
 
 /// One compilation's documents and JSON in `dir`.

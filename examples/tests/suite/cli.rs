@@ -456,24 +456,33 @@ fn services_write_submissions_and_the_county_compiles_them() {
         "--out",
         out.to_str().unwrap(),
     ]);
-    let stdout = text(&r.stdout);
-    assert_eq!(r.status.code(), Some(0), "{}{stdout}", text(&r.stderr));
+    let (stdout, stderr) = (text(&r.stdout), text(&r.stderr));
+    // Issue 34: the late flat form (2022) is left out, named with its file, and the two others
+    // are compiled and written; the status says a submission was left out.
+    assert_eq!(r.status.code(), Some(1), "{stderr}{stdout}");
     assert!(
-        stdout.contains("3 submission(s), 3 compiled (protected at k = 3)"),
-        "{stdout}"
-    );
-    // The late flat form is of 2022, and a second submission of one service.
-    assert!(
-        stdout.contains("PO Arvika: the submission is for 2022 (its report for 2022), not 2023"),
+        stdout.contains("3 submission(s), 2 compiled (protected at k = 3), 1 left out"),
         "{stdout}"
     );
     assert!(
-        stdout.contains(
-            "PO Arvika: 2 submissions from one service: each is compiled, so it counts 2 times"
-        ),
+        stderr.contains("late.csv): left out of the compilation: the submission is for 2022 (its report for 2022), not 2023"),
+        "{stderr}"
+    );
+    // Findings name the service and its file.
+    assert!(
+        stdout.contains("1780-1761.json): 10 § 3 is missing"),
         "{stdout}"
     );
     let md = std::fs::read_to_string(out.join("compilation-2023-17.sv.md")).unwrap();
+    assert!(
+        md.contains("## Lämnades utanför summorna\n\n- PO Arvika ("),
+        "{md}"
+    );
+    // Neither service reported a leadership group: said as such, not as "lacking: 0" alone.
+    assert!(
+        md.contains("- Verksamheter som inte redovisat någon ledningsgrupp (10 § 4): 2\n"),
+        "{md}"
+    );
     assert!(
         md.starts_with("# Personligt ombud: sammanställning 2023 – Värmlands län\n"),
         "{md}"
@@ -500,27 +509,42 @@ fn services_write_submissions_and_the_county_compiles_them() {
         "--out",
         all.to_str().unwrap(),
     ]);
-    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    assert_eq!(r.status.code(), Some(1), "{}", text(&r.stderr));
     for place in ["17", "riket"] {
         let c: po_core::chain::Compilation = serde_json::from_slice(
             &std::fs::read(all.join(format!("compilation-2023-{place}.json"))).unwrap(),
         )
         .unwrap();
-        assert_eq!(c.services.len(), 3);
+        assert_eq!(c.services.len(), 2);
+        assert_eq!(c.left_out.len(), 1, "{place}");
         // The county is the nation here: one choice of hidden cells, the county's as above.
         let county: po_core::chain::Compilation = serde_json::from_str(&json).unwrap();
         assert_eq!(c.tables, county.tables, "{place}");
     }
 
-    // A submission that cannot be read stops the compilation and is named.
+    // A submission that cannot be read is left out and named; the rest is compiled.
     std::fs::write(submissions.join("broken.json"), "{").unwrap();
-    let r = po(&["compile", submissions.to_str().unwrap(), "--year", "2023"]);
+    let broken = scratch("compilation-broken");
+    let r = po(&[
+        "compile",
+        submissions.to_str().unwrap(),
+        "--year",
+        "2023",
+        "--format",
+        "json",
+        "--out",
+        broken.to_str().unwrap(),
+    ]);
     assert_eq!(r.status.code(), Some(1));
     assert!(
-        text(&r.stderr).contains("broken.json"),
+        text(&r.stderr).contains("broken.json): left out of the compilation: it cannot be read"),
         "{}",
         text(&r.stderr)
     );
+    let c: po_core::chain::Compilation =
+        serde_json::from_slice(&std::fs::read(broken.join("compilation-2023-riket.json")).unwrap())
+            .unwrap();
+    assert_eq!((c.services.len(), c.left_out.len()), (2, 2));
     let r = po(&["compile", submissions.to_str().unwrap()]);
     assert_eq!(r.status.code(), Some(2));
     assert!(text(&r.stderr).contains("--year is required"));

@@ -287,7 +287,16 @@ fn grants_are_summed_and_the_change_is_against_last_year() {
             repaid: Decimal::from(i as i64 % 3 * 10_000),
         });
     }
-    let last_year: Vec<Submission> = services[..100].to_vec();
+    // Last year's submissions are last year's (a submission of another year is left out).
+    let last_year: Vec<Submission> = services[..100]
+        .iter()
+        .cloned()
+        .map(|mut s| {
+            s.year = 2022;
+            s.report.year = 2022;
+            s
+        })
+        .collect();
     let national = compile_against(
         &services,
         Some(&last_year),

@@ -33,6 +33,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::admission::admit;
 use super::compile::sum_tables;
 use super::hierarchy::{protect_hierarchy, Member};
 use super::submission::GrantFigures;
@@ -69,6 +70,10 @@ pub struct Compilation {
     pub leadership_lacking: u64,
     /// Of those, how many lack each role (by role code).
     pub missing_roles: BTreeMap<String, u64>,
+    /// Services that reported no leadership group at all (10 § 4; each also a finding): not
+    /// among those lacking a member, since nothing is known of their group.
+    #[serde(default)]
+    pub leadership_unreported: u64,
     /// The grant summed over the services that reported it, and how many did.
     pub grant: GrantFigures,
     /// Services that reported their grant.
@@ -85,6 +90,11 @@ pub struct Compilation {
     pub offering: MunicipalitiesOffering,
     /// The submissions' findings and the compilation's own.
     pub findings: Vec<ChainFinding>,
+    /// Submissions left out of the sums, each with why: another year, a second one from a
+    /// service, tables that contradict themselves (issue 34; `po compile` adds the files it
+    /// could not read). The compilation of the others is written all the same.
+    #[serde(default)]
+    pub left_out: Vec<ChainFinding>,
 }
 
 impl Compilation {
@@ -350,24 +360,66 @@ pub fn compile_against(
     county: Option<County>,
     protection: Protection,
 ) -> Result<Compilation, DisclosureError> {
+    let (now, before, left_out) = admitted(submissions, previous, year, protection);
     let family = match protection {
-        Protection::Threshold { k } if all_exact(submissions) => {
-            protect_family(submissions, k)?.remove(&county)
-        }
+        Protection::Threshold { k } if all_exact(&now) => protect_family(&now, k)?.remove(&county),
         _ => None,
     };
-    let last_year = match previous {
+    let last_year = match &before {
         Some(p) => Some(compile_against(p, None, year - 1, county, protection)?),
         None => None,
     };
-    assemble(
-        (submissions, previous),
+    let mut c = assemble(
+        (&now, before.as_deref()),
         year,
         county,
         protection,
         family,
         last_year.as_ref(),
-    )
+    )?;
+    c.left_out = left_out_of(&left_out, county);
+    Ok(c)
+}
+
+/// The submissions of this year and last (`previous`) that a compilation uses, and those left
+/// out with why (see `admission`), each with its municipalities; last year's named as such.
+fn admitted(
+    submissions: &[Submission],
+    previous: Option<&[Submission]>,
+    year: i32,
+    protection: Protection,
+) -> (Vec<Submission>, Option<Vec<Submission>>, Vec<LeftOut>) {
+    let family = |s: &[Submission]| protection != Protection::Unprotected && all_exact(s);
+    let now = admit(submissions, year, family(submissions));
+    let mut left_out: Vec<LeftOut> = now
+        .left_out
+        .into_iter()
+        .map(|(s, f)| (s.municipalities.clone(), f))
+        .collect();
+    let before = previous.map(|p| {
+        let before = admit(p, year - 1, family(p));
+        left_out.extend(before.left_out.into_iter().map(|(s, mut f)| {
+            f.reason = format!("last year's submission {}", f.reason);
+            (s.municipalities.clone(), f)
+        }));
+        before.used.into_iter().cloned().collect()
+    });
+    (now.used.into_iter().cloned().collect(), before, left_out)
+}
+
+/// A submission left out: its municipalities (to list it in its counties) and why.
+type LeftOut = (Vec<MunicipalityCode>, ChainFinding);
+
+/// The left-out submissions a place lists: those with a municipality in the county; the
+/// nation lists all.
+fn left_out_of(left_out: &[LeftOut], place: Option<County>) -> Vec<ChainFinding> {
+    left_out
+        .iter()
+        .filter(|(municipalities, _)| {
+            place.is_none_or(|c| municipalities.iter().any(|m| in_county(*m, c)))
+        })
+        .map(|(_, f)| f.clone())
+        .collect()
 }
 
 /// Every county with a service among `submissions` (in county-code order) and then the nation,
@@ -383,24 +435,22 @@ pub fn compile_family(
     year: i32,
     protection: Protection,
 ) -> Result<Vec<Compilation>, DisclosureError> {
+    let (now, before, left_out) = admitted(submissions, previous, year, protection);
     let mut family = match protection {
-        Protection::Threshold { k } if all_exact(submissions) => {
-            Some(protect_family(submissions, k)?)
-        }
+        Protection::Threshold { k } if all_exact(&now) => Some(protect_family(&now, k)?),
         _ => None,
     };
     let mut places: Vec<Option<County>> = County::ALL
         .iter()
         .filter(|&&c| {
-            submissions
-                .iter()
+            now.iter()
                 .any(|s| s.municipalities.iter().any(|m| in_county(*m, c)))
         })
         .map(|&c| Some(c))
         .collect();
     places.push(None);
     // Last year's family once, for the change against it (not once a place).
-    let last_years = match previous {
+    let last_years = match &before {
         Some(p) => Some(compile_family(p, None, year - 1, protection)?),
         None => None,
     };
@@ -416,17 +466,21 @@ pub fn compile_family(
                 .map(Ok)
                 .or_else(|| {
                     // A county with no service last year: compiled alone (no tables).
-                    previous.map(|p| compile_against(p, None, year - 1, place, protection))
+                    before
+                        .as_deref()
+                        .map(|p| compile_against(p, None, year - 1, place, protection))
                 })
                 .transpose()?;
-            assemble(
-                (submissions, previous),
+            let mut c = assemble(
+                (&now, before.as_deref()),
                 year,
                 place,
                 protection,
                 tables,
                 last_year.as_ref(),
-            )
+            )?;
+            c.left_out = left_out_of(&left_out, place);
+            Ok(c)
         })
         .collect()
 }
@@ -479,6 +533,7 @@ fn assemble(
     let mut ombud = Cell::Count(0);
     let mut missing_roles = BTreeMap::new();
     let mut leadership_lacking = 0;
+    let mut leadership_unreported = 0;
     for s in &chosen {
         // Ombud as each service published them: the exact count of a service that hid it (or
         // published nothing) would show through a county of one service.
@@ -491,6 +546,9 @@ fn assemble(
             (Cell::Count(a), Cell::Count(b)) => Cell::Count(a + b),
             _ => Cell::Suppressed,
         };
+        if s.report.leadership.is_none() {
+            leadership_unreported += 1;
+        }
         if let Some(l) = &s.report.leadership {
             if l.compliant != Status::Met {
                 leadership_lacking += 1;
@@ -523,6 +581,14 @@ fn assemble(
     let before: Option<Vec<ServiceSubmission>> =
         previous.map(|p| p.iter().map(organisation).collect());
     let offering = municipalities_offering(year, &now, before.as_deref());
+    // Municipality codes that are not among the 290 and services spanning counties are found by
+    // table 1: findings wherever findings are shown (issue 34).
+    let mut findings = findings;
+    for f in &offering.findings {
+        if !findings.contains(f) {
+            findings.push(f.clone());
+        }
+    }
     Ok(Compilation {
         grants: grants_by_county(&chosen),
         offering,
@@ -541,6 +607,8 @@ fn assemble(
         tables,
         leadership_lacking,
         missing_roles,
+        leadership_unreported,
         findings,
+        left_out: Vec::new(),
     })
 }

@@ -208,6 +208,65 @@ impl Placed<'_> {
     }
 }
 
+impl Placed<'_> {
+    /// Places one member: its compiled tables keyed, and a compilation's cells in table order
+    /// (empty for the others, which are fixed).
+    fn member(
+        &mut self,
+        m: &Member<'_>,
+    ) -> Result<(Vec<Keyed>, Vec<Vec<CellId>>), DisclosureError> {
+        match m {
+            Member::Service {
+                name,
+                exact,
+                published: as_published,
+                tables_only,
+            } => {
+                // A flat form holds its tables only: their relations only.
+                let tables = match tables_only {
+                    false => self.report(name, exact, as_published)?,
+                    true => {
+                        let shown = compiled_tables(as_published);
+                        self.tables(name, &compiled_tables(exact), Some(Some(&shown)))?
+                            .0
+                    }
+                };
+                Ok((tables, Vec::new()))
+            }
+            Member::Unpublished { name, exact } => {
+                Ok((self.tables(name, exact, Some(None))?.0, Vec::new()))
+            }
+            Member::Compilation { name, exact } => self.tables(name, exact, None),
+        }
+    }
+}
+
+/// Whether one member can take its place in a family: exact counts throughout, a published
+/// report of the same shape whose shown counts are the exact ones, and counts that satisfy
+/// every relation its tables state. What [`protect_hierarchy`] would refuse, found for one
+/// submission, so that a compilation leaves that one out and goes on (issue 34).
+///
+/// # Errors
+/// [`DisclosureError::Shape`] or [`DisclosureError::Inconsistent`] saying why.
+pub(crate) fn placeable(m: &Member<'_>) -> Result<(), DisclosureError> {
+    let mut p = Publication::new();
+    let (mut values, mut hidden, mut fixed) = (Vec::new(), Vec::new(), Vec::new());
+    Placed {
+        p: &mut p,
+        values: &mut values,
+        hidden: &mut hidden,
+        fixed: &mut fixed,
+    }
+    .member(m)?;
+    if crate::disclosure::satisfies(&p, &values) {
+        Ok(())
+    } else {
+        Err(DisclosureError::Inconsistent {
+            cells: vec!["its exact counts contradict a relation between its tables".into()],
+        })
+    }
+}
+
 /// Protects the compilations with threshold `k`, each (`sums`: a member and the members it is
 /// the sum of) equal, cell by cell, to the sum of its parts. Returns, for each member, its
 /// protected tables when it is a compilation.
@@ -233,36 +292,9 @@ pub(crate) fn protect_hierarchy(
         fixed: &mut fixed,
     };
     for m in members {
-        match m {
-            Member::Service {
-                name,
-                exact,
-                published: as_published,
-                tables_only,
-            } => {
-                // A flat form holds its tables only: their relations only.
-                let tables = match tables_only {
-                    false => placed.report(name, exact, as_published)?,
-                    true => {
-                        let shown = compiled_tables(as_published);
-                        placed
-                            .tables(name, &compiled_tables(exact), Some(Some(&shown)))?
-                            .0
-                    }
-                };
-                compiled.push(tables);
-                slots.push(Vec::new());
-            }
-            Member::Unpublished { name, exact } => {
-                compiled.push(placed.tables(name, exact, Some(None))?.0);
-                slots.push(Vec::new());
-            }
-            Member::Compilation { name, exact } => {
-                let (tables, member_slots) = placed.tables(name, exact, None)?;
-                compiled.push(tables);
-                slots.push(member_slots);
-            }
-        }
+        let (tables, member_slots) = placed.member(m)?;
+        compiled.push(tables);
+        slots.push(member_slots);
     }
     for (total, parts) in sums {
         for (n, cells) in compiled[*total].iter().enumerate() {

@@ -12,6 +12,7 @@
 //! - The change against the previous year is computed from the previous year's submissions,
 //!   never typed, so the table cannot disagree with itself.
 
+mod admission;
 mod compilation;
 mod compile;
 mod hierarchy;
@@ -28,8 +29,8 @@ use crate::reference::sweden;
 pub use compilation::{compile, compile_against, compile_family, Change, Compilation, CountyGrant};
 pub use compile::compile_tables;
 pub use submission::{
-    validate_submission, validate_submissions, GrantFigures, Submission, SubmissionError,
-    CONFIDENTIAL, SUBMISSION_SCHEMA,
+    contradictions, validate_submission, validate_submissions, GrantFigures, Submission,
+    SubmissionError, CONFIDENTIAL, SUBMISSION_SCHEMA,
 };
 
 /// What one service submits about its organisation for the year (part of its 10 § report).
@@ -58,13 +59,47 @@ pub struct CountyRow {
     pub services: u64,
 }
 
-/// A finding of the compilation, located by service or municipality.
+/// A finding of the compilation, located by service or municipality, and by the file the
+/// submission was read from when it is known.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChainFinding {
     /// What it is about (a service, a municipality, a county, or `total`).
     pub about: String,
+    /// The file of the submission it is about, when known (see [`Submission::file`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     /// What was found.
     pub reason: String,
+}
+
+impl ChainFinding {
+    /// A finding about `about`, in no particular file.
+    pub fn new(about: impl Into<String>, reason: impl Into<String>) -> Self {
+        ChainFinding {
+            about: about.into(),
+            file: None,
+            reason: reason.into(),
+        }
+    }
+
+    /// The same finding, located in `file` (when given).
+    #[must_use]
+    pub fn in_file(mut self, file: Option<&str>) -> Self {
+        if let Some(f) = file {
+            self.file = Some(f.to_owned());
+        }
+        self
+    }
+}
+
+impl std::fmt::Display for ChainFinding {
+    /// "PO X (submission.csv): reason", as the command prints it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.file {
+            Some(file) => write!(f, "{} ({file}): {}", self.about, self.reason),
+            None => write!(f, "{}: {}", self.about, self.reason),
+        }
+    }
 }
 
 /// Seed 001 table 1: municipalities offering PO per county, and the national total.
@@ -125,16 +160,16 @@ pub fn municipalities_offering(
     }
     let county_services: u64 = counties.iter().map(|c| c.services).sum();
     if county_services != national_services.len() as u64 {
-        findings.push(ChainFinding {
-            about: "total".into(),
-            reason: format!(
+        findings.push(ChainFinding::new(
+            "total",
+            format!(
                 "{} services counted in the counties, {} nationally: a service with \
                  municipalities in more than one county counts once in each county and once in \
                  the nation",
                 county_services,
                 national_services.len()
             ),
-        });
+        ));
     }
     let total = CountyRow {
         county: None,
@@ -171,29 +206,29 @@ fn offering_of(
     let mut offering: BTreeMap<MunicipalityCode, Vec<usize>> = BTreeMap::new();
     for (i, s) in submissions.iter().enumerate() {
         if s.year != year {
-            findings.push(ChainFinding {
-                about: s.service.clone(),
-                reason: format!("reports the year {}, not {year}", s.year),
-            });
+            findings.push(ChainFinding::new(
+                &s.service,
+                format!("reports the year {}, not {year}", s.year),
+            ));
         }
         for &m in &s.municipalities {
             if sweden::municipality(m).is_none() {
-                findings.push(ChainFinding {
-                    about: s.service.clone(),
-                    reason: format!("{m} is not one of Sweden's 290 municipalities"),
-                });
+                findings.push(ChainFinding::new(
+                    &s.service,
+                    format!("{m} is not one of Sweden's 290 municipalities"),
+                ));
                 continue;
             }
             let claims = offering.entry(m).or_default();
             if let Some(&first) = claims.first() {
                 if first != i {
-                    findings.push(ChainFinding {
-                        about: m.to_string(),
-                        reason: format!(
+                    findings.push(ChainFinding::new(
+                        m.to_string(),
+                        format!(
                             "claimed by two services: {} and {}",
                             submissions[first].service, s.service
                         ),
-                    });
+                    ));
                 }
             }
             if !claims.contains(&i) {
@@ -208,12 +243,14 @@ fn offering_of(
 /// that the table does not show (seed 001's text against its table 1).
 pub fn check_stated_change(table: &MunicipalitiesOffering, stated: i64) -> Option<ChainFinding> {
     let change = table.total.change?;
-    (change != stated).then(|| ChainFinding {
-        about: "total".into(),
-        reason: format!(
-            "the text states a change of {stated:+} municipalities; the table's changes sum to \
-             {change:+}"
-        ),
+    (change != stated).then(|| {
+        ChainFinding::new(
+            "total",
+            format!(
+                "the text states a change of {stated:+} municipalities; the table's changes sum \
+                 to {change:+}"
+            ),
+        )
     })
 }
 

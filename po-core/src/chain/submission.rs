@@ -66,6 +66,15 @@ pub struct Submission {
     #[serde(skip)]
     #[cfg_attr(feature = "schema", schemars(skip))]
     pub tables_only: bool,
+    /// The file it was read from, when known (`po compile` sets it): findings name it.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub file: Option<String>,
+    /// Figures the form left out (a flat form without its `ombud` or `positions` line): each a
+    /// finding, never a silent zero.
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub missing: Vec<&'static str>,
 }
 
 /// The state grant of a service's year (SFS 2013:522 6–9 §§): what was decided, paid and
@@ -122,7 +131,16 @@ impl Submission {
             published: None,
             confidential: None,
             tables_only: false,
+            file: None,
+            missing: Vec::new(),
         }
+    }
+
+    /// The same submission, read from `file` (named in its findings).
+    #[must_use]
+    pub fn in_file(mut self, file: impl Into<String>) -> Self {
+        self.file = Some(file.into());
+        self
     }
 
     /// Reads the JSON form; the wrong schema or a malformed document is an error naming why.
@@ -192,10 +210,7 @@ impl SubmissionError {
 }
 
 fn finding(about: &str, reason: String) -> ChainFinding {
-    ChainFinding {
-        about: about.to_owned(),
-        reason,
-    }
+    ChainFinding::new(about, reason)
 }
 
 /// A margin against its cells: an equality when every cell is published, a bound otherwise.
@@ -266,26 +281,13 @@ fn at_most(part: &Table, whole: &Table, out: &mut Vec<ChainFinding>) {
     }
 }
 
-/// Every finding of one submission for `year` (empty: nothing to ask the service about).
-pub fn validate_submission(s: &Submission, year: i32) -> Vec<ChainFinding> {
+/// Where a report's tables contradict themselves: a margin that is not the sum of its cells
+/// (or below a published part), new or closed clients above the active ones, a gender's
+/// contact reasons or clients with children at home above its active clients. Each is a
+/// relation the compilation's protection relies on, so a submission with one is left out of
+/// the sums (issue 34).
+pub fn contradictions(r: &AnnualReport) -> Vec<ChainFinding> {
     let mut out = Vec::new();
-    let about = s.service.as_str();
-    if s.year != year || s.report.year != year {
-        out.push(finding(
-            about,
-            format!(
-                "the submission is for {} (its report for {}), not {year}",
-                s.year, s.report.year
-            ),
-        ));
-    }
-    if !s.municipalities.contains(&s.host) {
-        out.push(finding(
-            about,
-            format!("the host {} is not among its municipalities", s.host),
-        ));
-    }
-    let r = &s.report;
     for t in r.tables() {
         margins(t, &mut out);
     }
@@ -327,6 +329,43 @@ pub fn validate_submission(s: &Submission, year: i32) -> Vec<ChainFinding> {
             r.children_at_home.row_totals[i],
         );
     }
+    out
+}
+
+/// Every finding of one submission for `year` (empty: nothing to ask the service about).
+pub fn validate_submission(s: &Submission, year: i32) -> Vec<ChainFinding> {
+    let mut out = Vec::new();
+    let about = s.service.as_str();
+    if s.year != year || s.report.year != year {
+        out.push(finding(
+            about,
+            format!(
+                "the submission is for {} (its report for {}), not {year}",
+                s.year, s.report.year
+            ),
+        ));
+    }
+    if !s.municipalities.contains(&s.host) {
+        out.push(finding(
+            about,
+            format!("the host {} is not among its municipalities", s.host),
+        ));
+    }
+    out.extend(contradictions(&s.report));
+    if let Some(p) = &s.published {
+        out.extend(contradictions(p));
+    }
+    for &field in &s.missing {
+        let counted = match field {
+            "ombud" => "its ombud are unknown in the sums (hidden)",
+            _ => "counted as 0",
+        };
+        out.push(finding(
+            about,
+            format!("the form has no {field} line: {counted}"),
+        ));
+    }
+    let r = &s.report;
     if r.active_clients.total == Cell::Count(0) {
         out.push(finding(
             about,
@@ -367,12 +406,14 @@ pub fn validate_submission(s: &Submission, year: i32) -> Vec<ChainFinding> {
             ));
         }
     }
-    out
+    out.into_iter()
+        .map(|f| f.in_file(s.file.as_deref()))
+        .collect()
 }
 
 /// The findings of a county's or the nation's submissions together: each one's own, every
-/// service that submitted more than once (each submission is compiled, so it counts twice) and
-/// every municipality claimed by two services.
+/// service that submitted more than once (a compilation uses the first and leaves the others
+/// out) and every municipality claimed by two services.
 pub fn validate_submissions(submissions: &[Submission], year: i32) -> Vec<ChainFinding> {
     let mut out: Vec<ChainFinding> = submissions
         .iter()
@@ -385,7 +426,7 @@ pub fn validate_submissions(submissions: &[Submission], year: i32) -> Vec<ChainF
     for (service, n) in services.into_iter().filter(|(_, n)| *n > 1) {
         out.push(finding(
             service,
-            format!("{n} submissions from one service: each is compiled, so it counts {n} times"),
+            format!("{n} submissions from one service: only the first is compiled"),
         ));
     }
     let mut claimed: std::collections::BTreeMap<MunicipalityCode, &str> = Default::default();

@@ -37,6 +37,7 @@ pub use audit::{audit, AtRisk, Audit, CellRange, RiskKind};
 pub(crate) use family::protect_beside;
 pub use family::protect_with_ledger;
 pub use ledger::{CountKey, Ledger, LedgerCell, LedgerEntry, Period, Population, LEDGER_SCHEMA};
+pub(crate) use protect::satisfies;
 pub use protect::{protect, protect_from, Protection};
 pub use publication::{CellId, CellLabel, Publication, Relation, RelationKind, TableCells};
 pub use publishable::Publishable;

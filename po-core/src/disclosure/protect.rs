@@ -239,7 +239,7 @@ pub(crate) fn protect_fixed(
 }
 
 /// Whether `values` satisfy every relation of the publication (counts are ≥ 0 by type).
-fn satisfies(publication: &Publication, values: &[u64]) -> bool {
+pub(crate) fn satisfies(publication: &Publication, values: &[u64]) -> bool {
     publication.relations().iter().all(|r| {
         let sum: i128 = r
             .terms

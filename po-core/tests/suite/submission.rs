@@ -132,7 +132,7 @@ fn a_municipality_claimed_by_two_services_is_a_finding() {
         reasons,
         [(
             "PO Värmland (SYNTHETIC)",
-            "2 submissions from one service: each is compiled, so it counts 2 times"
+            "2 submissions from one service: only the first is compiled"
         )]
     );
 }
@@ -209,4 +209,145 @@ fn the_flat_form_reads_back_to_the_same_figures() {
         .unwrap_err()
         .to_string()
         .starts_with("line 8: unknown section \"aktiva\""));
+}
+
+#[test]
+fn a_compilation_leaves_out_what_it_cannot_use_and_goes_on() {
+    // Issue 34: one bad submission never stops a county's compilation.
+    use po_core::chain::compile;
+    use po_core::codes::CodeList;
+    use po_core::disclosure::Protection;
+    use po_core::organisation::County;
+    let good = submission().in_file("varmland.json");
+    let mut other = submission().in_file("kil.json");
+    other.service = "PO Kil".into();
+    other.host = code("1715");
+    other.municipalities = vec![code("1715")];
+    // A total that is not the sum of its cells: the error that used to stop everything.
+    let mut contradicting = other.clone().in_file("torsby.json");
+    contradicting.service = "PO Torsby".into();
+    contradicting.municipalities = vec![code("1737")];
+    contradicting.host = code("1737");
+    contradicting.report.closed_clients.total = Cell::Count(999);
+    let mut late = other.clone().in_file("sunne.json");
+    late.service = "PO Sunne".into();
+    late.year = 2022;
+    let twice = good.clone().in_file("varmland-igen.json");
+    let all = [good, contradicting, late, twice, other];
+    for protection in [Protection::Unprotected, Protection::Threshold { k: 3 }] {
+        let c = compile(&all, 2023, Some(County::parse("17").unwrap()), protection).unwrap();
+        let names: Vec<&str> = c.services.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["PO Värmland (SYNTHETIC)", "PO Kil"]);
+        let left: Vec<(&str, Option<&str>)> = c
+            .left_out
+            .iter()
+            .map(|f| (f.about.as_str(), f.file.as_deref()))
+            .collect();
+        assert_eq!(
+            left,
+            [
+                ("PO Torsby", Some("torsby.json")),
+                ("PO Sunne", Some("sunne.json")),
+                ("PO Värmland (SYNTHETIC)", Some("varmland-igen.json")),
+            ]
+        );
+        let reasons: Vec<&str> = c.left_out.iter().map(|f| f.reason.as_str()).collect();
+        assert!(
+            reasons[0].starts_with(
+                "left out of the compilation: its tables contradict themselves (closed_clients: "
+            ),
+            "{}",
+            reasons[0]
+        );
+        assert!(reasons[1].ends_with("the submission is for 2022 (its report for 2023), not 2023"));
+        assert!(reasons[2]
+            .ends_with("a second submission from the service (the first, varmland.json, is used)"));
+        // The sums are the two good services'.
+        let active = c.tables[0].total.count();
+        if protection == Protection::Unprotected {
+            assert_eq!(active, Some(480));
+        }
+        // Findings name the file of the submission they are about.
+        assert!(c
+            .findings
+            .iter()
+            .filter(|f| f.about == "PO Kil")
+            .all(|f| f.file.as_deref() == Some("kil.json")));
+    }
+}
+
+#[test]
+fn a_flat_form_without_its_figures_is_read_with_findings_and_a_mistyped_field_is_an_error() {
+    use po_core::io::read::read_flat_submission;
+    let form = "section;row;column;value\nservice;;;PO Egen\nhost;;;1761\nmunicipalities;;;1761\n\
+                year;;;2023\nactive_clients;Kvinna;18–29 år;4\n";
+    let s = read_flat_submission(form).unwrap();
+    assert_eq!(s.missing, ["positions", "ombud"]);
+    assert_eq!(
+        s.report.staff.ombud,
+        Cell::Suppressed,
+        "unknown, never a silent 0"
+    );
+    let found: Vec<String> = validate_submission(&s, 2023)
+        .into_iter()
+        .map(|f| f.reason)
+        .collect();
+    assert!(found.contains(&"the form has no positions line: counted as 0".to_owned()));
+    assert!(found.contains(
+        &"the form has no ombud line: its ombud are unknown in the sums (hidden)".to_owned()
+    ));
+    let typo = form.replace("year;;;2023\n", "year;;;2023\nantal_ombud;;;3\n");
+    let e = read_flat_submission(&typo).unwrap_err().to_string();
+    assert!(
+        e.contains("line 6") && e.contains("unknown field \"antal_ombud\""),
+        "{e}"
+    );
+}
+
+#[test]
+fn an_exact_submission_whose_published_report_does_not_fit_is_left_out() {
+    use po_core::chain::compile;
+    use po_core::disclosure::Protection;
+    let register = read_register_json(REGISTER, "register.json").unwrap();
+    let options = |service: &str, protection| ReportOptions {
+        year: 2023,
+        service_name: service.into(),
+        protection,
+        ..ReportOptions::default()
+    };
+    let exact = |service: &str, host: &str| {
+        let exact = annual_report(&register, &options(service, Protection::Unprotected)).unwrap();
+        let published =
+            annual_report(&register, &options(service, Protection::Threshold { k: 3 })).unwrap();
+        Submission::exact(code(host), vec![code(host)], None, exact, Some(published))
+    };
+    let good = exact("PO Kil", "1715");
+    let mut bad = exact("PO Torsby", "1737").in_file("torsby.json");
+    // A report published before a correction: a shown count that is not the exact one.
+    let published = bad.published.as_mut().unwrap();
+    let shown = published.active_clients.cells[0]
+        .iter()
+        .position(|c| c.count().is_some_and(|n| n > 0))
+        .unwrap();
+    // One more woman in that cell, its margins moved with it: consistent, but not the truth.
+    let t = &mut published.active_clients;
+    for cell in [
+        &mut t.cells[0][shown],
+        &mut t.row_totals[0],
+        &mut t.column_totals[shown],
+        &mut t.total,
+    ] {
+        if let Cell::Count(n) = cell {
+            *n += 1;
+        }
+    }
+    let c = compile(&[good, bad], 2023, None, Protection::Threshold { k: 3 }).unwrap();
+    assert_eq!(c.services.len(), 1);
+    assert_eq!(c.left_out.len(), 1);
+    assert!(
+        c.left_out[0].reason.contains("do not fit")
+            && c.left_out[0].file.as_deref() == Some("torsby.json"),
+        "{:?}",
+        c.left_out
+    );
 }

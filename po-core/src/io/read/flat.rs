@@ -14,8 +14,10 @@
 //! `confidential` field is taken as exact counts of a service that published nothing.
 //!
 //! Decisions where the sources are silent: a margin the form leaves out is the sum of its
-//! cells when they are all given, and hidden otherwise (never estimated); a section po does not
-//! know, a number that is not one, or a line without four fields is an error naming its line.
+//! cells when they are all given, and hidden otherwise (never estimated); a section or field po
+//! does not know, a number that is not one, or a line without four fields is an error naming
+//! its line; a form without `positions` or `ombud` is read, each a finding
+//! ([`Submission::missing`]): positions count as 0, ombud as unknown.
 
 use std::collections::BTreeMap;
 
@@ -28,6 +30,26 @@ use crate::report::{annual_report, AnnualReport, Cell, Register, ReportOptions};
 
 /// The label of a margin (row or column) in the flat form.
 pub(crate) const TOTAL: &str = "Totalt";
+
+/// The fields of the flat form (lines with an empty row and column); any other is an error.
+/// `service`, `host`, `municipalities` and `year` are required (an error when missing),
+/// `positions` and `ombud` are figures of 10 § (a finding when missing).
+pub(crate) const FIELDS: [&str; 14] = [
+    "service",
+    "host",
+    "municipalities",
+    "year",
+    "positions",
+    "ombud",
+    "priority_policy",
+    "positions_decided",
+    "grant_decided",
+    "grant_paid",
+    "grant_repaid",
+    "confidential",
+    "published_k",
+    "published_ombud",
+];
 
 /// The cells of one table as read: labels in the order first met, totals when given.
 #[derive(Default)]
@@ -114,6 +136,18 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, SubmissionError> {
         let text = |i: usize| crate::text::unmark_text(r[i].trim());
         let (section, row, column, value) = (text(0), text(1), text(2), text(3));
         if row.is_empty() && column.is_empty() {
+            // A mistyped field (`antal_ombud`) would be silently ignored: an error, as an
+            // unknown section is (issue 34).
+            if !FIELDS.contains(&section) {
+                return Err(SubmissionError::at(
+                    line,
+                    format!(
+                        "unknown field {:?}; expected one of {}",
+                        crate::text::clip(section),
+                        FIELDS.join(", ")
+                    ),
+                ));
+            }
             fields.insert(section.to_owned(), value.to_owned());
             continue;
         }
@@ -177,7 +211,16 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, SubmissionError> {
     template.year = year;
     template.service_name = field("service")?.clone();
     template.priority_policy = fields.get("priority_policy").cloned();
-    template.staff.positions = decimal("positions")?.unwrap_or_default();
+    // Positions and ombud are figures of 10 §: a form without them is a finding (`missing`),
+    // never a silent zero; ombud left out are unknown (a sum with them is hidden).
+    let mut missing = Vec::new();
+    template.staff.positions = match decimal("positions")? {
+        Some(p) => p,
+        None => {
+            missing.push("positions");
+            Decimal::ZERO
+        }
+    };
     template.staff.ombud = match fields.get("ombud").map(String::as_str) {
         Some("..") => Cell::Suppressed,
         Some(v) => Cell::Count(v.parse().map_err(|_| {
@@ -186,7 +229,10 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, SubmissionError> {
                 crate::text::clip(v)
             ))
         })?),
-        None => Cell::Count(0),
+        None => {
+            missing.push("ombud");
+            Cell::Suppressed
+        }
     };
     let mut published = match tables.keys().any(|t| t.starts_with(PUBLISHED)) {
         true => Some(template.clone()),
@@ -245,5 +291,6 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, SubmissionError> {
     s.published = published;
     s.confidential = confidential;
     s.tables_only = true;
+    s.missing = missing;
     Ok(s)
 }

@@ -56,10 +56,9 @@ pub(crate) struct Document {
     pub offering: Section,
     /// Shown after the compiled tables.
     pub sections: Vec<Section>,
-    /// `about: reason`.
-    pub findings: Vec<String>,
-    /// The heading of the findings.
-    pub findings_heading: &'static str,
+    /// Lists shown last, each under its heading, each item `about (file): reason`: the
+    /// submissions left out of the sums, then the findings (either left out when empty).
+    pub notes: Vec<(&'static str, Vec<String>)>,
 }
 
 /// The document of `c` in Swedish (`sv`) or English.
@@ -85,6 +84,14 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
             )
             .to_owned(),
             Value::Count(c.leadership_lacking),
+        ),
+        (
+            t(
+                "Verksamheter som inte redovisat någon ledningsgrupp (10 § 4)",
+                "Services reporting no leadership group (10 § 4)",
+            )
+            .to_owned(),
+            Value::Count(c.leadership_unreported),
         ),
     ];
     if c.grant_reported > 0 {
@@ -207,12 +214,20 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
         services,
         offering,
         sections,
-        findings: c
-            .findings
-            .iter()
-            .map(|f| format!("{}: {}", f.about, f.reason))
-            .collect(),
-        findings_heading: t("Att fråga verksamheterna om", "To ask the services about"),
+        notes: [
+            (
+                t("Lämnades utanför summorna", "Left out of the sums"),
+                &c.left_out,
+            ),
+            (
+                t("Att fråga verksamheterna om", "To ask the services about"),
+                &c.findings,
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, list)| !list.is_empty())
+        .map(|(heading, list)| (heading, list.iter().map(ToString::to_string).collect()))
+        .collect(),
     }
 }
 

@@ -256,9 +256,9 @@ pub fn compilation_to_html(
     for s in &d.sections {
         section_html(&mut out, s, sv);
     }
-    if !d.findings.is_empty() {
-        let _ = write!(out, "<h2>{}</h2><ul>", esc(d.findings_heading));
-        for f in &d.findings {
+    for (heading, items) in &d.notes {
+        let _ = write!(out, "<h2>{}</h2><ul>", esc(heading));
+        for f in items {
             let _ = write!(out, "<li>{}</li>", esc(f));
         }
         out.push_str("</ul>\n");

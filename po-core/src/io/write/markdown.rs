@@ -397,9 +397,9 @@ pub fn compilation_markdown(c: Publishable<'_, Compilation>, language: Language)
     for s in &d.sections {
         section(&mut out, s);
     }
-    if !d.findings.is_empty() {
-        let _ = writeln!(out, "\n## {}\n", d.findings_heading);
-        for f in &d.findings {
+    for (heading, items) in &d.notes {
+        let _ = writeln!(out, "\n## {heading}\n");
+        for f in items {
             let _ = writeln!(out, "- {f}");
         }
     }

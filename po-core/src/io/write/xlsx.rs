@@ -348,13 +348,10 @@ pub fn compilation_to_xlsx(
             rows.push((row, cells));
         }
     }
-    if !d.findings.is_empty() {
+    for (heading, items) in &d.notes {
         row += 2;
-        rows.push((
-            row,
-            vec![(0, Entry::Heading(d.findings_heading.to_owned()))],
-        ));
-        for f in &d.findings {
+        rows.push((row, vec![(0, Entry::Heading((*heading).to_owned()))]));
+        for f in items {
             row += 1;
             rows.push((row, vec![(0, Entry::Text(f.clone()))]));
         }

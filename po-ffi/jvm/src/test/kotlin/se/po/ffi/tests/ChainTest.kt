@@ -18,7 +18,12 @@ class ChainTest {
     }
 
     @Test
-    fun `a submission that cannot be read is a typed exception`() {
-        expectThrows<PoException.InvalidInput>("a bad submission") { compileSubmissions(listOf("x;y"), 2023) }
+    fun `a submission that cannot be read is left out with why and the rest is compiled`() {
+        val county = compileSubmissions(listOf("x;y", flat), 2023, "17", unprotected = true)
+        check(county.services == 1L && county.tables[0].cells[0][0] == 4L, "the readable one compiled")
+        val left = county.leftOut.single()
+        check(left.file == "submissions[0]" && left.reason.startsWith("left out of the compilation: it cannot be read"),
+            "left out: $left")
+        expectThrows<PoException.UnknownCode>("a county that is none") { compileSubmissions(listOf(flat), 2023, "99") }
     }
 }
