@@ -65,6 +65,59 @@ impl std::fmt::Display for Problem {
     }
 }
 
+/// Problems of one kind shown before the rest are counted (issue 33: a sheet of ten million
+/// bad rows printed thirty million lines): 20 a file, column and kind of problem.
+pub const SHOWN_PER_KIND: usize = 20;
+
+/// What a reader is shown of a list of problems: the first [`SHOWN_PER_KIND`] of each kind (the
+/// same file, column and reason up to its first quoted value), in order, then how many more of
+/// each kind there are. Every problem stays in the list a program reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProblemSummary<'a> {
+    /// The problems shown, in their order.
+    pub shown: Vec<&'a Problem>,
+    /// For each kind with more than were shown: one of its problems (its file and column) and
+    /// how many more there are, in the order the kinds were first met.
+    pub more: Vec<(&'a Problem, usize)>,
+}
+
+impl Problem {
+    /// Its kind: the reason up to its first quoted value (`unknown gender "robot"` and
+    /// `unknown gender "x"` are one kind).
+    fn kind(&self) -> (&str, &str, &str) {
+        let reason = self.reason.split('"').next().unwrap_or_default();
+        (&self.file, &self.column, reason)
+    }
+}
+
+/// The problems a reader is shown (see [`ProblemSummary`]), at most `per_kind` of each kind.
+pub fn summarise(problems: &[Problem], per_kind: usize) -> ProblemSummary<'_> {
+    let mut seen: std::collections::HashMap<(&str, &str, &str), usize> = Default::default();
+    let mut order: Vec<(&str, &str, &str)> = Vec::new();
+    let mut first: std::collections::HashMap<(&str, &str, &str), &Problem> = Default::default();
+    let mut shown = Vec::new();
+    for p in problems {
+        let kind = p.kind();
+        let n = seen.entry(kind).or_insert_with(|| {
+            order.push(kind);
+            first.insert(kind, p);
+            0
+        });
+        *n += 1;
+        if *n <= per_kind {
+            shown.push(p);
+        }
+    }
+    let more = order
+        .into_iter()
+        .filter_map(|kind| {
+            let n = seen[&kind];
+            (n > per_kind).then(|| (first[&kind], n - per_kind))
+        })
+        .collect();
+    ProblemSummary { shown, more }
+}
+
 /// A strict import that found problems (all of them are listed).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{} problem(s) in the input; the first: {}", problems.len(), problems.first().map(|p| p.to_string()).unwrap_or_default())]

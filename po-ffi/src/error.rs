@@ -130,14 +130,17 @@ const LISTED_PROBLEMS: usize = 50;
 /// "N problem(s) in the register:" and one line per problem.
 fn problem_list(problems: &[po_core::input::Problem]) -> String {
     let mut text = format!("{} problem(s) in the register:", problems.len());
-    for p in problems.iter().take(LISTED_PROBLEMS) {
+    // At most 20 of a kind and how many more of it (po-core's summary), and no more than
+    // LISTED_PROBLEMS lines in all; `problems` on the exception holds every one.
+    let lines = po_core::io::write::problem_lines(problems, po_core::Language::En);
+    for line in lines.iter().take(LISTED_PROBLEMS) {
         text.push_str("\n  ");
-        text.push_str(&redact(&p.to_string()));
+        text.push_str(&redact(line));
     }
-    if problems.len() > LISTED_PROBLEMS {
+    if lines.len() > LISTED_PROBLEMS {
         text.push_str(&format!(
-            "\n  … and {} more",
-            problems.len() - LISTED_PROBLEMS
+            "\n  … and {} more lines",
+            lines.len() - LISTED_PROBLEMS
         ));
     }
     text

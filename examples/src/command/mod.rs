@@ -119,7 +119,8 @@ pub(super) fn failed(m: impl std::fmt::Display) -> Fail {
 }
 
 pub(super) fn print_problems(problems: &[Problem], out: &mut dyn Write) {
-    for p in problems {
-        let _ = writeln!(out, "{p}");
+    // At most 20 of a kind, then how many more (a file of millions of bad rows stays readable).
+    for line in po_core::io::write::problem_lines(problems, po_core::Language::En) {
+        let _ = writeln!(out, "{line}");
     }
 }

@@ -25,8 +25,9 @@ pub(crate) struct Admitted<'a> {
 }
 
 /// Sorts `submissions` for `year` into used and left out (see the module's doc). `exact`:
-/// whether the compilation places exact submissions with their published reports (then a
-/// report that does not fit its exact counts is left out too).
+/// whether the compilation is protected, so that exact submissions are placed with, or
+/// compiled as, their published reports (then a report that does not fit its exact counts is
+/// left out too).
 pub(crate) fn admit(submissions: &[Submission], year: i32, exact: bool) -> Admitted<'_> {
     let mut used: Vec<&Submission> = Vec::new();
     let mut left_out = Vec::new();

@@ -389,15 +389,18 @@ fn admitted(
     year: i32,
     protection: Protection,
 ) -> (Vec<Submission>, Option<Vec<Submission>>, Vec<LeftOut>) {
-    let family = |s: &[Submission]| protection != Protection::Unprotected && all_exact(s);
-    let now = admit(submissions, year, family(submissions));
+    // Exact submissions of a protected compilation are checked against their published
+    // reports whichever way they are compiled: a report that does not fit its exact counts
+    // cannot be placed beside them, nor stand in for them.
+    let protected = protection != Protection::Unprotected;
+    let now = admit(submissions, year, protected);
     let mut left_out: Vec<LeftOut> = now
         .left_out
         .into_iter()
         .map(|(s, f)| (s.municipalities.clone(), f))
         .collect();
     let before = previous.map(|p| {
-        let before = admit(p, year - 1, family(p));
+        let before = admit(p, year - 1, protected);
         left_out.extend(before.left_out.into_iter().map(|(s, mut f)| {
             f.reason = format!("last year's submission {}", f.reason);
             (s.municipalities.clone(), f)

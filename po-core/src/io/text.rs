@@ -87,3 +87,24 @@ pub(crate) fn municipality_name(m: &crate::report::MunicipalityRow) -> String {
 pub(crate) fn words(sv: bool) -> impl Fn(&'static str, &'static str) -> &'static str + Copy {
     move |swedish, english| if sv { swedish } else { english }
 }
+
+/// Problems as a reader is shown them in `language` (issue 33): at most
+/// [`crate::input::SHOWN_PER_KIND`] of each kind, then one line a kind saying how many more
+/// there are ("… and 2,999,980 more of the same in clients.csv, column "gender"").
+pub(crate) fn problem_lines(problems: &[crate::input::Problem], sv: bool) -> Vec<String> {
+    let summary = crate::input::summarise(problems, crate::input::SHOWN_PER_KIND);
+    let t = words(sv);
+    let mut lines: Vec<String> = summary.shown.iter().map(ToString::to_string).collect();
+    for (p, n) in summary.more {
+        lines.push(format!(
+            "… {} {} {} {}, {} {:?}",
+            t("och", "and"),
+            count(n as u64, sv),
+            t("till av samma slag i", "more of the same in"),
+            p.file,
+            t("kolumn", "column"),
+            p.column
+        ));
+    }
+    lines
+}

@@ -122,3 +122,29 @@ fn a_json_list_longer_than_a_sheet_is_not_read() {
     assert_eq!(e.problems[0].column, "intake_visits");
     assert!(e.problems[0].reason.starts_with("1048576 records"), "{e}");
 }
+
+#[test]
+fn problems_are_shown_at_most_twenty_of_a_kind_and_the_rest_counted() {
+    // 30 000 rows with an unknown gender and one with a bad date: 30 001 problems, all kept for
+    // a program, 22 lines for a reader (issue 33: thirty million lines were printed).
+    let mut csv = format!("{HEADER}\n");
+    for i in 0..30_000 {
+        csv.push_str(&format!("k{i};robot{i};1980;;;2023-01-01;;;;;\n"));
+    }
+    csv.push_str("x;woman;1980;;;2023-13-01;;;;;\n");
+    let read = read(&csv).unwrap();
+    assert_eq!(read.problems.len(), 30_001);
+    let lines = po_core::io::write::problem_lines(&read.problems, po_core::Language::En);
+    assert_eq!(lines.len(), 22, "{lines:?}");
+    assert!(lines[0].starts_with("klienter.csv, row 2, column \"gender\": unknown gender"));
+    assert!(lines[20].contains("started_on"), "{}", lines[20]);
+    assert_eq!(
+        lines[21],
+        "… and 29,980 more of the same in klienter.csv, column \"gender\""
+    );
+    let sv = po_core::io::write::problem_lines(&read.problems, po_core::Language::Sv);
+    assert_eq!(
+        sv[21],
+        "… och 29\u{a0}980 till av samma slag i klienter.csv, kolumn \"gender\""
+    );
+}

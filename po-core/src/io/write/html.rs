@@ -146,8 +146,8 @@ pub fn to_html(r: Publishable<'_, AnnualReport>, language: Language) -> String {
                 "problems in the input; the rows concerned are left out"
             )
         );
-        for p in &r.input_problems {
-            let _ = write!(out, "<li>{}</li>", esc(&p.to_string()));
+        for p in crate::io::text::problem_lines(&r.input_problems, sv) {
+            let _ = write!(out, "<li>{}</li>", esc(&p));
         }
         out.push_str("</ul>\n");
     }

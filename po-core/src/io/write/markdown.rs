@@ -356,7 +356,7 @@ pub fn to_markdown(r: Publishable<'_, AnnualReport>, lang: Language) -> String {
                 "input rows had problems and are not counted:"
             )
         );
-        for p in &r.input_problems {
+        for p in crate::io::text::problem_lines(&r.input_problems, sv) {
             let _ = writeln!(out, "- {p}");
         }
     }

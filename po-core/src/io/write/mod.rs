@@ -14,6 +14,13 @@ mod xlsx;
 pub(crate) use compilation::Value;
 pub(crate) use compilation::{document, Section};
 pub use data::{table_csv, tables_csv, to_json};
+
+/// Problems as a reader is shown them in `language`: at most
+/// [`crate::input::SHOWN_PER_KIND`] of each kind, then how many more (what the command prints
+/// and the documents list; every problem stays in the list a program reads).
+pub fn problem_lines(problems: &[crate::input::Problem], language: crate::Language) -> Vec<String> {
+    crate::io::text::problem_lines(problems, language == crate::Language::Sv)
+}
 pub use flat::to_flat_csv;
 pub use html::{compilation_to_html, to_html};
 pub use markdown::{compilation_markdown, to_markdown};
