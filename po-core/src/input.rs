@@ -20,6 +20,31 @@ pub fn answer_of(text: &str) -> Option<Answer> {
     })
 }
 
+/// A date as po reads it everywhere (every export's cells, every binding's date given as
+/// text): `YYYY-MM-DD`, the exact form read digit by digit (the common case, about ten times
+/// faster than the general parser); anything else goes to `time`'s ISO 8601 parser as before,
+/// so that the accepted forms are unchanged.
+pub fn date_of(v: &str) -> Option<time::Date> {
+    let b = v.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        if let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) {
+            let month = time::Month::try_from(u8::try_from(m).ok()?).ok()?;
+            return time::Date::from_calendar_date(
+                i32::try_from(y).ok()?,
+                month,
+                u8::try_from(d).ok()?,
+            )
+            .ok();
+        }
+    }
+    time::Date::parse(v, &time::format_description::well_known::Iso8601::DATE).ok()
+}
+
 /// A yes-or-no flag ([`answer_of`] without "not known": a flag is one or the other).
 pub fn flag_of(text: &str) -> Option<bool> {
     match answer_of(text)? {

@@ -169,6 +169,8 @@ record! {
         applicants: Vec<RankedApplicant>,
         /// What was applied, and when.
         stamp: Stamp,
+        /// The ids of those who had left the queue by the ranking date: not ranked, named.
+        not_ranked: Vec<String>,
     }
 }
 
@@ -212,6 +214,7 @@ pub fn rank(
             })
             .collect(),
         stamp: ranking.stamp.into(),
+        not_ranked: ranking.not_ranked,
     })
 }
 

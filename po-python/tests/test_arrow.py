@@ -176,7 +176,8 @@ def random_cases(n, seed=7):
         pick = rng.random()
         if pick < 0.3:
             return rng.choice(answers)
-        return rng.sample(codes, rng.randint(1, len(codes)))
+        # Empty lists too: not known in a single call, as an empty cell is in the batch.
+        return rng.sample(codes, rng.randint(0, len(codes)))
 
     return [
         {
@@ -201,8 +202,14 @@ def test_a_batch_of_cases_gives_assess_eligibility_s_outcomes_row_by_row():
         batch = po.assess_eligibility_batch(frame, as_of=on, readings=readings)
         got = pl.DataFrame(batch)
         assert got["row"].to_list() == list(range(2000))
+        # Issue 33: the single call reads the words a frame holds as the batch does ("ja",
+        # "nej", "vet ej", "yes", "no", …): the same outcome whichever word says it.
+        words = {True: ["ja", "Ja", "yes", "true", "1", "x"], False: ["nej", "NEJ", "no", "false", "0"],
+                 None: [None, "vet ej", "unknown"]}
+        rng = __import__("random").Random(readings)
         for i in range(0, 2000, 7):
-            a = po.assess_eligibility(as_of=on, readings=readings, **cases[i])
+            said = {k: (rng.choice(words[v]) if k == "psychiatric_disability" else v) for k, v in cases[i].items()}
+            a = po.assess_eligibility(as_of=on, readings=readings, **said)
             assert got["outcome"][i] == a.outcome, (i, cases[i])
             assert sorted(got["questions"][i]) == sorted(q.criterion for q in a.questions), i
             assert sorted(got["not_met"][i]) == sorted(f.criterion for f in a.findings if f.status == "not_met")

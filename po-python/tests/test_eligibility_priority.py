@@ -71,7 +71,7 @@ def test_value_objects_are_immutable_comparable_and_printable():
         (dict(age="forty"), po.InvalidInputError, "age: expected a birth date, whole years or None"),
         (dict(age=131), po.InvalidInputError, "age.years: expected an age in whole years from 0 to 130, got 131"),
         (dict(psychiatric_disability="maybe"), po.InvalidInputError,
-         "psychiatric_disability: expected True, False, None or 'yes', 'no', 'unknown', got 'maybe'"),
+         "psychiatric_disability: expected True, False, None or a word such as 'ja', 'nej', 'vet ej', 'yes', 'no', got 'maybe'"),
         (dict(needs=5), po.InvalidInputError, "needs: expected a list of codes or labels"),
         (dict(needs=["money"]), po.UnknownCodeError, None),
         (dict(difficulties={"answer": "no", "details": ["housing", "economy"]}), po.InvalidInputError,
@@ -178,20 +178,22 @@ def test_a_queue_read_by_pandas_is_ranked_as_the_command_ranks_it():
     path = pathlib.Path(__file__).parents[2] / "examples" / "data" / "synthetic-2023" / "applicants.csv"
     on = D(2023, 10, 2)
     frame = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False)
-    # Who left the queue before the ranking date is refused here (issue 33, left for later).
-    frame = frame[frame["left_queue_on"] == ""].reset_index(drop=True)
     from_frame = po.rank(frame, "varmland_2023", on)
+    # Who left the queue by the date is named, not ranked, as `po queue` lists them.
+    left = set(frame.loc[(frame["left_queue_on"] != "") & (frame["left_queue_on"] <= on.isoformat()), "id"])
+    assert left and set(from_frame.not_ranked) == left and not left & {r.id for r in from_frame}
+    # Dicts with the dates as the ISO strings the file holds, and the ranking date as one too:
+    # read by po-core's one reading of dates, as the frame's cells are.
     rows = [{k: v for k, v in r.items() if v != ""} for r in frame.to_dict("records")]
-    for r in rows:
-        for k in ("birth_date", "queued_on", "left_queue_on"):
-            if k in r:
-                r[k] = datetime.date.fromisoformat(r[k])
-    from_dicts = po.rank(rows, "varmland_2023", on)
+    from_dicts = po.rank(rows, "varmland_2023", on.isoformat())
     assert [r.id for r in from_frame] == [r.id for r in from_dicts]
+    assert from_dicts.not_ranked == from_frame.not_ranked
+    with pytest.raises(po.InvalidInputError, match=r"on: expected an ISO date such as 2024-03-01, got \"2023-13-01\""):
+        po.rank(rows, "varmland_2023", "2023-13-01")
     with_children = {r.id for r in from_frame if r.deciding_group == "children_at_home"}
     ja = set(frame.loc[frame["children_at_home"] == "ja", "id"])
     assert with_children <= ja and len(with_children) < len(frame)
-    as_polars = pl.read_csv(path, separator=";", infer_schema=False).filter(pl.col("left_queue_on").is_null())
+    as_polars = pl.read_csv(path, separator=";", infer_schema=False)
     assert po.rank(as_polars, "varmland_2023", on) == from_frame
     with pytest.raises(po.InvalidInputError, match=r"applicants\[0\].children_at_home: expected ja or nej"):
         po.rank([{**rows[0], "children_at_home": "kanske"}], "varmland_2023", on)

@@ -45,7 +45,8 @@ def test_register_problems_and_reports_do_not_carry_numbers():
 @pytest.mark.parametrize(
     "call",
     [
-        lambda: po.assess_eligibility(as_of="2024-01-01"),  # a string for a date
+        lambda: po.assess_eligibility(as_of="2024-13-01"),  # a string that is no date
+        lambda: po.assess_eligibility(as_of=20240101),  # a number for a date
         lambda: po.assess_eligibility(as_of=D(2024, 1, 1), difficulties=[1, 2]),
         lambda: po.Applicant(5, D(1990, 1, 1), D(2023, 1, 1)),
         lambda: po.rank(None, "national_2019", D(2024, 1, 1)),
@@ -126,3 +127,13 @@ def test_local_vocabulary_is_the_callers_choice():
     assert r.client_count == 1
     with pytest.raises(po.UnknownCodeError, match="expected one of none, varmland"):
         po.read_register_csv(clients=csv.encode(), vocabulary="stockholm")
+
+
+def test_an_iso_date_string_means_the_date_everywhere():
+    # Issue 33: ISO date strings and date objects are read alike (po-core's one reading).
+    assert po.assess_eligibility(as_of="2024-01-01", age=40) == po.assess_eligibility(as_of=D(2024, 1, 1), age=40)
+    a = po.Applicant("a", "1990-01-01", "2023-01-01", left_queue_on="2024-06-01")
+    assert (a.birth_date, a.queued_on, a.left_queue_on) == (D(1990, 1, 1), D(2023, 1, 1), D(2024, 6, 1))
+    with pytest.raises(po.InvalidInputError, match=r'queued_on: expected an ISO date such as 2024-03-01, got "1 jan"'):
+        po.Applicant("a", "1990-01-01", "1 jan")
+

@@ -99,14 +99,11 @@ pub(super) fn queue(
         }
     };
     // Those who had left the queue by the date are not ranked, and are named (never dropped
-    // silently); rank() refuses them.
-    let (waiting, left): (Vec<_>, Vec<_>) = applicants
-        .into_iter()
-        .partition(|x| x.left_queue_on.is_none_or(|d| d > on));
-    let ranking = rank(&waiting, &policy, on).map_err(failed)?;
+    // silently): rank() lists them.
+    let ranking = rank(&applicants, &policy, on).map_err(failed)?;
     let _ = writeln!(out, "{}\n", ranking.stamp.rules);
-    if !left.is_empty() {
-        let ids: Vec<&str> = left.iter().map(|x| x.id.as_str()).collect();
+    if !ranking.not_ranked.is_empty() {
+        let ids: Vec<&str> = ranking.not_ranked.iter().map(String::as_str).collect();
         let _ = writeln!(
             out,
             "{} {on}: {}\n",

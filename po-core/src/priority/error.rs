@@ -55,16 +55,6 @@ pub enum PriorityError {
         /// The ranking date.
         on: Date,
     },
-    /// No longer in the queue on the ranking date.
-    #[error("applicants[{index}].left_queue_on: left the queue on {left}, not after the ranking date {on}")]
-    LeftQueue {
-        /// Position of the applicant.
-        index: usize,
-        /// The day the applicant left.
-        left: Date,
-        /// The ranking date.
-        on: Date,
-    },
     /// A policy document that is not valid JSON or not a valid policy.
     #[error("policy: {reason}")]
     InvalidPolicy {

@@ -86,20 +86,42 @@ pub struct Ranking {
     pub applicants: Vec<RankedApplicant>,
     /// The version, the policy applied and the ranking date.
     pub stamp: crate::rules::Stamp,
+    /// The ids of those who had left the queue by the ranking date, in input order: not
+    /// ranked, and named rather than dropped (the command and every binding list them alike).
+    #[serde(default)]
+    pub not_ranked: Vec<String>,
 }
 
 /// Ranks `applicants` on `on` by `policy`: first by the first group matched (in the policy's
 /// order; no group comes last), then by the tie-break (longest wait, then id). The order is
 /// total, so the same applicants in any input order give the same ranking.
 ///
-/// Errors: duplicate ids, an applicant under 18 on `on`, queued after `on`, or no longer in the
-/// queue on `on` — each names the applicant's position in the input.
+/// Those who had left the queue by `on` are not ranked: [`Ranking::not_ranked`] names them.
+///
+/// Errors: duplicate ids, an applicant under 18 on `on` or queued after `on` — each names the
+/// applicant's position in the input.
 pub fn rank(
     applicants: &[Applicant],
     policy: &PriorityPolicy,
     on: Date,
 ) -> Result<Ranking, PriorityError> {
     validate(applicants, on)?;
+    let left = |a: &Applicant| a.left_queue_on.is_some_and(|left| left <= on);
+    let not_ranked: Vec<String> = applicants
+        .iter()
+        .filter(|a| left(a))
+        .map(|a| a.id.clone())
+        .collect();
+    let applicants: std::borrow::Cow<'_, [Applicant]> = match not_ranked.is_empty() {
+        true => applicants.into(),
+        false => applicants
+            .iter()
+            .filter(|a| !left(a))
+            .cloned()
+            .collect::<Vec<_>>()
+            .into(),
+    };
+    let applicants = &*applicants;
     let groups = policy.groups();
     let texts = ReasonTexts::new(policy);
     let ranked = placements(applicants, policy, on)
@@ -129,10 +151,11 @@ pub fn rank(
             ),
             on,
         ),
+        not_ranked,
     })
 }
 
-/// Checks every applicant: unique ids, adult, in the queue on the ranking date.
+/// Checks every applicant: unique ids, adult, queued by the ranking date.
 fn validate(applicants: &[Applicant], on: Date) -> Result<(), PriorityError> {
     // The first problem in input order is reported, whatever its kind.
     let duplicate = first_duplicate(applicants);
@@ -144,9 +167,6 @@ fn validate(applicants: &[Applicant], on: Date) -> Result<(), PriorityError> {
                 queued_on: a.queued_on,
                 on,
             });
-        }
-        if let Some(left) = a.left_queue_on.filter(|&left| left <= on) {
-            return Err(PriorityError::LeftQueue { index, left, on });
         }
         if age_on(a.birth_date, on) < 18 {
             return Err(PriorityError::UnderAge { index, on });

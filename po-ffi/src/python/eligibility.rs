@@ -53,16 +53,16 @@ fn answer(v: &Bound<'_, PyAny>, field: &str) -> PyResult<core::Answer> {
             core::Answer::No
         });
     }
+    // Words by po-core's one reading (issue 33): "ja", "nej", "vet ej", "yes", "no", … mean
+    // here what they mean in a batch's cells and in every export.
     if let Ok(s) = v.cast::<PyString>() {
-        match s.to_cow()?.as_ref() {
-            "yes" => return Ok(core::Answer::Yes),
-            "no" => return Ok(core::Answer::No),
-            "unknown" => return Ok(core::Answer::Unknown),
-            _ => {}
+        if let Some(a) = po_core::input::answer_of(&s.to_cow()?) {
+            return Ok(a);
         }
     }
     Err(invalid(format!(
-        "{field}: expected True, False, None or 'yes', 'no', 'unknown', got {}",
+        "{field}: expected True, False, None or a word such as 'ja', 'nej', 'vet ej', 'yes', \
+         'no', got {}",
         v.repr()?
     )))
 }
@@ -91,26 +91,37 @@ fn criterion<T: CodeList>(
             })
             .collect()
     };
+    // An empty list says nothing, as an empty cell of a batch says nothing: not known (issue 33:
+    // the single call and the batch give the same outcome for the same input).
+    let known = |d: Vec<T>| (!d.is_empty()).then_some(d);
     if let Ok(d) = v.cast::<PyDict>() {
         return Ok(core::Criterion {
             answer: d
                 .get_item("answer")?
                 .map(|a| answer(&a, field))
                 .transpose()?,
-            details: d.get_item("details")?.map(|x| details(&x)).transpose()?,
+            details: d
+                .get_item("details")?
+                .map(|x| details(&x))
+                .transpose()?
+                .and_then(known),
         });
     }
     if v.is_instance_of::<PyBool>() || v.is_instance_of::<PyString>() {
         return Ok(core::Criterion::answer(answer(v, field)?));
     }
-    Ok(core::Criterion::details(details(v)?))
+    Ok(match known(details(v)?) {
+        Some(d) => core::Criterion::details(d),
+        None => core::Criterion::default(),
+    })
 }
 
 /// Assesses the target group (SFS 2013:522 2 §) as in force on `as_of`.
 ///
 /// `age` is a birth date, whole years, or None (unknown). Each criterion is None (unknown),
-/// True/False or 'yes'/'no'/'unknown', a list of codes or labels (`life_area`, `need_area`,
-/// `contact_area`), or a dict with `answer` and `details`. `readings` is `statute` (default),
+/// True/False or a word ('ja', 'nej', 'vet ej', 'yes', 'no', 'unknown', … as every export is
+/// read), a list of codes or labels (`life_area`, `need_area`, `contact_area`; an empty list is
+/// not known, as an empty cell of a batch), or a dict with `answer` and `details`. `readings` is `statute` (default),
 /// `stockholm_2021` or a `Readings`.
 #[pyfunction]
 #[pyo3(signature = (*, as_of, age = None, psychiatric_disability = None, difficulties = None, needs = None, long_term_contacts = None, readings = None))]

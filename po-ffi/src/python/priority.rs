@@ -1,12 +1,11 @@
 //! Queue priority as Python calls it: `Applicant(...)` with keywords, a policy given by name
 //! or as a `PriorityPolicy`. The records are the boundary's.
 
-use pyo3::prelude::*;
-use time::Date;
-
 use super::errors::invalid;
+use super::values::date_of;
 use crate::priority::{self as shared, Applicant, PriorityPolicy, RankedApplicant};
 use crate::rules::Stamp;
+use pyo3::prelude::*;
 
 #[pymethods]
 impl Applicant {
@@ -15,26 +14,30 @@ impl Applicant {
     #[allow(clippy::too_many_arguments)]
     fn new(
         id: String,
-        birth_date: Date,
-        queued_on: Date,
+        birth_date: &Bound<'_, PyAny>,
+        queued_on: &Bound<'_, PyAny>,
         area: Option<String>,
-        left_queue_on: Option<Date>,
+        left_queue_on: Option<&Bound<'_, PyAny>>,
         children_at_home: bool,
         children_at_risk_of_harm: bool,
         homeless_or_at_risk: bool,
         lacking_contacts: bool,
-    ) -> Self {
-        Applicant {
+    ) -> PyResult<Self> {
+        // Dates as dates or ISO strings, read by po-core's one reading (issue 33).
+        Ok(Applicant {
             id,
-            birth_date,
-            queued_on,
+            birth_date: date_of(birth_date, "birth_date")?,
+            queued_on: date_of(queued_on, "queued_on")?,
             area,
-            left_queue_on,
+            left_queue_on: left_queue_on
+                .filter(|d| !d.is_none())
+                .map(|d| date_of(d, "left_queue_on"))
+                .transpose()?,
             children_at_home,
             children_at_risk_of_harm,
             homeless_or_at_risk,
             lacking_contacts,
-        }
+        })
     }
 }
 
@@ -99,9 +102,10 @@ fn ranking_xlsx<'py>(
     py: Python<'py>,
     applicants: Vec<Applicant>,
     policy: &Bound<'_, PyAny>,
-    on: Date,
+    on: &Bound<'_, PyAny>,
     language: &str,
 ) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+    let on = date_of(on, "on")?;
     let book = shared::ranking_xlsx(applicants, &policy_of(policy)?, on, language.to_owned())?;
     Ok(pyo3::types::PyBytes::new(py, &book))
 }
@@ -159,10 +163,10 @@ fn flag(value: &Bound<'_, PyAny>, field: &str) -> PyResult<bool> {
 fn rank(
     applicants: Vec<Applicant>,
     policy: &Bound<'_, PyAny>,
-    on: Date,
-) -> PyResult<(Vec<RankedApplicant>, Stamp)> {
-    let ranking = shared::rank(applicants, &policy_of(policy)?, on)?;
-    Ok((ranking.applicants, ranking.stamp))
+    on: &Bound<'_, PyAny>,
+) -> PyResult<(Vec<RankedApplicant>, Stamp, Vec<String>)> {
+    let ranking = shared::rank(applicants, &policy_of(policy)?, date_of(on, "on")?)?;
+    Ok((ranking.applicants, ranking.stamp, ranking.not_ranked))
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -8,13 +8,24 @@ use rust_decimal::Decimal;
 
 use super::errors::invalid;
 
-/// A `datetime.date` (or `datetime.datetime`: its date) from Python, by one call of its
-/// `toordinal()` — the stable ABI has no C accessors for dates, and three attribute lookups
-/// (`year`, `month`, `day`) are most of what a date costs one eligibility call.
+/// A `datetime.date` (or `datetime.datetime`, a pandas `Timestamp`: its date) from Python, by
+/// one call of its `toordinal()` — the stable ABI has no C accessors for dates, and three
+/// attribute lookups (`year`, `month`, `day`) are most of what a date costs one eligibility
+/// call — or an ISO date string, read by po-core's one reading of dates
+/// ([`po_core::input::date_of`]) as every export's cells are (issue 33).
 pub(crate) fn date_of(value: &Bound<'_, PyAny>, field: &str) -> PyResult<time::Date> {
+    if let Ok(text) = value.cast::<PyString>() {
+        let text = text.to_cow()?;
+        return po_core::input::date_of(text.trim()).ok_or_else(|| {
+            invalid(format!(
+                "{field}: expected an ISO date such as 2024-03-01, got {:?}",
+                po_core::privacy::shown(&text)
+            ))
+        });
+    }
     if !value.is_instance_of::<pyo3::types::PyDate>() {
         return Err(invalid(format!(
-            "{field}: expected a datetime.date, got {}",
+            "{field}: expected a datetime.date or an ISO date string, got {}",
             value.get_type().name()?
         )));
     }

@@ -149,8 +149,9 @@ def _applicants(items: Any) -> List[Applicant]:
                 f"applicants[{i}]: unknown field(s) {', '.join(unknown)}; "
                 f"expected {', '.join(_APPLICANT_FIELDS)}"
             )
-        values = {k: (_as_date(v) if k in _DATE_FIELDS else v) for k, v in item.items()}
-        values = {k: v for k, v in values.items() if v is not None}
+        # Dates (date objects, pandas Timestamps, ISO strings) are read by po-core's one
+        # reading, in Applicant itself: no conversion here.
+        values = {k: v for k, v in item.items() if v is not None}
         for flag in ("children_at_home", "children_at_risk_of_harm", "homeless_or_at_risk",
                      "lacking_contacts"):
             if flag in values:
@@ -164,15 +165,17 @@ def _applicants(items: Any) -> List[Applicant]:
 
 
 def rank(
-    applicants: Any, policy: Union[str, PriorityPolicy], on: datetime.date
+    applicants: Any, policy: Union[str, PriorityPolicy], on: Union[datetime.date, str]
 ) -> "Ranking[RankedApplicant]":
-    """Ranks the applicants on ``on`` by ``policy`` (a preset name or a ``PriorityPolicy``).
+    """Ranks the applicants on ``on`` (a date or an ISO date string) by ``policy`` (a preset
+    name or a ``PriorityPolicy``).
 
     ``applicants`` are ``Applicant`` objects, dicts with the same fields, or a pandas / polars
-    DataFrame with those columns. The order is total: the input order never matters.
+    DataFrame with those columns. The order is total: the input order never matters. Those who
+    had left the queue by ``on`` are not ranked: ``Ranking.not_ranked`` names them.
     """
-    ranked, stamp = _native._rank(_applicants(applicants), policy, on)
-    return Ranking(ranked, stamp)
+    ranked, stamp, not_ranked = _native._rank(_applicants(applicants), policy, on)
+    return Ranking(ranked, stamp, not_ranked)
 
 
 def ranking_xlsx(

@@ -232,11 +232,11 @@ class Applicant:
     def __new__(
         cls,
         id: str,
-        birth_date: datetime.date,
-        queued_on: datetime.date,
+        birth_date: Union[datetime.date, str],
+        queued_on: Union[datetime.date, str],
         *,
         area: Optional[str] = None,
-        left_queue_on: Optional[datetime.date] = None,
+        left_queue_on: Optional[Union[datetime.date, str]] = None,
         children_at_home: bool = False,
         children_at_risk_of_harm: bool = False,
         homeless_or_at_risk: bool = False,
@@ -304,12 +304,12 @@ class RankedApplicant:
 def _ranking_xlsx(
     applicants: Sequence[Applicant],
     policy: Union[str, PriorityPolicy],
-    on: datetime.date,
+    on: Union[datetime.date, str],
     language: str = "sv",
 ) -> bytes: ...
 def _rank(
-    applicants: Sequence[Applicant], policy: Union[str, PriorityPolicy], on: datetime.date
-) -> Tuple[List[RankedApplicant], Stamp]: ...
+    applicants: Sequence[Applicant], policy: Union[str, PriorityPolicy], on: Union[datetime.date, str]
+) -> Tuple[List[RankedApplicant], Stamp, List[str]]: ...
 def _flag(value: object, field: str) -> bool: ...
 def _applicants_of_frame(frame: Any, file: str) -> List[Applicant]: ...
 

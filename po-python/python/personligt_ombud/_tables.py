@@ -42,14 +42,17 @@ class Rows(Tuple[T, ...]):
 
 
 class Ranking(Rows[T]):
-    """A ranking: the applicants, first place first, and ``stamp`` (the version of po, the
-    policy applied with its source, the ranking date)."""
+    """A ranking: the applicants, first place first, ``stamp`` (the version of po, the
+    policy applied with its source, the ranking date) and ``not_ranked`` (the ids of those who
+    had left the queue by the ranking date)."""
 
     stamp: Any
+    not_ranked: List[str]
 
-    def __new__(cls, rows: Iterable[T], stamp: Any) -> "Ranking[T]":
+    def __new__(cls, rows: Iterable[T], stamp: Any, not_ranked: Iterable[str] = ()) -> "Ranking[T]":
         ranking = super().__new__(cls, rows)
         ranking.stamp = stamp
+        ranking.not_ranked = list(not_ranked)
         return ranking
 
 

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use time::{format_description::well_known::Iso8601, Date};
+use time::Date;
 
 use super::table::{Frame, Input, TextCells};
 use super::{decode, ImportError, Imported, Mode, Problem};
@@ -197,7 +197,7 @@ impl<'a> Row<'a> {
     }
     pub(super) fn date(&mut self, column: Col) -> Option<Date> {
         let v = self.raw(column)?;
-        match parse_date(v) {
+        match crate::input::date_of(v) {
             Some(d) => Some(d),
             None => {
                 self.problem(
@@ -310,26 +310,6 @@ fn trim(cell: &str) -> &str {
         (Some(&a), Some(&b)) if a > b' ' && a < 0x80 && b > b' ' && b < 0x80 => cell,
         _ => cell.trim(),
     }
-}
-
-/// A date `YYYY-MM-DD`: the exact form read digit by digit (the common case, about ten times
-/// faster than the general parser); anything else goes to `time`'s ISO 8601 parser as before,
-/// so that the accepted forms are unchanged.
-fn parse_date(v: &str) -> Option<Date> {
-    let b = v.as_bytes();
-    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-        if let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) {
-            let month = time::Month::try_from(u8::try_from(m).ok()?).ok()?;
-            return Date::from_calendar_date(i32::try_from(y).ok()?, month, u8::try_from(d).ok()?)
-                .ok();
-        }
-    }
-    Date::parse(v, &Iso8601::DATE).ok()
 }
 
 /// The columns of one kind of file: Swedish aliases, every known column, the required ones.

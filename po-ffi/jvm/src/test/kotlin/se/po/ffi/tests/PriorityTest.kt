@@ -49,6 +49,16 @@ class PriorityTest {
     }
 
     @Test
+    fun `who left the queue by the ranking date is named, not ranked`() {
+        val gone = Applicant("z", LocalDate.of(1970, 1, 1), LocalDate.of(2025, 1, 1), leftQueueOn = REF)
+        PriorityPolicy.preset("varmland_2023").use { p ->
+            val ranking = rank(queue + gone, p, REF)
+            check(ranking.notRanked == listOf("z") && ranking.applicants.map { it.id } == listOf("y", "x"),
+                "not ranked: ${ranking.notRanked}")
+        }
+    }
+
+    @Test
     fun `an empty queue and a queue of 100 000 are both ranked`() {
         check(rank(emptyList(), PriorityPolicy.preset("national_2019"), REF).applicants.isEmpty(), "empty queue")
         val many = (0 until 100_000).map {
