@@ -209,6 +209,18 @@ def test_charts_are_written(register, tmp_path):
     written = charts.save_all(r, tmp_path)
     assert [p.name for p in written] == [f"{n}.png" for n in charts.CHARTS]
     assert all(p.stat().st_size > 5_000 and p.read_bytes()[:4] == b"\x89PNG" for p in written)
+    # Issue 33: without a population there is no key series to draw, not one of zeros.
+    plain = po.annual_report(register, year=2023)
+    assert "clients_against_population_key.png" not in [p.name for p in charts.save_all(plain, tmp_path / "x")]
+    with pytest.raises(ValueError, match="no population key"):
+        charts.clients_against_population_key(plain)
+    # A municipality's hidden share gets no bar (NaN), never a bar of 0, and is marked.
+    fig = charts.clients_against_population_key(r)
+    hidden = sum(1 for row in r.clients_per_municipality
+                 for ratio in (row.client_share, row.key_share) if ratio is None or ratio.value is None)
+    heights = [p.get_height() for p in fig.axes[0].patches]
+    assert sum(1 for h in heights if h != h) == hidden
+    assert [t.get_text() for t in fig.axes[0].texts].count("..") == hidden
 
 
 def test_organisation():

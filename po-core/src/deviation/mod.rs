@@ -28,7 +28,9 @@ use time::Date;
 
 use crate::codes::{Counterpart, DeviationEventType, DeviationLevel};
 
-pub use view::{period_view, CounterpartView, Counts, LevelView, PeriodView, Quarter};
+pub use view::{
+    period_view, CounterpartView, Counts, LevelView, PeriodView, Quarter, PERIOD_VIEW_UNPROTECTED,
+};
 
 /// How a deviation was closed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

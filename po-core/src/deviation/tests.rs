@@ -205,6 +205,11 @@ fn quarters_and_an_event_on_the_last_day_of_a_quarter() {
         (q1.total.new, q1.total.raised, q1.total.open_at_end),
         (1, 0, 1)
     );
+    // Its exact counts (a 1 here) say plainly that they are not for publication (issue 33).
+    assert!(q1
+        .stamp
+        .rules
+        .starts_with("UNPROTECTED counts, for the service's own follow-up"));
     let (q2_from, q2_to) = Quarter {
         year: 2023,
         quarter: 2,

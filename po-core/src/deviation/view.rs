@@ -115,6 +115,14 @@ pub struct PeriodView {
     pub stamp: Stamp,
 }
 
+/// What every period view's stamp says first (issue 33: every count po returns that could be
+/// published is protected or says plainly that it is not): its counts are exact, for the
+/// service's own follow-up; the meeting document and the year's summary are the protected
+/// publications of the same counts.
+pub const PERIOD_VIEW_UNPROTECTED: &str = "UNPROTECTED counts, for the service's own \
+    follow-up, not for publication (publish the meeting document or the year's summary by \
+    level, which are protected)";
+
 fn median(days: Vec<i64>) -> Option<Decimal> {
     crate::priority::WaitingSummary::of(days).median_days
 }
@@ -237,10 +245,13 @@ pub fn period_view(deviations: &[Deviation], from: Date, to: Date) -> PeriodView
             .value,
         without_history,
         stamp: Stamp::new(
-            "deviation life-cycle (SFS 2013:522 3 § second paragraph 2, 10 § 5; seeds 000–003): \
-             steps counted on their dates; open = documented and not closed by the last day; \
-             overdue = a reply-by date passed without feedback; feedback rate = shortcomings \
-             sent by the last day with feedback by then",
+            format!(
+                "{PERIOD_VIEW_UNPROTECTED}; deviation life-cycle (SFS 2013:522 3 § second \
+                 paragraph 2, 10 § 5; seeds 000–003): steps counted on their dates; open = \
+                 documented and not closed by the last day; overdue = a reply-by date passed \
+                 without feedback; feedback rate = shortcomings sent by the last day with \
+                 feedback by then"
+            ),
             to,
         ),
     }

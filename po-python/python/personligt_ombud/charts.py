@@ -114,22 +114,49 @@ def intake_outcomes_per_area(report: AnnualReport) -> Any:
 
 def clients_against_population_key(report: AnnualReport) -> Any:
     """Each municipality's share of the clients against its share of the population key
-    (seed 003's "teoretiskt uppnådd andel"). Needs the report computed with ``population``."""
+    (seed 003's "teoretiskt uppnådd andel"). Needs the report computed with ``population``:
+    without it there is no key to draw, and ``ValueError`` says so (a series of zeros would be
+    drawn as if given). A hidden share gets no bar, marked ``..`` (issue 33)."""
     plt = _pyplot()
     rows = report.clients_per_municipality
+    if not any(r.key_share is not None for r in rows):
+        raise ValueError(
+            "clients_against_population_key: the report has no population key; "
+            "compute it with annual_report(..., population=...)"
+        )
+
+    def share(ratio: Any) -> float:
+        value = None if ratio is None else ratio.value
+        return _HIDDEN if value is None else float(value)
+
     names = [r.name for r in rows]
-    clients = [float(r.client_share.value or 0) for r in rows]
-    key = [float(r.key_share.value or 0) if r.key_share else 0.0 for r in rows]
+    series = [
+        ("Andel av klienterna (%)", [share(r.client_share) for r in rows], -0.2),
+        ("Andel av befolkningsnyckeln (%)", [share(r.key_share) for r in rows], 0.2),
+    ]
     fig, ax = plt.subplots(figsize=(10, 5))
     positions = list(range(len(rows)))
-    ax.bar([p - 0.2 for p in positions], clients, width=0.4, label="Andel av klienterna (%)")
-    ax.bar([p + 0.2 for p in positions], key, width=0.4, label="Andel av befolkningsnyckeln (%)")
+    hidden = False
+    for label, values, shift in series:
+        offsets = [p + shift for p in positions]
+        ax.bar(offsets, values, width=0.4, label=label)
+        for o, v in zip(offsets, values):
+            if v != v:  # hidden: no bar, marked where it would start
+                hidden = True
+                ax.annotate("..", (o, 0), ha="center", va="bottom", fontsize="small")
     ax.set_xticks(positions)
     ax.set_xticklabels(names, rotation=45, ha="right")
-    ax.set_title("Klienter per kommun mot befolkningsnyckeln")
+    ax.set_title("Klienter per kommun mot befolkningsnyckeln" + (_SUPPRESSED_NOTE if hidden else ""))
     ax.legend(fontsize="small")
     fig.tight_layout()
     return fig
+
+
+def _drawable(name: str, report: AnnualReport) -> bool:
+    """Whether the report holds what the chart draws (the population key is optional)."""
+    if name == "clients_against_population_key":
+        return any(r.key_share is not None for r in report.clients_per_municipality)
+    return True
 
 
 CHARTS = {
@@ -148,12 +175,14 @@ def save_all(
     names: Optional[Sequence[str]] = None,
     dpi: int = 100,
 ) -> List[pathlib.Path]:
-    """Draws the charts (all, or those named) and writes ``<name>.png`` into ``directory``."""
+    """Draws the charts (those named, or every one the report holds the data for: the
+    population-key chart only when the report was computed with ``population``) and writes
+    ``<name>.png`` into ``directory``."""
     plt = _pyplot()
     out = pathlib.Path(directory)
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in names or list(CHARTS):
+    for name in names or [n for n in CHARTS if _drawable(n, report)]:
         fig = CHARTS[name](report)
         path = out / f"{name}.png"
         fig.savefig(path, dpi=dpi)
