@@ -206,9 +206,7 @@ impl Placed<'_> {
         relate_compiled(self.p, &cells, exact);
         Ok((tables, slots))
     }
-}
 
-impl Placed<'_> {
     /// Places one member: its compiled tables keyed, and a compilation's cells in table order
     /// (empty for the others, which are fixed).
     fn member(
