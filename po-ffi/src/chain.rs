@@ -108,13 +108,11 @@ pub fn compile_submissions(
         };
         match parsed {
             Ok(s) => read.push(s.in_file(name)),
-            Err(e) => unreadable.push(
-                core::ChainFinding::new(
-                    &name,
-                    format!("left out of the compilation: it cannot be read: {e}"),
-                )
-                .in_file(Some(&name)),
-            ),
+            Err(e) => unreadable.push(core::ChainFinding::left_out(
+                &name,
+                Some(&name),
+                format!("it cannot be read: {e}"),
+            )),
         }
     }
     let mut c = core::compile(&read, year, county, protection).map_err(po)?;

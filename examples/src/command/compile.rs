@@ -121,13 +121,14 @@ fn read_all(paths: &[String]) -> Result<(Vec<Submission>, Vec<ChainFinding>), Fa
     for f in submission_files(paths)? {
         match read_submission(&f) {
             Ok(s) => read.push(s),
-            Err(e) => unreadable.push(
-                ChainFinding::new(
-                    f.display().to_string(),
-                    format!("left out of the compilation: it cannot be read: {e}"),
-                )
-                .in_file(Some(&f.display().to_string())),
-            ),
+            Err(e) => {
+                let name = f.display().to_string();
+                unreadable.push(ChainFinding::left_out(
+                    &name,
+                    Some(&name),
+                    format!("it cannot be read: {e}"),
+                ));
+            }
         }
     }
     Ok((read, unreadable))

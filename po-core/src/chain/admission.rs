@@ -13,6 +13,7 @@
 //! länsstyrelsen names a service in its compilation.
 
 use super::hierarchy::{placeable, Member};
+use super::submission::other_year;
 use super::{contradictions, ChainFinding, Submission};
 use crate::report::ReportTable;
 
@@ -32,11 +33,8 @@ pub(crate) fn admit(submissions: &[Submission], year: i32, exact: bool) -> Admit
     let mut used: Vec<&Submission> = Vec::new();
     let mut left_out = Vec::new();
     for s in submissions {
-        let why = if s.year != year || s.report.year != year {
-            Some(format!(
-                "the submission is for {} (its report for {}), not {year}",
-                s.year, s.report.year
-            ))
+        let why = if let Some(why) = other_year(s, year) {
+            Some(why)
         } else if let Some(first) = used.iter().find(|u| u.service == s.service) {
             Some(match &first.file {
                 Some(f) => {
@@ -50,8 +48,7 @@ pub(crate) fn admit(submissions: &[Submission], year: i32, exact: bool) -> Admit
         match why {
             Some(why) => left_out.push((
                 s,
-                ChainFinding::new(&s.service, format!("left out of the compilation: {why}"))
-                    .in_file(s.file.as_deref()),
+                ChainFinding::left_out(&s.service, s.file.as_deref(), why),
             )),
             None => used.push(s),
         }

@@ -82,6 +82,17 @@ impl ChainFinding {
         }
     }
 
+    /// A submission left out of a compilation's sums, and why (about `about`, in `file`): the
+    /// one wording of `Compilation::left_out`, whoever leaves it out (the compilation, or the
+    /// reader of files that cannot be read).
+    pub fn left_out(
+        about: impl Into<String>,
+        file: Option<&str>,
+        why: impl std::fmt::Display,
+    ) -> Self {
+        ChainFinding::new(about, format!("left out of the compilation: {why}")).in_file(file)
+    }
+
     /// The same finding, located in `file` (when given).
     #[must_use]
     pub fn in_file(mut self, file: Option<&str>) -> Self {

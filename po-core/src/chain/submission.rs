@@ -332,18 +332,22 @@ pub fn contradictions(r: &AnnualReport) -> Vec<ChainFinding> {
     out
 }
 
+/// Why `s` is not a submission for `year`, if it is not (its own year or its report's).
+pub(crate) fn other_year(s: &Submission, year: i32) -> Option<String> {
+    (s.year != year || s.report.year != year).then(|| {
+        format!(
+            "the submission is for {} (its report for {}), not {year}",
+            s.year, s.report.year
+        )
+    })
+}
+
 /// Every finding of one submission for `year` (empty: nothing to ask the service about).
 pub fn validate_submission(s: &Submission, year: i32) -> Vec<ChainFinding> {
     let mut out = Vec::new();
     let about = s.service.as_str();
-    if s.year != year || s.report.year != year {
-        out.push(finding(
-            about,
-            format!(
-                "the submission is for {} (its report for {}), not {year}",
-                s.year, s.report.year
-            ),
-        ));
+    if let Some(why) = other_year(s, year) {
+        out.push(finding(about, why));
     }
     if !s.municipalities.contains(&s.host) {
         out.push(finding(

@@ -121,7 +121,6 @@ _APPLICANT_FIELDS = (
     "homeless_or_at_risk",
     "lacking_contacts",
 )
-_DATE_FIELDS = ("birth_date", "queued_on", "left_queue_on")
 
 
 def _as_date(value: Any) -> Any:
