@@ -174,6 +174,25 @@ impl Deviation {
         }
     }
 
+    /// Whether it was withdrawn (as the register knows it now): then it is no shortcoming, counts
+    /// in no figure of shortcomings and its texts are never published (DOMAIN § 5).
+    pub fn withdrawn(&self) -> bool {
+        self.events.iter().any(|e| {
+            matches!(
+                e,
+                Event::Closed {
+                    closing: Closing::Withdrawn,
+                    ..
+                }
+            )
+        })
+    }
+
+    /// Whether it counts as a shortcoming: not a positive event, and not withdrawn.
+    pub fn is_shortcoming(&self) -> bool {
+        self.event_type.is_shortcoming() && !self.withdrawn()
+    }
+
     /// How it was closed, and when, if it is closed by `on`.
     pub fn closed_by(&self, on: Date) -> Option<(Closing, Date)> {
         self.events.iter().find_map(|e| match e {

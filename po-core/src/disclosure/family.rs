@@ -18,14 +18,14 @@
 //! knows at least what a real one can: telling the attacker more only makes the protection
 //! stronger. Cells published before are fixed (shown or hidden as they were); secondary
 //! suppression chooses among the new publication's cells only. What the earlier publications
-//! give away by themselves (with only what an attacker surely knows: their own relations, and
-//! that a republication of the same counts repeats them) is not the new publication's doing
-//! and is not counted against it; anything else at risk that no new cell can protect refuses
-//! the publication.
+//! give away with the new one hidden whole — including a new count they give as it is (a
+//! year whose quarters were all shown) — is not the new publication's doing and is not
+//! counted against it; anything else at risk that no new cell can protect refuses the
+//! publication.
 
 use std::collections::BTreeMap;
 
-use super::audit::{run, Depth};
+use super::audit::{run, Depth, RiskKind};
 use super::ledger::{CountKey, Ledger, LedgerCell, LedgerEntry, Period};
 use super::protect::protect_fixed;
 use super::{CellId, CellLabel, DisclosureError, Publication, Relation, RelationKind};
@@ -38,9 +38,8 @@ struct Combined {
     fixed: Vec<bool>,
 }
 
-/// The entries (and the new one) as one publication. `certain`: only the relations an attacker
-/// surely knows (no differences between versions, no periods), for what was given away before.
-fn combine(entries: &[&LedgerEntry], new: &LedgerEntry, certain: bool) -> Combined {
+/// The entries (and the new one) as one publication.
+fn combine(entries: &[&LedgerEntry], new: &LedgerEntry) -> Combined {
     let mut c = Combined {
         publication: Publication::new(),
         values: Vec::new(),
@@ -90,14 +89,11 @@ fn combine(entries: &[&LedgerEntry], new: &LedgerEntry, certain: bool) -> Combin
                 }
                 if same[pa][pb] {
                     c.publication.add_sum(a, &[b]);
-                } else if !certain {
+                } else {
                     difference(&mut c, a, b);
                 }
             }
         }
-    }
-    if certain {
-        return c;
     }
     // Periods that make up a longer one.
     // Keys without their period: (table, row, column).
@@ -218,36 +214,43 @@ pub fn protect_with_ledger(
     k: u64,
 ) -> Result<LedgerEntry, DisclosureError> {
     let entries: Vec<&LedgerEntry> = ledger.publications.iter().collect();
-    let c = combine(&entries, new, false);
+    let c = combine(&entries, new);
     // The new publication's cells follow the recorded ones (derived cells come after both).
     let start: usize = entries.iter().map(|e| e.cells.len()).sum();
-    // What the earlier publications give away already, the new one hidden whole: no choice
-    // now can undo it (its cells equal to a count shown before are published already).
-    let certain = combine(&entries, new, true);
-    let before: Vec<Option<u64>> = (0..certain.values.len())
+    // What the earlier publications give away already, the new one hidden whole, is no choice
+    // of the new one's: among it, the new cells the earlier ones give as they are (a year's
+    // count whose quarters were all shown, a count shown before). Hiding those hides nothing,
+    // so they are not counted against the new publication, whichever way they are shown.
+    let before: Vec<Option<u64>> = (0..c.values.len())
         .map(|i| {
             let new = (start..start + new.cells.len()).contains(&i);
-            (!certain.hidden[i] && !new).then_some(certain.values[i])
+            (!c.hidden[i] && !new).then_some(c.values[i])
         })
         .collect();
     let mut known = vec![false; c.values.len()];
-    for r in run(&certain.publication, &before, k, Depth::Risks)?.at_risk {
-        known[r.range.cell.0] = true;
+    let (mut given, mut fixed) = (c.hidden.clone(), c.fixed.clone());
+    let mine = start..start + new.cells.len();
+    for r in run(&c.publication, &before, k, Depth::Risks)?.at_risk {
+        let i = r.range.cell.0;
+        known[i] = true;
+        // A new count given as it is, and not small: shown (hiding it would hide nothing).
+        if mine.contains(&i) && r.kind == RiskKind::Exact && !(1..k).contains(&c.values[i]) {
+            (given[i], fixed[i]) = (false, true);
+        }
     }
     // Protected together, and alone: each publication passes its own audit too (a reader may
     // hold only it). Each round hides at least one more cell or ends.
     let alone = alone(new);
     let values: Vec<u64> = new.cells.iter().map(|c| c.count).collect();
-    let mut given = c.hidden.clone();
     let hidden_new = loop {
-        let together = protect_fixed(&c.publication, &c.values, &given, &c.fixed, &known, k)?;
-        let mine = &together[start..start + new.cells.len()];
-        let both = super::protect_from(&alone, &values, mine, k)?;
-        if both == mine {
+        let together = protect_fixed(&c.publication, &c.values, &given, &fixed, &known, k)?;
+        let chosen = &together[mine.clone()];
+        let both = super::protect_from(&alone, &values, chosen, k)?;
+        if both == chosen {
             break both;
         }
         given = together;
-        given[start..start + new.cells.len()].copy_from_slice(&both);
+        given[mine.clone()].copy_from_slice(&both);
     };
     let mut out = new.clone();
     for (cell, hidden) in out.cells.iter_mut().zip(hidden_new) {

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use time::Date;
 
-use super::{DisclosureError, Relation};
+use super::{CellId, DisclosureError, Publication, Relation};
 
 /// The schema name and version of the ledger file.
 pub const LEDGER_SCHEMA: &str = "po-ledger/1";
@@ -99,6 +99,50 @@ pub struct LedgerEntry {
     pub cells: Vec<LedgerCell>,
     /// The relations between its cells that its readers know (sums, subsets), by cell index.
     pub relations: Vec<Relation>,
+}
+
+impl LedgerEntry {
+    /// A publication about to be protected: each cell of `publication` with its true count
+    /// (`counts`, one per cell), what it counts from its label (table, row, column) and from
+    /// `period_of(table)` the days it counts and whether counts of disjoint periods add up.
+    /// `shown` is left empty (`None`) for [`super::protect_with_ledger`] to fill in.
+    pub fn unprotected(
+        title: impl Into<String>,
+        publication: &Publication,
+        counts: &[u64],
+        period_of: impl Fn(&str) -> (Period, bool),
+    ) -> LedgerEntry {
+        let cells = (0..publication.len())
+            .map(|i| {
+                let label = publication.label(CellId(i));
+                let (period, additive) = period_of(&label.table);
+                LedgerCell {
+                    key: CountKey {
+                        table: label.table.clone(),
+                        row: label.row.clone(),
+                        column: label.column.clone(),
+                        period,
+                    },
+                    margin: publication.is_margin(CellId(i)),
+                    additive,
+                    shown: None,
+                    count: counts.get(i).copied().unwrap_or_default(),
+                }
+            })
+            .collect();
+        LedgerEntry {
+            title: title.into(),
+            number: 0,
+            k: 0,
+            cells,
+            relations: publication.relations().to_vec(),
+        }
+    }
+
+    /// Whether each cell is hidden (`..`), in cell order.
+    pub fn hidden(&self) -> Vec<bool> {
+        self.cells.iter().map(|c| c.shown.is_none()).collect()
+    }
 }
 
 /// Everything in the ledger but its hash (what the hash is taken of).

@@ -36,8 +36,8 @@ pub use register::{
     Assignment, Client, Deviation, ExitSurvey, IntakeVisit, Register, StaffMember, SurveyResponse,
 };
 pub use summary::{
-    change_against, deviations_for_leadership_group, Change, CounterpartDeviations,
-    LeadershipSummary,
+    change_against, deviations_for_leadership_group, deviations_for_leadership_group_with_ledger,
+    Change, CounterpartDeviations, LeadershipSummary,
 };
 pub use table::{Cell, Table};
 pub use tables::ReportTable;

@@ -20,8 +20,7 @@ use crate::codes::{CodeList, DeviationEventType, DeviationStatus};
 use crate::disclosure::Ledger;
 use crate::disclosure::{
     audit, audit_risks, ensure_safe, protect, protect_with_ledger, Audit, CellId, CellLabel,
-    CountKey, DisclosureError, LedgerCell, LedgerEntry, Period, Protection, Publication,
-    Publishable,
+    DisclosureError, LedgerEntry, Period, Protection, Publication, Publishable,
 };
 
 /// Visits every number the report shows, in one fixed order (see [`layout`]): the tables'
@@ -306,33 +305,15 @@ impl AnnualReport {
         let period = Period::year(self.year)
             .ok_or_else(|| DisclosureError::Ledger(format!("no such year {}", self.year)))?;
         let (p, slots, values) = published(self)?;
-        let cells = (0..p.len())
-            .map(|i| {
-                let label = p.label(CellId(i));
-                LedgerCell {
-                    key: CountKey {
-                        table: label.table.clone(),
-                        row: label.row.clone(),
-                        column: label.column.clone(),
-                        period,
-                    },
-                    margin: p.is_margin(CellId(i)),
-                    additive: additive(&label.table),
-                    shown: None,
-                    count: values[i].unwrap_or_default(),
-                }
-            })
-            .collect();
-        let entry = LedgerEntry {
-            title: format!("annual report {}", self.year),
-            number: 0,
-            k,
-            cells,
-            relations: p.relations().to_vec(),
-        };
+        let counts: Vec<u64> = values.into_iter().map(Option::unwrap_or_default).collect();
+        let entry = LedgerEntry::unprotected(
+            format!("annual report {}", self.year),
+            &p,
+            &counts,
+            |table| (period, additive(table)),
+        );
         let entry = protect_with_ledger(ledger, &entry, k)?;
-        let hidden: Vec<bool> = entry.cells.iter().map(|c| c.shown.is_none()).collect();
-        hide(self, &p, &slots, &hidden);
+        hide(self, &p, &slots, &entry.hidden());
         self.set_protection(Protection::Threshold { k });
         Ok(entry)
     }

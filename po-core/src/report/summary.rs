@@ -4,9 +4,11 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use super::{protect_table, AnnualReport, Cell, Deviation, Table};
+use super::{protect_table, AnnualReport, Cell, Deviation, ReportTable, Table};
 use crate::codes::{CodeList, Counterpart, DeviationStatus};
-use crate::disclosure::{DisclosureError, Protection};
+use crate::disclosure::{
+    protect_with_ledger, DisclosureError, Ledger, LedgerEntry, Period, Protection, Publication,
+};
 
 /// Deviations concerning one counterpart in a period, derived from the protected table: a
 /// figure that needs a hidden cell is hidden.
@@ -64,6 +66,55 @@ pub fn deviations_for_leadership_group(
     to: Date,
     protection: Protection,
 ) -> Result<LeadershipSummary, DisclosureError> {
+    let (table, consequences) = counted(deviations, from, to);
+    let by_status = match protection {
+        Protection::Threshold { k } => protect_table(&table, k)?,
+        Protection::Unprotected => table,
+    };
+    Ok(summarised(by_status, consequences, from, to, protection))
+}
+
+/// The leadership group's summary for a period protected with threshold `k` together with
+/// every publication of the service's `ledger` (issue 31): its table counts what the annual
+/// report's deviations by counterpart and status count, for the period, so two half-years
+/// and the year relate cell by cell and are protected as such. Returns the summary and its
+/// ledger entry, to record once it is published.
+///
+/// # Errors
+/// As [`crate::disclosure::protect_with_ledger`].
+pub fn deviations_for_leadership_group_with_ledger(
+    deviations: &[Deviation],
+    from: Date,
+    to: Date,
+    k: u64,
+    ledger: &Ledger,
+) -> Result<(LeadershipSummary, LedgerEntry), DisclosureError> {
+    let (mut table, consequences) = counted(deviations, from, to);
+    // What it counts, as the ledger names it: the annual report's table, for the period.
+    let mut keyed = table.clone();
+    keyed.name = ReportTable::DeviationsByCounterpart.name().to_owned();
+    let mut p = Publication::new();
+    let (_, slots) = keyed.add_to(&mut p);
+    let mut values = vec![0u64; p.len()];
+    for (slot, cell) in slots.iter().zip(table.cells()) {
+        values[slot.0] = cell.count().unwrap_or_default();
+    }
+    let title = format!("leadership group summary {from} to {to}");
+    let entry = LedgerEntry::unprotected(title, &p, &values, |_| (Period { from, to }, true));
+    let entry = protect_with_ledger(ledger, &entry, k)?;
+    let hidden = entry.hidden();
+    for (slot, cell) in slots.iter().zip(table.cells_mut()) {
+        if hidden[slot.0] {
+            *cell = Cell::Suppressed;
+        }
+    }
+    let protection = Protection::Threshold { k };
+    Ok((summarised(table, consequences, from, to, protection), entry))
+}
+
+/// Deviations dated in the period by counterpart × status now, and each counterpart's
+/// consequences.
+fn counted(deviations: &[Deviation], from: Date, to: Date) -> (Table, Vec<Vec<String>>) {
     let mut counts = vec![vec![0u64; DeviationStatus::ALL.len()]; Counterpart::ALL.len()];
     let mut consequences: Vec<Vec<String>> = vec![Vec::new(); Counterpart::ALL.len()];
     for d in deviations.iter().filter(|d| from <= d.date && d.date <= to) {
@@ -96,10 +147,17 @@ pub fn deviations_for_leadership_group(
             .collect(),
         counts,
     );
-    let by_status = match protection {
-        Protection::Threshold { k } => protect_table(&table, k)?,
-        Protection::Unprotected => table,
-    };
+    (table, consequences)
+}
+
+/// The summary from its (protected) table.
+fn summarised(
+    by_status: Table,
+    mut consequences: Vec<Vec<String>>,
+    from: Date,
+    to: Date,
+    protection: Protection,
+) -> LeadershipSummary {
     let pick = |i: usize, f: fn(DeviationStatus) -> bool| -> Cell {
         let cells: Vec<Cell> = DeviationStatus::ALL
             .iter()
@@ -126,13 +184,13 @@ pub fn deviations_for_leadership_group(
             },
         })
         .collect();
-    Ok(LeadershipSummary {
+    LeadershipSummary {
         from,
         to,
         by_status,
         counterparts,
         protection,
-    })
+    }
 }
 
 /// One headline figure against the previous year, from what both years published: a figure

@@ -3,6 +3,7 @@
 
 mod attacker;
 mod chain_attack;
+mod deviation_family_attack;
 mod disclosure_attack;
 mod family_attack;
 mod personnummer_meta;

@@ -1,7 +1,18 @@
 //! The leadership group's meeting document (Värmland raises its deviations four times a year,
 //! seed 003; Stockholm twice, seed 002): what is new since the previous meeting, what awaits a
 //! reply and what is overdue, by counterpart; consequences for individuals; positive events;
-//! what was remedied. Every count goes through the disclosure control.
+//! what was remedied. Every count goes through the disclosure control, alone or together with
+//! every publication of the service's ledger (`*_with_ledger`, issue 31): the four quarterly
+//! documents and the year's summary count the same shortcomings, so the summary's total is
+//! the quarters' sum and is protected as such.
+//!
+//! What each count is, as the ledger names it (a [`crate::disclosure::CountKey`]'s table),
+//! the same in every document that counts it: `shortcomings_documented` (by counterpart in the
+//! meeting document, by level in the summary; their totals are one count of a period),
+//! `shortcomings_remedied`, `shortcomings_sent`, `shortcomings_answered` (events of the period,
+//! adding up over disjoint periods), `shortcomings_awaiting_reply` and `shortcomings_overdue`
+//! (stocks on the meeting's day), `positive_events_documented`. Withdrawn deviations are no
+//! shortcomings (DOMAIN § 5): counted nowhere, their texts never listed.
 
 use std::fmt::Write;
 
@@ -9,18 +20,50 @@ use time::Date;
 
 use crate::codes::{CodeList, Counterpart};
 use crate::deviation::{Closing, Deviation, Event};
-use crate::disclosure::{protect, CellId, DisclosureError, Protection, Publication};
+use crate::disclosure::{
+    protect, protect_with_ledger, CellId, CellLabel, DisclosureError, Ledger, LedgerEntry, Period,
+    Protection, Publication,
+};
 use crate::Language;
 
-/// The columns of the document, per counterpart.
+/// A column of the document: counts by row, and what they count.
 struct Column {
+    /// What it counts, as the ledger names it.
+    key: &'static str,
     sv: &'static str,
     en: &'static str,
     counts: Vec<u64>,
+    /// The days counted, and whether disjoint periods' counts add up.
+    period: Period,
+    additive: bool,
+}
+
+/// How a document is protected: on its own, or together with a ledger's publications.
+#[derive(Clone, Copy)]
+enum Guard<'a> {
+    Alone(Protection),
+    Ledger { ledger: &'a Ledger, k: u64 },
+}
+
+impl Guard<'_> {
+    fn protection(self) -> Protection {
+        match self {
+            Guard::Alone(p) => p,
+            Guard::Ledger { k, .. } => Protection::Threshold { k },
+        }
+    }
+}
+
+/// The days after `previous` up to and including `last`.
+fn since(previous: Date, last: Date) -> Period {
+    Period {
+        from: previous.next_day().unwrap_or(previous),
+        to: last,
+    }
 }
 
 /// The meeting document for the meeting on `meeting`, covering what happened after
-/// `previous_meeting` up to and including `meeting`, in Markdown.
+/// `previous_meeting` up to and including `meeting`, in Markdown, protected on its own.
 ///
 /// # Errors
 /// [`DisclosureError`] if protection fails or (never expected) the audit finds a cell at risk.
@@ -31,49 +74,114 @@ pub fn meeting_document(
     protection: Protection,
     lang: Language,
 ) -> Result<String, DisclosureError> {
+    let guard = Guard::Alone(protection);
+    meeting_with(deviations, previous_meeting, meeting, guard, lang).map(|(text, _)| text)
+}
+
+/// The meeting document protected with threshold `k` together with every publication of the
+/// service's `ledger` (the earlier meetings' documents, the year's summary, the annual
+/// report): returns the document and its ledger entry, to record once it is published.
+///
+/// # Errors
+/// As [`crate::disclosure::protect_with_ledger`].
+pub fn meeting_document_with_ledger(
+    deviations: &[Deviation],
+    previous_meeting: Date,
+    meeting: Date,
+    k: u64,
+    lang: Language,
+    ledger: &Ledger,
+) -> Result<(String, LedgerEntry), DisclosureError> {
+    meeting_with(
+        deviations,
+        previous_meeting,
+        meeting,
+        Guard::Ledger { ledger, k },
+        lang,
+    )
+}
+
+fn meeting_with(
+    deviations: &[Deviation],
+    previous_meeting: Date,
+    meeting: Date,
+    guard: Guard<'_>,
+    lang: Language,
+) -> Result<(String, LedgerEntry), DisclosureError> {
+    let protection = guard.protection();
     let sv = lang == Language::Sv;
     let t = crate::io::text::words(sv);
-    let since = |d: Date| previous_meeting < d && d <= meeting;
+    let in_period = |d: Date| previous_meeting < d && d <= meeting;
+    let (period, day) = (
+        since(previous_meeting, meeting),
+        Period {
+            from: meeting,
+            to: meeting,
+        },
+    );
     let n = Counterpart::ALL.len();
+    let column = |key, sv, en, period, additive| Column {
+        key,
+        sv,
+        en,
+        counts: vec![0; n],
+        period,
+        additive,
+    };
     let mut columns = [
-        Column {
-            sv: "Nya brister",
-            en: "New shortcomings",
-            counts: vec![0; n],
-        },
-        Column {
-            sv: "Inväntar svar",
-            en: "Awaiting a reply",
-            counts: vec![0; n],
-        },
-        Column {
-            sv: "Varav försenade",
-            en: "Of which overdue",
-            counts: vec![0; n],
-        },
-        Column {
-            sv: "Åtgärdade",
-            en: "Remedied",
-            counts: vec![0; n],
-        },
+        column(
+            "shortcomings_documented",
+            "Nya brister",
+            "New shortcomings",
+            period,
+            true,
+        ),
+        column(
+            "shortcomings_awaiting_reply",
+            "Inväntar svar",
+            "Awaiting a reply",
+            day,
+            false,
+        ),
+        column(
+            "shortcomings_overdue",
+            "Varav försenade",
+            "Of which overdue",
+            day,
+            false,
+        ),
+        column(
+            "shortcomings_remedied",
+            "Åtgärdade",
+            "Remedied",
+            period,
+            true,
+        ),
     ];
     let mut positive = 0u64;
     let mut consequences: Vec<Vec<&str>> = vec![Vec::new(); n];
-    for d in deviations.iter().filter(|d| d.has_history) {
+    for d in deviations {
         let i = Counterpart::ALL
             .iter()
             .position(|c| *c == d.counterpart)
             .unwrap_or(0);
-        let new = d.documented_on().is_some_and(since);
+        let new = d.documented_on().is_some_and(in_period);
         if !d.event_type.is_shortcoming() {
             positive += u64::from(new);
             continue;
+        }
+        if !d.is_shortcoming() {
+            continue; // Withdrawn.
         }
         if new {
             columns[0].counts[i] += 1;
             if !d.consequence.is_empty() && !consequences[i].contains(&d.consequence.as_str()) {
                 consequences[i].push(&d.consequence);
             }
+        }
+        // The rest follows the deviation's steps, which only a history records.
+        if !d.has_history {
+            continue;
         }
         let sent = d
             .events
@@ -87,15 +195,24 @@ pub fn meeting_document(
             columns[1].counts[i] += 1;
             columns[2].counts[i] += u64::from(d.overdue_on(meeting));
         }
-        if matches!(d.closed_by(meeting), Some((Closing::Remedied, on)) if since(on)) {
+        if matches!(d.closed_by(meeting), Some((Closing::Remedied, on)) if in_period(on)) {
             columns[3].counts[i] += 1;
         }
     }
 
-    let counts: Vec<&[u64]> = columns.iter().map(|c| c.counts.as_slice()).collect();
-    let names: Vec<&str> = columns.iter().map(|c| c.en).collect();
+    let rows: Vec<String> = Counterpart::ALL
+        .iter()
+        .map(|c| c.label_sv().to_owned())
+        .collect();
+    let title = format!("meeting document {meeting}");
+    let extra = Extra {
+        key: "positive_events_documented",
+        count: positive,
+        period,
+    };
     // Overdue ≤ awaiting, row by row and in total.
-    let shown = ProtectedColumns::new(&names, &counts, &[(2, 1)], Some(positive), protection)?;
+    let (shown, entry) =
+        ProtectedColumns::new(&title, &rows, &columns, &[(2, 1)], Some(extra), guard)?;
     let show = |column: usize, row: Option<usize>| shown.show(column, row);
     let positive_shown = shown.extra();
 
@@ -179,7 +296,7 @@ pub fn meeting_document(
         );
     }
     protection_note(&mut out, protection, sv);
-    Ok(out)
+    Ok((out, entry))
 }
 
 /// The year's shortcomings by level for länsstyrelsen, as seed 002 publishes them
@@ -196,20 +313,62 @@ pub fn annual_summary_by_level(
     protection: Protection,
     lang: Language,
 ) -> Result<String, DisclosureError> {
+    summary_with(deviations, year, Guard::Alone(protection), lang).map(|(text, _)| text)
+}
+
+/// The year's summary by level protected with threshold `k` together with every publication
+/// of the service's `ledger` (the year's meeting documents above all: the summary's total of
+/// shortcomings documented is the sum of theirs); returns the summary and its ledger entry, to
+/// record once it is published.
+///
+/// # Errors
+/// As [`crate::disclosure::protect_with_ledger`].
+pub fn annual_summary_by_level_with_ledger(
+    deviations: &[Deviation],
+    year: i32,
+    k: u64,
+    lang: Language,
+    ledger: &Ledger,
+) -> Result<(String, LedgerEntry), DisclosureError> {
+    summary_with(deviations, year, Guard::Ledger { ledger, k }, lang)
+}
+
+fn summary_with(
+    deviations: &[Deviation],
+    year: i32,
+    guard: Guard<'_>,
+    lang: Language,
+) -> Result<(String, LedgerEntry), DisclosureError> {
     use crate::codes::DeviationLevel;
+    let protection = guard.protection();
     let sv = lang == Language::Sv;
     let t = crate::io::text::words(sv);
     let in_year = |d: Date| d.year() == year;
+    let whole = Period::year(year)
+        .ok_or_else(|| DisclosureError::Shape(format!("year {year}: not a calendar year")))?;
     let n = DeviationLevel::ALL.len();
-    let mut counts = vec![vec![0u64; n]; 4];
+    let column = |key, sv, en| Column {
+        key,
+        sv,
+        en,
+        counts: vec![0; n],
+        period: whole,
+        additive: true,
+    };
+    let mut columns = [
+        column("shortcomings_documented", "Dokumenterade", "Documented"),
+        column("shortcomings_sent", "Skickade", "Sent"),
+        column("shortcomings_answered", "Besvarade", "Answered"),
+        column("shortcomings_remedied", "Åtgärdade", "Remedied"),
+    ];
     let mut descriptions: Vec<Vec<&str>> = vec![Vec::new(); n];
-    for d in deviations.iter().filter(|d| d.event_type.is_shortcoming()) {
+    for d in deviations.iter().filter(|d| d.is_shortcoming()) {
         let i = DeviationLevel::ALL
             .iter()
             .position(|l| *l == d.level)
             .unwrap_or(0);
         if d.documented_on().is_some_and(in_year) {
-            counts[0][i] += 1;
+            columns[0].counts[i] += 1;
             let text = if d.description.is_empty() {
                 &d.consequence
             } else {
@@ -223,9 +382,9 @@ pub fn annual_summary_by_level(
             continue;
         }
         let step = |f: &dyn Fn(&Event) -> bool| d.events.iter().any(|e| f(e) && in_year(e.on()));
-        counts[1][i] += u64::from(step(&|e| matches!(e, Event::Sent { .. })));
-        counts[2][i] += u64::from(step(&|e| matches!(e, Event::Feedback { .. })));
-        counts[3][i] += u64::from(step(&|e| {
+        columns[1].counts[i] += u64::from(step(&|e| matches!(e, Event::Sent { .. })));
+        columns[2].counts[i] += u64::from(step(&|e| matches!(e, Event::Feedback { .. })));
+        columns[3].counts[i] += u64::from(step(&|e| {
             matches!(
                 e,
                 Event::Closed {
@@ -235,14 +394,16 @@ pub fn annual_summary_by_level(
             )
         }));
     }
-    let names = ["Documented", "Sent", "Answered", "Remedied"];
-    let labels = if sv {
-        ["Dokumenterade", "Skickade", "Besvarade", "Åtgärdade"]
-    } else {
-        names
-    };
-    let slices: Vec<&[u64]> = counts.iter().map(Vec::as_slice).collect();
-    let shown = ProtectedColumns::new(&names, &slices, &[], None, protection)?;
+    let labels: Vec<&str> = columns
+        .iter()
+        .map(|c| if sv { c.sv } else { c.en })
+        .collect();
+    let rows: Vec<String> = DeviationLevel::ALL
+        .iter()
+        .map(|l| l.label_sv().to_owned())
+        .collect();
+    let title = format!("summary by level {year}");
+    let (shown, entry) = ProtectedColumns::new(&title, &rows, &columns, &[], None, guard)?;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -303,7 +464,7 @@ pub fn annual_summary_by_level(
         }
     }
     protection_note(&mut out, protection, sv);
-    Ok(out)
+    Ok((out, entry))
 }
 
 fn protection_note(out: &mut String, protection: Protection, sv: bool) {
@@ -326,9 +487,16 @@ fn protection_note(out: &mut String, protection: Protection, sv: bool) {
     }
 }
 
+/// A count on its own beside the columns (positive events).
+struct Extra {
+    key: &'static str,
+    count: u64,
+    period: Period,
+}
+
 /// Counts by row (a code list's values) in named columns, each column a one-column table with
 /// its total, protected together (with `at_most` relations between columns, row by row and in
-/// total, and an optional extra count on its own) and audited.
+/// total, and an optional extra count on its own) and audited — alone, or with a ledger.
 struct ProtectedColumns {
     tables: Vec<crate::disclosure::TableCells>,
     extra: Option<CellId>,
@@ -337,19 +505,21 @@ struct ProtectedColumns {
 }
 
 impl ProtectedColumns {
+    /// The columns protected as `guard` says, and their ledger entry (`title`; with `shown`
+    /// filled in).
     fn new(
-        names: &[&str],
-        counts: &[&[u64]],
+        title: &str,
+        rows: &[String],
+        columns: &[Column],
         at_most: &[(usize, usize)],
-        extra: Option<u64>,
-        protection: Protection,
-    ) -> Result<Self, DisclosureError> {
-        let n = counts.first().map_or(0, |c| c.len());
-        let rows: Vec<String> = (0..n).map(|i| i.to_string()).collect();
+        extra: Option<Extra>,
+        guard: Guard<'_>,
+    ) -> Result<(Self, LedgerEntry), DisclosureError> {
+        let n = rows.len();
         let mut p = Publication::new();
-        let tables: Vec<_> = names
+        let tables: Vec<_> = columns
             .iter()
-            .map(|name| p.add_table(name, &rows, &[(*name).to_owned()]))
+            .map(|c| p.add_table(c.key, rows, &[c.key.to_owned()]))
             .collect();
         for &(small, large) in at_most {
             for i in 0..n {
@@ -357,10 +527,10 @@ impl ProtectedColumns {
             }
             p.add_at_most(&[tables[small].total], &[tables[large].total]);
         }
-        let extra_cell = extra.map(|_| {
+        let extra_cell = extra.as_ref().map(|e| {
             p.add_cell(
-                crate::disclosure::CellLabel {
-                    table: "extra".into(),
+                CellLabel {
+                    table: e.key.into(),
                     row: None,
                     column: None,
                 },
@@ -368,26 +538,52 @@ impl ProtectedColumns {
             )
         });
         let mut values = vec![0u64; p.len()];
-        for (column, table) in counts.iter().zip(&tables) {
+        for (column, table) in columns.iter().zip(&tables) {
             for i in 0..n {
-                values[table.inner[i][0].0] = column[i];
+                values[table.inner[i][0].0] = column.counts[i];
             }
-            values[table.total.0] = column.iter().sum();
+            values[table.total.0] = column.counts.iter().sum();
         }
-        if let (Some(cell), Some(v)) = (extra_cell, extra) {
-            values[cell.0] = v;
+        if let (Some(cell), Some(e)) = (extra_cell, &extra) {
+            values[cell.0] = e.count;
         }
-        let hidden = match protection {
-            // `protect` ends only with an audit that finds nothing.
-            Protection::Threshold { k } => protect(&p, &values, k)?,
-            Protection::Unprotected => vec![false; p.len()],
+        let period_of = |table: &str| {
+            columns
+                .iter()
+                .find(|c| c.key == table)
+                .map(|c| (c.period, c.additive))
+                .or_else(|| extra.as_ref().map(|e| (e.period, true)))
+                .unwrap_or((columns[0].period, false))
         };
-        Ok(ProtectedColumns {
+        let mut entry = LedgerEntry::unprotected(title, &p, &values, period_of);
+        let hidden = match guard {
+            Guard::Ledger { ledger, k } => {
+                entry = protect_with_ledger(ledger, &entry, k)?;
+                entry.hidden()
+            }
+            // `protect` ends only with an audit that finds nothing.
+            Guard::Alone(Protection::Threshold { k }) => {
+                let hidden = protect(&p, &values, k)?;
+                for (cell, &h) in entry.cells.iter_mut().zip(&hidden) {
+                    cell.shown = (!h).then_some(cell.count);
+                }
+                entry.k = k;
+                hidden
+            }
+            Guard::Alone(Protection::Unprotected) => {
+                for cell in &mut entry.cells {
+                    cell.shown = Some(cell.count);
+                }
+                vec![false; p.len()]
+            }
+        };
+        let columns = ProtectedColumns {
             tables,
             extra: extra_cell,
             values,
             hidden,
-        })
+        };
+        Ok((columns, entry))
     }
 
     fn cell(&self, column: usize, row: Option<usize>) -> CellId {

@@ -24,7 +24,10 @@ pub fn problem_lines(problems: &[crate::input::Problem], language: crate::Langua
 pub use flat::to_flat_csv;
 pub use html::{compilation_to_html, to_html};
 pub use markdown::{compilation_markdown, to_markdown};
-pub use meeting::{annual_summary_by_level, meeting_document};
+pub use meeting::{
+    annual_summary_by_level, annual_summary_by_level_with_ledger, meeting_document,
+    meeting_document_with_ledger,
+};
 #[cfg(feature = "excel")]
 pub use xlsx::{
     compilation_to_xlsx, invoices_to_xlsx, ranking_to_xlsx, report_to_xlsx, rows_to_xlsx,

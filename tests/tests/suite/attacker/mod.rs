@@ -123,7 +123,11 @@ impl Attack {
     }
     /// Adds one report read as [`Attack::of_report`], its numbers named `name: …`; returns
     /// each number's variable by its name in the report.
-    fn add_report(&mut self, r: &Value, name: &str) -> std::collections::BTreeMap<String, usize> {
+    pub(crate) fn add_report(
+        &mut self,
+        r: &Value,
+        name: &str,
+    ) -> std::collections::BTreeMap<String, usize> {
         let one = Attack::of_report(r);
         let offset = self.values.len();
         let mut names = std::collections::BTreeMap::new();
