@@ -96,8 +96,52 @@ pub fn compile_submissions(
         "" => None,
         c => Some(County::parse(c).map_err(po)?),
     };
-    // Each submission is named by its place in the list; one that cannot be read is left out
-    // with why, and the others are compiled (issue 34).
+    let (read, unreadable) = read_submissions(&submissions);
+    let mut c = core::compile(&read, year, county, protection).map_err(po)?;
+    c.left_out.splice(0..0, unreadable);
+    converted(&c, lang)
+}
+
+/// Compiles submissions for `year` into every county with a service among them (in county-code
+/// order) and then the nation, protected together in one run (issue 31): with exact
+/// submissions, each county and the nation against the services' own published reports and
+/// against each other, so that no county minus its services, and no nation minus a county,
+/// gives anyone away. Otherwise as `compile_submissions`, once a place.
+#[cfg_attr(
+    feature = "uniffi",
+    uniffi::export(default(k = 3, unprotected = false, language = "sv"))
+)]
+#[cfg_attr(feature = "python", pyo3::pyfunction)]
+#[cfg_attr(
+    feature = "python",
+    pyo3(
+        signature = (submissions, *, year, k = 3, unprotected = false, language = "sv".to_owned()),
+        text_signature = "(submissions, *, year, k=3, unprotected=False, language='sv')"
+    )
+)]
+pub fn compile_family(
+    submissions: Vec<String>,
+    year: i32,
+    k: i64,
+    unprotected: bool,
+    language: String,
+) -> Result<Vec<Compilation>, PoError> {
+    let lang = Language::parse(&language).map_err(po)?;
+    let protection = Protection::from_request(k, unprotected).map_err(po)?;
+    let (read, unreadable) = read_submissions(&submissions);
+    let mut family = core::compile_family(&read, None, year, protection).map_err(po)?;
+    family
+        .iter_mut()
+        .map(|c| {
+            c.left_out.splice(0..0, unreadable.iter().cloned());
+            converted(c, lang)
+        })
+        .collect()
+}
+
+/// The submissions, each named by its place in the list (`submissions[i]`); one that cannot be
+/// read is left out with why, and the others are compiled (issue 34).
+fn read_submissions(submissions: &[String]) -> (Vec<core::Submission>, Vec<core::ChainFinding>) {
     let (mut read, mut unreadable) = (Vec::new(), Vec::new());
     for (i, text) in submissions.iter().enumerate() {
         let name = format!("submissions[{i}]");
@@ -115,8 +159,11 @@ pub fn compile_submissions(
             )),
         }
     }
-    let mut c = core::compile(&read, year, county, protection).map_err(po)?;
-    c.left_out.splice(0..0, unreadable);
+    (read, unreadable)
+}
+
+/// The boundary's record of a compilation, with its documents in `lang`.
+fn converted(c: &core::Compilation, lang: Language) -> Result<Compilation, PoError> {
     let publishable = c.publishable().map_err(po)?;
     Ok(Compilation {
         year: c.year,
@@ -141,5 +188,6 @@ pub(crate) fn register(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyRe
     m.add_class::<ChainFinding>()?;
     m.add_class::<Compilation>()?;
     m.add_function(wrap_pyfunction!(compile_submissions, m)?)?;
+    m.add_function(wrap_pyfunction!(compile_family, m)?)?;
     Ok(())
 }

@@ -13,6 +13,7 @@ use po_core::input::Mode;
 use po_core::Language;
 
 use super::error::{po, PoError, Problem};
+use super::ledger::{threshold, Ledger};
 use super::record::{record, signed};
 use super::rules::Stamp;
 
@@ -211,7 +212,8 @@ impl DeviationRegister {
     }
 
     /// The leadership group's meeting document (Markdown) for the meeting on `meeting`: what
-    /// happened after `previous_meeting`, every count protected and audited.
+    /// happened after `previous_meeting`, every count protected and audited — with `ledger`,
+    /// together with everything it records, and recorded there.
     pub(crate) fn meeting(
         &self,
         previous_meeting: Date,
@@ -219,33 +221,67 @@ impl DeviationRegister {
         k: i64,
         unprotected: bool,
         language: &str,
+        ledger: Option<&Ledger>,
     ) -> Result<String, PoError> {
-        po_core::io::write::meeting_document(
-            &self.deviations,
-            previous_meeting,
-            meeting,
-            Self::protection(k, unprotected)?,
-            Language::parse(language).map_err(po)?,
-        )
-        .map_err(po)
+        let lang = Language::parse(language).map_err(po)?;
+        let Some(ledger) = ledger else {
+            let protection = Self::protection(k, unprotected)?;
+            return po_core::io::write::meeting_document(
+                &self.deviations,
+                previous_meeting,
+                meeting,
+                protection,
+                lang,
+            )
+            .map_err(po);
+        };
+        let k = threshold(k, unprotected)?;
+        ledger.publish(|l| {
+            po_core::io::write::meeting_document_with_ledger(
+                &self.deviations,
+                previous_meeting,
+                meeting,
+                k,
+                lang,
+                l,
+            )
+            .map_err(po)
+        })
     }
 
     /// The year's shortcomings by level for länsstyrelsen as seed 002 publishes them (Markdown),
-    /// protected and audited.
+    /// protected and audited — with `ledger`, together with everything it records (the year's
+    /// meeting documents), and recorded there.
     pub(crate) fn by_level(
         &self,
         year: i32,
         k: i64,
         unprotected: bool,
         language: &str,
+        ledger: Option<&Ledger>,
     ) -> Result<String, PoError> {
-        po_core::io::write::annual_summary_by_level(
-            &self.deviations,
-            year,
-            Self::protection(k, unprotected)?,
-            Language::parse(language).map_err(po)?,
-        )
-        .map_err(po)
+        let lang = Language::parse(language).map_err(po)?;
+        let Some(ledger) = ledger else {
+            let protection = Self::protection(k, unprotected)?;
+            return po_core::io::write::annual_summary_by_level(
+                &self.deviations,
+                year,
+                protection,
+                lang,
+            )
+            .map_err(po);
+        };
+        let k = threshold(k, unprotected)?;
+        ledger.publish(|l| {
+            po_core::io::write::annual_summary_by_level_with_ledger(
+                &self.deviations,
+                year,
+                k,
+                lang,
+                l,
+            )
+            .map_err(po)
+        })
     }
 }
 

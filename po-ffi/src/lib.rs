@@ -24,6 +24,7 @@ pub mod deviation;
 pub mod eligibility;
 pub mod error;
 pub mod identity;
+pub mod ledger;
 pub mod money;
 pub mod organisation;
 pub mod priority;

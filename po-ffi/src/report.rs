@@ -17,6 +17,7 @@ use po_core::report::{self as core, Cell};
 use po_core::Language;
 
 use super::error::{invalid, po, PoError, Problem};
+use super::ledger::{threshold, Ledger};
 use super::money::{population_key, Population};
 use super::organisation::{group_of, LeadershipCheck, LeadershipMember};
 use super::record::{record, signed, unsigned};
@@ -507,21 +508,36 @@ impl Register {
     }
 
     /// The deviations of a period by counterpart, for the leadership group, protected with
-    /// threshold `k` (or every count as it is when `unprotected`, not for publication).
+    /// threshold `k` (or every count as it is when `unprotected`, not for publication); with a
+    /// `ledger`, together with everything it records (the other half-year, the annual
+    /// report), and recorded there.
     pub(crate) fn deviations_by_counterpart(
         &self,
         from_date: Date,
         to_date: Date,
         k: i64,
         unprotected: bool,
+        ledger: Option<&Ledger>,
     ) -> Result<Vec<CounterpartDeviations>, PoError> {
-        let summary = core::deviations_for_leadership_group(
-            &self.inner.deviations,
-            from_date,
-            to_date,
-            Protection::from_request(k, unprotected).map_err(po)?,
-        )
-        .map_err(po)?;
+        let deviations = &self.inner.deviations;
+        let summary = match ledger {
+            None => core::deviations_for_leadership_group(
+                deviations,
+                from_date,
+                to_date,
+                Protection::from_request(k, unprotected).map_err(po)?,
+            )
+            .map_err(po)?,
+            Some(ledger) => {
+                let k = threshold(k, unprotected)?;
+                ledger.publish(|l| {
+                    core::deviations_for_leadership_group_with_ledger(
+                        deviations, from_date, to_date, k, l,
+                    )
+                    .map_err(po)
+                })?
+            }
+        };
         Ok(summary
             .counterparts
             .into_iter()
@@ -608,16 +624,32 @@ impl ReportOptions {
 #[cfg_attr(feature = "python", pyo3::pyclass(frozen, module = "personligt_ombud"))]
 pub struct AnnualReport(pub(crate) core::AnnualReport);
 
-/// Computes the annual report (10 §) of `register` for `options.year`.
+/// Computes the annual report (10 §) of `register` for `options.year`; with a `ledger`,
+/// protected with the options' k together with everything the ledger records (a corrected
+/// report, the report at another k, the year's other publications), and recorded there.
 pub(crate) fn report(
     register: &Register,
     options: &ReportOptions,
     policy: Option<po_core::priority::PriorityPolicy>,
+    ledger: Option<&Ledger>,
 ) -> Result<AnnualReport, PoError> {
-    let options = options.to_core(policy, register)?;
-    Ok(AnnualReport(
-        core::annual_report(&register.inner, &options).map_err(po)?,
-    ))
+    let mut options = options.to_core(policy, register)?;
+    let Some(ledger) = ledger else {
+        return Ok(AnnualReport(
+            core::annual_report(&register.inner, &options).map_err(po)?,
+        ));
+    };
+    let k = match options.protection {
+        Protection::Threshold { k } => k,
+        Protection::Unprotected => threshold(0, true)?,
+    };
+    options.protection = Protection::Unprotected;
+    let mut report = core::annual_report(&register.inner, &options).map_err(po)?;
+    ledger.publish(|l| {
+        let entry = report.protect_with_ledger(k, l).map_err(po)?;
+        Ok(((), entry))
+    })?;
+    Ok(AnnualReport(report))
 }
 
 // The methods both languages call by the same name (Python's attributes are in

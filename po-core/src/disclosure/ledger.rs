@@ -37,6 +37,35 @@ pub struct Population {
     pub year: i32,
 }
 
+/// The scopes a ledger can be about.
+pub const SCOPES: [&str; 3] = ["service", "county", "nation"];
+
+impl Population {
+    /// A population of `scope` (`service`, `county` or `nation`) called `name` (the service's
+    /// name, the county's code, `SE`) for `year`.
+    ///
+    /// # Errors
+    /// [`DisclosureError::Ledger`] for another scope, or a name that holds an identity number
+    /// (never shown).
+    pub fn new(scope: &str, name: &str, year: i32) -> Result<Population, DisclosureError> {
+        if !SCOPES.contains(&scope) {
+            return Err(DisclosureError::Ledger(format!(
+                "scope: expected one of {}, got {:?}",
+                SCOPES.join(", "),
+                crate::privacy::shown(scope)
+            )));
+        }
+        if crate::privacy::contains_identity_number(name) {
+            return Err(DisclosureError::IdentityInText { field: "name" });
+        }
+        Ok(Population {
+            scope: scope.to_owned(),
+            name: name.to_owned(),
+            year,
+        })
+    }
+}
+
 /// A span of days, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Period {

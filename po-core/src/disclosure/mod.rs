@@ -36,7 +36,9 @@ mod publishable;
 pub use audit::{audit, AtRisk, Audit, CellRange, RiskKind};
 pub(crate) use family::protect_beside;
 pub use family::protect_with_ledger;
-pub use ledger::{CountKey, Ledger, LedgerCell, LedgerEntry, Period, Population, LEDGER_SCHEMA};
+pub use ledger::{
+    CountKey, Ledger, LedgerCell, LedgerEntry, Period, Population, LEDGER_SCHEMA, SCOPES,
+};
 pub(crate) use protect::satisfies;
 pub use protect::{protect, protect_from, Protection};
 pub use publication::{CellId, CellLabel, Publication, Relation, RelationKind, TableCells};

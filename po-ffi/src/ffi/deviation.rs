@@ -6,6 +6,7 @@ use time::Date;
 
 use crate::deviation::DeviationRegister;
 use crate::error::PoError;
+use crate::ledger::Ledger;
 
 #[uniffi::export]
 impl DeviationRegister {
@@ -45,8 +46,9 @@ impl DeviationRegister {
     }
 
     /// The leadership group's meeting document (Markdown, `sv` or `en`) for the meeting on
-    /// `meeting`, covering what happened after `previous_meeting`; protected (k = 3).
-    #[uniffi::method(default(k = 3, unprotected = false, language = "sv"))]
+    /// `meeting`, covering what happened after `previous_meeting`; protected (k = 3). With a
+    /// `ledger`, protected together with everything it records, and recorded there.
+    #[uniffi::method(default(k = 3, unprotected = false, language = "sv", ledger = None))]
     pub fn meeting_document(
         &self,
         previous_meeting: Date,
@@ -54,19 +56,23 @@ impl DeviationRegister {
         k: i64,
         unprotected: bool,
         language: String,
+        ledger: Option<Arc<Ledger>>,
     ) -> Result<String, PoError> {
-        self.meeting(previous_meeting, meeting, k, unprotected, &language)
+        let ledger = ledger.as_deref();
+        self.meeting(previous_meeting, meeting, k, unprotected, &language, ledger)
     }
 
-    /// The year's shortcomings by level for länsstyrelsen (seed 002), Markdown, protected.
-    #[uniffi::method(default(k = 3, unprotected = false, language = "sv"))]
+    /// The year's shortcomings by level for länsstyrelsen (seed 002), Markdown, protected. With
+    /// a `ledger`, protected together with everything it records, and recorded there.
+    #[uniffi::method(default(k = 3, unprotected = false, language = "sv", ledger = None))]
     pub fn annual_summary_by_level(
         &self,
         year: i32,
         k: i64,
         unprotected: bool,
         language: String,
+        ledger: Option<Arc<Ledger>>,
     ) -> Result<String, PoError> {
-        self.by_level(year, k, unprotected, &language)
+        self.by_level(year, k, unprotected, &language, ledger.as_deref())
     }
 }

@@ -7,6 +7,7 @@
 
 mod deviation;
 mod identity;
+mod ledger;
 mod money;
 mod organisation;
 mod priority;
@@ -18,6 +19,7 @@ pub use crate::deviation::*;
 pub use crate::eligibility::*;
 pub use crate::error::{PoError, Problem};
 pub use crate::identity::*;
+pub use crate::ledger::*;
 pub use crate::money::*;
 pub use crate::organisation::*;
 pub use crate::priority::*;

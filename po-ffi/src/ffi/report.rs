@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use time::Date;
 
 use crate::error::{PoError, Problem};
+use crate::ledger::Ledger;
 use crate::organisation::LeadershipCheck;
 use crate::report::{
     audit, report, AnnualReport, Audit, CounterpartDeviations, MunicipalityRow, Ratio, Register,
@@ -52,16 +53,19 @@ impl Register {
         self.left_out()
     }
 
-    /// The deviations of a period by counterpart, for the leadership group, protected.
-    #[uniffi::method(default(k = 3, unprotected = false))]
+    /// The deviations of a period by counterpart, for the leadership group, protected. With a
+    /// `ledger`, protected together with everything it records, and recorded there.
+    #[uniffi::method(default(k = 3, unprotected = false, ledger = None))]
     pub fn deviations_for_leadership_group(
         &self,
         from_date: Date,
         to_date: Date,
         k: i64,
         unprotected: bool,
+        ledger: Option<Arc<Ledger>>,
     ) -> Result<Vec<CounterpartDeviations>, PoError> {
-        self.deviations_by_counterpart(from_date, to_date, k, unprotected)
+        let ledger = ledger.as_deref();
+        self.deviations_by_counterpart(from_date, to_date, k, unprotected, ledger)
     }
 }
 
@@ -172,7 +176,20 @@ pub fn annual_report(
     register: &Register,
     options: ReportOptions,
 ) -> Result<Arc<AnnualReport>, PoError> {
-    report(register, &options, None).map(Arc::new)
+    report(register, &options, None, None).map(Arc::new)
+}
+
+/// The annual report protected with the options' k together with everything `ledger`
+/// records (a corrected report, the report at another k, the year's other publications about
+/// the same people), and recorded there. (A function of its own, so that Java's calls of
+/// `annualReport(register, options)` stay as they are.)
+#[uniffi::export]
+pub fn annual_report_with_ledger(
+    register: &Register,
+    options: ReportOptions,
+    ledger: Arc<Ledger>,
+) -> Result<Arc<AnnualReport>, PoError> {
+    report(register, &options, None, Some(&ledger)).map(Arc::new)
 }
 
 /// Audits tables an analyst built (null = hidden, margins included) and the relations between

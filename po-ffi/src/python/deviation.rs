@@ -8,6 +8,7 @@ use time::Date;
 use crate::deviation::{
     DeviationCounts, DeviationEventRow, DeviationPeriodView, DeviationRegister,
 };
+use crate::ledger::Ledger;
 
 #[pymethods]
 impl DeviationRegister {
@@ -47,7 +48,8 @@ impl DeviationRegister {
 
     /// The leadership group's meeting document (Markdown, `sv` or `en`) for the meeting on
     /// `meeting`, covering what happened after `previous_meeting`; protected with threshold `k`.
-    #[pyo3(name = "meeting_document", signature = (previous_meeting, meeting, *, k = 3, unprotected = false, language = "sv"))]
+    /// With a `ledger`, protected together with everything it records, and recorded there.
+    #[pyo3(name = "meeting_document", signature = (previous_meeting, meeting, *, k = 3, unprotected = false, language = "sv", ledger = None))]
     fn py_meeting_document(
         &self,
         previous_meeting: Date,
@@ -55,20 +57,23 @@ impl DeviationRegister {
         k: i64,
         unprotected: bool,
         language: &str,
+        ledger: Option<&Ledger>,
     ) -> PyResult<String> {
-        Ok(self.meeting(previous_meeting, meeting, k, unprotected, language)?)
+        Ok(self.meeting(previous_meeting, meeting, k, unprotected, language, ledger)?)
     }
 
     /// The year's shortcomings by level for länsstyrelsen (seed 002), Markdown, protected.
-    #[pyo3(name = "annual_summary_by_level", signature = (year, *, k = 3, unprotected = false, language = "sv"))]
+    /// With a `ledger`, protected together with everything it records, and recorded there.
+    #[pyo3(name = "annual_summary_by_level", signature = (year, *, k = 3, unprotected = false, language = "sv", ledger = None))]
     fn py_annual_summary_by_level(
         &self,
         year: i32,
         k: i64,
         unprotected: bool,
         language: &str,
+        ledger: Option<&Ledger>,
     ) -> PyResult<String> {
-        Ok(self.by_level(year, k, unprotected, language)?)
+        Ok(self.by_level(year, k, unprotected, language, ledger)?)
     }
 
     fn __repr__(&self) -> String {

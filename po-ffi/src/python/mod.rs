@@ -8,6 +8,7 @@ mod deviation;
 mod eligibility;
 mod errors;
 mod identity;
+mod ledger;
 mod money;
 mod organisation;
 mod priority;
@@ -28,5 +29,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     deviation::register(m)?;
     arrow::register(m)?;
     crate::chain::register(m)?;
+    crate::ledger::register(m)?;
     Ok(())
 }

@@ -12,6 +12,7 @@ use super::errors::invalid;
 use super::organisation::members;
 use super::priority::policy_of;
 use crate::error::Problem;
+use crate::ledger::Ledger;
 use crate::money::Population;
 use crate::organisation::LeadershipCheck;
 use crate::report::{
@@ -293,15 +294,17 @@ impl Register {
 
     /// The deviations of a period by counterpart, for the leadership group, protected with
     /// threshold `k` (or every count as it is with `unprotected=True`, not for publication).
-    #[pyo3(name = "deviations_for_leadership_group", signature = (from_date, to_date, *, k = 3, unprotected = false))]
+    /// With a `ledger`, protected together with everything it records, and recorded there.
+    #[pyo3(name = "deviations_for_leadership_group", signature = (from_date, to_date, *, k = 3, unprotected = false, ledger = None))]
     fn py_deviations_for_leadership_group(
         &self,
         from_date: Date,
         to_date: Date,
         k: i64,
         unprotected: bool,
+        ledger: Option<&Ledger>,
     ) -> PyResult<Vec<CounterpartDeviations>> {
-        Ok(self.deviations_by_counterpart(from_date, to_date, k, unprotected)?)
+        Ok(self.deviations_by_counterpart(from_date, to_date, k, unprotected, ledger)?)
     }
 
     fn __repr__(&self) -> String {
@@ -438,9 +441,11 @@ impl AnnualReport {
 /// `population` maps kommunkod → (name, adults) for the key shares; `leadership_group` is a list
 /// of `(role, organisation)` checked on 31 December of the year. Every count is protected
 /// with threshold `k` (default 3: counts 1..k-1 hidden, and whatever else the audit needs);
-/// `unprotected=True` shows every count and marks the report as not for publication.
+/// `unprotected=True` shows every count and marks the report as not for publication. With a
+/// `ledger` (`Ledger`), protected together with everything it records (a corrected report,
+/// the report at another k, the year's other publications), and recorded there.
 #[pyfunction]
-#[pyo3(signature = (register, *, year, service_name = "", k = 3, unprotected = false, priority_policy = None, population = None, leadership_group = None))]
+#[pyo3(signature = (register, *, year, service_name = "", k = 3, unprotected = false, priority_policy = None, population = None, leadership_group = None, ledger = None))]
 #[allow(clippy::too_many_arguments)]
 fn annual_report(
     register: &Register,
@@ -451,6 +456,7 @@ fn annual_report(
     priority_policy: Option<&Bound<'_, PyAny>>,
     population: Option<BTreeMap<String, (String, i64)>>,
     leadership_group: Option<Vec<(String, String)>>,
+    ledger: Option<&Ledger>,
 ) -> PyResult<AnnualReport> {
     let options = ReportOptions {
         year,
@@ -469,7 +475,7 @@ fn annual_report(
         .filter(|p| !p.is_none())
         .map(|p| policy_of(p).map(|p| p.0))
         .transpose()?;
-    Ok(report(register, &options, policy)?)
+    Ok(report(register, &options, policy, ledger)?)
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -36,6 +36,7 @@ __all__ = [
     "InvalidInputError",
     "InvalidRegisterError",
     "LeadershipCheck",
+    "Ledger",
     "MarginProblem",
     "MoneyLine",
     "MunicipalityRow",
@@ -81,6 +82,7 @@ __all__ = [
     "check_leadership_group",
     "check_margins",
     "code_list",
+    "compile_family",
     "compile_submissions",
     "code_list_names",
     "eligibility_readings",
@@ -939,6 +941,7 @@ class Register:
         *,
         k: int = 3,
         unprotected: bool = False,
+        ledger: Optional[Ledger] = None,
     ) -> List[CounterpartDeviations]: ...
 
 @final
@@ -995,6 +998,7 @@ def annual_report(
     priority_policy: Union[None, str, PriorityPolicy] = None,
     population: Optional[Mapping[str, Tuple[str, int]]] = None,
     leadership_group: Optional[Sequence[Tuple[str, str]]] = None,
+    ledger: Optional[Ledger] = None,
 ) -> AnnualReport: ...
 
 # ---- deviations with their histories
@@ -1098,9 +1102,16 @@ class DeviationRegister:
         k: int = 3,
         unprotected: bool = False,
         language: str = "sv",
+        ledger: Optional[Ledger] = None,
     ) -> str: ...
     def annual_summary_by_level(
-        self, year: int, *, k: int = 3, unprotected: bool = False, language: str = "sv"
+        self,
+        year: int,
+        *,
+        k: int = 3,
+        unprotected: bool = False,
+        language: str = "sv",
+        ledger: Optional[Ledger] = None,
     ) -> str: ...
 
 @final
@@ -1152,3 +1163,22 @@ def compile_submissions(
     unprotected: bool = False,
     language: str = "sv",
 ) -> Compilation: ...
+def compile_family(
+    submissions: Sequence[str],
+    *,
+    year: int,
+    k: int = 3,
+    unprotected: bool = False,
+    language: str = "sv",
+) -> List[Compilation]: ...
+
+# ---- the publication ledger
+
+@final
+class Ledger:
+    def __new__(cls, scope: str, name: str, year: int) -> Ledger: ...
+    @staticmethod
+    def from_json(text: str, *, scope: str, name: str, year: int) -> Ledger: ...
+    def to_json(self) -> str: ...
+    def publications(self) -> List[str]: ...
+    def cell_count(self) -> int: ...
