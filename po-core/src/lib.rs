@@ -24,6 +24,7 @@
 //! - [`disclosure`]: disclosure control of published counts (primary rule, secondary suppression,
 //!   the LP audit);
 //! - [`privacy`]: the one personal-data filter for every message that leaves po;
+//! - [`publications`]: published documents read back and audited together;
 //! - [`rules`]: dated rule sets and the findings every decision returns;
 //! - [`io`]: the formats above the domain — readers (CSV, JSON, frames, workbooks) and writers
 //!   (Markdown, HTML, workbooks), the domain never calling into them;
@@ -47,6 +48,7 @@ pub mod money;
 pub mod organisation;
 pub mod priority;
 pub mod privacy;
+pub mod publications;
 pub mod reference;
 pub mod report;
 pub mod rules;

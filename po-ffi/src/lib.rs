@@ -28,6 +28,7 @@ pub mod ledger;
 pub mod money;
 pub mod organisation;
 pub mod priority;
+pub mod publications;
 pub(crate) mod record;
 pub mod report;
 pub mod rules;

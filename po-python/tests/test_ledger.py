@@ -97,3 +97,22 @@ def test_counties_and_the_nation_compile_together():
     assert nation.services == 3 and nation.ombud == 9
     counties = family[:-1]
     assert sum(c.services for c in counties) == 3
+
+
+def test_published_reports_audited_together():
+    register = po.read_register_csv(clients=DATA / "clients.csv", intake=DATA / "intake.csv",
+                                    deviations=DATA / "deviations.csv")
+    ledger = po.Ledger("service", "PO Test", 2023)
+    k3 = po.annual_report(register, year=2023, service_name="PO Test", ledger=ledger).to_json()
+    k5 = po.annual_report(register, year=2023, service_name="PO Test", k=5, ledger=ledger).to_json()
+    audit = po.audit_publications([k3, k5])
+    assert audit.safe and audit.k == 3 and audit.documents == 2 and audit.findings == []
+    assert "counts of the same service and year taken as one" in audit.links[0]
+    # At k = 5 the k = 3 report's counts of 3 and 4 are listed, where they are published.
+    strict = po.audit_publications([k3, k5], k=5)
+    assert not strict.safe
+    published_small = [f for f in strict.findings if f.kind == "published_small"]
+    assert published_small and all(f.file == "documents[0]" and 3 <= f.low <= 4 for f in published_small)
+    assert all(not f.table.startswith("documents[") for f in strict.findings)
+    with pytest.raises(po.InvalidInputError, match="confidential"):
+        po.audit_publications([ledger.to_json()])

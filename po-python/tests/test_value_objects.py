@@ -33,6 +33,8 @@ def samples():
     flat = ("section;row;column;value\nservice;;;PO Egen\nhost;;;1761\nmunicipalities;;;1761\nyear;;;2023\n"
             "active_clients;Kvinna;18–29 år;4\n")
     compilation = po.compile_submissions([flat], year=2023, unprotected=True)
+    # Issue 31: the audit of published documents together, at k = 5 so that it finds something.
+    publications = po.audit_publications([report.to_json(), previous.to_json()], k=5)
     return {
         po.Compilation: compilation,
         po.ChainFinding: compilation.findings[0],
@@ -78,6 +80,8 @@ def samples():
         po.MarginProblem: po.check_margins([[1]], row_totals=[2], column_totals=[1], grand_total=1)[0],
         po.Change: report.change_against(previous)[0],
         po.CounterpartDeviations: register.deviations_for_leadership_group(D(2023, 1, 1), D(2023, 12, 31))[0],
+        po.PublicationsAudit: publications,
+        po.PublicationFinding: publications.findings[0],
     }
 
 

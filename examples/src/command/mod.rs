@@ -14,6 +14,7 @@ use std::io::Write;
 use po_core::input::Problem;
 
 mod args;
+mod audit;
 mod check;
 mod compile;
 mod costs;
@@ -49,6 +50,8 @@ Commands:
   compile FILES|DIR --year Y [--county C]
                               a county's or the nation's compilation of the services'
                               submissions (12 and 14 §§)
+  audit FILES|DIR             published reports and compilations audited together: what
+                              an attacker holding all of them can compute
   schema [--format md|json|json-schema]
                               every input file and column po reads; the JSON documents' schemas
 
@@ -68,6 +71,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         "queue" => (queue::HELP, queue::queue),
         "costs" => (costs::HELP, costs::costs),
         "compile" => (compile::HELP, compile::compile),
+        "audit" => (audit::HELP, audit::audit),
         "schema" => (schema::HELP, schema::schema),
         "--help" | "-h" | "help" => {
             let _ = writeln!(out, "{HELP}");

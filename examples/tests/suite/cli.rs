@@ -688,3 +688,74 @@ fn report_with_a_ledger_records_each_publication_and_refuses_to_pass_it_over() {
         text(&r.stderr)
     );
 }
+
+/// Issue 31 point 4: `po audit` reads published reports together: the report at k = 3 and at
+/// k = 5 as one register's (every count both show is one number), audited by default at the
+/// smallest k they promise; at k = 5 the k = 3 report's counts of 3 and 4 are listed where they
+/// are published. A ledger is confidential: refused when named, skipped in a directory.
+#[test]
+fn audit_reads_published_reports_together() {
+    let out = scratch("audit");
+    let ledger = out.join("po-ledger-2023.json");
+    let l = ledger.to_str().unwrap().to_owned();
+    let report = |dir: &str, extra: &[&str]| {
+        let d = out.join(dir);
+        let mut args = vec![
+            "report",
+            DATA,
+            "--year",
+            "2023",
+            "--format",
+            "json",
+            "--out",
+            d.to_str().unwrap(),
+            "--ledger",
+            &l,
+        ];
+        args.extend(extra);
+        let r = po(&args);
+        assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+        d.to_str().unwrap().to_owned()
+    };
+    let dirs = [report("k3", &[]), report("k5", &["--k", "5"])];
+    let r = po(&["audit", &dirs[0], &dirs[1]]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stdout));
+    let stdout = text(&r.stdout);
+    assert!(
+        stdout.contains("2 documents") && stdout.contains("k = 3"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("counts of the same service and year taken as one"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Nothing can be computed or shown to be 1..2."),
+        "{stdout}"
+    );
+    let r = po(&["audit", &dirs[0], &dirs[1], "--k", "5"]);
+    assert_eq!(r.status.code(), Some(1), "{}", text(&r.stderr));
+    let stdout = text(&r.stdout);
+    assert!(
+        stdout.contains("k3/report-2023.json: ") && stdout.contains("is published as 3"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout
+            .lines()
+            .any(|l| l.contains("k5/report-2023.json: ") && l.contains("is published")),
+        "{stdout}"
+    );
+    // The ledger is confidential: refused when named, skipped in a directory.
+    let r = po(&["audit", &l]);
+    assert_eq!(r.status.code(), Some(3));
+    assert!(
+        text(&r.stderr).contains("confidential"),
+        "{}",
+        text(&r.stderr)
+    );
+    std::fs::copy(&ledger, out.join("k3").join("po-ledger-2023.json")).unwrap();
+    let r = po(&["audit", &dirs[0]]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    assert!(text(&r.stderr).contains("skipped"), "{}", text(&r.stderr));
+}

@@ -59,19 +59,7 @@ pub(crate) enum Member<'a> {
 type Keyed = BTreeMap<(Option<String>, Option<String>), CellId>;
 
 fn keyed(t: &Table, slots: &[CellId]) -> Keyed {
-    let inner = t.rows.iter().flat_map(|r| {
-        t.columns
-            .iter()
-            .map(move |c| (Some(r.clone()), Some(c.clone())))
-    });
-    let rows = t.rows.iter().map(|r| (Some(r.clone()), None));
-    let columns = t.columns.iter().map(|c| (None, Some(c.clone())));
-    inner
-        .chain(rows)
-        .chain(columns)
-        .chain([(None, None)])
-        .zip(slots.iter().copied())
-        .collect()
+    t.labelled(slots).collect()
 }
 
 fn shape(name: &str, why: &str) -> DisclosureError {

@@ -139,6 +139,26 @@ impl Table {
         (t, slots)
     }
 
+    /// Each shown number's (row, column) labels (`None` for a margin) with its cell, in the
+    /// order of [`Table::cells`], from the cells [`Table::add_to`] returned (`slots`).
+    pub fn labelled<'a>(
+        &'a self,
+        slots: &'a [CellId],
+    ) -> impl Iterator<Item = ((Option<String>, Option<String>), CellId)> + 'a {
+        let inner = self.rows.iter().flat_map(|r| {
+            self.columns
+                .iter()
+                .map(move |c| (Some(r.clone()), Some(c.clone())))
+        });
+        let rows = self.rows.iter().map(|r| (Some(r.clone()), None));
+        let columns = self.columns.iter().map(|c| (None, Some(c.clone())));
+        inner
+            .chain(rows)
+            .chain(columns)
+            .chain([(None, None)])
+            .zip(slots.iter().copied())
+    }
+
     /// How many shown numbers (cells and margins) are hidden.
     pub fn hidden_count(&self) -> usize {
         self.cells().filter(|c| **c == Cell::Suppressed).count()

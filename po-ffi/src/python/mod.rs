@@ -30,5 +30,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     arrow::register(m)?;
     crate::chain::register(m)?;
     crate::ledger::register(m)?;
+    crate::publications::register(m)?;
     Ok(())
 }

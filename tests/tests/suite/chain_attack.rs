@@ -17,6 +17,7 @@ use po_core::chain::{compile, compile_family, compile_tables, Submission};
 use po_core::codes::CodeList;
 use po_core::disclosure::Protection;
 use po_core::organisation::{County, MunicipalityCode};
+use po_core::publications::{audit_documents, Document};
 use po_core::report::{annual_report, AnnualReport, Register, ReportOptions, ReportTable};
 use po_examples::synthetic::Rng;
 use serde_json::{json, Value};
@@ -138,7 +139,32 @@ fn attack_with_po(seed: u64) -> Vec<String> {
         Protection::Threshold { k: 3 },
     );
     assert_eq!(first.unwrap().tables, family[0].tables);
+    // `po audit` over the same documents finds nothing either.
+    let mut documents = reports_as_documents(&nation);
+    for (i, c) in family.iter().enumerate() {
+        let text = serde_json::to_string(c).unwrap();
+        documents.push(Document::from_json(&text, &format!("compilation {i}.json")).unwrap());
+    }
+    let audit = audit_documents(&documents, 3).unwrap();
+    assert!(
+        audit.is_safe(),
+        "po audit, seed {seed}: {:#?}",
+        audit.findings
+    );
+    assert!(audit.links.len() >= family.len() - 1, "{:?}", audit.links);
     Attack::of_chain(&services, &compilations).findings(3)
+}
+
+/// The services' own published reports as `po audit` reads them.
+fn reports_as_documents(nation: &[Service]) -> Vec<Document> {
+    nation
+        .iter()
+        .filter(|s| s.publishes)
+        .map(|s| {
+            let text = report_json(&published(s)).to_string();
+            Document::from_json(&text, &format!("{}.json", s.name)).unwrap()
+        })
+        .collect()
 }
 
 fn seeds() -> std::ops::Range<u64> {
@@ -159,7 +185,7 @@ fn services_counties_and_the_nation_give_nobody_away_together() {
 
 #[test]
 fn compiled_tables_protected_one_by_one_give_people_away() {
-    let mut pinned = 0;
+    let (mut pinned, mut audited) = (0, 0);
     for seed in 0..4 {
         let nation = random_nation(seed);
         let exact: Vec<AnnualReport> = nation
@@ -183,10 +209,41 @@ fn compiled_tables_protected_one_by_one_give_people_away() {
             })
             .collect();
         pinned += Attack::of_chain(&services, &compilations).findings(3).len();
+        // `po audit` over the same documents (each compilation as po writes it, its tables
+        // replaced by those protected alone) finds people too.
+        let submissions: Vec<Submission> = nation
+            .iter()
+            .zip(&exact)
+            .map(|(s, r)| {
+                Submission::exact(
+                    s.municipalities[0],
+                    s.municipalities.clone(),
+                    None,
+                    r.clone(),
+                    None,
+                )
+            })
+            .collect();
+        let mut documents = reports_as_documents(&nation);
+        for (n, ((county, _), (c, _))) in
+            members(&nation).into_iter().zip(&compilations).enumerate()
+        {
+            let mut compiled =
+                compile(&submissions, 2023, county, Protection::Unprotected).unwrap();
+            compiled.tables = serde_json::from_value(c["tables"].clone()).unwrap();
+            compiled.protection = Protection::Threshold { k: 3 };
+            let text = serde_json::to_string(&compiled).unwrap();
+            documents.push(Document::from_json(&text, &format!("compilation {n}.json")).unwrap());
+        }
+        audited += audit_documents(&documents, 3).unwrap().findings.len();
     }
     assert!(
         pinned > 0,
         "the attack found nothing: it would not notice a leak"
+    );
+    assert!(
+        audited > 0,
+        "po audit found nothing where the attacker finds people"
     );
 }
 

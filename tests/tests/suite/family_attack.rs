@@ -125,12 +125,23 @@ fn the_report_at_k_3_and_at_k_5_is_one_publication() {
         let reports = published_with_ledger(&[&register, &register], &[3, 5]);
         let found = Attack::of_reports(&reports, Between::Same).findings(3);
         assert!(found.is_empty(), "seed {seed}: {found:#?}");
+        let documents: Vec<_> = reports
+            .iter()
+            .map(|r| po_core::publications::Document::from_json(&r.to_string(), "r").unwrap())
+            .collect();
+        let audit = po_core::publications::audit_documents(&documents, 3).unwrap();
+        assert!(
+            audit.is_safe(),
+            "po audit, seed {seed}: {:#?}",
+            audit.findings
+        );
     }
 }
 
 #[test]
 fn without_the_ledger_the_report_at_two_k_gives_cells_of_two_away() {
-    let mut pinned = 0;
+    use po_core::publications::{audit_documents, Document};
+    let (mut pinned, mut audited) = (0, 0);
     for seed in WITHOUT {
         let register = random_register(seed);
         let reports = [
@@ -140,10 +151,21 @@ fn without_the_ledger_the_report_at_two_k_gives_cells_of_two_away() {
         pinned += Attack::of_reports(&reports, Between::Same)
             .findings(3)
             .len();
+        // `po audit` over the same two documents finds them too.
+        let documents: Vec<Document> = reports
+            .iter()
+            .enumerate()
+            .map(|(i, r)| Document::from_json(&r.to_string(), &format!("k{i}.json")).unwrap())
+            .collect();
+        audited += audit_documents(&documents, 3).unwrap().findings.len();
     }
     assert!(
         pinned > 0,
         "the attack found nothing: it would not notice a leak"
+    );
+    assert!(
+        audited > 0,
+        "po audit found nothing where the attacker finds people"
     );
 }
 

@@ -95,4 +95,22 @@ class LedgerTest {
         check(family.map { it.county } == listOf("01", "17", ""), "places: ${family.map { it.county }}")
         check(family.last().services == 3L && family.last().ombud == 9L, "the nation: ${family.last()}")
     }
+
+    @Test
+    fun `published reports audited together`() {
+        val register = java.io.File(VECTORS, "registers/small-2023.json").readText()
+        Register.fromJson(register).use { reg ->
+            Ledger("service", "PO Test", 2023).use { ledger ->
+                val k3 = annualReportWithLedger(reg, ReportOptions(2023, "PO Test"), ledger)
+                val k5 = annualReportWithLedger(reg, ReportOptions(2023, "PO Test", k = 5), ledger)
+                val audit = auditPublications(listOf(k3.toJson(), k5.toJson()))
+                check(audit.safe && audit.k == 3L && audit.documents == 2L, "together: $audit")
+                val strict = auditPublications(listOf(k3.toJson(), k5.toJson()), 5)
+                val small = strict.findings.filter { it.kind == "published_small" }
+                check(small.isNotEmpty() && small.all { it.file == "documents[0]" && it.low in 3L..4L }, "k = 5: ${strict.findings}")
+                expectThrows<PoException.InvalidInput>("a ledger is not a publication") { auditPublications(listOf(ledger.toJson())) }
+                k3.close(); k5.close()
+            }
+        }
+    }
 }

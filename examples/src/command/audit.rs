@@ -1,0 +1,121 @@
+//! `po audit`: published documents audited together, as an attacker holding all of them would
+//! read them (issue 31 point 4; `po_core::publications`).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use po_core::publications::{audit_documents, promised_threshold, Document, FindingKind};
+
+use super::args::{parse, threshold};
+use super::files::read;
+use super::{failed, usage, Fail, OK, PROBLEMS};
+
+pub(super) const HELP: &str = "Usage: po audit FILES|DIR [--k K]
+
+Audits published documents together: the JSON po writes beside every annual report
+(report-YEAR.json) and compilation (compilation-….json). An attacker who holds all of them and
+a solver is modelled: each document's own relations, the same count in two reports of one
+service and year as one number, a county as the sum of its services' reports given (and the
+rest), the nation as the sum of its counties. Prints every number that can be computed or shown
+to be 1..k-1, and every published count within 1..k-1 (k: the smallest the documents were
+protected with, the promise all of them make, unless --k is given). A directory is read for its
+.json files; submissions and ledgers there (confidential, never published) are skipped.
+
+Exit 0 when nothing is found, 1 when something is.";
+
+pub(super) fn audit(
+    args: &[String],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, Fail> {
+    let a = parse(args, &["k"], &[]).map_err(usage)?;
+    if a.positional.is_empty() {
+        return Err(usage(
+            "name the published documents (JSON) or a directory of them",
+        ));
+    }
+    let mut documents = Vec::new();
+    for p in a.positional.iter().map(PathBuf::from) {
+        if p.is_dir() {
+            for file in json_files(&p)? {
+                match document(&file) {
+                    Ok(d) => documents.push(d),
+                    Err(e) => {
+                        let _ = writeln!(err, "po audit: skipped {e}");
+                    }
+                }
+            }
+        } else {
+            documents.push(document(&p).map_err(failed)?);
+        }
+    }
+    if documents.is_empty() {
+        return Err(usage(format!(
+            "no published document in {}",
+            a.positional.join(", ")
+        )));
+    }
+    let k = match a.options.get("k") {
+        Some(_) => u64::try_from(threshold(&a)?)
+            .ok()
+            .filter(|k| *k >= 2)
+            .ok_or_else(|| usage("--k: expected a threshold of 2 or more"))?,
+        None => promised_threshold(&documents),
+    };
+    let result = audit_documents(&documents, k).map_err(failed)?;
+    let _ = writeln!(
+        out,
+        "po audit: {} documents, {} numbers, {} relations, k = {k}",
+        result.documents, result.numbers, result.relations
+    );
+    for link in &result.links {
+        let _ = writeln!(out, "  {link}");
+    }
+    if result.is_safe() {
+        let _ = writeln!(out, "Nothing can be computed or shown to be 1..{}.", k - 1);
+        return Ok(OK);
+    }
+    for f in &result.findings {
+        let what = match f.kind {
+            FindingKind::Pinned => format!("can be computed: {}", f.low),
+            FindingKind::ShownSmall => format!(
+                "can be shown to be {}..{}",
+                f.low,
+                f.high.map_or_else(|| "?".into(), |h| h.to_string())
+            ),
+            FindingKind::PublishedSmall => format!("is published as {}", f.low),
+        };
+        let _ = writeln!(out, "  {}: {}: {what}", f.file, f.cell);
+    }
+    let _ = writeln!(
+        out,
+        "{} numbers can be computed or shown to be small.",
+        result.findings.len()
+    );
+    Ok(PROBLEMS)
+}
+
+/// The .json files of a directory, sorted by name.
+fn json_files(dir: &Path) -> Result<Vec<PathBuf>, Fail> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| failed(format!("cannot read {}: {e}", dir.display())))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| Some(e.ok()?.path()))
+        .filter(|f| {
+            f.is_file()
+                && f.extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// One document, named by its path as given.
+fn document(path: &Path) -> Result<Document, String> {
+    let bytes = read(path).map_err(|e| match e {
+        Fail::Usage(m) | Fail::Failed(m) => m,
+    })?;
+    let text = String::from_utf8_lossy(&bytes);
+    Document::from_json(&text, &path.display().to_string()).map_err(|e| e.to_string())
+}
