@@ -39,7 +39,7 @@ pub use family::protect_with_ledger;
 pub use ledger::{
     CountKey, Ledger, LedgerCell, LedgerEntry, Period, Population, LEDGER_SCHEMA, SCOPES,
 };
-pub(crate) use protect::satisfies;
+pub(crate) use protect::{holds, satisfies};
 pub use protect::{protect, protect_from, Protection};
 pub use publication::{CellId, CellLabel, Publication, Relation, RelationKind, TableCells};
 pub use publishable::Publishable;

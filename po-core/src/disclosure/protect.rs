@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use super::audit::{run_cached, Depth, Solved};
-use super::{CellId, DisclosureError, Publication, RelationKind};
+use super::{CellId, DisclosureError, Publication, Relation, RelationKind};
 
 /// How published counts are protected. Publication outputs protect by default (k = 3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -240,17 +240,20 @@ pub(crate) fn protect_fixed(
 
 /// Whether `values` satisfy every relation of the publication (counts are ≥ 0 by type).
 pub(crate) fn satisfies(publication: &Publication, values: &[u64]) -> bool {
-    publication.relations().iter().all(|r| {
-        let sum: i128 = r
-            .terms
-            .iter()
-            .map(|&(c, a)| i128::from(a) * i128::from(values[c.0]))
-            .sum();
-        match r.kind {
-            RelationKind::Equal => sum == i128::from(r.constant),
-            RelationKind::AtMost => sum <= i128::from(r.constant),
-        }
-    })
+    publication.relations().iter().all(|r| holds(r, values))
+}
+
+/// Whether one relation holds for `values` (one per cell).
+pub(crate) fn holds(r: &Relation, values: &[u64]) -> bool {
+    let sum: i128 = r
+        .terms
+        .iter()
+        .map(|&(c, a)| i128::from(a) * i128::from(values.get(c.0).copied().unwrap_or(0)))
+        .sum();
+    match r.kind {
+        RelationKind::Equal => sum == i128::from(r.constant),
+        RelationKind::AtMost => sum <= i128::from(r.constant),
+    }
 }
 
 /// Hides one more cell in every equation with exactly one hidden cell, until none is left:

@@ -6,7 +6,7 @@
 //! each contact reason of a gender ≤ that gender's active clients; clients per municipality sum
 //! to at most the active clients; waits ≤ new clients; the two deviation tables have one total;
 //! shortcomings with feedback ≤ shortcomings (the deviation rows that are not positive events)
-//! and ≤ deviations whose status has feedback; staff counts ≤ ombud; survey answers sum to their
+//! and ≤ deviations whose status has feedback, and ≥ those less the positive events; staff counts ≤ ombud; survey answers sum to their
 //! question's respondents, ≤ responses ≤ surveys sent. A row or column that exists only because
 //! someone is in it (an area, an intake area, "Uppgift saknas", a municipality outside the
 //! population key, a training, a survey answer) is ≥ 1.
@@ -185,6 +185,17 @@ pub(super) fn layout(r: &AnnualReport) -> (Publication, Vec<CellId>) {
         .map(|(_, &c)| c)
         .collect();
     p.add_at_most(&[feedback], &with_feedback);
+    // And at least the deviations whose status has feedback less the positive events (which
+    // are all the deviations that are not shortcomings).
+    let positive_rows: Vec<CellId> = DeviationEventType::ALL
+        .iter()
+        .zip(&by_type.row_totals)
+        .filter(|(t, _)| !t.is_shortcoming())
+        .map(|(_, &c)| c)
+        .collect();
+    let mut feedback_and_positive = vec![feedback];
+    feedback_and_positive.extend(positive_rows);
+    p.add_at_most(&with_feedback, &feedback_and_positive);
     slots.extend([feedback, shortcomings]);
 
     // The exit survey.
@@ -316,6 +327,40 @@ impl AnnualReport {
         hide(self, &p, &slots, &entry.hidden());
         self.set_protection(Protection::Threshold { k });
         Ok(entry)
+    }
+}
+
+impl AnnualReport {
+    /// Checks every relation listed in this module (`report::protection`) against the
+    /// report's counts: each holds by the tables' definitions, so an unprotected report from
+    /// any register satisfies all of them (a property test draws random registers), and a
+    /// report whose numbers break one was not made by po from one register.
+    ///
+    /// # Errors
+    /// [`DisclosureError::Inconsistent`] naming the cells of the first relation broken;
+    /// [`DisclosureError::Ledger`] for a protected report (its hidden counts are gone).
+    pub fn check_relations(&self) -> Result<(), DisclosureError> {
+        if self.protection != Protection::Unprotected {
+            return Err(DisclosureError::Ledger(
+                "relations are checked on a report's true counts: make it unprotected".into(),
+            ));
+        }
+        let (p, _, values) = published(&mut self.clone())?;
+        let values: Vec<u64> = values.into_iter().map(Option::unwrap_or_default).collect();
+        match p
+            .relations()
+            .iter()
+            .find(|r| !crate::disclosure::holds(r, &values))
+        {
+            None => Ok(()),
+            Some(r) => Err(DisclosureError::Inconsistent {
+                cells: r
+                    .terms
+                    .iter()
+                    .map(|(c, _)| p.label(*c).to_string())
+                    .collect(),
+            }),
+        }
     }
 }
 

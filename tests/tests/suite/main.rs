@@ -8,5 +8,6 @@ mod disclosure_attack;
 mod family_attack;
 mod personnummer_meta;
 mod privacy;
+mod relations;
 mod roundtrip;
 mod vectors;
