@@ -18,11 +18,27 @@
 //! are whole numbers ≥ 0 and the rule, and who computes ranges by linear programming rounded to
 //! whole numbers — for one publication, and for every publication recorded in a [`Ledger`]
 //! together (`family`: a publication protected with [`protect_with_ledger`] is audited with all
-//! of them, with the relations between them). Not covered: an attacker who reasons about the
-//! suppression algorithm's choices, integer-programming bounds tighter than the LP's where the
-//! relations are not totally unimodular, publications po never saw or that were made without
-//! the ledger, and knowledge from outside the publications (e.g. knowing one client
-//! personally).
+//! of them, with the relations between them).
+//!
+//! **Protected together** (issue 31): a service's annual report, a corrected report, the report
+//! at another k (`AnnualReport::protect_with_ledger`), the leadership group's quarterly meeting
+//! documents, the year's summary by level and the half-year summaries
+//! (`io::write::meeting_document_with_ledger`, `annual_summary_by_level_with_ledger`,
+//! `report::deviations_for_leadership_group_with_ledger`) — each count keyed by what it counts
+//! ([`CountKey`]: table, row, column, period), so that the same count is one unknown, periods
+//! add up and versions differ by what changed; and along the chain, every county and the
+//! nation with the services' own published reports (`chain::compile_family`, from exact
+//! submissions). **The ledger holds** each recorded publication's cells with what they count,
+//! what was shown and the true counts: it is confidential, kept beside the register, and
+//! refused when of another population or edited. **Checked afterwards**: any set of published
+//! documents can be audited together (`publications::audit_documents`, `po audit`).
+//!
+//! **Not covered**: an attacker who reasons about the suppression algorithm's choices,
+//! integer-programming bounds tighter than the LP's where the relations are not totally
+//! unimodular, publications po never saw or that were made without the ledger, relations
+//! between documents beyond the shared keys (e.g. the year's summary by level against the
+//! annual report's deviations by type and level, which count by other dates), and knowledge
+//! from outside the publications (e.g. knowing one client personally).
 //! Sources: τ-ARGUS manual (secondary suppression and audit), R sdcTable (`protectTable`,
 //! `attack()`), Statistics Norway's GaussSuppression (candidate order, interval computation).
 
