@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 RUNS=${1:-10000000}
 shift || true
-TARGETS=${*:-identity_number code_list csv_register json_documents}
+TARGETS=${*:-identity_number code_list csv_register json_documents workbook chain_documents deviation_events}
 WORKERS=${WORKERS:-1}
 
 # csv_register spends most of its time building csv_core's DFA (once per file), and with
@@ -17,7 +17,7 @@ WORKERS=${WORKERS:-1}
 # executions per second. The other targets keep cargo-fuzz's defaults.
 build_flags() {
   case $1 in
-    csv_register) echo "-s none --no-trace-compares" ;;
+    csv_register|workbook|deviation_events) echo "-s none --no-trace-compares" ;;
     *) echo "" ;;
   esac
 }

@@ -8,6 +8,7 @@ mod disclosure_attack;
 mod family_attack;
 mod personnummer_meta;
 mod privacy;
+mod readers;
 mod relations;
 mod roundtrip;
 mod vectors;
