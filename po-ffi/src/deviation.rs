@@ -207,6 +207,12 @@ impl DeviationRegister {
         })
     }
 
+    /// What happened in `from_date..=to_date` (Python's and Kotlin's `period_view`, each
+    /// reading its dates as the language gives them).
+    pub(crate) fn view(&self, from_date: Date, to_date: Date) -> DeviationPeriodView {
+        core::period_view(&self.deviations, from_date, to_date).into()
+    }
+
     fn protection(k: i64, unprotected: bool) -> Result<Protection, PoError> {
         Protection::from_request(k, unprotected).map_err(po)
     }
@@ -311,11 +317,6 @@ impl DeviationRegister {
             }
         }
         rows
-    }
-
-    /// What happened in `from_date..=to_date` (a quarter, a half-year, a year or any dates).
-    pub fn period_view(&self, from_date: Date, to_date: Date) -> DeviationPeriodView {
-        core::period_view(&self.deviations, from_date, to_date).into()
     }
 
     /// The deviations a lenient import left out, with their problems.

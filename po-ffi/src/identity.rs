@@ -32,14 +32,18 @@ impl std::fmt::Debug for IdentityNumber {
 #[cfg_attr(feature = "uniffi", uniffi::export)]
 #[cfg_attr(feature = "python", pyo3::pymethods)]
 impl IdentityNumber {
-    /// Age in completed years on `on`.
-    pub fn age_on(&self, on: Date) -> i32 {
-        self.0.age_on(on)
-    }
-
     /// The 12-digit form YYYYMMDDNNNC (personal data: never log it).
     pub fn to_long(&self) -> String {
         self.0.to_long()
+    }
+}
+
+// Each language reads the dates as it gives them (Python: `datetime.date` or an ISO string).
+#[cfg_attr(feature = "uniffi", uniffi::export)]
+impl IdentityNumber {
+    /// Age in completed years on `on`.
+    pub fn age_on(&self, on: Date) -> i32 {
+        self.0.age_on(on)
     }
 
     /// The 10-digit form with '-' or '+' as correct on `on` (personal data: never log it).

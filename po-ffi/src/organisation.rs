@@ -124,9 +124,9 @@ pub fn varmland_municipalities() -> Vec<VarmlandMunicipality> {
         .collect()
 }
 
-/// PO Värmland's leadership group of 2023 (seed 003), checked on `as_of`.
+/// PO Värmland's leadership group of 2023 (seed 003), checked on `as_of` (Python's wrapper
+/// reads a date or an ISO string: `python::organisation`).
 #[cfg_attr(feature = "uniffi", uniffi::export)]
-#[cfg_attr(feature = "python", pyo3::pyfunction)]
 pub fn varmland_leadership_group_2023(as_of: Date) -> Result<LeadershipCheck, PoError> {
     Ok(varmland::leadership_group_2023()
         .check(as_of)
@@ -149,7 +149,6 @@ pub(crate) fn register(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyRe
     m.add_class::<LeadershipCheck>()?;
     m.add_class::<VarmlandMunicipality>()?;
     m.add_function(wrap_pyfunction!(varmland_municipalities, m)?)?;
-    m.add_function(wrap_pyfunction!(varmland_leadership_group_2023, m)?)?;
     m.add_function(wrap_pyfunction!(municipality_code, m)?)?;
     Ok(())
 }

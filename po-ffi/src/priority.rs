@@ -256,9 +256,9 @@ record! {
     }
 }
 
-/// Waiting-time statistics on one day (`from_date == to_date`) or for a period.
+/// Waiting-time statistics on one day (`from_date == to_date`) or for a period. (Python's
+/// `_queue_statistics` reads its dates as dates or ISO strings: `python::priority`.)
 #[cfg_attr(feature = "uniffi", uniffi::export)]
-#[cfg_attr(feature = "python", pyo3::pyfunction(name = "_queue_statistics"))]
 pub fn queue_statistics(
     applicants: Vec<Applicant>,
     from_date: Date,

@@ -137,3 +137,26 @@ def test_an_iso_date_string_means_the_date_everywhere():
     with pytest.raises(po.InvalidInputError, match=r'queued_on: expected an ISO date such as 2024-03-01, got "1 jan"'):
         po.Applicant("a", "1990-01-01", "1 jan")
 
+
+
+def test_every_date_argument_takes_an_iso_string_as_the_date():
+    # Issue 33 point 5: the functions shared with Kotlin read an ISO string as the date too,
+    # and name the argument when it is not one.
+    dev = po.DeviationRegister.from_events_csv(
+        b"id;date;event;event_type;level;counterpart;description;consequence;reply_by;summary\n"
+        b"d1;2024-01-15;documented;access_to_care_and_support;caseworker;forsakringskassan;;;;\n")
+    assert dev.period_view("2024-01-01", "2024-03-31") == dev.period_view(D(2024, 1, 1), D(2024, 3, 31))
+    assert dev.meeting_document("2023-12-31", "2024-03-31") == dev.meeting_document(D(2023, 12, 31), D(2024, 3, 31))
+    n = po.IdentityNumber.parse("19121212-1212", "2026-01-01")
+    assert n.age_on("2026-01-01") == n.age_on(D(2026, 1, 1)) and n.to_short("2026-01-01") == n.to_short(D(2026, 1, 1))
+    assert po.grant(394_873, 10, decided_on="2023-02-01") == po.grant(394_873, 10, decided_on=D(2023, 2, 1))
+    assert po.repayment(100, 90, decided_on="2024-05-01") == po.repayment(100, 90, decided_on=D(2024, 5, 1))
+    members = [("municipality", "Karlstad")]
+    assert po.check_leadership_group(members, as_of="2023-12-31") == po.check_leadership_group(members, as_of=D(2023, 12, 31))
+    assert po.varmland_leadership_group_2023("2023-12-31") == po.varmland_leadership_group_2023(D(2023, 12, 31))
+    queue = [po.Applicant("a", "1990-01-01", "2023-01-01")]
+    assert po.queue_statistics(queue, "2024-01-01", "2024-01-01") == po.queue_statistics(queue, D(2024, 1, 1), D(2024, 1, 1))
+    with pytest.raises(po.InvalidInputError, match=r'from_date: expected an ISO date such as 2024-03-01, got "1 jan"'):
+        dev.period_view("1 jan", "2024-03-31")
+    with pytest.raises(po.InvalidInputError, match="decided_on: expected a datetime.date or an ISO date string"):
+        po.grant(394_873, 10, decided_on=20230201)

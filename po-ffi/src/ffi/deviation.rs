@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use time::Date;
 
-use crate::deviation::DeviationRegister;
+use crate::deviation::{DeviationPeriodView, DeviationRegister};
 use crate::error::PoError;
 use crate::ledger::Ledger;
 
@@ -43,6 +43,11 @@ impl DeviationRegister {
     #[uniffi::constructor]
     pub fn from_json(json: String) -> Result<Arc<Self>, PoError> {
         Self::of_json(&json, "deviations.json").map(Arc::new)
+    }
+
+    /// What happened in `from_date..=to_date` (a quarter, a half-year, a year or any dates).
+    pub fn period_view(&self, from_date: Date, to_date: Date) -> DeviationPeriodView {
+        self.view(from_date, to_date)
     }
 
     /// The leadership group's meeting document (Markdown, `sv` or `en`) for the meeting on

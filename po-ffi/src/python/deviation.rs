@@ -3,7 +3,8 @@
 //! `po.Rows(view.by_counterpart).to_pandas()` give the DataFrames.
 
 use pyo3::prelude::*;
-use time::Date;
+
+use super::values::date_of;
 
 use crate::deviation::{
     DeviationCounts, DeviationEventRow, DeviationPeriodView, DeviationRegister,
@@ -52,14 +53,27 @@ impl DeviationRegister {
     #[pyo3(name = "meeting_document", signature = (previous_meeting, meeting, *, k = 3, unprotected = false, language = "sv", ledger = None))]
     fn py_meeting_document(
         &self,
-        previous_meeting: Date,
-        meeting: Date,
+        previous_meeting: &Bound<'_, PyAny>,
+        meeting: &Bound<'_, PyAny>,
         k: i64,
         unprotected: bool,
         language: &str,
         ledger: Option<&Ledger>,
     ) -> PyResult<String> {
+        let previous_meeting = date_of(previous_meeting, "previous_meeting")?;
+        let meeting = date_of(meeting, "meeting")?;
         Ok(self.meeting(previous_meeting, meeting, k, unprotected, language, ledger)?)
+    }
+
+    /// What happened in `from_date..=to_date` (a quarter, a half-year, a year or any dates;
+    /// `datetime.date` or ISO date strings).
+    #[pyo3(name = "period_view")]
+    fn py_period_view(
+        &self,
+        from_date: &Bound<'_, PyAny>,
+        to_date: &Bound<'_, PyAny>,
+    ) -> PyResult<DeviationPeriodView> {
+        Ok(self.view(date_of(from_date, "from_date")?, date_of(to_date, "to_date")?))
     }
 
     /// The year's shortcomings by level for länsstyrelsen (seed 002), Markdown, protected.

@@ -6,7 +6,6 @@ use po_core::codes::CodeList;
 use po_core::eligibility::{self as core};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDate, PyDict, PyString};
-use time::Date;
 
 use super::errors::{invalid, to_py};
 use super::values::date_of;
@@ -184,10 +183,11 @@ fn readings_of(readings: Option<&Bound<'_, PyAny>>) -> PyResult<core::Readings> 
 fn assess_cases<'py>(
     py: Python<'py>,
     cases: &Bound<'py, PyAny>,
-    as_of: Date,
+    as_of: &Bound<'py, PyAny>,
     readings: Option<&Bound<'py, PyAny>>,
     lenient: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let as_of = date_of(as_of, "as_of")?;
     use crate::error::Problem;
     use arrow_array::builder::{Int64Builder, ListBuilder, StringBuilder};
     use std::sync::Arc;

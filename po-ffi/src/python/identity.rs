@@ -11,8 +11,21 @@ impl IdentityNumber {
     /// a 10-digit form.
     #[staticmethod]
     #[pyo3(name = "parse")]
-    fn py_parse(text: &str, reference_date: Date) -> PyResult<Self> {
+    fn py_parse(text: &str, reference_date: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let reference_date = super::values::date_of(reference_date, "reference_date")?;
         Ok(Self::of_text(text, reference_date)?)
+    }
+
+    /// Age in whole years on `on` (a `datetime.date` or an ISO date string).
+    #[pyo3(name = "age_on")]
+    fn py_age_on(&self, on: &Bound<'_, PyAny>) -> PyResult<i32> {
+        Ok(self.age_on(super::values::date_of(on, "on")?))
+    }
+
+    /// The 10-digit form as written on `on` (`+` from the year the person turns 100).
+    #[pyo3(name = "to_short")]
+    fn py_to_short(&self, on: &Bound<'_, PyAny>) -> PyResult<String> {
+        Ok(self.to_short(super::values::date_of(on, "on")?))
     }
 
     /// "personnummer" or "samordningsnummer".

@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use rust_decimal::Decimal;
 
 use super::values::exact;
-use time::Date;
+use super::values::date_of;
 
 use crate::money::{
     self as shared, decide_grant, outcome_of, repay, Agreement, AgreementParticipant, Allocation,
@@ -45,12 +45,12 @@ fn service_grant(
 fn grant(
     amount_per_position: &Bound<'_, PyAny>,
     positions: &Bound<'_, PyAny>,
-    decided_on: Date,
+    decided_on: &Bound<'_, PyAny>,
 ) -> PyResult<Grant> {
     Ok(decide_grant(
         exact(amount_per_position, "amount_per_position")?,
         exact(positions, "positions")?,
-        decided_on,
+        date_of(decided_on, "decided_on")?,
     )?)
 }
 
@@ -60,7 +60,7 @@ fn grant(
 fn repayment(
     received: &Bound<'_, PyAny>,
     used_for_purpose: &Bound<'_, PyAny>,
-    decided_on: Date,
+    decided_on: &Bound<'_, PyAny>,
     report_submitted: bool,
     waived: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Repayment> {
@@ -74,7 +74,7 @@ fn repayment(
         exact(used_for_purpose, "used_for_purpose")?,
         report_submitted,
         waiver,
-        decided_on,
+        date_of(decided_on, "decided_on")?,
     )?)
 }
 

@@ -169,6 +169,20 @@ fn rank(
     Ok((ranking.applicants, ranking.stamp, ranking.not_ranked))
 }
 
+/// Waiting-time statistics on one day (`from_date == to_date`) or for a period; the dates as
+/// `datetime.date` or ISO strings.
+#[pyfunction]
+#[pyo3(name = "_queue_statistics")]
+fn queue_statistics(
+    applicants: Vec<shared::Applicant>,
+    from_date: &Bound<'_, PyAny>,
+    to_date: &Bound<'_, PyAny>,
+) -> PyResult<shared::QueueStatistics> {
+    let from_date = super::values::date_of(from_date, "from_date")?;
+    let to_date = super::values::date_of(to_date, "to_date")?;
+    Ok(shared::queue_statistics(applicants, from_date, to_date)?)
+}
+
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Applicant>()?;
     m.add_class::<PriorityPolicy>()?;
@@ -180,6 +194,6 @@ pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(flag, m)?)?;
     m.add_function(wrap_pyfunction!(applicants_of_frame, m)?)?;
     m.add_function(wrap_pyfunction!(ranking_xlsx, m)?)?;
-    m.add_function(wrap_pyfunction!(shared::queue_statistics, m)?)?;
+    m.add_function(wrap_pyfunction!(queue_statistics, m)?)?;
     Ok(())
 }

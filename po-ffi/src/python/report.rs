@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
-use time::Date;
 
 use super::errors::invalid;
 use super::organisation::members;
@@ -298,12 +297,14 @@ impl Register {
     #[pyo3(name = "deviations_for_leadership_group", signature = (from_date, to_date, *, k = 3, unprotected = false, ledger = None))]
     fn py_deviations_for_leadership_group(
         &self,
-        from_date: Date,
-        to_date: Date,
+        from_date: &Bound<'_, PyAny>,
+        to_date: &Bound<'_, PyAny>,
         k: i64,
         unprotected: bool,
         ledger: Option<&Ledger>,
     ) -> PyResult<Vec<CounterpartDeviations>> {
+        let from_date = super::values::date_of(from_date, "from_date")?;
+        let to_date = super::values::date_of(to_date, "to_date")?;
         Ok(self.deviations_by_counterpart(from_date, to_date, k, unprotected, ledger)?)
     }
 

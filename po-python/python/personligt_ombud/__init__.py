@@ -191,7 +191,9 @@ def ranking_xlsx(
 
 
 def queue_statistics(
-    applicants: Any, from_date: datetime.date, to_date: datetime.date
+    applicants: Any,
+    from_date: Union[datetime.date, str],
+    to_date: Union[datetime.date, str],
 ) -> QueueStatistics:
     """Waiting-time statistics on one day (``from_date == to_date``) or for a period."""
     return _native._queue_statistics(_applicants(applicants), from_date, to_date)
@@ -307,7 +309,7 @@ def read_register_csv(
 def assess_eligibility_batch(
     cases: Any,
     *,
-    as_of: datetime.date,
+    as_of: Union[datetime.date, str],
     readings: Union[None, str, Readings] = None,
     lenient: bool = True,
 ) -> CaseBatch:
