@@ -73,7 +73,10 @@ impl DeviationRegister {
         from_date: &Bound<'_, PyAny>,
         to_date: &Bound<'_, PyAny>,
     ) -> PyResult<DeviationPeriodView> {
-        Ok(self.view(date_of(from_date, "from_date")?, date_of(to_date, "to_date")?))
+        Ok(self.view(
+            date_of(from_date, "from_date")?,
+            date_of(to_date, "to_date")?,
+        ))
     }
 
     /// The year's shortcomings by level for länsstyrelsen (seed 002), Markdown, protected.

@@ -4,8 +4,8 @@
 use pyo3::prelude::*;
 use rust_decimal::Decimal;
 
-use super::values::exact;
 use super::values::date_of;
+use super::values::exact;
 
 use crate::money::{
     self as shared, decide_grant, outcome_of, repay, Agreement, AgreementParticipant, Allocation,

@@ -2,7 +2,6 @@
 
 use pyo3::prelude::*;
 
-
 use crate::organisation::{check, LeadershipCheck, LeadershipMember};
 
 /// `(role, organisation)` pairs as members.
@@ -23,7 +22,11 @@ fn check_leadership_group(
     organisations_offered_seat: Option<bool>,
 ) -> PyResult<LeadershipCheck> {
     let as_of = super::values::date_of(as_of, "as_of")?;
-    Ok(check(self::members(members), organisations_offered_seat, as_of)?)
+    Ok(check(
+        self::members(members),
+        organisations_offered_seat,
+        as_of,
+    )?)
 }
 
 /// Värmland's leadership group of 2023 (seed 003) checked against 5 § as in force on `as_of`

@@ -30,14 +30,13 @@ fn file(path: &str) -> Vec<u8> {
 
 /// The seeds: every kind of input po reads, as bundled.
 fn seeds() -> Vec<Vec<u8>> {
-    let events = serde_json::from_slice::<serde_json::Value>(&file(&format!(
-        "{VECTORS}/deviations.json"
-    )))
-    .unwrap()["events_csv"]
-        .as_str()
-        .unwrap()
-        .as_bytes()
-        .to_vec();
+    let events =
+        serde_json::from_slice::<serde_json::Value>(&file(&format!("{VECTORS}/deviations.json")))
+            .unwrap()["events_csv"]
+            .as_str()
+            .unwrap()
+            .as_bytes()
+            .to_vec();
     let register = read_register_json(
         &String::from_utf8(file(&format!("{DATA}/synthetic-2023/register.json"))).unwrap(),
         "register.json",
@@ -88,7 +87,10 @@ fn mutate(rng: &mut Rng, bytes: &mut Vec<u8>) {
     let at = rng.below(bytes.len() as u64) as usize;
     match rng.below(4) {
         0 => bytes[at] ^= 1 << rng.below(8),
-        1 => bytes.insert(at, [b';', b'\n', b'"', 0, b'1', 0xC3][rng.below(6) as usize]),
+        1 => bytes.insert(
+            at,
+            [b';', b'\n', b'"', 0, b'1', 0xC3][rng.below(6) as usize],
+        ),
         2 => {
             bytes.remove(at);
         }
@@ -121,8 +123,7 @@ fn read_everything(bytes: &[u8]) {
             assert!(imported.rows.len() <= MAX_ROWS);
         }
         let _ = read_deviation_events_csv(bytes, "events.csv", &vocabulary, mode);
-        if let Ok((register, _)) = read_register_workbook(bytes, "export.xlsx", &vocabulary, mode)
-        {
+        if let Ok((register, _)) = read_register_workbook(bytes, "export.xlsx", &vocabulary, mode) {
             assert!(register.clients.len() <= MAX_ROWS);
         }
     }
