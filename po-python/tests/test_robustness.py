@@ -10,6 +10,7 @@ import personligt_ombud as po
 from _columns import OPTIONAL_CSV
 
 D = datetime.date
+ROOT = __import__("pathlib").Path(__file__).resolve().parents[2]
 PNR = "19121212-1212"
 
 
@@ -160,3 +161,18 @@ def test_every_date_argument_takes_an_iso_string_as_the_date():
         dev.period_view("1 jan", "2024-03-31")
     with pytest.raises(po.InvalidInputError, match="decided_on: expected a datetime.date or an ISO date string"):
         po.grant(394_873, 10, decided_on=20230201)
+
+
+def test_the_survey_reads_from_an_arrow_table_or_says_what_it_takes():
+    # Issue 33: the docstring lists pyarrow tables; a survey given as one is read, and a value
+    # of another kind is po's error naming the argument, not a TypeError.
+    pa = pytest.importorskip("pyarrow")
+    data = ROOT / "examples" / "data" / "synthetic-2023"
+    text = (data / "survey.csv").read_text(encoding="utf-8").splitlines()
+    header, rows = text[0].split(";"), [r.split(";") for r in text[1:] if r]
+    table = pa.table({h: [r[i] if i < len(r) else "" for r in rows] for i, h in enumerate(header)})
+    from_table = po.read_register_csv(clients=data / "clients.csv", survey=table, survey_sent=40)
+    from_file = po.read_register_csv(clients=data / "clients.csv", survey=data / "survey.csv", survey_sent=40)
+    assert from_table.counts == from_file.counts and from_table.counts["survey_responses"] > 0
+    with pytest.raises(po.InvalidInputError, match="survey: expected bytes, a path, a DataFrame or an Arrow table, got int"):
+        po.read_register_csv(clients=data / "clients.csv", survey=42, survey_sent=40)

@@ -188,8 +188,10 @@ def frame_to_csv(frame: Any) -> bytes:
 Source = Union[bytes, str, "os.PathLike[str]", Any]
 
 
-def source_bytes(source: Optional[Source]) -> Optional[bytes]:
-    """bytes as they are; a path (str or PathLike) read from disk; a DataFrame as CSV."""
+def source_bytes(source: Optional[Source], name: str = "survey") -> Optional[bytes]:
+    """bytes as they are; a path (str or PathLike) read from disk; a DataFrame, or any table
+    with the Arrow PyCapsule interface (a pyarrow table, a DuckDB result), as CSV. Anything
+    else is po's ``InvalidInputError`` naming the argument."""
     if source is None:
         return None
     if isinstance(source, bytes):
@@ -199,8 +201,19 @@ def source_bytes(source: Optional[Source]) -> Optional[bytes]:
             return f.read()
     if is_frame(source):
         return frame_to_csv(source)
-    raise TypeError(
-        f"expected bytes, a path or a pandas/polars DataFrame, got {type(source).__name__}"
+    if hasattr(source, "__arrow_c_stream__"):
+        import io
+
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+
+        out = io.BytesIO()
+        pacsv.write_csv(pa.table(source), out, write_options=pacsv.WriteOptions(delimiter=";"))
+        return out.getvalue()
+    from ._native import InvalidInputError
+
+    raise InvalidInputError(
+        f"{name}: expected bytes, a path, a DataFrame or an Arrow table, got {type(source).__name__}"
     )
 
 
