@@ -117,7 +117,7 @@ def test_an_unreadable_stream_is_an_error_not_an_empty_register():
 
     with pytest.raises(RuntimeError, match="no stream today"):
         po.read_register_csv(clients=Broken())
-    with pytest.raises(TypeError):
+    with pytest.raises(po.InvalidInputError, match="clients: expected bytes"):
         po.read_register_csv(clients=42)
     missing = pa.table({"id": ["k1"], "gender": ["woman"]})
     with pytest.raises(po.InvalidRegisterError) as info:

@@ -106,7 +106,7 @@ def test_strict_import_lists_every_problem_lenient_leaves_rows_out():
     assert info.value.problems[0].file == "register.json"
     with pytest.raises(po.InvalidInputError, match="neither register.json nor any CSV export"):
         po.read_register_dir(ROOT / "po-python" / "tests")
-    with pytest.raises(TypeError, match="expected bytes, a path or a pandas/polars DataFrame"):
+    with pytest.raises(po.InvalidInputError, match="clients: expected bytes, a path, a DataFrame or an Arrow table, got int"):
         po.read_register_csv(clients=5)
 
 

@@ -295,11 +295,11 @@ def read_register_csv(
     ``"varmland"``); po assumes none.
     """
     return Register.from_csv_bytes(
-        clients=source_input(clients),
-        intake=source_input(intake),
-        deviations=source_input(deviations),
-        staff=source_input(staff),
-        survey=source_bytes(survey),
+        clients=source_input(clients, "clients"),
+        intake=source_input(intake, "intake"),
+        deviations=source_input(deviations, "deviations"),
+        staff=source_input(staff, "staff"),
+        survey=source_bytes(survey, "survey"),
         survey_sent=survey_sent,
         lenient=lenient,
         vocabulary=vocabulary,
@@ -327,7 +327,7 @@ def assess_eligibility_batch(
     """
     if isinstance(cases, list):
         cases = _native._arrow_records(cases)
-    return CaseBatch(_native._assess_cases(source_input(cases), as_of=as_of, readings=readings,
+    return CaseBatch(_native._assess_cases(source_input(cases, "cases"), as_of=as_of, readings=readings,
                                            lenient=lenient))
 
 

@@ -188,7 +188,7 @@ def frame_to_csv(frame: Any) -> bytes:
 Source = Union[bytes, str, "os.PathLike[str]", Any]
 
 
-def source_bytes(source: Optional[Source], name: str = "survey") -> Optional[bytes]:
+def source_bytes(source: Optional[Source], name: str) -> Optional[bytes]:
     """bytes as they are; a path (str or PathLike) read from disk; a DataFrame, or any table
     with the Arrow PyCapsule interface (a pyarrow table, a DuckDB result), as CSV. Anything
     else is po's ``InvalidInputError`` naming the argument."""
@@ -217,7 +217,7 @@ def source_bytes(source: Optional[Source], name: str = "survey") -> Optional[byt
     )
 
 
-def source_input(source: Optional[Source]) -> Any:
+def source_input(source: Optional[Source], name: str) -> Any:
     """What the importer reads: bytes as they are, a path's bytes, or for anything with
     ``__arrow_c_stream__`` (pandas ≥ 2.2 with pyarrow, polars, pyarrow, DuckDB) the object
     itself, whose stream the importer opens and reads to the end before the next file's (a
@@ -228,7 +228,7 @@ def source_input(source: Optional[Source]) -> Any:
         return source
     export = getattr(source, "__arrow_c_stream__", None)
     if export is None or isinstance(source, (bytes, str, os.PathLike)):
-        return source_bytes(source)
+        return source_bytes(source, name)
     if not type(source).__module__.startswith("pandas"):
         return source
     try:
