@@ -307,3 +307,50 @@ fn a_zip_bomb_is_refused_before_it_is_inflated() {
     // The same workbook without the bomb reads (the guard refuses the bomb, not workbooks).
     assert!(read_workbook(&workbook(None), "export.xlsx").is_ok());
 }
+
+/// A part that says it is small and inflates to far more (its sizes in the zip's headers
+/// edited; issue 33): refused, never inflated beyond what it declares. Generated here.
+#[test]
+fn a_part_inflating_beyond_its_declared_size_is_refused() {
+    use std::io::Write;
+    let bytes = workbook(None);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut body = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut body).unwrap();
+        out.start_file(name.clone(), deflated).unwrap();
+        out.write_all(&body).unwrap();
+        if name == "xl/sharedStrings.xml" {
+            // 8 MB of spaces after the strings' root element.
+            out.write_all(&vec![b' '; 8 << 20]).unwrap();
+        }
+    }
+    let mut bomb = out.finish().unwrap().into_inner();
+    // Say the shared strings are 100 bytes, in the local header and in the central directory.
+    let name = b"xl/sharedStrings.xml";
+    let field = |bomb: &[u8], signature: &[u8; 4], name_len_at: usize, name_at: usize| {
+        (0..bomb.len() - name_at - name.len())
+            .filter(|&i| &bomb[i..i + 4] == signature)
+            .find(|&i| {
+                let n = u16::from_le_bytes([bomb[i + name_len_at], bomb[i + name_len_at + 1]]);
+                usize::from(n) == name.len() && &bomb[i + name_at..i + name_at + name.len()] == name
+            })
+            .unwrap()
+    };
+    let local = field(&bomb, b"PK\x03\x04", 26, 30);
+    let central = field(&bomb, b"PK\x01\x02", 28, 46);
+    bomb[local + 22..local + 26].copy_from_slice(&100u32.to_le_bytes());
+    bomb[central + 24..central + 28].copy_from_slice(&100u32.to_le_bytes());
+    let e = read_workbook(&bomb, "export.xlsx").unwrap_err();
+    assert_eq!(e.problems[0].file, "export.xlsx");
+    let reason = &e.problems[0].reason;
+    assert!(
+        reason.contains("xl/sharedStrings.xml does not inflate to the 100 bytes it declares"),
+        "{reason}"
+    );
+}

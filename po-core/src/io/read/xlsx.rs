@@ -144,16 +144,19 @@ fn inflation_guard(bytes: &[u8], file: &str) -> Result<(), ImportError> {
             continue;
         }
         let declared = part.size();
+        // At most one byte beyond what the part declares is ever inflated. The zip reader
+        // stops at the declared size and checks the part's checksum there, so a part that
+        // holds more than it declares fails that check; either way it is refused.
         let inflated = std::io::copy(
             &mut (&mut part).take(declared.saturating_add(1)),
             &mut std::io::sink(),
-        )
-        .unwrap_or(0);
-        if inflated > declared {
+        );
+        if !matches!(inflated, Ok(n) if n <= declared) {
             return Err(problem(
                 file,
                 format!(
-                    "its part {name} inflates beyond the {declared} bytes it declares: refused"
+                    "its part {name} does not inflate to the {declared} bytes it declares \
+                     (damaged, or more than it says): refused"
                 ),
             ));
         }
