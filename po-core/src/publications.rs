@@ -199,20 +199,30 @@ pub fn audit_documents(documents: &[Document], k: u64) -> Result<FamilyAudit, Di
         let prefix = format!("{}: ", d.file);
         match &d.published {
             Published::Report(r) => {
-                let (own, _, shown) = published(&mut (**r).clone())?;
+                let (own, slots, shown) = published(&mut (**r).clone())?;
                 let offset = p.append(&own, &prefix);
                 values.extend(shown);
-                // Every number by what it counts: the tables' cells (which compilations sum)
-                // and the other figures (the same count in another report of the service).
-                let cells = (0..own.len())
+                // Every number by what it counts: the other figures by their labels (the same
+                // count in another report of the service), the tables' cells by row and column,
+                // margins included (which compilations sum; a one-column table's row totals
+                // are its cells).
+                let mut cells: BTreeMap<Key, CellId> = (0..own.len())
                     .map(|i| {
                         let l = own.label(CellId(i));
-                        (
-                            (l.table.clone(), l.row.clone(), l.column.clone()),
-                            CellId(i + offset),
-                        )
+                        let key = (l.table.clone(), l.row.clone(), l.column.clone());
+                        (key, CellId(i + offset))
                     })
                     .collect();
+                let mut at = 0;
+                for t in r.tables() {
+                    let n = t.cells().count();
+                    let ids: Vec<CellId> = slots[at..at + n]
+                        .iter()
+                        .map(|c| CellId(c.0 + offset))
+                        .collect();
+                    at += n;
+                    cells.extend(keys(t, &ids));
+                }
                 placed.push(Placed {
                     file: d.file.clone(),
                     cells,
