@@ -135,6 +135,14 @@ pub(super) fn load(a: &Args, mode: Mode, err: &mut dyn Write) -> Result<Loaded, 
         Some(n) => n
             .parse()
             .map_err(|_| usage(format!("--survey-sent: expected a count, got {n:?}")))?,
+        // The answers cannot tell how many surveys went out (issue 32): asked for by name
+        // rather than found missing at "row 0" of the survey.
+        None if files.contains_key("survey") => {
+            return Err(usage(
+                "survey.csv is given: pass --survey-sent N, how many exit surveys were sent \
+                 (the answers cannot tell)",
+            ))
+        }
         None => 0,
     };
     let bytes: BTreeMap<&str, Vec<u8>> = files

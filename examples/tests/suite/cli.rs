@@ -759,3 +759,22 @@ fn audit_reads_published_reports_together() {
     assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
     assert!(text(&r.stderr).contains("skipped"), "{}", text(&r.stderr));
 }
+
+/// Issue 32: the exports named one by one, the survey among them, without the number of
+/// surveys sent: the command says which option to pass, not "row 0, column sent".
+#[test]
+fn the_survey_without_its_sent_count_names_the_option() {
+    let files: Vec<String> = ["clients", "survey"]
+        .iter()
+        .map(|f| format!("{DATA}/{f}.csv"))
+        .collect();
+    let r = po(&["check", &files[0], &files[1]]);
+    assert_eq!(r.status.code(), Some(2), "{}", text(&r.stdout));
+    assert!(
+        text(&r.stderr).contains("pass --survey-sent N"),
+        "{}",
+        text(&r.stderr)
+    );
+    let r = po(&["check", &files[0], &files[1], "--survey-sent", "95"]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+}
