@@ -313,6 +313,21 @@ impl AnnualReport {
                     .into(),
             ));
         }
+        // The ledger of this service's year, and no other: a report recorded in another
+        // population's ledger would be protected against the wrong publications.
+        let own = &ledger.population;
+        if (own.scope.as_str(), own.name.as_str(), own.year)
+            != ("service", self.service_name.as_str(), self.year)
+        {
+            return Err(DisclosureError::Ledger(format!(
+                "it records the publications of {} {:?} for {}, not of service {:?} for {}",
+                own.scope,
+                crate::privacy::shown(&own.name),
+                own.year,
+                crate::privacy::shown(&self.service_name),
+                self.year
+            )));
+        }
         let period = Period::year(self.year)
             .ok_or_else(|| DisclosureError::Ledger(format!("no such year {}", self.year)))?;
         let (p, slots, values) = published(self)?;

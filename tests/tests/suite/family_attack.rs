@@ -190,4 +190,17 @@ fn a_ledger_of_another_population_or_edited_is_refused() {
     // A protected report has lost its true counts: it cannot be protected against a ledger.
     let mut protected = report(&register, Protection::Threshold { k: 3 });
     assert!(protected.protect_with_ledger(3, &ledger).is_err());
+    // Another service's report is not recorded in this service's ledger.
+    let mut theirs = report(&register, Protection::Unprotected);
+    theirs.service_name = "Another".into();
+    let e = theirs
+        .protect_with_ledger(3, &ledger)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains(
+            "records the publications of service \"Test\" for 2023, not of service \"Another\""
+        ),
+        "{e}"
+    );
 }
