@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::chain::Compilation;
 use crate::disclosure::{audit_risks, CellId, CellLabel, DisclosureError, Publication};
-use crate::report::{published, relate_compiled, AnnualReport, Table};
+use crate::report::{published, relate_compiled, table_cells, AnnualReport, Table};
 
 /// One published document, as read back.
 #[derive(Debug, Clone)]
@@ -213,14 +213,7 @@ pub fn audit_documents(documents: &[Document], k: u64) -> Result<FamilyAudit, Di
                         (key, CellId(i + offset))
                     })
                     .collect();
-                let mut at = 0;
-                for t in r.tables() {
-                    let n = t.cells().count();
-                    let ids: Vec<CellId> = slots[at..at + n]
-                        .iter()
-                        .map(|c| CellId(c.0 + offset))
-                        .collect();
-                    at += n;
+                for (_, t, ids) in table_cells(r, &slots, offset) {
                     cells.extend(keys(t, &ids));
                 }
                 placed.push(Placed {

@@ -59,7 +59,12 @@ impl Ledger {
 /// The threshold a publication with a ledger is protected with: `k`, never unprotected (a
 /// ledger records publications, and an unprotected document is not one).
 pub(crate) fn threshold(k: i64, unprotected: bool) -> Result<u64, PoError> {
-    match po_core::disclosure::Protection::from_request(k, unprotected).map_err(po)? {
+    threshold_of(core::Protection::from_request(k, unprotected).map_err(po)?)
+}
+
+/// The threshold of a protection asked for with a ledger (see [`threshold`]).
+pub(crate) fn threshold_of(protection: core::Protection) -> Result<u64, PoError> {
+    match protection {
         core::Protection::Threshold { k } => Ok(k),
         core::Protection::Unprotected => Err(PoError::InvalidInput {
             reason: "ledger: an unprotected document is not for publication and is not recorded; \

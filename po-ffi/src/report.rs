@@ -17,7 +17,7 @@ use po_core::report::{self as core, Cell};
 use po_core::Language;
 
 use super::error::{invalid, po, PoError, Problem};
-use super::ledger::{threshold, Ledger};
+use super::ledger::{threshold, threshold_of, Ledger};
 use super::money::{population_key, Population};
 use super::organisation::{group_of, LeadershipCheck, LeadershipMember};
 use super::record::{record, signed, unsigned};
@@ -639,10 +639,7 @@ pub(crate) fn report(
             core::annual_report(&register.inner, &options).map_err(po)?,
         ));
     };
-    let k = match options.protection {
-        Protection::Threshold { k } => k,
-        Protection::Unprotected => threshold(0, true)?,
-    };
+    let k = threshold_of(options.protection)?;
     options.protection = Protection::Unprotected;
     let mut report = core::annual_report(&register.inner, &options).map_err(po)?;
     ledger.publish(|l| {

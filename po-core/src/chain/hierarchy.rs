@@ -19,7 +19,9 @@
 use std::collections::BTreeMap;
 
 use crate::disclosure::{protect_beside, CellId, DisclosureError, Publication};
-use crate::report::{published, relate_compiled, AnnualReport, Cell, ReportTable, Table};
+use crate::report::{
+    published, relate_compiled, table_cells, AnnualReport, Cell, ReportTable, Table,
+};
 
 /// A member of the family.
 pub(crate) enum Member<'a> {
@@ -124,20 +126,10 @@ impl Placed<'_> {
                 true,
             );
         }
-        let mut at = 0;
-        let mut tables = Vec::new();
-        for &t in ReportTable::ALL {
-            let table = exact.table_of(t);
-            let n = table.cells().count();
-            let ids: Vec<CellId> = own_slots[at..at + n]
-                .iter()
-                .map(|c| CellId(c.0 + offset))
-                .collect();
-            at += n;
-            if ReportTable::compiled_tables().any(|c| c == t) {
-                tables.push(keyed(table, &ids));
-            }
-        }
+        let tables = table_cells(exact, &own_slots, offset)
+            .filter(|(t, _, _)| t.compiled())
+            .map(|(_, table, ids)| keyed(table, &ids))
+            .collect();
         Ok(tables)
     }
 

@@ -29,8 +29,8 @@ pub use annual::{
 pub(crate) use joint::{audit_linked, protect_linked, relate_compiled};
 pub use joint::{audit_tables, protect_table, TableRelation};
 pub use margins::{check_margins, MarginProblem};
-pub(crate) use protection::published;
 pub use protection::{information_loss, InformationLoss};
+pub(crate) use protection::{published, table_cells};
 pub use reasons::ContactReasons;
 pub use register::{
     Assignment, Client, Deviation, ExitSurvey, IntakeVisit, Register, StaffMember, SurveyResponse,

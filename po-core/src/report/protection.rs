@@ -239,6 +239,27 @@ pub(crate) fn published(r: &mut AnnualReport) -> Result<Published, DisclosureErr
     Ok((p, slots, values))
 }
 
+/// Each table of the report (in [`ReportTable::ALL`]'s order) with the cells of its numbers in
+/// the order of [`Table::cells`], from [`published`]'s slots placed at `offset` in a larger
+/// publication (a family, `po audit`).
+pub(crate) fn table_cells<'a>(
+    r: &'a AnnualReport,
+    slots: &'a [CellId],
+    offset: usize,
+) -> impl Iterator<Item = (ReportTable, &'a Table, Vec<CellId>)> + 'a {
+    let mut at = 0;
+    ReportTable::ALL.iter().map(move |&t| {
+        let table = r.table_of(t);
+        let n = table.cells().count();
+        let ids = slots[at..at + n]
+            .iter()
+            .map(|c| CellId(c.0 + offset))
+            .collect();
+        at += n;
+        (t, table, ids)
+    })
+}
+
 /// Protects a report in place with threshold `k`.
 fn protect_report(r: &mut AnnualReport, k: u64) -> Result<(), DisclosureError> {
     let (p, slots, values) = published(r)?;
