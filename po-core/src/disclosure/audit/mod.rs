@@ -16,6 +16,10 @@ use serde::{Deserialize, Serialize};
 
 use super::{CellId, CellLabel, DisclosureError, Publication, RelationKind};
 
+mod local;
+
+use local::{Found, Neighbourhoods, Points, BUDGETS};
+
 /// Tolerance of the rounding of LP bounds to whole numbers (counts are below 10⁹, the solver's
 /// feasibility tolerance is 10⁻⁷).
 const EPS: f64 = 1e-6;
@@ -120,9 +124,13 @@ pub(super) fn run(
 /// Components solved before, by their hidden cells: secondary suppression audits again and
 /// again while hiding a few cells a round, and a component whose hidden cells are the same has
 /// the same constraints (a newly hidden cell joins every component it shares a relation with),
-/// so its ranges are the same. For one publication and one `k`.
+/// so its ranges are the same. For one publication and one `k`; with the truth, also what
+/// feasible points around it showed about each cell ([`Points`]).
 #[derive(Default)]
-pub(super) struct Solved(std::collections::HashMap<Vec<CellId>, Vec<Range>>);
+pub(super) struct Solved {
+    components: std::collections::HashMap<Vec<CellId>, Vec<Range>>,
+    points: Points,
+}
 
 /// A cell's whole-number range: `(cell, low, high)`, `high` `None` when unbounded.
 type Range = (CellId, u64, Option<u64>);
@@ -164,13 +172,14 @@ pub(super) fn run_cached(
             .collect(),
     };
     for component in components(publication, published)? {
-        let ranges = match solved.0.get(&component.cells) {
+        let ranges = match solved.components.get(&component.cells) {
             Some(r) => r.clone(),
             None => {
                 let hint: Option<Vec<f64>> =
                     truth.map(|t| component.cells.iter().map(|c| t[c.0] as f64).collect());
-                let r = component.solve(k, depth, hint)?;
-                solved.0.insert(component.cells.clone(), r.clone());
+                let points = truth.is_some().then_some(&mut solved.points);
+                let r = component.solve(k, depth, hint, points)?;
+                solved.components.insert(component.cells.clone(), r.clone());
                 r
             }
         };
@@ -362,22 +371,39 @@ impl Component {
         }
     }
 
-    /// Each cell's whole-number range `(cell, low, high)`.
+    /// Each cell's whole-number range `(cell, low, high)`. `hint` is the truth when known;
+    /// `points`, what points around it showed in earlier rounds (read, and added to).
     fn solve(
         &self,
         k: u64,
         depth: Depth,
         hint: Option<Vec<f64>>,
+        points: Option<&mut Points>,
     ) -> Result<Vec<Range>, DisclosureError> {
         let n = self.cells.len();
-        let mut seen = vec![
-            Seen {
-                low: f64::INFINITY,
-                high: f64::NEG_INFINITY,
-            };
-            n
-        ];
-        let mut unbounded = vec![false; n];
+        let none = Seen {
+            low: f64::INFINITY,
+            high: f64::NEG_INFINITY,
+        };
+        let mut seen: Vec<Seen> = match &points {
+            Some(p) => self
+                .cells
+                .iter()
+                .map(|c| p.seen.get(c).copied().unwrap_or(none))
+                .collect(),
+            None => vec![none; n],
+        };
+        let mut unbounded: Vec<bool> = match &points {
+            Some(p) => self.cells.iter().map(|c| p.unbounded.contains(c)).collect(),
+            None => vec![false; n],
+        };
+        // Local certificates first, where the truth is known and the component is large.
+        let local = match (&hint, depth) {
+            (Some(truth), Depth::Risks) if n > BUDGETS[0] => {
+                Some((Neighbourhoods::new(self), truth.as_slice()))
+            }
+            _ => None,
+        };
         let note = |seen: &mut [Seen], point: &[f64]| {
             for (s, &x) in seen.iter_mut().zip(point) {
                 s.low = s.low.min(x);
@@ -399,19 +425,44 @@ impl Component {
         let mut exact_low = vec![None; n];
         let mut exact_high = vec![None; n];
         if depth == Depth::Risks {
-            // One point where everything is as small as it can be, and the truth when known.
-            if let Some((_, point)) =
-                self.optimise(OptimizationDirection::Minimize, &vec![1.0; n])?
-            {
-                note(&mut seen, &point);
+            // One point where everything is as small as it can be (each cell's own local
+            // minimum instead, where certificates are local), and the truth when known.
+            if local.is_none() {
+                if let Some((_, point)) =
+                    self.optimise(OptimizationDirection::Minimize, &vec![1.0; n])?
+                {
+                    note(&mut seen, &point);
+                }
             }
             if let Some(point) = &hint {
                 note(&mut seen, point);
             }
         }
-        for i in 0..n {
+        'cells: for i in 0..n {
             if depth == Depth::Risks && settled(i, &seen[i], unbounded[i]) {
                 continue;
+            }
+            if let Some((around, truth)) = &local {
+                for budget in BUDGETS.into_iter().filter(|&b| b < n) {
+                    for direction in [
+                        OptimizationDirection::Maximize,
+                        OptimizationDirection::Minimize,
+                    ] {
+                        match around.optimise(i, budget, direction, truth)? {
+                            Found::Point(point) => {
+                                for (c, x) in point {
+                                    seen[c].low = seen[c].low.min(x);
+                                    seen[c].high = seen[c].high.max(x);
+                                }
+                            }
+                            Found::Unbounded => unbounded[i] = true,
+                            Found::Nothing => {}
+                        }
+                        if settled(i, &seen[i], unbounded[i]) {
+                            continue 'cells;
+                        }
+                    }
+                }
             }
             let mut objective = vec![0.0; n];
             objective[i] = 1.0;
@@ -430,6 +481,16 @@ impl Component {
             {
                 note(&mut seen, &point);
                 exact_low[i] = Some(min);
+            }
+        }
+        if let Some(p) = points {
+            for (i, &c) in self.cells.iter().enumerate() {
+                if seen[i].low <= seen[i].high {
+                    p.seen.insert(c, seen[i]);
+                }
+                if unbounded[i] {
+                    p.unbounded.insert(c);
+                }
             }
         }
         Ok((0..n)
