@@ -778,3 +778,56 @@ fn the_survey_without_its_sent_count_names_the_option() {
     let r = po(&["check", &files[0], &files[1], "--survey-sent", "95"]);
     assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
 }
+
+/// Issue 32 point 6: an export as Excel leaves it — a trailing empty column on every line and
+/// rows of only separators below the data — reports as the clean export does (the same JSON);
+/// a value under the unnamed column is a problem naming its row and the column's place.
+#[test]
+fn a_careless_export_reports_as_the_clean_one() {
+    let dir = scratch("careless");
+    let clean = std::fs::read_to_string(format!("{DATA}/clients.csv")).unwrap();
+    let separators = ";".repeat(clean.lines().next().unwrap().matches(';').count() + 1);
+    let careless: String = clean
+        .lines()
+        .map(|l| format!("{l};\n"))
+        .chain([format!("{separators}\n"), format!("{separators}\n")])
+        .collect();
+    std::fs::write(dir.join("clients.csv"), &careless).unwrap();
+    let report = |clients: &str, out: &str| {
+        let o = po(&[
+            "report", clients, "--year", "2023", "--format", "json", "--out", out,
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        std::fs::read_to_string(Path::new(out).join("report-2023.json")).unwrap()
+    };
+    let (a, b) = (dir.join("a"), dir.join("b"));
+    assert_eq!(
+        report(&format!("{DATA}/clients.csv"), a.to_str().unwrap()),
+        report(
+            dir.join("clients.csv").to_str().unwrap(),
+            b.to_str().unwrap()
+        )
+    );
+    let oops: String = careless
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 2 {
+                format!("{l}oops\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    std::fs::write(dir.join("clients.csv"), oops).unwrap();
+    let o = po(&["check", dir.join("clients.csv").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = text(&o.stdout);
+    let column = clean.lines().next().unwrap().matches(';').count() + 2;
+    assert!(
+        out.contains(&format!(
+            "clients.csv, row 3, column \"{column} (no name)\""
+        )),
+        "{out}"
+    );
+}

@@ -41,6 +41,9 @@ pub(super) struct Header {
     names: Vec<String>,
     /// For each known column, its field in a record (`None`: not in the file).
     fields: Vec<Option<usize>>,
+    /// Where the header's trailing columns without a name begin (its length when there are
+    /// none): what a spreadsheet leaves after the last column it was given (issue 32 point 6).
+    unnamed_from: usize,
 }
 
 pub(super) fn one_problem(file: &str, row: u64, reason: String) -> ImportError {
@@ -89,11 +92,15 @@ pub(super) fn read_header(
         .collect();
     // A column given twice (also as a name and its alias) is an error: which one should win?
     // Each name's first place, in one pass (a header of thousands of columns stays linear).
+    let unnamed_from = names
+        .iter()
+        .rposition(|h| !h.trim().is_empty())
+        .map_or(0, |last| last + 1);
     let mut firsts: std::collections::HashMap<&str, usize> = Default::default();
-    for (j, h) in names.iter().enumerate() {
+    for (j, h) in names[..unnamed_from].iter().enumerate() {
         firsts.entry(h.as_str()).or_insert(j);
     }
-    let twice: Vec<Problem> = names
+    let twice: Vec<Problem> = names[..unnamed_from]
         .iter()
         .enumerate()
         .filter_map(|(j, h)| {
@@ -118,7 +125,11 @@ pub(super) fn read_header(
         .iter()
         .map(|k| names.iter().position(|h| h == k))
         .collect();
-    Ok(Header { names, fields })
+    Ok(Header {
+        names,
+        fields,
+        unnamed_from,
+    })
 }
 
 /// Where a row's cells are: in a line of CSV text, or in the columns of a frame's batch.
@@ -142,6 +153,20 @@ impl<'a> Cells<'a> {
             Cells::Text { text, at } => text.get(at.get(field)?.clone()),
             Cells::Frame { columns, row } => columns.get(field)?.cell(row),
         }
+    }
+
+    /// How many cells the row has.
+    fn len(self) -> usize {
+        match self {
+            Cells::Text { at, .. } => at.len(),
+            Cells::Frame { columns, .. } => columns.len(),
+        }
+    }
+
+    /// Whether every cell is empty or blank: a row of only separators, as a spreadsheet
+    /// leaves below its data. It holds nothing, and is skipped as a blank line is.
+    fn blank(self) -> bool {
+        (0..self.len()).all(|f| self.get(f).is_none_or(|c| trim(c).is_empty()))
     }
 }
 
@@ -355,8 +380,9 @@ pub(super) fn check_headers(
     if !missing.is_empty() {
         return Err(ImportError { problems: missing });
     }
-    let unknown = header
-        .names
+    // Trailing columns without a name are no columns (a spreadsheet's leftovers): a value
+    // below one is a problem of its row (`RowAt::read`).
+    let unknown = header.names[..header.unnamed_from]
         .iter()
         .filter(|h| !columns.known.contains(&h.as_str()))
         .map(|h| {
@@ -402,6 +428,9 @@ pub(super) fn each_row(
         }
         if let Some(reason) = super::limits::row_problem(line) {
             beyond = Some((line, reason));
+            return;
+        }
+        if cells.blank() {
             return;
         }
         let at = RowAt {
@@ -456,6 +485,20 @@ impl RowAt<'_> {
             if let Some(reason) = super::limits::cell_problem(cell) {
                 r.problem_in(self.columns.known[k], reason);
             }
+        }
+        // A value below a trailing column without a name: whose is it?
+        let header = self.header;
+        if let Some(f) = (header.unnamed_from..cells.len())
+            .find(|&f| cells.get(f).is_some_and(|c| !trim(c).is_empty()))
+        {
+            r.problem_in(
+                &format!("{} (no name)", f + 1),
+                format!(
+                    "a value in column {} of the row, beyond the header's last named column ({}); name the column or remove the value",
+                    f + 1,
+                    header.unnamed_from
+                ),
+            );
         }
         if !r.problems.is_empty() {
             problems.append(&mut r.problems);
@@ -760,5 +803,40 @@ mod tests {
                 (5, vec![Some("4".into()), Some("5".into()), None]),
             ]
         );
+    }
+
+    /// Issue 32 point 6: what Excel leaves behind — a trailing column without a name on every
+    /// line, rows of only separators — reads as the file without it; a value below the unnamed
+    /// column is a problem of its row, naming the column by its place.
+    #[test]
+    fn a_spreadsheets_leftovers_are_no_columns_and_no_rows() {
+        let clean = "a;b;c\n1;2;3\n4;5;6\n";
+        let careless = "a;b;c;;\n1;2;3;;\n;;;;\n4;5;6;;\n ; ;;;\n";
+        assert_eq!(
+            rows(careless),
+            rows(clean)
+                .into_iter()
+                .map(|(l, c)| (if l == 3 { 4 } else { l }, c))
+                .collect::<Vec<_>>()
+        );
+        let problems = |text: &str| {
+            read_rows(
+                text.as_bytes().into(),
+                "t.csv",
+                &COLUMNS,
+                Mode::Lenient,
+                |r| Some(r.line),
+            )
+            .unwrap()
+            .problems
+        };
+        assert!(problems(careless).is_empty());
+        let p = problems("a;b;c;;\n1;2;3;;x\n");
+        assert_eq!(p.len(), 1);
+        assert_eq!((p[0].row, p[0].column.as_str()), (2, "5 (no name)"));
+        // A column without a name between named ones is still an unknown column.
+        let p = problems("a;;c\n1;2;3\n");
+        assert_eq!(p.len(), 1);
+        assert!(p[0].reason.starts_with("unknown column"), "{}", p[0].reason);
     }
 }
