@@ -360,8 +360,15 @@ def test_a_workbook_of_exports_reads_as_the_csv_files_and_the_report_is_a_workbo
     xlsx = report.to_xlsx("en")
     assert xlsx[:2] == b"PK"  # a zip, as every .xlsx
     back = openpyxl.load_workbook(io.BytesIO(xlsx))
-    assert back.sheetnames[0] == "Method" and back.sheetnames[1:] == list(report.tables)
-    active = back["active_clients"]
+    # Sheets named in the document's language, never by po's machine names (issue 32).
+    assert back.sheetnames == [
+        "Method", "Active clients", "New clients", "Closed clients", "Clients by area",
+        "Children at home", "Contact reasons", "Assignments", "Intake outcomes",
+        "Deviations by type", "Deviations by counterpart"]
+    assert len(back.sheetnames) == len(report.tables) + 1
+    sv = openpyxl.load_workbook(io.BytesIO(report.to_xlsx("sv")))
+    assert sv.sheetnames[:3] == ["Metod", "Aktuella klienter", "Nya klienter"]
+    active = back["Active clients"]
     table = report.table("active_clients")
     assert active.cell(row=4, column=1).value == table.rows[0]
     assert [active.cell(row=4, column=j + 2).value for j in range(len(table.columns))] == [

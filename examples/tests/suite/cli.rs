@@ -831,3 +831,59 @@ fn a_careless_export_reports_as_the_clean_one() {
         "{out}"
     );
 }
+
+/// Issue 32 point 2: a Swedish document names its parts in Swedish and an English one in
+/// English — the hidden numbers per table and the workbook's sheets, never po's machine names
+/// (`active_clients` …), which the JSON keeps.
+#[test]
+fn documents_name_their_tables_in_their_language() {
+    let out = scratch("languages");
+    let o = out.to_str().unwrap();
+    let r = po(&[
+        "report",
+        DATA,
+        "--year",
+        "2023",
+        "--survey-sent",
+        "95",
+        "--format",
+        "md,xlsx",
+        "--lang",
+        "sv,en",
+        "--out",
+        o,
+    ]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    let machine: Vec<&str> = po_core::report::ReportTable::ALL
+        .iter()
+        .map(|t| t.name())
+        .chain(["clients_per_municipality", "survey"])
+        .collect();
+    for (lang, hidden, first) in [
+        (
+            "sv",
+            "Dolda tal per tabell: Aktuella klienter 4, Nya klienter 4,",
+            "Aktuella klienter",
+        ),
+        (
+            "en",
+            "Hidden numbers per table: Active clients 4, New clients 4,",
+            "Active clients",
+        ),
+    ] {
+        let md = std::fs::read_to_string(out.join(format!("report-2023.{lang}.md"))).unwrap();
+        assert!(md.contains(hidden), "{md}");
+        // English prose says "survey" and "assignments" as words; machine names have `_`.
+        for name in machine.iter().filter(|n| lang == "sv" || n.contains('_')) {
+            assert!(!md.contains(name), "{lang}: {name} in the Markdown");
+        }
+        let xlsx = std::fs::read(out.join(format!("report-2023.{lang}.xlsx"))).unwrap();
+        let sheets = po_core::io::read::read_workbook(&xlsx, "report.xlsx").unwrap();
+        let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names.get(1), Some(&first), "{names:?}");
+        assert_eq!(names.len(), 11);
+        for name in &machine {
+            assert!(!names.contains(name), "{lang}: sheet {name}");
+        }
+    }
+}

@@ -13,7 +13,7 @@ use super::{AnnualReport, Table};
 macro_rules! report_tables {
     ($(
         $(#[$doc:meta])*
-        $variant:ident => $field:ident, $sv:literal, $en:literal, compiled: $compiled:literal;
+        $variant:ident => $field:ident, $sv:literal, $en:literal, sheet: $sheet_sv:literal, $sheet_en:literal, compiled: $compiled:literal;
     )*) => {
         /// A table of the annual report (SFS 2013:522 10 §), in report order.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -39,6 +39,15 @@ macro_rules! report_tables {
             /// The English title.
             pub fn title_en(self) -> &'static str {
                 match self { $(ReportTable::$variant => $en),* }
+            }
+
+            /// A short name in the language asked for (a workbook's sheet: at most 31
+            /// characters, as Excel requires; issue 32: no machine names in a document).
+            pub fn sheet_name(self, sv: bool) -> &'static str {
+                match (self, sv) {
+                    $((ReportTable::$variant, true) => $sheet_sv,
+                    (ReportTable::$variant, false) => $sheet_en,)*
+                }
             }
 
             /// Whether a county's or the nation's compilation sums it (seed 001).
@@ -75,34 +84,44 @@ macro_rules! report_tables {
 report_tables! {
     /// 10 § 2: active clients by gender × age band (age on 31 December).
     ActiveClients => active_clients,
-        "Aktuella klienter efter kön och ålder", "Active clients by gender and age", compiled: true;
+        "Aktuella klienter efter kön och ålder", "Active clients by gender and age",
+        sheet: "Aktuella klienter", "Active clients", compiled: true;
     /// New clients (started in the year) by gender × age band.
     NewClients => new_clients,
-        "Nya klienter efter kön och ålder", "New clients by gender and age", compiled: true;
+        "Nya klienter efter kön och ålder", "New clients by gender and age",
+        sheet: "Nya klienter", "New clients", compiled: true;
     /// Closed clients (ended in the year) by gender × age band.
     ClosedClients => closed_clients,
-        "Avslutade klienter efter kön och ålder", "Closed clients by gender and age", compiled: true;
+        "Avslutade klienter efter kön och ålder", "Closed clients by gender and age",
+        sheet: "Avslutade klienter", "Closed clients", compiled: true;
     /// Active clients by area × gender.
     ClientsByArea => clients_by_area,
-        "Klienter efter område och kön", "Clients by area and gender", compiled: false;
+        "Klienter efter område och kön", "Clients by area and gender",
+        sheet: "Klienter efter område", "Clients by area", compiled: false;
     /// Active clients with children at home, by gender.
     ChildrenAtHome => children_at_home,
-        "Klienter med hemmavarande barn", "Clients with children at home", compiled: true;
+        "Klienter med hemmavarande barn", "Clients with children at home",
+        sheet: "Hemmavarande barn", "Children at home", compiled: true;
     /// Contact reasons of active clients by gender.
     ContactReasons => contact_reasons,
-        "Kontaktorsaker efter kön", "Contact reasons by gender", compiled: true;
+        "Kontaktorsaker efter kön", "Contact reasons by gender",
+        sheet: "Kontaktorsaker", "Contact reasons", compiled: true;
     /// Assignments of active clients by category.
     Assignments => assignments,
-        "Uppdrag efter kategori", "Assignments by category", compiled: false;
+        "Uppdrag efter kategori", "Assignments by category",
+        sheet: "Uppdrag", "Assignments", compiled: false;
     /// Intake outcomes by area.
     IntakeOutcomes => intake_outcomes,
-        "Resultat av nybesök efter område", "Intake outcomes by area", compiled: false;
+        "Resultat av nybesök efter område", "Intake outcomes by area",
+        sheet: "Resultat av nybesök", "Intake outcomes", compiled: false;
     /// 10 § 5: deviations by event type × level.
     DeviationsByType => deviations_by_type,
-        "Avvikelser efter händelsetyp och nivå", "Deviations by event type and level", compiled: true;
+        "Avvikelser efter händelsetyp och nivå", "Deviations by event type and level",
+        sheet: "Avvikelser efter typ", "Deviations by type", compiled: true;
     /// 10 § 5: deviations by counterpart × status.
     DeviationsByCounterpart => deviations_by_counterpart,
-        "Avvikelser efter motpart och status", "Deviations by counterpart and status", compiled: true;
+        "Avvikelser efter motpart och status", "Deviations by counterpart and status",
+        sheet: "Avvikelser efter motpart", "Deviations by counterpart", compiled: true;
 }
 
 impl ReportTable {
@@ -131,6 +150,34 @@ impl ReportTable {
             self,
             ReportTable::DeviationsByType | ReportTable::DeviationsByCounterpart
         )
+    }
+
+    /// The table of a machine name (`active_clients`), if it is one of the report's.
+    pub fn named(name: &str) -> Option<ReportTable> {
+        ReportTable::ALL.iter().copied().find(|t| t.name() == name)
+    }
+
+    /// What a document calls a part of the report whose numbers the disclosure control counts
+    /// ([`AnnualReport::hidden_cells`]'s keys: a table's machine name, or the staff, the
+    /// clients per municipality, the waiting time, the feedback, the survey), in the language
+    /// asked for; a name it does not know, as it is.
+    pub fn part_name(name: &str, sv: bool) -> &str {
+        if let Some(t) = ReportTable::named(name) {
+            return t.sheet_name(sv);
+        }
+        let (swedish, english) = match name {
+            "clients_per_municipality" => ("Klienter per kommun", "Clients per municipality"),
+            "survey" => ("Avslutningsenkät", "Exit survey"),
+            "staff" => ("Personal", "Staff"),
+            "waiting" => ("Väntetid", "Waiting time"),
+            "deviations_with_feedback" => ("Återkoppling", "Feedback"),
+            _ => return name,
+        };
+        if sv {
+            swedish
+        } else {
+            english
+        }
     }
 
     /// A table of this kind from its labels and counts (rows × columns).

@@ -7,9 +7,11 @@
 //! or Swedish/English labels or the organisation's local labels ([`LocalVocabulary`]). Lists in
 //! one cell (contact reasons, assignments) are separated by `|`. Headers are the English codes
 //! below or their Swedish names. What a spreadsheet leaves behind its data — trailing columns
-//! without a name, rows of only separators — holds nothing and is skipped as blank lines are
-//! (issue 32 point 6; decided: no note, since nothing is lost); a value under a column without
-//! a name is a problem of its row.
+//! without a name, and in CSV rows of only separators — holds nothing and is skipped as blank
+//! lines are (issue 32 point 6; decided: no note, since nothing is lost). A row of empty cells
+//! is kept where it can be a record: in a frame, and in a file without required columns (a
+//! batch of cases answers every row, nothing known included). A value under a column without a
+//! name is a problem of its row.
 //!
 //! Every problem names the file, the row (the line number in the file, header = 1), the column
 //! and the reason. Strict mode fails with every problem; lenient mode leaves the bad rows out

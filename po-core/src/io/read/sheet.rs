@@ -163,8 +163,8 @@ impl<'a> Cells<'a> {
         }
     }
 
-    /// Whether every cell is empty or blank: a row of only separators, as a spreadsheet
-    /// leaves below its data. It holds nothing, and is skipped as a blank line is.
+    /// Whether every cell is empty or blank: in a CSV file, a row of only separators, as a
+    /// spreadsheet leaves below its data. It holds nothing, and is skipped as a blank line is.
     fn blank(self) -> bool {
         (0..self.len()).all(|f| self.get(f).is_none_or(|c| trim(c).is_empty()))
     }
@@ -430,7 +430,10 @@ pub(super) fn each_row(
             beyond = Some((line, reason));
             return;
         }
-        if cells.blank() {
+        // In a CSV file whose rows need a value (an export's id): such a row can be no record,
+        // only a spreadsheet's leftover. A frame's rows, and a file whose every column may be
+        // empty (cases: nothing known yet), are records their writer made, answered each.
+        if !columns.required.is_empty() && matches!(cells, Cells::Text { .. }) && cells.blank() {
             return;
         }
         let at = RowAt {

@@ -92,11 +92,15 @@ pub(crate) fn protection_md(out: &mut String, r: &AnnualReport, sv: bool) {
             } else {
                 writeln!(out, "\nCounts from 1 to {} are not shown (threshold k = {k}); zero is shown. Further numbers, totals included, are hidden so that no hidden number can be computed from what is published, not even from the relations between the tables, and no hidden number can be shown to be below {k}. The report was audited by linear programming before it was written. Hidden numbers are shown as ..; why a given number is hidden is not said.", k - 1)
             };
-            let hidden: Vec<String> = r
-                .hidden_cells
-                .iter()
+            // In report order: the tables, then the other parts.
+            let mut parts: Vec<(&String, &u64)> = r.hidden_cells.iter().collect();
+            parts.sort_by_key(|(name, _)| {
+                ReportTable::named(name).map_or(ReportTable::ALL.len(), |t| t as usize)
+            });
+            let hidden: Vec<String> = parts
+                .into_iter()
                 .filter(|(_, n)| **n > 0)
-                .map(|(table, n)| format!("{table} {n}"))
+                .map(|(table, n)| format!("{} {n}", ReportTable::part_name(table, sv)))
                 .collect();
             if !hidden.is_empty() {
                 let _ = writeln!(

@@ -237,7 +237,10 @@ fn table_sheet(
     let failed = |e: rust_xlsxwriter::XlsxError| xlsx_failed(e.to_string());
     let bold = rust_xlsxwriter::Format::new().set_bold();
     let total = if sv { "Totalt" } else { "Total" };
-    let sheet = book.add_worksheet().set_name(&table.name).map_err(failed)?;
+    // A sheet is named in the document's language (a table of the report by its short name).
+    let name = crate::report::ReportTable::named(&table.name)
+        .map_or(table.name.as_str(), |t| t.sheet_name(sv));
+    let sheet = book.add_worksheet().set_name(name).map_err(failed)?;
     let write = |sheet: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, cell: Cell| match cell {
         Cell::Count(n) => sheet.write_number(r, c, n as f64).map(|_| ()),
         Cell::Suppressed => sheet.write_string(r, c, "..").map(|_| ()),
