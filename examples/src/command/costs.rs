@@ -11,11 +11,12 @@ use super::files::{read, write_file};
 use super::{failed, usage, Fail, OK};
 
 pub(super) const HELP: &str =
-    "Usage: po costs AGREEMENT.json [--population FILE] [--format md|csv] [--xlsx OUT]
+    "Usage: po costs AGREEMENT.json [--population FILE] [--format md|csv] [--xlsx OUT] [--lang sv|en]
 
 Allocates the agreement's municipal net cost between its participants by adults (18+). With
 --population (an SCB table of population by municipality and single year of age), the adults
-are read from it instead of the agreement. --xlsx also writes the invoices as a workbook.";
+are read from it instead of the agreement. --xlsx also writes the invoices as a workbook.
+Numbers as the language writes them (default sv: 1 234 and 9,6329).";
 
 /// Adults (18+) and names per municipality from an SCB population table (`--population`).
 pub(super) fn adults(
@@ -31,7 +32,7 @@ pub(super) fn costs(
     _err: &mut dyn Write,
 ) -> Result<i32, Fail> {
     use po_core::money::{allocate, Agreement};
-    let a = parse(args, &["population", "format", "xlsx"], &[]).map_err(usage)?;
+    let a = parse(args, &["population", "format", "xlsx", "lang"], &[]).map_err(usage)?;
     let [file] = a.positional.as_slice() else {
         return Err(usage("give one agreement (JSON)"));
     };
@@ -50,47 +51,24 @@ pub(super) fn costs(
         }
     }
     let allocation = allocate(&agreement).map_err(failed)?;
-    let csv = a.options.get("format").is_some_and(|f| f == "csv");
-    if csv {
-        let _ = writeln!(
-            out,
-            "kommunkod;kommun;vuxna;andel_procent;avgift;administrationsavgift;att_betala"
-        );
-    } else {
-        let _ = writeln!(
-            out,
-            "{}\n\n| Kommunkod | Kommun | Vuxna (18+) | Andel % | Avgift | Administrationsavgift | Att betala |\n|---|---|---:|---:|---:|---:|---:|",
-            allocation.stamp.rules
-        );
-    }
-    for s in &allocation.participants {
-        let cells = [
-            s.code.to_string(),
-            s.name.clone(),
-            s.adults.to_string(),
-            s.key_percent.to_string(),
-            s.fee.to_string(),
-            s.administration_fee.to_string(),
-            s.total.to_string(),
-        ];
-        let _ = if csv {
-            writeln!(out, "{}", cells.join(";"))
-        } else {
-            writeln!(out, "| {} |", cells.join(" | "))
-        };
-    }
+    let language = match a.options.get("lang").map(String::as_str) {
+        None | Some("sv") => Language::Sv,
+        Some("en") => Language::En,
+        Some(other) => return Err(usage(&format!("--lang: expected sv or en, got {other:?}"))),
+    };
+    let text = match a.options.get("format").map(String::as_str) {
+        None | Some("md") => po_core::io::write::allocation_markdown(&allocation, language),
+        Some("csv") => po_core::io::write::allocation_csv(&allocation, language),
+        Some(other) => {
+            return Err(usage(&format!(
+                "--format: expected md or csv, got {other:?}"
+            )))
+        }
+    };
+    let _ = write!(out, "{text}");
     if let Some(path) = a.options.get("xlsx") {
-        let book =
-            po_core::io::write::invoices_to_xlsx(&allocation, Language::Sv).map_err(failed)?;
+        let book = po_core::io::write::invoices_to_xlsx(&allocation, language).map_err(failed)?;
         write_file(Path::new(path), &book)?;
-    }
-    if !csv {
-        let total: rust_decimal::Decimal = allocation.participants.iter().map(|s| s.total).sum();
-        let _ = writeln!(
-            out,
-            "\nSumma att betala: {total} (kommunernas nettokostnad {} + administrationsavgift {}).",
-            allocation.municipal_net, allocation.administration_fee
-        );
     }
     Ok(OK)
 }

@@ -121,8 +121,13 @@ fn the_report_as_xlsx_has_a_method_sheet_and_a_sheet_per_table() {
     let sheets = read_workbook(&bytes, "report.xlsx").unwrap();
     let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names[0], "Metod");
-    let tables: Vec<&str> = report.tables().iter().map(|t| t.name.as_str()).collect();
+    // A sheet per table, in report order, named in Swedish (issue 32).
+    let tables: Vec<&str> = po_core::report::ReportTable::ALL
+        .iter()
+        .map(|t| t.sheet_name(true))
+        .collect();
     assert_eq!(&names[1..], tables.as_slice());
+    assert_eq!(names[1], "Aktuella klienter");
     let method = &sheets[0].frame;
     assert_eq!(
         method.names[0],

@@ -5,6 +5,7 @@ mod compilation;
 mod data;
 mod flat;
 mod html;
+mod invoices;
 mod markdown;
 mod meeting;
 #[cfg(feature = "excel")]
@@ -23,6 +24,7 @@ pub fn problem_lines(problems: &[crate::input::Problem], language: crate::Langua
 }
 pub use flat::to_flat_csv;
 pub use html::{compilation_to_html, to_html};
+pub use invoices::{allocation_csv, allocation_markdown};
 pub use markdown::{compilation_markdown, to_markdown};
 pub use meeting::{
     annual_summary_by_level, annual_summary_by_level_with_ledger, meeting_document,
