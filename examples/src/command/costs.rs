@@ -54,7 +54,7 @@ pub(super) fn costs(
     let language = match a.options.get("lang").map(String::as_str) {
         None | Some("sv") => Language::Sv,
         Some("en") => Language::En,
-        Some(other) => return Err(usage(&format!("--lang: expected sv or en, got {other:?}"))),
+        Some(other) => return Err(usage(format!("--lang: expected sv or en, got {other:?}"))),
     };
     let text = match a.options.get("format").map(String::as_str) {
         None | Some("md") => po_core::io::write::allocation_markdown(&allocation, language),
