@@ -60,7 +60,7 @@ pub(super) fn costs(
         None | Some("md") => po_core::io::write::allocation_markdown(&allocation, language),
         Some("csv") => po_core::io::write::allocation_csv(&allocation, language),
         Some(other) => {
-            return Err(usage(&format!(
+            return Err(usage(format!(
                 "--format: expected md or csv, got {other:?}"
             )))
         }
