@@ -284,3 +284,66 @@ pub fn deviation_histories(
         })
         .collect()
 }
+
+/// A service of the SYNTHETIC nation: the municipalities it serves (the host first), its name
+/// and its register.
+pub struct NationService {
+    /// The municipalities, the host first.
+    pub municipalities: Vec<MunicipalityCode>,
+    /// "PO Värmlands län 2" and so on.
+    pub name: String,
+    /// Its SYNTHETIC register of 40–120 clients.
+    pub register: Register,
+}
+
+/// The SYNTHETIC nation (issues 17 and 34): 106 services across the 21 counties, as many as
+/// seed 001 counts, each with a disjoint run of its county's municipalities (all 290 served,
+/// none claimed twice) and a register of 40–120 clients (about 8 500 in all). Five services per
+/// county where it has five municipalities (Gotland has one), then one more in the largest
+/// counties in turn until there are 106. The same year always gives the same nation.
+pub fn nation(year: i32) -> Vec<NationService> {
+    use po_core::organisation::County;
+    use po_core::reference::sweden;
+    let counties: Vec<County> = County::ALL
+        .iter()
+        .copied()
+        .filter(|c| sweden::municipalities().iter().any(|m| m.county == *c))
+        .collect();
+    let codes: Vec<Vec<MunicipalityCode>> = counties
+        .iter()
+        .map(|c| {
+            sweden::municipalities()
+                .iter()
+                .filter(|m| m.county == *c)
+                .map(|m| m.code)
+                .collect()
+        })
+        .collect();
+    let mut per: Vec<usize> = codes.iter().map(|c| c.len().min(5)).collect();
+    let mut i = 0;
+    while per.iter().sum::<usize>() < 106 {
+        if codes[i].len() > per[i] {
+            per[i] += 1;
+        }
+        i = (i + 1) % per.len();
+    }
+    let mut out = Vec::new();
+    let mut seed = 1u64;
+    for (ci, county) in counties.iter().enumerate() {
+        let n = per[ci];
+        let mut from = 0;
+        for s in 0..n {
+            let take = codes[ci].len() / n + usize::from(s < codes[ci].len() % n);
+            let municipalities = codes[ci][from..from + take].to_vec();
+            from += take;
+            seed += 1;
+            let clients = 40 + usize::try_from(seed).unwrap_or(0).wrapping_mul(37) % 80;
+            out.push(NationService {
+                municipalities,
+                name: format!("PO {} {}", county.label_sv(), s + 1),
+                register: varmland_like(year, clients, seed),
+            });
+        }
+    }
+    out
+}

@@ -22,6 +22,7 @@ mod files;
 mod queue;
 mod report;
 mod schema;
+mod synthetic;
 
 /// Done.
 pub const OK: i32 = 0;
@@ -54,6 +55,7 @@ Commands:
                               an attacker holding all of them can compute
   schema [--format md|json|json-schema]
                               every input file and column po reads; the JSON documents' schemas
+  synthetic-nation --out DIR  the SYNTHETIC nation's 106 submissions, to try po compile on
 
 Exit codes: 0 done, 1 the input has problems, 2 wrong usage, 3 a file could not be read or
 written or po refused the input.";
@@ -73,6 +75,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         "compile" => (compile::HELP, compile::compile),
         "audit" => (audit::HELP, audit::audit),
         "schema" => (schema::HELP, schema::schema),
+        "synthetic-nation" => (synthetic::HELP, synthetic::synthetic_nation),
         "--help" | "-h" | "help" => {
             let _ = writeln!(out, "{HELP}");
             return OK;

@@ -15,63 +15,22 @@ use po_core::report::{annual_report, Cell, ReportOptions, Table};
 use po_core::Language;
 use rust_decimal::Decimal;
 
-/// 106 services across the 21 counties, each with a disjoint run of its county's municipalities
-/// (all 290 served, none claimed twice), and a SYNTHETIC register of 40–120 clients.
+/// 106 services across the 21 counties (`po_examples::synthetic::nation`, as `po
+/// synthetic-nation` writes them), each report protected as asked.
 fn nation(protection: Protection) -> Vec<Submission> {
-    let mut out = Vec::new();
-    let counties: Vec<County> = County::ALL
-        .iter()
-        .copied()
-        .filter(|c| sweden::municipalities().iter().any(|m| m.county == *c))
-        .collect();
-    assert_eq!(counties.len(), 21);
-    let codes: Vec<Vec<_>> = counties
-        .iter()
-        .map(|c| {
-            sweden::municipalities()
-                .iter()
-                .filter(|m| m.county == *c)
-                .map(|m| m.code)
-                .collect()
-        })
-        .collect();
-    // Five services per county where it has five municipalities (Gotland has one), then one
-    // more in the largest counties until there are 106; each service a disjoint run of its
-    // county's municipalities, so none is claimed twice.
-    let mut per: Vec<usize> = codes.iter().map(|c| c.len().min(5)).collect();
-    let mut i = 0;
-    while per.iter().sum::<usize>() < 106 {
-        if codes[i].len() > per[i] {
-            per[i] += 1;
-        }
-        i = (i + 1) % per.len();
-    }
-    let mut seed = 1u64;
-    for (ci, county) in counties.iter().enumerate() {
-        let n = per[ci];
-        let mut from = 0;
-        for s in 0..n {
-            let take = codes[ci].len() / n + usize::from(s < codes[ci].len() % n);
-            let municipalities: Vec<_> = codes[ci][from..from + take].to_vec();
-            from += take;
-            seed += 1;
-            let register =
-                po_examples::synthetic::varmland_like(2023, 40 + (seed as usize * 37) % 80, seed);
+    let out: Vec<Submission> = po_examples::synthetic::nation(2023)
+        .into_iter()
+        .map(|s| {
             let options = ReportOptions {
                 year: 2023,
-                service_name: format!("PO {} {}", county.label_sv(), s + 1),
+                service_name: s.name,
                 protection,
                 ..ReportOptions::default()
             };
-            let report = annual_report(&register, &options).unwrap();
-            out.push(Submission::new(
-                municipalities[0],
-                municipalities,
-                None,
-                report,
-            ));
-        }
-    }
+            let report = annual_report(&s.register, &options).unwrap();
+            Submission::new(s.municipalities[0], s.municipalities, None, report)
+        })
+        .collect();
     assert_eq!(out.len(), 106);
     out
 }

@@ -206,13 +206,26 @@ fn partitions(period: Period, ids: &[CellId], cells: &[&LedgerCell]) -> Vec<Vec<
 /// published and recorded.
 ///
 /// # Errors
-/// [`DisclosureError::AtRisk`] when what was published before already gives a cell away and no
-/// cell of the new publication can help; the audit's errors.
+/// [`DisclosureError::Ledger`] when the new publication counts up to a day of another year than
+/// the ledger's (a meeting document of 2024 with the ledger of 2023: record it in its own
+/// year's); [`DisclosureError::AtRisk`] when what was published before already gives a cell
+/// away and no cell of the new publication can help; the audit's errors.
 pub fn protect_with_ledger(
     ledger: &Ledger,
     new: &LedgerEntry,
     k: u64,
 ) -> Result<LedgerEntry, DisclosureError> {
+    // A ledger holds one year's publications about its population; a publication belongs to
+    // the year its counts end in (a meeting on 31 March covers the quarter before it).
+    let year = ledger.population.year;
+    if let Some(cell) = new.cells.iter().find(|c| c.key.period.to.year() != year) {
+        return Err(DisclosureError::Ledger(format!(
+            "it records the publications of {year}, and {:?} counts up to {}: protect it with the ledger of {}",
+            new.title,
+            cell.key.period.to,
+            cell.key.period.to.year()
+        )));
+    }
     let entries: Vec<&LedgerEntry> = ledger.publications.iter().collect();
     let c = combine(&entries, new);
     // The new publication's cells follow the recorded ones (derived cells come after both).
@@ -411,6 +424,26 @@ mod tests {
         assert_eq!(
             protect_with_ledger(&ledger, &year, 3).unwrap().cells[0].shown,
             Some(18)
+        );
+    }
+
+    /// A publication of another year is refused with the ledger of this one, naming both.
+    #[test]
+    fn a_publication_of_another_year_is_refused() {
+        let ledger = quarters([5, 4, 6, 3]);
+        let next = shortcomings(
+            "meeting 2024",
+            date!(2024 - 01 - 01),
+            date!(2024 - 03 - 31),
+            4,
+            3,
+        );
+        let e = protect_with_ledger(&ledger, &next, 3)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("publications of 2023") && e.contains("2024-03-31"),
+            "{e}"
         );
     }
 }

@@ -1,0 +1,65 @@
+//! `po synthetic-nation`: the SYNTHETIC nation's submissions written out, so that anyone can run
+//! `po compile` on a whole nation and read the national report (issue 34 point 4).
+
+use std::io::Write;
+use std::path::Path;
+
+use po_core::chain::Submission;
+use po_core::disclosure::Protection;
+use po_core::report::{annual_report, ReportOptions};
+
+use super::args::{parse, year};
+use super::files::write_file;
+use super::{failed, usage, Fail, OK};
+
+pub(super) const HELP: &str = "Usage: po synthetic-nation --out DIR [--year Y]
+
+Writes the SYNTHETIC nation's submissions to länsstyrelserna: 106 services across the 21
+counties (every one of the 290 municipalities served once), each with a generated register of
+40–120 clients — about 8 500 in all, nobody real. Each submission holds exact counts, marked
+confidential, as `po report --municipalities` writes it. Then `po compile DIR --year Y` gives
+the nation's report, and `--county C` a county's. Default year 2023.";
+
+pub(super) fn synthetic_nation(
+    args: &[String],
+    out: &mut dyn Write,
+    _err: &mut dyn Write,
+) -> Result<i32, Fail> {
+    let a = parse(args, &["out", "year"], &[]).map_err(usage)?;
+    let year = if a.options.contains_key("year") {
+        year(&a)?
+    } else {
+        2023
+    };
+    let dir = Path::new(
+        a.options
+            .get("out")
+            .ok_or_else(|| usage("--out DIR is required"))?,
+    );
+    std::fs::create_dir_all(dir)
+        .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
+    let services = crate::synthetic::nation(year);
+    let mut clients = 0;
+    for (n, s) in services.iter().enumerate() {
+        let options = ReportOptions {
+            year,
+            service_name: s.name.clone(),
+            protection: Protection::Unprotected,
+            ..ReportOptions::default()
+        };
+        let exact = annual_report(&s.register, &options).map_err(failed)?;
+        clients += s.register.clients.len();
+        let host = s.municipalities[0];
+        let submission = Submission::exact(host, s.municipalities.clone(), None, exact, None);
+        let path = dir.join(format!("{:03}-{host}.json", n + 1));
+        write_file(&path, (submission.to_json() + "\n").as_bytes())?;
+    }
+    let _ = writeln!(
+        out,
+        "{} SYNTHETIC submissions for {year} ({clients} clients in the registers) in {}; next: po compile {} --year {year}",
+        services.len(),
+        dir.display(),
+        dir.display()
+    );
+    Ok(OK)
+}
