@@ -159,3 +159,9 @@ pub struct Imported<T> {
     /// The rows left out, and why.
     pub problems: Vec<Problem>,
 }
+
+/// Today's date (UTC) by the machine's clock: what the readers compare dates with that cannot
+/// have come yet (a client starting after today).
+pub fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
+}

@@ -128,6 +128,16 @@ pub(super) fn report(
         },
         input_problems: problems.clone(),
     };
+    // Clients of other years are in no table of this one: said, never silently left out.
+    let (after, before) = register.outside_year(year);
+    if after + before > 0 {
+        let _ = writeln!(
+            err,
+            "po report: {} of {} clients are counted for {year}; {after} started after {year} and {before} ended before it (in no table of this year's report)",
+            register.clients.len() - after - before,
+            register.clients.len()
+        );
+    }
     let dir = PathBuf::from(a.options.get("out").map_or("po-report", String::as_str));
     let ledger = ledger(&a, &dir, &options)?;
     let (report, recorded) = match &ledger {
@@ -207,7 +217,7 @@ pub(super) fn report(
     let _ = writeln!(
         out,
         "The {year} report of {} clients, protected at k = {k}; written:",
-        register.clients.len()
+        register.clients.len() - after - before
     );
     for p in &written {
         let _ = writeln!(out, "  {}", p.display());

@@ -171,6 +171,26 @@ pub struct Register {
     pub staff: Vec<StaffMember>,
 }
 
+impl Register {
+    /// The clients of the register outside `year`: how many started after it ended, and how
+    /// many ended before it began. They are in no table of the year's report; the command says
+    /// so to the coordinator (issue 32 point 6), and the published report does not (a count of
+    /// one or two people).
+    pub fn outside_year(&self, year: i32) -> (usize, usize) {
+        let after = self
+            .clients
+            .iter()
+            .filter(|c| c.started_on.year() > year)
+            .count();
+        let before = self
+            .clients
+            .iter()
+            .filter(|c| c.ended_on.is_some_and(|e| e.year() < year))
+            .count();
+        (after, before)
+    }
+}
+
 impl Client {
     /// Whether the client had an ombud on some day of `year`.
     pub fn active_in(&self, year: i32) -> bool {

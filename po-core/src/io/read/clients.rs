@@ -32,8 +32,10 @@ pub const CLIENT_CSV_COLUMNS: &[&str] = &[
 ];
 
 /// The checks of a client's dates, written once for every reader (CSV, JSON): ends before it
-/// starts, starts before the application, under 18 when starting (PO is for adults, SFS
-/// 2013:522 2 §). Dates that could not be read are skipped. Returns `(column, reason)`.
+/// starts, starts before the application, starts after today (a year mistyped: a client
+/// starting in 2031 would otherwise be left out of every report without a word; issue 32
+/// point 6), under 18 when starting (PO is for adults, SFS 2013:522 2 §). Dates that could not
+/// be read are skipped. Returns `(column, reason)`.
 pub(super) fn date_problems(
     birth_date: Option<Date>,
     applied_on: Option<Date>,
@@ -41,6 +43,13 @@ pub(super) fn date_problems(
     ended_on: Option<Date>,
 ) -> Vec<(&'static str, String)> {
     let mut problems = Vec::new();
+    let today = crate::input::today();
+    if let Some(s) = started_on.filter(|&s| s > today) {
+        problems.push((
+            "started_on",
+            format!("starts {s}, after today ({today}); check the year"),
+        ));
+    }
     if let (Some(s), Some(e)) = (started_on, ended_on) {
         if e < s {
             problems.push(("ended_on", format!("ends {e}, before it starts {s}")));
