@@ -695,6 +695,16 @@ impl AnnualReport {
         po_core::io::write::report_to_xlsx(self.0.publishable().map_err(po)?, lang).map_err(po)
     }
 
+    /// The report as a self-contained HTML document for A4 in `language` (`sv` or `en`), after
+    /// its audit (issue 32: every format from Python and Kotlin as from the command).
+    pub(crate) fn html(&self, language: &str) -> Result<String, PoError> {
+        let lang = Language::parse(language).map_err(po)?;
+        Ok(po_core::io::write::to_html(
+            self.0.publishable().map_err(po)?,
+            lang,
+        ))
+    }
+
     /// The report as Markdown in `language` (`sv` or `en`), after its audit.
     pub(crate) fn markdown(&self, language: &str) -> Result<String, PoError> {
         let lang = Language::parse(language).map_err(po)?;

@@ -359,6 +359,13 @@ def test_a_workbook_of_exports_reads_as_the_csv_files_and_the_report_is_a_workbo
     report = po.annual_report(register, year=2023)
     xlsx = report.to_xlsx("en")
     assert xlsx[:2] == b"PK"  # a zip, as every .xlsx
+    # Issue 32: the HTML document from Python as from the command, in either language.
+    html = report.to_html()
+    assert html.startswith("<!doctype html>") and '<html lang="sv">' in html
+    assert "Redovisning enligt 10 § förordning (2013:522) 2023" in html
+    assert '<html lang="en">' in report.to_html("en")
+    with pytest.raises(po.UnknownCodeError):
+        report.to_html("de")
     back = openpyxl.load_workbook(io.BytesIO(xlsx))
     # Sheets named in the document's language, never by po's machine names (issue 32).
     assert back.sheetnames == [

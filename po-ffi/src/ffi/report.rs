@@ -162,6 +162,12 @@ impl AnnualReport {
         self.markdown(&language)
     }
 
+    /// The report as a self-contained HTML document that prints on A4, `sv` or `en`.
+    #[uniffi::method(default(language = "sv"))]
+    pub fn to_html(&self, language: String) -> Result<String, PoError> {
+        self.html(&language)
+    }
+
     /// The report as an .xlsx workbook, `sv` or `en`: a method sheet, a sheet per table
     /// (counts as numbers, hidden cells `..`).
     #[uniffi::method(default(language = "sv"))]

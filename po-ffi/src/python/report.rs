@@ -420,6 +420,11 @@ impl AnnualReport {
     fn py_to_markdown(&self, language: &str) -> PyResult<String> {
         Ok(self.markdown(language)?)
     }
+    /// The report as a self-contained HTML document that prints on A4, `sv` or `en`.
+    #[pyo3(name = "to_html", signature = (language = "sv"))]
+    fn py_to_html(&self, language: &str) -> PyResult<String> {
+        Ok(self.html(language)?)
+    }
     /// The report as an .xlsx workbook (bytes), `sv` or `en`: a method sheet, a sheet per
     /// table (counts as numbers, hidden cells `..`).
     #[pyo3(name = "to_xlsx", signature = (language = "sv"))]

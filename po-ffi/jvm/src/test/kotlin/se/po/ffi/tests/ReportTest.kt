@@ -53,6 +53,10 @@ class ReportTest {
             expectThrows<PoException.InvalidRegister>("not a workbook") { Register.fromWorkbook("id;gender".toByteArray()) }
             expectThrows<PoException.UnknownCode>("xlsx language") { r.toXlsx("de") }
             expectThrows<PoException.UnknownCode>("language") { r.toMarkdown("de") }
+            // Issue 32: the HTML document from Kotlin as from the command.
+            val html = r.toHtml("sv")
+            check(html.startsWith("<!doctype html>") && html.contains("<html lang=\"sv\">"), "html")
+            expectThrows<PoException.UnknownCode>("html language") { r.toHtml("de") }
             expectThrows<PoException.UnknownCode>("table") { r.table("nope") }
         }
     }
