@@ -66,11 +66,11 @@ impl<'a> Neighbourhoods<'a> {
         }
     }
 
-    /// The cells reached from `i` through constraints, nearest first, whole constraints at a
-    /// time, until at least `budget` cells (or all that can be reached). A constraint costs its
-    /// number of cells to cross, so a table's own sums (a few cells) are taken before a sum
-    /// over many publications (a county's or the nation's): a service's hidden cells can move
-    /// only together, within its report, so a neighbourhood holds whole reports first.
+    /// The cells reached from `i` through constraints, nearest first, until `budget` cells (or
+    /// all that can be reached). Crossing a constraint costs its number of cells, so a table's
+    /// own sums (a few cells) are followed before a sum over many publications (a county's or
+    /// the nation's): a service's hidden cells move together within its report, so a
+    /// neighbourhood takes a report's cells before its neighbours'.
     fn around(&self, i: usize, budget: usize) -> Vec<usize> {
         use std::cmp::Reverse;
         use std::collections::BinaryHeap;
