@@ -4,9 +4,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
-use po_core::Language;
-
-use super::args::parse;
+use super::args::{languages, parse};
 use super::files::{read, write_file};
 use super::{failed, usage, Fail, OK};
 
@@ -51,10 +49,8 @@ pub(super) fn costs(
         }
     }
     let allocation = allocate(&agreement).map_err(failed)?;
-    let language = match a.options.get("lang").map(String::as_str) {
-        None | Some("sv") => Language::Sv,
-        Some("en") => Language::En,
-        Some(other) => return Err(usage(format!("--lang: expected sv or en, got {other:?}"))),
+    let [language] = languages(&a)?[..] else {
+        return Err(usage("--lang: give one language, sv or en"));
     };
     let text = match a.options.get("format").map(String::as_str) {
         None | Some("md") => po_core::io::write::allocation_markdown(&allocation, language),

@@ -305,10 +305,7 @@ fn hide(r: &mut AnnualReport, p: &Publication, slots: &[CellId], hidden: &[bool]
 /// Whether counts of disjoint periods add up in this group of figures (events of the period),
 /// or not (stocks such as active clients).
 fn additive(table: &str) -> bool {
-    ReportTable::ALL
-        .iter()
-        .find(|t| t.name() == table)
-        .is_some_and(|t| t.additive())
+    ReportTable::named(table).is_some_and(ReportTable::additive)
         || table == "deviations_with_feedback"
 }
 

@@ -30,7 +30,7 @@ pub(super) const BUDGETS: [usize; 2] = [24, 160];
 /// What feasible points around the truth showed about each cell, kept across the rounds of
 /// one protection (the same relations, published values and truth; hidden cells only added).
 #[derive(Default)]
-pub(in crate::disclosure) struct Points {
+pub(super) struct Points {
     pub(super) seen: HashMap<CellId, Seen>,
     pub(super) unbounded: HashSet<CellId>,
 }

@@ -6,15 +6,40 @@ use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
-use crate::io::text::{count, decimal, words};
+use crate::io::text::{count, decimal};
 use crate::money::{Allocation, Rounding};
 use crate::Language;
+
+/// The invoice's columns in the reader's language, one list for every rendering (Markdown and
+/// the workbook).
+pub(crate) fn headers(sv: bool) -> [&'static str; 7] {
+    if sv {
+        [
+            "Kommunkod",
+            "Kommun",
+            "Vuxna (18+)",
+            "Andel %",
+            "Avgift",
+            "Administrationsavgift",
+            "Att betala",
+        ]
+    } else {
+        [
+            "Code",
+            "Municipality",
+            "Adults (18+)",
+            "Share %",
+            "Fee",
+            "Administration fee",
+            "To pay",
+        ]
+    }
+}
 
 /// The invoices as Markdown: what the allocation follows, a row per municipality (adults, key
 /// share, fee, administration fee, to pay) and the sum, numbers as `language` writes them.
 pub fn allocation_markdown(a: &Allocation, language: Language) -> String {
     let sv = language == Language::Sv;
-    let t = words(sv);
     let unit = match (a.rounding, sv) {
         (Rounding::Krona, true) => "hela kronor",
         (Rounding::Ore, true) => "hela ören",
@@ -35,19 +60,10 @@ pub fn allocation_markdown(a: &Allocation, language: Language) -> String {
             a.year
         )
     };
-    let headers = [
-        t("Kommunkod", "Municipality code"),
-        t("Kommun", "Municipality"),
-        t("Vuxna (18+)", "Adults (18+)"),
-        t("Andel %", "Share %"),
-        t("Avgift", "Fee"),
-        t("Administrationsavgift", "Administration fee"),
-        t("Att betala", "To pay"),
-    ];
     let _ = writeln!(
         out,
         "\n| {} |\n|---|---|---:|---:|---:|---:|---:|",
-        headers.join(" | ")
+        headers(sv).join(" | ")
     );
     let amount = |d: Decimal| decimal(d, sv);
     for s in &a.participants {

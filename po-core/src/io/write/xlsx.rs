@@ -198,27 +198,7 @@ pub fn invoices_to_xlsx(
         SheetCell::Number(shares.iter().map(|s| s.administration_fee).sum()),
         SheetCell::Number(shares.iter().map(|s| s.total).sum()),
     ]);
-    let headers = if sv {
-        [
-            "Kommunkod",
-            "Kommun",
-            "Vuxna (18+)",
-            "Andel %",
-            "Avgift",
-            "Administrationsavgift",
-            "Att betala",
-        ]
-    } else {
-        [
-            "Code",
-            "Municipality",
-            "Adults (18+)",
-            "Share %",
-            "Fee",
-            "Administration fee",
-            "To pay",
-        ]
-    };
+    let headers = super::invoices::headers(sv);
     rows_to_xlsx(&[SheetRows {
         name: if sv { "Fakturor" } else { "Invoices" }.into(),
         title: allocation.stamp.rules.clone(),
