@@ -13,7 +13,7 @@ use po_core::report::{annual_report, ReportOptions};
 static VOCABULARY: LazyLock<LocalVocabulary> = LazyLock::new(LocalVocabulary::varmland);
 
 fuzz_target!(|data: &[u8]| {
-    // Split the input into up to five files at 0xFF bytes (never in UTF-8 text).
+    // Split the input into up to six files at 0xFF bytes (never in UTF-8 text).
     let files: Vec<&[u8]> = data.split(|&b| b == 0xFF).collect();
     let file = |i: usize| files.get(i).copied().filter(|f| !f.is_empty());
     let csv = RegisterCsv {
@@ -21,6 +21,7 @@ fuzz_target!(|data: &[u8]| {
         intake: file(1).map(Into::into),
         deviations: file(2).map(Into::into),
         staff: file(3).map(Into::into),
+        deviation_events: file(5).map(Into::into),
         survey: file(4),
         survey_sent: data.len() as u32 % 50,
     };

@@ -398,9 +398,13 @@ record! {
         /// Intake visits.
         #[cfg_attr(feature = "uniffi", uniffi(default))]
         intake: Option<Vec<u8>>,
-        /// Deviations.
+        /// Deviations with their current status.
         #[cfg_attr(feature = "uniffi", uniffi(default))]
         deviations: Option<Vec<u8>>,
+        /// Deviations with their dated histories (one row per event), instead of
+        /// `deviations`: withdrawn ones are no shortcomings and are not counted.
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
+        deviation_events: Option<Vec<u8>>,
         /// Staff.
         #[cfg_attr(feature = "uniffi", uniffi(default))]
         staff: Option<Vec<u8>>,
@@ -454,6 +458,7 @@ impl Register {
             intake: files.intake.as_deref().map(Input::Csv),
             deviations: files.deviations.as_deref().map(Input::Csv),
             staff: files.staff.as_deref().map(Input::Csv),
+            deviation_events: files.deviation_events.as_deref().map(Input::Csv),
             survey: files.survey.as_deref(),
             survey_sent: sent,
         };
@@ -478,7 +483,8 @@ impl Register {
     }
 
     /// Reads a workbook (.xlsx, .ods) with a sheet per export (clients/klienter, intake/nybesök,
-    /// deviations/avvikelser, staff/personal); problems name `file [sheet]`, the spreadsheet's
+    /// deviations/avvikelser or deviation_events/avvikelsehändelser, staff/personal); problems
+    /// name `file [sheet]`, the spreadsheet's
     /// row and the column. Strict or lenient as [`Register::of_csv`].
     pub(crate) fn of_workbook(
         bytes: &[u8],

@@ -81,3 +81,19 @@ def test_the_flat_export_reads_and_is_marked_as_lacking_history():
     # Only the one documented in the quarter, counted as new and as without history; its undated
     # feedback is not counted as answered in any period.
     assert (view.total.new, view.without_history, view.total.answered) == (1, 1, 0)
+
+
+def test_the_annual_report_counts_from_the_histories():
+    """Issue 32 point 7, the shared vector: the register read with ``deviation_events``; the
+    withdrawn deviation counts nowhere."""
+    v, _ = register()
+    expected = v["report"]
+    reg = po.read_register_csv(deviation_events=v["events_csv"].encode("utf-8"))
+    report = po.annual_report(reg, year=expected["year"], unprotected=True)
+    table = report.table("deviations_by_counterpart")
+    assert table.total == expected["deviations"]
+    assert report.table("deviations_by_type").total == expected["deviations"]
+    for row, column, n in expected["by_counterpart_and_status"]:
+        assert table.get(row, column) == n, (row, column)
+    fb = report.deviations_with_feedback
+    assert (fb.count, fb.of) == (expected["with_feedback"]["count"], expected["with_feedback"]["of"])

@@ -33,22 +33,16 @@ pub(super) const WORKBOOK: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
 pub(super) fn register_files(
     paths: &[String],
 ) -> Result<(BTreeMap<&'static str, PathBuf>, Vec<PathBuf>), Fail> {
-    const ROLES: &[(&str, &[&str])] = &[
-        ("register", &["register"]),
-        ("clients", &["clients", "klienter"]),
-        ("intake", &["intake", "nybesok", "nybesök"]),
-        ("deviations", &["deviations", "avvikelser"]),
-        ("staff", &["staff", "personal"]),
-        ("survey", &["survey", "enkat", "enkät"]),
-    ];
+    // register.json, then the exports as po-core lists them.
+    const REGISTER: (&str, &[&str]) = ("register", &["register"]);
+    let roles = || std::iter::once(&REGISTER).chain(po_core::io::read::REGISTER_EXPORTS);
     let role_of = |p: &Path| -> Option<&'static str> {
         let ext = p.extension()?.to_str()?.to_lowercase();
         if WORKBOOK.contains(&ext.as_str()) {
             return Some("workbook");
         }
         let stem = p.file_stem()?.to_str()?.to_lowercase();
-        ROLES
-            .iter()
+        roles()
             .find(|(_, names)| names.contains(&stem.as_str()))
             .map(|(role, _)| *role)
     };
@@ -82,8 +76,9 @@ pub(super) fn register_files(
         } else {
             let role = role_of(&p).ok_or_else(|| {
                 usage(format!(
-                    "{}: not an export po knows by its name (clients, intake, deviations, staff, survey, register.json) or a workbook (.xlsx, .ods)",
-                    p.display()
+                    "{}: not an export po knows by its name ({}, register.json) or a workbook (.xlsx, .ods)",
+                    p.display(),
+                    export_names()
                 ))
             })?;
             if files.insert(role, p.clone()).is_some() {
@@ -93,8 +88,9 @@ pub(super) fn register_files(
     }
     if files.is_empty() {
         return Err(failed(format!(
-            "no export found in {} (register.json, clients.csv, intake.csv, deviations.csv, staff.csv, survey.csv)",
-            paths.join(", ")
+            "no export found in {} (register.json, {})",
+            paths.join(", "),
+            export_names()
         )));
     }
     if files.contains_key("register") {
@@ -107,6 +103,15 @@ pub(super) fn register_files(
         }
     }
     Ok((files, ignored))
+}
+
+/// The exports' English file names, as the messages list them: `clients.csv, intake.csv, …`.
+fn export_names() -> String {
+    let names: Vec<String> = po_core::io::read::REGISTER_EXPORTS
+        .iter()
+        .map(|(role, _)| format!("{role}.csv"))
+        .collect();
+    names.join(", ")
 }
 
 /// Reads the register; every problem is returned (none are dropped). A progress line goes to
@@ -178,6 +183,7 @@ pub(super) fn load(a: &Args, mode: Mode, err: &mut dyn Write) -> Result<Loaded, 
         clients: bytes.get("clients").map(|b| b.as_slice().into()),
         intake: bytes.get("intake").map(|b| b.as_slice().into()),
         deviations: bytes.get("deviations").map(|b| b.as_slice().into()),
+        deviation_events: bytes.get("deviation_events").map(|b| b.as_slice().into()),
         staff: bytes.get("staff").map(|b| b.as_slice().into()),
         survey: bytes.get("survey").map(Vec::as_slice),
         survey_sent: sent,

@@ -17,10 +17,12 @@ use super::{failed, print_problems, usage, Fail, OK, PROBLEMS};
 
 pub(super) const HELP: &str = "Usage: po report DIR|FILES --year Y [options]
 
-DIR is an export directory (register.json, or clients.csv, intake.csv, deviations.csv,
-staff.csv, survey.csv — any may be missing; Swedish names klienter, nybesok, avvikelser,
-personal, enkat too); FILES are such files named one by one, or one workbook (.xlsx, .ods)
-with a sheet per export named the same way.
+DIR is an export directory (register.json, or clients.csv, intake.csv, deviations.csv or
+deviation_events.csv, staff.csv, survey.csv — any may be missing; Swedish names klienter,
+nybesok, avvikelser, avvikelsehandelser, personal, enkat too); FILES are such files named
+one by one, or one workbook (.xlsx, .ods) with a sheet per export named the same way.
+deviation_events.csv holds the deviations' dated histories (a row per event): each is
+counted as it stands now, and withdrawn ones are no shortcomings and count nowhere.
 
 Options:
   --year Y            the report year (required)

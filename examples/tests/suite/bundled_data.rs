@@ -51,6 +51,7 @@ fn csv_export_reads_back_into_the_same_register() {
         staff: Some(csv.staff.as_bytes().into()),
         survey: Some(csv.survey.as_bytes()),
         survey_sent: csv.survey_sent,
+        ..RegisterCsv::default()
     };
     let (read, problems) =
         read_register_csv(files, &LocalVocabulary::default(), Mode::Strict).unwrap();

@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/synthetic-2023");
+pub(crate) const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/synthetic-2023");
 
-fn po(args: &[&str]) -> Output {
+pub(crate) fn po(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_po"))
         .args(args)
         .output()
@@ -18,7 +18,7 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-fn scratch(name: &str) -> PathBuf {
+pub(crate) fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -256,21 +256,27 @@ fn the_column_reference_in_the_docs_is_the_generated_one() {
     );
 }
 
+/// A sheet named `name` holding a `;`-separated CSV's cells as text (as a spreadsheet that
+/// opened the export holds them).
+pub(crate) fn sheet_of_csv(book: &mut rust_xlsxwriter::Workbook, name: &str, csv: &str) {
+    let sheet = book.add_worksheet().set_name(name).unwrap();
+    for (i, line) in csv.lines().enumerate() {
+        for (j, cell) in line.split(';').enumerate() {
+            if !cell.is_empty() {
+                let (r, c) = (u32::try_from(i).unwrap(), u16::try_from(j).unwrap());
+                sheet.write_string(r, c, cell).unwrap();
+            }
+        }
+    }
+}
+
 #[test]
 fn a_workbook_of_exports_is_checked_and_reported_and_the_report_is_a_workbook() {
     let dir = scratch("workbook");
     let mut book = rust_xlsxwriter::Workbook::new();
     for (sheet_name, file) in [("klienter", "clients"), ("Nybesök", "intake")] {
-        let sheet = book.add_worksheet().set_name(sheet_name).unwrap();
         let text = std::fs::read_to_string(format!("{DATA}/{file}.csv")).unwrap();
-        for (i, line) in text.lines().enumerate() {
-            for (j, cell) in line.split(';').enumerate() {
-                if !cell.is_empty() {
-                    let (r, c) = (u32::try_from(i).unwrap(), u16::try_from(j).unwrap());
-                    sheet.write_string(r, c, cell).unwrap();
-                }
-            }
-        }
+        sheet_of_csv(&mut book, sheet_name, &text);
     }
     let path = dir.join("export.xlsx");
     book.save(&path).unwrap();

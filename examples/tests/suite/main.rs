@@ -2,5 +2,6 @@
 
 mod bundled_data;
 mod cli;
+mod deviation_histories;
 mod nation;
 mod schemas;

@@ -323,6 +323,43 @@ impl Deviation {
         Ok(())
     }
 
+    /// The deviation as the annual report counts it (10 § 5; issue 32 point 7): its
+    /// documentation date, dimensions, consequence and status as the register knows it now;
+    /// `None` when withdrawn, which is no shortcoming and is published nowhere (DOMAIN § 5).
+    ///
+    /// The status is the furthest step reached: closed (remedied or not), else feedback
+    /// received, else raised. Decided where the seeds are silent: a deviation *sent* to the
+    /// responsible organisation counts as raised, since the status list (seeds 001–003) has
+    /// no step of its own for sending and Värmland sends what its leadership group raised
+    /// (seed 003). A deviation of a flat export keeps its exported status.
+    pub fn in_report(&self) -> Option<crate::report::Deviation> {
+        use crate::codes::DeviationStatus;
+        if self.withdrawn() {
+            return None;
+        }
+        let reached = |f: fn(&Event) -> bool| self.events.iter().any(f);
+        let status = match (self.exported_status, self.closed_by(Date::MAX)) {
+            (Some(exported), _) if !self.has_history => exported,
+            (_, Some((Closing::Remedied, _))) => DeviationStatus::Remedied,
+            (_, Some((Closing::NotRemedied, _))) => DeviationStatus::NotRemedied,
+            _ if reached(|e| matches!(e, Event::Feedback { .. })) => {
+                DeviationStatus::FeedbackReceived
+            }
+            _ if reached(|e| matches!(e, Event::Raised { .. } | Event::Sent { .. })) => {
+                DeviationStatus::Raised
+            }
+            _ => DeviationStatus::Documented,
+        };
+        Some(crate::report::Deviation {
+            date: self.documented_on()?,
+            event_type: self.event_type,
+            level: self.level,
+            counterpart: self.counterpart,
+            status,
+            consequence: Some(self.consequence.clone()).filter(|c| !c.trim().is_empty()),
+        })
+    }
+
     /// A deviation from a flat export row (one row per deviation with its current status, the
     /// format before issue 16): the steps after documentation are undated, so it is marked as
     /// lacking history and period views count only its documentation.

@@ -32,7 +32,8 @@ impl Register {
     }
 
     /// Reads a workbook (.xlsx, .ods) with a sheet per export (clients/klienter,
-    /// intake/nybesök, deviations/avvikelser, staff/personal). Problems name the sheet, the
+    /// intake/nybesök, deviations/avvikelser or deviation_events/avvikelsehändelser,
+    /// staff/personal). Problems name the sheet, the
     /// spreadsheet's row and the column; strict or lenient as `fromCsv`; `vocabulary` a preset.
     #[uniffi::constructor(default(lenient = false, vocabulary = None))]
     pub fn from_workbook(

@@ -203,7 +203,8 @@ impl Register {
     }
 
     /// Reads a workbook (bytes of an .xlsx or .ods) with a sheet per export (clients/klienter,
-    /// intake/nybesök, deviations/avvikelser, staff/personal); problems name `file [sheet]`,
+    /// intake/nybesök, deviations/avvikelser or deviation_events/avvikelsehändelser,
+    /// staff/personal); problems name `file [sheet]`,
     /// the spreadsheet's row and the column. Strict by default, as `from_csv_bytes`.
     #[staticmethod]
     #[pyo3(name = "from_workbook", signature = (data, *, file = "workbook.xlsx", lenient = false, vocabulary = "none"))]
@@ -225,7 +226,7 @@ impl Register {
     /// `InvalidRegisterError`; `lenient=True` leaves bad rows out and lists them in `problems`
     /// (and in the report).
     #[staticmethod]
-    #[pyo3(signature = (*, clients = None, intake = None, deviations = None, staff = None, survey = None, survey_sent = 0, lenient = false, vocabulary = "none"))]
+    #[pyo3(signature = (*, clients = None, intake = None, deviations = None, staff = None, survey = None, survey_sent = 0, lenient = false, vocabulary = "none", deviation_events = None))]
     #[allow(clippy::too_many_arguments)]
     fn from_csv_bytes(
         clients: Option<Bound<'_, PyAny>>,
@@ -236,25 +237,29 @@ impl Register {
         survey_sent: i64,
         lenient: bool,
         vocabulary: &str,
+        deviation_events: Option<Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let sources = [
             (clients, "clients.csv"),
             (intake, "intake.csv"),
             (deviations, "deviations.csv"),
             (staff, "staff.csv"),
+            (deviation_events, "deviation_events.csv"),
         ]
         .map(|(source, file)| {
             source
                 .map(|s| super::arrow::FileSource::of(&s, file))
                 .transpose()
         });
-        let [clients, intake, deviations, staff] = sources;
-        let (clients, intake, deviations, staff) = (clients?, intake?, deviations?, staff?);
+        let [clients, intake, deviations, staff, events] = sources;
+        let (clients, intake, deviations, staff, events) =
+            (clients?, intake?, deviations?, staff?, events?);
         let files = RegisterCsv {
             clients: clients.as_ref().map(super::arrow::FileSource::input),
             intake: intake.as_ref().map(super::arrow::FileSource::input),
             deviations: deviations.as_ref().map(super::arrow::FileSource::input),
             staff: staff.as_ref().map(super::arrow::FileSource::input),
+            deviation_events: events.as_ref().map(super::arrow::FileSource::input),
             survey: survey.as_deref(),
             survey_sent: shared::survey_sent(survey_sent)?,
         };

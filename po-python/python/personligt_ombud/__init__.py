@@ -281,6 +281,7 @@ def read_register_csv(
     survey_sent: int = 0,
     lenient: bool = False,
     vocabulary: str = "none",
+    deviation_events: Optional[Source] = None,
 ) -> Register:
     """Reads a register from CSV exports or DataFrames.
 
@@ -292,7 +293,9 @@ def read_register_csv(
     ``i`` is row ``i + 2``, as in the CSV with its header). ``lenient=True`` leaves bad rows out
     and lists them in ``register.problems`` and in the report. ``vocabulary`` names the
     service's local labels (a preset: ``"none"``, national codes and labels only, or
-    ``"varmland"``); po assumes none.
+    ``"varmland"``); po assumes none. ``deviation_events`` gives the deviations with their
+    dated histories (one row per event) instead of ``deviations``: the report counts each as
+    it stands now, and withdrawn ones are no shortcomings and are not counted.
     """
     return Register.from_csv_bytes(
         clients=source_input(clients, "clients"),
@@ -303,6 +306,7 @@ def read_register_csv(
         survey_sent=survey_sent,
         lenient=lenient,
         vocabulary=vocabulary,
+        deviation_events=source_input(deviation_events, "deviation_events"),
     )
 
 
@@ -339,7 +343,8 @@ def read_register_workbook(
 ) -> Register:
     """Reads a register from a workbook (.xlsx or .ods; a path or its bytes) with a sheet per
     export named as the CSV files (``clients``/``klienter``, ``intake``/``nybesök``,
-    ``deviations``/``avvikelser``, ``staff``/``personal``). Problems name ``file [sheet]``, the
+    ``deviations``/``avvikelser`` or ``deviation_events``/``avvikelsehändelser``,
+    ``staff``/``personal``). Problems name ``file [sheet]``, the
     row as the spreadsheet shows it, and the column. Strict by default, as
     ``read_register_csv``."""
     if isinstance(source, bytes):
@@ -357,12 +362,13 @@ def read_register_dir(
     vocabulary: str = "none",
 ) -> Register:
     """Reads ``register.json`` from a directory, or else its CSV exports (``clients.csv``,
-    ``intake.csv``, ``deviations.csv``, ``staff.csv``, ``survey.csv``; any may be missing)."""
+    ``intake.csv``, ``deviations.csv`` or ``deviation_events.csv``, ``staff.csv``,
+    ``survey.csv``; any may be missing)."""
     d = pathlib.Path(directory)
     if (d / "register.json").exists():
         return read_register_json(d / "register.json")
     files: Dict[str, Optional[pathlib.Path]] = {}
-    for name in ("clients", "intake", "deviations", "staff", "survey"):
+    for name in ("clients", "intake", "deviations", "deviation_events", "staff", "survey"):
         path = d / f"{name}.csv"
         files[name] = path if path.exists() else None
     if not any(files.values()):

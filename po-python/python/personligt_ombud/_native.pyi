@@ -932,6 +932,7 @@ class Register:
         survey_sent: int = 0,
         lenient: bool = False,
         vocabulary: str = "none",
+        deviation_events: Optional[Any] = None,
     ) -> Register: ...
     @property
     def client_count(self) -> int: ...

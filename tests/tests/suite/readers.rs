@@ -113,6 +113,7 @@ fn read_everything(bytes: &[u8]) {
             intake: Some(bytes.into()),
             deviations: Some(bytes.into()),
             staff: Some(bytes.into()),
+            deviation_events: Some(bytes.into()),
             survey: Some(bytes),
             survey_sent: 10,
         };

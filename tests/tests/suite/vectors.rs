@@ -498,3 +498,68 @@ fn deviation_period_vectors() {
         );
     }
 }
+
+/// Issue 32 point 7: the annual report counts deviations from their histories as they stand
+/// now; a withdrawn one counts in no figure (DOMAIN § 5). The same vector in Python and Kotlin.
+#[test]
+fn the_annual_report_from_deviation_histories() {
+    use po_core::codes::LocalVocabulary;
+    use po_core::input::Mode;
+    use po_core::io::read::{read_register_csv, RegisterCsv};
+    let v = load("deviations.json");
+    let expected = &v["report"];
+    let csv = v["events_csv"].as_str().unwrap().as_bytes();
+    let files = RegisterCsv {
+        deviation_events: Some(csv.into()),
+        ..RegisterCsv::default()
+    };
+    let (register, problems) =
+        read_register_csv(files, &LocalVocabulary::default(), Mode::Strict).unwrap();
+    assert!(problems.is_empty());
+    let report = annual_report(
+        &register,
+        &ReportOptions {
+            year: expected["year"].as_i64().unwrap() as i32,
+            protection: Protection::Unprotected,
+            ..ReportOptions::default()
+        },
+    )
+    .unwrap();
+    let t = &report.deviations_by_counterpart;
+    assert_eq!(t.total.count(), expected["deviations"].as_u64());
+    assert_eq!(
+        report.deviations_by_type.total.count(),
+        expected["deviations"].as_u64()
+    );
+    for c in expected["by_counterpart_and_status"].as_array().unwrap() {
+        let i = t.rows.iter().position(|r| r == &c[0]).unwrap();
+        let j = t.columns.iter().position(|x| x == &c[1]).unwrap();
+        assert_eq!(t.cells[i][j].count(), c[2].as_u64(), "{c}");
+    }
+    let fb = &report.deviations_with_feedback;
+    assert_eq!(
+        (fb.count.count(), fb.of.count()),
+        (
+            expected["with_feedback"]["count"].as_u64(),
+            expected["with_feedback"]["of"].as_u64()
+        )
+    );
+    // Flat and histories together: the histories are read and the flat file is left out,
+    // with a problem that says so (strict: refused).
+    let flat = b"date;event_type;level;counterpart;status\n2024-02-01;positive_event;central;health_care;documented\n";
+    let both = RegisterCsv {
+        deviations: Some(flat.into()),
+        deviation_events: Some(csv.into()),
+        ..RegisterCsv::default()
+    };
+    let e = read_register_csv(both, &LocalVocabulary::default(), Mode::Strict).unwrap_err();
+    assert_eq!(e.problems.len(), 1);
+    assert_eq!(e.problems[0].file, "deviation_events.csv");
+    assert!(
+        e.problems[0].reason.contains("given twice"),
+        "{}",
+        e.problems[0]
+    );
+    let (lenient, _) = read_register_csv(both, &LocalVocabulary::default(), Mode::Lenient).unwrap();
+    assert_eq!(lenient.deviations, register.deviations);
+}

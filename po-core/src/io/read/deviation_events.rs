@@ -117,10 +117,20 @@ pub fn read_deviation_events_csv(
     vocabulary: &LocalVocabulary,
     mode: Mode,
 ) -> Result<(Vec<Deviation>, Vec<Problem>), ImportError> {
+    read(bytes.into(), file, vocabulary, mode)
+}
+
+/// [`read_deviation_events_csv`] of any input: a CSV, a frame, a workbook's sheet.
+pub(super) fn read(
+    input: super::Input<'_>,
+    file: &str,
+    vocabulary: &LocalVocabulary,
+    mode: Mode,
+) -> Result<(Vec<Deviation>, Vec<Problem>), ImportError> {
     // Ids with a row that has a problem: their deviation is left out whole (a history with a
     // hole would be counted wrongly).
     let mut broken: Vec<String> = Vec::new();
-    let rows = read_rows(bytes.into(), file, &COLUMNS, Mode::Lenient, |r| {
+    let rows = read_rows(input, file, &COLUMNS, Mode::Lenient, |r| {
         let row = read_row(r, vocabulary);
         if !r.problems.is_empty() {
             if let Some(id) = r.raw(ID) {

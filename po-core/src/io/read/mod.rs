@@ -81,6 +81,27 @@ pub fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The register's exports by role, with the names po knows them by — a file's name without
+/// its extension, a workbook's sheet — in English and Swedish, as spreadsheets fold them
+/// (lower case). One list for the directory, the files named one by one, the workbook's
+/// sheets and the messages that name them (issue 32 point 7 added the deviation histories).
+/// The survey is not read from a workbook: it needs how many surveys were sent.
+pub const REGISTER_EXPORTS: &[(&str, &[&str])] = &[
+    ("clients", &["clients", "klienter"]),
+    ("intake", &["intake", "nybesök", "nybesok"]),
+    ("deviations", &["deviations", "avvikelser"]),
+    (
+        "deviation_events",
+        &[
+            "deviation_events",
+            "avvikelsehändelser",
+            "avvikelsehandelser",
+        ],
+    ),
+    ("staff", &["staff", "personal"]),
+    ("survey", &["survey", "enkät", "enkat"]),
+];
+
 /// The CSV exports of one register; any file may be missing, and any but the survey may be
 /// given as a [`Frame`] instead (read with the same validation). Problems name the files
 /// `clients.csv`, `intake.csv`, `deviations.csv`, `staff.csv` and `survey.csv`.
@@ -90,8 +111,12 @@ pub struct RegisterCsv<'a> {
     pub clients: Option<Input<'a>>,
     /// Intake visits (see [`read_intake_csv`]).
     pub intake: Option<Input<'a>>,
-    /// Deviations (see [`read_deviations_csv`]).
+    /// Deviations with their current status (see [`read_deviations_csv`]).
     pub deviations: Option<Input<'a>>,
+    /// Deviations with their dated histories (see [`read_deviation_events_csv`]), instead of
+    /// `deviations`: the report counts them as [`crate::deviation::Deviation::in_report`]
+    /// does, withdrawn ones left out.
+    pub deviation_events: Option<Input<'a>>,
     /// Staff (see [`read_staff_csv`]).
     pub staff: Option<Input<'a>>,
     /// Exit-survey answers (see [`read_survey_csv`]).
@@ -108,12 +133,19 @@ pub fn read_register_csv(
     vocabulary: &LocalVocabulary,
     mode: Mode,
 ) -> Result<(Register, Vec<Problem>), ImportError> {
-    let names = ["clients.csv", "intake.csv", "deviations.csv", "staff.csv"].map(String::from);
+    let names = [
+        "clients.csv",
+        "intake.csv",
+        "deviations.csv",
+        "staff.csv",
+        "deviation_events.csv",
+    ]
+    .map(String::from);
     read_register_named(files, &names, vocabulary, mode)
 }
 
-/// [`read_register_csv`] with the names problems give the clients, intake, deviations and
-/// staff files (a workbook's sheets).
+/// [`read_register_csv`] with the names problems give the clients, intake, deviations, staff
+/// and deviation events files (a workbook's sheets).
 pub(crate) fn read_register_named(
     files: RegisterCsv<'_>,
     names: &[String],
@@ -149,7 +181,31 @@ pub(crate) fn read_register_named(
     let deviations = files
         .deviations
         .map(|b| read_deviations_csv(b, name(2), vocabulary, mode));
-    let deviations = take(deviations, &mut problems);
+    let mut deviations = take(deviations, &mut problems);
+    if let Some(events) = files.deviation_events {
+        if files.deviations.is_some() {
+            // Two accounts of the same deviations would count each twice: the histories,
+            // which know what was withdrawn, are read and the flat file is left out.
+            deviations.clear();
+            problems.push(Problem {
+                file: name(4).to_owned(),
+                row: 0,
+                column: String::new(),
+                reason: format!(
+                    "deviations are given twice, with their histories here and flat in {}; \
+                     give one (the histories are read, the flat file is left out)",
+                    name(2)
+                ),
+            });
+        }
+        match deviation_events::read(events, name(4), vocabulary, mode) {
+            Ok((histories, p)) => {
+                problems.extend(p);
+                deviations.extend(histories.iter().filter_map(|d| d.in_report()));
+            }
+            Err(e) => problems.extend(e.problems),
+        }
+    }
     let staff = take(
         files.staff.map(|b| read_staff_csv(b, name(3), mode)),
         &mut problems,

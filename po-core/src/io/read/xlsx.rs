@@ -261,8 +261,9 @@ fn stream_sheet<RS: std::io::Read + std::io::Seek>(
 }
 
 /// The register of a workbook with a sheet per export, named as the CSV files (English or
-/// Swedish: `clients`/`klienter`, `intake`/`nybesök`, `deviations`/`avvikelser`,
-/// `staff`/`personal`; any may be missing). Problems name `file [sheet]`; a sheet of another
+/// Swedish: `clients`/`klienter`, `intake`/`nybesök`, `deviations`/`avvikelser` or
+/// `deviation_events`/`avvikelsehändelser`, `staff`/`personal`, as
+/// [`super::REGISTER_EXPORTS`] lists them; any may be missing). Problems name `file [sheet]`; a sheet of another
 /// name is a problem too (not read: an error when strict), so nothing is skipped silently.
 pub fn read_register_workbook(
     bytes: &[u8],
@@ -270,45 +271,63 @@ pub fn read_register_workbook(
     vocabulary: &LocalVocabulary,
     mode: Mode,
 ) -> Result<(Register, Vec<Problem>), ImportError> {
-    const ROLES: [(&str, &[&str]); 4] = [
-        ("clients", &["clients", "klienter"]),
-        ("intake", &["intake", "nybesök", "nybesok"]),
-        ("deviations", &["deviations", "avvikelser"]),
-        ("staff", &["staff", "personal"]),
-    ];
+    // Every export but the survey, which needs how many were sent.
+    let roles: Vec<(&str, &[&str])> = super::REGISTER_EXPORTS
+        .iter()
+        .copied()
+        .filter(|(role, _)| *role != "survey")
+        .collect();
+    let role = |name: &str| roles.iter().position(|(r, _)| *r == name);
     let sheets = read_workbook(bytes, file)?;
-    let mut found: [Option<&Sheet>; 4] = [None; 4];
+    let mut found: Vec<Option<&Sheet>> = vec![None; roles.len()];
     let mut problems = Vec::new();
     for sheet in &sheets {
         let folded = crate::text::fold(&sheet.name);
-        match ROLES.iter().position(|(_, names)| names.contains(&folded.as_str())) {
+        match roles
+            .iter()
+            .position(|(_, names)| names.contains(&folded.as_str()))
+        {
             Some(i) if found[i].is_none() => found[i] = Some(sheet),
             Some(i) => problems.push(Problem {
                 file: format!("{file} [{}]", sheet.name),
                 row: 0,
                 column: String::new(),
-                reason: format!("a second {} sheet; keep one", ROLES[i].0),
+                reason: format!("a second {} sheet; keep one", roles[i].0),
             }),
             None if sheet.frame.names.is_empty() => {}
             None => problems.push(Problem {
                 file: format!("{file} [{}]", sheet.name),
                 row: 0,
                 column: String::new(),
-                reason: "unknown sheet, not read; expected clients, intake, deviations or staff (or klienter, nybesök, avvikelser, personal)".into(),
+                reason: format!(
+                    "unknown sheet, not read; expected one of {}",
+                    roles
+                        .iter()
+                        .map(|(_, names)| names.join(" or "))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             }),
         }
     }
-    let names: Vec<String> = (0..4)
-        .map(|i| match found[i] {
-            Some(s) => format!("{file} [{}]", s.name),
-            None => String::new(),
-        })
-        .collect();
+    let sheet = |name: &str| role(name).and_then(|i| found[i]);
+    // In the order read_register_named names them.
+    let names: Vec<String> = [
+        "clients",
+        "intake",
+        "deviations",
+        "staff",
+        "deviation_events",
+    ]
+    .map(|r| sheet(r).map_or_else(String::new, |s| format!("{file} [{}]", s.name)))
+    .into();
+    let input = |name: &str| sheet(name).map(|s| (&s.frame).into());
     let files = RegisterCsv {
-        clients: found[0].map(|s| (&s.frame).into()),
-        intake: found[1].map(|s| (&s.frame).into()),
-        deviations: found[2].map(|s| (&s.frame).into()),
-        staff: found[3].map(|s| (&s.frame).into()),
+        clients: input("clients"),
+        intake: input("intake"),
+        deviations: input("deviations"),
+        deviation_events: input("deviation_events"),
+        staff: input("staff"),
         survey: None,
         survey_sent: 0,
     };

@@ -88,7 +88,7 @@ public final class VendorExample {
         // A register from CSV: a strict import lists every problem, located, on the exception.
         byte[] clients = "id;gender;started_on;birth_year;ended_on;children_at_home;contact_reasons;assignments;municipality;area;applied_on\nk1;woman;2023-01-10\nk2;x;2023-01-10\n"
             .getBytes(StandardCharsets.UTF_8);
-        RegisterCsvFiles files = new RegisterCsvFiles(clients, null, null, null, null, 0L, null);
+        RegisterCsvFiles files = new RegisterCsvFiles(clients, null, null, null, null, null, 0L, null);
         try {
             Register.Companion.fromCsv(files, false);
             check(false, "bad gender accepted");

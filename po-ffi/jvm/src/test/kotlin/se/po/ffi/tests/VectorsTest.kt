@@ -206,6 +206,29 @@ class VectorsTest {
         }
     }
 
+    /** Issue 32 point 7: the annual report from the histories; the withdrawn deviation counts nowhere. */
+    @Test
+    fun `the annual report counts from the deviation histories`() {
+        val dv = load("deviations.json")
+        val expected = dv["report"] as Map<String, Any?>
+        val files = RegisterCsvFiles(deviationEvents = (dv["events_csv"] as String).toByteArray())
+        Register.fromCsv(files, false).use { reg ->
+            val options = ReportOptions(year = (expected["year"] as Number).toInt(), unprotected = true)
+            annualReport(reg, options).use { report ->
+                val t = report.table("deviations_by_counterpart")
+                val n = (expected["deviations"] as Number).toLong()
+                check(t.total == n, "deviations ${t.total}")
+                for (c in expected["by_counterpart_and_status"] as List<List<Any?>>) {
+                    val i = t.rows.indexOf(c[0]); val j = t.columns.indexOf(c[1])
+                    check(t.cells[i][j] == (c[2] as Number).toLong(), "cell $c: ${t.cells[i][j]}")
+                }
+                val fb = report.deviationsWithFeedback()
+                val want = expected["with_feedback"] as Map<String, Any?>
+                check(fb.count == (want["count"] as Number).toLong() && fb.of == (want["of"] as Number).toLong(), "feedback $fb")
+            }
+        }
+    }
+
     @Test
     fun `the deviation register's events, meeting document and a flat export`() {
         DeviationRegister.fromEventsCsv((load("deviations.json")["events_csv"] as String).toByteArray()).use { reg ->
