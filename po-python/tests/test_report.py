@@ -367,17 +367,22 @@ def test_a_workbook_of_exports_reads_as_the_csv_files_and_the_report_is_a_workbo
     with pytest.raises(po.UnknownCodeError):
         report.to_html("de")
     back = openpyxl.load_workbook(io.BytesIO(xlsx))
-    # Sheets named in the document's language, never by po's machine names (issue 32).
+    # Sheets named in the document's language, never by po's machine names (issue 32): the
+    # whole document first, then every table in report order.
     assert back.sheetnames == [
-        "Method", "Active clients", "New clients", "Closed clients", "Clients by area",
+        "Report", "Active clients", "New clients", "Closed clients", "Clients by area",
         "Children at home", "Contact reasons", "Assignments", "Intake outcomes",
-        "Deviations by type", "Deviations by counterpart"]
-    assert len(back.sheetnames) == len(report.tables) + 1
+        "Clients per municipality", "Deviations by type", "Deviations by counterpart",
+        "Exit survey"]
     sv = openpyxl.load_workbook(io.BytesIO(report.to_xlsx("sv")))
-    assert sv.sheetnames[:3] == ["Metod", "Aktuella klienter", "Nya klienter"]
+    assert sv.sheetnames[:3] == ["Redovisning", "Aktuella klienter", "Nya klienter"]
+    first = [row[0] for row in back["Report"].iter_rows(values_only=True) if row[0]]
+    assert "1. Positions, training and supervision" in first
+    assert "5. Shortcomings noticed" in first
     active = back["Active clients"]
     table = report.table("active_clients")
-    assert active.cell(row=4, column=1).value == table.rows[0]
+    # English labels in the English workbook (the tables hold the Swedish ones).
+    assert (table.rows[0], active.cell(row=4, column=1).value) == ("Kvinna", "Woman")
     assert [active.cell(row=4, column=j + 2).value for j in range(len(table.columns))] == [
         ".." if v is None else v for v in table.cells[0]]
 

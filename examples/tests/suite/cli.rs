@@ -299,8 +299,9 @@ fn a_workbook_of_exports_is_checked_and_reported_and_the_report_is_a_workbook() 
     assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
     let written = std::fs::read(out.join("report-2023.sv.xlsx")).unwrap();
     let sheets = po_core::io::read::read_workbook(&written, "report").unwrap();
-    assert_eq!(sheets[0].name, "Metod");
-    assert_eq!(sheets.len(), 11); // the method and the ten tables
+    assert_eq!(sheets[0].name, "Redovisning");
+    // The document, the ten tables and the clients per municipality (no survey in a workbook).
+    assert_eq!(sheets.len(), 12);
 }
 
 #[test]
@@ -887,7 +888,8 @@ fn documents_name_their_tables_in_their_language() {
         let sheets = po_core::io::read::read_workbook(&xlsx, "report.xlsx").unwrap();
         let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names.get(1), Some(&first), "{names:?}");
-        assert_eq!(names.len(), 11);
+        // The document, the ten tables, the clients per municipality and the survey.
+        assert_eq!(names.len(), 13);
         for name in &machine {
             assert!(!names.contains(name), "{lang}: sheet {name}");
         }

@@ -97,7 +97,7 @@ fn a_workbook_s_problems_name_the_sheet_and_the_spreadsheet_s_row() {
 }
 
 #[test]
-fn the_report_as_xlsx_has_a_method_sheet_and_a_sheet_per_table() {
+fn the_report_as_xlsx_has_the_document_and_a_sheet_per_table() {
     let vocabulary = LocalVocabulary::default();
     let clients = read_clients_csv(
         CLIENTS.as_bytes(),
@@ -120,12 +120,15 @@ fn the_report_as_xlsx_has_a_method_sheet_and_a_sheet_per_table() {
     let bytes = report_to_xlsx(report.publishable().unwrap(), Language::Sv).unwrap();
     let sheets = read_workbook(&bytes, "report.xlsx").unwrap();
     let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(names[0], "Metod");
-    // A sheet per table, in report order, named in Swedish (issue 32).
-    let tables: Vec<&str> = po_core::report::ReportTable::ALL
+    // The document's text first (issue 32 point 1: every part, as the Markdown has them).
+    assert_eq!(names[0], "Redovisning");
+    // A sheet per table, in report order, named in Swedish (issue 32), with the clients per
+    // municipality after 10 § 2's tables, before 10 § 5's.
+    let mut tables: Vec<&str> = po_core::report::ReportTable::ALL
         .iter()
         .map(|t| t.sheet_name(true))
         .collect();
+    tables.insert(8, "Klienter per kommun");
     assert_eq!(&names[1..], tables.as_slice());
     assert_eq!(names[1], "Aktuella klienter");
     let method = &sheets[0].frame;

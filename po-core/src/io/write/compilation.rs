@@ -4,6 +4,7 @@
 //! the grant per county (by the host municipality's county, whose länsstyrelse decides it:
 //! SFS 2013:522 8 §) and the findings to ask the services about.
 
+use super::document::Grid;
 use rust_decimal::Decimal;
 
 use crate::chain::Compilation;
@@ -23,6 +24,25 @@ pub(crate) enum Value {
     Decimal(Decimal),
     /// A change, `+7` or `-2`; `None` unknown (`..`).
     Change(Option<i64>),
+    /// Text (an answer of the survey).
+    Text(String),
+}
+
+impl From<crate::report::Cell> for Value {
+    fn from(c: crate::report::Cell) -> Value {
+        c.count().map_or(Value::Hidden, Value::Count)
+    }
+}
+
+impl From<Option<Decimal>> for Value {
+    /// A share or a ratio ([`crate::report::Ratio`]), written with both its decimals so that
+    /// an exact 9 % reads "9,00" beside "4,17"; `None` hidden or undefined (`..`).
+    fn from(d: Option<Decimal>) -> Value {
+        d.map_or(Value::Hidden, |mut d| {
+            d.rescale(2);
+            Value::Decimal(d)
+        })
+    }
 }
 
 impl Value {
@@ -33,16 +53,9 @@ impl Value {
             Value::Hidden | Value::Change(None) => "..".to_owned(),
             Value::Decimal(d) => crate::io::text::decimal(*d, sv),
             Value::Change(Some(d)) => format!("{d:+}"),
+            Value::Text(t) => t.clone(),
         }
     }
-}
-
-/// A table of the document other than the compiled tables: its heading, its column headings
-/// (the first for the row labels) and its rows.
-pub(crate) struct Section {
-    pub heading: &'static str,
-    pub columns: Vec<&'static str>,
-    pub rows: Vec<(String, Vec<Value>)>,
 }
 
 /// Everything a compilation's rendering shows.
@@ -53,9 +66,9 @@ pub(crate) struct Document {
     /// Each service and its municipalities' names.
     pub services: Vec<(String, String)>,
     /// Table 1 (municipalities offering PO), shown before the compiled tables.
-    pub offering: Section,
+    pub offering: Grid,
     /// Shown after the compiled tables.
-    pub sections: Vec<Section>,
+    pub sections: Vec<Grid>,
     /// Lists shown last, each under its heading, each item `about (file): reason`: the
     /// submissions left out of the sums, then the findings (either left out when empty).
     pub notes: Vec<(&'static str, Vec<String>)>,
@@ -132,18 +145,22 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
             (service.clone(), names.join(", "))
         })
         .collect();
-    let offering = Section {
-        heading: t(
+    let offering = Grid {
+        title: t(
             "Kommuner som erbjuder personligt ombud",
             "Municipalities offering personal ombud",
+        )
+        .into(),
+        header: Vec::from(
+            [
+                t("Län", "County"),
+                t("Kommuner", "Municipalities"),
+                t("Erbjuder PO", "Offering PO"),
+                t("Förändring", "Change"),
+                t("Verksamheter", "Services"),
+            ]
+            .map(String::from),
         ),
-        columns: vec![
-            t("Län", "County"),
-            t("Kommuner", "Municipalities"),
-            t("Erbjuder PO", "Offering PO"),
-            t("Förändring", "Change"),
-            t("Verksamheter", "Services"),
-        ],
         rows: c
             .offering
             .counties
@@ -165,12 +182,15 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
     };
     let mut sections = Vec::new();
     if !c.missing_roles.is_empty() {
-        sections.push(Section {
-            heading: t(
+        sections.push(Grid {
+            title: t(
                 "Ledamöter som saknas i ledningsgrupperna",
                 "Members the leadership groups lack",
+            )
+            .into(),
+            header: Vec::from(
+                [t("Roll", "Role"), t("Ledningsgrupper", "Leadership groups")].map(String::from),
             ),
-            columns: vec![t("Roll", "Role"), t("Ledningsgrupper", "Leadership groups")],
             rows: c
                 .missing_roles
                 .iter()
@@ -179,18 +199,22 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
         });
     }
     if !c.grants.is_empty() {
-        sections.push(Section {
-            heading: t(
+        sections.push(Grid {
+            title: t(
                 "Statsbidrag per län (värdkommunens län), kr",
                 "State grant per county (the host municipality's), SEK",
+            )
+            .into(),
+            header: Vec::from(
+                [
+                    t("Län", "County"),
+                    t("Verksamheter", "Services"),
+                    t("Beviljat", "Decided"),
+                    t("Utbetalt", "Paid"),
+                    t("Återbetalt", "Repaid"),
+                ]
+                .map(String::from),
             ),
-            columns: vec![
-                t("Län", "County"),
-                t("Verksamheter", "Services"),
-                t("Beviljat", "Decided"),
-                t("Utbetalt", "Paid"),
-                t("Återbetalt", "Repaid"),
-            ],
             rows: c
                 .grants
                 .iter()

@@ -9,9 +9,10 @@ use std::fmt::Write;
 
 use rust_decimal::Decimal;
 
-use super::markdown::{protection_md, title};
+use super::document::{of_report, Block, Grid};
+use super::Value;
 use crate::disclosure::Publishable;
-use crate::io::text::{cell, count, decimal, label, municipality_name, ratio_text};
+use crate::io::text::{cell, count, decimal, label, ratio_text};
 use crate::report::{AnnualReport, Table};
 use crate::Language;
 
@@ -75,11 +76,13 @@ fn chart(t: &Table, sv: bool) -> String {
     svg
 }
 
-fn table_html(out: &mut String, t: &Table, sv: bool) {
+/// One of the report's tables with its chart, under a heading of `level` (`h2` in a
+/// compilation, `h3` in a part of the report).
+fn table_html(out: &mut String, t: &Table, sv: bool, level: &str) {
     let total = if sv { "Totalt" } else { "Total" };
     let _ = write!(
         out,
-        "<section class=\"table\"><h2>{}</h2><table><thead><tr><th></th>",
+        "<section class=\"table\"><{level}>{}</{level}><table><thead><tr><th></th>",
         esc(if sv { &t.title_sv } else { &t.title_en })
     );
     for c in &t.columns {
@@ -107,7 +110,8 @@ fn table_html(out: &mut String, t: &Table, sv: bool) {
 
 const STYLE: &str = "@page{size:A4;margin:16mm 14mm}
 body{font-family:'DejaVu Sans',Arial,sans-serif;font-size:10pt;color:#111;max-width:180mm;margin:auto}
-h1{font-size:16pt;margin:0 0 4mm}h2{font-size:12pt;margin:6mm 0 2mm}
+h1{font-size:16pt;margin:0 0 4mm}h2{font-size:12pt;margin:6mm 0 2mm}h3{font-size:10.5pt;margin:4mm 0 1.5mm}
+td.text{text-align:left}
 p.stamp{color:#444;font-size:8.5pt}
 table{border-collapse:collapse;margin:1mm 0 2mm}
 th,td{border-bottom:1px solid #ccc;padding:1.2mm 2.4mm;text-align:right;font-variant-numeric:tabular-nums}
@@ -117,39 +121,62 @@ section.table{break-inside:avoid;page-break-inside:avoid}
 svg.chart{display:block;font-size:8pt}svg.chart rect{fill:#3a6ea5}
 .banner{border:1px solid #b00;padding:2mm;color:#b00}";
 
-/// The report as one self-contained HTML document in `language` (see the module's doc): only
-/// an audited report ([`AnnualReport::publishable`]).
+/// A grid of a document under a heading of `level`: its title, header and rows (text columns
+/// left, numbers right).
+fn grid_html(out: &mut String, g: &Grid, sv: bool, level: &str) {
+    let _ = write!(
+        out,
+        "<section class=\"table\"><{level}>{}</{level}><table><thead><tr>",
+        esc(&g.title)
+    );
+    for h in &g.header {
+        let _ = write!(out, "<th>{}</th>", esc(h));
+    }
+    out.push_str("</tr></thead><tbody>");
+    for (name, values) in &g.rows {
+        let _ = write!(out, "<tr><th>{}</th>", esc(name));
+        for v in values {
+            let class = if matches!(v, Value::Text(_)) {
+                " class=\"text\""
+            } else {
+                ""
+            };
+            let _ = write!(out, "<td{class}>{}</td>", esc(&v.text(sv)));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></section>\n");
+}
+
+/// The report as one self-contained HTML document in `language` (see the module's doc), with
+/// the parts of [`super::document`] as every format has them, after a summary "in brief":
+/// only an audited report ([`AnnualReport::publishable`]).
 pub fn to_html(r: Publishable<'_, AnnualReport>, language: Language) -> String {
     let r = r.get();
     let sv = language == Language::Sv;
     let t = crate::io::text::words(sv);
-    let heading = title(r, sv);
+    let d = of_report(r, sv);
     let mut out = format!(
-        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n<p class=\"stamp\">{} po {} · {}</p>\n",
-        t("sv", "en"),
-        esc(&heading),
-        esc(&heading),
-        t("Beräknad ur ärenderegistret med", "Computed from the case register by"),
-        crate::VERSION,
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n<p class=\"stamp\">{} · {}</p>\n",
+        language.code(),
+        esc(&d.title),
+        esc(&d.title),
+        esc(&d.stamp),
         esc(&r.stamp.rules)
     );
-    if let Some(banner) = r.protection.banner(sv) {
+    if let Some(banner) = d.banner {
         let _ = writeln!(out, "<p class=\"banner\">{}</p>", esc(banner));
     }
     if !r.input_problems.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<p class=\"banner\">{} {}:</p><ul>",
+            "<p class=\"banner\">{} {}</p>",
             r.input_problems.len(),
             t(
-                "problem i indata; raderna det gäller är inte med",
-                "problems in the input; the rows concerned are left out"
+                "problem i indata; raderna det gäller räknas inte (se «Rader som lämnats utanför»).",
+                "problems in the input; the rows concerned are not counted (see “Rows left out”)."
             )
         );
-        for p in crate::io::text::problem_lines(&r.input_problems, sv) {
-            let _ = write!(out, "<li>{}</li>", esc(&p));
-        }
-        out.push_str("</ul>\n");
     }
     let ratio = |v: Option<Decimal>| ratio_text(v, sv);
     let _ = writeln!(
@@ -163,67 +190,31 @@ pub fn to_html(r: Publishable<'_, AnnualReport>, language: Language) -> String {
         t("Uppdrag per klient", "Assignments per client"),
         ratio(r.assignments_per_client.value),
         t("Väntetid, median (dagar)", "Waiting time, median (days)"),
-        ratio(r.waiting.median_days),
+        r.waiting
+            .median_days
+            .map_or("..".to_owned(), |d| decimal(d.normalize(), sv)),
     );
-    for table in r.tables() {
-        table_html(&mut out, table, sv);
-    }
-    if !r.clients_per_municipality.is_empty() {
-        let _ = write!(
-            out,
-            "<section class=\"table\"><h2>{}</h2><table><thead><tr><th>{}</th><th>{}</th><th>%</th><th>{}</th></tr></thead><tbody>",
-            t("Klienter per kommun", "Clients per municipality"),
-            t("Kommun", "Municipality"),
-            t("Klienter", "Clients"),
-            t("Andel av befolkningsnyckeln %", "Share of the population key %")
-        );
-        for m in &r.clients_per_municipality {
-            let name = municipality_name(m);
-            let key = m
-                .key_share
-                .as_ref()
-                .map_or("–".to_owned(), |k| ratio(k.value));
-            let _ = write!(
-                out,
-                "<tr><th>{} ({})</th><td>{}</td><td>{}</td><td>{key}</td></tr>",
-                esc(&name),
-                m.code,
-                cell(m.clients, sv),
-                ratio(m.client_share.value)
-            );
+    for part in &d.parts {
+        let _ = writeln!(out, "<h2>{}</h2>", esc(&part.heading));
+        for block in &part.blocks {
+            match block {
+                Block::Text(text) => {
+                    let _ = writeln!(out, "<p>{}</p>", esc(text));
+                }
+                Block::Items(items) => {
+                    out.push_str("<ul>");
+                    for item in items {
+                        let _ = write!(out, "<li>{}</li>", esc(item));
+                    }
+                    out.push_str("</ul>\n");
+                }
+                Block::Table(table) => table_html(&mut out, table, sv, "h3"),
+                Block::Grid(g) => grid_html(&mut out, g, sv, "h3"),
+            }
         }
-        out.push_str("</tbody></table></section>\n");
-    }
-    let mut method = String::new();
-    protection_md(&mut method, r, sv);
-    for line in method.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        let _ = match line.strip_prefix("## ") {
-            Some(h) => writeln!(out, "<h2>{}</h2>", esc(h)),
-            None => writeln!(out, "<p>{}</p>", esc(line)),
-        };
     }
     out.push_str("</body></html>\n");
     out
-}
-
-fn section_html(out: &mut String, s: &super::Section, sv: bool) {
-    let _ = write!(
-        out,
-        "<section class=\"table\"><h2>{}</h2><table><thead><tr>",
-        esc(s.heading)
-    );
-    for c in &s.columns {
-        let _ = write!(out, "<th>{}</th>", esc(c));
-    }
-    out.push_str("</tr></thead><tbody>");
-    for (name, values) in &s.rows {
-        let _ = write!(out, "<tr><th>{}</th>", esc(name));
-        for v in values {
-            let _ = write!(out, "<td>{}</td>", v.text(sv));
-        }
-        out.push_str("</tr>");
-    }
-    out.push_str("</tbody></table></section>\n");
 }
 
 /// A county's or the nation's compilation as one self-contained HTML document (A4, the same
@@ -249,12 +240,12 @@ pub fn compilation_to_html(
         let _ = write!(out, "<li>{}: {}</li>", esc(service), esc(municipalities));
     }
     out.push_str("</ul>\n");
-    section_html(&mut out, &d.offering, sv);
+    grid_html(&mut out, &d.offering, sv, "h2");
     for table in &c.tables {
-        table_html(&mut out, table, sv);
+        table_html(&mut out, table, sv, "h2");
     }
     for s in &d.sections {
-        section_html(&mut out, s, sv);
+        grid_html(&mut out, s, sv, "h2");
     }
     for (heading, items) in &d.notes {
         let _ = write!(out, "<h2>{}</h2><ul>", esc(heading));

@@ -3,6 +3,7 @@
 
 mod compilation;
 mod data;
+mod document;
 mod flat;
 mod html;
 mod invoices;
@@ -11,9 +12,9 @@ mod meeting;
 #[cfg(feature = "excel")]
 mod xlsx;
 
+pub(crate) use compilation::document;
 #[cfg(feature = "excel")]
 pub(crate) use compilation::Value;
-pub(crate) use compilation::{document, Section};
 pub use data::{table_csv, tables_csv, to_json};
 
 /// Problems as a reader is shown them in `language`: at most

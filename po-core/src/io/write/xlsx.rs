@@ -4,6 +4,7 @@
 //! never contain formulas: every cell is written as a number or as text.
 
 use crate::disclosure::Publishable;
+use crate::io::text::label;
 use crate::report::{AnnualReport, Cell};
 use crate::Language;
 
@@ -15,52 +16,123 @@ fn xlsx_failed(reason: String) -> crate::Error {
     })
 }
 
-/// The report as an `.xlsx` workbook: a first sheet on the method and the protection, then a
-/// sheet per table with its title, headers, counts as numbers, totals, and hidden cells as
-/// `..`. Written only if the disclosure audit passes (as every rendering).
+/// The report as an `.xlsx` workbook: a first sheet with the whole document's text in order
+/// (the parts of [`super::document`], as every format: 10 § 1–5, the survey, the rows left out,
+/// the protection), each table named there by its sheet; then a sheet per table with its title,
+/// headers, counts as numbers, totals, and hidden cells as `..`. Written only if the disclosure
+/// audit passes (as every rendering).
 pub fn report_to_xlsx(
     report: Publishable<'_, AnnualReport>,
     language: Language,
 ) -> Result<Vec<u8>, crate::Error> {
-    let report = report.get();
+    use super::document::{Block, Part};
     let sv = language == Language::Sv;
+    let t = crate::io::text::words(sv);
+    let d = super::document::of_report(report.get(), sv);
     let failed = |e: rust_xlsxwriter::XlsxError| xlsx_failed(e.to_string());
     let mut book = rust_xlsxwriter::Workbook::new();
     let bold = rust_xlsxwriter::Format::new().set_bold();
-    let about = book
+    let first = book
         .add_worksheet()
-        .set_name(if sv { "Metod" } else { "Method" })
+        .set_name(t("Redovisning", "Report"))
         .map_err(failed)?;
-    let mut method = String::new();
-    super::markdown::protection_md(&mut method, report, sv);
-    let title = super::markdown::title(report, sv);
-    about
-        .write_string_with_format(0, 0, &title, &bold)
+    first
+        .write_string_with_format(0, 0, &d.title, &bold)
         .map_err(failed)?;
-    about
-        .write_string(
-            1,
-            0,
-            if sv {
-                format!("Beräknad ur ärenderegistret med po {}.", crate::VERSION)
-            } else {
-                format!("Computed from the case register by po {}.", crate::VERSION)
-            },
-        )
-        .map_err(failed)?;
-    let lines = method.lines().map(str::trim).filter(|l| !l.is_empty());
-    for (row, line) in (3..).zip(lines) {
-        match line.strip_prefix("## ") {
-            Some(h) => about.write_string_with_format(row, 0, h, &bold),
-            None => about.write_string(row, 0, line),
-        }
-        .map_err(failed)?;
+    first.write_string(1, 0, &d.stamp).map_err(failed)?;
+    let mut row = 2u32;
+    if let Some(banner) = d.banner {
+        first
+            .write_string_with_format(row, 0, banner, &bold)
+            .map_err(failed)?;
+        row += 1;
     }
-    about.set_column_width(0, 120).map_err(failed)?;
-    for table in report.tables() {
-        table_sheet(&mut book, table, sv)?;
+    let see = |title: &str, sheet: &str| {
+        format!("{title} – {} «{sheet}»", t("se bladet", "see the sheet"))
+    };
+    for part in &d.parts {
+        row += 1;
+        first
+            .write_string_with_format(row, 0, &part.heading, &bold)
+            .map_err(failed)?;
+        row += 1;
+        for block in &part.blocks {
+            let lines = match block {
+                Block::Text(text) => vec![text.clone()],
+                Block::Items(items) => items.iter().map(|i| format!("– {i}")).collect(),
+                Block::Table(table) => vec![see(
+                    if sv { &table.title_sv } else { &table.title_en },
+                    sheet_name(table, sv),
+                )],
+                Block::Grid(g) => vec![see(&g.title, &g.title)],
+            };
+            for line in lines {
+                first.write_string(row, 0, line).map_err(failed)?;
+                row += 1;
+            }
+        }
+    }
+    first.set_column_width(0, 120).map_err(failed)?;
+    for block in d.parts.iter().flat_map(|p: &Part<'_>| &p.blocks) {
+        match block {
+            Block::Table(table) => table_sheet(&mut book, table, sv)?,
+            Block::Grid(g) => grid_sheet(&mut book, g)?,
+            Block::Text(_) | Block::Items(_) => {}
+        }
     }
     book.save_to_buffer().map_err(failed)
+}
+
+/// A table's sheet name in the document's language (a table of the report by its short name;
+/// issue 32: no machine names in a document).
+fn sheet_name(table: &crate::report::Table, sv: bool) -> &str {
+    crate::report::ReportTable::named(&table.name).map_or(table.name.as_str(), |t| t.sheet_name(sv))
+}
+
+/// A grid of the document as a sheet: its title, the header, the rows; values as numbers.
+fn grid_sheet(
+    book: &mut rust_xlsxwriter::Workbook,
+    g: &super::document::Grid,
+) -> Result<(), crate::Error> {
+    let failed = |e: rust_xlsxwriter::XlsxError| xlsx_failed(e.to_string());
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let sheet = book.add_worksheet().set_name(&g.title).map_err(failed)?;
+    sheet
+        .write_string_with_format(0, 0, &g.title, &bold)
+        .map_err(failed)?;
+    for (h, j) in g.header.iter().zip(0u16..) {
+        sheet
+            .write_string_with_format(2, j, h, &bold)
+            .map_err(failed)?;
+    }
+    for ((name, values), r) in g.rows.iter().zip(3u32..) {
+        sheet.write_string(r, 0, name).map_err(failed)?;
+        for (v, j) in values.iter().zip(1u16..) {
+            write_value(sheet, r, j, v)?;
+        }
+    }
+    sheet.set_column_width(0, 40).map_err(failed)?;
+    Ok(())
+}
+
+/// A value of a document: counts and decimals as numbers, hidden ones `..`, text as text.
+fn write_value(
+    sheet: &mut rust_xlsxwriter::Worksheet,
+    r: u32,
+    j: u16,
+    v: &super::Value,
+) -> Result<(), crate::Error> {
+    use super::Value;
+    use rust_decimal::prelude::ToPrimitive;
+    match v {
+        Value::Count(n) => sheet.write_number(r, j, *n as f64),
+        Value::Change(Some(n)) => sheet.write_number(r, j, *n as f64),
+        Value::Decimal(x) => sheet.write_number(r, j, x.to_f64().unwrap_or(f64::NAN)),
+        Value::Hidden | Value::Change(None) => sheet.write_string(r, j, ".."),
+        Value::Text(t) => sheet.write_string(r, j, t),
+    }
+    .map(|_| ())
+    .map_err(|e| xlsx_failed(e.to_string()))
 }
 
 /// One cell of a sheet of rows.
@@ -217,10 +289,10 @@ fn table_sheet(
     let failed = |e: rust_xlsxwriter::XlsxError| xlsx_failed(e.to_string());
     let bold = rust_xlsxwriter::Format::new().set_bold();
     let total = if sv { "Totalt" } else { "Total" };
-    // A sheet is named in the document's language (a table of the report by its short name).
-    let name = crate::report::ReportTable::named(&table.name)
-        .map_or(table.name.as_str(), |t| t.sheet_name(sv));
-    let sheet = book.add_worksheet().set_name(name).map_err(failed)?;
+    let sheet = book
+        .add_worksheet()
+        .set_name(sheet_name(table, sv))
+        .map_err(failed)?;
     let write = |sheet: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, cell: Cell| match cell {
         Cell::Count(n) => sheet.write_number(r, c, n as f64).map(|_| ()),
         Cell::Suppressed => sheet.write_string(r, c, "..").map(|_| ()),
@@ -233,15 +305,15 @@ fn table_sheet(
     for (j, c) in table.columns.iter().enumerate() {
         let j = u16::try_from(j + 1).unwrap_or(u16::MAX);
         sheet
-            .write_string_with_format(2, j, c, &bold)
+            .write_string_with_format(2, j, label(c, sv), &bold)
             .map_err(failed)?;
     }
     sheet
         .write_string_with_format(2, columns + 1, total, &bold)
         .map_err(failed)?;
     let mut r = 3u32;
-    for (i, label) in table.rows.iter().enumerate() {
-        sheet.write_string(r, 0, label).map_err(failed)?;
+    for (i, row) in table.rows.iter().enumerate() {
+        sheet.write_string(r, 0, label(row, sv)).map_err(failed)?;
         for (j, cell) in table.cells[i].iter().enumerate() {
             let j = u16::try_from(j + 1).unwrap_or(u16::MAX);
             write(sheet, r, j, *cell).map_err(failed)?;
@@ -268,7 +340,6 @@ pub fn compilation_to_xlsx(
     c: Publishable<'_, crate::chain::Compilation>,
     language: Language,
 ) -> Result<Vec<u8>, crate::Error> {
-    use super::Value;
     let c = c.get();
     let sv = language == Language::Sv;
     let d = super::document(c, sv);
@@ -311,13 +382,13 @@ pub fn compilation_to_xlsx(
     }
     for s in std::iter::once(&d.offering).chain(&d.sections) {
         row += 1;
-        rows.push((row, vec![(0, Entry::Heading(s.heading.to_owned()))]));
+        rows.push((row, vec![(0, Entry::Heading(s.title.clone()))]));
         row += 1;
         let header = s
-            .columns
+            .header
             .iter()
             .zip(0u16..)
-            .map(|(c, j)| (j, Entry::Heading((*c).to_owned())));
+            .map(|(c, j)| (j, Entry::Heading(c.clone())));
         rows.push((row, header.collect()));
         for (name, values) in &s.rows {
             row += 1;
@@ -347,18 +418,7 @@ pub fn compilation_to_xlsx(
                     .write_string_with_format(r, j, t, &bold)
                     .map(|_| ())
                     .map_err(failed)?,
-                Entry::Value(v) => match v {
-                    Value::Count(n) => first.write_number(r, j, n as f64).map(|_| ()),
-                    Value::Change(Some(n)) => first.write_number(r, j, n as f64).map(|_| ()),
-                    Value::Decimal(x) => {
-                        let n: f64 = x.to_string().parse().unwrap_or(f64::NAN);
-                        first.write_number(r, j, n).map(|_| ())
-                    }
-                    Value::Hidden | Value::Change(None) => {
-                        first.write_string(r, j, "..").map(|_| ())
-                    }
-                }
-                .map_err(failed)?,
+                Entry::Value(v) => write_value(first, r, j, &v)?,
             }
         }
     }

@@ -48,7 +48,7 @@ class ReportTest {
             check(xlsx.size > 1000 && xlsx[0] == 'P'.code.toByte() && xlsx[1] == 'K'.code.toByte(), "xlsx")
             Register.fromWorkbook(xlsx, true).use { back ->
                 check(back.clientCount() == 0L && back.problems().size == 11, "sheets reported: ${back.problems().size}")
-                check(back.problems()[0].file == "workbook.xlsx [Metod]", "sheet named: ${back.problems()[0].file}")
+                check(back.problems()[0].file == "workbook.xlsx [Redovisning]", "sheet named: ${back.problems()[0].file}")
             }
             expectThrows<PoException.InvalidRegister>("not a workbook") { Register.fromWorkbook("id;gender".toByteArray()) }
             expectThrows<PoException.UnknownCode>("xlsx language") { r.toXlsx("de") }
