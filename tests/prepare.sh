@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# What the test command installs, none of which needs the CPU much: Debian's chromium, maturin
+# What the test command installs, none of which needs the CPU much: Debian's chromium and
+# poppler-utils (pdftotext, for the print check), maturin
 # in .venv/, a fresh venv build/py/ with what the Python tests use (the wheel is added once
 # built), and the plugins and dependencies of the Maven builds into build/m2. tests/run-all.sh runs this beside the Rust build
 # and waits for it before the first step that needs it. Usage: bash tests/prepare.sh BUILD PY
@@ -8,10 +9,10 @@ cd "$(dirname "$0")/.."
 BUILD=$1
 PY=$2
 
-if ! command -v chromium >/dev/null; then
+if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium poppler-utils >/dev/null
 fi
 
 if [ ! -x .venv/bin/maturin ]; then

@@ -3,16 +3,19 @@
 # bundled SYNTHETIC exports, headless Chromium (Debian's `chromium`, installed here when
 # missing) renders it to a PNG screenshot and to its DOM, and the text a reader sees is checked:
 # the title, Swedish number formatting (decimal comma), English labels in the English document,
-# municipality names, the protection section. Usage: bash tests/browser/check-report.sh BUILD
+# municipality names, the protection section. Then the report (Swedish, English, and one with
+# a table of 13 columns), and the national compilation, are printed to PDF and no word may
+# be off its A4 page (issue 32 point 5; fits-a4.py, with Poppler's pdftotext).
+# Usage: bash tests/browser/check-report.sh BUILD
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BUILD=${1:-build}
 OUT=$BUILD/browser
 rm -rf "$OUT" && mkdir -p "$OUT"
 
-if ! command -v chromium >/dev/null; then
+if ! command -v chromium >/dev/null || ! command -v pdftotext >/dev/null; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium poppler-utils >/dev/null
 fi
 
 # The test command passes its release build of `po` in PO; alone, this builds it.
@@ -62,4 +65,26 @@ expect "$en" "<th>Woman</th>"                    # English row labels
 refuse "$en" "<th>Kvinna</th>"
 refuse "$sv" "Uppdrag per klient</th><td>5."
 [ "$fail" -eq 0 ] || exit 1
+
+# Printed on A4: the report in both languages; a report whose intake table has 12 areas as
+# columns (printed turned, the areas as rows); the SYNTHETIC nation's compilation.
+WIDE=$OUT/wide-exports
+mkdir -p "$WIDE"
+cp examples/data/synthetic-2023/clients.csv "$WIDE/"
+awk -F';' 'BEGIN { OFS = ";" } NR > 1 { $2 = "Stadsdelsområde " (NR % 12 + 1) } { print }' \
+  examples/data/synthetic-2023/intake.csv > "$WIDE/intake.csv"
+"$PO" report "$WIDE" --year 2023 --format html --out "$OUT/wide" >/dev/null
+"$PO" synthetic-nation --out "$OUT/nation" >/dev/null
+"$PO" compile "$OUT/nation" --year 2023 --format html --out "$OUT/compiled" >/dev/null
+printed=0
+for html in "$OUT"/report-2023.sv.html "$OUT"/report-2023.en.html "$OUT"/wide/report-2023.sv.html \
+    "$OUT"/compiled/*.html; do
+  pdf=${html%.html}.pdf
+  chrome --no-pdf-header-footer --print-to-pdf="$(realpath "$pdf")" "file://$(realpath "$html")" >/dev/null
+  python3 tests/browser/fits-a4.py "$html" "$pdf" || fail=1
+  printed=$((printed + 1))
+done
+grep -q 'class="table turned"' "$OUT/wide/report-2023.sv.html" || { echo "the wide table is not turned"; fail=1; }
+[ "$fail" -eq 0 ] || exit 1
+echo "browser: $printed documents printed on A4 without a word off the page"
 echo "browser: both documents rendered ($(du -h "$OUT/report-2023.sv.png" | cut -f1) screenshot) and read as expected"

@@ -13,7 +13,7 @@ use super::document::{of_report, Block, Grid};
 use super::Value;
 use crate::disclosure::Publishable;
 use crate::io::text::{cell, count, decimal, label, ratio_text};
-use crate::report::{AnnualReport, Table};
+use crate::report::{AnnualReport, Cell, Table};
 use crate::Language;
 
 /// Escapes text for HTML.
@@ -33,7 +33,17 @@ fn chart(t: &Table, sv: bool) -> String {
         .max()
         .unwrap_or(0)
         .max(1);
-    let (label_w, bar_w, row_h) = (190u64, 360u64, 18u64);
+    // Room for the longest label (about 6 px a character at 8 pt; a label cut off at the
+    // chart's left edge was a defect the print check found), the bars in the rest of 640 px
+    // (the 180 mm body less the counts' room).
+    let longest = t
+        .rows
+        .iter()
+        .map(|r| label(r, sv).chars().count() as u64)
+        .max()
+        .unwrap_or(0);
+    let label_w = (longest * 6 + 10).clamp(120, 340);
+    let (bar_w, row_h) = (640 - 60 - label_w, 18u64);
     let height = row_h * t.rows.len() as u64 + 4;
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" width=\"{}\" height=\"{height}\" role=\"img\" aria-label=\"{}\">",
@@ -76,29 +86,60 @@ fn chart(t: &Table, sv: bool) -> String {
     svg
 }
 
+/// A row as printed: its label, cells and total.
+type Line<'a> = (&'a String, Vec<Cell>, Cell);
+
 /// One of the report's tables with its chart, under a heading of `level` (`h2` in a
-/// compilation, `h3` in a part of the report).
+/// compilation, `h3` in a part of the report). A table with more than [`WIDE`] columns (the
+/// intake outcomes of a service with many areas) is printed turned, its columns as rows, so
+/// that it fits the page's width whatever the number of areas (issue 32 point 5).
 fn table_html(out: &mut String, t: &Table, sv: bool, level: &str) {
     let total = if sv { "Totalt" } else { "Total" };
+    let turned = t.columns.len() > WIDE && t.columns.len() > t.rows.len();
+    // The header's labels, then each body row's label, cells and total, then the totals.
+    let (header, body, totals): (&[String], Vec<Line<'_>>, Vec<Cell>) = if turned {
+        let body = t
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(j, c)| {
+                (
+                    c,
+                    t.cells.iter().map(|r| r[j]).collect(),
+                    t.column_totals[j],
+                )
+            })
+            .collect();
+        (&t.rows, body, t.row_totals.clone())
+    } else {
+        let body = t
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r, t.cells[i].clone(), t.row_totals[i]))
+            .collect();
+        (&t.columns, body, t.column_totals.clone())
+    };
     let _ = write!(
         out,
-        "<section class=\"table\"><{level}>{}</{level}><table><thead><tr><th></th>",
+        "<section class=\"{}\"><{level}>{}</{level}><table><thead><tr><th></th>",
+        if turned { "table turned" } else { "table" },
         esc(if sv { &t.title_sv } else { &t.title_en })
     );
-    for c in &t.columns {
+    for c in header {
         let _ = write!(out, "<th>{}</th>", esc(&label(c, sv)));
     }
     let _ = write!(out, "<th>{total}</th></tr></thead><tbody>");
-    for (i, row) in t.rows.iter().enumerate() {
-        let _ = write!(out, "<tr><th>{}</th>", esc(&label(row, sv)));
-        for c in &t.cells[i] {
-            let _ = write!(out, "<td>{}</td>", cell(*c, sv));
+    for (name, cells, row_total) in body {
+        let _ = write!(out, "<tr><th>{}</th>", esc(&label(name, sv)));
+        for c in cells {
+            let _ = write!(out, "<td>{}</td>", cell(c, sv));
         }
-        let _ = write!(out, "<td>{}</td></tr>", cell(t.row_totals[i], sv));
+        let _ = write!(out, "<td>{}</td></tr>", cell(row_total, sv));
     }
     let _ = write!(out, "</tbody><tfoot><tr><th>{total}</th>");
-    for c in &t.column_totals {
-        let _ = write!(out, "<td>{}</td>", cell(*c, sv));
+    for c in totals {
+        let _ = write!(out, "<td>{}</td>", cell(c, sv));
     }
     let _ = writeln!(
         out,
@@ -108,18 +149,25 @@ fn table_html(out: &mut String, t: &Table, sv: bool, level: &str) {
     );
 }
 
+/// Issue 32 point 5: every table fits an A4 page's width — tables in 9 pt with narrow
+/// padding, headers wrapping at their spaces, and a table of more than [`WIDE`] columns
+/// turned ([`table_html`]).
 const STYLE: &str = "@page{size:A4;margin:16mm 14mm}
 body{font-family:'DejaVu Sans',Arial,sans-serif;font-size:10pt;color:#111;max-width:180mm;margin:auto}
 h1{font-size:16pt;margin:0 0 4mm}h2{font-size:12pt;margin:6mm 0 2mm}h3{font-size:10.5pt;margin:4mm 0 1.5mm}
 td.text{text-align:left}
 p.stamp{color:#444;font-size:8.5pt}
-table{border-collapse:collapse;margin:1mm 0 2mm}
-th,td{border-bottom:1px solid #ccc;padding:1.2mm 2.4mm;text-align:right;font-variant-numeric:tabular-nums}
-thead th{border-bottom:1.5px solid #333}tbody th,tfoot th{text-align:left;font-weight:normal}
+table{border-collapse:collapse;margin:1mm 0 2mm;font-size:9pt;max-width:100%}
+th,td{border-bottom:1px solid #ccc;padding:1mm 1.8mm;text-align:right;font-variant-numeric:tabular-nums}
+thead th{border-bottom:1.5px solid #333;vertical-align:bottom}tbody th,tfoot th{text-align:left;font-weight:normal}
 tfoot td,tfoot th{font-weight:bold;border-top:1.5px solid #333}
 section.table{break-inside:avoid;page-break-inside:avoid}
 svg.chart{display:block;font-size:8pt}svg.chart rect{fill:#3a6ea5}
 .banner{border:1px solid #b00;padding:2mm;color:#b00}";
+
+/// A table of more columns than this is printed turned: more do not fit A4's width in 9 pt
+/// when their headers are names (the intake outcomes' areas).
+const WIDE: usize = 8;
 
 /// A grid of a document under a heading of `level`: its title, header and rows (text columns
 /// left, numbers right).
@@ -261,6 +309,39 @@ pub fn compilation_to_html(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 32 point 5: a table of many columns (the intake outcomes of 12 areas) is printed
+    /// turned, each area a row; a narrow one as it is.
+    #[test]
+    fn wide_tables_are_turned() {
+        let areas: Vec<String> = (1..=12).map(|i| format!("Område {i}")).collect();
+        let counts = vec![(1..=12).collect::<Vec<u64>>(), vec![0; 12]];
+        let t = Table::from_counts(
+            "t",
+            "T",
+            "T",
+            vec!["Ja".into(), "Nej".into()],
+            areas,
+            counts,
+        );
+        let mut out = String::new();
+        table_html(&mut out, &t, true, "h3");
+        assert!(out.starts_with("<section class=\"table turned\">"), "{out}");
+        assert!(out.contains("<thead><tr><th></th><th>Ja</th><th>Nej</th><th>Totalt</th></tr>"));
+        assert!(out.contains("<tr><th>Område 12</th><td>12</td><td>0</td><td>12</td></tr>"));
+        assert!(out.contains("<tfoot><tr><th>Totalt</th><td>78</td><td>0</td><td>78</td>"));
+        let narrow = Table::from_counts(
+            "t",
+            "T",
+            "T",
+            vec!["Ja".into()],
+            vec!["A".into()],
+            vec![vec![1]],
+        );
+        let mut out = String::new();
+        table_html(&mut out, &narrow, true, "h3");
+        assert!(out.starts_with("<section class=\"table\">"), "{out}");
+    }
 
     #[test]
     fn numbers_as_swedes_and_english_readers_write_them() {
