@@ -231,9 +231,10 @@ def test_a_case_that_cannot_be_read_keeps_its_row_with_the_problem():
     batch = po.assess_eligibility_batch(cases, as_of=D(2024, 3, 1))
     got = pl.DataFrame(batch)
     assert got["outcome"].to_list() == ["undetermined", None, "undetermined"]
-    assert got["problem"][1] == ('age: expected whole years such as 42, got "200"; '
-                                 'psychiatric_disability: expected ja, nej or vet ej, got "kanske"')
-    assert [(p.row, p.column) for p in batch.problems] == [(3, "age"), (3, "psychiatric_disability")]
+    # Columns named as the frame named them (issue 32 point 2).
+    assert got["problem"][1] == ('ålder: expected whole years such as 42, got "200"; '
+                                 'psykisk funktionsnedsättning: expected ja, nej or vet ej, got "kanske"')
+    assert [(p.row, p.column) for p in batch.problems] == [(3, "ålder"), (3, "psykisk funktionsnedsättning")]
     assert batch.counts["not_assessed"] == 1 and len(batch) == 3
     with pytest.raises(po.InvalidRegisterError):
         po.assess_eligibility_batch(cases, as_of=D(2024, 3, 1), lenient=False)

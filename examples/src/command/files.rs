@@ -188,7 +188,23 @@ pub(super) fn load(a: &Args, mode: Mode, err: &mut dyn Write) -> Result<Loaded, 
         survey: bytes.get("survey").map(Vec::as_slice),
         survey_sent: sent,
     };
-    let read = po_core::io::read::read_register_csv(csv, &vocabulary, mode);
+    // Problems name each file as the user named it (`klienter.csv`), as po-core's order lists
+    // them.
+    let names = [
+        "clients",
+        "intake",
+        "deviations",
+        "staff",
+        "deviation_events",
+        "survey",
+    ]
+    .map(|role| {
+        files.get(role).map_or_else(String::new, |p| {
+            p.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        })
+    });
+    let read = po_core::io::read::read_register_named(csv, &names, &vocabulary, mode);
     if started.elapsed().as_secs_f64() > 1.0 {
         let _ = writeln!(err, "po: read in {:.1} s", started.elapsed().as_secs_f64());
     }

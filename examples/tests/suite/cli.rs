@@ -121,11 +121,15 @@ fn check_lists_every_problem_located_and_exits_1() {
     let r = po(&["check", clients.to_str().unwrap()]);
     assert_eq!(r.status.code(), Some(1));
     let lines: Vec<String> = text(&r.stdout).lines().map(str::to_owned).collect();
-    // Row 4 as the spreadsheet shows it (the blank line counts).
+    // Row 4 as the spreadsheet shows it (the blank line counts); the file and the columns as
+    // the user named them (issue 32 point 2).
     assert_eq!(lines.len(), 4, "{lines:?}");
-    assert!(lines[0].starts_with("clients.csv, row 4, column \"gender\": unknown gender \"robot\""));
-    assert!(lines[1].starts_with("clients.csv, row 4, column \"started_on\""));
-    assert!(lines[2].starts_with("clients.csv, row 4, column \"children_at_home\""));
+    assert!(
+        lines[0].starts_with("klienter.csv, row 4, column \"Kön\": unknown gender \"robot\""),
+        "{lines:?}"
+    );
+    assert!(lines[1].starts_with("klienter.csv, row 4, column \"start\""));
+    assert!(lines[2].starts_with("klienter.csv, row 4, column \"hemmavarande barn\""));
     assert_eq!(lines[3], "3 problem(s) in 1 file(s).");
     // The report refuses (strict) and says how to go on; lenient writes it with the problems.
     let out = scratch("check-report");

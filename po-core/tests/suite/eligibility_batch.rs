@@ -149,7 +149,11 @@ fn a_cases_table_reads_answers_details_and_swedish_headers() {
         .iter()
         .map(|p| (p.row, p.column.as_str()))
         .collect();
-    assert_eq!(located, vec![(4, "age"), (4, "psychiatric_disability")]);
+    // Columns named as the file's header wrote them (issue 32 point 2).
+    assert_eq!(
+        located,
+        vec![(4, "ålder"), (4, "psykisk funktionsnedsättning")]
+    );
     let first = &read.rows[0].1;
     assert_eq!(first.age, Age::Years(40));
     assert_eq!(

@@ -164,7 +164,7 @@ fn deviations_and_json() {
         .unwrap_err();
     assert_eq!(
         (err.problems[0].row, err.problems[0].column.as_str()),
-        (4, "event_type")
+        (4, "händelsetyp") // as the header wrote it (issue 32 point 2)
     );
     let got =
         read_deviations_csv(csv.as_bytes(), "avvikelser.csv", &varmland(), Mode::Lenient).unwrap();
@@ -188,7 +188,8 @@ fn deviations_and_json() {
 fn staff_and_survey_from_csv() {
     let staff = "id;tjänstgöringsgrad;utbildning;handledning\nO1;1,0;Introduktionsutbildning|Motiverande samtal;Extern\nO2;0.5;;\nO3;två;;\n";
     let err = read_staff_csv(staff.as_bytes(), "personal.csv", Mode::Strict).unwrap_err();
-    assert_eq!(err.problems[0].to_string(), "personal.csv, row 4, column \"fte\": expected a full-time equivalent from 0 to 1.5, got \"två\"");
+    // The column as the file's header wrote it (issue 32 point 2).
+    assert_eq!(err.problems[0].to_string(), "personal.csv, row 4, column \"tjänstgöringsgrad\": expected a full-time equivalent from 0 to 1.5, got \"två\"");
     let got = read_staff_csv(staff.as_bytes(), "personal.csv", Mode::Lenient).unwrap();
     assert_eq!(got.rows.len(), 2);
     assert_eq!(got.rows[0].training.len(), 2);

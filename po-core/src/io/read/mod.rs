@@ -139,14 +139,16 @@ pub fn read_register_csv(
         "deviations.csv",
         "staff.csv",
         "deviation_events.csv",
+        "survey.csv",
     ]
     .map(String::from);
     read_register_named(files, &names, vocabulary, mode)
 }
 
-/// [`read_register_csv`] with the names problems give the clients, intake, deviations, staff
-/// and deviation events files (a workbook's sheets).
-pub(crate) fn read_register_named(
+/// [`read_register_csv`] with the names problems give the files, as the user named them
+/// (`klienter.csv`; a workbook's sheets): the clients, intake, deviations, staff, deviation
+/// events and survey files, in this order.
+pub fn read_register_named(
     files: RegisterCsv<'_>,
     names: &[String],
     vocabulary: &LocalVocabulary,
@@ -212,7 +214,7 @@ pub(crate) fn read_register_named(
     );
     let exit_survey = match files
         .survey
-        .map(|b| read_survey_csv(b, "survey.csv", files.survey_sent, mode))
+        .map(|b| read_survey_csv(b, name(5), files.survey_sent, mode))
     {
         Some(Ok((survey, p))) => {
             problems.extend(p);

@@ -39,6 +39,9 @@ pub(super) const fn col(known: &[&str], name: &str) -> Col {
 pub(super) struct Header {
     /// The header's columns, folded and mapped through the aliases.
     names: Vec<String>,
+    /// The header's columns as the file wrote them (trimmed): problems name a column so, as
+    /// the user sees it in the spreadsheet (issue 32 point 2: `Startdatum`, not `started_on`).
+    written: Vec<String>,
     /// For each known column, its field in a record (`None`: not in the file).
     fields: Vec<Option<usize>>,
     /// Where the header's trailing columns without a name begin (its length when there are
@@ -127,6 +130,7 @@ pub(super) fn read_header(
         .collect();
     Ok(Header {
         names,
+        written: given.iter().map(|h| clip(h.trim())).collect(),
         fields,
         unnamed_from,
     })
@@ -177,6 +181,8 @@ pub(super) struct Row<'a> {
     pub(super) line: u64,
     known: &'a [&'static str],
     fields: &'a [Option<usize>],
+    /// The header as written, by field.
+    written: &'a [String],
     cells: Cells<'a>,
     pub(super) problems: Vec<Problem>,
 }
@@ -199,9 +205,14 @@ impl<'a> Row<'a> {
         }
         Some(v)
     }
-    /// Records a problem in `column`.
+    /// Records a problem in `column`, named as the file's header wrote it (po's name when the
+    /// column is not in the file).
     pub(super) fn problem(&mut self, column: Col, reason: String) {
-        let name = self.known[column.0];
+        let header: &'a [String] = self.written;
+        let written = self.fields[column.0]
+            .and_then(|f| header.get(f))
+            .filter(|w| !w.is_empty());
+        let name = written.map_or(self.known[column.0], String::as_str);
         self.problem_in(name, reason);
     }
     /// Records a problem in a column by name ("" for the whole row).
@@ -384,10 +395,11 @@ pub(super) fn check_headers(
     // below one is a problem of its row (`RowAt::read`).
     let unknown = header.names[..header.unnamed_from]
         .iter()
-        .filter(|h| !columns.known.contains(&h.as_str()))
-        .map(|h| {
+        .zip(&header.written)
+        .filter(|(h, _)| !columns.known.contains(&h.as_str()))
+        .map(|(_, written)| {
             problem(
-                h,
+                written,
                 format!(
                     "unknown column, not read; expected one of {}",
                     columns.known.join(", ")
@@ -477,6 +489,7 @@ impl RowAt<'_> {
             line: self.line,
             known: self.columns.known,
             fields: &self.header.fields,
+            written: &self.header.written,
             cells,
             problems: Vec::new(),
         };
@@ -486,7 +499,7 @@ impl RowAt<'_> {
                 continue;
             };
             if let Some(reason) = super::limits::cell_problem(cell) {
-                r.problem_in(self.columns.known[k], reason);
+                r.problem(Col(k), reason);
             }
         }
         // A value below a trailing column without a name: whose is it?
