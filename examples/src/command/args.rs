@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use po_core::Language;
 
-use super::{usage, Fail};
+use super::{tr, usage, Fail};
 
 /// Arguments after the command: positional values, `--name value` options and `--flag`s.
 pub(super) struct Args {
@@ -28,28 +28,32 @@ pub(super) fn parse(args: &[String], options: &[&str], flags: &[&str]) -> Result
                 Some((n, v)) => (n, Some(v.to_owned())),
                 None => (name, None),
             };
+            // --lang is every command's (the messages' language; see `super::run`).
+            let options_or_lang = |n: &str| options.contains(&n) || n == "lang";
             if flags.contains(&name) {
                 out.flags.push(name.to_owned());
-            } else if options.contains(&name) {
+            } else if options_or_lang(name) {
                 let value = match inline {
                     Some(v) => v,
                     None => {
                         i += 1;
-                        args.get(i)
-                            .cloned()
-                            .ok_or_else(|| format!("--{name} needs a value"))?
+                        args.get(i).cloned().ok_or_else(|| {
+                            tr!("--{name} behöver ett värde", "--{name} needs a value")
+                        })?
                     }
                 };
                 out.options.insert(name.to_owned(), value);
             } else {
-                return Err(format!(
-                    "unknown option --{name}; expected one of {}",
-                    options
-                        .iter()
-                        .chain(flags)
-                        .map(|o| format!("--{o}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                let expected = options
+                    .iter()
+                    .chain(flags)
+                    .chain(&["lang"])
+                    .map(|o| format!("--{o}"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                return Err(tr!(
+                    "okänt val --{name}; väntade ett av {expected}",
+                    "unknown option --{name}; expected one of {expected}"
                 ));
             }
         } else {
@@ -74,7 +78,8 @@ pub(super) fn formats<'a>(
         .map(str::trim)
         .collect();
     match formats.iter().find(|f| !allowed.contains(f)) {
-        Some(f) => Err(usage(format!(
+        Some(f) => Err(usage(tr!(
+            "--format: {f:?} är inte ett av {}",
             "--format: {f:?} is not one of {}",
             allowed.join(", ")
         ))),
@@ -91,7 +96,10 @@ pub(super) fn languages(a: &Args) -> Result<Vec<Language>, Fail> {
         .map(|l| match l.trim() {
             "sv" => Ok(Language::Sv),
             "en" => Ok(Language::En),
-            other => Err(usage(format!("--lang: expected sv or en, got {other:?}"))),
+            other => Err(usage(tr!(
+                "--lang: väntade sv eller en, fick {other:?}",
+                "--lang: expected sv or en, got {other:?}"
+            ))),
         })
         .collect()
 }
@@ -99,9 +107,12 @@ pub(super) fn languages(a: &Args) -> Result<Vec<Language>, Fail> {
 /// `--k`: the disclosure threshold, 3 unless given.
 pub(super) fn threshold(a: &Args) -> Result<i64, Fail> {
     match a.options.get("k") {
-        Some(k) => k
-            .parse()
-            .map_err(|_| usage(format!("--k: expected a whole number, got {k:?}"))),
+        Some(k) => k.parse().map_err(|_| {
+            usage(tr!(
+                "--k: väntade ett heltal, fick {k:?}",
+                "--k: expected a whole number, got {k:?}"
+            ))
+        }),
         None => Ok(3),
     }
 }
@@ -110,7 +121,12 @@ pub(super) fn threshold(a: &Args) -> Result<i64, Fail> {
 pub(super) fn year(a: &Args) -> Result<i32, Fail> {
     a.options
         .get("year")
-        .ok_or_else(|| usage("--year is required"))?
+        .ok_or_else(|| usage(tr!("--year krävs", "--year is required")))?
         .parse()
-        .map_err(|_| usage("--year: expected a year such as 2023"))
+        .map_err(|_| {
+            usage(tr!(
+                "--year: väntade ett år som 2023",
+                "--year: expected a year such as 2023"
+            ))
+        })
 }

@@ -10,7 +10,7 @@ use super::args::{parse, threshold};
 use super::files::read;
 use super::{failed, usage, Fail, OK, PROBLEMS};
 
-pub(super) const HELP: &str = "Usage: po audit FILES|DIR [--k K]
+pub(super) const HELP: &str = "Usage: po audit FILES|DIR [--k K] [--lang sv|en]
 
 Audits published documents together: the JSON po writes beside every annual report
 (report-YEAR.json) and compilation (compilation-….json). An attacker who holds all of them and
@@ -22,6 +22,21 @@ protected with, the promise all of them make, unless --k is given). A directory 
 .json files; submissions and ledgers there (confidential, never published) are skipped.
 
 Exit 0 when nothing is found, 1 when something is.";
+
+/// The help in Swedish.
+pub(super) const HELP_SV: &str = "Användning: po audit FILER|MAPP [--k K] [--lang sv|en]
+
+Granskar publicerade dokument tillsammans: den JSON po skriver bredvid varje redovisning
+(report-ÅR.json) och sammanställning (compilation-….json). En angripare som har alla och en
+lösare modelleras: varje dokuments egna samband, samma antal i två redovisningar av samma
+verksamhet och år som ett tal, ett län som summan av de givna verksamheternas redovisningar
+(och resten), hela landet som summan av länen. Skriver ut varje tal som kan räknas ut eller
+visas ligga mellan 1 och k-1, och varje publicerat antal mellan 1 och k-1 (k: det minsta som
+dokumenten skyddades med, det löfte alla ger, om inte --k anges). En mapp läses för sina
+.json-filer; redovisningar till länet och liggare där (konfidentiella, aldrig publicerade)
+hoppas över.
+
+Slutkod 0 när inget hittas, 1 när något hittas.";
 
 pub(super) fn audit(
     args: &[String],

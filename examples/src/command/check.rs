@@ -6,12 +6,20 @@ use po_core::input::Mode;
 
 use super::args::parse;
 use super::files::load;
-use super::{print_problems, usage, Fail, OK, PROBLEMS};
+use super::{print_problems, tr, usage, Fail, OK, PROBLEMS};
 
-pub(super) const HELP: &str = "Usage: po check DIR|FILES [--vocabulary NAME] [--survey-sent N]
+pub(super) const HELP: &str =
+    "Usage: po check DIR|FILES [--vocabulary NAME] [--survey-sent N] [--lang sv|en]
 
 Reads the exports as po report does and prints every problem with its file, row (as the
-spreadsheet shows it) and column. Exit 0 when there is none, 1 otherwise.";
+spreadsheet shows it) and column (as the header wrote it). Exit 0 when there is none, 1 otherwise.";
+
+/// The help in Swedish.
+pub(super) const HELP_SV: &str =
+    "Användning: po check MAPP|FILER [--vocabulary NAMN] [--survey-sent N] [--lang sv|en]
+
+Läser exporterna som po report gör och skriver ut varje fel med fil, rad (som kalkylbladet
+visar den) och kolumn (som rubriken skrev den). Slutkod 0 när inget finns, annars 1.";
 
 pub(super) fn check(
     args: &[String],
@@ -23,11 +31,15 @@ pub(super) fn check(
         Ok((register, problems)) if problems.is_empty() => {
             let _ = writeln!(
                 out,
-                "No problems: {} clients, {} intake visits, {} deviations, {} staff.",
-                register.clients.len(),
-                register.intake_visits.len(),
-                register.deviations.len(),
-                register.staff.len()
+                "{}",
+                tr!(
+                    "Inga fel: {} klienter, {} nybesök, {} avvikelser, {} i personalen.",
+                    "No problems: {} clients, {} intake visits, {} deviations, {} staff.",
+                    register.clients.len(),
+                    register.intake_visits.len(),
+                    register.deviations.len(),
+                    register.staff.len()
+                )
             );
             Ok(OK)
         }
@@ -37,9 +49,13 @@ pub(super) fn check(
                 problems.iter().map(|p| p.file.as_str()).collect();
             let _ = writeln!(
                 out,
-                "{} problem(s) in {} file(s).",
-                problems.len(),
-                files.len()
+                "{}",
+                tr!(
+                    "{} fel i {} fil(er).",
+                    "{} problem(s) in {} file(s).",
+                    problems.len(),
+                    files.len()
+                )
             );
             Ok(PROBLEMS)
         }

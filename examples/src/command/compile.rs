@@ -35,7 +35,7 @@ Options:
   --k K               the disclosure threshold (default 3)
   --unprotected       no disclosure control: for the analyst's own checks, never to publish
   --format LIST       comma-separated: md, html, xlsx, json (default md,html)
-  --lang sv|en        the documents' language (default sv; both: sv,en)
+  --lang sv|en        the documents' and the messages' language (default sv; both: sv,en)
   --out DIR           where the files go (default po-compilation)
 
 Submissions of exact counts (po report --municipalities writes them) are compiled exactly and
@@ -48,6 +48,39 @@ tables that contradict themselves — is left out of the sums and listed, with i
 the others are compiled and written all the same. Findings (a municipality claimed by two
 services, a code that is not one of the 290, a part of 10 § missing, …) are printed and listed
 in the compilation. Exit 0 when written, 1 when written but a submission was left out.";
+
+/// The help in Swedish.
+pub(super) const HELP_SV: &str = "Användning: po compile FILER|MAPP --year Å [val]
+
+Verksamheternas redovisningar (10 §), var och en en fil: pos JSON (po report
+--municipalities skriver den), den platta formen som CSV (section;row;column;value) eller som
+arbetsbok (.xlsx, .ods). En mapp läses för sina .json-, .csv-, .xlsx- och .ods-filer.
+
+Val:
+  --year Å            året som sammanställs (krävs); en redovisning för ett annat år är ett fynd
+  --county L          ett läns kod eller namn (t.ex. 17 eller \"Värmlands län\"), eller all: varje
+                      län med en verksamhet och hela landet, skyddade tillsammans i en körning;
+                      förval hela landet
+  --previous FILER|MAPP
+                      förra årets redovisningar, för förändringen mot året innan
+                      (kommaseparerade filer, eller en mapp)
+  --k K               gränsen för röjandeskydd (förval 3)
+  --unprotected       inget röjandeskydd: för analytikerns egna kontroller, aldrig för publicering
+  --format LISTA      kommaseparerad: md, html, xlsx, json (förval md,html)
+  --lang sv|en        dokumentens och meddelandenas språk (förval sv; båda: sv,en)
+  --out MAPP          var filerna hamnar (förval po-compilation)
+
+Redovisningar med exakta antal (po report --municipalities skriver dem) sammanställs exakt, och
+varje län och hela landet skyddas tillsammans med verksamheternas egna publicerade
+redovisningar, så att ingen publikation dragen från en annan röjer ett antal; redovisningar med
+skyddade antal sammanställs som summor (en summa med en dold del döljs).
+
+En redovisning som inte kan användas — oläslig, för ett annat år, en andra från samma
+verksamhet, tabeller som motsäger sig själva — lämnas utanför summorna och listas, med sin fil
+och varför; de andra sammanställs och skrivs ändå. Fynd (en kommun som två verksamheter anger,
+en kod som inte är en av de 290, en del av 10 § som saknas, …) skrivs ut och listas i
+sammanställningen. Slutkod 0 när den skrivits, 1 när den skrivits men en redovisning lämnats
+utanför.";
 
 /// The submission files of directories or files named one by one (directories sorted by name).
 fn submission_files(paths: &[String]) -> Result<Vec<PathBuf>, Fail> {

@@ -16,6 +16,14 @@ Allocates the agreement's municipal net cost between its participants by adults 
 are read from it instead of the agreement. --xlsx also writes the invoices as a workbook.
 Numbers as the language writes them (default sv: 1 234 and 9,6329).";
 
+/// The help in Swedish.
+pub(super) const HELP_SV: &str = "Användning: po costs AVTAL.json [--population FIL] [--format md|csv] [--xlsx UT] [--lang sv|en]
+
+Fördelar avtalets kommunala nettokostnad mellan deltagarna efter antalet vuxna (18+). Med
+--population (en SCB-tabell över befolkningen per kommun och ettårsklass) läses de vuxna ur
+den i stället för ur avtalet. --xlsx skriver också fakturorna som arbetsbok. Tal som språket
+skriver dem (förval sv: 1 234 och 9,6329).";
+
 /// Adults (18+) and names per municipality from an SCB population table (`--population`).
 pub(super) fn adults(
     file: &str,

@@ -11,17 +11,29 @@ use po_core::input::{Mode, Problem};
 use po_core::report::Register;
 
 use super::args::Args;
-use super::{failed, usage, Fail};
+use super::{failed, tr, usage, Fail};
 
 /// A register read, with the problems of the rows left out; or every problem of a refused read.
 pub(super) type Loaded = Result<(Register, Vec<Problem>), Vec<Problem>>;
 
 pub(super) fn read(path: &Path) -> Result<Vec<u8>, Fail> {
-    std::fs::read(path).map_err(|e| failed(format!("cannot read {}: {e}", path.display())))
+    std::fs::read(path).map_err(|e| {
+        failed(tr!(
+            "kan inte läsa {}: {e}",
+            "cannot read {}: {e}",
+            path.display()
+        ))
+    })
 }
 
 pub(super) fn write_file(path: &Path, text: &[u8]) -> Result<(), Fail> {
-    std::fs::write(path, text).map_err(|e| failed(format!("cannot write {}: {e}", path.display())))
+    std::fs::write(path, text).map_err(|e| {
+        failed(tr!(
+            "kan inte skriva {}: {e}",
+            "cannot write {}: {e}",
+            path.display()
+        ))
+    })
 }
 
 /// The extensions read as workbooks (a sheet per export).
@@ -49,12 +61,20 @@ pub(super) fn register_files(
     let mut files = BTreeMap::new();
     let mut ignored = Vec::new();
     if paths.is_empty() {
-        return Err(usage("give an export directory or its files"));
+        return Err(usage(tr!(
+            "ange en exportmapp eller dess filer",
+            "give an export directory or its files"
+        )));
     }
     for p in paths.iter().map(PathBuf::from) {
         if p.is_dir() {
-            let entries = std::fs::read_dir(&p)
-                .map_err(|e| failed(format!("cannot read {}: {e}", p.display())))?;
+            let entries = std::fs::read_dir(&p).map_err(|e| {
+                failed(tr!(
+                    "kan inte läsa {}: {e}",
+                    "cannot read {}: {e}",
+                    p.display()
+                ))
+            })?;
             let mut found: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
             found.sort();
             for f in found {
@@ -69,25 +89,31 @@ pub(super) fn register_files(
                 }
             }
         } else if !p.exists() {
-            return Err(failed(format!(
+            return Err(failed(tr!(
+                "filen eller mappen finns inte: {}",
                 "no such file or directory: {}",
                 p.display()
             )));
         } else {
             let role = role_of(&p).ok_or_else(|| {
-                usage(format!(
+                usage(tr!(
+                    "{}: inte en export po känner igen på namnet ({}, register.json) eller en arbetsbok (.xlsx, .ods)",
                     "{}: not an export po knows by its name ({}, register.json) or a workbook (.xlsx, .ods)",
                     p.display(),
                     export_names()
                 ))
             })?;
             if files.insert(role, p.clone()).is_some() {
-                return Err(usage(format!("two {role} files given")));
+                return Err(usage(tr!(
+                    "två {role}-filer angivna",
+                    "two {role} files given"
+                )));
             }
         }
     }
     if files.is_empty() {
-        return Err(failed(format!(
+        return Err(failed(tr!(
+            "ingen export i {} (register.json, {})",
             "no export found in {} (register.json, {})",
             paths.join(", "),
             export_names()
@@ -127,26 +153,39 @@ pub(super) fn load(a: &Args, mode: Mode, err: &mut dyn Write) -> Result<Loaded, 
             })
             .collect();
         let why = if files.contains_key("register") {
-            "register.json is read, so neither the exports beside it nor files of other names are"
+            tr!(
+                "register.json läses, så varken exporterna bredvid eller filer med andra namn gör det",
+                "register.json is read, so neither the exports beside it nor files of other names are"
+            )
         } else {
-            "not the name of an export"
+            tr!("inte namnet på en export", "not the name of an export")
         };
-        let _ = writeln!(err, "po: not read: {} ({why})", names.join(", "));
+        let _ = writeln!(
+            err,
+            "po: {} {} ({why})",
+            tr!("läses inte:", "not read:"),
+            names.join(", ")
+        );
     }
     let vocabulary =
         LocalVocabulary::preset(a.options.get("vocabulary").map_or("none", String::as_str))
             .map_err(|e| usage(e.to_string()))?;
     let sent: u32 = match a.options.get("survey-sent") {
-        Some(n) => n
-            .parse()
-            .map_err(|_| usage(format!("--survey-sent: expected a count, got {n:?}")))?,
+        Some(n) => n.parse().map_err(|_| {
+            usage(tr!(
+                "--survey-sent: väntade ett antal, fick {n:?}",
+                "--survey-sent: expected a count, got {n:?}"
+            ))
+        })?,
         // The answers cannot tell how many surveys went out (issue 32): asked for by name
         // rather than found missing at "row 0" of the survey.
         None if files.contains_key("survey") => {
-            return Err(usage(
+            return Err(usage(tr!(
+                "enkätfilen är angiven: ange --survey-sent N, hur många avslutningsenkäter som \
+                 skickades (svaren kan inte säga det)",
                 "survey.csv is given: pass --survey-sent N, how many exit surveys were sent \
-                 (the answers cannot tell)",
-            ))
+                 (the answers cannot tell)"
+            )))
         }
         None => 0,
     };
@@ -157,11 +196,22 @@ pub(super) fn load(a: &Args, mode: Mode, err: &mut dyn Write) -> Result<Loaded, 
     let size: usize = bytes.values().map(Vec::len).sum();
     let started = Instant::now();
     if size > 32 << 20 {
-        let _ = writeln!(err, "po: reading {} MB of exports…", size >> 20);
+        let _ = writeln!(
+            err,
+            "po: {}",
+            tr!(
+                "läser {} MB exporter…",
+                "reading {} MB of exports…",
+                size >> 20
+            )
+        );
     }
     if let Some(book) = bytes.get("workbook") {
         if bytes.len() > 1 {
-            return Err(usage("a workbook holds the whole register: give it alone"));
+            return Err(usage(tr!(
+                "en arbetsbok rymmer hela registret: ange den ensam",
+                "a workbook holds the whole register: give it alone"
+            )));
         }
         let name = files["workbook"]
             .file_name()
@@ -206,7 +256,12 @@ pub(super) fn load(a: &Args, mode: Mode, err: &mut dyn Write) -> Result<Loaded, 
     });
     let read = po_core::io::read::read_register_named(csv, &names, &vocabulary, mode);
     if started.elapsed().as_secs_f64() > 1.0 {
-        let _ = writeln!(err, "po: read in {:.1} s", started.elapsed().as_secs_f64());
+        let seconds = started.elapsed().as_secs_f64();
+        let _ = writeln!(
+            err,
+            "po: {}",
+            tr!("läst på {seconds:.1} s", "read in {seconds:.1} s")
+        );
     }
     Ok(read.map_err(|e| e.problems))
 }

@@ -18,6 +18,14 @@ FILE is a queue export (applicants.csv, or a workbook whose first sheet is the q
 (national_2019, varmland_2023, …) or a policy JSON file. Prints the places with their reasons;
 --xlsx also writes them as a workbook.";
 
+/// The help in Swedish.
+pub(super) const HELP_SV: &str =
+    "Användning: po queue FIL --policy NAMN|FIL --date ÅÅÅÅ-MM-DD [--lang sv|en] [--xlsx UT]
+
+FIL är en köexport (applicants.csv, eller en arbetsbok vars första blad är kön; se
+`po schema`). Prioriteringsordningen är en förinställning (national_2019, varmland_2023, …)
+eller en JSON-fil. Skriver ut platserna med skälen; --xlsx skriver dem också som arbetsbok.";
+
 /// A priority policy: a policy JSON file if `arg` names one, else a preset's name.
 pub(super) fn policy(arg: &str) -> Result<po_core::priority::PriorityPolicy, Fail> {
     use po_core::priority::PriorityPolicy;

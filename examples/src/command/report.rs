@@ -13,7 +13,7 @@ use super::args::{formats, languages, parse, threshold, year, Args};
 use super::costs::adults;
 use super::files::{load, read, write_file};
 use super::queue::policy;
-use super::{failed, print_problems, usage, Fail, OK, PROBLEMS};
+use super::{failed, print_problems, tr, usage, Fail, OK, PROBLEMS};
 
 pub(super) const HELP: &str = "Usage: po report DIR|FILES --year Y [options]
 
@@ -30,7 +30,7 @@ Options:
                       would reveal them)
   --format LIST       comma-separated: md, html, json, csv, xlsx (default md,html,json,csv;
                       html is a document that prints on A4)
-  --lang sv|en        the documents' language (default sv; both: sv,en)
+  --lang sv|en        the documents' and the messages' language (default sv; both: sv,en)
   --out DIR           where the files go (default po-report)
   --service NAME      the service's name in the title
   --vocabulary NAME   the service's local labels: none (default) or varmland
@@ -58,6 +58,51 @@ Options:
                       true counts: keep it with the register, never publish it
   --without-ledger    publish without the ledger that exists in OUT (not recommended: the
                       report is then protected as if nothing had been published before)";
+
+/// The help in Swedish.
+pub(super) const HELP_SV: &str = "Användning: po report MAPP|FILER --year Å [val]
+
+MAPP är en exportmapp (register.json, eller klienter.csv, nybesok.csv, avvikelser.csv eller
+avvikelsehandelser.csv, personal.csv, enkat.csv — vilken som helst kan saknas; de engelska
+namnen clients, intake, deviations, deviation_events, staff, survey går också); FILER är sådana
+filer angivna en och en, eller en arbetsbok (.xlsx, .ods) med ett blad per export med samma
+namn. avvikelsehandelser.csv har avvikelsernas daterade historik (en rad per händelse): var och
+en räknas som den står nu, och återtagna är inga brister och räknas ingenstans.
+
+Val:
+  --year Å            redovisningsåret (krävs)
+  --k K               gränsen för röjandeskydd (förval 3: antal 1–2 döljs, och det som
+                      skulle avslöja dem)
+  --format LISTA      kommaseparerad: md, html, json, csv, xlsx (förval md,html,json,csv;
+                      html är ett dokument som skrivs ut på A4)
+  --lang sv|en        dokumentens och meddelandenas språk (förval sv; båda: sv,en)
+  --out MAPP          var filerna hamnar (förval po-report)
+  --service NAMN      verksamhetens namn i rubriken
+  --vocabulary NAMN   verksamhetens egna benämningar: none (förval) eller varmland
+  --survey-sent N     hur många avslutningsenkäter som skickades (med enkat.csv)
+  --lenient           lämna felaktiga rader utanför och lista dem i redovisningen (förval:
+                      varje fel stoppar redovisningen)
+  --municipalities L  skriv också redovisningen till länsstyrelsen (10 §) för dessa
+                      kommunkoder, värdkommunen först (t.ex. 1761,1762), som pos JSON och
+                      den platta CSV-formen: exakta antal, märkta konfidentiella och aldrig
+                      för publicering, med den publicerade redovisningen bredvid (länet
+                      skyddar sin sammanställning mot den)
+  --positions-decided N
+                      de årsarbetare statsbidraget beviljades för (i redovisningen till länet)
+  --policy NAMN|FIL   prioriteringsordningen (10 § 3): en förinställning (national_2019,
+                      varmland_2023, …) eller en JSON-fil
+  --leadership FIL    ledningsgruppen (10 § 4) som JSON (se `po schema --format
+                      json-schema`), prövad mot 5 § i lydelsen den 31 december
+  --population FIL    en SCB-tabell över befolkningen per kommun och ettårsklass: klienterna
+                      per kommun jämförs med varje kommuns andel av de vuxna
+  --ledger FIL        liggaren över vad som publicerats om detta register och år (skapas om
+                      den saknas; t.ex. UT/po-ledger-ÅR.json): redovisningen skyddas
+                      tillsammans med allt i den (en rättad redovisning, samma redovisning med
+                      ett annat k) och förs sedan in i den. En liggare i UT/po-ledger-ÅR.json
+                      förbigås aldrig i tysthet. Liggaren har exakta antal: förvara den med
+                      registret, publicera den aldrig
+  --without-ledger    publicera utan liggaren som finns i UT (avråds: redovisningen skyddas då
+                      som om inget publicerats tidigare)";
 
 pub(super) fn report(
     args: &[String],
@@ -102,8 +147,12 @@ pub(super) fn report(
             print_problems(&problems, err);
             let _ = writeln!(
                 err,
-                "po report: {} problem(s) in the input; no report written (--lenient leaves bad rows out and lists them in the report)",
-                problems.len()
+                "po report: {}",
+                tr!(
+                    "{} fel i indata; ingen redovisning skriven (--lenient lämnar felaktiga rader utanför och listar dem i redovisningen)",
+                    "{} problem(s) in the input; no report written (--lenient leaves bad rows out and lists them in the report)",
+                    problems.len()
+                )
             );
             return Ok(PROBLEMS);
         }
@@ -112,8 +161,14 @@ pub(super) fn report(
         Some(file) => {
             let text = String::from_utf8_lossy(&read(Path::new(file))?).into_owned();
             Some(
-                serde_json::from_str::<po_core::organisation::LeadershipGroup>(&text)
-                    .map_err(|e| failed(format!("{file}: not a leadership group: {e}")))?,
+                serde_json::from_str::<po_core::organisation::LeadershipGroup>(&text).map_err(
+                    |e| {
+                        failed(tr!(
+                            "{file}: inte en ledningsgrupp: {e}",
+                            "{file}: not a leadership group: {e}"
+                        ))
+                    },
+                )?,
             )
         }
         None => None,
@@ -135,9 +190,13 @@ pub(super) fn report(
     if after + before > 0 {
         let _ = writeln!(
             err,
-            "po report: {} of {} clients are counted for {year}; {after} started after {year} and {before} ended before it (in no table of this year's report)",
-            register.clients.len() - after - before,
-            register.clients.len()
+            "po report: {}",
+            tr!(
+                "{} av {} klienter räknas för {year}; {after} började efter {year} och {before} slutade före (i ingen tabell i årets redovisning)",
+                "{} of {} clients are counted for {year}; {after} started after {year} and {before} ended before it (in no table of this year's report)",
+                register.clients.len() - after - before,
+                register.clients.len()
+            )
         );
     }
     let dir = PathBuf::from(a.options.get("out").map_or("po-report", String::as_str));
@@ -157,8 +216,13 @@ pub(super) fn report(
         None => (annual_report(&register, &options).map_err(failed)?, None),
     };
     let publishable = report.publishable().map_err(failed)?;
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        failed(tr!(
+            "kan inte skapa {}: {e}",
+            "cannot create {}: {e}",
+            dir.display()
+        ))
+    })?;
     let mut written = Vec::new();
     if formats.contains(&"md") {
         for language in &languages {
@@ -191,8 +255,13 @@ pub(super) fn report(
     }
     if formats.contains(&"csv") {
         let tables = dir.join(format!("tables-{year}"));
-        std::fs::create_dir_all(&tables)
-            .map_err(|e| failed(format!("cannot create {}: {e}", tables.display())))?;
+        std::fs::create_dir_all(&tables).map_err(|e| {
+            failed(tr!(
+                "kan inte skapa {}: {e}",
+                "cannot create {}: {e}",
+                tables.display()
+            ))
+        })?;
         for (name, csv) in po_core::io::write::tables_csv(publishable) {
             write_file(&tables.join(format!("{name}.csv")), csv.as_bytes())?;
         }
@@ -218,8 +287,12 @@ pub(super) fn report(
     }
     let _ = writeln!(
         out,
-        "The {year} report of {} clients, protected at k = {k}; written:",
-        register.clients.len() - after - before
+        "{}",
+        tr!(
+            "Redovisningen för {year} av {} klienter, skyddad med k = {k}; skrivet:",
+            "The {year} report of {} clients, protected at k = {k}; written:",
+            register.clients.len() - after - before
+        )
     );
     for p in &written {
         let _ = writeln!(out, "  {}", p.display());
@@ -227,8 +300,12 @@ pub(super) fn report(
     if !problems.is_empty() {
         let _ = writeln!(
             out,
-            "{} problem(s) in the input: the rows concerned are left out and listed in the report.",
-            problems.len()
+            "{}",
+            tr!(
+                "{} fel i indata: raderna det gäller är utelämnade och listade i redovisningen.",
+                "{} problem(s) in the input: the rows concerned are left out and listed in the report.",
+                problems.len()
+            )
         );
     }
     Ok(OK)
@@ -252,12 +329,18 @@ fn ledger(
     let without = a.flags.iter().any(|f| f == "without-ledger");
     let path = match a.options.get("ledger") {
         Some(_) if without => {
-            return Err(usage("--ledger and --without-ledger exclude each other"));
+            return Err(usage(tr!(
+                "--ledger och --without-ledger utesluter varandra",
+                "--ledger and --without-ledger exclude each other"
+            )));
         }
         Some(file) => PathBuf::from(file),
         None if without || !found.exists() => return Ok(None),
         None => {
-            return Err(usage(format!(
+            return Err(usage(tr!(
+                "en liggare över det som publicerats finns i {}: ange --ledger {} för att \
+                 skydda redovisningen tillsammans med den, eller --without-ledger för att \
+                 publicera utan den",
                 "a ledger of what was published exists at {}: pass --ledger {} to protect this \
                  report together with it, or --without-ledger to publish without it",
                 found.display(),

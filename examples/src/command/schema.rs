@@ -7,11 +7,21 @@ use super::args::parse;
 use super::files::write_file;
 use super::{failed, usage, Fail, OK};
 
-pub(super) const HELP: &str = "Usage: po schema [--format md|json|json-schema] [--out DIR]
+pub(super) const HELP: &str =
+    "Usage: po schema [--format md|json|json-schema] [--out DIR] [--lang sv|en]
 
 Every input file po reads, its columns, Swedish aliases, required or optional, type, allowed
 codes and labels, an example. --format json-schema writes the JSON Schema of the JSON documents
 (register, agreement, policy, leadership group, submission) into DIR (default po-schemas).";
+
+/// The help in Swedish.
+pub(super) const HELP_SV: &str =
+    "Användning: po schema [--format md|json|json-schema] [--out MAPP] [--lang sv|en]
+
+Varje indatafil po läser, dess kolumner, svenska namn, obligatoriska eller valfria, typ,
+tillåtna koder och benämningar, ett exempel. --format json-schema skriver JSON-dokumentens
+JSON Schema (register, avtal, prioriteringsordning, ledningsgrupp, redovisning till länet) i
+MAPP (förval po-schemas).";
 
 pub(super) fn schema(
     args: &[String],

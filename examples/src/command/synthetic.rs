@@ -12,13 +12,23 @@ use super::args::{parse, year};
 use super::files::write_file;
 use super::{failed, usage, Fail, OK};
 
-pub(super) const HELP: &str = "Usage: po synthetic-nation --out DIR [--year Y]
+pub(super) const HELP: &str = "Usage: po synthetic-nation --out DIR [--year Y] [--lang sv|en]
 
 Writes the SYNTHETIC nation's submissions to länsstyrelserna: 106 services across the 21
 counties (every one of the 290 municipalities served once), each with a generated register of
 40–120 clients — about 8 500 in all, nobody real. Each submission holds exact counts, marked
 confidential, as `po report --municipalities` writes it. Then `po compile DIR --year Y` gives
 the nation's report, and `--county C` a county's. Default year 2023.";
+
+/// The help in Swedish.
+pub(super) const HELP_SV: &str =
+    "Användning: po synthetic-nation --out MAPP [--year Å] [--lang sv|en]
+
+Skriver det SYNTETISKA landets redovisningar till länsstyrelserna: 106 verksamheter i de 21
+länen (var och en av de 290 kommunerna betjänas en gång), var och en med ett genererat register
+med 40–120 klienter — omkring 8 500 sammanlagt, ingen verklig. Varje redovisning har exakta
+antal, märkta konfidentiella, så som `po report --municipalities` skriver den. Sedan ger
+`po compile MAPP --year Å` hela landets rapport, och `--county L` ett läns. Förval år 2023.";
 
 pub(super) fn synthetic_nation(
     args: &[String],

@@ -3,5 +3,6 @@
 mod bundled_data;
 mod cli;
 mod deviation_histories;
+mod language;
 mod nation;
 mod schemas;

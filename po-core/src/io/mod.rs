@@ -6,11 +6,13 @@
 //! - [`mod@write`]: Markdown, HTML (A4), workbooks (`excel`) and the flat CSV form; every rendering
 //!   of a report or a compilation takes a [`crate::disclosure::Publishable`] value, which only
 //!   the audit gives, so nothing renders before the audit, by type;
-//! - `text`: numbers and labels as each language writes them (`1 234`, `2,5` in Swedish).
+//! - `text`: numbers and labels as each language writes them (`1 234`, `2,5` in Swedish);
+//! - `reasons`: the problems' reasons in Swedish, one list of templates.
 //!
 //! Where a new format goes: a reader in `read/` (one file per export or format), a writer in
 //! `write/`, behind a feature of its own if it needs a dependency.
 
 pub mod read;
+pub(crate) mod reasons;
 pub(crate) mod text;
 pub mod write;

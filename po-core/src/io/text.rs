@@ -94,7 +94,23 @@ pub(crate) fn words(sv: bool) -> impl Fn(&'static str, &'static str) -> &'static
 pub(crate) fn problem_lines(problems: &[crate::input::Problem], sv: bool) -> Vec<String> {
     let summary = crate::input::summarise(problems, crate::input::SHOWN_PER_KIND);
     let t = words(sv);
-    let mut lines: Vec<String> = summary.shown.iter().map(ToString::to_string).collect();
+    let mut lines: Vec<String> = summary
+        .shown
+        .iter()
+        .map(|p| {
+            if sv {
+                format!(
+                    "{}, rad {}, kolumn {:?}: {}",
+                    p.file,
+                    p.row,
+                    p.column,
+                    crate::io::reasons::in_swedish(&p.reason)
+                )
+            } else {
+                p.to_string()
+            }
+        })
+        .collect();
     for (p, n) in summary.more {
         lines.push(format!(
             "… {} {} {} {}, {} {:?}",

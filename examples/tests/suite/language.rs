@@ -1,0 +1,150 @@
+//! Issue 32 point 2: the command speaks the user's language — `--lang`, else the locale —
+//! in its help, messages, progress and problems; a Swedish run shows no English text, and an
+//! English one no Swedish apart from names.
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use super::cli::{po_in, scratch, DATA};
+
+const COMMANDS: &[&str] = &[
+    "report",
+    "check",
+    "queue",
+    "costs",
+    "compile",
+    "audit",
+    "schema",
+    "synthetic-nation",
+];
+
+/// Words that only English text has (never a name po prints).
+const ENGLISH: &[&str] = &[
+    "Usage",
+    "the ",
+    " and ",
+    "expected",
+    "problem(s)",
+    " row ",
+    " column",
+    "written",
+    "Options",
+    "default",
+    "unknown",
+    "cannot",
+    "required",
+];
+
+/// Words that only Swedish text has.
+const SWEDISH: &[&str] = &[
+    "Användning",
+    " och ",
+    " eller ",
+    "förval",
+    "väntade",
+    " rad ",
+    "kolumn",
+    "skrivet",
+    "Inga fel",
+    "okänd",
+    "krävs",
+];
+
+fn all_text(o: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn none_of(text: &str, words: &[&str], what: &str) {
+    for w in words {
+        assert!(!text.contains(w), "{what}: {w:?} in\n{text}");
+    }
+}
+
+#[test]
+fn every_command_s_help_in_the_locale_s_language_or_lang_s() {
+    for command in COMMANDS {
+        let sv = all_text(&po_in(&[command, "--help"], "sv_SE.UTF-8"));
+        assert!(sv.starts_with("Användning: po "), "{command}: {sv}");
+        none_of(&sv, ENGLISH, command);
+        let en = all_text(&po_in(&[command, "--help", "--lang", "en"], "sv_SE.UTF-8"));
+        assert!(en.starts_with("Usage: po "), "{command}: {en}");
+        for w in ["Användning", "förval", "väntade"] {
+            assert!(!en.contains(w), "{command}: {w} in {en}");
+        }
+        // --lang sv wins over an English locale.
+        let sv = all_text(&po_in(&[command, "--help", "--lang", "sv"], "en_GB.UTF-8"));
+        assert!(sv.starts_with("Användning: po "), "{command}: {sv}");
+    }
+    let main = all_text(&po_in(&["--help"], "sv_SE.UTF-8"));
+    assert!(main.contains("Kommandon:"), "{main}");
+    none_of(&main, ENGLISH, "po --help");
+}
+
+#[test]
+fn check_and_report_speak_swedish_in_a_swedish_locale() {
+    let dir = scratch("language");
+    let clients = dir.join("klienter.csv");
+    std::fs::write(
+        &clients,
+        "id;Kön;födelseår;start;slut;hemmavarande barn;kontaktorsaker;uppdrag;kommun;område;ansökt\n\
+         k1;Kvinna;1980;2023-01-10;;ja;Ekonomi;;1780;Norra;\n\
+         k2;robot;1980;2023-13-01;;kanske;;;1780;Norra;\n",
+    )
+    .unwrap();
+    let sv = po_in(&["check", clients.to_str().unwrap()], "sv_SE.UTF-8");
+    let text = all_text(&sv);
+    assert_eq!(sv.status.code(), Some(1));
+    assert!(
+        text.starts_with("klienter.csv, rad 3, kolumn \"Kön\": okänt värde \"robot\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("väntade ett datum ÅÅÅÅ-MM-DD, fick \"2023-13-01\""),
+        "{text}"
+    );
+    assert!(text.ends_with("3 fel i 1 fil(er).\n"), "{text}");
+    none_of(&text, ENGLISH, "po check");
+    let en = all_text(&po_in(
+        &["check", clients.to_str().unwrap(), "--lang", "en"],
+        "sv_SE.UTF-8",
+    ));
+    assert!(en.ends_with("3 problem(s) in 1 file(s).\n"), "{en}");
+    none_of(&en, SWEDISH, "po check --lang en");
+
+    let out = dir.join("out");
+    let clean = po_in(
+        &["check", &format!("{DATA}/clients.csv"), "--lang", "sv"],
+        "C",
+    );
+    assert_eq!(
+        all_text(&clean),
+        "Inga fel: 240 klienter, 0 nybesök, 0 avvikelser, 0 i personalen.\n"
+    );
+    let r = po_in(
+        &[
+            "report",
+            &format!("{DATA}/clients.csv"),
+            "--year",
+            "2023",
+            "--format",
+            "md",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        "sv_SE.UTF-8",
+    );
+    let text = all_text(&r);
+    assert!(
+        text.starts_with("Redovisningen för 2023 av 240 klienter, skyddad med k = 3; skrivet:"),
+        "{text}"
+    );
+    none_of(&text, ENGLISH, "po report");
+    // Usage errors too.
+    let r = po_in(&["report", DATA], "sv_SE.UTF-8");
+    assert_eq!(r.status.code(), Some(2));
+    let text = all_text(&r);
+    assert!(text.starts_with("po report: --year krävs"), "{text}");
+    none_of(&text, ENGLISH, "po report without --year");
+}

@@ -1,0 +1,152 @@
+//! The problems' reasons in Swedish (issue 32 point 2): every reader words its reasons in
+//! English once ([`crate::input::Problem::reason`], what programs match on); a Swedish reader is
+//! shown them through this one list of templates, in which `{}` stands for a value (a quoted
+//! cell, a date, a count) carried over as it is. A reason no template matches is shown as it
+//! is, so nothing is lost; the tests keep the readers' common reasons covered.
+
+/// English template → Swedish template, in the order tried (the more specific first); the
+/// values (`{}`) in the same order in both.
+const REASONS: &[(&str, &str)] = &[
+    ("a value is required on the documented row", "ett värde krävs på raden documented"),
+    ("a value is required", "ett värde krävs"),
+    ("expected a date YYYY-MM-DD, got {}", "väntade ett datum ÅÅÅÅ-MM-DD, fick {}"),
+    ("expected ja or nej, got {}", "väntade ja eller nej, fick {}"),
+    ("expected ja, nej or vet ej, got {}", "väntade ja, nej eller vet ej, fick {}"),
+    ("expected a year such as 1985, got {}", "väntade ett år som 1985, fick {}"),
+    ("expected whole years such as 42, got {}", "väntade hela år som 42, fick {}"),
+    ("expected a count or .., got {}", "väntade ett antal eller .., fick {}"),
+    ("expected a full-time equivalent from 0 to 1.5, got {}", "väntade en tjänstgöringsgrad från 0 till 1,5, fick {}"),
+    (
+        "unknown {} {}: expected one of {} (or its Swedish or English label)",
+        "okänt värde {1} i kodlistan {0}: väntade ett av {2} (eller dess svenska eller engelska benämning)",
+    ),
+    ("unknown {} {}: expected one of {}", "okänt värde {1} i kodlistan {0}: väntade ett av {2}"),
+    ("the same id as row {}", "samma id som rad {}"),
+    ("the same id as clients[{}]", "samma id som clients[{}]"),
+    ("an id must not be an identity number", "ett id får inte vara ett identitetsnummer"),
+    (
+        "contains what looks like a personnummer or samordningsnummer: free text must not identify anyone (the cell is not shown)",
+        "innehåller något som liknar ett personnummer eller samordningsnummer: fritext får inte identifiera någon (cellen visas inte)",
+    ),
+    ("starts {}, after today ({}); check the year", "börjar {}, efter i dag ({}); kontrollera året"),
+    ("starts {}, before the application {}", "börjar {}, före ansökan {}"),
+    ("ends {}, before it starts {}", "slutar {}, före starten {}"),
+    (
+        "the client was under 18 when starting on {} (PO is for adults, SFS 2013:522 2 §)",
+        "klienten var under 18 år vid starten {} (PO är för vuxna, SFS 2013:522 2 §)",
+    ),
+    ("{} is not a municipality of this service", "{} är inte en av verksamhetens kommuner"),
+    ("{} responses but only {} surveys sent", "{} svar men bara {} skickade enkäter"),
+    ("the column is given twice (as {} and {}); keep one", "kolumnen finns två gånger (som {} och {}); behåll en"),
+    ("unknown column, not read; expected one of {}", "okänd kolumn, läses inte; väntade en av {}"),
+    ("the required column is missing; the header has {}", "den obligatoriska kolumnen saknas; rubrikraden har {}"),
+    (
+        "a value in column {} of the row, beyond the header's last named column ({}); name the column or remove the value",
+        "ett värde i radens kolumn {}, efter rubrikradens sista namngivna kolumn ({}); namnge kolumnen eller ta bort värdet",
+    ),
+    ("the row could not be read", "raden kunde inte läsas"),
+    (
+        "the cell holds the control character U+{}; remove it (only tab and line breaks are text)",
+        "cellen har styrtecknet U+{}; ta bort det (bara tabb och radbrytningar är text)",
+    ),
+    (
+        "the cell holds {} characters; a cell holds at most 32 767 (Excel's limit)",
+        "cellen har {} tecken; en cell rymmer högst 32 767 (Excels gräns)",
+    ),
+    (
+        "deviations are given twice, with their histories here and flat in {}; give one (the histories are read, the flat file is left out)",
+        "avvikelserna är angivna två gånger, med historik här och platt i {}; ange en (historiken läses, den platta filen lämnas utanför)",
+    ),
+    ("a second {} sheet; keep one", "ett andra {}-blad; behåll ett"),
+    ("unknown sheet, not read; expected one of {}", "okänt blad, läses inte; väntade ett av {}"),
+];
+
+/// The words of `template` between its values.
+fn parts(template: &str) -> Vec<&str> {
+    template.split("{}").collect()
+}
+
+/// The values of `reason` if it is worded as `english`, in order.
+fn values<'r>(reason: &'r str, english: &str) -> Option<Vec<&'r str>> {
+    let parts = parts(english);
+    let (first, rest) = parts.split_first()?;
+    let mut tail = reason.strip_prefix(first)?;
+    let mut found = Vec::new();
+    for (i, part) in rest.iter().enumerate() {
+        let last = i + 1 == rest.len();
+        let at = if last {
+            tail.len()
+                .checked_sub(part.len())
+                .filter(|&n| tail[n..] == **part)?
+        } else {
+            tail.find(part)?
+        };
+        found.push(&tail[..at]);
+        tail = &tail[at + part.len()..];
+    }
+    (rest.is_empty() && tail.is_empty() || !rest.is_empty()).then_some(found)
+}
+
+/// `reason` in Swedish, or as it is when no template words it.
+pub(crate) fn in_swedish(reason: &str) -> String {
+    for (english, swedish) in REASONS {
+        let Some(values) = values(reason, english) else {
+            continue;
+        };
+        // `{}` takes the next value; `{n}` the n-th (a Swedish order of words).
+        let mut out = String::new();
+        let mut next = 0;
+        let mut rest = *swedish;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let close = rest[open..].find('}').map_or(rest.len(), |c| open + c);
+            let index = match &rest[open + 1..close] {
+                "" => {
+                    next += 1;
+                    next - 1
+                }
+                n => n.parse().unwrap_or(usize::MAX),
+            };
+            out.push_str(values.get(index).copied().unwrap_or_default());
+            rest = rest.get(close + 1..).unwrap_or_default();
+        }
+        out.push_str(rest);
+        return out;
+    }
+    reason.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_swedish;
+
+    #[test]
+    fn reasons_read_in_swedish_with_their_values() {
+        assert_eq!(in_swedish("a value is required"), "ett värde krävs");
+        assert_eq!(
+            in_swedish("expected a date YYYY-MM-DD, got \"2023-13-01\""),
+            "väntade ett datum ÅÅÅÅ-MM-DD, fick \"2023-13-01\""
+        );
+        assert_eq!(
+            in_swedish("unknown gender \"robot\": expected one of woman, man, other (or its Swedish or English label)"),
+            "okänt värde \"robot\" i kodlistan gender: väntade ett av woman, man, other (eller dess svenska eller engelska benämning)"
+        );
+        assert_eq!(
+            in_swedish("starts 2031-02-26, after today (2026-12-06); check the year"),
+            "börjar 2031-02-26, efter i dag (2026-12-06); kontrollera året"
+        );
+        // Not a template's wording: shown as it is, nothing lost.
+        assert_eq!(in_swedish("something else"), "something else");
+        assert_eq!(in_swedish("a value is required!"), "a value is required!");
+    }
+
+    /// Every template's values are the same in number in both languages.
+    #[test]
+    fn templates_carry_every_value() {
+        for (english, swedish) in super::REASONS {
+            let values = english.matches("{}").count();
+            let placed = swedish.matches('{').count();
+            assert_eq!(values, placed, "{english}");
+        }
+    }
+}
