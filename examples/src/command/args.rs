@@ -47,7 +47,7 @@ pub(super) fn parse(args: &[String], options: &[&str], flags: &[&str]) -> Result
                 let expected = options
                     .iter()
                     .chain(flags)
-                    .chain(&["lang"])
+                    .chain((!options.contains(&"lang")).then_some(&"lang"))
                     .map(|o| format!("--{o}"))
                     .collect::<Vec<_>>()
                     .join(", ");

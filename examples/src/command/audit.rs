@@ -8,7 +8,7 @@ use po_core::publications::{audit_documents, promised_threshold, Document, Findi
 
 use super::args::{parse, threshold};
 use super::files::read;
-use super::{failed, usage, Fail, OK, PROBLEMS};
+use super::{failed, tr, usage, Fail, OK, PROBLEMS};
 
 pub(super) const HELP: &str = "Usage: po audit FILES|DIR [--k K] [--lang sv|en]
 
@@ -45,9 +45,10 @@ pub(super) fn audit(
 ) -> Result<i32, Fail> {
     let a = parse(args, &["k"], &[]).map_err(usage)?;
     if a.positional.is_empty() {
-        return Err(usage(
-            "name the published documents (JSON) or a directory of them",
-        ));
+        return Err(usage(tr!(
+            "ange de publicerade dokumenten (JSON) eller en mapp med dem",
+            "name the published documents (JSON) or a directory of them"
+        )));
     }
     let mut documents = Vec::new();
     for p in a.positional.iter().map(PathBuf::from) {
@@ -56,7 +57,8 @@ pub(super) fn audit(
                 match document(&file) {
                     Ok(d) => documents.push(d),
                     Err(e) => {
-                        let _ = writeln!(err, "po audit: skipped {e}");
+                        let _ =
+                            writeln!(err, "po audit: {}", tr!("hoppade över {e}", "skipped {e}"));
                     }
                 }
             }
@@ -65,7 +67,8 @@ pub(super) fn audit(
         }
     }
     if documents.is_empty() {
-        return Err(usage(format!(
+        return Err(usage(tr!(
+            "inget publicerat dokument i {}",
             "no published document in {}",
             a.positional.join(", ")
         )));
@@ -74,56 +77,78 @@ pub(super) fn audit(
         Some(_) => u64::try_from(threshold(&a)?)
             .ok()
             .filter(|k| *k >= 2)
-            .ok_or_else(|| usage("--k: expected a threshold of 2 or more"))?,
+            .ok_or_else(|| {
+                usage(tr!(
+                    "--k: väntade en gräns på 2 eller mer",
+                    "--k: expected a threshold of 2 or more"
+                ))
+            })?,
         None => promised_threshold(&documents),
     };
     let result = audit_documents(&documents, k).map_err(failed)?;
     let _ = writeln!(
         out,
-        "po audit: {} documents, {} numbers, {} relations, k = {k}",
-        result.documents, result.numbers, result.relations
+        "po audit: {}",
+        tr!(
+            "{} dokument, {} tal, {} samband, k = {k}",
+            "{} documents, {} numbers, {} relations, k = {k}",
+            result.documents,
+            result.numbers,
+            result.relations
+        )
     );
     for link in &result.links {
         let _ = writeln!(out, "  {link}");
     }
     if result.is_safe() {
-        let _ = writeln!(out, "Nothing can be computed or shown to be 1..{}.", k - 1);
+        let _ = writeln!(
+            out,
+            "{}",
+            tr!(
+                "Inget kan räknas ut eller visas vara 1..{}.",
+                "Nothing can be computed or shown to be 1..{}.",
+                k - 1
+            )
+        );
         return Ok(OK);
     }
     for f in &result.findings {
         let what = match f.kind {
-            FindingKind::Pinned => format!("can be computed: {}", f.low),
-            FindingKind::ShownSmall => format!(
+            FindingKind::Pinned => tr!("kan räknas ut: {}", "can be computed: {}", f.low),
+            FindingKind::ShownSmall => tr!(
+                "kan visas vara {}..{}",
                 "can be shown to be {}..{}",
                 f.low,
                 f.high.map_or_else(|| "?".into(), |h| h.to_string())
             ),
-            FindingKind::PublishedSmall => format!("is published as {}", f.low),
+            FindingKind::PublishedSmall => {
+                tr!("publiceras som {}", "is published as {}", f.low)
+            }
         };
         let _ = writeln!(out, "  {}: {}: {what}", f.file, f.cell);
     }
     let _ = writeln!(
         out,
-        "{} numbers can be computed or shown to be small.",
-        result.findings.len()
+        "{}",
+        tr!(
+            "{} tal kan räknas ut eller visas vara små.",
+            "{} numbers can be computed or shown to be small.",
+            result.findings.len()
+        )
     );
     Ok(PROBLEMS)
 }
 
 /// The .json files of a directory, sorted by name.
 fn json_files(dir: &Path) -> Result<Vec<PathBuf>, Fail> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| failed(format!("cannot read {}: {e}", dir.display())))?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| Some(e.ok()?.path()))
+    Ok(super::files::entries(dir)?
+        .into_iter()
         .filter(|f| {
             f.is_file()
                 && f.extension()
                     .is_some_and(|e| e.eq_ignore_ascii_case("json"))
         })
-        .collect();
-    files.sort();
-    Ok(files)
+        .collect())
 }
 
 /// One document, named by its path as given.

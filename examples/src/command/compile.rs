@@ -15,8 +15,8 @@ use po_core::organisation::{County, MunicipalityCode};
 use po_core::report::AnnualReport;
 
 use super::args::{formats, languages, parse, threshold, year, Args};
-use super::files::{write_file, WORKBOOK};
-use super::{failed, usage, Fail, OK, PROBLEMS};
+use super::files::{create_dir, entries, write_file, WORKBOOK};
+use super::{failed, tr, usage, Fail, OK, PROBLEMS};
 
 pub(super) const HELP: &str = "Usage: po compile FILES|DIR --year Y [options]
 
@@ -93,25 +93,21 @@ fn submission_files(paths: &[String]) -> Result<Vec<PathBuf>, Fail> {
     let mut files = Vec::new();
     for p in paths.iter().map(PathBuf::from) {
         if p.is_dir() {
-            let entries = std::fs::read_dir(&p)
-                .map_err(|e| failed(format!("cannot read {}: {e}", p.display())))?;
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(|e| Some(e.ok()?.path()))
-                .filter(|f| f.is_file() && readable(f))
-                .collect();
-            found.sort();
-            files.extend(found);
+            let found = entries(&p)?.into_iter();
+            files.extend(found.filter(|f| f.is_file() && readable(f)));
         } else if p.is_file() {
             files.push(p);
         } else {
-            return Err(failed(format!(
+            return Err(failed(tr!(
+                "filen eller mappen finns inte: {}",
                 "no such file or directory: {}",
                 p.display()
             )));
         }
     }
     if files.is_empty() {
-        return Err(usage(format!(
+        return Err(usage(tr!(
+            "ingen redovisning (.json, .csv, .xlsx, .ods) i {}",
             "no submission (.json, .csv, .xlsx, .ods) in {}",
             paths.join(", ")
         )));
@@ -221,8 +217,7 @@ pub(super) fn compile(
             .get("out")
             .map_or("po-compilation", String::as_str),
     );
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
+    create_dir(&dir)?;
     // A file that could not be read is left out of every compilation, and each says so.
     for c in &mut compilations {
         c.left_out.splice(0..0, unreadable.iter().cloned());
@@ -253,17 +248,25 @@ pub(super) fn compile(
         let _ = writeln!(out, "{f}");
     }
     let protected = match protection {
-        Protection::Threshold { k } => format!("protected at k = {k}"),
-        Protection::Unprotected => "UNPROTECTED, not for publication".to_owned(),
+        Protection::Threshold { k } => tr!("skyddad med k = {k}", "protected at k = {k}"),
+        Protection::Unprotected => tr!(
+            "OSKYDDAD, inte för publicering",
+            "UNPROTECTED, not for publication"
+        ),
     };
     let compiled = compilations.last().map_or(0, |c| c.services.len());
     let _ = writeln!(
         out,
-        "{} submission(s), {compiled} compiled ({protected}), {} left out, {} finding(s); \
-         written:",
-        submissions.len() + unreadable.len(),
-        left_out.len(),
-        findings.len()
+        "{}",
+        tr!(
+            "{} redovisning(ar), {compiled} sammanställda ({protected}), {} utanför, {} fynd; \
+             skrivet:",
+            "{} submission(s), {compiled} compiled ({protected}), {} left out, {} finding(s); \
+             written:",
+            submissions.len() + unreadable.len(),
+            left_out.len(),
+            findings.len()
+        )
     );
     for p in &written {
         let _ = writeln!(out, "  {}", p.display());
@@ -327,14 +330,22 @@ pub(super) fn write_submission(
                 .map_err(|e| usage(format!("--municipalities: {e}")))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let host = *municipalities
-        .first()
-        .ok_or_else(|| usage("--municipalities: give at least one municipality code"))?;
+    let host = *municipalities.first().ok_or_else(|| {
+        usage(tr!(
+            "--municipalities: ange minst en kommunkod",
+            "--municipalities: give at least one municipality code"
+        ))
+    })?;
     let decided = match a.options.get("positions-decided") {
         Some(d) => Some(
             d.replace(',', ".")
                 .parse::<rust_decimal::Decimal>()
-                .map_err(|_| usage(format!("--positions-decided: expected a number, got {d:?}")))?,
+                .map_err(|_| {
+                    usage(tr!(
+                        "--positions-decided: väntade ett tal, fick {d:?}",
+                        "--positions-decided: expected a number, got {d:?}"
+                    ))
+                })?,
         ),
         None => None,
     };

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::args::{languages, parse};
 use super::files::{read, write_file};
-use super::{failed, usage, Fail, OK};
+use super::{failed, tr, usage, Fail, OK};
 
 pub(super) const HELP: &str =
     "Usage: po costs AGREEMENT.json [--population FILE] [--format md|csv] [--xlsx OUT] [--lang sv|en]
@@ -40,7 +40,10 @@ pub(super) fn costs(
     use po_core::money::{allocate, Agreement};
     let a = parse(args, &["population", "format", "xlsx", "lang"], &[]).map_err(usage)?;
     let [file] = a.positional.as_slice() else {
-        return Err(usage("give one agreement (JSON)"));
+        return Err(usage(tr!(
+            "ange ett avtal (JSON)",
+            "give one agreement (JSON)"
+        )));
     };
     let text = String::from_utf8_lossy(&read(Path::new(file))?).into_owned();
     let mut agreement = Agreement::from_json(&text).map_err(failed)?;
@@ -49,7 +52,8 @@ pub(super) fn costs(
         for participant in &mut agreement.participants {
             let code = participant.municipality.code;
             participant.adults = table.get(&code).map(|e| e.1).ok_or_else(|| {
-                failed(format!(
+                failed(tr!(
+                    "{p}: ingen rad för {code} {}",
                     "{p}: no row for {code} {}",
                     participant.municipality.name
                 ))
@@ -58,13 +62,17 @@ pub(super) fn costs(
     }
     let allocation = allocate(&agreement).map_err(failed)?;
     let [language] = languages(&a)?[..] else {
-        return Err(usage("--lang: give one language, sv or en"));
+        return Err(usage(tr!(
+            "--lang: ange ett språk, sv eller en",
+            "--lang: give one language, sv or en"
+        )));
     };
     let text = match a.options.get("format").map(String::as_str) {
         None | Some("md") => po_core::io::write::allocation_markdown(&allocation, language),
         Some("csv") => po_core::io::write::allocation_csv(&allocation, language),
         Some(other) => {
-            return Err(usage(format!(
+            return Err(usage(tr!(
+                "--format: väntade md eller csv, fick {other:?}",
                 "--format: expected md or csv, got {other:?}"
             )))
         }

@@ -36,6 +36,31 @@ pub(super) fn write_file(path: &Path, text: &[u8]) -> Result<(), Fail> {
     })
 }
 
+/// The entries of a directory, sorted by name (the order files are read and listed in).
+pub(super) fn entries(dir: &Path) -> Result<Vec<PathBuf>, Fail> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        failed(tr!(
+            "kan inte läsa {}: {e}",
+            "cannot read {}: {e}",
+            dir.display()
+        ))
+    })?;
+    let mut found: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
+    found.sort();
+    Ok(found)
+}
+
+/// Creates a directory for the files written (and its parents).
+pub(super) fn create_dir(path: &Path) -> Result<(), Fail> {
+    std::fs::create_dir_all(path).map_err(|e| {
+        failed(tr!(
+            "kan inte skapa {}: {e}",
+            "cannot create {}: {e}",
+            path.display()
+        ))
+    })
+}
+
 /// The extensions read as workbooks (a sheet per export).
 pub(super) const WORKBOOK: &[&str] = &["xlsx", "xlsm", "xlsb", "xls", "ods"];
 
@@ -68,16 +93,7 @@ pub(super) fn register_files(
     }
     for p in paths.iter().map(PathBuf::from) {
         if p.is_dir() {
-            let entries = std::fs::read_dir(&p).map_err(|e| {
-                failed(tr!(
-                    "kan inte läsa {}: {e}",
-                    "cannot read {}: {e}",
-                    p.display()
-                ))
-            })?;
-            let mut found: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
-            found.sort();
-            for f in found {
+            for f in entries(&p)? {
                 let ext = f.extension().and_then(|e| e.to_str()).unwrap_or("");
                 let known = ext == "csv" || ext == "json" || WORKBOOK.contains(&ext);
                 match (role_of(&f), known) {

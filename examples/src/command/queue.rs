@@ -8,7 +8,7 @@ use po_core::Language;
 
 use super::args::parse;
 use super::files::{read, write_file, WORKBOOK};
-use super::{failed, print_problems, usage, Fail, OK, PROBLEMS};
+use super::{failed, print_problems, tr, usage, Fail, OK, PROBLEMS};
 
 pub(super) const HELP: &str =
     "Usage: po queue FILE --policy NAME|FILE --date YYYY-MM-DD [--lang sv|en] [--xlsx OUT]
@@ -40,7 +40,8 @@ pub(super) fn policy(arg: &str) -> Result<po_core::priority::PriorityPolicy, Fai
 pub(super) fn date_of(text: &str, option: &str) -> Result<time::Date, Fail> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     time::Date::parse(text, &format).map_err(|_| {
-        usage(format!(
+        usage(tr!(
+            "--{option}: väntade ett datum ÅÅÅÅ-MM-DD, fick {text:?}",
             "--{option}: expected a date YYYY-MM-DD, got {text:?}"
         ))
     })
@@ -54,18 +55,21 @@ pub(super) fn queue(
     use po_core::priority::rank;
     let a = parse(args, &["policy", "date", "lang", "xlsx"], &[]).map_err(usage)?;
     let [file] = a.positional.as_slice() else {
-        return Err(usage("give one queue export (applicants.csv)"));
+        return Err(usage(tr!(
+            "ange en köexport (applicants.csv)",
+            "give one queue export (applicants.csv)"
+        )));
     };
     let on = date_of(
         a.options
             .get("date")
-            .ok_or_else(|| usage("--date is required"))?,
+            .ok_or_else(|| usage(tr!("--date krävs", "--date is required")))?,
         "date",
     )?;
     let policy = policy(
         a.options
             .get("policy")
-            .ok_or_else(|| usage("--policy is required"))?,
+            .ok_or_else(|| usage(tr!("--policy krävs", "--policy is required")))?,
     )?;
     let sv = a.options.get("lang").is_none_or(|l| l != "en");
     let name = Path::new(file)
@@ -95,14 +99,27 @@ pub(super) fn queue(
             po_core::io::read::Input::Frame(&sheet.frame),
             format!("{name} [{}]", sheet.name),
         ),
-        None if is_book => return Err(failed(format!("{name}: the workbook has no sheet"))),
+        None if is_book => {
+            return Err(failed(tr!(
+                "{name}: arbetsboken har inget blad",
+                "{name}: the workbook has no sheet"
+            )))
+        }
         None => (po_core::io::read::Input::Csv(&bytes), name),
     };
     let applicants = match po_core::io::read::read_applicants_csv(input, &name, Mode::Strict) {
         Ok(read) => read.rows,
         Err(e) => {
             print_problems(&e.problems, out);
-            let _ = writeln!(out, "{} problem(s); no ranking made.", e.problems.len());
+            let _ = writeln!(
+                out,
+                "{}",
+                tr!(
+                    "{} fel; ingen rangordning gjord.",
+                    "{} problem(s); no ranking made.",
+                    e.problems.len()
+                )
+            );
             return Ok(PROBLEMS);
         }
     };
@@ -148,7 +165,7 @@ pub(super) fn queue(
         let language = if sv { Language::Sv } else { Language::En };
         let book = po_core::io::write::ranking_to_xlsx(&ranking, on, language).map_err(failed)?;
         write_file(Path::new(path), &book)?;
-        let _ = writeln!(out, "\nWritten: {path}");
+        let _ = writeln!(out, "\n{} {path}", tr!("Skrivet:", "Written:"));
     }
     Ok(OK)
 }

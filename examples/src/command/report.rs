@@ -11,7 +11,7 @@ use po_core::report::{annual_report, ReportOptions};
 
 use super::args::{formats, languages, parse, threshold, year, Args};
 use super::costs::adults;
-use super::files::{load, read, write_file};
+use super::files::{create_dir, load, read, write_file};
 use super::queue::policy;
 use super::{failed, print_problems, tr, usage, Fail, OK, PROBLEMS};
 
@@ -216,13 +216,7 @@ pub(super) fn report(
         None => (annual_report(&register, &options).map_err(failed)?, None),
     };
     let publishable = report.publishable().map_err(failed)?;
-    std::fs::create_dir_all(&dir).map_err(|e| {
-        failed(tr!(
-            "kan inte skapa {}: {e}",
-            "cannot create {}: {e}",
-            dir.display()
-        ))
-    })?;
+    create_dir(&dir)?;
     let mut written = Vec::new();
     if formats.contains(&"md") {
         for language in &languages {
@@ -255,13 +249,7 @@ pub(super) fn report(
     }
     if formats.contains(&"csv") {
         let tables = dir.join(format!("tables-{year}"));
-        std::fs::create_dir_all(&tables).map_err(|e| {
-            failed(tr!(
-                "kan inte skapa {}: {e}",
-                "cannot create {}: {e}",
-                tables.display()
-            ))
-        })?;
+        create_dir(&tables)?;
         for (name, csv) in po_core::io::write::tables_csv(publishable) {
             write_file(&tables.join(format!("{name}.csv")), csv.as_bytes())?;
         }

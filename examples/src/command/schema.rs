@@ -4,8 +4,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::args::parse;
-use super::files::write_file;
-use super::{failed, usage, Fail, OK};
+use super::files::{create_dir, write_file};
+use super::{failed, tr, usage, Fail, OK};
 
 pub(super) const HELP: &str =
     "Usage: po schema [--format md|json|json-schema] [--out DIR] [--lang sv|en]
@@ -32,8 +32,7 @@ pub(super) fn schema(
     match a.options.get("format").map_or("md", String::as_str) {
         "json-schema" => {
             let dir = PathBuf::from(a.options.get("out").map_or("po-schemas", String::as_str));
-            std::fs::create_dir_all(&dir)
-                .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
+            create_dir(&dir)?;
             for (name, schema) in po_core::schema::document_schemas() {
                 let path = dir.join(format!("{name}.schema.json"));
                 let text = serde_json::to_string_pretty(&schema).map_err(failed)? + "\n";
@@ -50,8 +49,9 @@ pub(super) fn schema(
             let _ = writeln!(out, "{json}");
         }
         other => {
-            return Err(usage(format!(
-                "--format: expected md or json, got {other:?}"
+            return Err(usage(tr!(
+                "--format: väntade md, json eller json-schema, fick {other:?}",
+                "--format: expected md, json or json-schema, got {other:?}"
             )))
         }
     }

@@ -9,8 +9,8 @@ use po_core::disclosure::Protection;
 use po_core::report::{annual_report, ReportOptions};
 
 use super::args::{parse, year};
-use super::files::write_file;
-use super::{failed, usage, Fail, OK};
+use super::files::{create_dir, write_file};
+use super::{failed, tr, usage, Fail, OK};
 
 pub(super) const HELP: &str = "Usage: po synthetic-nation --out DIR [--year Y] [--lang sv|en]
 
@@ -44,10 +44,9 @@ pub(super) fn synthetic_nation(
     let dir = Path::new(
         a.options
             .get("out")
-            .ok_or_else(|| usage("--out DIR is required"))?,
+            .ok_or_else(|| usage(tr!("--out MAPP krävs", "--out DIR is required")))?,
     );
-    std::fs::create_dir_all(dir)
-        .map_err(|e| failed(format!("cannot create {}: {e}", dir.display())))?;
+    create_dir(dir)?;
     let services = crate::synthetic::nation(year);
     let mut clients = 0;
     for (n, s) in services.iter().enumerate() {
@@ -66,10 +65,14 @@ pub(super) fn synthetic_nation(
     }
     let _ = writeln!(
         out,
-        "{} SYNTHETIC submissions for {year} ({clients} clients in the registers) in {}; next: po compile {} --year {year}",
-        services.len(),
-        dir.display(),
-        dir.display()
+        "{}",
+        tr!(
+            "{} SYNTETISKA redovisningar för {year} ({clients} klienter i registren) i {}; sedan: po compile {} --year {year}",
+            "{} SYNTHETIC submissions for {year} ({clients} clients in the registers) in {}; next: po compile {} --year {year}",
+            services.len(),
+            dir.display(),
+            dir.display()
+        )
     );
     Ok(OK)
 }

@@ -148,3 +148,39 @@ fn check_and_report_speak_swedish_in_a_swedish_locale() {
     assert!(text.starts_with("po report: --year krävs"), "{text}");
     none_of(&text, ENGLISH, "po report without --year");
 }
+
+/// Each command's usage errors, in a Swedish locale: said in Swedish, with the Swedish help.
+#[test]
+fn usage_errors_in_swedish() {
+    for (args, said) in [
+        (&["queue"][..], "po queue: ange en köexport"),
+        (&["costs"], "po costs: ange ett avtal (JSON)"),
+        (&["compile", DATA], "po compile: --year krävs"),
+        (&["audit"], "po audit: ange de publicerade dokumenten"),
+        (
+            &["schema", "--format", "x"],
+            "po schema: --format: väntade md, json eller json-schema",
+        ),
+        (
+            &["synthetic-nation"],
+            "po synthetic-nation: --out MAPP krävs",
+        ),
+        (
+            &["check", "/no/such/dir"],
+            "po check: filen eller mappen finns inte",
+        ),
+        (
+            &["report", DATA, "--year", "2023", "--k", "x"],
+            "po report: --k: väntade ett heltal",
+        ),
+        (
+            &["audit", "--x"],
+            "po audit: okänt val --x; väntade ett av --k, --lang\n",
+        ),
+    ] {
+        let r = po_in(args, "sv_SE.UTF-8");
+        let text = all_text(&r);
+        assert!(text.starts_with(said), "{args:?}: {text}");
+        none_of(&text, ENGLISH, &args.join(" "));
+    }
+}
