@@ -359,6 +359,10 @@ fn the_queue_and_the_invoices_as_workbooks() {
     assert_eq!(cells[0].cell(last), Some("Summa"));
     assert_eq!(cells[4].cell(last), Some("3042151"));
     assert_eq!(cells[6].cell(last), Some("3255102"));
+    // Its title in the workbook's language (was the stamp's English words; issue 32).
+    assert_eq!(sheets[0].name, "Fakturor");
+    let title = &sheets[0].frame.names[0];
+    assert!(title.starts_with("Kostnadsfördelning 2023: kommunernas nettokostnad"), "{title}");
 }
 
 #[test]

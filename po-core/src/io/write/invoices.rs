@@ -36,30 +36,34 @@ pub(crate) fn headers(sv: bool) -> [&'static str; 7] {
     }
 }
 
-/// The invoices as Markdown: what the allocation follows, a row per municipality (adults, key
-/// share, fee, administration fee, to pay) and the sum, numbers as `language` writes them.
-pub fn allocation_markdown(a: &Allocation, language: Language) -> String {
-    let sv = language == Language::Sv;
+/// What the invoices are, in the reader's language: the one heading of the Markdown and the
+/// workbook (issue 32: the workbook's title was the stamp's English words).
+pub(crate) fn heading(a: &Allocation, sv: bool) -> String {
     let unit = match (a.rounding, sv) {
         (Rounding::Krona, true) => "hela kronor",
         (Rounding::Ore, true) => "hela ören",
         (Rounding::Krona, false) => "whole kronor",
         (Rounding::Ore, false) => "whole öre",
     };
-    let mut out = String::new();
-    let _ = if sv {
-        writeln!(
-            out,
+    if sv {
+        format!(
             "Kostnadsfördelning {}: kommunernas nettokostnad fördelad efter antal vuxna (18 år och äldre), avrundad till {unit} med största rest (seed 000, 003, 004).",
             a.year
         )
     } else {
-        writeln!(
-            out,
+        format!(
             "Cost sharing {}: the municipal net cost shared in proportion to adults (18 and over), rounded to {unit} by largest remainder (seeds 000, 003, 004).",
             a.year
         )
-    };
+    }
+}
+
+/// The invoices as Markdown: what the allocation follows, a row per municipality (adults, key
+/// share, fee, administration fee, to pay) and the sum, numbers as `language` writes them.
+pub fn allocation_markdown(a: &Allocation, language: Language) -> String {
+    let sv = language == Language::Sv;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", heading(a, sv));
     let _ = writeln!(
         out,
         "\n| {} |\n|---|---|---:|---:|---:|---:|---:|",

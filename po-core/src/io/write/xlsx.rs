@@ -273,7 +273,7 @@ pub fn invoices_to_xlsx(
     let headers = super::invoices::headers(sv);
     rows_to_xlsx(&[SheetRows {
         name: if sv { "Fakturor" } else { "Invoices" }.into(),
-        title: allocation.stamp.rules.clone(),
+        title: super::invoices::heading(allocation, sv),
         headers: headers.map(String::from).to_vec(),
         rows,
     }])
