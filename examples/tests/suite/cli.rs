@@ -362,7 +362,10 @@ fn the_queue_and_the_invoices_as_workbooks() {
     // Its title in the workbook's language (was the stamp's English words; issue 32).
     assert_eq!(sheets[0].name, "Fakturor");
     let title = &sheets[0].frame.names[0];
-    assert!(title.starts_with("Kostnadsfördelning 2023: kommunernas nettokostnad"), "{title}");
+    assert!(
+        title.starts_with("Kostnadsfördelning 2023: kommunernas nettokostnad"),
+        "{title}"
+    );
 }
 
 #[test]

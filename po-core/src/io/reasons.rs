@@ -58,6 +58,65 @@ const REASONS: &[(&str, &str)] = &[
         "avvikelserna är angivna två gånger, med historik här och platt i {}; ange en (historiken läses, den platta filen lämnas utanför)",
     ),
     ("a second {} sheet; keep one", "ett andra {}-blad; behåll ett"),
+    // A missing optional column and what goes wrong without it (its value a template too).
+    (
+        "the column {} is missing: {}; add it (empty cells are fine where nothing is known)",
+        "kolumnen {} saknas: {}; lägg till den (tomma celler går bra där inget är känt)",
+    ),
+    (
+        "none of the columns {} is given: {}; add it (empty cells are fine where nothing is known)",
+        "ingen av kolumnerna {} finns: {}; lägg till den (tomma celler går bra där inget är känt)",
+    ),
+    (
+        "every client who left counts as active and no one as closed (active_clients, closed_clients)",
+        "varje klient som slutat räknas som aktuell och ingen som avslutad (active_clients, closed_clients)",
+    ),
+    (
+        "every client's age band is unknown (active_clients, new_clients, closed_clients)",
+        "varje klients åldersgrupp är okänd (active_clients, new_clients, closed_clients)",
+    ),
+    ("{} would be all zeros", "{} skulle bli bara nollor"),
+    (
+        "assignments and the assignments per client would be all zeros",
+        "assignments och uppdragen per klient skulle bli bara nollor",
+    ),
+    (
+        "no client has a municipality (clients per municipality)",
+        "ingen klient har en kommun (klienter per kommun)",
+    ),
+    (
+        "every client is in one unnamed area (clients_by_area)",
+        "varje klient hamnar i ett och samma namnlösa område (clients_by_area)",
+    ),
+    (
+        "the waiting times from application to start cannot be computed",
+        "väntetiderna från ansökan till start kan inte räknas ut",
+    ),
+    ("no applicant is in a {} priority group", "ingen sökande är i en prioriteringsgrupp för {}"),
+    // A deviation's history (crate::deviation::Deviation::validate).
+    (
+        "deviation {}: no documented row, which gives its event type, level and counterpart",
+        "avvikelse {}: ingen rad documented, som ger dess händelsetyp, nivå och motpart",
+    ),
+    ("deviation {}, event {} ({}): {}", "avvikelse {}, händelse {} ({}): {}"),
+    ("a deviation needs an id", "en avvikelse behöver ett id"),
+    (
+        "comes after the deviation was closed (a recurrence is a new deviation)",
+        "kommer efter att avvikelsen stängts (en upprepning är en ny avvikelse)",
+    ),
+    ("dated {}, before the previous event ({})", "daterad {}, före föregående händelse ({})"),
+    ("documented twice", "dokumenterad två gånger"),
+    ("the first event must be documented", "den första händelsen måste vara documented"),
+    ("the reply is asked for before it was sent ({})", "svaret begärs före utskicket ({})"),
+    (
+        "feedback before the deviation was sent to anyone",
+        "återkoppling innan avvikelsen skickats till någon",
+    ),
+    ("no event: the first must be documented", "ingen händelse: den första måste vara documented"),
+    (
+        "the {} contains something that looks like an identity number; free text must not identify the client",
+        "fältet {} innehåller något som liknar ett identitetsnummer; fritext får inte identifiera klienten",
+    ),
     ("unknown sheet, not read; expected one of {}", "okänt blad, läses inte; väntade ett av {}"),
 ];
 
@@ -87,12 +146,15 @@ fn values<'r>(reason: &'r str, english: &str) -> Option<Vec<&'r str>> {
     (rest.is_empty() && tail.is_empty() || !rest.is_empty()).then_some(found)
 }
 
-/// `reason` in Swedish, or as it is when no template words it.
+/// `reason` in Swedish, or as it is when no template words it. A value that is itself a
+/// template's wording (what goes wrong without a column; a deviation's reason) is put in
+/// Swedish too; a value from the file (a quoted cell, a date) matches none and stays.
 pub(crate) fn in_swedish(reason: &str) -> String {
     for (english, swedish) in REASONS {
         let Some(values) = values(reason, english) else {
             continue;
         };
+        let values: Vec<String> = values.into_iter().map(in_swedish).collect();
         // `{}` takes the next value; `{n}` the n-th (a Swedish order of words).
         let mut out = String::new();
         let mut next = 0;
@@ -107,7 +169,7 @@ pub(crate) fn in_swedish(reason: &str) -> String {
                 }
                 n => n.parse().unwrap_or(usize::MAX),
             };
-            out.push_str(values.get(index).copied().unwrap_or_default());
+            out.push_str(values.get(index).map_or("", String::as_str));
             rest = rest.get(close + 1..).unwrap_or_default();
         }
         out.push_str(rest);
@@ -134,6 +196,15 @@ mod tests {
         assert_eq!(
             in_swedish("starts 2031-02-26, after today (2026-12-06); check the year"),
             "börjar 2031-02-26, efter i dag (2026-12-06); kontrollera året"
+        );
+        // What goes wrong without a column, itself in Swedish.
+        assert_eq!(
+            in_swedish("the column area is missing: every client is in one unnamed area (clients_by_area); add it (empty cells are fine where nothing is known)"),
+            "kolumnen area saknas: varje klient hamnar i ett och samma namnlösa område (clients_by_area); lägg till den (tomma celler går bra där inget är känt)"
+        );
+        assert_eq!(
+            in_swedish("deviation d1, event 2 (raised): documented twice"),
+            "avvikelse d1, händelse 2 (raised): dokumenterad två gånger"
         );
         // Not a template's wording: shown as it is, nothing lost.
         assert_eq!(in_swedish("something else"), "something else");
