@@ -240,12 +240,19 @@ pub(super) fn compile(
             }
         }
     }
-    // What was left out is a problem (stderr); findings are the compilation's content.
+    // What was left out is a problem (stderr); findings are the compilation's content. Both
+    // in the command's language.
+    let language = if super::sv() {
+        po_core::Language::Sv
+    } else {
+        po_core::Language::En
+    };
+    let finding_line = po_core::io::write::finding_line;
     for f in &left_out {
-        let _ = writeln!(err, "{f}");
+        let _ = writeln!(err, "{}", finding_line(f, language));
     }
     for f in &findings {
-        let _ = writeln!(out, "{f}");
+        let _ = writeln!(out, "{}", finding_line(f, language));
     }
     let protected = match protection {
         Protection::Threshold { k } => tr!("skyddad med k = {k}", "protected at k = {k}"),

@@ -184,3 +184,49 @@ fn usage_errors_in_swedish() {
         none_of(&text, ENGLISH, &args.join(" "));
     }
 }
+
+/// The compilation's findings in the command's language, and in the Swedish document's list.
+#[test]
+fn compile_speaks_swedish_findings_included() {
+    let dir = scratch("language-compile");
+    let subs = dir.join("subs");
+    let r = po_in(
+        &["synthetic-nation", "--out", subs.to_str().unwrap()],
+        "sv_SE.UTF-8",
+    );
+    let text = all_text(&r);
+    assert!(
+        text.starts_with("106 SYNTETISKA redovisningar för 2023"),
+        "{text}"
+    );
+    let out = dir.join("out");
+    let r = po_in(
+        &[
+            "compile",
+            subs.to_str().unwrap(),
+            "--year",
+            "2023",
+            "--format",
+            "md",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        "sv_SE.UTF-8",
+    );
+    let text = all_text(&r);
+    assert!(
+        text.contains("): 10 § 4 saknas: ingen ledningsgrupp (5 §) redovisas\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("106 redovisning(ar), 106 sammanställda (skyddad med k = 3)"),
+        "{text}"
+    );
+    none_of(&text, ENGLISH, "po compile");
+    let md = std::fs::read_to_string(out.join("compilation-2023-riket.sv.md")).unwrap();
+    assert!(md.contains("## Att fråga verksamheterna om"), "{md}");
+    assert!(
+        !md.contains("is missing"),
+        "English findings in the Swedish document"
+    );
+}

@@ -1,6 +1,7 @@
-//! The problems' reasons in Swedish (issue 32 point 2): every reader words its reasons in
-//! English once ([`crate::input::Problem::reason`], what programs match on); a Swedish reader is
-//! shown them through this one list of templates, in which `{}` stands for a value (a quoted
+//! The problems' reasons and the compilation's findings in Swedish (issue 32 point 2): every
+//! reader and the chain word their reasons in English once ([`crate::input::Problem::reason`],
+//! [`crate::chain::ChainFinding::reason`]: what programs match on); a Swedish reader is shown
+//! them through this one list of templates, in which `{}` stands for a value (a quoted
 //! cell, a date, a count) carried over as it is. A reason no template matches is shown as it
 //! is, so nothing is lost; the tests keep the readers' common reasons covered.
 
@@ -93,6 +94,51 @@ const REASONS: &[(&str, &str)] = &[
         "väntetiderna från ansökan till start kan inte räknas ut",
     ),
     ("no applicant is in a {} priority group", "ingen sökande är i en prioriteringsgrupp för {}"),
+    // The compilation's findings (crate::chain) and the command's reasons for leaving a file out.
+    ("left out of the compilation: {}", "lämnad utanför sammanställningen: {}"),
+    ("it cannot be read: {}", "den kan inte läsas: {}"),
+    ("last year's submission {}", "förra årets redovisning {}"),
+    ("reports the year {}, not {}", "redovisar året {}, inte {}"),
+    ("{} is not one of Sweden's 290 municipalities", "{} är inte en av Sveriges 290 kommuner"),
+    ("claimed by two services: {} and {}", "anges av två verksamheter: {} och {}"),
+    (
+        "{} services counted in the counties, {} nationally: a service with municipalities in more than one county counts once in each county and once in the nation",
+        "{} verksamheter räknade i länen, {} i hela landet: en verksamhet med kommuner i mer än ett län räknas en gång i varje län och en gång i hela landet",
+    ),
+    (
+        "the text states a change of {} municipalities; the table's changes sum to {}",
+        "texten anger en förändring med {} kommuner; tabellens förändringar summerar till {}",
+    ),
+    ("{}: the cells sum to {}, the total says {}", "{}: cellerna summerar till {}, totalen säger {}"),
+    (
+        "{}: the published cells alone sum to {}, more than the total {}",
+        "{}: de publicerade cellerna ensamma summerar till {}, mer än totalen {}",
+    ),
+    ("the host {} is not among its municipalities", "värdkommunen {} är inte bland dess kommuner"),
+    ("the form has no {} line: {}", "formuläret har ingen rad {}: {}"),
+    ("its ombud are unknown in the sums (hidden)", "dess ombud är okända i summorna (dolda)"),
+    ("counted as 0", "räknas som 0"),
+    ("10 § 2 is missing: no client is reported", "10 § 2 saknas: ingen klient redovisas"),
+    (
+        "10 § 3 is missing: no assessment guidelines or priority order",
+        "10 § 3 saknas: inga bedömningsriktlinjer eller prioriteringsordning",
+    ),
+    (
+        "10 § 4 is missing: no leadership group (5 §) is reported",
+        "10 § 4 saknas: ingen ledningsgrupp (5 §) redovisas",
+    ),
+    (
+        "the grant does not add up: decided {}, paid {}, repaid {}",
+        "statsbidraget går inte ihop: beviljat {}, utbetalt {}, återbetalt {}",
+    ),
+    (
+        "{} positions reported, the grant was decided for {}",
+        "{} årsarbetare redovisade, statsbidraget beviljades för {}",
+    ),
+    (
+        "{} submissions from one service: only the first is compiled",
+        "{} redovisningar från en verksamhet: bara den första sammanställs",
+    ),
     // A deviation's history (crate::deviation::Deviation::validate).
     (
         "deviation {}: no documented row, which gives its event type, level and counterpart",
@@ -119,6 +165,19 @@ const REASONS: &[(&str, &str)] = &[
     ),
     ("unknown sheet, not read; expected one of {}", "okänt blad, läses inte; väntade ett av {}"),
 ];
+
+/// A finding of the compilation as the reader is shown it: "PO X (file): reason", the reason
+/// in Swedish when `sv`.
+pub(crate) fn finding(f: &crate::chain::ChainFinding, sv: bool) -> String {
+    if !sv {
+        return f.to_string();
+    }
+    let reason = in_swedish(&f.reason);
+    match &f.file {
+        Some(file) => format!("{} ({file}): {reason}", f.about),
+        None => format!("{}: {reason}", f.about),
+    }
+}
 
 /// The words of `template` between its values.
 fn parts(template: &str) -> Vec<&str> {
@@ -205,6 +264,14 @@ mod tests {
         assert_eq!(
             in_swedish("deviation d1, event 2 (raised): documented twice"),
             "avvikelse d1, händelse 2 (raised): dokumenterad två gånger"
+        );
+        assert_eq!(
+            in_swedish("10 § 4 is missing: no leadership group (5 §) is reported"),
+            "10 § 4 saknas: ingen ledningsgrupp (5 §) redovisas"
+        );
+        assert_eq!(
+            in_swedish("left out of the compilation: reports the year 2022, not 2023"),
+            "lämnad utanför sammanställningen: redovisar året 2022, inte 2023"
         );
         // Not a template's wording: shown as it is, nothing lost.
         assert_eq!(in_swedish("something else"), "something else");

@@ -250,7 +250,10 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
         ]
         .into_iter()
         .filter(|(_, list)| !list.is_empty())
-        .map(|(heading, list)| (heading, list.iter().map(ToString::to_string).collect()))
+        .map(|(heading, list)| {
+            let items = list.iter().map(|f| crate::io::reasons::finding(f, sv));
+            (heading, items.collect())
+        })
         .collect(),
     }
 }

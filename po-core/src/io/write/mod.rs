@@ -23,6 +23,11 @@ pub use data::{table_csv, tables_csv, to_json};
 pub fn problem_lines(problems: &[crate::input::Problem], language: crate::Language) -> Vec<String> {
     crate::io::text::problem_lines(problems, language == crate::Language::Sv)
 }
+/// A finding of a compilation as a reader is shown it in `language`: "PO X (file): reason",
+/// the reason in Swedish in Swedish (what the command prints and the documents list).
+pub fn finding_line(finding: &crate::chain::ChainFinding, language: crate::Language) -> String {
+    crate::io::reasons::finding(finding, language == crate::Language::Sv)
+}
 pub use flat::to_flat_csv;
 pub use html::{compilation_to_html, to_html};
 pub use invoices::{allocation_csv, allocation_markdown};
