@@ -126,7 +126,7 @@ pub(super) fn queue(
     // Those who had left the queue by the date are not ranked, and are named (never dropped
     // silently): rank() lists them.
     let ranking = rank(&applicants, &policy, on).map_err(failed)?;
-    let _ = writeln!(out, "{}\n", ranking.stamp.rules);
+    let _ = writeln!(out, "{}\n", ranking.policy_heading(sv));
     if !ranking.not_ranked.is_empty() {
         let ids: Vec<&str> = ranking.not_ranked.iter().map(String::as_str).collect();
         let _ = writeln!(
@@ -156,7 +156,9 @@ pub(super) fn queue(
             r.position,
             r.id,
             r.area.as_deref().unwrap_or(""),
-            r.deciding_group.as_deref().unwrap_or("–"),
+            r.deciding_group_labels
+                .as_ref()
+                .map_or("–", |(s, e)| if sv { s } else { e }),
             r.days_waited,
             if sv { &r.reason_sv } else { &r.reason_en }
         );

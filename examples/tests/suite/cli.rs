@@ -185,6 +185,16 @@ fn queue_ranks_by_the_policy_and_names_who_left() {
     assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
     let out = text(&r.stdout);
     assert!(out.contains("Inte rangordnade, har lämnat kön senast 2023-10-02: Q-106"));
+    // Swedish throughout (issue 32): the heading and the deciding group by its name.
+    assert!(
+        out.starts_with("Prioriteringsordning PO Värmland 2023"),
+        "{out}"
+    );
+    assert!(
+        out.contains("| 1 | Q-101 | Centrala | barnfamiljer (hemmavarande barn) | 49 |"),
+        "{out}"
+    );
+    assert!(!out.contains("children_at_home"), "{out}");
     let places: Vec<&str> = out
         .lines()
         .filter(|l| l.starts_with("| ") && l.as_bytes()[2].is_ascii_digit())

@@ -70,6 +70,10 @@ pub struct RankedApplicant {
     pub matched_groups: Vec<String>,
     /// The group that decided the place (the first matched), `None` if in no group.
     pub deciding_group: Option<String>,
+    /// That group as a reader calls it, in Swedish and in English (issue 32: documents show
+    /// "barnfamiljer (hemmavarande barn)", never the code).
+    #[serde(default)]
+    pub deciding_group_labels: Option<(String, String)>,
     /// Days in the queue on the ranking date.
     pub days_waited: i64,
     /// Why, in Swedish.
@@ -90,6 +94,26 @@ pub struct Ranking {
     /// ranked, and named rather than dropped (the command and every binding list them alike).
     #[serde(default)]
     pub not_ranked: Vec<String>,
+}
+
+/// The stamp's rules: this, the policy's name and source, and [`LAW`].
+const RULES: &str = "priority policy ";
+
+/// The statute the ranking follows (SFS 2013:522 8 § 5 on priority, 10 § 3 on reporting it).
+const LAW: &str = "; SFS 2013:522 8 § 5, 10 § 3";
+
+impl Ranking {
+    /// What ranked the queue, in Swedish (`sv`) or English: "Prioriteringsordning PO Värmland
+    /// 2023 (seed 003 …); SFS 2013:522 8 § 5, 10 § 3" (issue 32: a Swedish document's heading
+    /// was the stamp's English words).
+    pub fn policy_heading(&self, sv: bool) -> String {
+        let rules = &self.stamp.rules;
+        match rules.strip_prefix(RULES) {
+            Some(policy) if sv => format!("Prioriteringsordning {policy}"),
+            Some(policy) => format!("Priority policy {policy}"),
+            None => rules.clone(),
+        }
+    }
 }
 
 /// Ranks `applicants` on `on` by `policy`: first by the first group matched (in the policy's
@@ -135,6 +159,7 @@ pub fn rank(
                 area: a.area.clone(),
                 matched_groups: p.matched_groups(policy).map(str::to_owned).collect(),
                 deciding_group: p.deciding_group.map(|g| groups[g].code().to_owned()),
+                deciding_group_labels: p.deciding_group.map(|g| groups[g].labels()),
                 days_waited: p.days_waited,
                 reason_sv,
                 reason_en,
@@ -144,11 +169,7 @@ pub fn rank(
     Ok(Ranking {
         applicants: ranked,
         stamp: crate::rules::Stamp::new(
-            format!(
-                "priority policy {} ({}); SFS 2013:522 8 § 5, 10 § 3",
-                policy.name(),
-                policy.source()
-            ),
+            format!("{RULES}{} ({}){LAW}", policy.name(), policy.source()),
             on,
         ),
         not_ranked,

@@ -216,7 +216,11 @@ pub fn ranking_to_xlsx(
                 SheetCell::Number(r.position.into()),
                 text(&r.id),
                 text(r.area.as_deref().unwrap_or("")),
-                text(r.deciding_group.as_deref().unwrap_or("")),
+                text(
+                    r.deciding_group_labels
+                        .as_ref()
+                        .map_or("", |(s, e)| if sv { s } else { e }),
+                ),
                 SheetCell::Number(r.days_waited.into()),
                 text(if sv { &r.reason_sv } else { &r.reason_en }),
             ]
@@ -232,7 +236,7 @@ pub fn ranking_to_xlsx(
         title: format!(
             "{} {on}: {}",
             if sv { "Kön" } else { "The queue" },
-            ranking.stamp.rules
+            ranking.policy_heading(sv)
         ),
         headers: headers.map(String::from).to_vec(),
         rows,
