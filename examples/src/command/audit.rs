@@ -97,8 +97,13 @@ pub(super) fn audit(
             result.relations
         )
     );
+    let language = if super::sv() {
+        po_core::Language::Sv
+    } else {
+        po_core::Language::En
+    };
     for link in &result.links {
-        let _ = writeln!(out, "  {link}");
+        let _ = writeln!(out, "  {}", po_core::io::write::link_line(link, language));
     }
     if result.is_safe() {
         let _ = writeln!(

@@ -230,3 +230,33 @@ fn compile_speaks_swedish_findings_included() {
         "English findings in the Swedish document"
     );
 }
+
+/// `po audit`'s account of how the documents relate, in Swedish.
+#[test]
+fn audit_speaks_swedish() {
+    let dir = scratch("language-audit");
+    let mut files = Vec::new();
+    for k in ["3", "5"] {
+        let out = dir.join(format!("k{k}"));
+        let args = [
+            "report", DATA, "--year", "2023", "--format", "json", "--k", k, "--out",
+        ];
+        let mut args: Vec<&str> = args.to_vec();
+        args.push(out.to_str().unwrap());
+        assert_eq!(po_in(&args, "C").status.code(), Some(0));
+        files.push(out.join("report-2023.json").to_str().unwrap().to_owned());
+    }
+    let mut args = vec!["audit"];
+    args.extend(files.iter().map(String::as_str));
+    let text = all_text(&po_in(&args, "sv_SE.UTF-8"));
+    assert!(text.starts_with("po audit: 2 dokument,"), "{text}");
+    assert!(
+        text.contains("antal för samma verksamhet och år räknade som ett"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("Inget kan räknas ut eller visas vara 1..2.\n"),
+        "{text}"
+    );
+    none_of(&text, ENGLISH, "po audit");
+}

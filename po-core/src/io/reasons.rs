@@ -139,6 +139,16 @@ const REASONS: &[(&str, &str)] = &[
         "{} submissions from one service: only the first is compiled",
         "{} redovisningar från en verksamhet: bara den första sammanställs",
     ),
+    // How `po audit` relates the documents (crate::publications).
+    (
+        "{} and {}: two versions of the service's register; not related (the service's ledger protects a corrected report against the first)",
+        "{} och {}: två versioner av verksamhetens register; inte relaterade (verksamhetens liggare skyddar en rättad redovisning mot den första)",
+    ),
+    (
+        "{} and {}: {} counts of the same service and year taken as one",
+        "{} och {}: {} antal för samma verksamhet och år räknade som ett",
+    ),
+    ("{} is the sum of {} and the rest", "{} är summan av {} och resten"),
     // A deviation's history (crate::deviation::Deviation::validate).
     (
         "deviation {}: no documented row, which gives its event type, level and counterpart",

@@ -28,6 +28,14 @@ pub fn problem_lines(problems: &[crate::input::Problem], language: crate::Langua
 pub fn finding_line(finding: &crate::chain::ChainFinding, language: crate::Language) -> String {
     crate::io::reasons::finding(finding, language == crate::Language::Sv)
 }
+/// A line of `po audit`'s account of how the documents relate
+/// ([`crate::publications::FamilyAudit::links`]) in `language`.
+pub fn link_line(link: &str, language: crate::Language) -> String {
+    match language {
+        crate::Language::Sv => crate::io::reasons::in_swedish(link),
+        crate::Language::En => link.to_owned(),
+    }
+}
 pub use flat::to_flat_csv;
 pub use html::{compilation_to_html, to_html};
 pub use invoices::{allocation_csv, allocation_markdown};
