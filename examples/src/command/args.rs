@@ -42,7 +42,14 @@ pub(super) fn parse(args: &[String], options: &[&str], flags: &[&str]) -> Result
                         })?
                     }
                 };
-                out.options.insert(name.to_owned(), value);
+                // Given twice, which should win? (`--lang sv --lang en` would speak one language
+                // and write the other.)
+                if out.options.insert(name.to_owned(), value).is_some() {
+                    return Err(tr!(
+                        "--{name} är angivet två gånger; ange det en gång",
+                        "--{name} is given twice; give it once"
+                    ));
+                }
             } else {
                 let expected = options
                     .iter()

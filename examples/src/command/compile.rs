@@ -35,7 +35,8 @@ Options:
   --k K               the disclosure threshold (default 3)
   --unprotected       no disclosure control: for the analyst's own checks, never to publish
   --format LIST       comma-separated: md, html, xlsx, json (default md,html)
-  --lang sv|en        the documents' and the messages' language (default sv; both: sv,en)
+  --lang sv|en        the documents' language (default sv; both: sv,en) and the messages'
+                      (the first; default the locale's)
   --out DIR           where the files go (default po-compilation)
 
 Submissions of exact counts (po report --municipalities writes them) are compiled exactly and
@@ -67,7 +68,8 @@ Val:
   --k K               gränsen för röjandeskydd (förval 3)
   --unprotected       inget röjandeskydd: för analytikerns egna kontroller, aldrig för publicering
   --format LISTA      kommaseparerad: md, html, xlsx, json (förval md,html)
-  --lang sv|en        dokumentens och meddelandenas språk (förval sv; båda: sv,en)
+  --lang sv|en        dokumentens språk (förval sv; båda: sv,en) och meddelandenas (det
+                      första; förval miljöns)
   --out MAPP          var filerna hamnar (förval po-compilation)
 
 Redovisningar med exakta antal (po report --municipalities skriver dem) sammanställs exakt, och

@@ -137,6 +137,12 @@ pub(crate) use tr;
 pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     SWEDISH.store(swedish(args), Ordering::Relaxed);
     let help_text = if sv() { HELP_SV } else { HELP };
+    // `po --lang sv report …`: the language may come before the command too.
+    let args = match args {
+        [flag, _, rest @ ..] if flag == "--lang" && !rest.is_empty() => rest,
+        [flag, rest @ ..] if flag.starts_with("--lang=") && !rest.is_empty() => rest,
+        _ => args,
+    };
     let Some((command, rest)) = args.split_first() else {
         let _ = writeln!(err, "{help_text}");
         return USAGE;

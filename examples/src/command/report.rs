@@ -30,7 +30,8 @@ Options:
                       would reveal them)
   --format LIST       comma-separated: md, html, json, csv, xlsx (default md,html,json,csv;
                       html is a document that prints on A4)
-  --lang sv|en        the documents' and the messages' language (default sv; both: sv,en)
+  --lang sv|en        the documents' language (default sv; both: sv,en) and the messages'
+                      (the first; default the locale's)
   --out DIR           where the files go (default po-report)
   --service NAME      the service's name in the title
   --vocabulary NAME   the service's local labels: none (default) or varmland
@@ -75,7 +76,8 @@ Val:
                       skulle avslöja dem)
   --format LISTA      kommaseparerad: md, html, json, csv, xlsx (förval md,html,json,csv;
                       html är ett dokument som skrivs ut på A4)
-  --lang sv|en        dokumentens och meddelandenas språk (förval sv; båda: sv,en)
+  --lang sv|en        dokumentens språk (förval sv; båda: sv,en) och meddelandenas (det
+                      första; förval miljöns)
   --out MAPP          var filerna hamnar (förval po-report)
   --service NAMN      verksamhetens namn i rubriken
   --vocabulary NAMN   verksamhetens egna benämningar: none (förval) eller varmland

@@ -260,3 +260,34 @@ fn audit_speaks_swedish() {
     );
     none_of(&text, ENGLISH, "po audit");
 }
+
+/// `--lang` before the command chooses too; given twice it is refused (which would win?).
+#[test]
+fn lang_before_the_command_and_twice() {
+    let file = format!("{DATA}/clients.csv");
+    let r = po_in(&["--lang", "sv", "check", &file], "C");
+    assert_eq!(r.status.code(), Some(0));
+    assert!(
+        all_text(&r).starts_with("Inga fel: 240 klienter"),
+        "{}",
+        all_text(&r)
+    );
+    let r = po_in(&["--lang=en", "check", &file], "sv_SE.UTF-8");
+    assert!(
+        all_text(&r).starts_with("No problems: 240 clients"),
+        "{}",
+        all_text(&r)
+    );
+    let r = po_in(
+        &[
+            "report", DATA, "--year", "2023", "--lang", "sv", "--lang", "en",
+        ],
+        "C",
+    );
+    assert_eq!(r.status.code(), Some(2));
+    assert!(
+        all_text(&r).starts_with("po report: --lang är angivet två gånger"),
+        "{}",
+        all_text(&r)
+    );
+}

@@ -76,11 +76,11 @@ const REASONS: &[(&str, &str)] = &[
         "every client's age band is unknown (active_clients, new_clients, closed_clients)",
         "varje klients åldersgrupp är okänd (active_clients, new_clients, closed_clients)",
     ),
-    ("{} would be all zeros", "{} skulle bli bara nollor"),
     (
         "assignments and the assignments per client would be all zeros",
         "assignments och uppdragen per klient skulle bli bara nollor",
     ),
+    ("{} would be all zeros", "{} skulle bli bara nollor"),
     (
         "no client has a municipality (clients per municipality)",
         "ingen klient har en kommun (klienter per kommun)",
@@ -202,10 +202,10 @@ fn values<'r>(reason: &'r str, english: &str) -> Option<Vec<&'r str>> {
     let mut found = Vec::new();
     for (i, part) in rest.iter().enumerate() {
         let last = i + 1 == rest.len();
+        // Byte positions of a match, so always on a character's boundary (the values are
+        // Swedish text: a position counted back from the end could split an "ä").
         let at = if last {
-            tail.len()
-                .checked_sub(part.len())
-                .filter(|&n| tail[n..] == **part)?
+            tail.strip_suffix(*part)?.len()
         } else {
             tail.find(part)?
         };
@@ -286,6 +286,57 @@ mod tests {
         // Not a template's wording: shown as it is, nothing lost.
         assert_eq!(in_swedish("something else"), "something else");
         assert_eq!(in_swedish("a value is required!"), "a value is required!");
+    }
+
+    /// A reason worded as a template is translated by that template, not by an earlier, more
+    /// general one (the list's order: the more specific first).
+    #[test]
+    fn each_template_is_the_first_to_match_its_own_wording() {
+        for (i, (english, _)) in super::REASONS.iter().enumerate() {
+            let mut n = 0;
+            let filled: String = english
+                .split("{}")
+                .enumerate()
+                .map(|(j, part)| {
+                    if j == 0 {
+                        part.to_owned()
+                    } else {
+                        n += 1;
+                        format!("\"värde{n}\"{part}")
+                    }
+                })
+                .collect();
+            let first = super::REASONS
+                .iter()
+                .position(|(e, _)| super::values(&filled, e).is_some());
+            assert_eq!(first, Some(i), "{filled:?} is taken by an earlier template");
+        }
+    }
+
+    /// No text makes the translation panic: Swedish letters where a template's words would end.
+    #[test]
+    fn no_text_makes_it_panic() {
+        let reason = "the required column is missing; the header has handläggare, gender, birth_year, started_on";
+        assert_eq!(
+            in_swedish(reason),
+            "den obligatoriska kolumnen saknas; rubrikraden har handläggare, gender, birth_year, started_on"
+        );
+        for text in [
+            "ä",
+            "åäö is not a municipality of this servicä",
+            "{}",
+            "ö would be all zeroså",
+            "",
+        ] {
+            let _ = in_swedish(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_translates_without_panic(s in "\\PC{0,80}") {
+            let _ = in_swedish(&s);
+        }
     }
 
     /// Every template's values are the same in number in both languages.

@@ -362,7 +362,8 @@ mod spreadsheet_exports {
     fn a_column_given_twice_is_an_error() {
         let csv = "id;gender;started_on;municipality;Kommun\nk1;woman;2023-01-01;1780;1784\n";
         let e = clients(csv.as_bytes()).unwrap_err();
-        assert_eq!(e.problems[0].column, "municipality");
+        // The second, as the header wrote it (issue 32 point 2).
+        assert_eq!(e.problems[0].column, "Kommun");
         assert_eq!(
             e.problems[0].reason,
             "the column is given twice (as \"municipality\" and \"Kommun\"); keep one"
@@ -371,7 +372,7 @@ mod spreadsheet_exports {
 
     #[test]
     fn the_missing_column_message_is_never_cut_mid_word() {
-        let csv = "identitet;kön;kommun;område;ansökt;hemmavarande barn;kontaktorsaker\nk1;woman;1780;A;2023-01-01;nej;economy\n";
+        let csv = "identitet;kön;kommun;område;ansökt;hemmavarande barn;kontaktorsaker;uppdrag;födelseår\nk1;woman;1780;A;2023-01-01;nej;economy;;1980\n";
         let e = clients(csv.as_bytes()).unwrap_err();
         let reason = &e
             .problems
@@ -379,11 +380,11 @@ mod spreadsheet_exports {
             .find(|p| p.column == "started_on")
             .unwrap()
             .reason;
-        // Whole names only, and how many more there are.
+        // Whole names only, as the header wrote them, and how many more there are.
         assert_eq!(
             reason,
-            "the required column is missing; the header has identitet, gender, municipality, \
-             area, applied_on, children_at_home, … (1 more)"
+            "the required column is missing; the header has identitet, kön, kommun, område, \
+             ansökt, hemmavarande barn, kontaktorsaker, … (2 more)"
         );
     }
 }

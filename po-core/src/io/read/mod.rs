@@ -104,7 +104,8 @@ pub const REGISTER_EXPORTS: &[(&str, &[&str])] = &[
 
 /// The CSV exports of one register; any file may be missing, and any but the survey may be
 /// given as a [`Frame`] instead (read with the same validation). Problems name the files
-/// `clients.csv`, `intake.csv`, `deviations.csv`, `staff.csv` and `survey.csv`.
+/// `clients.csv`, `intake.csv`, `deviations.csv`, `deviation_events.csv`, `staff.csv` and
+/// `survey.csv` ([`read_register_named`] names them otherwise).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RegisterCsv<'a> {
     /// Clients (see [`read_clients_csv`]).
@@ -180,15 +181,16 @@ pub fn read_register_named(
         .intake
         .map(|b| read_intake_csv(b, name(1), vocabulary, mode));
     let intake_visits = take(intake, &mut problems);
+    // Two accounts of the same deviations would count each twice: the histories, which know
+    // what was withdrawn, are read and the flat file is left out (not read: its rows'
+    // problems would be about nothing counted).
     let deviations = files
         .deviations
+        .filter(|_| files.deviation_events.is_none())
         .map(|b| read_deviations_csv(b, name(2), vocabulary, mode));
     let mut deviations = take(deviations, &mut problems);
     if let Some(events) = files.deviation_events {
         if files.deviations.is_some() {
-            // Two accounts of the same deviations would count each twice: the histories,
-            // which know what was withdrawn, are read and the flat file is left out.
-            deviations.clear();
             problems.push(Problem {
                 file: name(4).to_owned(),
                 row: 0,

@@ -111,7 +111,7 @@ pub(super) fn read_header(
             (first < j).then(|| Problem {
                 file: file.to_owned(),
                 row: header_row,
-                column: clip(h),
+                column: clip(given[j].trim()),
                 reason: format!(
                     "the column is given twice (as {:?} and {:?}); keep one",
                     clip(given[first].trim()),
@@ -383,7 +383,7 @@ pub(super) fn check_headers(
                 c,
                 format!(
                     "the required column is missing; the header has {}",
-                    crate::text::list_names(&header.names, 80)
+                    crate::text::list_names(&header.written, 80)
                 ),
             )
         })

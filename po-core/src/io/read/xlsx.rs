@@ -303,7 +303,7 @@ pub fn read_register_workbook(
                     "unknown sheet, not read; expected one of {}",
                     roles
                         .iter()
-                        .map(|(_, names)| names.join(" or "))
+                        .map(|(_, names)| names.join("/"))
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),

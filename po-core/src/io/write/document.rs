@@ -116,8 +116,8 @@ pub(crate) fn of_report(r: &AnnualReport, sv: bool) -> Document<'_> {
                     "{} {}",
                     r.input_problems.len(),
                     t(
-                        "rader i indata hade fel och räknas inte:",
-                        "input rows had problems and are not counted:"
+                        "problem i indata; raderna de gäller räknas inte:",
+                        "problems in the input; the rows concerned are not counted:"
                     )
                 )),
                 Block::Items(crate::io::text::problem_lines(&r.input_problems, sv)),
@@ -444,7 +444,7 @@ mod tests {
                     file: "clients.csv".into(),
                     row: 7,
                     column: "gender".into(),
-                    reason: "unknown gender \"robot\"".into(),
+                    reason: "unknown gender \"robot\": expected one of woman, man, other".into(),
                 }],
                 ..ReportOptions::default()
             },
@@ -561,7 +561,11 @@ mod tests {
                 } else {
                     "Hidden numbers per table"
                 },
-                "unknown gender",
+                if sv {
+                    "okänt värde \"robot\" i kodlistan gender"
+                } else {
+                    "unknown gender \"robot\""
+                },
             ] {
                 assert!(
                     all.iter().any(|t| t.contains(needle)),

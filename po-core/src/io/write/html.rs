@@ -90,9 +90,10 @@ fn chart(t: &Table, sv: bool) -> String {
 type Line<'a> = (&'a String, Vec<Cell>, Cell);
 
 /// One of the report's tables with its chart, under a heading of `level` (`h2` in a
-/// compilation, `h3` in a part of the report). A table with more than [`WIDE`] columns (the
-/// intake outcomes of a service with many areas) is printed turned, its columns as rows, so
-/// that it fits the page's width whatever the number of areas (issue 32 point 5).
+/// compilation, `h3` in a part of the report). A table with more than [`WIDE`] columns and
+/// fewer rows than columns (the intake outcomes of a service with many areas: five outcomes)
+/// is printed turned, its columns as rows, so that it fits the page's width whatever the
+/// number of areas (issue 32 point 5). No table of the report has more than [`WIDE`] of both.
 fn table_html(out: &mut String, t: &Table, sv: bool, level: &str) {
     let total = if sv { "Totalt" } else { "Total" };
     let turned = t.columns.len() > WIDE && t.columns.len() > t.rows.len();
@@ -150,8 +151,8 @@ fn table_html(out: &mut String, t: &Table, sv: bool, level: &str) {
 }
 
 /// Issue 32 point 5: every table fits an A4 page's width — tables in 9 pt with narrow
-/// padding, headers wrapping at their spaces, and a table of more than [`WIDE`] columns
-/// turned ([`table_html`]).
+/// padding, headers wrapping at their spaces, and a table of more than [`WIDE`] columns (and
+/// fewer rows) turned ([`table_html`]).
 const STYLE: &str = "@page{size:A4;margin:16mm 14mm}
 body{font-family:'DejaVu Sans',Arial,sans-serif;font-size:10pt;color:#111;max-width:180mm;margin:auto}
 h1{font-size:16pt;margin:0 0 4mm}h2{font-size:12pt;margin:6mm 0 2mm}h3{font-size:10.5pt;margin:4mm 0 1.5mm}
