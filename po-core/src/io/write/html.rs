@@ -198,7 +198,7 @@ fn grid_html(out: &mut String, g: &Grid, sv: bool, level: &str) {
 }
 
 /// The report as one self-contained HTML document in `language` (see the module's doc), with
-/// the parts of [`super::document`] as every format has them, after a summary "in brief":
+/// the parts of the one document model (`io::write::document`) as every format has them, after a summary "in brief":
 /// only an audited report ([`AnnualReport::publishable`]).
 pub fn to_html(r: Publishable<'_, AnnualReport>, language: Language) -> String {
     let r = r.get();

@@ -72,7 +72,7 @@ fn grid_md(out: &mut String, g: &Grid, sv: bool) {
 }
 
 /// The report as Markdown, organised by the five points of SFS 2013:522 10 § (the parts of
-/// [`super::document`], as every format): only an audited report
+/// the one document model, `io::write::document`, as every format): only an audited report
 /// ([`AnnualReport::publishable`]).
 pub fn to_markdown(r: Publishable<'_, AnnualReport>, lang: Language) -> String {
     let d = of_report(r.get(), lang == Language::Sv);

@@ -13,7 +13,6 @@ mod meeting;
 mod xlsx;
 
 pub(crate) use compilation::document;
-#[cfg(feature = "excel")]
 pub(crate) use compilation::Value;
 pub use data::{table_csv, tables_csv, to_json};
 

@@ -17,7 +17,7 @@ fn xlsx_failed(reason: String) -> crate::Error {
 }
 
 /// The report as an `.xlsx` workbook: a first sheet with the whole document's text in order
-/// (the parts of [`super::document`], as every format: 10 § 1–5, the survey, the rows left out,
+/// (the parts of the one document model, as every format: 10 § 1–5, the survey, the rows left out,
 /// the protection), each table named there by its sheet; then a sheet per table with its title,
 /// headers, counts as numbers, totals, and hidden cells as `..`. Written only if the disclosure
 /// audit passes (as every rendering).
