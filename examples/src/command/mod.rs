@@ -137,10 +137,22 @@ pub(crate) use tr;
 pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     SWEDISH.store(swedish(args), Ordering::Relaxed);
     let help_text = if sv() { HELP_SV } else { HELP };
-    // `po --lang sv report …`: the language may come before the command too.
+    // `po --lang en report …`: the language may come before the command too, and is then the
+    // command's `--lang` (its documents' as well as its messages').
+    let moved: Vec<String>;
     let args = match args {
-        [flag, _, rest @ ..] if flag == "--lang" && !rest.is_empty() => rest,
-        [flag, rest @ ..] if flag.starts_with("--lang=") && !rest.is_empty() => rest,
+        [flag, lang, command, rest @ ..] if flag == "--lang" => {
+            moved = [command, flag, lang]
+                .into_iter()
+                .chain(rest)
+                .cloned()
+                .collect();
+            &moved[..]
+        }
+        [flag, command, rest @ ..] if flag.starts_with("--lang=") => {
+            moved = [command, flag].into_iter().chain(rest).cloned().collect();
+            &moved[..]
+        }
         _ => args,
     };
     let Some((command, rest)) = args.split_first() else {

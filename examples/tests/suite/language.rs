@@ -278,6 +278,20 @@ fn lang_before_the_command_and_twice() {
         "{}",
         all_text(&r)
     );
+    // Before the command it is the command's --lang: the documents follow it too.
+    let out = scratch("language-before");
+    let args = [
+        "--lang", "en", "report", &file, "--year", "2023", "--format", "md", "--out",
+    ];
+    let mut args = args.to_vec();
+    args.push(out.to_str().unwrap());
+    let r = po_in(&args, "sv_SE.UTF-8");
+    assert!(
+        all_text(&r).starts_with("The 2023 report of 240 clients"),
+        "{}",
+        all_text(&r)
+    );
+    assert!(out.join("report-2023.en.md").exists());
     let r = po_in(
         &[
             "report", DATA, "--year", "2023", "--lang", "sv", "--lang", "en",
