@@ -97,11 +97,7 @@ pub(super) fn audit(
             result.relations
         )
     );
-    let language = if super::sv() {
-        po_core::Language::Sv
-    } else {
-        po_core::Language::En
-    };
+    let language = super::language();
     for link in &result.links {
         let _ = writeln!(out, "  {}", po_core::io::write::link_line(link, language));
     }

@@ -244,11 +244,7 @@ pub(super) fn compile(
     }
     // What was left out is a problem (stderr); findings are the compilation's content. Both
     // in the command's language.
-    let language = if super::sv() {
-        po_core::Language::Sv
-    } else {
-        po_core::Language::En
-    };
+    let language = super::language();
     let finding_line = po_core::io::write::finding_line;
     for f in &left_out {
         let _ = writeln!(err, "{}", finding_line(f, language));

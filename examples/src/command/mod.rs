@@ -98,6 +98,15 @@ pub(super) fn sv() -> bool {
     SWEDISH.load(Ordering::Relaxed)
 }
 
+/// The command's language as po-core names it (see [`sv`]).
+pub(super) fn language() -> po_core::Language {
+    if sv() {
+        po_core::Language::Sv
+    } else {
+        po_core::Language::En
+    }
+}
+
 /// The command's language: the first of `--lang` (`sv,en` speaks Swedish), else the locale's
 /// (`LC_ALL`, then `LC_MESSAGES`, then `LANG`, the first set, as POSIX orders them): Swedish
 /// when it begins with `sv`. Decided: without a Swedish locale (`C`, `POSIX`, unset, any
@@ -229,12 +238,7 @@ pub(super) fn failed(m: impl std::fmt::Display) -> Fail {
 
 pub(super) fn print_problems(problems: &[Problem], out: &mut dyn Write) {
     // At most 20 of a kind, then how many more (a file of millions of bad rows stays readable).
-    let language = if sv() {
-        po_core::Language::Sv
-    } else {
-        po_core::Language::En
-    };
-    for line in po_core::io::write::problem_lines(problems, language) {
+    for line in po_core::io::write::problem_lines(problems, language()) {
         let _ = writeln!(out, "{line}");
     }
 }

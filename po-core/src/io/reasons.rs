@@ -182,11 +182,12 @@ pub(crate) fn finding(f: &crate::chain::ChainFinding, sv: bool) -> String {
     if !sv {
         return f.to_string();
     }
-    let reason = in_swedish(&f.reason);
-    match &f.file {
-        Some(file) => format!("{} ({file}): {reason}", f.about),
-        None => format!("{}: {reason}", f.about),
+    // The finding's own wording of where it is ("PO X (file): …"), with the reason in Swedish.
+    crate::chain::ChainFinding {
+        reason: in_swedish(&f.reason),
+        ..f.clone()
     }
+    .to_string()
 }
 
 /// The words of `template` between its values.

@@ -574,7 +574,10 @@ mod tests {
             }
             for text in &all {
                 assert!(markdown.contains(text.as_str()), "Markdown lacks {text:?}");
-                assert!(html.contains(&esc(text)), "HTML lacks {text:?}");
+                assert!(
+                    html.contains(&super::super::html::esc(text)),
+                    "HTML lacks {text:?}"
+                );
             }
             #[cfg(feature = "excel")]
             for text in texts(&d, sv, false) {
@@ -584,12 +587,5 @@ mod tests {
                 );
             }
         }
-    }
-
-    fn esc(s: &str) -> String {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
     }
 }

@@ -17,7 +17,7 @@ use crate::report::{AnnualReport, Cell, Table};
 use crate::Language;
 
 /// Escapes text for HTML.
-fn esc(s: &str) -> String {
+pub(super) fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
