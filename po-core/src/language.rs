@@ -30,6 +30,24 @@ impl Language {
         }
     }
 
+    /// The language of the environment's locale: `LC_ALL`, then `LC_MESSAGES`, then `LANG`,
+    /// the first set (as POSIX orders them); Swedish when it begins with `sv`. Decided:
+    /// without a Swedish locale (`C`, `POSIX`, unset, any other language) English, as scripts
+    /// and machines expect. What the command and the boundary's messages follow unless told.
+    #[must_use]
+    pub fn of_locale() -> Language {
+        let swedish = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .is_some_and(|v| v.starts_with("sv"));
+        if swedish {
+            Language::Sv
+        } else {
+            Language::En
+        }
+    }
+
     /// Its code, `sv` or `en` (in file names such as `report-2023.sv.md`).
     pub fn code(self) -> &'static str {
         match self {

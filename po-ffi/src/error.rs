@@ -9,11 +9,13 @@
 //!   `InvalidInputError` → `InvalidRegisterError` (`.problems`), `DisclosureError`; the message is
 //!   the reason.
 //!
-//! Every reason passes the one personal-data filter ([`po_core::privacy::redact`]), whoever built it.
+//! Every reason passes the one personal-data filter ([`po_core::privacy::redact`]), whoever built it,
+//! and is said in the messages' language ([`set_message_language`]; the locale's until set).
 
 use po_core::disclosure::DisclosureError;
 use po_core::privacy::redact;
 use po_core::Error as CoreError;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use super::record::{record, signed};
 
@@ -38,9 +40,50 @@ impl From<po_core::input::Problem> for Problem {
             file: p.file,
             row: signed(p.row),
             column: p.column,
-            reason: redact(&p.reason),
+            reason: said(&p.reason),
         }
     }
+}
+
+/// The messages' language: 0 not chosen (the locale's), 1 Swedish, 2 English.
+static MESSAGE_LANGUAGE: AtomicU8 = AtomicU8::new(0);
+
+/// Chooses the language of po's messages — errors' reasons and problems — in this process:
+/// `sv` or `en`. Until chosen they follow the locale as the `po` command does (`LC_ALL`,
+/// `LC_MESSAGES`, `LANG`: `sv…` is Swedish, anything else English). Documents have their own
+/// `language` argument.
+///
+/// # Errors
+/// `UnknownCode` for a language other than `sv` and `en`.
+#[cfg_attr(feature = "uniffi", uniffi::export)]
+#[cfg_attr(feature = "python", pyo3::pyfunction)]
+pub fn set_message_language(language: String) -> Result<(), PoError> {
+    let chosen = match po_core::Language::parse(&language).map_err(po)? {
+        po_core::Language::Sv => 1,
+        po_core::Language::En => 2,
+    };
+    MESSAGE_LANGUAGE.store(chosen, Ordering::Relaxed);
+    Ok(())
+}
+
+/// The language po's messages are said in: `sv` or `en` (see [`set_message_language`]).
+#[cfg_attr(feature = "uniffi", uniffi::export)]
+#[cfg_attr(feature = "python", pyo3::pyfunction)]
+pub fn message_language() -> String {
+    language().code().to_owned()
+}
+
+fn language() -> po_core::Language {
+    match MESSAGE_LANGUAGE.load(Ordering::Relaxed) {
+        1 => po_core::Language::Sv,
+        2 => po_core::Language::En,
+        _ => po_core::Language::of_locale(),
+    }
+}
+
+/// A message of po (worded in English once) in the messages' language, filtered.
+fn said(message: &str) -> String {
+    redact(&po_core::io::write::message_in(message, language()))
 }
 
 /// Any error po returns to another language.
@@ -99,7 +142,7 @@ impl PoError {
 
 impl From<CoreError> for PoError {
     fn from(e: CoreError) -> Self {
-        let reason = redact(&e.to_string());
+        let reason = said(&e.to_string());
         match e {
             CoreError::Import(import) => PoError::InvalidRegister {
                 reason: problem_list(&import.problems),
@@ -129,19 +172,24 @@ const LISTED_PROBLEMS: usize = 50;
 
 /// "N problem(s) in the register:" and one line per problem.
 fn problem_list(problems: &[po_core::input::Problem]) -> String {
-    let mut text = format!("{} problem(s) in the register:", problems.len());
+    let language = language();
+    let mut text = match language {
+        po_core::Language::Sv => format!("{} problem i registret:", problems.len()),
+        po_core::Language::En => format!("{} problem(s) in the register:", problems.len()),
+    };
     // At most 20 of a kind and how many more of it (po-core's summary), and no more than
     // LISTED_PROBLEMS lines in all; `problems` on the exception holds every one.
-    let lines = po_core::io::write::problem_lines(problems, po_core::Language::En);
+    let lines = po_core::io::write::problem_lines(problems, language);
     for line in lines.iter().take(LISTED_PROBLEMS) {
         text.push_str("\n  ");
         text.push_str(&redact(line));
     }
     if lines.len() > LISTED_PROBLEMS {
-        text.push_str(&format!(
-            "\n  … and {} more lines",
-            lines.len() - LISTED_PROBLEMS
-        ));
+        let more = lines.len() - LISTED_PROBLEMS;
+        text.push_str(&match language {
+            po_core::Language::Sv => format!("\n  … och {more} rader till"),
+            po_core::Language::En => format!("\n  … and {more} more lines"),
+        });
     }
     text
 }
@@ -149,7 +197,7 @@ fn problem_list(problems: &[po_core::input::Problem]) -> String {
 /// An [`PoError::InvalidInput`] with this message (which starts with the field).
 pub(crate) fn invalid(reason: impl AsRef<str>) -> PoError {
     PoError::InvalidInput {
-        reason: redact(reason.as_ref()),
+        reason: said(reason.as_ref()),
     }
 }
 
@@ -239,6 +287,8 @@ mod python {
         )?;
         m.add("DisclosureError", py.get_type::<DisclosureError>())?;
         m.add_class::<super::Problem>()?;
+        m.add_function(wrap_pyfunction!(super::set_message_language, m)?)?;
+        m.add_function(wrap_pyfunction!(super::message_language, m)?)?;
         Ok(())
     }
 }

@@ -8,7 +8,7 @@ use po_core::publications::{audit_documents, promised_threshold, Document, Findi
 
 use super::args::{parse, threshold};
 use super::files::read;
-use super::{failed, tr, usage, Fail, OK, PROBLEMS};
+use super::{failed, said, tr, usage, Fail, OK, PROBLEMS};
 
 pub(super) const HELP: &str = "Usage: po audit FILES|DIR [--k K] [--lang sv|en]
 
@@ -99,7 +99,7 @@ pub(super) fn audit(
     );
     let language = super::language();
     for link in &result.links {
-        let _ = writeln!(out, "  {}", po_core::io::write::link_line(link, language));
+        let _ = writeln!(out, "  {}", po_core::io::write::message_in(link, language));
     }
     if result.is_safe() {
         let _ = writeln!(
@@ -158,5 +158,5 @@ fn document(path: &Path) -> Result<Document, String> {
         Fail::Usage(m) | Fail::Failed(m) => m,
     })?;
     let text = String::from_utf8_lossy(&bytes);
-    Document::from_json(&text, &path.display().to_string()).map_err(|e| e.to_string())
+    Document::from_json(&text, &path.display().to_string()).map_err(said)
 }

@@ -16,7 +16,7 @@ use po_core::report::AnnualReport;
 
 use super::args::{formats, languages, parse, threshold, year, Args};
 use super::files::{create_dir, entries, write_file, WORKBOOK};
-use super::{failed, tr, usage, Fail, OK, PROBLEMS};
+use super::{failed, said, tr, usage, Fail, OK, PROBLEMS};
 
 pub(super) const HELP: &str = "Usage: po compile FILES|DIR --year Y [options]
 
@@ -178,13 +178,12 @@ pub(super) fn compile(
     .map_err(usage)?;
     let year = year(&a)?;
     let unprotected = a.flags.iter().any(|f| f == "unprotected");
-    let protection =
-        Protection::from_request(threshold(&a)?, unprotected).map_err(|e| usage(e.to_string()))?;
+    let protection = Protection::from_request(threshold(&a)?, unprotected).map_err(usage)?;
     // `None`: every county and the nation; `Some(None)`: the nation.
     let county = match a.options.get("county").map(String::as_str) {
         Some("all") => None,
         Some(c) => Some(Some(
-            County::parse(c).map_err(|e| usage(format!("--county: {e}")))?,
+            County::parse(c).map_err(|e| usage(format!("--county: {}", said(e))))?,
         )),
         None => Some(None),
     };
@@ -332,7 +331,7 @@ pub(super) fn write_submission(
         .map(|m| {
             m.trim()
                 .parse::<MunicipalityCode>()
-                .map_err(|e| usage(format!("--municipalities: {e}")))
+                .map_err(|e| usage(format!("--municipalities: {}", said(e))))
         })
         .collect::<Result<Vec<_>, _>>()?;
     let host = *municipalities.first().ok_or_else(|| {

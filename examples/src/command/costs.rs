@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::args::{languages, parse};
 use super::files::{read, write_file};
-use super::{failed, tr, usage, Fail, OK};
+use super::{failed, said, tr, usage, Fail, OK};
 
 pub(super) const HELP: &str =
     "Usage: po costs AGREEMENT.json [--population FILE] [--format md|csv] [--xlsx OUT] [--lang sv|en]
@@ -29,7 +29,7 @@ pub(super) fn adults(
     file: &str,
 ) -> Result<BTreeMap<po_core::organisation::MunicipalityCode, (String, u64)>, Fail> {
     po_core::io::read::adults_from_scb_csv(&String::from_utf8_lossy(&read(Path::new(file))?))
-        .map_err(|e| failed(format!("{file}: {e}")))
+        .map_err(|e| failed(format!("{file}: {}", said(e))))
 }
 
 pub(super) fn costs(

@@ -11,7 +11,7 @@ use po_core::input::{Mode, Problem};
 use po_core::report::Register;
 
 use super::args::Args;
-use super::{failed, tr, usage, Fail};
+use super::{failed, said, tr, usage, Fail};
 
 /// A register read, with the problems of the rows left out; or every problem of a refused read.
 pub(super) type Loaded = Result<(Register, Vec<Problem>), Vec<Problem>>;
@@ -19,9 +19,10 @@ pub(super) type Loaded = Result<(Register, Vec<Problem>), Vec<Problem>>;
 pub(super) fn read(path: &Path) -> Result<Vec<u8>, Fail> {
     std::fs::read(path).map_err(|e| {
         failed(tr!(
-            "kan inte läsa {}: {e}",
-            "cannot read {}: {e}",
-            path.display()
+            "kan inte läsa {}: {}",
+            "cannot read {}: {}",
+            path.display(),
+            said(e)
         ))
     })
 }
@@ -29,9 +30,10 @@ pub(super) fn read(path: &Path) -> Result<Vec<u8>, Fail> {
 pub(super) fn write_file(path: &Path, text: &[u8]) -> Result<(), Fail> {
     std::fs::write(path, text).map_err(|e| {
         failed(tr!(
-            "kan inte skriva {}: {e}",
-            "cannot write {}: {e}",
-            path.display()
+            "kan inte skriva {}: {}",
+            "cannot write {}: {}",
+            path.display(),
+            said(e)
         ))
     })
 }
@@ -40,9 +42,10 @@ pub(super) fn write_file(path: &Path, text: &[u8]) -> Result<(), Fail> {
 pub(super) fn entries(dir: &Path) -> Result<Vec<PathBuf>, Fail> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
         failed(tr!(
-            "kan inte läsa {}: {e}",
-            "cannot read {}: {e}",
-            dir.display()
+            "kan inte läsa {}: {}",
+            "cannot read {}: {}",
+            dir.display(),
+            said(e)
         ))
     })?;
     let mut found: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
@@ -54,9 +57,10 @@ pub(super) fn entries(dir: &Path) -> Result<Vec<PathBuf>, Fail> {
 pub(super) fn create_dir(path: &Path) -> Result<(), Fail> {
     std::fs::create_dir_all(path).map_err(|e| {
         failed(tr!(
-            "kan inte skapa {}: {e}",
-            "cannot create {}: {e}",
-            path.display()
+            "kan inte skapa {}: {}",
+            "cannot create {}: {}",
+            path.display(),
+            said(e)
         ))
     })
 }
@@ -119,10 +123,12 @@ pub(super) fn register_files(
                     export_names()
                 ))
             })?;
-            if files.insert(role, p.clone()).is_some() {
+            if let Some(first) = files.insert(role, p.clone()) {
                 return Err(usage(tr!(
-                    "två {role}-filer angivna",
-                    "two {role} files given"
+                    "två filer av samma slag angivna: {} och {}; ange en",
+                    "two {role} files given: {} and {}; give one",
+                    first.display(),
+                    p.display()
                 )));
             }
         }
@@ -185,7 +191,7 @@ pub(super) fn load(a: &Args, mode: Mode, err: &mut dyn Write) -> Result<Loaded, 
     }
     let vocabulary =
         LocalVocabulary::preset(a.options.get("vocabulary").map_or("none", String::as_str))
-            .map_err(|e| usage(e.to_string()))?;
+            .map_err(usage)?;
     let sent: u32 = match a.options.get("survey-sent") {
         Some(n) => n.parse().map_err(|_| {
             usage(tr!(

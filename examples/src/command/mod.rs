@@ -108,10 +108,8 @@ pub(super) fn language() -> po_core::Language {
 }
 
 /// The command's language: the first of `--lang` (`sv,en` speaks Swedish), else the locale's
-/// (`LC_ALL`, then `LC_MESSAGES`, then `LANG`, the first set, as POSIX orders them): Swedish
-/// when it begins with `sv`. Decided: without a Swedish locale (`C`, `POSIX`, unset, any
-/// other language) po speaks English, as scripts and machines expect; documents stay Swedish
-/// by default whatever the command speaks.
+/// ([`po_core::Language::of_locale`]); documents stay Swedish by default whatever the command
+/// speaks.
 fn swedish(args: &[String]) -> bool {
     let mut given = args
         .iter()
@@ -123,11 +121,7 @@ fn swedish(args: &[String]) -> bool {
     if let Some(list) = given.next() {
         return list.split(',').next().is_some_and(|l| l.trim() == "sv");
     }
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.is_empty())
-        .is_some_and(|v| v.starts_with("sv"))
+    po_core::Language::of_locale() == po_core::Language::Sv
 }
 
 /// A message in the command's language: `tr!("Svenska {x}", "English {x}")`.
@@ -228,12 +222,20 @@ pub(super) enum Fail {
     Failed(String),
 }
 
-pub(super) fn usage(m: impl Into<String>) -> Fail {
-    Fail::Usage(m.into())
+/// Wrong usage, said in the command's language (a po-core error passed on is put in it).
+pub(super) fn usage(m: impl std::fmt::Display) -> Fail {
+    Fail::Usage(said(m))
 }
 
+/// A failure, said in the command's language (a po-core error passed on is put in it).
 pub(super) fn failed(m: impl std::fmt::Display) -> Fail {
-    Fail::Failed(m.to_string())
+    Fail::Failed(said(m))
+}
+
+/// A message of po-core (an error's wording, English once) in the command's language; a
+/// message the command worded itself is in it already and stays as it is.
+pub(super) fn said(m: impl std::fmt::Display) -> String {
+    po_core::io::write::message_in(&m.to_string(), language())
 }
 
 pub(super) fn print_problems(problems: &[Problem], out: &mut dyn Write) {

@@ -8,7 +8,7 @@ use po_core::Language;
 
 use super::args::parse;
 use super::files::{read, write_file, WORKBOOK};
-use super::{failed, print_problems, tr, usage, Fail, OK, PROBLEMS};
+use super::{failed, print_problems, said, tr, usage, Fail, OK, PROBLEMS};
 
 pub(super) const HELP: &str =
     "Usage: po queue FILE --policy NAME|FILE --date YYYY-MM-DD [--lang sv|en] [--xlsx OUT]
@@ -31,9 +31,9 @@ pub(super) fn policy(arg: &str) -> Result<po_core::priority::PriorityPolicy, Fai
     use po_core::priority::PriorityPolicy;
     if Path::new(arg).is_file() {
         let text = String::from_utf8_lossy(&read(Path::new(arg))?).into_owned();
-        PriorityPolicy::from_json(&text).map_err(|e| failed(format!("{arg}: {e}")))
+        PriorityPolicy::from_json(&text).map_err(|e| failed(format!("{arg}: {}", said(e))))
     } else {
-        PriorityPolicy::preset(arg).map_err(|e| usage(e.to_string()))
+        PriorityPolicy::preset(arg).map_err(usage)
     }
 }
 

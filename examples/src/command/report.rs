@@ -13,7 +13,7 @@ use super::args::{formats, languages, parse, threshold, year, Args};
 use super::costs::adults;
 use super::files::{create_dir, load, read, write_file};
 use super::queue::policy;
-use super::{failed, print_problems, tr, usage, Fail, OK, PROBLEMS};
+use super::{failed, print_problems, said, tr, usage, Fail, OK, PROBLEMS};
 
 pub(super) const HELP: &str = "Usage: po report DIR|FILES --year Y [options]
 
@@ -134,7 +134,7 @@ pub(super) fn report(
     .map_err(usage)?;
     let year = year(&a)?;
     let k = threshold(&a)?;
-    let protection = Protection::from_request(k, false).map_err(|e| usage(e.to_string()))?;
+    let protection = Protection::from_request(k, false).map_err(usage)?;
     let formats = formats(
         &a,
         &["md", "html", "json", "csv", "xlsx"],
@@ -166,8 +166,9 @@ pub(super) fn report(
                 serde_json::from_str::<po_core::organisation::LeadershipGroup>(&text).map_err(
                     |e| {
                         failed(tr!(
-                            "{file}: inte en ledningsgrupp: {e}",
-                            "{file}: not a leadership group: {e}"
+                            "{file}: inte en ledningsgrupp: {}",
+                            "{file}: not a leadership group: {}",
+                            said(e)
                         ))
                     },
                 )?,
@@ -341,7 +342,7 @@ fn ledger(
     let ledger = if path.exists() {
         let text = String::from_utf8_lossy(&read(&path)?).into_owned();
         Ledger::from_json(&text, &population)
-            .map_err(|e| failed(format!("{}: {e}", path.display())))?
+            .map_err(|e| failed(format!("{}: {}", path.display(), said(e))))?
     } else {
         Ledger::new(population)
     };

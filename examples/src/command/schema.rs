@@ -41,7 +41,11 @@ pub(super) fn schema(
             }
         }
         "md" => {
-            let _ = write!(out, "{}", po_core::io::read::column_reference_markdown());
+            let _ = write!(
+                out,
+                "{}",
+                po_core::io::read::column_reference_markdown(super::language())
+            );
         }
         "json" => {
             let json = serde_json::to_string_pretty(&po_core::io::read::column_reference())

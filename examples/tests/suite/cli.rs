@@ -279,7 +279,7 @@ fn the_column_reference_in_the_docs_is_the_generated_one() {
     let committed =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/COLUMNS.md")).unwrap();
     assert!(
-        committed == po_core::io::read::column_reference_markdown(),
+        committed == po_core::io::read::column_reference_markdown(po_core::Language::En),
         "examples/COLUMNS.md is stale: regenerate it with `po schema > examples/COLUMNS.md`"
     );
 }

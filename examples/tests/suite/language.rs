@@ -152,6 +152,7 @@ fn check_and_report_speak_swedish_in_a_swedish_locale() {
 /// Each command's usage errors, in a Swedish locale: said in Swedish, with the Swedish help.
 #[test]
 fn usage_errors_in_swedish() {
+    let clients = format!("{DATA}/clients.csv");
     for (args, said) in [
         (&["queue"][..], "po queue: ange en köexport"),
         (&["costs"], "po costs: ange ett avtal (JSON)"),
@@ -176,6 +177,10 @@ fn usage_errors_in_swedish() {
         (
             &["audit", "--x"],
             "po audit: okänt val --x; väntade ett av --k, --lang\n",
+        ),
+        (
+            &["check", &clients, &clients],
+            "po check: två filer av samma slag angivna: ",
         ),
     ] {
         let r = po_in(args, "sv_SE.UTF-8");
@@ -304,4 +309,138 @@ fn lang_before_the_command_and_twice() {
         "{}",
         all_text(&r)
     );
+}
+
+/// Errors of po-core the command passes on (a policy's, an agreement's or a leadership group's
+/// JSON, an unknown preset or vocabulary, a threshold, a county, a population table, a
+/// submission, an audited document, a missing file), in a Swedish locale: in Swedish, the
+/// file's own values as they are.
+#[test]
+fn po_core_s_errors_in_swedish() {
+    let dir = scratch("language-errors");
+    let write = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let agreement =
+        std::fs::read_to_string(format!("{DATA}/../varmland-2023-agreement.json")).unwrap();
+    let broken_json = write("broken.json", "{\"name\": }");
+    let policy_field = write("policy.json", "{\"name\": \"x\", \"colour\": 1}");
+    let no_host = write(
+        "agreement.json",
+        &agreement.replacen("\"host\": \"1780\"", "\"host\": \"0180\"", 1),
+    );
+    let population = write("population.csv", "region;ålder;2023\nnonsense\n");
+    let submission = write("submission.json", "{\"schema\": \"po-submission/v0\"}");
+    let queue = format!("{DATA}/applicants.csv");
+    let missing = dir.join("no-such.json").to_str().unwrap().to_owned();
+    for (args, said) in [
+        (
+            vec![
+                "queue",
+                &queue,
+                "--policy",
+                &broken_json,
+                "--date",
+                "2023-12-31",
+            ],
+            "väntade ett värde",
+        ),
+        (
+            vec![
+                "queue",
+                &queue,
+                "--policy",
+                &policy_field,
+                "--date",
+                "2023-12-31",
+            ],
+            "okänt fält `colour`",
+        ),
+        (
+            vec![
+                "queue",
+                &queue,
+                "--policy",
+                "nationell",
+                "--date",
+                "2023-12-31",
+            ],
+            "okänd förinställning",
+        ),
+        (vec!["costs", &no_host], "finns inte bland deltagarna"),
+        (vec!["costs", &broken_json], "väntade ett värde"),
+        (
+            vec![
+                "costs",
+                &format!("{DATA}/../varmland-2023-agreement.json"),
+                "--population",
+                &population,
+            ],
+            "befolkningstabellen, rad",
+        ),
+        (
+            vec![
+                "report",
+                DATA,
+                "--year",
+                "2023",
+                "--leadership",
+                &broken_json,
+            ],
+            "inte en ledningsgrupp",
+        ),
+        (
+            vec!["report", DATA, "--year", "2023", "--k", "1"],
+            "väntade en tröskel på 2 eller mer, fick 1",
+        ),
+        (
+            vec!["check", DATA, "--vocabulary", "skåne"],
+            "okänt värde \"skåne\"",
+        ),
+        (
+            vec!["compile", &submission, "--year", "2023", "--county", "99"],
+            "--county:",
+        ),
+        (
+            vec![
+                "compile",
+                &submission,
+                "--year",
+                "2023",
+                "--out",
+                dir.to_str().unwrap(),
+            ],
+            "kan inte läsas",
+        ),
+        (vec!["audit", &submission], "submission.json"),
+        (vec!["audit", &missing], "filen eller mappen finns inte"),
+    ] {
+        let r = po_in(&args, "sv_SE.UTF-8");
+        let text = all_text(&r);
+        assert!(text.contains(said), "{args:?}: {said:?} not in\n{text}");
+        none_of(&text, ENGLISH, &args.join(" "));
+    }
+}
+
+/// `po schema` in a Swedish locale: the column reference in Swedish (the code lists' English
+/// labels, which are names po reads, aside).
+#[test]
+fn schema_speaks_swedish() {
+    let r = po_in(&["schema"], "sv_SE.UTF-8");
+    let text = all_text(&r);
+    assert!(
+        text.starts_with("# Indatafiler och deras kolumner"),
+        "{text}"
+    );
+    assert!(text.contains("| `started_on` | start, startdatum | krävs | datum | 2023-02-01 | datum då PO började |"), "{text}");
+    let prose: String = text
+        .lines()
+        .filter(|l| !l.starts_with('`'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    none_of(&prose, ENGLISH, "po schema");
+    let english = all_text(&po_in(&["schema", "--lang", "en"], "sv_SE.UTF-8"));
+    assert!(english.starts_with("# Input files and their columns"));
 }

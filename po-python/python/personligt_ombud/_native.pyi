@@ -88,6 +88,8 @@ __all__ = [
     "compile_family",
     "compile_submissions",
     "code_list_names",
+    "message_language",
+    "set_message_language",
     "eligibility_readings",
     "grant",
     "grant_calendar",
@@ -114,6 +116,10 @@ class InvalidRegisterError(InvalidInputError):
     problems: List[Problem]
 
 def code_list_names() -> List[str]: ...
+def set_message_language(language: str) -> None:
+    """Chooses the language of po's messages (errors, problems): ``sv`` or ``en``; until
+    chosen, the locale's (``LC_ALL``, ``LC_MESSAGES``, ``LANG``: ``sv…`` is Swedish)."""
+def message_language() -> str: ...
 @final
 class CodeValue:
     @property

@@ -130,7 +130,10 @@ pub(super) fn read(
     // Ids with a row that has a problem: their deviation is left out whole (a history with a
     // hole would be counted wrongly).
     let mut broken: Vec<String> = Vec::new();
+    // A history's problems are the event column's, named as the header wrote it.
+    let mut event_column: Option<String> = None;
     let rows = read_rows(input, file, &COLUMNS, Mode::Lenient, |r| {
+        event_column.get_or_insert_with(|| r.written_name(EVENT).to_owned());
         let row = read_row(r, vocabulary);
         if !r.problems.is_empty() {
             if let Some(id) = r.raw(ID) {
@@ -149,10 +152,11 @@ pub(super) fn read(
         groups.entry(row.id.clone()).or_default().push(row);
     }
     let mut deviations = Vec::new();
-    let problem = |line: u64, column: &str, reason: String| Problem {
+    let event_column = event_column.as_deref().unwrap_or("event");
+    let problem = |line: u64, reason: String| Problem {
         file: file.to_owned(),
         row: line,
-        column: column.to_owned(),
+        column: event_column.to_owned(),
         reason,
     };
     for id in order {
@@ -164,7 +168,6 @@ pub(super) fn read(
         let Some(dimensions) = rows.iter_mut().find_map(|r| r.dimensions.take()) else {
             problems.push(problem(
                 first_line,
-                "event",
                 format!(
                     "deviation {}: no documented row, which gives its event type, level and \
                      counterpart",
@@ -194,7 +197,7 @@ pub(super) fn read(
                     .and_then(|i| lines.get(i))
                     .copied()
                     .unwrap_or(first_line);
-                problems.push(problem(line, "event", e.to_string()));
+                problems.push(problem(line, e.to_string()));
             }
         }
     }
@@ -339,6 +342,22 @@ mod tests {
         )
         .unwrap();
         assert!(deviations.is_empty() && problems.len() == 3);
+    }
+
+    /// A history's problems name the event column as the header wrote it (issue 32 point 2).
+    #[test]
+    fn a_history_s_problem_names_the_column_as_written() {
+        let csv = "ID;Datum;Händelse\nAV-2;2023-10-21;raised\n";
+        let e = read_deviation_events_csv(
+            csv.as_bytes(),
+            "avvikelsehändelser.csv",
+            &LocalVocabulary::default(),
+            Mode::Strict,
+        )
+        .unwrap_err();
+        assert_eq!(e.problems.len(), 1);
+        assert_eq!(e.problems[0].column, "Händelse");
+        assert_eq!(e.problems[0].file, "avvikelsehändelser.csv");
     }
 
     #[test]

@@ -208,12 +208,16 @@ impl<'a> Row<'a> {
     /// Records a problem in `column`, named as the file's header wrote it (po's name when the
     /// column is not in the file).
     pub(super) fn problem(&mut self, column: Col, reason: String) {
+        let name = self.written_name(column);
+        self.problem_in(name, reason);
+    }
+    /// The name of `column` as the file's header wrote it (po's name when it is not there).
+    pub(super) fn written_name(&self, column: Col) -> &'a str {
         let header: &'a [String] = self.written;
         let written = self.fields[column.0]
             .and_then(|f| header.get(f))
             .filter(|w| !w.is_empty());
-        let name = written.map_or(self.known[column.0], String::as_str);
-        self.problem_in(name, reason);
+        written.map_or(self.known[column.0], String::as_str)
     }
     /// Records a problem in a column by name ("" for the whole row).
     pub(super) fn problem_in(&mut self, column: &str, reason: String) {

@@ -27,12 +27,14 @@ pub fn problem_lines(problems: &[crate::input::Problem], language: crate::Langua
 pub fn finding_line(finding: &crate::chain::ChainFinding, language: crate::Language) -> String {
     crate::io::reasons::finding(finding, language == crate::Language::Sv)
 }
-/// A line of `po audit`'s account of how the documents relate
-/// ([`crate::publications::FamilyAudit::links`]) in `language`.
-pub fn link_line(link: &str, language: crate::Language) -> String {
+/// A message po-core words in English once — an error's `Display`, a line of `po audit`'s
+/// account of how the documents relate ([`crate::publications::FamilyAudit::links`]) — in
+/// `language`: in Swedish through the one list of reason templates; a message no template
+/// words (a file's own text) is shown as it is.
+pub fn message_in(message: &str, language: crate::Language) -> String {
     match language {
-        crate::Language::Sv => crate::io::reasons::in_swedish(link),
-        crate::Language::En => link.to_owned(),
+        crate::Language::Sv => crate::io::reasons::in_swedish(message),
+        crate::Language::En => message.to_owned(),
     }
 }
 pub use flat::to_flat_csv;

@@ -20,6 +20,19 @@ class CodesAndLeadershipTest {
         check(unknown.message!!.contains("expected one of woman, man, other"), "unknown code message")
     }
 
+    @Test
+    fun `messages in Swedish when chosen`() {
+        val before = messageLanguage()
+        try {
+            setMessageLanguage("sv")
+            val unknown = expectThrows<PoException.UnknownCode>("okänt värde") { parseCode("gender", "x") }
+            check(unknown.message!!.contains("väntade ett av woman, man, other"), "Swedish: ${unknown.message}")
+            expectThrows<PoException.UnknownCode>("språk") { setMessageLanguage("de") }
+        } finally {
+            setMessageLanguage(before)
+        }
+    }
+
     private val members = listOf(
         LeadershipMember("municipality", "Kommunen"),
         LeadershipMember("Regionens psykiatri", "Region X"),

@@ -5,6 +5,13 @@
 //! cell, a date, a count) carried over as it is. A reason no template matches is shown as it
 //! is, so nothing is lost; the tests keep the readers' common reasons covered.
 
+mod errors;
+
+/// Every template: the problems' and findings' reasons, then po-core's errors.
+fn templates() -> impl Iterator<Item = &'static (&'static str, &'static str)> {
+    REASONS.iter().chain(errors::ERRORS)
+}
+
 /// English template → Swedish template, in the order tried (the more specific first); the
 /// values (`{}`) in the same order in both.
 const REASONS: &[(&str, &str)] = &[
@@ -174,6 +181,8 @@ const REASONS: &[(&str, &str)] = &[
         "fältet {} innehåller något som liknar ett identitetsnummer; fritext får inte identifiera klienten",
     ),
     ("unknown sheet, not read; expected one of {}", "okänt blad, läses inte; väntade ett av {}"),
+    // A list of names shortened (text::list_names), inside a value.
+    ("{}, … ({} more)", "{}, … ({} till)"),
 ];
 
 /// A finding of the compilation as the reader is shown it: "PO X (file): reason", the reason
@@ -220,7 +229,7 @@ fn values<'r>(reason: &'r str, english: &str) -> Option<Vec<&'r str>> {
 /// template's wording (what goes wrong without a column; a deviation's reason) is put in
 /// Swedish too; a value from the file (a quoted cell, a date) matches none and stays.
 pub(crate) fn in_swedish(reason: &str) -> String {
-    for (english, swedish) in REASONS {
+    for (english, swedish) in templates() {
         let Some(values) = values(reason, english) else {
             continue;
         };
@@ -293,7 +302,7 @@ mod tests {
     /// general one (the list's order: the more specific first).
     #[test]
     fn each_template_is_the_first_to_match_its_own_wording() {
-        for (i, (english, _)) in super::REASONS.iter().enumerate() {
+        for (i, (english, _)) in super::templates().enumerate() {
             let mut n = 0;
             let filled: String = english
                 .split("{}")
@@ -307,9 +316,7 @@ mod tests {
                     }
                 })
                 .collect();
-            let first = super::REASONS
-                .iter()
-                .position(|(e, _)| super::values(&filled, e).is_some());
+            let first = super::templates().position(|(e, _)| super::values(&filled, e).is_some());
             assert_eq!(first, Some(i), "{filled:?} is taken by an earlier template");
         }
     }
@@ -340,13 +347,44 @@ mod tests {
         }
     }
 
-    /// Every template's values are the same in number in both languages.
+    /// Every template's values are the same in number in both languages (but the system's
+    /// error number, which a Swedish reader is not shown).
     #[test]
     fn templates_carry_every_value() {
-        for (english, swedish) in super::REASONS {
+        for (english, swedish) in super::templates() {
             let values = english.matches("{}").count();
             let placed = swedish.matches('{').count();
-            assert_eq!(values, placed, "{english}");
+            let dropped = usize::from(english.ends_with("(os error {})"));
+            assert_eq!(values - dropped, placed, "{english}");
         }
+    }
+
+    /// po-core's errors as the command passes them on, in Swedish with their values.
+    #[test]
+    fn errors_read_in_swedish() {
+        assert_eq!(
+            in_swedish("policy: unknown field `colour`, expected one of `name`, `source` at line 1 column 22"),
+            "prioriteringsordningen: okänt fält `colour`, väntade ett av `name`, `source` (rad 1, kolumn 22)"
+        );
+        assert_eq!(
+            in_swedish("it cannot be read: subs/a.json: submission: missing field `service` at line 1 column 30"),
+            "den kan inte läsas: subs/a.json: redovisningen: fältet `service` saknas (rad 1, kolumn 30)"
+        );
+        assert_eq!(
+            in_swedish("population table, line 2: expected region, age and count, got 1 columns"),
+            "befolkningstabellen, rad 2: väntade region, ålder och antal, fick 1 kolumner"
+        );
+        assert_eq!(
+            in_swedish("the required column is missing; the header has a, b, … (3 more)"),
+            "den obligatoriska kolumnen saknas; rubrikraden har a, b, … (3 till)"
+        );
+        assert_eq!(
+            in_swedish("No such file or directory (os error 2)"),
+            "filen eller mappen finns inte"
+        );
+        assert_eq!(
+            in_swedish("k: expected a threshold of 2 or more, got 1"),
+            "k: väntade en tröskel på 2 eller mer, fick 1"
+        );
     }
 }
