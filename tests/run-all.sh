@@ -13,6 +13,8 @@ TARGET=$(cargo metadata --format-version 1 --no-deps \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
 # Each step with the seconds since the start, so that the log shows where the time goes.
 step() { printf '\n=== %s (at %d s)\n' "$*" "$SECONDS"; }
+# A part of a step, timed the same way (where the minutes of a cold run go).
+part() { printf -- '--- %s (at %d s)\n' "$*" "$SECONDS"; }
 PY=$BUILD/py
 
 # Downloads and installs (Chromium, the Python venvs, Maven's repository) wait on the network and the
@@ -28,6 +30,7 @@ prepared() {
 
 step "Rust: format, lints, tests, docs, package"
 cargo fmt --all -- --check
+part "clippy"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 # One release build of every Rust test and artifact, in one feature resolution, so that no crate
 # is built twice (each differing selection of packages or targets resolves features anew and
@@ -36,7 +39,9 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 # Python). What ships is built in release, and the tests run in release, with issue 13's
 # property — 10 000 random registers against an attacker with its own LP — among them.
 RUST=(--release --workspace --exclude po-python --features po-ffi/cli)
+part "release build"
 cargo build "${RUST[@]}" --lib --bins --tests --quiet
+part "tests"
 cargo test "${RUST[@]}" --quiet -- --skip no_random_register_can_be_undone
 # The 10 000-register property (minutes on one core) runs beside the steps below, from the test
 # binary built above; its result is awaited at the end.
@@ -53,9 +58,11 @@ ATTACK=$!
 # Every feature's docs (the domain's with workbooks and schemas, as docs.rs builds po-core; the
 # boundary's for both languages), warnings denied. Not po-ffi's `cli` (only the generator's
 # bin), which `--all-features` would turn on for every package named: a minute more.
+part "docs"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet -p po-core -p po-ffi -p po-python \
   -p po-examples -p po-tests --features po-core/excel,po-core/schema,po-ffi/python
 # po-core packages and builds from its crate alone, as crates.io would take it.
+part "package"
 cargo publish --dry-run --allow-dirty --quiet -p po-core
 # The examples must keep running, not just compiling (the binaries built above).
 for example in po-demo intake-queue varmland-costs; do
@@ -72,12 +79,15 @@ bash tests/browser/check-report.sh "$BUILD"
 step "Python: the wheel a user installs, in a fresh venv"
 # maturin in a tools venv (tests/prepare.sh); the release wheel built from po-python (po-ffi's
 # `python` feature), installed into the fresh venv build/py that holds only what the tests use.
+part "the wheel"
 rm -rf "$BUILD/wheels" && .venv/bin/maturin build --release --quiet -m po-python/Cargo.toml --out "$BUILD/wheels"
 "$PY/bin/pip" install --quiet --disable-pip-version-check --no-deps "$BUILD"/wheels/*.whl
+part "pytest"
 # Run from the tests' directory so that the installed package, not the source tree, is imported.
 (cd po-python/tests && "$PY/bin/python" -m pytest -q -p no:cacheprovider .)
 # The hand-written stub must match the native module exactly (its __all__ lists every name);
 # the pure-Python part is type-checked against it.
+part "stubtest, mypy"
 "$PY/bin/python" -m mypy.stubtest personligt_ombud._native --mypy-config-file po-python/pyproject.toml
 (cd po-python && "$PY/bin/python" -m mypy python/personligt_ombud)
 step "Python: the notebook-style example"
