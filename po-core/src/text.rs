@@ -157,6 +157,20 @@ pub(crate) fn csv_reader_with(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
         .from_reader(text.as_bytes())
 }
 
+/// A key that sorts text as Swedish does: case folded, å, ä and ö after z in that order
+/// (what `sort` by code point gets wrong: "Ä" before "Å", lower case after upper).
+pub(crate) fn swedish_order(text: &str) -> Vec<u32> {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'å' => u32::from('z') + 1,
+            'ä' | 'æ' => u32::from('z') + 2,
+            'ö' | 'ø' => u32::from('z') + 3,
+            c => u32::from(c),
+        })
+        .collect()
+}
+
 /// Names joined with ", " and shortened at a name's end, never inside one: `a, b, … (3 more)`.
 pub(crate) fn list_names(names: &[String], max: usize) -> String {
     let mut out = String::new();

@@ -53,6 +53,9 @@ record! {
         markdown: String,
         /// The compilation as a self-contained HTML document (prints on A4).
         html: String,
+        /// The findings and the submissions left out, for the analyst, in Markdown: not part
+        /// of the publication.
+        findings_markdown: String,
     }
 }
 
@@ -178,6 +181,7 @@ fn converted(c: &core::Compilation, lang: Language) -> Result<Compilation, PoErr
         left_out: c.left_out.iter().map(ChainFinding::from).collect(),
         markdown: po_core::io::write::compilation_markdown(publishable, lang),
         html: po_core::io::write::compilation_to_html(publishable, lang),
+        findings_markdown: po_core::io::write::compilation_findings_markdown(c, lang),
     })
 }
 

@@ -448,7 +448,7 @@ def test_a_county_compiles_submissions_in_json_and_in_the_flat_form():
     assert active.name == "active_clients" and active.get("Kvinna", "18–29 år") == 10
     assert active.to_pandas().loc["Man", "18–29 år"] == 10
     assert [f.reason[:17] for f in c.findings[:2]] == ["10 § 3 is missing", "10 § 4 is missing"]
-    assert c.markdown.startswith("# Personligt ombud: sammanställning 2023 – Värmlands län")
+    assert c.markdown.startswith("# Redovisning av verksamhet med personligt ombud 2023 – Värmlands län")
     assert c.html.startswith("<!doctype html>") and "Värmlands län" in c.html
     protected = po.compile_submissions([flat, other], year=2023, county="17")
     assert all(v is None or v == 0 or v >= 3 for t in protected.tables for row in t.cells for v in row)
@@ -462,7 +462,9 @@ def test_a_county_compiles_submissions_in_json_and_in_the_flat_form():
         ("submissions[1]", "submissions[1]"), ("PO Sen", "submissions[2]"), ("PO Egen", "submissions[3]")]
     assert "line 2" in mixed.left_out[0].reason and "not 2023" in mixed.left_out[1].reason
     assert "a second submission from the service (the first, submissions[0], is used)" in mixed.left_out[2].reason
-    assert "Lämnades utanför summorna" in mixed.markdown
+    # The analyst's lists apart from the publication (issue 34 point 3).
+    assert "Lämnades utanför summorna" in mixed.findings_markdown
+    assert "Lämnades utanför" not in mixed.markdown
     assert all(f.file == "submissions[0]" for f in c.findings if f.about == "PO Egen")
     # A municipality code of a valid shape that is not one of the 290 is a finding here too.
     odd = po.compile_submissions([flat.replace("municipalities;;;1761", "municipalities;;;1761|1799")],

@@ -32,6 +32,9 @@ Options:
   --previous FILES|DIR
                       last year's submissions, for the change against the year before
                       (comma-separated files, or a directory)
+  --budget FILE       the year's national budget (JSON: year, total, socialstyrelsen_admin,
+                      county_boards_admin, spent_socialstyrelsen, spent_county_boards): seed
+                      001's table 5 in the nation's compilation
   --k K               the disclosure threshold (default 3)
   --unprotected       no disclosure control: for the analyst's own checks, never to publish
   --format LIST       comma-separated: md, html, xlsx, json (default md,html)
@@ -47,8 +50,11 @@ compile as sums (a sum with a hidden part is hidden).
 A submission that cannot be used — unreadable, of another year, a second one from a service,
 tables that contradict themselves — is left out of the sums and listed, with its file and why;
 the others are compiled and written all the same. Findings (a municipality claimed by two
-services, a code that is not one of the 290, a part of 10 § missing, …) are printed and listed
-in the compilation. Exit 0 when written, 1 when written but a submission was left out.";
+services, a code that is not one of the 290, a part of 10 § missing, …) are printed and
+written, with what was left out, to a file of their own beside the compilation
+(compilation-…findings.sv.md), which is for the analyst, not for publication. The documents
+are laid out as Socialstyrelsen's national report (seed 001). Exit 0 when written, 1 when
+written but a submission was left out.";
 
 /// The help in Swedish.
 pub(super) const HELP_SV: &str = "Användning: po compile FILER|MAPP --year Å [val]
@@ -65,6 +71,9 @@ Val:
   --previous FILER|MAPP
                       förra årets redovisningar, för förändringen mot året innan
                       (kommaseparerade filer, eller en mapp)
+  --budget FIL        årets nationella budget (JSON: year, total, socialstyrelsen_admin,
+                      county_boards_admin, spent_socialstyrelsen, spent_county_boards):
+                      tabell 5 i sammanställningen för hela landet
   --k K               gränsen för röjandeskydd (förval 3)
   --unprotected       inget röjandeskydd: för analytikerns egna kontroller, aldrig för publicering
   --format LISTA      kommaseparerad: md, html, xlsx, json (förval md,html)
@@ -80,9 +89,11 @@ skyddade antal sammanställs som summor (en summa med en dold del döljs).
 En redovisning som inte kan användas — oläslig, för ett annat år, en andra från samma
 verksamhet, tabeller som motsäger sig själva — lämnas utanför summorna och listas, med sin fil
 och varför; de andra sammanställs och skrivs ändå. Fynd (en kommun som två verksamheter anger,
-en kod som inte är en av de 290, en del av 10 § som saknas, …) skrivs ut och listas i
-sammanställningen. Slutkod 0 när den skrivits, 1 när den skrivits men en redovisning lämnats
-utanför.";
+en kod som inte är en av de 290, en del av 10 § som saknas, …) skrivs ut och skrivs, med det
+som lämnats utanför, till en egen fil bredvid sammanställningen (compilation-…findings.sv.md),
+som är till för handläggaren och inte för publicering. Dokumenten är upplagda som
+Socialstyrelsens nationella redovisning (seed 001). Slutkod 0 när den skrivits, 1 när den
+skrivits men en redovisning lämnats utanför.";
 
 /// The submission files of directories or files named one by one (directories sorted by name).
 fn submission_files(paths: &[String]) -> Result<Vec<PathBuf>, Fail> {
@@ -172,7 +183,9 @@ pub(super) fn compile(
 ) -> Result<i32, Fail> {
     let a = parse(
         args,
-        &["year", "county", "previous", "k", "format", "lang", "out"],
+        &[
+            "year", "county", "previous", "budget", "k", "format", "lang", "out",
+        ],
         &["unprotected"],
     )
     .map_err(usage)?;
@@ -189,6 +202,22 @@ pub(super) fn compile(
     };
     let formats = formats(&a, &["md", "html", "xlsx", "json"], "md,html")?;
     let languages = languages(&a)?;
+    let budget = match a.options.get("budget") {
+        Some(_) if matches!(county, Some(Some(_))) => {
+            return Err(usage(tr!(
+                "--budget: budgeten är hela landets; sammanställ landet (utan --county eller med --county all)",
+                "--budget: the budget is the nation's; compile the nation (no --county, or --county all)"
+            )))
+        }
+        Some(file) => {
+            let text = String::from_utf8_lossy(&super::files::read(Path::new(file))?).into_owned();
+            Some(
+                po_core::money::BudgetAccount::from_json(&text)
+                    .map_err(|e| failed(format!("{file}: {}", said(e))))?,
+            )
+        }
+        None => None,
+    };
     let (submissions, mut unreadable) = read_all(&a.positional)?;
     let previous = match a.options.get("previous") {
         Some(list) => {
@@ -222,6 +251,12 @@ pub(super) fn compile(
     // A file that could not be read is left out of every compilation, and each says so.
     for c in &mut compilations {
         c.left_out.splice(0..0, unreadable.iter().cloned());
+    }
+    // Table 5 is the nation's (the last compilation of a family).
+    if let (Some(account), Some(nation)) = (budget, compilations.last_mut()) {
+        if nation.county.is_none() {
+            *nation = nation.clone().with_budget(account).map_err(failed)?;
+        }
     }
     let mut written = Vec::new();
     for c in &compilations {
@@ -293,6 +328,12 @@ fn write_compilation(
     let publishable = c.publishable().map_err(failed)?;
     for language in languages {
         let lang = language.code();
+        // The analyst's findings, apart from the publication (issue 34 point 3): written
+        // whatever the formats, since they are what to act on before publishing.
+        let path = dir.join(format!("{stem}.findings.{lang}.md"));
+        let findings = po_core::io::write::compilation_findings_markdown(c, *language);
+        write_file(&path, findings.as_bytes())?;
+        written.push(path);
         for format in formats {
             let body = match *format {
                 "md" => compilation_markdown(publishable, *language).into_bytes(),

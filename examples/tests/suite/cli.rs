@@ -516,8 +516,16 @@ fn services_write_submissions_and_the_county_compiles_them() {
         "{stdout}"
     );
     let md = std::fs::read_to_string(out.join("compilation-2023-17.sv.md")).unwrap();
+    // Issue 34 point 3: what was left out and the findings are the analyst's, in a file of
+    // their own, not in the publication.
+    let findings = std::fs::read_to_string(out.join("compilation-2023-17.findings.sv.md")).unwrap();
     assert!(
-        md.contains("## Lämnades utanför summorna\n\n- PO Arvika ("),
+        findings.contains("## Lämnades utanför summorna\n\n- PO Arvika ("),
+        "{findings}"
+    );
+    assert!(findings.contains("Publiceras inte."), "{findings}");
+    assert!(
+        !md.contains("Lämnades utanför") && !md.contains("10 § 3 saknas"),
         "{md}"
     );
     // Neither service reported a leadership group: said as such, not as "lacking: 0" alone.
@@ -526,7 +534,7 @@ fn services_write_submissions_and_the_county_compiles_them() {
         "{md}"
     );
     assert!(
-        md.starts_with("# Personligt ombud: sammanställning 2023 – Värmlands län\n"),
+        md.starts_with("# Redovisning av verksamhet med personligt ombud 2023 – Värmlands län\n"),
         "{md}"
     );
     assert!(md.contains("- PO Karlstad: Karlstad, Hammarö"), "{md}");

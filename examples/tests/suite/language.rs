@@ -179,6 +179,10 @@ fn usage_errors_in_swedish() {
             "po audit: okänt val --x; väntade ett av --k, --lang\n",
         ),
         (
+            &["compile", DATA, "--year", "2023", "--county", "17", "--budget", "b.json"],
+            "po compile: --budget: budgeten är hela landets",
+        ),
+        (
             &["check", &clients, &clients],
             "po check: två filer av samma slag angivna: ",
         ),
@@ -228,7 +232,7 @@ fn compile_speaks_swedish_findings_included() {
         "{text}"
     );
     none_of(&text, ENGLISH, "po compile");
-    let md = std::fs::read_to_string(out.join("compilation-2023-riket.sv.md")).unwrap();
+    let md = std::fs::read_to_string(out.join("compilation-2023-riket.findings.sv.md")).unwrap();
     assert!(md.contains("## Att fråga verksamheterna om"), "{md}");
     assert!(
         !md.contains("is missing"),

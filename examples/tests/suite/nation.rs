@@ -125,11 +125,11 @@ fn protected_compilations_publish_no_small_count_and_render() {
     assert!(audit.is_safe(), "{:?}", audit.at_risk);
     let md = compilation_markdown(c.publishable().unwrap(), Language::Sv);
     assert!(
-        md.starts_with("# Personligt ombud: sammanställning 2023 – "),
+        md.starts_with("# Redovisning av verksamhet med personligt ombud 2023 – "),
         "{md}"
     );
     assert!(md.contains("Verksamheter: "));
-    assert!(md.contains("**Aktuella klienter efter kön och ålder**"));
+    assert!(md.contains("**Tabell 3. Klienternas ålder och kön 2023**"));
 }
 
 fn small_counts_shown(tables: &[Table]) -> Vec<String> {
@@ -304,7 +304,7 @@ fn grants_are_summed_and_the_change_is_against_last_year() {
         decided
     );
     assert!(
-        md.contains("| Stockholm County | 6 | 2,415,000 | 2,415,000 | 60,000 |"),
+        md.contains("| Stockholm | 6 | 2,415,000 | 2,415,000 | 60,000 |"),
         "{md}"
     );
 }
@@ -323,11 +323,14 @@ fn the_nation_s_table_1_and_its_documents() {
         (290, 290, 106)
     );
     let md = compilation_markdown(national.publishable().unwrap(), Language::Sv);
-    assert!(md.contains("| Riket | 290 | 290 | .. | 106 |"), "{md}");
+    assert!(
+        md.contains("| Totalt | 290 | 290 | \u{2013} | 106 |"),
+        "{md}"
+    );
     let html =
         po_core::io::write::compilation_to_html(national.publishable().unwrap(), Language::En);
-    assert!(html.starts_with("<!doctype html>") && html.contains("<th>Sweden</th><td>290</td>"));
-    assert!(html.contains("Active clients by gender and age"));
+    assert!(html.starts_with("<!doctype html>") && html.contains("<th>Total</th><td>290</td>"));
+    assert!(html.contains("<h2>Table 3. The clients' age and gender 2023</h2>"));
     let xlsx =
         po_core::io::write::compilation_to_xlsx(national.publishable().unwrap(), Language::Sv)
             .unwrap();
@@ -336,7 +339,7 @@ fn the_nation_s_table_1_and_its_documents() {
     assert_eq!(sheets.len(), 1 + national.tables.len());
     let first = &sheets[0].frame.batches[0];
     let riket = (0..first[0].len())
-        .find(|&i| first[0].cell(i) == Some("Riket"))
+        .find(|&i| first[0].cell(i) == Some("Totalt"))
         .unwrap();
     assert_eq!(first[2].cell(riket), Some("290"));
     let services = (0..first[0].len())
@@ -369,4 +372,132 @@ fn the_nation_of_exact_submissions_publishes_seed_001_s_tables_in_full() {
         assert!(c.publishable().is_ok(), "{:?}", c.county);
         assert_eq!(small_counts_shown(&c.tables), Vec::<String>::new());
     }
+}
+
+/// Issue 34 point 3: the national report as seed 001 lays it out — its title, table 1 and table
+/// 3 numbered and titled as there, the counties in its order by their short names, a source
+/// line under every table, and two symbols: `..` hidden, `–` nothing to report or no previous
+/// year; the findings are not in the publication.
+#[test]
+fn the_national_report_is_laid_out_as_seed_001() {
+    let services = nation(Protection::Unprotected);
+    let c = compile(&services, 2023, None, Protection::default()).unwrap();
+    let md = compilation_markdown(c.publishable().unwrap(), Language::Sv);
+    assert!(md.starts_with("# Redovisning av verksamhet med personligt ombud 2023 – Riket\n"));
+    assert!(md.contains(
+        "\n**Tabell 1. Kommuner som erbjuder PO per län 2023**\n\n| Län | Antal kommuner | Antal \
+         kommuner som erbjuder PO 2023 | Förändring jämfört med 2022 | Antal verksamheter |\n"
+    ));
+    assert!(
+        md.contains("**Tabell 3. Klienternas ålder och kön 2023**"),
+        "{md}"
+    );
+    // Seed 001's order: Blekinge first, Gotland before Gävleborg, Örebro and Östergötland last.
+    let rows: Vec<&str> = md
+        .lines()
+        .skip_while(|l| !l.starts_with("**Tabell 1."))
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| Län"))
+        .take(22)
+        .map(|l| l.split(" | ").next().unwrap().trim_start_matches("| "))
+        .collect();
+    assert_eq!(rows[..4], ["Blekinge", "Dalarna", "Gotland", "Gävleborg"]);
+    assert_eq!(
+        rows[18..],
+        ["Västra Götaland", "Örebro", "Östergötland", "Totalt"]
+    );
+    // No previous year: "–", never "..", which means hidden.
+    assert!(md.contains("| Blekinge | 5 | 5 | \u{2013} | 5 |"), "{md}");
+    assert!(md.contains(".. uppgiften visas inte, för att skydda enskilda"));
+    assert!(md.contains("\u{2013} inget att redovisa, eller ingen uppgift för föregående år"));
+    let tables = md.matches("\n**").count();
+    assert_eq!(
+        md.matches("\nKälla: Länsstyrelserna 2024\n").count(),
+        tables,
+        "{md}"
+    );
+    assert!(!md.contains("Att fråga verksamheterna om") && !md.contains("10 § 3 saknas"));
+    let findings = po_core::io::write::compilation_findings_markdown(&c, Language::Sv);
+    assert!(
+        findings.contains("## Att fråga verksamheterna om"),
+        "{findings}"
+    );
+    let html = po_core::io::write::compilation_to_html(c.publishable().unwrap(), Language::Sv);
+    assert_eq!(
+        html.matches("<p class=\"source\">Källa: Länsstyrelserna 2024</p>")
+            .count(),
+        tables
+    );
+    let en = compilation_markdown(c.publishable().unwrap(), Language::En);
+    assert!(en.contains("**Table 1. Municipalities offering PO per county 2023**"));
+    assert!(en.contains("| Blekinge | 5 | 5 | \u{2013} | 5 |"));
+    assert!(!en.contains("Källa") && !en.contains("Tabell"));
+}
+
+/// Issue 34 point 3: seed 001 table 5 from the national budget and the services' grants —
+/// seed 001's own figures: 104 460 000 budgeted, 99 230 503 paid for positions, 1 630 200
+/// repaid, 102 100 303 net and 2 359 697 returned to the treasury.
+#[test]
+fn table_5_is_seed_001_s_budget_and_outcome() {
+    let mut services = nation(Protection::Unprotected);
+    let paid = Decimal::from(99_230_503);
+    let each = Decimal::from(936_000);
+    for (i, s) in services.iter_mut().enumerate() {
+        let share = if i == 0 {
+            paid - each * Decimal::from(105)
+        } else {
+            each
+        };
+        s.grant = Some(GrantFigures {
+            decided: share,
+            paid: share,
+            repaid: if i == 0 {
+                Decimal::from(1_630_200)
+            } else {
+                Decimal::ZERO
+            },
+        });
+    }
+    let account = po_core::money::BudgetAccount::from_json(
+        r#"{"year": 2019, "total": "104460000", "socialstyrelsen_admin": "1500000",
+            "county_boards_admin": "3000000", "spent_socialstyrelsen": "1500000",
+            "spent_county_boards": "3000000"}"#,
+    )
+    .unwrap();
+    let c = compile(&services, 2023, None, Protection::Unprotected)
+        .unwrap()
+        .with_budget(account)
+        .unwrap();
+    let md = compilation_markdown(c.publishable().unwrap(), Language::Sv).replace('\u{a0}', " ");
+    let table: Vec<&str> = md
+        .lines()
+        .skip_while(|l| !l.starts_with("**Tabell 5. Budget och utfall PO 2023**"))
+        .take(13)
+        .collect();
+    assert_eq!(
+        table[2..],
+        [
+            "| Kostnader | Budget | Utfall |",
+            "|---|---:|---:|",
+            "| Socialstyrelsen | 1 500 000 | 1 500 000 |",
+            "| Länsstyrelsernas administration | 3 000 000 | 3 000 000 |",
+            "| Ombudstjänster, statsbidrag | 99 960 000 | 99 230 503 |",
+            "| Summa | 104 460 000 | 103 730 503 |",
+            "| Återbetalning |  | -1 630 200 |",
+            "| Netto efter återbetalning |  | 102 100 303 |",
+            "| Återförs till statskassan |  | 2 359 697 |",
+            "",
+            "Källa: Socialstyrelsen 2024",
+        ],
+        "{md}"
+    );
+    // Every service reported its grant: no finding about the outcome's coverage.
+    assert!(!c.findings.iter().any(|f| f.reason.contains("table 5")));
+    services[7].grant = None;
+    let account = c.budget.clone().unwrap();
+    let partial = compile(&services, 2023, None, Protection::Unprotected)
+        .unwrap()
+        .with_budget(account)
+        .unwrap();
+    assert!(partial.findings.iter().any(|f| f.reason
+        == "table 5's grant outcome covers the 105 of 106 services that reported their grant"));
 }

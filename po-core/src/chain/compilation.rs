@@ -95,9 +95,45 @@ pub struct Compilation {
     /// could not read). The compilation of the others is written all the same.
     #[serde(default)]
     pub left_out: Vec<ChainFinding>,
+    /// The year's national budget and its administration's spending, when given
+    /// ([`Compilation::with_budget`]): seed 001 table 5 beside the services' grants.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub budget: Option<crate::money::BudgetAccount>,
 }
 
 impl Compilation {
+    /// The same compilation with the year's national budget (seed 001 table 5: the budget,
+    /// and the outcome — the administrations' spending from `account`, the grant paid and
+    /// repaid from the services' submissions). When a service reported no grant, a finding
+    /// says how many of the services the outcome covers.
+    ///
+    /// # Errors
+    /// [`crate::money::MoneyError`] for a negative amount (the budget is checked again).
+    pub fn with_budget(
+        mut self,
+        account: crate::money::BudgetAccount,
+    ) -> Result<Compilation, crate::money::MoneyError> {
+        account.budget.outcome(
+            account.spent_socialstyrelsen,
+            account.spent_county_boards,
+            self.grant.paid,
+            self.grant.repaid,
+        )?;
+        let services = self.services.len() as u64;
+        if self.grant_reported < services {
+            self.findings.push(ChainFinding::new(
+                "total",
+                format!(
+                    "table 5's grant outcome covers the {} of {services} services that reported \
+                     their grant",
+                    self.grant_reported
+                ),
+            ));
+        }
+        self.budget = Some(account);
+        Ok(self)
+    }
+
     /// The attacker's view of the compiled tables, as one publication with the relations
     /// between them: every hidden cell's range and those at risk under the compilation's
     /// threshold (k = 3 for an unprotected compilation, whose every count is shown).
@@ -613,5 +649,6 @@ fn assemble(
         leadership_unreported,
         findings,
         left_out: Vec::new(),
+        budget: None,
     })
 }

@@ -225,6 +225,37 @@ pub struct NationalBudget {
     pub county_boards_admin: Decimal,
 }
 
+/// A year's national budget with what its administration spent: seed 001 table 5 has the
+/// budget and the outcome of Socialstyrelsen's and the county boards' administration beside
+/// the grant for positions, whose outcome (paid and repaid) the services' submissions give.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BudgetAccount {
+    /// The budget.
+    #[serde(flatten)]
+    pub budget: NationalBudget,
+    /// What Socialstyrelsen's administration spent (seed 001: 1 500 000).
+    pub spent_socialstyrelsen: Decimal,
+    /// What the county boards' administration spent (seed 001: 3 000 000).
+    pub spent_county_boards: Decimal,
+}
+
+impl BudgetAccount {
+    /// Reads the JSON form: the [`NationalBudget`]'s fields and the two spent.
+    ///
+    /// # Errors
+    /// [`MoneyError::InvalidAgreement`] saying why (serde's words name the place).
+    pub fn from_json(text: &str) -> Result<BudgetAccount, MoneyError> {
+        let account: BudgetAccount =
+            serde_json::from_str(text).map_err(|e| MoneyError::InvalidAgreement {
+                reason: e.to_string(),
+            })?;
+        account.budget.check()?;
+        non_negative("spent_socialstyrelsen", account.spent_socialstyrelsen)?;
+        non_negative("spent_county_boards", account.spent_county_boards)?;
+        Ok(account)
+    }
+}
+
 impl NationalBudget {
     /// The money available for positions: the total less both administrations.
     pub fn money_for_positions(&self) -> Result<Decimal, MoneyError> {

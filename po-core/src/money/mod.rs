@@ -15,7 +15,7 @@ pub use agreement::{
 pub use allocation::{allocate, Allocation, Check, ParticipantShare};
 pub use error::{MoneyError, MAX_ADULTS, MAX_AMOUNT};
 pub use grant::{
-    amount_per_position, grant, grant_calendar, repayment, service_grant, Grant, GrantCalendar,
-    NationalBudget, Repayment, Waiver,
+    amount_per_position, grant, grant_calendar, repayment, service_grant, BudgetAccount, Grant,
+    GrantCalendar, NationalBudget, Repayment, Waiver,
 };
 pub use scenario::{client_share_vs_key, compare, ClientShareRow, ScenarioRow};

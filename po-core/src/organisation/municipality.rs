@@ -73,6 +73,24 @@ pub struct MunicipalityCode {
 }
 
 impl County {
+    /// The county's short name as seed 001's tables write it ("Stockholm", "Västra Götaland"):
+    /// its English label without " County", which is the Swedish name without "län" and the
+    /// genitive s.
+    #[must_use]
+    pub fn short_name(self) -> &'static str {
+        let label = self.label_en();
+        label.strip_suffix(" County").unwrap_or(label)
+    }
+
+    /// Every county in seed 001's order: its table 1 lists them alphabetically by short name
+    /// as Swedish sorts them (å, ä, ö after z: Gotland before Gävleborg, Örebro last but one).
+    #[must_use]
+    pub fn in_seed_order() -> Vec<County> {
+        let mut all: Vec<County> = County::ALL.to_vec();
+        all.sort_by_key(|c| crate::text::swedish_order(c.short_name()));
+        all
+    }
+
     /// The county whose two-digit code is `number` (17 is Värmland): a table lookup, as a
     /// validating import reads one municipality code per client.
     fn of_number(number: usize) -> Option<County> {

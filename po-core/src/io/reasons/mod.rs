@@ -181,6 +181,10 @@ const REASONS: &[(&str, &str)] = &[
         "fältet {} innehåller något som liknar ett identitetsnummer; fritext får inte identifiera klienten",
     ),
     ("unknown sheet, not read; expected one of {}", "okänt blad, läses inte; väntade ett av {}"),
+    (
+        "table 5's grant outcome covers the {} of {} services that reported their grant",
+        "utfallet för statsbidraget i tabell 5 omfattar de {} av {} verksamheter som redovisat sitt statsbidrag",
+    ),
     // A list of names shortened (text::list_names), inside a value.
     ("{}, … ({} more)", "{}, … ({} till)"),
 ];

@@ -1,8 +1,14 @@
 //! The compilation as a document: what every rendering (Markdown, HTML, Excel) shows, in one
-//! order, so that the three cannot disagree — the title, the figures, the services and their
-//! municipalities, seed 001's table 1, the compiled tables, the roles leadership groups lack,
-//! the grant per county (by the host municipality's county, whose länsstyrelse decides it:
-//! SFS 2013:522 8 §) and the findings to ask the services about.
+//! order, so that the three cannot disagree — the title, the legend of the two symbols, the
+//! figures, the services and their municipalities, seed 001's table 1, the compiled tables
+//! (seed 001's numbered as it numbers them), the roles leadership groups lack and the grant per
+//! county (by the host municipality's county, whose länsstyrelse decides it: SFS 2013:522 8 §),
+//! each table with its source line. The findings to ask the services about and the submissions
+//! left out are for the analyst, not the publication: [`findings`] lists them for a file of
+//! their own (issue 34 point 3).
+//!
+//! Two symbols, never one for both (seed 001 and SCB's convention): `..` a number not shown to
+//! protect individuals; `–` nothing to report (no change) or no figure for the previous year.
 
 use super::document::Grid;
 use rust_decimal::Decimal;
@@ -22,7 +28,8 @@ pub(crate) enum Value {
     Hidden,
     /// A decimal (positions) or an amount in kronor.
     Decimal(Decimal),
-    /// A change, `+7` or `-2`; `None` unknown (`..`).
+    /// A change, `+7` or `-2`; `–` for none, and for `None`: no previous year to compare
+    /// with (a hidden change is [`Value::Hidden`]).
     Change(Option<i64>),
     /// Text (an answer of the survey).
     Text(String),
@@ -46,11 +53,13 @@ impl From<Option<Decimal>> for Value {
 }
 
 impl Value {
-    /// As text in the reader's language (`1 234`, `2,5` in Swedish), `..` when hidden.
+    /// As text in the reader's language (`1 234`, `2,5` in Swedish), `..` when hidden, `–`
+    /// when there is nothing to report.
     pub(crate) fn text(&self, sv: bool) -> String {
         match self {
             Value::Count(n) => crate::io::text::count(*n, sv),
-            Value::Hidden | Value::Change(None) => "..".to_owned(),
+            Value::Hidden => HIDDEN.to_owned(),
+            Value::Change(None | Some(0)) => NOTHING.to_owned(),
             Value::Decimal(d) => crate::io::text::decimal(*d, sv),
             Value::Change(Some(d)) => format!("{d:+}"),
             Value::Text(t) => t.clone(),
@@ -58,20 +67,67 @@ impl Value {
     }
 }
 
+/// A number not shown, to protect individuals.
+pub(crate) const HIDDEN: &str = "..";
+
+/// Nothing to report, or no figure for the previous year (an en dash, as seed 001 prints it).
+pub(crate) const NOTHING: &str = "\u{2013}";
+
 /// Everything a compilation's rendering shows.
 pub(crate) struct Document {
     pub title: String,
+    /// What `..` and `–` mean, one line each.
+    pub legend: [String; 2],
     /// Label and value, in order.
     pub figures: Vec<(String, Value)>,
     /// Each service and its municipalities' names.
     pub services: Vec<(String, String)>,
     /// Table 1 (municipalities offering PO), shown before the compiled tables.
     pub offering: Grid,
+    /// The compiled tables, seed 001's numbered and titled as it does.
+    pub tables: Vec<crate::report::Table>,
+    /// Seed 001 table 5, the national budget and its outcome, with its own source line
+    /// (Socialstyrelsen's), when the compilation has the budget.
+    pub budget: Option<(Grid, String)>,
     /// Shown after the compiled tables.
     pub sections: Vec<Grid>,
-    /// Lists shown last, each under its heading, each item `about (file): reason`: the
-    /// submissions left out of the sums, then the findings (either left out when empty).
-    pub notes: Vec<(&'static str, Vec<String>)>,
+    /// The source line under every table ("Källa: Länsstyrelserna 2024", as seed 001 writes
+    /// it the year after the year reported).
+    pub source: String,
+}
+
+/// The analyst's lists, apart from the publication: each under its heading, each item
+/// `about (file): reason` — the submissions left out of the sums, then the findings (either
+/// left out when empty).
+pub(crate) fn findings(c: &Compilation, sv: bool) -> Vec<(&'static str, Vec<String>)> {
+    let t = crate::io::text::words(sv);
+    [
+        (
+            t("Lämnades utanför summorna", "Left out of the sums"),
+            &c.left_out,
+        ),
+        (
+            t("Att fråga verksamheterna om", "To ask the services about"),
+            &c.findings,
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, list)| !list.is_empty())
+    .map(|(heading, list)| {
+        let items = list.iter().map(|f| crate::io::reasons::finding(f, sv));
+        (heading, items.collect())
+    })
+    .collect()
+}
+
+/// Seed 001's number and title of a compiled table, if it has one: table 3 is the clients'
+/// age and gender (the active clients).
+fn seed_title(table: &crate::report::Table, year: i32, sv: bool) -> Option<String> {
+    match table.name.as_str() {
+        "active_clients" if sv => Some(format!("Tabell 3. Klienternas ålder och kön {year}")),
+        "active_clients" => Some(format!("Table 3. The clients' age and gender {year}")),
+        _ => None,
+    }
 }
 
 /// The document of `c` in Swedish (`sv`) or English.
@@ -131,7 +187,8 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
         ));
         figures.push((
             format!("{} {against}", t("Aktuella klienter", "Active clients")),
-            Value::Change(ch.active_clients),
+            ch.active_clients
+                .map_or(Value::Hidden, |d| Value::Change(Some(d))),
         ));
     }
     let services = c
@@ -145,31 +202,48 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
             (service.clone(), names.join(", "))
         })
         .collect();
+    let year = c.year;
+    // Seed 001 table 1: its title, its columns, its counties' order and short names.
+    let in_seed_order = County::in_seed_order();
+    let mut counties: Vec<&crate::chain::CountyRow> = c
+        .offering
+        .counties
+        .iter()
+        .filter(|r| c.county.is_none() || r.county == c.county)
+        .collect();
+    counties.sort_by_key(|r| {
+        r.county
+            .and_then(|k| in_seed_order.iter().position(|&o| o == k))
+    });
     let offering = Grid {
-        title: t(
-            "Kommuner som erbjuder personligt ombud",
-            "Municipalities offering personal ombud",
-        )
-        .into(),
-        header: Vec::from(
-            [
-                t("Län", "County"),
-                t("Kommuner", "Municipalities"),
-                t("Erbjuder PO", "Offering PO"),
-                t("Förändring", "Change"),
-                t("Verksamheter", "Services"),
-            ]
-            .map(String::from),
-        ),
-        rows: c
-            .offering
-            .counties
-            .iter()
-            .filter(|r| c.county.is_none() || r.county == c.county)
+        title: if sv {
+            format!("Tabell 1. Kommuner som erbjuder PO per län {year}")
+        } else {
+            format!("Table 1. Municipalities offering PO per county {year}")
+        },
+        header: vec![
+            t("Län", "County").to_owned(),
+            t("Antal kommuner", "Municipalities").to_owned(),
+            if sv {
+                format!("Antal kommuner som erbjuder PO {year}")
+            } else {
+                format!("Municipalities offering PO {year}")
+            },
+            if sv {
+                format!("Förändring jämfört med {}", year - 1)
+            } else {
+                format!("Change against {}", year - 1)
+            },
+            t("Antal verksamheter", "Services").to_owned(),
+        ],
+        rows: counties
+            .into_iter()
             .chain(c.county.is_none().then_some(&c.offering.total))
             .map(|r| {
                 (
-                    place_name(r.county, sv).to_owned(),
+                    r.county
+                        .map_or(t("Totalt", "Total"), County::short_name)
+                        .to_owned(),
                     vec![
                         Value::Count(r.municipalities),
                         Value::Count(r.offering),
@@ -215,12 +289,12 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
                 ]
                 .map(String::from),
             ),
-            rows: c
-                .grants
+            rows: in_seed_order
                 .iter()
+                .filter_map(|&k| c.grants.iter().find(|g| g.county == k))
                 .map(|g| {
                     (
-                        place_name(Some(g.county), sv).to_owned(),
+                        g.county.short_name().to_owned(),
                         vec![
                             Value::Count(g.services),
                             Value::Decimal(g.grant.decided),
@@ -232,30 +306,145 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
                 .collect(),
         });
     }
+    let tables = c
+        .tables
+        .iter()
+        .map(|table| {
+            let mut table = table.clone();
+            if let Some(title) = seed_title(&table, year, sv) {
+                if sv {
+                    table.title_sv = title;
+                } else {
+                    table.title_en = title;
+                }
+            }
+            table
+        })
+        .collect();
+    let budget = c
+        .budget
+        .as_ref()
+        .map(|account| budget_table(c, account, sv));
     Document {
+        budget,
         title: compilation_title(c, sv),
+        legend: [
+            format!(
+                "{HIDDEN} {}",
+                t(
+                    "uppgiften visas inte, för att skydda enskilda (röjandekontroll)",
+                    "not shown, to protect individuals (disclosure control)"
+                )
+            ),
+            format!(
+                "{NOTHING} {}",
+                t(
+                    "inget att redovisa, eller ingen uppgift för föregående år",
+                    "nothing to report, or no figure for the previous year"
+                )
+            ),
+        ],
         figures,
         services,
         offering,
+        tables,
         sections,
-        notes: [
+        source: if sv {
+            format!("Källa: Länsstyrelserna {}", year + 1)
+        } else {
+            format!("Source: the county administrative boards, {}", year + 1)
+        },
+    }
+}
+
+/// Seed 001 table 5: the budget of Socialstyrelsen's and the county boards' administration
+/// and of the grant for positions, and the outcome — the administrations' spending as the
+/// account gives it, the grant paid and repaid as the services reported it — with what is
+/// returned to the treasury (`NationalBudget::outcome`); the source is Socialstyrelsen's.
+fn budget_table(
+    c: &Compilation,
+    account: &crate::money::BudgetAccount,
+    sv: bool,
+) -> (Grid, String) {
+    let t = crate::io::text::words(sv);
+    let b = &account.budget;
+    let for_positions = b.total - b.socialstyrelsen_admin - b.county_boards_admin;
+    let (spent, net, returned) = b
+        .outcome(
+            account.spent_socialstyrelsen,
+            account.spent_county_boards,
+            c.grant.paid,
+            c.grant.repaid,
+        )
+        .unwrap_or_default();
+    let none = || Value::Text(String::new());
+    let year = c.year;
+    let grid = Grid {
+        title: if sv {
+            format!("Tabell 5. Budget och utfall PO {year}")
+        } else {
+            format!("Table 5. Budget and outcome of PO {year}")
+        },
+        header: Vec::from(
+            [t("Kostnader", "Costs"), "Budget", t("Utfall", "Outcome")].map(String::from),
+        ),
+        rows: [
             (
-                t("Lämnades utanför summorna", "Left out of the sums"),
-                &c.left_out,
+                t("Socialstyrelsen", "Socialstyrelsen"),
+                Value::Decimal(b.socialstyrelsen_admin),
+                Value::Decimal(account.spent_socialstyrelsen),
             ),
             (
-                t("Att fråga verksamheterna om", "To ask the services about"),
-                &c.findings,
+                t(
+                    "Länsstyrelsernas administration",
+                    "The county boards' administration",
+                ),
+                Value::Decimal(b.county_boards_admin),
+                Value::Decimal(account.spent_county_boards),
+            ),
+            (
+                t(
+                    "Ombudstjänster, statsbidrag",
+                    "Ombud positions, state grant",
+                ),
+                Value::Decimal(for_positions),
+                Value::Decimal(c.grant.paid),
+            ),
+            (
+                t("Summa", "Sum"),
+                Value::Decimal(b.total),
+                Value::Decimal(spent),
+            ),
+            (
+                t("Återbetalning", "Repaid"),
+                none(),
+                Value::Decimal(if c.grant.repaid.is_zero() {
+                    Decimal::ZERO // never "-0"
+                } else {
+                    -c.grant.repaid
+                }),
+            ),
+            (
+                t("Netto efter återbetalning", "Net after repayments"),
+                none(),
+                Value::Decimal(net),
+            ),
+            (
+                t("Återförs till statskassan", "Returned to the treasury"),
+                none(),
+                Value::Decimal(returned),
             ),
         ]
         .into_iter()
-        .filter(|(_, list)| !list.is_empty())
-        .map(|(heading, list)| {
-            let items = list.iter().map(|f| crate::io::reasons::finding(f, sv));
-            (heading, items.collect())
-        })
+        .map(|(label, budget, outcome)| (label.to_owned(), vec![budget, outcome]))
         .collect(),
-    }
+    };
+    let source = if sv {
+        format!("Källa: Socialstyrelsen {}", year + 1)
+    } else {
+        format!("Source: Socialstyrelsen, {}", year + 1)
+    };
+    (grid, source)
 }
 
 /// A county's name, or the nation's, in the reader's language (every rendering's title and
@@ -269,12 +458,13 @@ pub(crate) fn place_name(county: Option<County>, sv: bool) -> &'static str {
     }
 }
 
-/// A compilation's title (every rendering's).
+/// A compilation's title (every rendering's): seed 001's, "Redovisning av verksamhet med
+/// personligt ombud 2019", with the county or the nation.
 pub(crate) fn compilation_title(c: &Compilation, sv: bool) -> String {
     let what = if sv {
-        "Personligt ombud: sammanställning"
+        "Redovisning av verksamhet med personligt ombud"
     } else {
-        "Personal ombud: compilation"
+        "Report on the personal ombud services"
     };
     format!("{what} {} – {}", c.year, place_name(c.county, sv))
 }

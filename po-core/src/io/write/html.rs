@@ -158,6 +158,7 @@ body{font-family:'DejaVu Sans',Arial,sans-serif;font-size:10pt;color:#111;max-wi
 h1{font-size:16pt;margin:0 0 4mm}h2{font-size:12pt;margin:6mm 0 2mm}h3{font-size:10.5pt;margin:4mm 0 1.5mm}
 td.text{text-align:left}
 p.stamp{color:#444;font-size:8.5pt}
+p.source{color:#444;font-size:8pt;margin:0 0 3mm}p.legend{font-size:8.5pt}
 table{border-collapse:collapse;margin:1mm 0 2mm;font-size:9pt;max-width:100%}
 th,td{border-bottom:1px solid #ccc;padding:1mm 1.8mm;text-align:right;font-variant-numeric:tabular-nums}
 thead th{border-bottom:1.5px solid #333;vertical-align:bottom}tbody th,tfoot th{text-align:left;font-weight:normal}
@@ -267,7 +268,8 @@ pub fn to_html(r: Publishable<'_, AnnualReport>, language: Language) -> String {
 }
 
 /// A county's or the nation's compilation as one self-contained HTML document (A4, the same
-/// style as the report), with what the Markdown shows (`crate::chain::document`).
+/// style as the report), with what the Markdown shows: the legend, each table with its source
+/// line; the findings apart ([`super::compilation_findings_markdown`]).
 pub fn compilation_to_html(
     c: Publishable<'_, crate::chain::Compilation>,
     language: Language,
@@ -289,19 +291,26 @@ pub fn compilation_to_html(
         let _ = write!(out, "<li>{}: {}</li>", esc(service), esc(municipalities));
     }
     out.push_str("</ul>\n");
+    let _ = writeln!(
+        out,
+        "<p class=\"legend\">{}<br>{}</p>",
+        esc(&d.legend[0]),
+        esc(&d.legend[1])
+    );
+    let source = format!("<p class=\"source\">{}</p>\n", esc(&d.source));
     grid_html(&mut out, &d.offering, sv, "h2");
-    for table in &c.tables {
+    out.push_str(&source);
+    for table in &d.tables {
         table_html(&mut out, table, sv, "h2");
+        out.push_str(&source);
+    }
+    if let Some((grid, budget_source)) = &d.budget {
+        grid_html(&mut out, grid, sv, "h2");
+        let _ = writeln!(out, "<p class=\"source\">{}</p>", esc(budget_source));
     }
     for s in &d.sections {
         grid_html(&mut out, s, sv, "h2");
-    }
-    for (heading, items) in &d.notes {
-        let _ = write!(out, "<h2>{}</h2><ul>", esc(heading));
-        for f in items {
-            let _ = write!(out, "<li>{}</li>", esc(f));
-        }
-        out.push_str("</ul>\n");
+        out.push_str(&source);
     }
     out.push_str("</body></html>\n");
     out

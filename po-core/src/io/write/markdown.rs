@@ -102,7 +102,9 @@ pub fn to_markdown(r: Publishable<'_, AnnualReport>, lang: Language) -> String {
     out
 }
 
-/// The compilation as Markdown in `language`, laid out as the national report's tables.
+/// The compilation as Markdown in `language`, laid out as the national report's tables (seed
+/// 001): the legend of `..` and `–`, each table with its source line. The findings are not
+/// here: see [`compilation_findings_markdown`].
 pub fn compilation_markdown(c: Publishable<'_, Compilation>, language: Language) -> String {
     let c = c.get();
     let sv = language == Language::Sv;
@@ -115,14 +117,48 @@ pub fn compilation_markdown(c: Publishable<'_, Compilation>, language: Language)
     for (service, municipalities) in &d.services {
         let _ = writeln!(out, "- {service}: {municipalities}");
     }
+    let _ = writeln!(out, "\n{}  \n{}", d.legend[0], d.legend[1]);
+    let source = |out: &mut String| {
+        let _ = writeln!(out, "\n{}", d.source);
+    };
     grid_md(&mut out, &d.offering, sv);
-    for table in &c.tables {
+    source(&mut out);
+    for table in &d.tables {
         table_md(&mut out, table, language);
+        source(&mut out);
+    }
+    if let Some((grid, source)) = &d.budget {
+        grid_md(&mut out, grid, sv);
+        let _ = writeln!(out, "\n{source}");
     }
     for s in &d.sections {
         grid_md(&mut out, s, sv);
+        source(&mut out);
     }
-    for (heading, items) in &d.notes {
+    out
+}
+
+/// What the analyst compiling asks the services about, apart from the publication (issue 34
+/// point 3): the submissions left out of the sums and the findings, each naming its service
+/// and file, in `language`; empty lists are left out, and a compilation with neither says so.
+pub fn compilation_findings_markdown(c: &Compilation, language: Language) -> String {
+    let sv = language == Language::Sv;
+    let t = crate::io::text::words(sv);
+    let mut out = format!(
+        "# {}\n\n{}\n",
+        super::compilation::compilation_title(c, sv),
+        t(
+            "Till handläggaren: att fråga verksamheterna om innan sammanställningen publiceras. \
+             Publiceras inte.",
+            "For the analyst: what to ask the services about before the compilation is \
+             published. Not for publication."
+        )
+    );
+    let lists = super::compilation::findings(c, sv);
+    if lists.is_empty() {
+        let _ = writeln!(out, "\n{}", t("Inga fynd.", "No findings."));
+    }
+    for (heading, items) in lists {
         let _ = writeln!(out, "\n## {heading}\n");
         for f in items {
             let _ = writeln!(out, "- {f}");

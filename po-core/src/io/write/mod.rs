@@ -40,7 +40,7 @@ pub fn message_in(message: &str, language: crate::Language) -> String {
 pub use flat::to_flat_csv;
 pub use html::{compilation_to_html, to_html};
 pub use invoices::{allocation_csv, allocation_markdown};
-pub use markdown::{compilation_markdown, to_markdown};
+pub use markdown::{compilation_findings_markdown, compilation_markdown, to_markdown};
 pub use meeting::{
     annual_summary_by_level, annual_summary_by_level_with_ledger, meeting_document,
     meeting_document_with_ledger,

@@ -75,7 +75,7 @@ pub fn report_to_xlsx(
     first.set_column_width(0, 120).map_err(failed)?;
     for block in d.parts.iter().flat_map(|p: &Part<'_>| &p.blocks) {
         match block {
-            Block::Table(table) => table_sheet(&mut book, table, sv)?,
+            Block::Table(table) => table_sheet(&mut book, table, sv, None)?,
             Block::Grid(g) => grid_sheet(&mut book, g)?,
             Block::Text(_) | Block::Items(_) => {}
         }
@@ -289,6 +289,7 @@ fn table_sheet(
     book: &mut rust_xlsxwriter::Workbook,
     table: &crate::report::Table,
     sv: bool,
+    source: Option<&str>,
 ) -> Result<(), crate::Error> {
     let failed = |e: rust_xlsxwriter::XlsxError| xlsx_failed(e.to_string());
     let bold = rust_xlsxwriter::Format::new().set_bold();
@@ -333,13 +334,17 @@ fn table_sheet(
         write(sheet, r, j, *cell).map_err(failed)?;
     }
     write(sheet, r, columns + 1, table.total).map_err(failed)?;
+    if let Some(source) = source {
+        sheet.write_string(r + 2, 0, source).map_err(failed)?;
+    }
     sheet.set_column_width(0, 28).map_err(failed)?;
     Ok(())
 }
 
 /// A county's or the nation's compilation as an `.xlsx` workbook: a first sheet with what the
-/// Markdown shows besides the compiled tables (`crate::chain::document`), then a sheet per
-/// compiled table. Counts and amounts are numbers, hidden ones `..`.
+/// Markdown shows besides the compiled tables (the legend, table 1 and the sections, each with
+/// its source line), then a sheet per compiled table. Counts and amounts are numbers, hidden
+/// ones `..`; the findings apart ([`super::compilation_findings_markdown`]).
 pub fn compilation_to_xlsx(
     c: Publishable<'_, crate::chain::Compilation>,
     language: Language,
@@ -363,6 +368,11 @@ pub fn compilation_to_xlsx(
         .map_err(failed)?;
     let mut rows: Vec<(u32, Vec<(u16, Entry)>)> = Vec::new();
     let mut row = 2u32;
+    for line in &d.legend {
+        rows.push((row, vec![(0, Entry::Text(line.clone()))]));
+        row += 1;
+    }
+    row += 1;
     for (label, value) in &d.figures {
         rows.push((
             row,
@@ -384,7 +394,10 @@ pub fn compilation_to_xlsx(
         ));
         row += 1;
     }
-    for s in std::iter::once(&d.offering).chain(&d.sections) {
+    let grids = std::iter::once((&d.offering, &d.source))
+        .chain(d.budget.as_ref().map(|(g, source)| (g, source)))
+        .chain(d.sections.iter().map(|s| (s, &d.source)));
+    for (s, source) in grids {
         row += 1;
         rows.push((row, vec![(0, Entry::Heading(s.title.clone()))]));
         row += 1;
@@ -405,14 +418,8 @@ pub fn compilation_to_xlsx(
             );
             rows.push((row, cells));
         }
-    }
-    for (heading, items) in &d.notes {
         row += 2;
-        rows.push((row, vec![(0, Entry::Heading((*heading).to_owned()))]));
-        for f in items {
-            row += 1;
-            rows.push((row, vec![(0, Entry::Text(f.clone()))]));
-        }
+        rows.push((row, vec![(0, Entry::Text(source.clone()))]));
     }
     for (r, cells) in rows {
         for (j, cell) in cells {
@@ -427,8 +434,8 @@ pub fn compilation_to_xlsx(
         }
     }
     first.set_column_width(0, 40).map_err(failed)?;
-    for table in &c.tables {
-        table_sheet(&mut book, table, sv)?;
+    for table in &d.tables {
+        table_sheet(&mut book, table, sv, Some(&d.source))?;
     }
     book.save_to_buffer().map_err(failed)
 }

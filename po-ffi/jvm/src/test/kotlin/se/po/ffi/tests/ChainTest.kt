@@ -13,7 +13,7 @@ class ChainTest {
         val other = flat.replace("PO Egen", "PO Annan").replace("1761", "1762").replace(";4\n", ";6\n")
         val county = compileSubmissions(listOf(flat, other), 2023, "17", unprotected = true)
         check(county.services == 2L && county.tables[0].cells[0][0] == 10L, "compiled: ${county.tables[0].cells}")
-        check(county.markdown.startsWith("# Personligt ombud: sammanställning 2023 – Värmlands län"), "markdown")
+        check(county.markdown.startsWith("# Redovisning av verksamhet med personligt ombud 2023 – Värmlands län"), "markdown")
         check(county.html.startsWith("<!doctype html>") && "Värmlands län" in county.html, "html")
     }
 
