@@ -179,7 +179,9 @@ fn usage_errors_in_swedish() {
             "po audit: okänt val --x; väntade ett av --k, --lang\n",
         ),
         (
-            &["compile", DATA, "--year", "2023", "--county", "17", "--budget", "b.json"],
+            &[
+                "compile", DATA, "--year", "2023", "--county", "17", "--budget", "b.json",
+            ],
             "po compile: --budget: budgeten är hela landets",
         ),
         (
