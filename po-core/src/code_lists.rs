@@ -8,7 +8,7 @@ use crate::codes::{
     DeviationEventType, DeviationLevel, DeviationStatus, Gender, IntakeOutcome, UnknownCode,
 };
 use crate::eligibility::{ContactArea, LifeArea, NeedArea};
-use crate::organisation::{County, LeadershipRole};
+use crate::organisation::{County, LeadershipRole, ProviderType};
 
 struct Entry {
     name: &'static str,
@@ -30,7 +30,7 @@ macro_rules! entries {
     };
 }
 
-static LISTS: [Entry; 14] = entries![
+static LISTS: [Entry; 15] = entries![
     ContactReason,
     AssignmentCategory,
     IntakeOutcome,
@@ -42,6 +42,7 @@ static LISTS: [Entry; 14] = entries![
     DeviationStatus,
     LeadershipRole,
     County,
+    ProviderType,
     LifeArea,
     NeedArea,
     ContactArea,
@@ -80,7 +81,11 @@ mod tests {
 
     #[test]
     fn by_name() {
-        assert_eq!(list_names().len(), 14);
+        assert_eq!(list_names().len(), 15);
+        assert_eq!(
+            parse_in("provider_type", "Stiftelse").unwrap().code,
+            "foundation"
+        );
         assert_eq!(values_of("intake_outcome").unwrap().len(), 5);
         assert_eq!(parse_in("gender", "Kvinnor").unwrap().code, "woman");
         assert_eq!(parse_in("county", "Värmlands län").unwrap().code, "17");

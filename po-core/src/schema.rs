@@ -37,8 +37,9 @@ pub fn document_schemas() -> Vec<(&'static str, serde_json::Value)> {
         (
             "submission",
             of::<crate::chain::Submission>(
-                "One service's 10 § submission to länsstyrelsen (po-submission/2): the service, \
-                 its municipalities, the year, its exact counts and its report as published",
+                "One service's 10 § submission to länsstyrelsen (po-submission/3): the service, \
+                 its municipalities, the year, who runs it, its exact counts and its report as \
+                 published",
             ),
         ),
     ]

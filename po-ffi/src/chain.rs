@@ -70,7 +70,7 @@ impl From<&core::ChainFinding> for ChainFinding {
 }
 
 /// Compiles submissions for `year`: each a document in po's submission JSON (`{"schema":
-/// "po-submission/2", …}`) or the flat CSV form. `county` is a county's code or name (empty for
+/// "po-submission/3", …}`) or the flat CSV form. `county` is a county's code or name (empty for
 /// the nation); protected with threshold `k` unless `unprotected` (for the analyst's own
 /// checks, never for publication); the Markdown in `language` (`sv` or `en`).
 #[cfg_attr(

@@ -366,6 +366,7 @@ pub(super) fn write_submission(
     exact: AnnualReport,
     published: Option<&AnnualReport>,
     dir: &Path,
+    err: &mut dyn Write,
 ) -> Result<Vec<PathBuf>, Fail> {
     let municipalities = list
         .split(',')
@@ -395,10 +396,80 @@ pub(super) fn write_submission(
         None => None,
     };
     let year = exact.year;
-    let s = Submission::exact(host, municipalities, decided, exact, published.cloned());
+    let mut s = Submission::exact(host, municipalities, decided, exact, published.cloned());
+    (s.provider, s.deviation_routines) = submission_details(a)?;
+    // What the national report asks for that the submission does not say.
+    let mut missing = Vec::new();
+    if s.deviation_routines.is_none() {
+        missing.push(tr!(
+            "om verksamheten har rutiner för att rapportera brister till ledningsgruppen (--deviation-routines ja|nej)",
+            "whether the service has routines for reporting shortcomings to its leadership group (--deviation-routines ja|nej)"
+        ));
+    }
+    if s.report.priority_policy.is_none() {
+        missing.push(tr!(
+            "prioriteringsordningen (--policy)",
+            "the priority order (--policy)"
+        ));
+    }
+    if s.report.leadership.is_none() {
+        missing.push(tr!(
+            "ledningsgruppen (--leadership)",
+            "the leadership group (--leadership)"
+        ));
+    }
+    for m in missing {
+        let _ = writeln!(
+            err,
+            "po report: {} {m}",
+            tr!("redovisningen till länet saknar", "the submission lacks")
+        );
+    }
     let json = dir.join(format!("submission-{year}.json"));
     write_file(&json, (s.to_json() + "\n").as_bytes())?;
     let csv = dir.join(format!("submission-{year}.csv"));
     write_file(&csv, po_core::io::write::to_flat_csv(&s).as_bytes())?;
     Ok(vec![json, csv])
+}
+
+/// `po report`'s `--provider`, `--provider-type` and `--deviation-routines`: who runs the
+/// service and whether it has routines for shortcomings (seed 001 table 2 and its count of
+/// routines; issue 34 point 2). Read before anything is written, so that a wrong one stops
+/// the report at once.
+pub(super) fn submission_details(
+    a: &Args,
+) -> Result<(Option<po_core::organisation::Provider>, Option<bool>), Fail> {
+    let provider = match (a.options.get("provider"), a.options.get("provider-type")) {
+        (None, None) => None,
+        (Some(name), Some(kind)) => Some(po_core::organisation::Provider {
+            name: name.clone(),
+            organisation: po_core::organisation::ProviderType::parse(kind)
+                .map_err(|e| usage(format!("--provider-type: {}", said(e))))?,
+        }),
+        _ => {
+            return Err(usage(tr!(
+                "--provider och --provider-type anges tillsammans",
+                "--provider and --provider-type go together"
+            )))
+        }
+    };
+    if provider
+        .as_ref()
+        .is_some_and(|p| po_core::privacy::contains_identity_number(&p.name))
+    {
+        return Err(usage(format!(
+            "--provider: {}",
+            said(po_core::privacy::IN_FREE_TEXT)
+        )));
+    }
+    let routines = match a.options.get("deviation-routines") {
+        Some(v) => Some(po_core::input::flag_of(v).ok_or_else(|| {
+            usage(tr!(
+                "--deviation-routines: väntade ja eller nej, fick {v:?}",
+                "--deviation-routines: expected ja or nej, got {v:?}"
+            ))
+        })?),
+        None => None,
+    };
+    Ok((provider, routines))
 }

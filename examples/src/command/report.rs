@@ -45,6 +45,13 @@ Options:
                       protects its compilation against it)
   --positions-decided N
                       the full-time positions the grant was decided for (in the submission)
+  --provider NAME --provider-type TYPE
+                      the organisation running the service for its municipalities, and its
+                      kind (municipal_federation, non_profit_association, foundation, region,
+                      other); left out when the municipalities run it (seed 001 table 2)
+  --deviation-routines ja|nej
+                      whether the service has routines for reporting shortcomings to its
+                      leadership group (in the submission)
   --policy NAME|FILE  the priority order in use (10 § 3): a preset (national_2019,
                       varmland_2023, …) or a policy JSON file
   --leadership FILE   the leadership group (10 § 4) as JSON (see `po schema --format
@@ -91,6 +98,13 @@ Val:
                       skyddar sin sammanställning mot den)
   --positions-decided N
                       de årsarbetare statsbidraget beviljades för (i redovisningen till länet)
+  --provider NAMN --provider-type TYP
+                      organisationen som driver verksamheten åt kommunerna, och dess slag
+                      (municipal_federation, non_profit_association, foundation, region,
+                      other); utelämnas när kommunerna själva driver den (seed 001 tabell 2)
+  --deviation-routines ja|nej
+                      om verksamheten har rutiner för att rapportera brister till
+                      ledningsgruppen (i redovisningen till länet)
   --policy NAMN|FIL   prioriteringsordningen (10 § 3): en förinställning (national_2019,
                       varmland_2023, …) eller en JSON-fil
   --leadership FIL    ledningsgruppen (10 § 4) som JSON (se `po schema --format
@@ -124,6 +138,9 @@ pub(super) fn report(
             "survey-sent",
             "municipalities",
             "positions-decided",
+            "provider",
+            "provider-type",
+            "deviation-routines",
             "policy",
             "leadership",
             "population",
@@ -133,6 +150,8 @@ pub(super) fn report(
     )
     .map_err(usage)?;
     let year = year(&a)?;
+    // The submission's details are checked before anything is read or written.
+    super::compile::submission_details(&a)?;
     let k = threshold(&a)?;
     let protection = Protection::from_request(k, false).map_err(usage)?;
     let formats = formats(
@@ -267,7 +286,7 @@ pub(super) fn report(
         let exact = annual_report(&register, &unprotected).map_err(failed)?;
         let published = (report.protection != Protection::Unprotected).then_some(&report);
         written.extend(super::compile::write_submission(
-            &a, list, exact, published, &dir,
+            &a, list, exact, published, &dir, err,
         )?);
     }
     // Recorded once everything is written: the ledger says what was published.

@@ -450,7 +450,7 @@ fn services_write_submissions_and_the_county_compiles_them() {
         assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
         assert!(text(&r.stdout).contains("submission-2023.json"));
         let json = std::fs::read_to_string(out.join("submission-2023.json")).unwrap();
-        assert!(json.contains("\"schema\": \"po-submission/2\""), "{json}");
+        assert!(json.contains("\"schema\": \"po-submission/3\""), "{json}");
         // Exact counts, marked, with the report as published beside them.
         let s = po_core::chain::Submission::from_json(&json).unwrap();
         assert!(s.is_exact() && s.confidential.as_deref() == Some(po_core::chain::CONFIDENTIAL));
@@ -1032,4 +1032,87 @@ fn clients_of_other_years_are_said_and_future_starts_are_problems() {
         "{}",
         text(&r.stdout)
     );
+}
+
+/// Issue 34 point 2: `po report --municipalities` puts who runs the service and its routines
+/// into the submission, and says what the national report asks for that it lacks.
+#[test]
+fn the_submission_says_who_runs_the_service_and_what_it_lacks() {
+    let out = scratch("submission-provider");
+    let args = [
+        "report",
+        DATA,
+        "--year",
+        "2023",
+        "--survey-sent",
+        "95",
+        "--municipalities",
+        "1780",
+        "--provider",
+        "Stiftelsen Parasoll",
+        "--provider-type",
+        "Stiftelse",
+        "--format",
+        "json",
+        "--out",
+    ];
+    let mut args = args.to_vec();
+    args.push(out.to_str().unwrap());
+    let r = po(&args);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    let stderr = text(&r.stderr);
+    assert!(
+        stderr.contains("po report: the submission lacks whether the service has routines for reporting shortcomings to its leadership group (--deviation-routines ja|nej)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("the submission lacks the priority order (--policy)"));
+    let json = std::fs::read_to_string(out.join("submission-2023.json")).unwrap();
+    let s = po_core::chain::Submission::from_json(&json).unwrap();
+    let provider = s.provider.unwrap();
+    assert_eq!(
+        (provider.name.as_str(), provider.organisation),
+        (
+            "Stiftelsen Parasoll",
+            po_core::organisation::ProviderType::Foundation
+        )
+    );
+    assert_eq!(s.deviation_routines, None);
+    // Said: no note; a name without its kind, or an identity number in it, is refused.
+    args.extend(["--deviation-routines", "ja", "--policy", "national_2019"]);
+    let r = po(&args);
+    assert!(
+        !text(&r.stderr).contains("routines for reporting"),
+        "{}",
+        text(&r.stderr)
+    );
+    let r = po(&[
+        "report",
+        DATA,
+        "--year",
+        "2023",
+        "--municipalities",
+        "1780",
+        "--provider",
+        "X",
+    ]);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(text(&r.stderr).contains("--provider and --provider-type go together"));
+    let r = po(&[
+        "report",
+        DATA,
+        "--year",
+        "2023",
+        "--survey-sent",
+        "95",
+        "--municipalities",
+        "1780",
+        "--provider",
+        "Kalle 19850412-1230",
+        "--provider-type",
+        "other",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(!text(&r.stderr).contains("1230"), "{}", text(&r.stderr));
 }

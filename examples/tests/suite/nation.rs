@@ -501,3 +501,72 @@ fn table_5_is_seed_001_s_budget_and_outcome() {
     assert!(partial.findings.iter().any(|f| f.reason
         == "table 5's grant outcome covers the 105 of 106 services that reported their grant"));
 }
+
+/// Issue 34 point 2: seed 001 table 2 (other providers, each once with its counties in seed
+/// 001's order) and its counts of services with a priority order and with routines for
+/// shortcomings, from what the submissions say.
+#[test]
+fn table_2_and_the_services_routines_come_from_the_submissions() {
+    use po_core::organisation::{Provider, ProviderType};
+    let mut services = nation(Protection::Unprotected);
+    let braecke = Provider {
+        name: "Bräcke Diakoni".into(),
+        organisation: ProviderType::Foundation,
+    };
+    for (i, s) in services.iter_mut().enumerate() {
+        if ["PO Västra Götalands län 4", "PO Uppsala län 4"].contains(&s.service.as_str()) {
+            s.provider = Some(braecke.clone());
+        }
+        if s.service == "PO Stockholms län 4" {
+            s.provider = Some(Provider {
+                name: "Parasoll".into(),
+                organisation: ProviderType::Foundation,
+            });
+        }
+        s.deviation_routines = match i % 36 {
+            0 => None,
+            1 => Some(false),
+            _ => Some(true),
+        };
+        if i % 18 != 0 {
+            s.report.priority_policy = Some("Nationell sammanställning 2019".into());
+        }
+    }
+    let c = compile(&services, 2023, None, Protection::Unprotected).unwrap();
+    assert_eq!(c.providers.len(), 2);
+    assert_eq!(c.providers[0].provider, braecke);
+    assert_eq!(
+        c.providers[0].counties,
+        [County::Uppsala, County::VastraGotaland]
+    );
+    assert_eq!(c.with_priority_order, 100);
+    assert_eq!(
+        (c.with_deviation_routines, c.deviation_routines_reported),
+        (100, 103)
+    );
+    let md = compilation_markdown(c.publishable().unwrap(), Language::Sv);
+    assert!(
+        md.contains(
+            "\n**Tabell 2. Övriga utförare av verksamhet med personligt ombud**\n\n| Namn | \
+         Organisation | Län |\n|---|---|---|\n| Bräcke Diakoni | Stiftelse | Uppsala, Västra \
+         Götaland |\n| Parasoll | Stiftelse | Stockholm |\n"
+        ),
+        "{md}"
+    );
+    assert!(md.contains(
+        "- Verksamheter med bedömningsriktlinjer eller prioriteringsordning (10 § 3): 100 av 106\n"
+    ), "{md}");
+    assert!(md.contains(
+        "- Verksamheter med rutiner för att rapportera brister till ledningsgruppen: 100 av 106 \
+         (3 har inte svarat)\n"
+    ), "{md}");
+    // A county's compilation has its own providers only.
+    let uppsala = compile(
+        &services,
+        2023,
+        Some(County::Uppsala),
+        Protection::Unprotected,
+    )
+    .unwrap();
+    assert_eq!(uppsala.providers.len(), 1);
+}

@@ -99,6 +99,65 @@ pub struct Compilation {
     /// ([`Compilation::with_budget`]): seed 001 table 5 beside the services' grants.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub budget: Option<crate::money::BudgetAccount>,
+    /// Seed 001 table 2: the organisations running services on their municipalities' behalf,
+    /// each once with the counties its services work in (seed order).
+    #[serde(default)]
+    pub providers: Vec<ProviderRow>,
+    /// Services with assessment guidelines or a priority order (10 § 3; seed 001: 100 of 106).
+    #[serde(default)]
+    pub with_priority_order: u64,
+    /// Services with routines for reporting shortcomings to the leadership group (seed 001:
+    /// 101 of 106), of the `deviation_routines_reported` that said.
+    #[serde(default)]
+    pub with_deviation_routines: u64,
+    /// Services whose submission said whether they have such routines.
+    #[serde(default)]
+    pub deviation_routines_reported: u64,
+}
+
+/// One row of seed 001 table 2: an organisation running services, its kind and counties.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProviderRow {
+    /// The organisation.
+    pub provider: crate::organisation::Provider,
+    /// The counties its services have municipalities in, in seed 001's order.
+    pub counties: Vec<County>,
+}
+
+/// Seed 001 table 2 from the submissions: each provider once (by name and kind), with the
+/// counties of all its services' municipalities, by name.
+fn providers(submissions: &[&Submission]) -> Vec<ProviderRow> {
+    let order = County::in_seed_order();
+    let mut rows: Vec<ProviderRow> = Vec::new();
+    for s in submissions {
+        let Some(p) = &s.provider else { continue };
+        let counties = s
+            .municipalities
+            .iter()
+            .filter_map(|m| sweden::municipality(*m).map(|m| m.county));
+        let at = match rows.iter().position(|r| r.provider == *p) {
+            Some(at) => at,
+            None => {
+                rows.push(ProviderRow {
+                    provider: p.clone(),
+                    counties: Vec::new(),
+                });
+                rows.len() - 1
+            }
+        };
+        for c in counties {
+            if !rows[at].counties.contains(&c) {
+                rows[at].counties.push(c);
+            }
+        }
+    }
+    for r in &mut rows {
+        r.counties
+            .sort_by_key(|c| order.iter().position(|o| o == c));
+    }
+    // Seed 001 follows no order a reader could find again; decided: by name, as Swedish sorts.
+    rows.sort_by_key(|r| crate::text::swedish_order(&r.provider.name));
+    rows
 }
 
 impl Compilation {
@@ -650,5 +709,18 @@ fn assemble(
         findings,
         left_out: Vec::new(),
         budget: None,
+        providers: providers(&chosen),
+        with_priority_order: chosen
+            .iter()
+            .filter(|s| s.report.priority_policy.is_some())
+            .count() as u64,
+        with_deviation_routines: chosen
+            .iter()
+            .filter(|s| s.deviation_routines == Some(true))
+            .count() as u64,
+        deviation_routines_reported: chosen
+            .iter()
+            .filter(|s| s.deviation_routines.is_some())
+            .count() as u64,
     })
 }

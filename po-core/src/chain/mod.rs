@@ -26,7 +26,9 @@ use crate::codes::CodeList;
 use crate::organisation::{County, MunicipalityCode};
 use crate::reference::sweden;
 
-pub use compilation::{compile, compile_against, compile_family, Change, Compilation, CountyGrant};
+pub use compilation::{
+    compile, compile_against, compile_family, Change, Compilation, CountyGrant, ProviderRow,
+};
 pub use compile::compile_tables;
 pub use submission::{
     contradictions, validate_submission, validate_submissions, GrantFigures, Submission,

@@ -21,10 +21,11 @@ use crate::report::{AnnualReport, Cell, Table};
 /// The schema this module reads and writes; a submission naming another is refused. Its JSON
 /// Schema is `examples/schemas/submission.schema.json` (generated from these types, checked in
 /// CI): a new version of the document is a new name, never a silent change.
-pub const SUBMISSION_SCHEMA: &str = "po-submission/2";
+pub const SUBMISSION_SCHEMA: &str = "po-submission/3";
 
-/// The earlier schema, still read (its submissions have no `published` report and no marking).
-const SUBMISSION_SCHEMA_1: &str = "po-submission/1";
+/// The earlier schemas, still read: 1 has no `published` report and no marking, 2 no
+/// `provider` and no `deviation_routines` (issue 34 point 2).
+const EARLIER_SCHEMAS: [&str; 2] = ["po-submission/1", "po-submission/2"];
 
 /// The marking of a submission of exact counts, in Swedish as länsstyrelsen reads it.
 pub const CONFIDENTIAL: &str = "Konfidentiellt: exakta tal till länsstyrelsen (SFS 2013:522 \
@@ -61,6 +62,15 @@ pub struct Submission {
     /// [`CONFIDENTIAL`] when `report` holds exact counts: not for publication.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidential: Option<String>,
+    /// The organisation running the service on its municipalities' behalf (seed 001 table 2);
+    /// `None` when its municipalities run it themselves, as most do (decided: a submission of
+    /// schema 2, which could not say, is read so).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<crate::organisation::Provider>,
+    /// Whether the service has systematic routines for reporting the shortcomings its ombud
+    /// find to its leadership group (seed 001: 101 of 106 services); `None` when not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deviation_routines: Option<bool>,
     /// Whether `report` holds the tables only (read from the flat form): its other figures are
     /// not the service's, so a compilation relates its tables only.
     #[serde(skip)]
@@ -130,6 +140,8 @@ impl Submission {
             report,
             published: None,
             confidential: None,
+            provider: None,
+            deviation_routines: None,
             tables_only: false,
             file: None,
             missing: Vec::new(),
@@ -150,9 +162,10 @@ impl Submission {
     pub fn from_json(text: &str) -> Result<Submission, SubmissionError> {
         let mut s: Submission =
             serde_json::from_str(text).map_err(|e| SubmissionError::new(e.to_string()))?;
-        if s.schema == SUBMISSION_SCHEMA_1 {
+        if EARLIER_SCHEMAS.contains(&s.schema.as_str()) {
             s.schema = SUBMISSION_SCHEMA.to_owned();
         }
+        s.check_free_text()?;
         if s.schema != SUBMISSION_SCHEMA {
             return Err(SubmissionError::new(format!(
                 "schema {:?}, expected {SUBMISSION_SCHEMA:?}",
@@ -160,6 +173,20 @@ impl Submission {
             )));
         }
         Ok(s)
+    }
+
+    /// Refuses a provider's name that holds what looks like an identity number: it reaches
+    /// the national report (issue 32 point 3's screen).
+    ///
+    /// # Errors
+    /// [`SubmissionError`] naming the field, never the text.
+    pub fn check_free_text(&self) -> Result<(), SubmissionError> {
+        match &self.provider {
+            Some(p) if crate::privacy::contains_identity_number(&p.name) => Err(
+                SubmissionError::new(format!("provider.name: {}", crate::privacy::IN_FREE_TEXT)),
+            ),
+            _ => Ok(()),
+        }
     }
 
     /// The JSON form.

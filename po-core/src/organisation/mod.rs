@@ -4,9 +4,11 @@
 mod error;
 mod leadership;
 mod municipality;
+mod provider;
 mod service;
 
 pub use error::OrganisationError;
 pub use leadership::{LeadershipCheck, LeadershipGroup, LeadershipMember, LeadershipRole};
 pub use municipality::{County, Municipality, MunicipalityCode};
+pub use provider::{Provider, ProviderType};
 pub use service::{Participant, PoService};

@@ -43,14 +43,75 @@ fn a_complete_submission_has_no_findings_and_reads_back() {
     assert_eq!(validate_submission(&s, 2023), Vec::new());
     let back = Submission::from_json(&s.to_json()).unwrap();
     assert_eq!(back, s);
-    let wrong = s.to_json().replace("po-submission/2", "po-submission/0");
+    let wrong = s.to_json().replace("po-submission/3", "po-submission/0");
     assert_eq!(
         Submission::from_json(&wrong).unwrap_err().to_string(),
-        "submission: schema \"po-submission/0\", expected \"po-submission/2\""
+        "submission: schema \"po-submission/0\", expected \"po-submission/3\""
     );
-    // The first version (no exact counts, no published report) is still read.
-    let first = s.to_json().replace("po-submission/2", "po-submission/1");
-    assert_eq!(Submission::from_json(&first).unwrap(), s);
+    // The earlier versions (1: no exact counts, no published report; 2: no provider, no
+    // routines) are still read.
+    for earlier in ["po-submission/1", "po-submission/2"] {
+        let old = s.to_json().replace("po-submission/3", earlier);
+        assert_eq!(Submission::from_json(&old).unwrap(), s);
+    }
+}
+
+/// Issue 34 point 2: who runs the service and its routines for shortcomings, in the JSON and
+/// the flat form alike; a provider's name holding an identity number is refused, unshown.
+#[test]
+fn the_provider_and_the_routines_read_back_in_both_forms() {
+    use po_core::organisation::{Provider, ProviderType};
+    let mut s = submission();
+    s.provider = Some(Provider {
+        name: "Stiftelsen Parasoll".into(),
+        organisation: ProviderType::Foundation,
+    });
+    s.deviation_routines = Some(true);
+    let back = Submission::from_json(&s.to_json()).unwrap();
+    assert_eq!(
+        (back.provider, back.deviation_routines),
+        (s.provider.clone(), Some(true))
+    );
+    let flat = po_core::io::write::to_flat_csv(&s);
+    assert!(
+        flat.contains("provider;;;Stiftelsen Parasoll\nprovider_type;;;foundation\n"),
+        "{flat}"
+    );
+    assert!(flat.contains("deviation_routines;;;ja\n"));
+    let read = po_core::io::read::read_flat_submission(&flat).unwrap();
+    assert_eq!(
+        (read.provider, read.deviation_routines),
+        (s.provider.clone(), Some(true))
+    );
+    // The kind by its Swedish label too; a name without its kind is an error.
+    let swedish = flat.replace("provider_type;;;foundation", "provider_type;;;Stiftelse");
+    assert_eq!(
+        po_core::io::read::read_flat_submission(&swedish)
+            .unwrap()
+            .provider,
+        s.provider
+    );
+    let alone = flat.replace("provider_type;;;foundation\n", "");
+    assert_eq!(
+        po_core::io::read::read_flat_submission(&alone)
+            .unwrap_err()
+            .to_string(),
+        "submission: the field provider_type is missing"
+    );
+    let person = s
+        .to_json()
+        .replace("Stiftelsen Parasoll", "Kalle 19850412-1230");
+    let e = Submission::from_json(&person).unwrap_err().to_string();
+    assert!(
+        e.starts_with("submission: provider.name: contains what looks like a personnummer"),
+        "{e}"
+    );
+    assert!(!e.contains("1230"));
+    let routines = flat.replace("deviation_routines;;;ja", "deviation_routines;;;kanske");
+    assert!(po_core::io::read::read_flat_submission(&routines)
+        .unwrap_err()
+        .to_string()
+        .contains("deviation_routines: expected ja or nej, got \"kanske\""));
 }
 
 #[test]

@@ -19,6 +19,7 @@ __all__ = [
     "DeviationStatus",
     "LeadershipRole",
     "County",
+    "ProviderType",
     "LifeArea",
     "NeedArea",
     "ContactArea",
@@ -195,6 +196,19 @@ class County(str, enum.Enum):
     N23 = "23"
     N24 = "24"
     N25 = "25"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class ProviderType(str, enum.Enum):
+    """Code list ``provider_type`` (e.g. 'municipal_federation': Kommunalförbund)."""
+
+    MUNICIPAL_FEDERATION = "municipal_federation"
+    NON_PROFIT_ASSOCIATION = "non_profit_association"
+    FOUNDATION = "foundation"
+    REGION = "region"
+    OTHER = "other"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -2,7 +2,7 @@
 //! `section;row;column;value` lines, as a spreadsheet writes it. The header fields name the
 //! service (`service`, `host`, `municipalities` separated by `|`, `year`, and optionally
 //! `positions`, `ombud`, `priority_policy`, `positions_decided`, `grant_decided`, `grant_paid`,
-//! `grant_repaid`);
+//! `grant_repaid`, `provider` with `provider_type`, `deviation_routines` `ja`/`nej`);
 //! every other section is a table of the report (`active_clients`, `new_clients`, …), one line
 //! per cell, `Totalt` as the row or column of its margins, `..` for a hidden cell.
 //!
@@ -24,6 +24,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::chain::{GrantFigures, Submission, SubmissionError};
+use crate::codes::CodeList;
 use crate::disclosure::Protection;
 use crate::organisation::MunicipalityCode;
 use crate::report::{annual_report, AnnualReport, Cell, Register, ReportOptions};
@@ -34,7 +35,7 @@ pub(crate) const TOTAL: &str = "Totalt";
 /// The fields of the flat form (lines with an empty row and column); any other is an error.
 /// `service`, `host`, `municipalities` and `year` are required (an error when missing),
 /// `positions` and `ombud` are figures of 10 § (a finding when missing).
-pub(crate) const FIELDS: [&str; 14] = [
+pub(crate) const FIELDS: [&str; 17] = [
     "service",
     "host",
     "municipalities",
@@ -49,6 +50,9 @@ pub(crate) const FIELDS: [&str; 14] = [
     "confidential",
     "published_k",
     "published_ombud",
+    "provider",
+    "provider_type",
+    "deviation_routines",
 ];
 
 /// The cells of one table as read: labels in the order first met, totals when given.
@@ -290,6 +294,28 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, SubmissionError> {
     s.grant = grant;
     s.published = published;
     s.confidential = confidential;
+    s.provider = match (fields.get("provider"), fields.get("provider_type")) {
+        (None, None) => None,
+        (Some(name), Some(kind)) => Some(crate::organisation::Provider {
+            name: name.clone(),
+            organisation: crate::organisation::ProviderType::parse(kind)
+                .map_err(|e| SubmissionError::new(e.to_string()))?,
+        }),
+        (Some(_), None) => return Err(SubmissionError::new("the field provider_type is missing")),
+        (None, Some(_)) => return Err(SubmissionError::new("the field provider is missing")),
+    };
+    s.deviation_routines = fields
+        .get("deviation_routines")
+        .map(|v| {
+            crate::input::flag_of(v).ok_or_else(|| {
+                SubmissionError::new(format!(
+                    "deviation_routines: expected ja or nej, got {:?}",
+                    crate::text::clip(v)
+                ))
+            })
+        })
+        .transpose()?;
+    s.check_free_text()?;
     s.tables_only = true;
     s.missing = missing;
     Ok(s)

@@ -86,6 +86,9 @@ pub(crate) struct Document {
     pub offering: Grid,
     /// The compiled tables, seed 001's numbered and titled as it does.
     pub tables: Vec<crate::report::Table>,
+    /// Seed 001 table 2, the organisations running services on the municipalities' behalf,
+    /// when any submission names one.
+    pub providers: Option<Grid>,
     /// Seed 001 table 5, the national budget and its outcome, with its own source line
     /// (Socialstyrelsen's), when the compilation has the budget.
     pub budget: Option<(Grid, String)>,
@@ -163,6 +166,45 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
             Value::Count(c.leadership_unreported),
         ),
     ];
+    let services = c.services.len() as u64;
+    let of = |n: u64, note: Option<String>| {
+        let mut text = format!(
+            "{} {} {}",
+            crate::io::text::count(n, sv),
+            t("av", "of"),
+            crate::io::text::count(services, sv)
+        );
+        if let Some(note) = note {
+            text.push_str(&format!(" ({note})"));
+        }
+        Value::Text(text)
+    };
+    figures.push((
+        t(
+            "Verksamheter med bedömningsriktlinjer eller prioriteringsordning (10 § 3)",
+            "Services with assessment guidelines or a priority order (10 § 3)",
+        )
+        .to_owned(),
+        of(c.with_priority_order, None),
+    ));
+    let unanswered = services.saturating_sub(c.deviation_routines_reported);
+    figures.push((
+        t(
+            "Verksamheter med rutiner för att rapportera brister till ledningsgruppen",
+            "Services with routines for reporting shortcomings to the leadership group",
+        )
+        .to_owned(),
+        of(
+            c.with_deviation_routines,
+            (unanswered > 0).then(|| {
+                format!(
+                    "{} {}",
+                    crate::io::text::count(unanswered, sv),
+                    t("har inte svarat", "did not say")
+                )
+            }),
+        ),
+    ));
     if c.grant_reported > 0 {
         let of = format!("{} {}", c.grant_reported, t("verksamheter", "services"));
         for (label, amount) in [
@@ -325,8 +367,43 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
         .budget
         .as_ref()
         .map(|account| budget_table(c, account, sv));
+    let providers = (!c.providers.is_empty()).then(|| Grid {
+        title: t(
+            "Tabell 2. Övriga utförare av verksamhet med personligt ombud",
+            "Table 2. Other providers of personal ombud services",
+        )
+        .to_owned(),
+        header: Vec::from(
+            [
+                t("Namn", "Name"),
+                t("Organisation", "Organisation"),
+                t("Län", "County"),
+            ]
+            .map(String::from),
+        ),
+        rows: c
+            .providers
+            .iter()
+            .map(|r| {
+                let kind = if sv {
+                    r.provider.organisation.label_sv()
+                } else {
+                    r.provider.organisation.label_en()
+                };
+                let counties: Vec<&str> = r.counties.iter().map(|k| k.short_name()).collect();
+                (
+                    r.provider.name.clone(),
+                    vec![
+                        Value::Text(kind.to_owned()),
+                        Value::Text(counties.join(", ")),
+                    ],
+                )
+            })
+            .collect(),
+    });
     Document {
         budget,
+        providers,
         title: compilation_title(c, sv),
         legend: [
             format!(

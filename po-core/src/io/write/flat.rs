@@ -2,7 +2,7 @@
 //! `section;row;column;value` lines, as a spreadsheet writes it. The header fields name the
 //! service (`service`, `host`, `municipalities` separated by `|`, `year`, and optionally
 //! `positions`, `ombud`, `priority_policy`, `positions_decided`, `grant_decided`, `grant_paid`,
-//! `grant_repaid`);
+//! `grant_repaid`, `provider` with `provider_type`, `deviation_routines`);
 //! every other section is a table of the report (`active_clients`, `new_clients`, …), one line
 //! per cell, `Totalt` as the row or column of its margins, `..` for a hidden cell.
 //!
@@ -12,6 +12,7 @@
 
 use super::data::{field as csv, BOM};
 use crate::chain::Submission;
+use crate::codes::CodeList;
 use crate::io::read::flat::{PUBLISHED, TOTAL};
 use crate::report::Cell;
 
@@ -44,6 +45,16 @@ pub fn to_flat_csv(s: &Submission) -> String {
     }
     if let Some(c) = &s.confidential {
         field("confidential", c.clone());
+    }
+    if let Some(p) = &s.provider {
+        field("provider", p.name.clone());
+        field("provider_type", p.organisation.code().to_owned());
+    }
+    if let Some(d) = s.deviation_routines {
+        field(
+            "deviation_routines",
+            if d { "ja" } else { "nej" }.to_owned(),
+        );
     }
     if let Some(p) = &s.published {
         if let Some(k) = p.protection.k() {

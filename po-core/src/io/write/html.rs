@@ -304,6 +304,10 @@ pub fn compilation_to_html(
         table_html(&mut out, table, sv, "h2");
         out.push_str(&source);
     }
+    if let Some(grid) = &d.providers {
+        grid_html(&mut out, grid, sv, "h2");
+        out.push_str(&source);
+    }
     if let Some((grid, budget_source)) = &d.budget {
         grid_html(&mut out, grid, sv, "h2");
         let _ = writeln!(out, "<p class=\"source\">{}</p>", esc(budget_source));

@@ -127,6 +127,10 @@ pub fn compilation_markdown(c: Publishable<'_, Compilation>, language: Language)
         table_md(&mut out, table, language);
         source(&mut out);
     }
+    if let Some(grid) = &d.providers {
+        grid_md(&mut out, grid, sv);
+        source(&mut out);
+    }
     if let Some((grid, source)) = &d.budget {
         grid_md(&mut out, grid, sv);
         let _ = writeln!(out, "\n{source}");

@@ -395,6 +395,7 @@ pub fn compilation_to_xlsx(
         row += 1;
     }
     let grids = std::iter::once((&d.offering, &d.source))
+        .chain(d.providers.as_ref().map(|g| (g, &d.source)))
         .chain(d.budget.as_ref().map(|(g, source)| (g, source)))
         .chain(d.sections.iter().map(|s| (s, &d.source)));
     for (s, source) in grids {
