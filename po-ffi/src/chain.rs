@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::error::{po, PoError};
+use super::error::{invalid, po, PoError};
 use super::record::{record, signed};
 use super::report::Table;
 use po_core::chain as core;
@@ -72,17 +72,20 @@ impl From<&core::ChainFinding> for ChainFinding {
 /// Compiles submissions for `year`: each a document in po's submission JSON (`{"schema":
 /// "po-submission/3", …}`) or the flat CSV form. `county` is a county's code or name (empty for
 /// the nation); protected with threshold `k` unless `unprotected` (for the analyst's own
-/// checks, never for publication); the Markdown in `language` (`sv` or `en`).
+/// checks, never for publication); the Markdown in `language` (`sv` or `en`). `budget`: the
+/// year's national budget as JSON (`year`, `total`, `socialstyrelsen_admin`,
+/// `county_boards_admin`, `spent_socialstyrelsen`, `spent_county_boards`) for seed 001's table
+/// 5 — the nation's only (an error with a county).
 #[cfg_attr(
     feature = "uniffi",
-    uniffi::export(default(county = "", k = 3, unprotected = false, language = "sv"))
+    uniffi::export(default(county = "", k = 3, unprotected = false, language = "sv", budget = None))
 )]
 #[cfg_attr(feature = "python", pyo3::pyfunction)]
 #[cfg_attr(
     feature = "python",
     pyo3(
-        signature = (submissions, *, year, county = String::new(), k = 3, unprotected = false, language = "sv".to_owned()),
-        text_signature = "(submissions, *, year, county='', k=3, unprotected=False, language='sv')"
+        signature = (submissions, *, year, county = String::new(), k = 3, unprotected = false, language = "sv".to_owned(), budget = None),
+        text_signature = "(submissions, *, year, county='', k=3, unprotected=False, language='sv', budget=None)"
     )
 )]
 pub fn compile_submissions(
@@ -92,6 +95,7 @@ pub fn compile_submissions(
     k: i64,
     unprotected: bool,
     language: String,
+    budget: Option<String>,
 ) -> Result<Compilation, PoError> {
     let lang = Language::parse(&language).map_err(po)?;
     let protection = Protection::from_request(k, unprotected).map_err(po)?;
@@ -99,27 +103,44 @@ pub fn compile_submissions(
         "" => None,
         c => Some(County::parse(c).map_err(po)?),
     };
+    let budget = budget_of(budget.as_deref())?;
+    if budget.is_some() && county.is_some() {
+        return Err(invalid(
+            "budget: the budget is the nation's; compile the nation (county empty)",
+        ));
+    }
     let (read, unreadable) = read_submissions(&submissions);
     let mut c = core::compile(&read, year, county, protection).map_err(po)?;
     c.left_out.splice(0..0, unreadable);
+    if let Some(account) = budget {
+        c = c.with_budget(account).map_err(po)?;
+    }
     converted(&c, lang)
+}
+
+/// The national budget's JSON, when given (`None` or empty: none).
+fn budget_of(text: Option<&str>) -> Result<Option<po_core::money::BudgetAccount>, PoError> {
+    text.filter(|t| !t.trim().is_empty())
+        .map(|t| po_core::money::BudgetAccount::from_json(t).map_err(po))
+        .transpose()
 }
 
 /// Compiles submissions for `year` into every county with a service among them (in county-code
 /// order) and then the nation, protected together in one run (issue 31): with exact
 /// submissions, each county and the nation against the services' own published reports and
 /// against each other, so that no county minus its services, and no nation minus a county,
-/// gives anyone away. Otherwise as `compile_submissions`, once a place.
+/// gives anyone away. Otherwise as `compile_submissions`, once a place; `budget` gives the
+/// nation's compilation its table 5.
 #[cfg_attr(
     feature = "uniffi",
-    uniffi::export(default(k = 3, unprotected = false, language = "sv"))
+    uniffi::export(default(k = 3, unprotected = false, language = "sv", budget = None))
 )]
 #[cfg_attr(feature = "python", pyo3::pyfunction)]
 #[cfg_attr(
     feature = "python",
     pyo3(
-        signature = (submissions, *, year, k = 3, unprotected = false, language = "sv".to_owned()),
-        text_signature = "(submissions, *, year, k=3, unprotected=False, language='sv')"
+        signature = (submissions, *, year, k = 3, unprotected = false, language = "sv".to_owned(), budget = None),
+        text_signature = "(submissions, *, year, k=3, unprotected=False, language='sv', budget=None)"
     )
 )]
 pub fn compile_family(
@@ -128,11 +149,16 @@ pub fn compile_family(
     k: i64,
     unprotected: bool,
     language: String,
+    budget: Option<String>,
 ) -> Result<Vec<Compilation>, PoError> {
     let lang = Language::parse(&language).map_err(po)?;
     let protection = Protection::from_request(k, unprotected).map_err(po)?;
+    let budget = budget_of(budget.as_deref())?;
     let (read, unreadable) = read_submissions(&submissions);
     let mut family = core::compile_family(&read, None, year, protection).map_err(po)?;
+    if let (Some(account), Some(nation)) = (budget, family.last_mut()) {
+        *nation = nation.clone().with_budget(account).map_err(po)?;
+    }
     family
         .iter_mut()
         .map(|c| {

@@ -450,6 +450,19 @@ def test_a_county_compiles_submissions_in_json_and_in_the_flat_form():
     assert [f.reason[:17] for f in c.findings[:2]] == ["10 § 3 is missing", "10 § 4 is missing"]
     assert c.markdown.startswith("# Redovisning av verksamhet med personligt ombud 2023 – Värmlands län")
     assert c.html.startswith("<!doctype html>") and "Värmlands län" in c.html
+    # Seed 001 table 5 in the nation's compilation (issue 34 point 3): the budget as JSON, the
+    # grant outcome from the submissions (here none reported: said in a finding).
+    budget = ('{"year": 2023, "total": "104460000", "socialstyrelsen_admin": "1500000", '
+              '"county_boards_admin": "3000000", "spent_socialstyrelsen": "1500000", '
+              '"spent_county_boards": "3000000"}')
+    nation = po.compile_submissions([flat, other], year=2023, unprotected=True, budget=budget)
+    assert "Tabell 5. Budget och utfall PO 2023" in nation.markdown
+    assert "| Ombudstjänster, statsbidrag | 99\u00a0960\u00a0000 | 0 |" in nation.markdown
+    assert any("table 5's grant outcome covers the 0 of 2" in f.reason for f in nation.findings)
+    with pytest.raises(po.InvalidInputError, match="the budget is the nation's"):
+        po.compile_submissions([flat], year=2023, county="17", budget=budget)
+    family = po.compile_family([flat, other], year=2023, unprotected=True, budget=budget)
+    assert "Tabell 5" in family[-1].markdown and "Tabell 5" not in family[0].markdown
     protected = po.compile_submissions([flat, other], year=2023, county="17")
     assert all(v is None or v == 0 or v >= 3 for t in protected.tables for row in t.cells for v in row)
     # Issue 34: a submission that cannot be read, one of another year and a second one from a

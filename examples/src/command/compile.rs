@@ -32,6 +32,8 @@ Options:
   --previous FILES|DIR
                       last year's submissions, for the change against the year before
                       (comma-separated files, or a directory)
+  --stated-change N   a change in the municipalities offering PO that the report's text
+                      states (e.g. +7), checked against table 1: a finding when they differ
   --budget FILE       the year's national budget (JSON: year, total, socialstyrelsen_admin,
                       county_boards_admin, spent_socialstyrelsen, spent_county_boards): seed
                       001's table 5 in the nation's compilation
@@ -71,6 +73,8 @@ Val:
   --previous FILER|MAPP
                       förra årets redovisningar, för förändringen mot året innan
                       (kommaseparerade filer, eller en mapp)
+  --stated-change N   en förändring i antalet kommuner som erbjuder PO som rapportens text
+                      anger (t.ex. +7), prövad mot tabell 1: ett fynd när de skiljer sig
   --budget FIL        årets nationella budget (JSON: year, total, socialstyrelsen_admin,
                       county_boards_admin, spent_socialstyrelsen, spent_county_boards):
                       tabell 5 i sammanställningen för hela landet
@@ -184,7 +188,15 @@ pub(super) fn compile(
     let a = parse(
         args,
         &[
-            "year", "county", "previous", "budget", "k", "format", "lang", "out",
+            "year",
+            "county",
+            "previous",
+            "budget",
+            "stated-change",
+            "k",
+            "format",
+            "lang",
+            "out",
         ],
         &["unprotected"],
     )
@@ -251,6 +263,18 @@ pub(super) fn compile(
     // A file that could not be read is left out of every compilation, and each says so.
     for c in &mut compilations {
         c.left_out.splice(0..0, unreadable.iter().cloned());
+    }
+    // A change the report's text states, checked against table 1 of each compilation.
+    if let Some(n) = a.options.get("stated-change") {
+        let stated: i64 = n.trim().trim_start_matches('+').parse().map_err(|_| {
+            usage(tr!(
+                "--stated-change: väntade ett heltal som +7 eller -2, fick {n:?}",
+                "--stated-change: expected a whole number such as +7 or -2, got {n:?}"
+            ))
+        })?;
+        for c in &mut compilations {
+            c.check_stated_change(stated);
+        }
     }
     // Table 5 is the nation's (the last compilation of a family).
     if let (Some(account), Some(nation)) = (budget, compilations.last_mut()) {

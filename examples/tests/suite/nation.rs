@@ -570,3 +570,48 @@ fn table_2_and_the_services_routines_come_from_the_submissions() {
     .unwrap();
     assert_eq!(uppsala.providers.len(), 1);
 }
+
+/// Issue 34 point 3: a change the report's text states is checked against table 1 (seed 001
+/// says "sju" in its text and "Sex kommuner tillkom" in its comments; its table sums to +7).
+#[test]
+fn a_stated_change_is_checked_against_table_1() {
+    let services = nation(Protection::Unprotected);
+    let last_year: Vec<Submission> = services[..100]
+        .iter()
+        .cloned()
+        .map(|mut s| {
+            s.year = 2022;
+            s.report.year = 2022;
+            s
+        })
+        .collect();
+    let mut c = compile_against(
+        &services,
+        Some(&last_year),
+        2023,
+        None,
+        Protection::Unprotected,
+    )
+    .unwrap();
+    let added = c.offering.total.change.unwrap();
+    assert!(added > 0);
+    assert!(c.check_stated_change(added));
+    assert!(!c.check_stated_change(added - 1));
+    let said = c.findings.last().unwrap();
+    assert_eq!(
+        said.reason,
+        format!(
+            "the text states a change of {:+} municipalities; the table's changes sum to {added:+}",
+            added - 1
+        )
+    );
+    // Without last year's submissions it cannot be checked, and says so.
+    let mut alone = compile(&services, 2023, None, Protection::Unprotected).unwrap();
+    assert!(!alone.check_stated_change(7));
+    assert!(alone
+        .findings
+        .last()
+        .unwrap()
+        .reason
+        .contains("cannot be checked without"));
+}

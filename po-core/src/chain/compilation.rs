@@ -161,6 +161,25 @@ fn providers(submissions: &[&Submission]) -> Vec<ProviderRow> {
 }
 
 impl Compilation {
+    /// Checks a change in the number of municipalities offering PO that a report's text
+    /// states against table 1 — the compilation's county's row, or the nation's total — and
+    /// adds a finding when they differ, or when there is no previous year to check against
+    /// (seed 001 says "sju" in its text and "Sex kommuner tillkom" in its comments; its table
+    /// sums to +7). Returns whether the stated change agrees.
+    pub fn check_stated_change(&mut self, stated: i64) -> bool {
+        let row = match self.county {
+            Some(k) => self.offering.counties.iter().find(|r| r.county == Some(k)),
+            None => Some(&self.offering.total),
+        };
+        match super::stated_change(row.and_then(|r| r.change), stated) {
+            None => true,
+            Some(finding) => {
+                self.findings.push(finding);
+                false
+            }
+        }
+    }
+
     /// The same compilation with the year's national budget (seed 001 table 5: the budget,
     /// and the outcome — the administrations' spending from `account`, the grant paid and
     /// repaid from the services' submissions). When a service reported no grant, a finding
@@ -403,6 +422,14 @@ pub struct Change {
     pub services: i64,
     /// Active clients, this year minus last; `None` if either total is hidden.
     pub active_clients: Option<i64>,
+    /// Clients with children at home, this year minus last (seed 001: "en ökning med 132
+    /// klienter"); `None` if either total is hidden.
+    #[serde(default)]
+    pub children_at_home: Option<i64>,
+    /// Ombud, this year minus last (seed 001: "en ökning med 14 ombud"); `None` if either
+    /// is hidden.
+    #[serde(default)]
+    pub ombud: Option<i64>,
 }
 
 /// The grant per county: each service's grant under its host municipality's county.
@@ -666,11 +693,23 @@ fn assemble(
     }
     let change = match (previous, last_year) {
         (Some(_), Some(before)) => {
-            let now = tables.first().and_then(|t| t.total.count());
-            let then = before.tables.first().and_then(|t| t.total.count());
+            let difference = |now: Cell, then: Cell| {
+                now.count()
+                    .zip(then.count())
+                    .map(|(a, b)| a as i64 - b as i64)
+            };
+            let total = |tables: &[Table], name: &str| {
+                tables
+                    .iter()
+                    .find(|t| t.name == name)
+                    .map_or(Cell::Suppressed, |t| t.total)
+            };
+            let of = |name: &str| difference(total(&tables, name), total(&before.tables, name));
             Some(Change {
                 services: chosen.len() as i64 - before.services.len() as i64,
-                active_clients: now.zip(then).map(|(a, b)| a as i64 - b as i64),
+                active_clients: of("active_clients"),
+                children_at_home: of("children_at_home"),
+                ombud: difference(ombud, before.ombud),
             })
         }
         _ => None,

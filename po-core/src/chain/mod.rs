@@ -253,18 +253,26 @@ fn offering_of(
 }
 
 /// A finding when a report's text states a change in the number of municipalities offering PO
-/// that the table does not show (seed 001's text against its table 1).
+/// that the table does not show (seed 001's text against its table 1), or that cannot be
+/// checked because the table has no previous year.
 pub fn check_stated_change(table: &MunicipalitiesOffering, stated: i64) -> Option<ChainFinding> {
-    let change = table.total.change?;
-    (change != stated).then(|| {
-        ChainFinding::new(
-            "total",
-            format!(
-                "the text states a change of {stated:+} municipalities; the table's changes sum \
-                 to {change:+}"
-            ),
-        )
-    })
+    stated_change(table.total.change, stated)
+}
+
+/// The finding of [`check_stated_change`] for a row's `change` (`None`: no previous year).
+pub(crate) fn stated_change(change: Option<i64>, stated: i64) -> Option<ChainFinding> {
+    let reason = match change {
+        Some(change) if change == stated => return None,
+        Some(change) => format!(
+            "the text states a change of {stated:+} municipalities; the table's changes sum to \
+             {change:+}"
+        ),
+        None => format!(
+            "the text states a change of {stated:+} municipalities, which cannot be checked \
+             without the previous year's submissions"
+        ),
+    };
+    Some(ChainFinding::new("total", reason))
 }
 
 #[cfg(test)]

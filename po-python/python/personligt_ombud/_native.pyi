@@ -1177,6 +1177,7 @@ def compile_submissions(
     k: int = 3,
     unprotected: bool = False,
     language: str = "sv",
+    budget: Optional[str] = None,
 ) -> Compilation: ...
 def compile_family(
     submissions: Sequence[str],
@@ -1185,6 +1186,7 @@ def compile_family(
     k: int = 3,
     unprotected: bool = False,
     language: str = "sv",
+    budget: Optional[str] = None,
 ) -> List[Compilation]: ...
 
 # ---- the publication ledger

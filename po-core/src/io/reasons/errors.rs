@@ -126,6 +126,11 @@ pub(super) const ERRORS: &[(&str, &str)] = &[
     ("unknown field {}; expected one of {}", "okänt fält {}; väntade ett av {}"),
     ("unknown section {}; expected a field or one of {}", "okänt avsnitt {}; väntade ett fält eller ett av {}"),
     ("the workbook has no sheet", "arbetsboken har inget blad"),
+    // The boundary's own (po-ffi).
+    (
+        "budget: the budget is the nation's; compile the nation (county empty)",
+        "budget: budgeten är hela landets; sammanställ landet (county tomt)",
+    ),
     // Identity numbers (identity/number.rs), where one is read as such.
     (
         "identity number: expected 10 or 12 digits (YYMMDDNNNC or YYYYMMDDNNNC), optionally with '-' or '+' before the last four digits; got {} characters",

@@ -227,11 +227,22 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
             format!("{} {against}", t("Verksamheter", "Services")),
             Value::Change(Some(ch.services)),
         ));
-        figures.push((
-            format!("{} {against}", t("Aktuella klienter", "Active clients")),
-            ch.active_clients
-                .map_or(Value::Hidden, |d| Value::Change(Some(d))),
-        ));
+        for (label, change) in [
+            (t("Aktuella klienter", "Active clients"), ch.active_clients),
+            (
+                t(
+                    "Klienter med hemmavarande barn",
+                    "Clients with children at home",
+                ),
+                ch.children_at_home,
+            ),
+            (t("Ombud", "Ombud"), ch.ombud),
+        ] {
+            figures.push((
+                format!("{label} {against}"),
+                change.map_or(Value::Hidden, |d| Value::Change(Some(d))),
+            ));
+        }
     }
     let services = c
         .services

@@ -15,6 +15,14 @@ class ChainTest {
         check(county.services == 2L && county.tables[0].cells[0][0] == 10L, "compiled: ${county.tables[0].cells}")
         check(county.markdown.startsWith("# Redovisning av verksamhet med personligt ombud 2023 – Värmlands län"), "markdown")
         check(county.html.startsWith("<!doctype html>") && "Värmlands län" in county.html, "html")
+        // Seed 001 table 5 in the nation's compilation, from the budget's JSON.
+        val budget = """{"year": 2023, "total": "104460000", "socialstyrelsen_admin": "1500000",
+            "county_boards_admin": "3000000", "spent_socialstyrelsen": "1500000", "spent_county_boards": "3000000"}"""
+        val nation = compileSubmissions(listOf(flat, other), 2023, unprotected = true, budget = budget)
+        check("Tabell 5. Budget och utfall PO 2023" in nation.markdown, "table 5")
+        expectThrows<PoException.InvalidInput>("the budget is the nation's") {
+            compileSubmissions(listOf(flat), 2023, "17", budget = budget)
+        }
     }
 
     @Test
