@@ -42,6 +42,19 @@ fn published() -> &'static [Submission] {
     PUBLISHED.get_or_init(|| nation(Protection::default()))
 }
 
+/// `services` as last year's submissions (2022): the previous year of a compilation.
+fn the_year_before(services: &[Submission]) -> Vec<Submission> {
+    services
+        .iter()
+        .cloned()
+        .map(|mut s| {
+            s.year = 2022;
+            s.report.year = 2022;
+            s
+        })
+        .collect()
+}
+
 fn sum_of(tables: &[&Table], row: usize, column: usize) -> u64 {
     tables
         .iter()
@@ -247,15 +260,7 @@ fn grants_are_summed_and_the_change_is_against_last_year() {
         });
     }
     // Last year's submissions are last year's (a submission of another year is left out).
-    let last_year: Vec<Submission> = services[..100]
-        .iter()
-        .cloned()
-        .map(|mut s| {
-            s.year = 2022;
-            s.report.year = 2022;
-            s
-        })
-        .collect();
+    let last_year = the_year_before(&services[..100]);
     let national = compile_against(
         &services,
         Some(&last_year),
@@ -576,15 +581,7 @@ fn table_2_and_the_services_routines_come_from_the_submissions() {
 #[test]
 fn a_stated_change_is_checked_against_table_1() {
     let services = nation(Protection::Unprotected);
-    let last_year: Vec<Submission> = services[..100]
-        .iter()
-        .cloned()
-        .map(|mut s| {
-            s.year = 2022;
-            s.report.year = 2022;
-            s
-        })
-        .collect();
+    let last_year = the_year_before(&services[..100]);
     let mut c = compile_against(
         &services,
         Some(&last_year),
