@@ -285,8 +285,9 @@ pub fn deviation_histories(
         .collect()
 }
 
-/// A service of the SYNTHETIC nation: the municipalities it serves (the host first), its name
-/// and its register.
+/// A service of the SYNTHETIC nation: the municipalities it serves (the host first), its name,
+/// its register and what its submission says besides (seed 001's tables 2 and 5 and its counts
+/// of priority orders and routines).
 pub struct NationService {
     /// The municipalities, the host first.
     pub municipalities: Vec<MunicipalityCode>,
@@ -294,7 +295,59 @@ pub struct NationService {
     pub name: String,
     /// Its SYNTHETIC register of 40–120 clients.
     pub register: Register,
+    /// The organisation running it, for 7 services as in seed 001 (SYNTHETIC names).
+    pub provider: Option<po_core::organisation::Provider>,
+    /// Whether it has routines for reporting shortcomings (all but 6, as seed 001's 101 of 106
+    /// is nearly).
+    pub deviation_routines: bool,
+    /// Whether it has a priority order (all but 6: seed 001's 100 of 106).
+    pub priority_order: bool,
+    /// Its grant: decided for its positions at seed 001's 300 180 kr each, paid, and a tenth
+    /// repaid by every tenth service.
+    pub grant: po_core::chain::GrantFigures,
 }
+
+/// The seven SYNTHETIC providers, by the service they run (as many kinds as seed 001 table 2).
+const PROVIDERS: [(&str, &str, po_core::organisation::ProviderType); 7] = {
+    use po_core::organisation::ProviderType as P;
+    [
+        (
+            "PO Blekinge län 1",
+            "SYNTETISKA förbundet i Blekinge",
+            P::MunicipalFederation,
+        ),
+        (
+            "PO Norrbottens län 1",
+            "SYNTETISKA förbundet i Lappland",
+            P::MunicipalFederation,
+        ),
+        (
+            "PO Skåne län 1",
+            "SYNTETISKA föreningen i Skåne",
+            P::NonProfitAssociation,
+        ),
+        (
+            "PO Kronobergs län 1",
+            "SYNTETISKA regionen Kronoberg",
+            P::Region,
+        ),
+        (
+            "PO Uppsala län 4",
+            "SYNTETISKA stiftelsen Diakoni",
+            P::Foundation,
+        ),
+        (
+            "PO Västra Götalands län 4",
+            "SYNTETISKA stiftelsen Diakoni",
+            P::Foundation,
+        ),
+        (
+            "PO Stockholms län 2",
+            "SYNTETISKA stiftelsen Paraply",
+            P::Foundation,
+        ),
+    ]
+};
 
 /// The SYNTHETIC nation (issues 17 and 34): 106 services across the 21 counties, as many as
 /// seed 001 counts, each with a disjoint run of its county's municipalities (all 290 served,
@@ -338,10 +391,32 @@ pub fn nation(year: i32) -> Vec<NationService> {
             from += take;
             seed += 1;
             let clients = 40 + usize::try_from(seed).unwrap_or(0).wrapping_mul(37) % 80;
+            let name = format!("PO {} {}", county.label_sv(), s + 1);
+            let register = varmland_like(year, clients, seed);
+            let positions: Decimal = register.staff.iter().map(|m| m.fte).sum();
+            let decided = positions * Decimal::from(300_180);
+            let index = out.len();
             out.push(NationService {
+                provider: PROVIDERS.iter().find(|p| p.0 == name).map(|p| {
+                    po_core::organisation::Provider {
+                        name: p.1.to_owned(),
+                        organisation: p.2,
+                    }
+                }),
+                deviation_routines: index % 18 != 5,
+                priority_order: index % 18 != 0,
+                grant: po_core::chain::GrantFigures {
+                    decided,
+                    paid: decided,
+                    repaid: if index % 10 == 9 {
+                        decided / Decimal::from(10)
+                    } else {
+                        Decimal::ZERO
+                    },
+                },
                 municipalities,
-                name: format!("PO {} {}", county.label_sv(), s + 1),
-                register: varmland_like(year, clients, seed),
+                name,
+                register,
             });
         }
     }

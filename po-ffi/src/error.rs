@@ -10,7 +10,7 @@
 //!   the reason.
 //!
 //! Every reason passes the one personal-data filter ([`po_core::privacy::redact`]), whoever built it,
-//! and is said in the messages' language ([`set_message_language`]; the locale's until set).
+//! and is said in the messages' language ([`set_message_language`]; English until set).
 
 use po_core::disclosure::DisclosureError;
 use po_core::privacy::redact;
@@ -45,13 +45,14 @@ impl From<po_core::input::Problem> for Problem {
     }
 }
 
-/// The messages' language: 0 not chosen (the locale's), 1 Swedish, 2 English.
+/// The messages' language: 0 not chosen (English), 1 Swedish, 2 English.
 static MESSAGE_LANGUAGE: AtomicU8 = AtomicU8::new(0);
 
 /// Chooses the language of po's messages — errors' reasons and problems — in this process:
-/// `sv` or `en`. Until chosen they follow the locale as the `po` command does (`LC_ALL`,
-/// `LC_MESSAGES`, `LANG`: `sv…` is Swedish, anything else English). Documents have their own
-/// `language` argument.
+/// `sv` or `en`. Until chosen they are English (decided: a program's behaviour must not change
+/// with the machine's locale, and the shared test vectors match English wordings; the `po`
+/// command, which people read, follows the locale). Documents have their own `language`
+/// argument.
 ///
 /// # Errors
 /// `UnknownCode` for a language other than `sv` and `en`.
@@ -76,8 +77,7 @@ pub fn message_language() -> String {
 fn language() -> po_core::Language {
     match MESSAGE_LANGUAGE.load(Ordering::Relaxed) {
         1 => po_core::Language::Sv,
-        2 => po_core::Language::En,
-        _ => po_core::Language::of_locale(),
+        _ => po_core::Language::En,
     }
 }
 

@@ -1,5 +1,5 @@
 """po's messages in the user's language (issue 32 point 2): errors and problems in Swedish once
-``set_message_language("sv")`` is called (or the locale is Swedish), in English otherwise."""
+``set_message_language("sv")`` is called, in English otherwise (whatever the locale)."""
 
 import pytest
 

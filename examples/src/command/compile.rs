@@ -54,7 +54,8 @@ tables that contradict themselves — is left out of the sums and listed, with i
 the others are compiled and written all the same. Findings (a municipality claimed by two
 services, a code that is not one of the 290, a part of 10 § missing, …) are printed and
 written, with what was left out, to a file of their own beside the compilation
-(compilation-…findings.sv.md), which is for the analyst, not for publication. The documents
+(compilation-…findings.sv.md, .en.md; with json, .findings.json), which is for the analyst,
+not for publication. The documents
 are laid out as Socialstyrelsen's national report (seed 001). Exit 0 when written, 1 when
 written but a submission was left out.";
 
@@ -94,7 +95,8 @@ En redovisning som inte kan användas — oläslig, för ett annat år, en andra
 verksamhet, tabeller som motsäger sig själva — lämnas utanför summorna och listas, med sin fil
 och varför; de andra sammanställs och skrivs ändå. Fynd (en kommun som två verksamheter anger,
 en kod som inte är en av de 290, en del av 10 § som saknas, …) skrivs ut och skrivs, med det
-som lämnats utanför, till en egen fil bredvid sammanställningen (compilation-…findings.sv.md),
+som lämnats utanför, till en egen fil bredvid sammanställningen (compilation-…findings.sv.md,
+.en.md; med json .findings.json),
 som är till för handläggaren och inte för publicering. Dokumenten är upplagda som
 Socialstyrelsens nationella redovisning (seed 001). Slutkod 0 när den skrivits, 1 när den
 skrivits men en redovisning lämnats utanför.";
@@ -272,7 +274,9 @@ pub(super) fn compile(
                 "--stated-change: expected a whole number such as +7 or -2, got {n:?}"
             ))
         })?;
-        for c in &mut compilations {
+        // The text's change is the place compiled: the one county, or the nation of a family
+        // (whose last compilation it is), never each county of it.
+        if let Some(c) = compilations.last_mut() {
             c.check_stated_change(stated);
         }
     }
@@ -374,8 +378,21 @@ fn write_compilation(
         }
     }
     if formats.contains(&"json") {
+        // The compilation's JSON is a publication (po audit reads it as one): the findings and
+        // what was left out, which may quote a service's exact counts, go to the analyst's
+        // file beside it.
+        let published = Compilation {
+            findings: Vec::new(),
+            left_out: Vec::new(),
+            ..c.clone()
+        };
         let path = dir.join(format!("{stem}.json"));
-        let json = serde_json::to_string_pretty(c).map_err(failed)? + "\n";
+        let json = serde_json::to_string_pretty(&published).map_err(failed)? + "\n";
+        write_file(&path, json.as_bytes())?;
+        written.push(path);
+        let path = dir.join(format!("{stem}.findings.json"));
+        let analyst = serde_json::json!({ "findings": c.findings, "left_out": c.left_out });
+        let json = serde_json::to_string_pretty(&analyst).map_err(failed)? + "\n";
         write_file(&path, json.as_bytes())?;
         written.push(path);
     }

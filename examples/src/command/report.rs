@@ -150,8 +150,15 @@ pub(super) fn report(
     )
     .map_err(usage)?;
     let year = year(&a)?;
-    // The submission's details are checked before anything is read or written.
-    super::compile::submission_details(&a)?;
+    // The submission's details are checked before anything is read or written; without a
+    // submission they would go nowhere.
+    let (provider, routines) = super::compile::submission_details(&a)?;
+    if (provider.is_some() || routines.is_some()) && !a.options.contains_key("municipalities") {
+        return Err(usage(tr!(
+            "--provider och --deviation-routines hör till redovisningen till länet: ange --municipalities",
+            "--provider and --deviation-routines belong to the submission to länsstyrelsen: give --municipalities"
+        )));
+    }
     let k = threshold(&a)?;
     let protection = Protection::from_request(k, false).map_err(usage)?;
     let formats = formats(

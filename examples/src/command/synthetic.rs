@@ -17,7 +17,9 @@ pub(super) const HELP: &str = "Usage: po synthetic-nation --out DIR [--year Y] [
 Writes the SYNTHETIC nation's submissions to länsstyrelserna: 106 services across the 21
 counties (every one of the 290 municipalities served once), each with a generated register of
 40–120 clients — about 8 500 in all, nobody real. Each submission holds exact counts, marked
-confidential, as `po report --municipalities` writes it. Then `po compile DIR --year Y` gives
+confidential, as `po report --municipalities` writes it, with what seed 001 asks besides: who
+runs it (seven of them another organisation, with SYNTHETIC names), its routines for
+shortcomings and priority order (100 of 106 each) and its grant. Then `po compile DIR --year Y` gives
 the nation's report, and `--county C` a county's. Default year 2023.";
 
 /// The help in Swedish.
@@ -27,7 +29,10 @@ pub(super) const HELP_SV: &str =
 Skriver det SYNTETISKA landets redovisningar till länsstyrelserna: 106 verksamheter i de 21
 länen (var och en av de 290 kommunerna betjänas en gång), var och en med ett genererat register
 med 40–120 klienter — omkring 8 500 sammanlagt, ingen verklig. Varje redovisning har exakta
-antal, märkta konfidentiella, så som `po report --municipalities` skriver den. Sedan ger
+antal, märkta konfidentiella, så som `po report --municipalities` skriver den, med det seed 001
+frågar efter därutöver: vem som driver den (sju av dem en annan organisation, med SYNTETISKA
+namn), rutiner för brister och prioriteringsordning (100 av 106 vardera) och statsbidraget.
+Sedan ger
 `po compile MAPP --year Å` hela landets rapport, och `--county L` ett läns. Förval år 2023.";
 
 pub(super) fn synthetic_nation(
@@ -48,18 +53,23 @@ pub(super) fn synthetic_nation(
     );
     create_dir(dir)?;
     let services = crate::synthetic::nation(year);
+    let national = po_core::priority::PriorityPolicy::preset("national_2019").map_err(failed)?;
     let mut clients = 0;
     for (n, s) in services.iter().enumerate() {
         let options = ReportOptions {
             year,
             service_name: s.name.clone(),
             protection: Protection::Unprotected,
+            priority_policy: s.priority_order.then(|| national.clone()),
             ..ReportOptions::default()
         };
         let exact = annual_report(&s.register, &options).map_err(failed)?;
         clients += s.register.clients.len();
         let host = s.municipalities[0];
-        let submission = Submission::exact(host, s.municipalities.clone(), None, exact, None);
+        let mut submission = Submission::exact(host, s.municipalities.clone(), None, exact, None);
+        submission.provider = s.provider.clone();
+        submission.deviation_routines = Some(s.deviation_routines);
+        submission.grant = Some(s.grant);
         let path = dir.join(format!("{:03}-{host}.json", n + 1));
         write_file(&path, (submission.to_json() + "\n").as_bytes())?;
     }

@@ -566,7 +566,12 @@ fn services_write_submissions_and_the_county_compiles_them() {
         )
         .unwrap();
         assert_eq!(c.services.len(), 2);
-        assert_eq!(c.left_out.len(), 1, "{place}");
+        // What was left out is in the analyst's file, not in the published JSON.
+        let analyst: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(all.join(format!("compilation-2023-{place}.findings.json"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(analyst["left_out"].as_array().unwrap().len(), 1, "{place}");
         // The county is the nation here: one choice of hidden cells, the county's as above.
         let county: po_core::chain::Compilation = serde_json::from_str(&json).unwrap();
         assert_eq!(c.tables, county.tables, "{place}");
@@ -594,7 +599,17 @@ fn services_write_submissions_and_the_county_compiles_them() {
     let c: po_core::chain::Compilation =
         serde_json::from_slice(&std::fs::read(broken.join("compilation-2023-riket.json")).unwrap())
             .unwrap();
-    assert_eq!((c.services.len(), c.left_out.len()), (2, 2));
+    // The published JSON has no findings (issue 34 point 3); the analyst's file has them.
+    assert_eq!(
+        (c.services.len(), c.left_out.len(), c.findings.len()),
+        (2, 0, 0)
+    );
+    let analyst: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(broken.join("compilation-2023-riket.findings.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(analyst["left_out"].as_array().unwrap().len(), 2);
+    assert!(!analyst["findings"].as_array().unwrap().is_empty());
     let r = po(&["compile", submissions.to_str().unwrap()]);
     assert_eq!(r.status.code(), Some(2));
     assert!(text(&r.stderr).contains("--year is required"));
@@ -950,17 +965,14 @@ fn the_synthetic_nation_compiles_from_the_command() {
     assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
     assert!(text(&r.stdout).starts_with("106 SYNTHETIC submissions for 2023"));
     assert_eq!(std::fs::read_dir(&submissions).unwrap().count(), 106);
+    let compile_into = |out: &std::path::Path, more: &[&str]| {
+        let mut args = vec!["compile", submissions.to_str().unwrap(), "--year", "2023"];
+        args.extend(more);
+        args.extend(["--out", out.to_str().unwrap()]);
+        po(&args)
+    };
     let out = dir.join("national");
-    let r = po(&[
-        "compile",
-        submissions.to_str().unwrap(),
-        "--year",
-        "2023",
-        "--format",
-        "md,json",
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let r = compile_into(&out, &["--format", "md,json"]);
     let stdout = text(&r.stdout);
     assert!(
         stdout.contains("106 submission(s), 106 compiled (protected at k = 3), 0 left out"),
@@ -972,6 +984,45 @@ fn the_synthetic_nation_compiles_from_the_command() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert!(written.iter().any(|f| f.ends_with(".md")), "{written:?}");
+    // Seed 001's table 2 and its counts from what the SYNTHETIC submissions say (issue 34):
+    // seven services run by six organisations, 100 of 106 with a priority order and routines.
+    let md = std::fs::read_to_string(out.join("compilation-2023-riket.sv.md")).unwrap();
+    assert!(
+        md.contains("| SYNTETISKA stiftelsen Diakoni | Stiftelse | Uppsala, Västra Götaland |"),
+        "{md}"
+    );
+    assert_eq!(md.matches("| SYNTETISKA ").count(), 6, "{md}");
+    assert!(md.contains("(10 § 3): 100 av 106\n"), "{md}");
+    assert!(md.contains("till ledningsgruppen: 100 av 106\n"), "{md}");
+    assert!(
+        md.contains("- Statsbidrag beviljat (106 verksamheter), kr: "),
+        "{md}"
+    );
+    // With the national budget, table 5: the grant paid is the services' (10 positions each
+    // at 300 180 kr), a tenth repaid by every tenth service.
+    let budget = dir.join("budget-2023.json");
+    std::fs::write(
+        &budget,
+        r#"{"year": 2023, "total": "330000000", "socialstyrelsen_admin": "1500000",
+            "county_boards_admin": "3000000", "spent_socialstyrelsen": "1500000",
+            "spent_county_boards": "3000000"}"#,
+    )
+    .unwrap();
+    let with_budget = dir.join("with-budget");
+    let r = compile_into(
+        &with_budget,
+        &["--format", "md", "--budget", budget.to_str().unwrap()],
+    );
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    let md = std::fs::read_to_string(with_budget.join("compilation-2023-riket.sv.md"))
+        .unwrap()
+        .replace('\u{a0}', " ");
+    // 106 × 3 001 800 = 318 190 800 paid; 10 services repay 300 180 each = 3 001 800.
+    assert!(
+        md.contains("| Ombudstjänster, statsbidrag | 325 500 000 | 318 190 800 |"),
+        "{md}"
+    );
+    assert!(md.contains("| Återbetalning |  | -3 001 800 |"), "{md}");
 }
 
 /// Issue 32 point 6: a client starting after the report year is in no table of it, and the
@@ -1106,5 +1157,22 @@ fn the_submission_says_who_runs_the_service_and_what_it_lacks() {
         .collect();
     let r = po(&person);
     assert_eq!(r.status.code(), Some(2));
+    assert!(
+        text(&r.stderr)
+            .starts_with("po report: --provider: contains what looks like a personnummer"),
+        "{}",
+        text(&r.stderr)
+    );
     assert!(!text(&r.stderr).contains("1230"), "{}", text(&r.stderr));
+    // Without a submission the details would go nowhere: refused.
+    let r = po(&[
+        "report",
+        DATA,
+        "--year",
+        "2023",
+        "--deviation-routines",
+        "ja",
+    ]);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(text(&r.stderr).contains("give --municipalities"));
 }

@@ -347,6 +347,8 @@ fn the_nation_s_table_1_and_its_documents() {
         .find(|&i| first[0].cell(i) == Some("Totalt"))
         .unwrap();
     assert_eq!(first[2].cell(riket), Some("290"));
+    // No previous year: "–" in the workbook too, never ".." (which means hidden).
+    assert_eq!(first[3].cell(riket), Some("\u{2013}"));
     let services = (0..first[0].len())
         .find(|&i| first[0].cell(i) == Some("Verksamheter"))
         .unwrap();
@@ -463,7 +465,7 @@ fn table_5_is_seed_001_s_budget_and_outcome() {
         });
     }
     let account = po_core::money::BudgetAccount::from_json(
-        r#"{"year": 2019, "total": "104460000", "socialstyrelsen_admin": "1500000",
+        r#"{"year": 2023, "total": "104460000", "socialstyrelsen_admin": "1500000",
             "county_boards_admin": "3000000", "spent_socialstyrelsen": "1500000",
             "spent_county_boards": "3000000"}"#,
     )
@@ -505,6 +507,27 @@ fn table_5_is_seed_001_s_budget_and_outcome() {
         .unwrap();
     assert!(partial.findings.iter().any(|f| f.reason
         == "table 5's grant outcome covers the 105 of 106 services that reported their grant"));
+    // A budget of another year, or whose administrations exceed its total, is refused.
+    let mut other_year = c.budget.clone().unwrap();
+    other_year.budget.year = 2019;
+    let refused = compile(&services, 2023, None, Protection::Unprotected)
+        .unwrap()
+        .with_budget(other_year)
+        .unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "budget: the budget is for 2019, the compilation for 2023"
+    );
+    let over = po_core::money::BudgetAccount::from_json(
+        r#"{"year": 2023, "total": "1000", "socialstyrelsen_admin": "900",
+            "county_boards_admin": "200", "spent_socialstyrelsen": "0",
+            "spent_county_boards": "0"}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        over.to_string(),
+        "budget: the administrations' 1100 kr exceed the total 1000 kr"
+    );
 }
 
 /// Issue 34 point 2: seed 001 table 2 (other providers, each once with its counties in seed

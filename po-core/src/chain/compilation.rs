@@ -173,7 +173,10 @@ impl Compilation {
         };
         match super::stated_change(row.and_then(|r| r.change), stated) {
             None => true,
-            Some(finding) => {
+            Some(mut finding) => {
+                if let Some(k) = self.county {
+                    finding.about = k.label_sv().to_owned();
+                }
                 self.findings.push(finding);
                 false
             }
@@ -191,6 +194,13 @@ impl Compilation {
         mut self,
         account: crate::money::BudgetAccount,
     ) -> Result<Compilation, crate::money::MoneyError> {
+        if account.budget.year != self.year {
+            return Err(crate::money::MoneyError::BudgetYear {
+                budget: account.budget.year,
+                year: self.year,
+            });
+        }
+        account.check()?;
         account.budget.outcome(
             account.spent_socialstyrelsen,
             account.spent_county_boards,
@@ -698,11 +708,16 @@ fn assemble(
                     .zip(then.count())
                     .map(|(a, b)| a as i64 - b as i64)
             };
+            // A place with no service last year compiled no tables: its counts were 0.
             let total = |tables: &[Table], name: &str| {
+                let none = match before.services.is_empty() {
+                    true => Cell::Count(0),
+                    false => Cell::Suppressed,
+                };
                 tables
                     .iter()
                     .find(|t| t.name == name)
-                    .map_or(Cell::Suppressed, |t| t.total)
+                    .map_or(none, |t| t.total)
             };
             let of = |name: &str| difference(total(&tables, name), total(&before.tables, name));
             Some(Change {

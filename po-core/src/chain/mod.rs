@@ -75,12 +75,13 @@ pub struct ChainFinding {
 }
 
 impl ChainFinding {
-    /// A finding about `about`, in no particular file.
+    /// A finding about `about`, in no particular file; its reason passes the personal-data
+    /// filter (a finding quotes what it found).
     pub fn new(about: impl Into<String>, reason: impl Into<String>) -> Self {
         ChainFinding {
             about: about.into(),
             file: None,
-            reason: reason.into(),
+            reason: crate::privacy::redact(&reason.into()),
         }
     }
 

@@ -210,12 +210,13 @@ pub struct SubmissionError {
 }
 
 impl SubmissionError {
-    /// A problem of the whole submission.
+    /// A problem of the whole submission. The reason passes the personal-data filter: serde
+    /// quotes the value it could not read, which may be a personnummer typed in a field.
     pub fn new(reason: impl Into<String>) -> Self {
         SubmissionError {
             file: None,
             line: None,
-            reason: reason.into(),
+            reason: crate::privacy::redact(&reason.into()),
         }
     }
 

@@ -70,6 +70,20 @@ pub enum MoneyError {
         /// The code.
         municipality: String,
     },
+    /// A national budget that cannot be read or does not add up (seed 001 table 5).
+    #[error("budget: {reason}")]
+    InvalidBudget {
+        /// Why.
+        reason: String,
+    },
+    /// A national budget of another year than the compilation it is given to.
+    #[error("budget: the budget is for {budget}, the compilation for {year}")]
+    BudgetYear {
+        /// The budget's year.
+        budget: i32,
+        /// The compilation's.
+        year: i32,
+    },
     /// A problem in a population table.
     #[error("population table, line {line}: {reason}")]
     PopulationTable {

@@ -246,13 +246,32 @@ impl BudgetAccount {
     /// [`MoneyError::InvalidAgreement`] saying why (serde's words name the place).
     pub fn from_json(text: &str) -> Result<BudgetAccount, MoneyError> {
         let account: BudgetAccount =
-            serde_json::from_str(text).map_err(|e| MoneyError::InvalidAgreement {
+            serde_json::from_str(text).map_err(|e| MoneyError::InvalidBudget {
                 reason: e.to_string(),
             })?;
-        account.budget.check()?;
-        non_negative("spent_socialstyrelsen", account.spent_socialstyrelsen)?;
-        non_negative("spent_county_boards", account.spent_county_boards)?;
+        account.check()?;
         Ok(account)
+    }
+
+    /// Every amount zero or more, and the administrations within the total (else the grant
+    /// for positions would be negative).
+    ///
+    /// # Errors
+    /// [`MoneyError`] naming the amount.
+    pub fn check(&self) -> Result<(), MoneyError> {
+        self.budget.check()?;
+        non_negative("spent_socialstyrelsen", self.spent_socialstyrelsen)?;
+        non_negative("spent_county_boards", self.spent_county_boards)?;
+        let admin = self.budget.socialstyrelsen_admin + self.budget.county_boards_admin;
+        if admin > self.budget.total {
+            return Err(MoneyError::InvalidBudget {
+                reason: format!(
+                    "the administrations' {admin} kr exceed the total {} kr",
+                    self.budget.total
+                ),
+            });
+        }
+        Ok(())
     }
 }
 

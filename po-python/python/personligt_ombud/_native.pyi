@@ -117,8 +117,8 @@ class InvalidRegisterError(InvalidInputError):
 
 def code_list_names() -> List[str]: ...
 def set_message_language(language: str) -> None:
-    """Chooses the language of po's messages (errors, problems): ``sv`` or ``en``; until
-    chosen, the locale's (``LC_ALL``, ``LC_MESSAGES``, ``LANG``: ``sv…`` is Swedish)."""
+    """Chooses the language of po's messages (errors, problems): ``sv`` or ``en``; English
+    until chosen (a program's behaviour does not change with the machine's locale)."""
 def message_language() -> str: ...
 @final
 class CodeValue:

@@ -183,7 +183,7 @@ const REASONS: &[(&str, &str)] = &[
     ("unknown sheet, not read; expected one of {}", "okänt blad, läses inte; väntade ett av {}"),
     (
         "the text states a change of {} municipalities, which cannot be checked without the previous year's submissions",
-        "texten anger en förändring på {} kommuner, som inte kan prövas utan förra årets redovisningar",
+        "texten anger en förändring med {} kommuner, som inte kan prövas utan förra årets redovisningar",
     ),
     (
         "table 5's grant outcome covers the {} of {} services that reported their grant",

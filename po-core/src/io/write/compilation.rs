@@ -70,7 +70,8 @@ impl Value {
 /// A number not shown, to protect individuals.
 pub(crate) const HIDDEN: &str = "..";
 
-/// Nothing to report, or no figure for the previous year (an en dash, as seed 001 prints it).
+/// Nothing to report, or no figure for the previous year (an en dash: seed 001 prints a
+/// hyphen, "-", for no change).
 pub(crate) const NOTHING: &str = "\u{2013}";
 
 /// Everything a compilation's rendering shows.

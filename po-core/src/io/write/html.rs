@@ -300,12 +300,13 @@ pub fn compilation_to_html(
     let source = format!("<p class=\"source\">{}</p>\n", esc(&d.source));
     grid_html(&mut out, &d.offering, sv, "h2");
     out.push_str(&source);
-    for table in &d.tables {
-        table_html(&mut out, table, sv, "h2");
-        out.push_str(&source);
-    }
+    // Seed 001's order: tables 1, 2, 3, 5.
     if let Some(grid) = &d.providers {
         grid_html(&mut out, grid, sv, "h2");
+        out.push_str(&source);
+    }
+    for table in &d.tables {
+        table_html(&mut out, table, sv, "h2");
         out.push_str(&source);
     }
     if let Some((grid, budget_source)) = &d.budget {

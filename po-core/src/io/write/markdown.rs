@@ -123,12 +123,13 @@ pub fn compilation_markdown(c: Publishable<'_, Compilation>, language: Language)
     };
     grid_md(&mut out, &d.offering, sv);
     source(&mut out);
-    for table in &d.tables {
-        table_md(&mut out, table, language);
-        source(&mut out);
-    }
+    // Seed 001's order: tables 1, 2, 3, 5.
     if let Some(grid) = &d.providers {
         grid_md(&mut out, grid, sv);
+        source(&mut out);
+    }
+    for table in &d.tables {
+        table_md(&mut out, table, language);
         source(&mut out);
     }
     if let Some((grid, source)) = &d.budget {

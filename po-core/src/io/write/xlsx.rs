@@ -126,9 +126,10 @@ fn write_value(
     use rust_decimal::prelude::ToPrimitive;
     match v {
         Value::Count(n) => sheet.write_number(r, j, *n as f64),
+        // No change, or no previous year: the document's "–", never "..", which is "hidden".
+        Value::Change(None | Some(0)) | Value::Hidden => sheet.write_string(r, j, v.text(true)),
         Value::Change(Some(n)) => sheet.write_number(r, j, *n as f64),
         Value::Decimal(x) => sheet.write_number(r, j, x.to_f64().unwrap_or(f64::NAN)),
-        Value::Hidden | Value::Change(None) => sheet.write_string(r, j, ".."),
         Value::Text(t) => sheet.write_string(r, j, t),
     }
     .map(|_| ())

@@ -20,9 +20,10 @@ class ChainTest {
             "county_boards_admin": "3000000", "spent_socialstyrelsen": "1500000", "spent_county_boards": "3000000"}"""
         val nation = compileSubmissions(listOf(flat, other), 2023, unprotected = true, budget = budget)
         check("Tabell 5. Budget och utfall PO 2023" in nation.markdown, "table 5")
-        expectThrows<PoException.InvalidInput>("the budget is the nation's") {
+        val refused = expectThrows<PoException.InvalidInput>("the budget is the nation's") {
             compileSubmissions(listOf(flat), 2023, "17", budget = budget)
         }
+        check(refused.message!!.contains("the budget is the nation's"), "refused: ${refused.message}")
     }
 
     @Test

@@ -27,7 +27,8 @@ class CodesAndLeadershipTest {
             setMessageLanguage("sv")
             val unknown = expectThrows<PoException.UnknownCode>("okänt värde") { parseCode("gender", "x") }
             check(unknown.message!!.contains("väntade ett av woman, man, other"), "Swedish: ${unknown.message}")
-            expectThrows<PoException.UnknownCode>("språk") { setMessageLanguage("de") }
+            val de = expectThrows<PoException.UnknownCode>("språk") { setMessageLanguage("de") }
+            check(de.message!!.contains("okänt värde \"de\" i kodlistan language"), "Swedish: ${de.message}")
         } finally {
             setMessageLanguage(before)
         }
