@@ -55,9 +55,8 @@ the others are compiled and written all the same. Findings (a municipality claim
 services, a code that is not one of the 290, a part of 10 § missing, …) are printed and
 written, with what was left out, to a file of their own beside the compilation
 (compilation-…findings.sv.md, .en.md; with json, .findings.json), which is for the analyst,
-not for publication. The documents
-are laid out as Socialstyrelsen's national report (seed 001). Exit 0 when written, 1 when
-written but a submission was left out.";
+not for publication. The documents are laid out as Socialstyrelsen's national report (seed
+001). Exit 0 when written, 1 when written but a submission was left out.";
 
 /// The help in Swedish.
 pub(super) const HELP_SV: &str = "Användning: po compile FILER|MAPP --year Å [val]
@@ -96,10 +95,9 @@ verksamhet, tabeller som motsäger sig själva — lämnas utanför summorna och
 och varför; de andra sammanställs och skrivs ändå. Fynd (en kommun som två verksamheter anger,
 en kod som inte är en av de 290, en del av 10 § som saknas, …) skrivs ut och skrivs, med det
 som lämnats utanför, till en egen fil bredvid sammanställningen (compilation-…findings.sv.md,
-.en.md; med json .findings.json),
-som är till för handläggaren och inte för publicering. Dokumenten är upplagda som
-Socialstyrelsens nationella redovisning (seed 001). Slutkod 0 när den skrivits, 1 när den
-skrivits men en redovisning lämnats utanför.";
+.en.md; med json .findings.json), som är till för handläggaren och inte för publicering.
+Dokumenten är upplagda som Socialstyrelsens nationella redovisning (seed 001). Slutkod 0 när
+den skrivits, 1 när den skrivits men en redovisning lämnats utanför.";
 
 /// The submission files of directories or files named one by one (directories sorted by name).
 fn submission_files(paths: &[String]) -> Result<Vec<PathBuf>, Fail> {
@@ -266,7 +264,7 @@ pub(super) fn compile(
     for c in &mut compilations {
         c.left_out.splice(0..0, unreadable.iter().cloned());
     }
-    // A change the report's text states, checked against table 1 of each compilation.
+    // A change the report's text states, checked against table 1.
     if let Some(n) = a.options.get("stated-change") {
         let stated: i64 = n.trim().trim_start_matches('+').parse().map_err(|_| {
             usage(tr!(
