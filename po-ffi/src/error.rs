@@ -15,7 +15,7 @@
 use po_core::disclosure::DisclosureError;
 use po_core::privacy::redact;
 use po_core::Error as CoreError;
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::record::{record, signed};
 
@@ -45,8 +45,8 @@ impl From<po_core::input::Problem> for Problem {
     }
 }
 
-/// The messages' language: 0 not chosen (English), 1 Swedish, 2 English.
-static MESSAGE_LANGUAGE: AtomicU8 = AtomicU8::new(0);
+/// Whether the messages are said in Swedish (chosen by [`set_message_language`]).
+static SWEDISH: AtomicBool = AtomicBool::new(false);
 
 /// Chooses the language of po's messages — errors' reasons and problems — in this process:
 /// `sv` or `en`. Until chosen they are English (decided: a program's behaviour must not change
@@ -59,11 +59,8 @@ static MESSAGE_LANGUAGE: AtomicU8 = AtomicU8::new(0);
 #[cfg_attr(feature = "uniffi", uniffi::export)]
 #[cfg_attr(feature = "python", pyo3::pyfunction)]
 pub fn set_message_language(language: String) -> Result<(), PoError> {
-    let chosen = match po_core::Language::parse(&language).map_err(po)? {
-        po_core::Language::Sv => 1,
-        po_core::Language::En => 2,
-    };
-    MESSAGE_LANGUAGE.store(chosen, Ordering::Relaxed);
+    let chosen = po_core::Language::parse(&language).map_err(po)?;
+    SWEDISH.store(chosen == po_core::Language::Sv, Ordering::Relaxed);
     Ok(())
 }
 
@@ -75,9 +72,10 @@ pub fn message_language() -> String {
 }
 
 fn language() -> po_core::Language {
-    match MESSAGE_LANGUAGE.load(Ordering::Relaxed) {
-        1 => po_core::Language::Sv,
-        _ => po_core::Language::En,
+    if SWEDISH.load(Ordering::Relaxed) {
+        po_core::Language::Sv
+    } else {
+        po_core::Language::En
     }
 }
 

@@ -494,7 +494,7 @@ pub(super) fn submission_details(
     };
     if provider
         .as_ref()
-        .is_some_and(|p| po_core::privacy::contains_identity_number(&p.name))
+        .is_some_and(po_core::organisation::Provider::names_a_person)
     {
         return Err(usage(format!(
             "--provider: {}",

@@ -182,9 +182,10 @@ impl Submission {
     /// [`SubmissionError`] naming the field, never the text.
     pub fn check_free_text(&self) -> Result<(), SubmissionError> {
         match &self.provider {
-            Some(p) if crate::privacy::contains_identity_number(&p.name) => Err(
-                SubmissionError::new(format!("provider.name: {}", crate::privacy::IN_FREE_TEXT)),
-            ),
+            Some(p) if p.names_a_person() => Err(SubmissionError::new(format!(
+                "provider.name: {}",
+                crate::privacy::IN_FREE_TEXT
+            ))),
             _ => Ok(()),
         }
     }

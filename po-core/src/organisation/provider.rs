@@ -41,3 +41,12 @@ pub struct Provider {
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub organisation: ProviderType,
 }
+
+impl Provider {
+    /// Whether its name holds what looks like an identity number (it would reach the national
+    /// report): the one check of every entry point, never showing the name.
+    #[must_use]
+    pub fn names_a_person(&self) -> bool {
+        crate::privacy::contains_identity_number(&self.name)
+    }
+}

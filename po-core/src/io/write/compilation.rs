@@ -457,7 +457,7 @@ fn budget_table(
 ) -> (Grid, String) {
     let t = crate::io::text::words(sv);
     let b = &account.budget;
-    let for_positions = b.total - b.socialstyrelsen_admin - b.county_boards_admin;
+    let for_positions = b.money_for_positions().unwrap_or_default();
     let (spent, net, returned) = b
         .outcome(
             account.spent_socialstyrelsen,
