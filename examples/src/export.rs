@@ -102,6 +102,7 @@ pub fn register_to_csv(register: &Register) -> Result<RegisterCsvText, csv::Erro
             s.fte.to_string(),
             s.training.join("|"),
             opt(s.supervision.clone()),
+            s.gender.map_or(String::new(), |g| g.code().to_owned()),
         ])?;
     }
     let staff = finish(w)?;

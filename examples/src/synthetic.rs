@@ -188,6 +188,8 @@ pub fn varmland_like(year: i32, clients: usize, seed: u64) -> Register {
                 Vec::new()
             },
             supervision: Some("Extern handledning".to_owned()),
+            // Seed 001: "En majoritet av ombuden, ca 70 procent, är kvinnor."
+            gender: Some(if i < 7 { Gender::Woman } else { Gender::Man }),
         })
         .collect();
     register

@@ -37,7 +37,7 @@ pub fn document_schemas() -> Vec<(&'static str, serde_json::Value)> {
         (
             "submission",
             of::<crate::chain::Submission>(
-                "One service's 10 § submission to länsstyrelsen (po-submission/3): the service, \
+                "One service's 10 § submission to länsstyrelsen (po-submission/4): the service, \
                  its municipalities, the year, who runs it, its exact counts and its report as \
                  published",
             ),

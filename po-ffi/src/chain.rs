@@ -26,6 +26,21 @@ record! {
 }
 
 record! {
+    /// A row of seed 001's annex 1: a shortcoming the services reported, where it arises, its
+    /// consequence for the individual and how many services reported it.
+    AnnexRow {
+        /// `health_care`, `social_services` or `other`.
+        part: String,
+        /// The shortcoming.
+        shortcoming: String,
+        /// Its consequence for the individual.
+        consequence: String,
+        /// Services that reported it.
+        services: i64,
+    }
+}
+
+record! {
     /// A county's or the nation's compilation (seed 001's figures from the submissions).
     Compilation {
         /// The year.
@@ -49,6 +64,8 @@ record! {
         /// Submissions left out of the sums, each with why (unreadable, another year, a second
         /// one from a service, tables that contradict themselves); the rest is compiled.
         left_out: Vec<ChainFinding>,
+        /// Seed 001's annex 1: the shortcomings the services reported.
+        shortcomings: Vec<AnnexRow>,
         /// The compilation as Markdown in the language asked for.
         markdown: String,
         /// The compilation as a self-contained HTML document (prints on A4).
@@ -70,7 +87,7 @@ impl From<&core::ChainFinding> for ChainFinding {
 }
 
 /// Compiles submissions for `year`: each a document in po's submission JSON (`{"schema":
-/// "po-submission/3", …}`) or the flat CSV form. `county` is a county's code or name (empty for
+/// "po-submission/4", …}`) or the flat CSV form. `county` is a county's code or name (empty for
 /// the nation); protected with threshold `k` unless `unprotected` (for the analyst's own
 /// checks, never for publication); the Markdown in `language` (`sv` or `en`). `budget`: the
 /// year's national budget as JSON (`year`, `total`, `socialstyrelsen_admin`,
@@ -205,6 +222,21 @@ fn converted(c: &core::Compilation, lang: Language) -> Result<Compilation, PoErr
         grant_decided: c.grant.decided,
         findings: c.findings.iter().map(ChainFinding::from).collect(),
         left_out: c.left_out.iter().map(ChainFinding::from).collect(),
+        shortcomings: c
+            .shortcomings
+            .iter()
+            .map(|r| AnnexRow {
+                part: match r.part {
+                    po_core::deviation::AnnexPart::HealthCare => "health_care",
+                    po_core::deviation::AnnexPart::SocialServices => "social_services",
+                    po_core::deviation::AnnexPart::Other => "other",
+                }
+                .to_owned(),
+                shortcoming: r.shortcoming.clone(),
+                consequence: r.consequence.clone(),
+                services: signed(r.services),
+            })
+            .collect(),
         markdown: po_core::io::write::compilation_markdown(publishable, lang),
         html: po_core::io::write::compilation_to_html(publishable, lang),
         findings_markdown: po_core::io::write::compilation_findings_markdown(c, lang),
@@ -216,6 +248,7 @@ fn converted(c: &core::Compilation, lang: Language) -> Result<Compilation, PoErr
 pub(crate) fn register(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyResult<()> {
     use pyo3::prelude::*;
     m.add_class::<ChainFinding>()?;
+    m.add_class::<AnnexRow>()?;
     m.add_class::<Compilation>()?;
     m.add_function(wrap_pyfunction!(compile_submissions, m)?)?;
     m.add_function(wrap_pyfunction!(compile_family, m)?)?;

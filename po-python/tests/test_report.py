@@ -138,9 +138,10 @@ def test_report_contents(register):
                          leadership_group=[("municipality", "Karlstad"), ("region_psychiatry", "Region")],
                          unprotected=True)
     assert r.k is None and "OSKYDDAD" in r.to_markdown()
-    assert repr(r) == 'AnnualReport(year=2023, service_name="PO", active_clients=240, tables=10)'
+    assert repr(r) == 'AnnualReport(year=2023, service_name="PO", active_clients=240, tables=11)'
     assert list(r.tables) == ["active_clients", "new_clients", "closed_clients", "clients_by_area",
-                              "children_at_home", "contact_reasons", "assignments", "intake_outcomes",
+                              "children_at_home", "contact_reasons", "new_contact_reasons", "assignments",
+                              "intake_outcomes",
                               "deviations_by_type", "deviations_by_counterpart"]
     assert r.staff.positions == 10 and r.staff.ombud == 10
     assert sum(m.clients for m in r.clients_per_municipality) == 240
@@ -371,7 +372,7 @@ def test_a_workbook_of_exports_reads_as_the_csv_files_and_the_report_is_a_workbo
     # whole document first, then every table in report order.
     assert back.sheetnames == [
         "Report", "Active clients", "New clients", "Closed clients", "Clients by area",
-        "Children at home", "Contact reasons", "Assignments", "Intake outcomes",
+        "Children at home", "Contact reasons", "Contact reasons, new", "Assignments", "Intake outcomes",
         "Clients per municipality", "Deviations by type", "Deviations by counterpart",
         "Exit survey"]
     sv = openpyxl.load_workbook(io.BytesIO(report.to_xlsx("sv")))
@@ -478,6 +479,19 @@ def test_a_county_compiles_submissions_in_json_and_in_the_flat_form():
     # The analyst's lists apart from the publication (issue 34 point 3).
     assert "Lämnades utanför summorna" in mixed.findings_markdown
     assert "Lämnades utanför" not in mixed.markdown
+    # Seed 001's annex 1 from the flat form's shortcoming lines (issue 34 point 2); the form
+    # of schema 3 has no new clients' contact reasons: figure 1 says whose it holds.
+    noted = flat + "shortcoming;Psykiatrin;Brist på läkartider;Långa väntetider\n"
+    annex = po.compile_submissions([noted, other], year=2023, unprotected=True)
+    assert [r.to_dict() for r in annex.shortcomings] == [{
+        "part": "health_care", "shortcoming": "Brist på läkartider",
+        "consequence": "Långa väntetider", "services": 1}]
+    assert "Bilaga 1. Rapporterade brister från verksamheterna" in annex.markdown
+    assert "redovisat nya klienters kontaktorsaker (figur 1): 0 av 2" in annex.markdown
+    refused = po.compile_submissions([flat + "shortcoming;Psykiatrin;Brist;Gäller 19850412-1230\n", other],
+                                     year=2023, unprotected=True)
+    reason = refused.left_out[0].reason
+    assert "line 10" in reason and "shortcoming: contains what looks like" in reason and "1230" not in reason
     assert all(f.file == "submissions[0]" for f in c.findings if f.about == "PO Egen")
     # A municipality code of a valid shape that is not one of the 290 is a finding here too.
     odd = po.compile_submissions([flat.replace("municipalities;;;1761", "municipalities;;;1761|1799")],

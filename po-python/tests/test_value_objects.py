@@ -31,13 +31,14 @@ def samples():
     deviations = po.DeviationRegister.from_events_csv(vector["events_csv"].encode("utf-8"))
     view = deviations.period_view(D(2024, 1, 1), D(2024, 3, 31))
     flat = ("section;row;column;value\nservice;;;PO Egen\nhost;;;1761\nmunicipalities;;;1761\nyear;;;2023\n"
-            "active_clients;Kvinna;18–29 år;4\n")
+            "active_clients;Kvinna;18–29 år;4\nshortcoming;Psykiatrin;Brist på läkartider;Väntan\n")
     compilation = po.compile_submissions([flat], year=2023, unprotected=True)
     # Issue 31: the audit of published documents together, at k = 5 so that it finds something.
     publications = po.audit_publications([report.to_json(), previous.to_json()], k=5)
     return {
         po.Compilation: compilation,
         po.ChainFinding: compilation.findings[0],
+        po.AnnexRow: compilation.shortcomings[0],
         po.DeviationEventRow: deviations.events()[3],
         po.DeviationCounts: view.by_counterpart[4],
         po.DeviationPeriodView: view,

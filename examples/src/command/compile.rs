@@ -436,13 +436,21 @@ pub(super) fn write_submission(
     };
     let year = exact.year;
     let mut s = Submission::exact(host, municipalities, decided, exact, published.cloned());
-    (s.provider, s.deviation_routines) = submission_details(a)?;
+    let details = submission_details(a)?;
+    (s.provider, s.deviation_routines, s.shortcomings) =
+        (details.provider, details.routines, details.shortcomings);
     // What the national report asks for that the submission does not say.
     let mut missing = Vec::new();
     if s.deviation_routines.is_none() {
         missing.push(tr!(
             "om verksamheten har rutiner för att rapportera brister till ledningsgruppen (--deviation-routines ja|nej)",
             "whether the service has routines for reporting shortcomings to its leadership group (--deviation-routines ja|nej)"
+        ));
+    }
+    if s.shortcomings.is_empty() {
+        missing.push(tr!(
+            "bristerna till den nationella rapportens bilaga 1 (--shortcomings FIL)",
+            "the shortcomings for the national report's annex 1 (--shortcomings FILE)"
         ));
     }
     if s.report.priority_policy.is_none() {
@@ -471,13 +479,25 @@ pub(super) fn write_submission(
     Ok(vec![json, csv])
 }
 
-/// `po report`'s `--provider`, `--provider-type` and `--deviation-routines`: who runs the
-/// service and whether it has routines for shortcomings (seed 001 table 2 and its count of
-/// routines; issue 34 point 2). Read before anything is written, so that a wrong one stops
-/// the report at once.
-pub(super) fn submission_details(
-    a: &Args,
-) -> Result<(Option<po_core::organisation::Provider>, Option<bool>), Fail> {
+/// What `po report` adds to the submission beyond the register.
+pub(super) struct SubmissionDetails {
+    pub provider: Option<po_core::organisation::Provider>,
+    pub routines: Option<bool>,
+    pub shortcomings: Vec<po_core::deviation::ReportedShortcoming>,
+}
+
+impl SubmissionDetails {
+    /// Whether any was given (they belong to a submission).
+    pub fn any(&self) -> bool {
+        self.provider.is_some() || self.routines.is_some() || !self.shortcomings.is_empty()
+    }
+}
+
+/// `po report`'s `--provider`, `--provider-type`, `--deviation-routines` and `--shortcomings`:
+/// who runs the service, whether it has routines for shortcomings and the shortcomings it
+/// reports (seed 001 table 2, its count of routines and annex 1; issue 34 point 2). Read before
+/// anything is written, so that a wrong one stops the report at once.
+pub(super) fn submission_details(a: &Args) -> Result<SubmissionDetails, Fail> {
     let provider = match (a.options.get("provider"), a.options.get("provider-type")) {
         (None, None) => None,
         (Some(name), Some(kind)) => Some(po_core::organisation::Provider {
@@ -510,5 +530,23 @@ pub(super) fn submission_details(
         })?),
         None => None,
     };
-    Ok((provider, routines))
+    let shortcomings = match a.options.get("shortcomings") {
+        Some(file) => {
+            let bytes = std::fs::read(file)
+                .map_err(|e| usage(format!("--shortcomings: {file}: {}", said(e))))?;
+            po_core::io::read::read_shortcomings_csv(
+                bytes.as_slice(),
+                file,
+                po_core::input::Mode::Strict,
+            )
+            .map_err(|e| usage(format!("--shortcomings: {}", said(e))))?
+            .rows
+        }
+        None => Vec::new(),
+    };
+    Ok(SubmissionDetails {
+        provider,
+        routines,
+        shortcomings,
+    })
 }

@@ -52,6 +52,9 @@ Options:
   --deviation-routines ja|nej
                       whether the service has routines for reporting shortcomings to its
                       leadership group (in the submission)
+  --shortcomings FILE the shortcomings the service reports for the national report's annex
+                      1, a CSV of counterpart;shortcoming;consequence (in the submission;
+                      each text screened for identity numbers)
   --policy NAME|FILE  the priority order in use (10 § 3): a preset (national_2019,
                       varmland_2023, …) or a policy JSON file
   --leadership FILE   the leadership group (10 § 4) as JSON (see `po schema --format
@@ -105,6 +108,9 @@ Val:
   --deviation-routines ja|nej
                       om verksamheten har rutiner för att rapportera brister till
                       ledningsgruppen (i redovisningen till länet)
+  --shortcomings FIL  bristerna verksamheten rapporterar till den nationella rapportens
+                      bilaga 1, en CSV med motpart;brist;konsekvens (i redovisningen till
+                      länet; varje text granskas efter personnummer)
   --policy NAMN|FIL   prioriteringsordningen (10 § 3): en förinställning (national_2019,
                       varmland_2023, …) eller en JSON-fil
   --leadership FIL    ledningsgruppen (10 § 4) som JSON (se `po schema --format
@@ -141,6 +147,7 @@ pub(super) fn report(
             "provider",
             "provider-type",
             "deviation-routines",
+            "shortcomings",
             "policy",
             "leadership",
             "population",
@@ -152,11 +159,10 @@ pub(super) fn report(
     let year = year(&a)?;
     // The submission's details are checked before anything is read or written; without a
     // submission they would go nowhere.
-    let (provider, routines) = super::compile::submission_details(&a)?;
-    if (provider.is_some() || routines.is_some()) && !a.options.contains_key("municipalities") {
+    if super::compile::submission_details(&a)?.any() && !a.options.contains_key("municipalities") {
         return Err(usage(tr!(
-            "--provider och --deviation-routines hör till redovisningen till länet: ange --municipalities",
-            "--provider and --deviation-routines belong to the submission to länsstyrelsen: give --municipalities"
+            "--provider, --deviation-routines och --shortcomings hör till redovisningen till länet: ange --municipalities",
+            "--provider, --deviation-routines and --shortcomings belong to the submission to länsstyrelsen: give --municipalities"
         )));
     }
     let k = threshold(&a)?;

@@ -328,8 +328,9 @@ fn a_workbook_of_exports_is_checked_and_reported_and_the_report_is_a_workbook() 
     let written = std::fs::read(out.join("report-2023.sv.xlsx")).unwrap();
     let sheets = po_core::io::read::read_workbook(&written, "report").unwrap();
     assert_eq!(sheets[0].name, "Redovisning");
-    // The document, the ten tables and the clients per municipality (no survey in a workbook).
-    assert_eq!(sheets.len(), 12);
+    // The document, the eleven tables and the clients per municipality (no survey in a
+    // workbook).
+    assert_eq!(sheets.len(), 13);
 }
 
 #[test]
@@ -450,7 +451,7 @@ fn services_write_submissions_and_the_county_compiles_them() {
         assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
         assert!(text(&r.stdout).contains("submission-2023.json"));
         let json = std::fs::read_to_string(out.join("submission-2023.json")).unwrap();
-        assert!(json.contains("\"schema\": \"po-submission/3\""), "{json}");
+        assert!(json.contains("\"schema\": \"po-submission/4\""), "{json}");
         // Exact counts, marked, with the report as published beside them.
         let s = po_core::chain::Submission::from_json(&json).unwrap();
         assert!(s.is_exact() && s.confidential.as_deref() == Some(po_core::chain::CONFIDENTIAL));
@@ -946,8 +947,8 @@ fn documents_name_their_tables_in_their_language() {
         let sheets = po_core::io::read::read_workbook(&xlsx, "report.xlsx").unwrap();
         let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names.get(1), Some(&first), "{names:?}");
-        // The document, the ten tables, the clients per municipality and the survey.
-        assert_eq!(names.len(), 13);
+        // The document, the eleven tables, the clients per municipality and the survey.
+        assert_eq!(names.len(), 14);
         for name in &machine {
             assert!(!names.contains(name), "{lang}: sheet {name}");
         }
@@ -1175,4 +1176,70 @@ fn the_submission_says_who_runs_the_service_and_what_it_lacks() {
     ]);
     assert_eq!(r.status.code(), Some(2));
     assert!(text(&r.stderr).contains("give --municipalities"));
+}
+
+/// Issue 34 point 2: `po report --shortcomings FILE` puts the service's shortcomings for
+/// seed 001's annex 1 into the submission (JSON and flat form); a file with an identity number
+/// in a text is refused naming the file, row and column as written, never the number; without
+/// it, the submission's note says it lacks them.
+#[test]
+fn the_submission_carries_the_shortcomings_for_annex_1() {
+    let out = scratch("submission-shortcomings");
+    let file = out.join("brister.csv");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(
+        &file,
+        "Motpart;Brist;Konsekvens för den enskilde\n\
+         Psykiatrin;Brist på läkartider;Långa väntetider\n\
+         Försäkringskassan;Höga krav på läkarintyg;Avslag på ansökningar\n",
+    )
+    .unwrap();
+    let base = [
+        "report",
+        DATA,
+        "--year",
+        "2023",
+        "--municipalities",
+        "1780",
+        "--format",
+        "json",
+        "--out",
+    ];
+    let mut args = base.to_vec();
+    args.push(out.to_str().unwrap());
+    let r = po(&args);
+    assert!(
+        text(&r.stderr).contains("the submission lacks the shortcomings for the national report's annex 1 (--shortcomings FILE)"),
+        "{}",
+        text(&r.stderr)
+    );
+    args.extend(["--shortcomings", file.to_str().unwrap()]);
+    let r = po(&args);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    assert!(!text(&r.stderr).contains("annex 1"), "{}", text(&r.stderr));
+    let json = std::fs::read_to_string(out.join("submission-2023.json")).unwrap();
+    let s = po_core::chain::Submission::from_json(&json).unwrap();
+    assert_eq!(s.shortcomings.len(), 2);
+    assert_eq!(
+        s.shortcomings[1].counterpart,
+        po_core::codes::Counterpart::Forsakringskassan
+    );
+    let flat = std::fs::read_to_string(out.join("submission-2023.csv")).unwrap();
+    assert!(flat
+        .contains("shortcoming;forsakringskassan;Höga krav på läkarintyg;Avslag på ansökningar\n"));
+    std::fs::write(
+        &file,
+        "Motpart;Brist;Konsekvens för den enskilde\nPsykiatrin;Brist;Gäller 19850412-1230\n",
+    )
+    .unwrap();
+    let r = po(&args);
+    assert_eq!(r.status.code(), Some(2));
+    let stderr = text(&r.stderr);
+    assert!(
+        stderr.contains("brister.csv")
+            && stderr.contains("row 2")
+            && stderr.contains("Konsekvens för den enskilde"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("1230"), "{stderr}");
 }

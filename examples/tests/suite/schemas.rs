@@ -196,10 +196,10 @@ fn a_submission_conforms_to_its_versioned_schema() {
     assert_eq!(conforms(&json, "submission"), Vec::<String>::new());
     // Another schema version is not this one.
     let mut other = json.clone();
-    other["schema"] = "po-submission/4".into();
+    other["schema"] = "po-submission/5".into();
     assert_eq!(
         conforms(&other, "submission"),
-        vec!["submission.schema: \"po-submission/4\" is not \"po-submission/3\""]
+        vec!["submission.schema: \"po-submission/5\" is not \"po-submission/4\""]
     );
     // A cell is a count or "suppressed", nothing else (a reason would tell which are small).
     let mut small = json.clone();

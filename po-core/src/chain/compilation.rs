@@ -15,7 +15,7 @@
 //! report then gives nothing away, and a sum is shown whenever that is safe, whatever the
 //! services hid. A service that published nothing counts as all unknowns.
 //!
-//! Protection of protected submissions (as before): the seven compiled tables are one
+//! Protection of protected submissions (as before): the eight compiled tables are one
 //! publication with the relations a report's tables have (new and closed ≤ active clients cell by cell, children at home and contact
 //! reasons ≤ the gender's clients, one deviation total), protected and audited together —
 //! tables protected one by one can be undone through those relations (tested in
@@ -34,7 +34,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::admission::admit;
-use super::compile::sum_tables;
+use super::compile::{add, sum_tables};
 use super::hierarchy::{protect_hierarchy, Member};
 use super::submission::GrantFigures;
 use super::{
@@ -59,10 +59,28 @@ pub struct Compilation {
     pub services: Vec<(String, Vec<MunicipalityCode>)>,
     /// Ombud (a sum with a hidden part is hidden).
     pub ombud: Cell,
+    /// Ombud by gender (seed 001: "ca 70 procent är kvinnor"), summed like `ombud` over the
+    /// services whose staff export gave genders (`ombud_by_gender_reported` of them).
+    #[serde(default)]
+    pub ombud_by_gender: BTreeMap<String, Cell>,
+    /// Services whose report gives their ombud by gender.
+    #[serde(default)]
+    pub ombud_by_gender_reported: u64,
+    /// Ombud with supervision (the staff export's `supervision` given; seed 001: "Nästan
+    /// samtliga ombud har deltagit i kontinuerlig handledning"), summed like `ombud`; hidden
+    /// when a part is, or for a compilation written before it was compiled.
+    #[serde(default = "unknown")]
+    pub with_supervision: Cell,
+    /// The training the ombud took part in (seed 001 lists the courses), each name once with
+    /// the number of services whose ombud took it; names as the services wrote them (screened
+    /// for identity numbers when the staff export or the submission was read).
+    #[serde(default)]
+    pub training: BTreeMap<String, u64>,
     /// Full-time positions.
     pub positions: Decimal,
     /// The compiled tables, in the reports' order: active, new and closed clients, children
-    /// at home, contact reasons, deviations by type and by counterpart.
+    /// at home, contact reasons, new clients' contact reasons (figure 1; a compilation
+    /// written before it has seven), deviations by type and by counterpart.
     pub tables: Vec<Table>,
     /// The disclosure control the tables went through.
     pub protection: Protection,
@@ -110,6 +128,13 @@ pub struct Compilation {
     /// 101 of 106), of the `deviation_routines_reported` that said.
     #[serde(default)]
     pub with_deviation_routines: u64,
+    /// Seed 001 annex 1: the shortcomings the services reported, by where they arise.
+    #[serde(default)]
+    pub shortcomings: Vec<super::AnnexRow>,
+    /// Services whose submission reports its new clients' contact reasons (figure 1; a
+    /// submission of schema 3 or earlier does not): the figure is theirs.
+    #[serde(default)]
+    pub new_contact_reasons_reported: u64,
     /// Services whose submission said whether they have such routines.
     #[serde(default)]
     pub deviation_routines_reported: u64,
@@ -260,6 +285,11 @@ impl Compilation {
     }
 }
 
+/// A count a compilation written before it was compiled does not know: hidden, never 0.
+fn unknown() -> Cell {
+    Cell::Suppressed
+}
+
 /// Submissions as compiled under `protection`: when some were published protected and others
 /// sent unprotected (never published), the published ones' cells subtracted from a compiled
 /// sum would leave the unpublished ones' counts, however the sum is protected; so each
@@ -294,6 +324,15 @@ fn protect_unpublished<'a>(
                     let t = s.report.table_of_mut(t);
                     *t = p;
                 }
+                // Its staff counts were never published either: unknown in the sums (a county
+                // of this one service would otherwise show them exactly, "Man 1").
+                let staff = &mut s.report.staff;
+                staff.ombud = Cell::Suppressed;
+                staff.with_supervision = Cell::Suppressed;
+                staff
+                    .ombud_by_gender
+                    .values_mut()
+                    .for_each(|c| *c = Cell::Suppressed);
                 Ok(Cow::Owned(s))
             }
             _ => Ok(Cow::Borrowed(s)),
@@ -666,21 +705,39 @@ fn assemble(
         };
     }
     let mut ombud = Cell::Count(0);
+    let mut ombud_by_gender: BTreeMap<String, Cell> = BTreeMap::new();
+    let mut ombud_by_gender_reported = 0;
+    let mut with_supervision = Cell::Count(0);
+    let mut training: BTreeMap<String, u64> = BTreeMap::new();
     let mut missing_roles = BTreeMap::new();
     let mut leadership_lacking = 0;
     let mut leadership_unreported = 0;
     for s in &chosen {
-        // Ombud as each service published them: the exact count of a service that hid it (or
+        // Staff as each service published them: the exact count of a service that hid it (or
         // published nothing) would show through a county of one service.
-        let own = match (exact, &s.published) {
-            (false, _) => s.report.staff.ombud,
-            (true, Some(p)) => p.staff.ombud,
-            (true, None) => Cell::Suppressed,
+        let staff = match (exact, &s.published) {
+            (false, _) => Some(&s.report.staff),
+            (true, Some(p)) => Some(&p.staff),
+            (true, None) => None,
         };
-        ombud = match (ombud, own) {
-            (Cell::Count(a), Cell::Count(b)) => Cell::Count(a + b),
-            _ => Cell::Suppressed,
-        };
+        let own = |c: fn(&crate::report::StaffSummary) -> Cell| staff.map_or(Cell::Suppressed, c);
+        ombud = add(ombud, own(|s| s.ombud));
+        with_supervision = add(with_supervision, own(|s| s.with_supervision));
+        if !s.report.staff.ombud_by_gender.is_empty() {
+            ombud_by_gender_reported += 1;
+            for gender in s.report.staff.ombud_by_gender.keys() {
+                let n = staff
+                    .and_then(|st| st.ombud_by_gender.get(gender).copied())
+                    .unwrap_or(Cell::Suppressed);
+                let sum = ombud_by_gender
+                    .entry(gender.clone())
+                    .or_insert(Cell::Count(0));
+                *sum = add(*sum, n);
+            }
+        }
+        for name in s.report.staff.training.keys() {
+            *training.entry(name.clone()).or_insert(0) += 1;
+        }
         if s.report.leadership.is_none() {
             leadership_unreported += 1;
         }
@@ -754,6 +811,10 @@ fn assemble(
             .map(|s| (s.service.clone(), s.municipalities.clone()))
             .collect(),
         ombud,
+        ombud_by_gender,
+        ombud_by_gender_reported,
+        with_supervision,
+        training,
         protection,
         positions: chosen.iter().map(|s| s.report.staff.positions).sum(),
         tables,
@@ -775,6 +836,11 @@ fn assemble(
         deviation_routines_reported: chosen
             .iter()
             .filter(|s| s.deviation_routines.is_some())
+            .count() as u64,
+        shortcomings: super::annex::annex(&chosen),
+        new_contact_reasons_reported: chosen
+            .iter()
+            .filter(|s| !s.report.new_contact_reasons.rows.is_empty())
             .count() as u64,
     })
 }

@@ -7,7 +7,7 @@ use crate::disclosure::DisclosureError;
 use crate::report::{protect_table, Cell, Table};
 
 /// Adds one cell to a running sum: hidden if either is.
-fn add(sum: Cell, cell: Cell) -> Cell {
+pub(super) fn add(sum: Cell, cell: Cell) -> Cell {
     match (sum, cell) {
         (Cell::Count(a), Cell::Count(b)) => Cell::Count(a + b),
         _ => Cell::Suppressed,

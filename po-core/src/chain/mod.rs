@@ -13,6 +13,7 @@
 //!   never typed, so the table cannot disagree with itself.
 
 mod admission;
+mod annex;
 mod compilation;
 mod compile;
 mod hierarchy;
@@ -26,6 +27,7 @@ use crate::codes::CodeList;
 use crate::organisation::{County, MunicipalityCode};
 use crate::reference::sweden;
 
+pub use annex::AnnexRow;
 pub use compilation::{
     compile, compile_against, compile_family, Change, Compilation, CountyGrant, ProviderRow,
 };

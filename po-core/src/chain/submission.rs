@@ -21,11 +21,12 @@ use crate::report::{AnnualReport, Cell, Table};
 /// The schema this module reads and writes; a submission naming another is refused. Its JSON
 /// Schema is `examples/schemas/submission.schema.json` (generated from these types, checked in
 /// CI): a new version of the document is a new name, never a silent change.
-pub const SUBMISSION_SCHEMA: &str = "po-submission/3";
+pub const SUBMISSION_SCHEMA: &str = "po-submission/4";
 
 /// The earlier schemas, still read: 1 has no `published` report and no marking, 2 no
-/// `provider` and no `deviation_routines` (issue 34 point 2).
-const EARLIER_SCHEMAS: [&str; 2] = ["po-submission/1", "po-submission/2"];
+/// `provider` and no `deviation_routines` (issue 34 point 2), 3 no new clients' contact reasons
+/// (read as not reported) and no `shortcomings`.
+const EARLIER_SCHEMAS: [&str; 3] = ["po-submission/1", "po-submission/2", "po-submission/3"];
 
 /// The marking of a submission of exact counts, in Swedish as länsstyrelsen reads it.
 pub const CONFIDENTIAL: &str = "Konfidentiellt: exakta tal till länsstyrelsen (SFS 2013:522 \
@@ -71,6 +72,11 @@ pub struct Submission {
     /// find to its leadership group (seed 001: 101 of 106 services); `None` when not said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deviation_routines: Option<bool>,
+    /// The shortcomings the service reports for the national report's annex 1 (seed 001
+    /// "Bilaga 1"), each with where it arises and its consequence for the individual; empty
+    /// when it reports none (schema 3 and earlier could not).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shortcomings: Vec<crate::deviation::ReportedShortcoming>,
     /// Whether `report` holds the tables only (read from the flat form): its other figures are
     /// not the service's, so a compilation relates its tables only.
     #[serde(skip)]
@@ -142,6 +148,7 @@ impl Submission {
             confidential: None,
             provider: None,
             deviation_routines: None,
+            shortcomings: Vec::new(),
             tables_only: false,
             file: None,
             missing: Vec::new(),
@@ -175,19 +182,39 @@ impl Submission {
         Ok(s)
     }
 
-    /// Refuses a provider's name that holds what looks like an identity number: it reaches
-    /// the national report (issue 32 point 3's screen).
+    /// Refuses a provider's name, a training's name or a shortcoming's text that holds what
+    /// looks like an identity number: they reach the national report (issue 32 point 3's
+    /// screen).
     ///
     /// # Errors
-    /// [`SubmissionError`] naming the field, never the text.
+    /// [`SubmissionError`] naming the field (`shortcomings[2].consequence`), never the text.
     pub fn check_free_text(&self) -> Result<(), SubmissionError> {
-        match &self.provider {
-            Some(p) if p.names_a_person() => Err(SubmissionError::new(format!(
-                "provider.name: {}",
-                crate::privacy::IN_FREE_TEXT
-            ))),
-            _ => Ok(()),
+        let refuse = |field: String| {
+            SubmissionError::new(format!("{field}: {}", crate::privacy::IN_FREE_TEXT))
+        };
+        if self.provider.as_ref().is_some_and(|p| p.names_a_person()) {
+            return Err(refuse("provider.name".into()));
         }
+        // Training names reach the national report's list of training.
+        for (which, report) in [
+            ("report", Some(&self.report)),
+            ("published", self.published.as_ref()),
+        ] {
+            if report.is_some_and(|r| {
+                r.staff
+                    .training
+                    .keys()
+                    .any(|t| crate::privacy::contains_identity_number(t))
+            }) {
+                return Err(refuse(format!("{which}.staff.training")));
+            }
+        }
+        for (i, s) in self.shortcomings.iter().enumerate() {
+            if let Some(field) = s.text_naming_a_person() {
+                return Err(refuse(format!("shortcomings[{i}].{field}")));
+            }
+        }
+        Ok(())
     }
 
     /// The JSON form.
@@ -322,31 +349,37 @@ pub fn contradictions(r: &AnnualReport) -> Vec<ChainFinding> {
     }
     at_most(&r.new_clients, &r.active_clients, &mut out);
     at_most(&r.closed_clients, &r.active_clients, &mut out);
+    at_most(&r.new_contact_reasons, &r.contact_reasons, &mut out);
     // Contact reasons and children at home are counted per client: a gender's count of one
-    // reason, or of clients with children at home, cannot exceed that gender's active clients.
-    let clients_of = |gender: &str| {
-        let gi = r.active_clients.rows.iter().position(|g| g == gender)?;
-        r.active_clients.row_totals[gi].count()
+    // reason, or of clients with children at home, cannot exceed that gender's active clients
+    // (new clients' reasons: its new clients).
+    let clients_of = |clients: &Table, gender: &str| {
+        let gi = clients.rows.iter().position(|g| g == gender)?;
+        clients.row_totals[gi].count()
     };
-    let mut within = |table: &Table, what: &str, gender: &str, cell: Cell| {
-        if let (Some(n), Some(clients)) = (cell.count(), clients_of(gender)) {
-            if n > clients {
+    let mut within = |table: &Table, what: &str, gender: &str, cell: Cell, clients: &Table| {
+        if let (Some(n), Some(of)) = (cell.count(), clients_of(clients, gender)) {
+            if n > of {
+                let which = match clients.name == r.new_clients.name {
+                    true => "new",
+                    false => "active",
+                };
                 out.push(finding(
                     &table.name,
-                    format!("{what}: {n} clients, more than the {clients} active {gender} clients"),
+                    format!("{what}: {n} clients, more than the {of} {which} {gender} clients"),
                 ));
             }
         }
     };
-    for (j, gender) in r.contact_reasons.columns.iter().enumerate() {
-        for (i, reason) in r.contact_reasons.rows.iter().enumerate() {
-            let what = format!("{reason} {gender}");
-            within(
-                &r.contact_reasons,
-                &what,
-                gender,
-                r.contact_reasons.cells[i][j],
-            );
+    for (reasons, clients) in [
+        (&r.contact_reasons, &r.active_clients),
+        (&r.new_contact_reasons, &r.new_clients),
+    ] {
+        for (j, gender) in reasons.columns.iter().enumerate() {
+            for (i, reason) in reasons.rows.iter().enumerate() {
+                let what = format!("{reason} {gender}");
+                within(reasons, &what, gender, reasons.cells[i][j], clients);
+            }
         }
     }
     for (i, gender) in r.children_at_home.rows.iter().enumerate() {
@@ -356,6 +389,7 @@ pub fn contradictions(r: &AnnualReport) -> Vec<ChainFinding> {
             &what,
             gender,
             r.children_at_home.row_totals[i],
+            &r.active_clients,
         );
     }
     out
@@ -415,6 +449,14 @@ pub fn validate_submission(s: &Submission, year: i32) -> Vec<ChainFinding> {
         out.push(finding(
             about,
             "10 § 4 is missing: no leadership group (5 §) is reported".into(),
+        ));
+    }
+    if r.new_contact_reasons.rows.is_empty() && r.new_clients.total != Cell::Count(0) {
+        out.push(finding(
+            about,
+            "the contact reasons of new clients are not reported (a submission of schema 3 or \
+             earlier): figure 1 counts the services that report them"
+                .into(),
         ));
     }
     if let Some(g) = s.grant {

@@ -21,6 +21,7 @@
 //! - **Sending again** (a reminder, or to a second organisation) is allowed; the latest reply-by
 //!   date counts for "overdue".
 
+mod reported;
 mod view;
 
 use serde::{Deserialize, Serialize};
@@ -28,6 +29,7 @@ use time::Date;
 
 use crate::codes::{Counterpart, DeviationEventType, DeviationLevel};
 
+pub use reported::{AnnexPart, ReportedShortcoming};
 pub use view::{
     period_view, CounterpartView, Counts, LevelView, PeriodView, Quarter, PERIOD_VIEW_UNPROTECTED,
 };

@@ -50,6 +50,10 @@ pub struct StaffSummary {
     pub training: BTreeMap<String, Cell>,
     /// Ombud with supervision.
     pub with_supervision: Cell,
+    /// Ombud by gender (label → count; "Uppgift saknas" for those the export leaves without
+    /// one), when the staff export gives genders; empty when it does not.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ombud_by_gender: BTreeMap<String, Cell>,
 }
 
 /// A count with a share, e.g. assignments per client. Both counts are published cells; the
@@ -133,6 +137,11 @@ pub struct AnnualReport {
     pub children_at_home: Table,
     /// Contact reasons of active clients by gender (a client can have several).
     pub contact_reasons: Table,
+    /// Contact reasons of the year's new clients by gender (seed 001 figure 1). A report read
+    /// from a submission of schema 3 or earlier, which did not carry it, has it without rows:
+    /// not reported (its compilation says so).
+    #[serde(default = "super::counting::new_contact_reasons_not_reported")]
+    pub new_contact_reasons: Table,
     /// Assignments of active clients by category.
     pub assignments: Table,
     /// Assignments per active client.
@@ -288,6 +297,7 @@ pub(super) fn unprotected_report(
         clients_by_area: clients.clients_by_area,
         children_at_home: clients.children_at_home,
         contact_reasons: clients.contact_reasons,
+        new_contact_reasons: clients.new_contact_reasons,
         assignments: clients.assignments,
         assignments_per_client: clients.assignments_per_client,
         clients_per_municipality,

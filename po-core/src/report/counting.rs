@@ -121,7 +121,7 @@ impl GenderAge {
     fn table(mut self, table: ReportTable) -> Table {
         let mut columns = labels::<AgeBand>();
         if self.0.iter().any(|row| row[AgeBand::ALL.len()] > 0) {
-            columns.push("Uppgift saknas".into());
+            columns.push(UNKNOWN.into());
         } else {
             self.0.iter_mut().for_each(|row| {
                 row.pop();
@@ -145,6 +145,7 @@ pub(super) struct ClientCounts<'a> {
     by_area: Named<'a>,
     children: Vec<Vec<u64>>,
     reasons: Vec<Vec<u64>>,
+    new_reasons: Vec<Vec<u64>>,
     assignments: Vec<Vec<u64>>,
     per_municipality: PerMunicipality,
 }
@@ -199,6 +200,7 @@ pub(super) struct ClientTables {
     pub clients_by_area: Table,
     pub children_at_home: Table,
     pub contact_reasons: Table,
+    pub new_contact_reasons: Table,
     pub assignments: Table,
     pub assignments_per_client: Ratio,
     pub waiting: Waiting,
@@ -219,6 +221,7 @@ impl<'a> ClientCounts<'a> {
             by_area: Named::new(Gender::ALL.len()),
             children: vec![vec![0u64; 1]; Gender::ALL.len()],
             reasons: vec![vec![0u64; Gender::ALL.len()]; ContactReason::ALL.len()],
+            new_reasons: vec![vec![0u64; Gender::ALL.len()]; ContactReason::ALL.len()],
             assignments: vec![vec![0u64; 1]; AssignmentCategory::ALL.len()],
             per_municipality: PerMunicipality::new(),
         }
@@ -249,8 +252,12 @@ impl<'a> ClientCounts<'a> {
             self.children[g][0] += 1;
         }
         // A set: a reason named twice in the export counts once.
+        let new = c.started_on.year() == year;
         for r in c.contact_reasons.iter() {
             self.reasons[index_of(r)][g] += 1;
+            if new {
+                self.new_reasons[index_of(r)][g] += 1;
+            }
         }
         for a in &c.assignments {
             let in_year = a.started_on.zip(self.last_day).is_none_or(|(s, l)| s <= l)
@@ -274,6 +281,7 @@ impl<'a> ClientCounts<'a> {
         self.by_area.merge(other.by_area);
         add_rows(&mut self.children, &other.children);
         add_rows(&mut self.reasons, &other.reasons);
+        add_rows(&mut self.new_reasons, &other.new_reasons);
         add_rows(&mut self.assignments, &other.assignments);
         self.per_municipality.merge(other.per_municipality);
     }
@@ -329,6 +337,11 @@ impl<'a> ClientCounts<'a> {
                 labels::<ContactReason>(),
                 genders(),
                 self.reasons,
+            ),
+            new_contact_reasons: ReportTable::NewContactReasons.with_counts(
+                labels::<ContactReason>(),
+                genders(),
+                self.new_reasons,
             ),
             assignments: ReportTable::Assignments.with_counts(
                 labels::<AssignmentCategory>(),
@@ -458,13 +471,35 @@ pub(super) fn exit_survey(register: &Register) -> (Option<Ratio>, Vec<SurveyQues
     )
 }
 
-/// 10 § 1: positions, ombud, training and supervision.
+/// The row or column of those whose value the export leaves out.
+const UNKNOWN: &str = "Uppgift saknas";
+
+/// The table of new clients' contact reasons as a report without it has it (read from a
+/// submission of schema 3 or earlier): no rows, no columns, nothing counted.
+pub(super) fn new_contact_reasons_not_reported() -> Table {
+    ReportTable::NewContactReasons.with_counts(Vec::new(), Vec::new(), Vec::new())
+}
+
+/// 10 § 1: positions, ombud (by gender when the export gives genders), training and
+/// supervision.
 pub(super) fn staff_summary(register: &Register) -> StaffSummary {
     let mut training: BTreeMap<String, u64> = BTreeMap::new();
     for t in register.staff.iter().flat_map(|s| s.training.iter()) {
         *training.entry(t.clone()).or_default() += 1;
     }
+    // By gender only when the export gives genders; then everyone is counted somewhere.
+    let mut ombud_by_gender: BTreeMap<String, Cell> = BTreeMap::new();
+    if register.staff.iter().any(|s| s.gender.is_some()) {
+        for s in &register.staff {
+            let label = s.gender.map_or(UNKNOWN, CodeList::label_sv);
+            let n = ombud_by_gender
+                .entry(label.to_owned())
+                .or_insert(Cell::Count(0));
+            *n = Cell::Count(n.count().unwrap_or(0) + 1);
+        }
+    }
     StaffSummary {
+        ombud_by_gender,
         positions: register.staff.iter().map(|s| s.fte).sum(),
         ombud: Cell::Count(register.staff.len() as u64),
         training: training
@@ -493,6 +528,7 @@ mod tests {
             t.clients_by_area,
             t.children_at_home,
             t.contact_reasons,
+            t.new_contact_reasons,
             t.assignments,
         ]
     }

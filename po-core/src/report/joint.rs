@@ -5,7 +5,9 @@
 //! The linked relations: new and closed clients ≤ active clients cell by cell; an "Uppgift
 //! saknas" age column exists only because someone is in it (≥ 1); clients with children at
 //! home and each contact reason of a gender ≤ that gender's active clients, each contact
-//! reason ≤ all active clients; the two deviation tables have one total.
+//! reason ≤ all active clients; new clients' contact reasons ≤ all clients' cell by cell, and
+//! each of a gender ≤ that gender's new clients (a client is new or not, whatever the reason);
+//! the two deviation tables have one total.
 
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +29,8 @@ pub(super) struct Linked<'a> {
     pub closed: Placed<'a>,
     pub children: Placed<'a>,
     pub reasons: Placed<'a>,
+    /// Absent in a compilation written before the table existed (`po audit` reads them).
+    pub new_reasons: Option<Placed<'a>>,
     pub by_type: &'a TableCells,
     pub by_counterpart: &'a TableCells,
 }
@@ -88,7 +92,48 @@ pub(super) fn relate_linked(p: &mut Publication, l: &Linked<'_>) {
     for &reason in &reason_cells.row_totals {
         p.add_at_most(&[reason], &[active_cells.total]);
     }
+    if let Some(new_reasons) = l.new_reasons {
+        relate_new_reasons(p, l, new_reasons);
+    }
     p.add_sum(l.by_type.total, &[l.by_counterpart.total]);
+}
+
+/// New clients' reasons: a subset of all clients' and, per gender, of the new clients; and the
+/// clients who are not new with a reason are among the active clients who are not new
+/// (reason − new reason ≤ active − new, per gender and in total).
+fn relate_new_reasons(p: &mut Publication, l: &Linked<'_>, new_reasons: Placed<'_>) {
+    subset(p, new_reasons, l.reasons);
+    let ((active, active_cells), (new, new_cells)) = (l.active, l.new);
+    let ((reasons, reason_cells), (new_reasons, new_reason_cells)) = (l.reasons, new_reasons);
+    for (g, name) in new_reasons.columns.iter().enumerate() {
+        let (Some(ni), Some(ai), Some(rg)) = (
+            new.rows.iter().position(|x| x == name),
+            active.rows.iter().position(|x| x == name),
+            reasons.columns.iter().position(|x| x == name),
+        ) else {
+            continue;
+        };
+        for (r, reason) in new_reasons.rows.iter().enumerate() {
+            let cell = new_reason_cells.inner[r][g];
+            p.add_at_most(&[cell], &[new_cells.row_totals[ni]]);
+            if let Some(rr) = reasons.rows.iter().position(|x| x == reason) {
+                p.add_at_most(
+                    &[reason_cells.inner[rr][rg], new_cells.row_totals[ni]],
+                    &[cell, active_cells.row_totals[ai]],
+                );
+            }
+        }
+    }
+    for (r, reason) in new_reasons.rows.iter().enumerate() {
+        let total = new_reason_cells.row_totals[r];
+        p.add_at_most(&[total], &[new_cells.total]);
+        if let Some(rr) = reasons.rows.iter().position(|x| x == reason) {
+            p.add_at_most(
+                &[reason_cells.row_totals[rr], new_cells.total],
+                &[total, active_cells.total],
+            );
+        }
+    }
 }
 
 /// The published value of each cell (`None` = hidden) from shown numbers and the cell each is
@@ -165,23 +210,44 @@ fn protect_placed(
     Ok(out)
 }
 
-/// Adds the linked relations between a compilation's tables (in the order of
-/// [`super::ReportTable::compiled_tables`]) placed as `cells`.
+/// Adds the linked relations between a compilation's tables placed as `cells`, each found by
+/// its name (a compilation written before the new clients' reasons were compiled has seven).
+/// Tables of any other shape get their own sums only.
 pub(crate) fn relate_compiled(p: &mut Publication, cells: &[TableCells], tables: &[Table]) {
-    if let ([a, n, c, ch, r, bt, bc], [ta, tn, tc, tch, tr, ..]) = (cells, tables) {
-        relate_linked(
-            p,
-            &Linked {
-                active: (ta, a),
-                new: (tn, n),
-                closed: (tc, c),
-                children: (tch, ch),
-                reasons: (tr, r),
-                by_type: bt,
-                by_counterpart: bc,
-            },
-        );
-    }
+    let of = |t: super::ReportTable| {
+        tables
+            .iter()
+            .position(|x| x.name == t.name())
+            .and_then(|i| Some((&tables[i], cells.get(i)?)))
+    };
+    use super::ReportTable as T;
+    let (Some(active), Some(new), Some(closed), Some(children), Some(reasons)) = (
+        of(T::ActiveClients),
+        of(T::NewClients),
+        of(T::ClosedClients),
+        of(T::ChildrenAtHome),
+        of(T::ContactReasons),
+    ) else {
+        return;
+    };
+    let (Some((_, by_type)), Some((_, by_counterpart))) =
+        (of(T::DeviationsByType), of(T::DeviationsByCounterpart))
+    else {
+        return;
+    };
+    relate_linked(
+        p,
+        &Linked {
+            active,
+            new,
+            closed,
+            children,
+            reasons,
+            new_reasons: of(T::NewContactReasons),
+            by_type,
+            by_counterpart,
+        },
+    );
 }
 
 /// Protects a compilation's linked tables (in the order of [`super::ReportTable::compiled_tables`]) as one
@@ -282,7 +348,7 @@ mod tests {
         Table::from_counts(name, name, name, owned(rows), owned(columns), counts)
     }
 
-    /// A compilation's seven tables: active and new clients as given, the others empty.
+    /// A compilation's eight tables: active and new clients as given, the others empty.
     fn compiled(active: Vec<Vec<u64>>, new: Vec<Vec<u64>>) -> Vec<Table> {
         let (genders, ages) = (["Kvinna", "Man"], ["18–29 år", "30–49 år"]);
         vec![
@@ -296,6 +362,12 @@ mod tests {
             ),
             table("children_at_home", &genders, &["n"], vec![vec![0], vec![0]]),
             table("contact_reasons", &["Ekonomi"], &genders, vec![vec![0, 0]]),
+            table(
+                "new_contact_reasons",
+                &["Ekonomi"],
+                &genders,
+                vec![vec![0, 0]],
+            ),
             table("deviations_by_type", &["t"], &["s"], vec![vec![0]]),
             table("deviations_by_counterpart", &["c"], &["s"], vec![vec![0]]),
         ]
@@ -323,6 +395,18 @@ mod tests {
         assert!(
             disclosed.contains(&"new_clients / Kvinna / 18–29 år = 1".to_owned()),
             "{disclosed:?}"
+        );
+        // A compilation written before figure 1 was compiled (seven tables, `po audit` reads
+        // them) keeps its relations: the same attack.
+        let seven: Vec<Table> = alone
+            .iter()
+            .filter(|t| t.name != "new_contact_reasons")
+            .cloned()
+            .collect();
+        assert_eq!(seven.len(), 7);
+        assert_eq!(
+            audit_linked(&seven, 3).unwrap().at_risk.len(),
+            attack.at_risk.len()
         );
         let joint = protect_linked(&tables, 3).unwrap();
         assert_eq!(joint[1].get("Kvinna", "18–29 år"), None);

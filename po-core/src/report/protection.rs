@@ -3,11 +3,14 @@
 //!
 //! Relations beyond each table's sums: new and closed clients ≤ active clients cell by cell;
 //! clients by area have the active clients' gender totals; clients with children at home and
-//! each contact reason of a gender ≤ that gender's active clients; clients per municipality sum
+//! each contact reason of a gender ≤ that gender's active clients; new clients' contact reasons
+//! ≤ all clients', ≤ the gender's new clients, and the others' ≤ the clients not new
+//! (`report::joint`); clients per municipality sum
 //! to at most the active clients; waits ≤ new clients; the two deviation tables have one total;
 //! shortcomings with feedback ≤ shortcomings (the deviation rows that are not positive events)
-//! and ≤ deviations whose status has feedback, and ≥ those less the positive events; staff counts ≤ ombud; survey answers sum to their
-//! question's respondents, ≤ responses ≤ surveys sent. A row or column that exists only because
+//! and ≤ deviations whose status has feedback, and ≥ those less the positive events; staff
+//! counts ≤ ombud, ombud by gender sum to the ombud; survey answers sum to their question's
+//! respondents, ≤ responses ≤ surveys sent. A row or column that exists only because
 //! someone is in it (an area, an intake area, "Uppgift saknas", a municipality outside the
 //! population key, a training, a survey answer) is ≥ 1.
 
@@ -43,6 +46,7 @@ fn visit_slots(r: &mut AnnualReport, mut f: impl FnMut(&mut Cell)) {
     f(&mut staff.ombud);
     f(&mut staff.with_supervision);
     staff.training.values_mut().for_each(&mut f);
+    staff.ombud_by_gender.values_mut().for_each(&mut f);
     f(&mut assignments_per_client.count);
     f(&mut assignments_per_client.of);
     for m in clients_per_municipality.iter_mut() {
@@ -95,6 +99,7 @@ pub(super) fn layout(r: &AnnualReport) -> (Publication, Vec<CellId>) {
     let area = of(ReportTable::ClientsByArea);
     let children = of(ReportTable::ChildrenAtHome);
     let reasons = of(ReportTable::ContactReasons);
+    let new_reasons = of(ReportTable::NewContactReasons);
     let assignments = of(ReportTable::Assignments);
     let intake = of(ReportTable::IntakeOutcomes);
     let by_type = of(ReportTable::DeviationsByType);
@@ -109,6 +114,7 @@ pub(super) fn layout(r: &AnnualReport) -> (Publication, Vec<CellId>) {
             closed: (&r.closed_clients, &closed),
             children: (&r.children_at_home, &children),
             reasons: (&r.contact_reasons, &reasons),
+            new_reasons: Some((&r.new_contact_reasons, &new_reasons)),
             by_type: &by_type,
             by_counterpart: &by_counterpart,
         },
@@ -142,6 +148,21 @@ pub(super) fn layout(r: &AnnualReport) -> (Publication, Vec<CellId>) {
         p.add_at_least_one(t);
         slots.push(t);
     }
+    // Ombud by gender: every ombud once; a gender is listed because someone has it.
+    let by_gender: Vec<CellId> = r
+        .staff
+        .ombud_by_gender
+        .keys()
+        .map(|g| {
+            let c = p.add_cell(label("staff: gender", Some(g), None), false);
+            p.add_at_least_one(c);
+            c
+        })
+        .collect();
+    if !by_gender.is_empty() {
+        p.add_sum(ombud, &by_gender);
+    }
+    slots.extend(by_gender);
     slots.extend([assignments.total, active.total]);
 
     // Clients per municipality: a one-column table with its total.

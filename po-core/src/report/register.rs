@@ -152,6 +152,9 @@ pub struct StaffMember {
     /// Supervision (handledning) received.
     #[serde(default)]
     pub supervision: Option<String>,
+    /// Gender, when the staff export gives it (seed 001: "ca 70 procent är kvinnor").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<crate::codes::Gender>,
 }
 
 /// A service's register for one or more years.

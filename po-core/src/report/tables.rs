@@ -1,8 +1,8 @@
 //! The report's tables, named once: this list gives each table its variant, its field of
 //! [`AnnualReport`], its machine name (the field's name: JSON keys, CSV file names, sheet names,
 //! the flat form's sections), its titles, and whether a compilation sums it (seed 001's tables
-//! compiled from the services: clients by gender × age, children at home, contact reasons,
-//! deviations). Counting, protection, the compilation, the readers and the writers iterate
+//! compiled from the services: clients by gender × age, children at home, contact reasons of
+//! all and of new clients, deviations). Counting, protection, the compilation, the readers and the writers iterate
 //! [`ReportTable::ALL`] or ask [`AnnualReport::table_of`]; a new table is one line here (and its
 //! counting).
 
@@ -106,6 +106,11 @@ report_tables! {
     ContactReasons => contact_reasons,
         "Kontaktorsaker efter kön", "Contact reasons by gender",
         sheet: "Kontaktorsaker", "Contact reasons", compiled: true;
+    /// Contact reasons of the year's new clients by gender: what seed 001's figure 1 counts
+    /// ("orsakerna till att nya klienter tar kontakt med PO").
+    NewContactReasons => new_contact_reasons,
+        "Kontaktorsaker för nya klienter efter kön", "Contact reasons of new clients by gender",
+        sheet: "Kontaktorsaker, nya", "Contact reasons, new", compiled: true;
     /// Assignments of active clients by category.
     Assignments => assignments,
         "Uppdrag efter kategori", "Assignments by category",
@@ -138,6 +143,7 @@ impl ReportTable {
             self,
             ReportTable::NewClients
                 | ReportTable::ClosedClients
+                | ReportTable::NewContactReasons
                 | ReportTable::IntakeOutcomes
                 | ReportTable::DeviationsByType
                 | ReportTable::DeviationsByCounterpart
@@ -217,6 +223,7 @@ mod tests {
                 "closed_clients",
                 "children_at_home",
                 "contact_reasons",
+                "new_contact_reasons",
                 "deviations_by_type",
                 "deviations_by_counterpart"
             ]

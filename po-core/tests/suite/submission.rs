@@ -43,15 +43,15 @@ fn a_complete_submission_has_no_findings_and_reads_back() {
     assert_eq!(validate_submission(&s, 2023), Vec::new());
     let back = Submission::from_json(&s.to_json()).unwrap();
     assert_eq!(back, s);
-    let wrong = s.to_json().replace("po-submission/3", "po-submission/0");
+    let wrong = s.to_json().replace("po-submission/4", "po-submission/0");
     assert_eq!(
         Submission::from_json(&wrong).unwrap_err().to_string(),
-        "submission: schema \"po-submission/0\", expected \"po-submission/3\""
+        "submission: schema \"po-submission/0\", expected \"po-submission/4\""
     );
     // The earlier versions (1: no exact counts, no published report; 2: no provider, no
     // routines) are still read.
     for earlier in ["po-submission/1", "po-submission/2"] {
-        let old = s.to_json().replace("po-submission/3", earlier);
+        let old = s.to_json().replace("po-submission/4", earlier);
         assert_eq!(Submission::from_json(&old).unwrap(), s);
     }
 }
@@ -411,4 +411,67 @@ fn an_exact_submission_whose_published_report_does_not_fit_is_left_out() {
         "{:?}",
         c.left_out
     );
+}
+
+/// Issue 34 point 2: the shortcomings a service reports for seed 001's annex 1 read back in the
+/// JSON and the flat form; a text holding an identity number is refused in either, with its
+/// place (the field, the line) and never the number.
+#[test]
+fn the_shortcomings_for_annex_1_read_back_in_both_forms_and_a_person_s_number_is_refused() {
+    use po_core::codes::Counterpart;
+    use po_core::deviation::ReportedShortcoming;
+    let mut s = submission();
+    s.shortcomings = vec![
+        ReportedShortcoming {
+            counterpart: Counterpart::Psychiatry,
+            shortcoming: "Brist på läkare och läkartider inom psykiatrin".into(),
+            consequence: "Långa väntetider för utredning och behandling".into(),
+        },
+        ReportedShortcoming {
+            counterpart: Counterpart::SocialServices,
+            shortcoming: "Svårt att få god man; brist på gode män".into(),
+            consequence: "Klienter hamnar i skulder".into(),
+        },
+    ];
+    let back = Submission::from_json(&s.to_json()).unwrap();
+    assert_eq!(back.shortcomings, s.shortcomings);
+    let flat = po_core::io::write::to_flat_csv(&s);
+    assert!(
+        flat.contains(
+            "shortcoming;psychiatry;Brist på läkare och läkartider inom psykiatrin;Långa \
+             väntetider för utredning och behandling\n"
+        ),
+        "{flat}"
+    );
+    let read = po_core::io::read::read_flat_submission(&flat).unwrap();
+    assert_eq!(read.shortcomings, s.shortcomings);
+    // The counterpart by its Swedish label too.
+    let swedish = flat.replace("shortcoming;psychiatry;", "shortcoming;Psykiatrin;");
+    assert_eq!(
+        po_core::io::read::read_flat_submission(&swedish)
+            .unwrap()
+            .shortcomings,
+        s.shortcomings
+    );
+    let person = s
+        .to_json()
+        .replace("Klienter hamnar i skulder", "Gäller 19850412-1230");
+    let e = Submission::from_json(&person).unwrap_err().to_string();
+    assert!(
+        e.starts_with(
+            "submission: shortcomings[1].consequence: contains what looks like a personnummer"
+        ),
+        "{e}"
+    );
+    assert!(!e.contains("1230"));
+    let person = flat.replace("Klienter hamnar i skulder", "Gäller 19850412-1230");
+    let line = 1 + person.lines().position(|l| l.contains("19850412")).unwrap();
+    let e = po_core::io::read::read_flat_submission(&person)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains(&format!("line {line}")) && e.contains("shortcoming: contains what looks like"),
+        "{e}"
+    );
+    assert!(!e.contains("1230"));
 }

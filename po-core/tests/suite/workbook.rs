@@ -128,7 +128,7 @@ fn the_report_as_xlsx_has_the_document_and_a_sheet_per_table() {
         .iter()
         .map(|t| t.sheet_name(true))
         .collect();
-    tables.insert(8, "Klienter per kommun");
+    tables.insert(9, "Klienter per kommun");
     assert_eq!(&names[1..], tables.as_slice());
     assert_eq!(names[1], "Aktuella klienter");
     let method = &sheets[0].frame;

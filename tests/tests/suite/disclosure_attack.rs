@@ -260,6 +260,7 @@ fn a_median_over_two_people_and_a_training_of_one_are_not_published() {
                 Vec::new()
             },
             supervision: Some("Extern".into()),
+            gender: None,
         })
         .collect();
     let (json, found) = attack(&r, 3);

@@ -27,7 +27,7 @@ use crate::chain::{GrantFigures, Submission, SubmissionError};
 use crate::codes::CodeList;
 use crate::disclosure::Protection;
 use crate::organisation::MunicipalityCode;
-use crate::report::{annual_report, AnnualReport, Cell, Register, ReportOptions};
+use crate::report::{annual_report, AnnualReport, Cell, Register, ReportOptions, ReportTable};
 
 /// The label of a margin (row or column) in the flat form.
 pub(crate) const TOTAL: &str = "Totalt";
@@ -77,6 +77,9 @@ fn sum(cells: impl Iterator<Item = Cell>) -> Cell {
     })
 }
 
+/// The section of a line of annex 1: `shortcoming;<counterpart>;<shortcoming>;<consequence>`.
+pub(crate) const SHORTCOMING: &str = "shortcoming";
+
 /// The prefix of a section of the published report.
 pub(crate) const PUBLISHED: &str = "published/";
 
@@ -84,6 +87,11 @@ pub(crate) const PUBLISHED: &str = "published/";
 fn fill(template: &mut AnnualReport, tables: &mut BTreeMap<String, Cells>, prefix: &str) {
     for t in template.tables_mut() {
         let Some(c) = tables.remove(&format!("{prefix}{}", t.name)) else {
+            // A form of schema 3 or earlier has no new clients' contact reasons: not reported
+            // (a finding), never a table of zeros.
+            if t.name == ReportTable::NewContactReasons.name() {
+                *t = ReportTable::NewContactReasons.with_counts(Vec::new(), Vec::new(), Vec::new());
+            }
             continue;
         };
         let get = |r: &str, col: &str| c.values.get(&(r.to_owned(), col.to_owned())).copied();
@@ -124,6 +132,7 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, SubmissionError> {
     let mut reader = crate::text::csv_reader(text);
     let mut fields: BTreeMap<String, String> = BTreeMap::new();
     let mut tables: BTreeMap<String, Cells> = BTreeMap::new();
+    let mut shortcomings = Vec::new();
     // The report's tables, for their titles and to know the sections.
     let mut template = annual_report(&Register::default(), &ReportOptions::default())
         .map_err(|e| SubmissionError::new(e.to_string()))?;
@@ -139,6 +148,23 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, SubmissionError> {
         }
         let text = |i: usize| crate::text::unmark_text(r[i].trim());
         let (section, row, column, value) = (text(0), text(1), text(2), text(3));
+        if section == SHORTCOMING {
+            // Annex 1: where it arises; the shortcoming; its consequence.
+            let s = crate::deviation::ReportedShortcoming {
+                counterpart: crate::codes::Counterpart::parse(row)
+                    .map_err(|e| SubmissionError::at(line, e.to_string()))?,
+                shortcoming: column.to_owned(),
+                consequence: value.to_owned(),
+            };
+            if s.text_naming_a_person().is_some() {
+                return Err(SubmissionError::at(
+                    line,
+                    format!("{SHORTCOMING}: {}", crate::privacy::IN_FREE_TEXT),
+                ));
+            }
+            shortcomings.push(s);
+            continue;
+        }
         if row.is_empty() && column.is_empty() {
             // A mistyped field (`antal_ombud`) would be silently ignored: an error, as an
             // unknown section is (issue 34).
@@ -238,6 +264,8 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, SubmissionError> {
             Cell::Suppressed
         }
     };
+    // The form says nothing of supervision: unknown, never 0 (the compilation sums it).
+    template.staff.with_supervision = Cell::Suppressed;
     let mut published = match tables.keys().any(|t| t.starts_with(PUBLISHED)) {
         true => Some(template.clone()),
         false => None,
@@ -315,6 +343,7 @@ pub fn read_flat_submission(text: &str) -> Result<Submission, SubmissionError> {
             })
         })
         .transpose()?;
+    s.shortcomings = shortcomings;
     s.check_free_text()?;
     s.tables_only = true;
     s.missing = missing;

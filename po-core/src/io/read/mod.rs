@@ -33,6 +33,7 @@ mod names;
 mod population;
 mod reference;
 mod sheet;
+mod shortcomings;
 mod staff;
 mod survey;
 mod table;
@@ -53,6 +54,7 @@ pub use reference::{
     column_reference, column_reference_markdown, AllowedValue, ColumnReference, ColumnType,
     FileReference,
 };
+pub use shortcomings::{read_shortcomings_csv, SHORTCOMING_CSV_COLUMNS};
 pub use staff::{read_staff_csv, STAFF_CSV_COLUMNS};
 pub use survey::read_survey_csv;
 pub use table::{Frame, Input, TextCells};

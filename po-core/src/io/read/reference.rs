@@ -331,6 +331,39 @@ const STAFF: &[Described] = &[
         "the supervision given",
         "handledningen som getts",
     ),
+    (
+        "gender",
+        T::Code("gender"),
+        "woman",
+        "the ombud's gender (seed 001 counts the ombud by gender)",
+        "ombudets kön (den nationella rapporten redovisar ombuden efter kön)",
+    ),
+];
+
+const SHORTCOMINGS: &[Described] = &[
+    (
+        "counterpart",
+        T::Code("counterpart"),
+        "psychiatry",
+        "where the shortcoming arises: health care, psychiatry and primary care go in annex 1's \
+         first table, the social services in its second, the rest in its third",
+        "var bristen uppstår: hälso- och sjukvården, psykiatrin och primärvården hamnar i \
+         bilaga 1:s första tabell, socialtjänsten i dess andra, övriga i dess tredje",
+    ),
+    (
+        "shortcoming",
+        T::Text,
+        "Brist på läkartider inom psykiatrin",
+        "the shortcoming, as the service summarises it (published in the national report)",
+        "bristen, som verksamheten sammanfattar den (publiceras i den nationella rapporten)",
+    ),
+    (
+        "consequence",
+        T::Text,
+        "Långa väntetider för utredning",
+        "its consequence for the individual (published; never one client's story)",
+        "konsekvensen för den enskilde (publiceras; aldrig en enskild klients berättelse)",
+    ),
 ];
 
 const DEVIATION_EVENTS: &[Described] = &[
@@ -608,6 +641,15 @@ pub fn column_reference() -> Vec<FileReference> {
             STAFF,
         ),
         file(
+            "shortcomings.csv",
+            (
+                "one shortcoming the service reports for the national report's annex 1",
+                "en brist som verksamheten rapporterar till den nationella rapportens bilaga 1",
+            ),
+            &super::shortcomings::SHORTCOMING_COLUMNS,
+            SHORTCOMINGS,
+        ),
+        file(
             "deviation_events.csv",
             (
                 "one event of a deviation's history",
@@ -732,6 +774,7 @@ mod tests {
             INTAKE,
             DEVIATIONS,
             STAFF,
+            SHORTCOMINGS,
             DEVIATION_EVENTS,
             APPLICANTS,
             CASES,

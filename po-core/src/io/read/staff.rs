@@ -8,7 +8,7 @@ use crate::report::StaffMember;
 use crate::text::clip;
 
 /// The columns of a staff export.
-pub const STAFF_CSV_COLUMNS: &[&str] = &["id", "fte", "training", "supervision"];
+pub const STAFF_CSV_COLUMNS: &[&str] = &["id", "fte", "training", "supervision", "gender"];
 
 pub(super) const STAFF_COLUMNS: Columns = Columns {
     aliases: STAFF_HEADERS,
@@ -21,15 +21,17 @@ const FTE: Col = col(STAFF_CSV_COLUMNS, "fte");
 const ID: Col = col(STAFF_CSV_COLUMNS, "id");
 const SUPERVISION: Col = col(STAFF_CSV_COLUMNS, "supervision");
 const TRAINING: Col = col(STAFF_CSV_COLUMNS, "training");
+const GENDER: Col = col(STAFF_CSV_COLUMNS, "gender");
 
 const STAFF_HEADERS: &[(&str, &str)] = &[
     ("tjänstgöringsgrad", "fte"),
     ("utbildning", "training"),
     ("handledning", "supervision"),
+    ("kön", "gender"),
 ];
 
 /// Reads staff: `id`, `fte` (decimal comma or point, 0–1.5), `training` (`|`-separated),
-/// `supervision`.
+/// `supervision`, `gender` (optional; the clients' code list, read by the same parser).
 pub fn read_staff_csv<'a>(
     input: impl Into<Input<'a>>,
     file: &str,
@@ -59,12 +61,17 @@ pub fn read_staff_csv<'a>(
                 .collect()
         });
         let supervision = r.free_text(SUPERVISION).map(str::to_owned);
+        let gender = r.code(
+            GENDER,
+            <crate::codes::Gender as crate::codes::CodeList>::parse,
+        );
         match (id, fte) {
             (Some(id), Some(fte)) => Some(StaffMember {
                 id: id.to_owned(),
                 fte,
                 training,
                 supervision,
+                gender,
             }),
             _ => None,
         }

@@ -135,6 +135,19 @@ const REASONS: &[(&str, &str)] = &[
         "10 § 4 saknas: ingen ledningsgrupp (5 §) redovisas",
     ),
     (
+        "the contact reasons of new clients are not reported (a submission of schema 3 or earlier): figure 1 counts the services that report them",
+        "nya klienters kontaktorsaker redovisas inte (en redovisning enligt schema 3 eller äldre): figur 1 räknar de verksamheter som redovisar dem",
+    ),
+    (
+        "{}: {} clients, more than the {} active {} clients",
+        "{}: {} klienter, fler än de {} aktuella klienterna ({})",
+    ),
+    (
+        "{}: {} clients, more than the {} new {} clients",
+        "{}: {} klienter, fler än de {} nya klienterna ({})",
+    ),
+    ("{}: {}, more than the {} of {}", "{}: {}, fler än {} i {}"),
+    (
         "the grant does not add up: decided {}, paid {}, repaid {}",
         "statsbidraget går inte ihop: beviljat {}, utbetalt {}, återbetalt {}",
     ),

@@ -124,12 +124,71 @@ pub(crate) fn findings(c: &Compilation, sv: bool) -> Vec<(&'static str, Vec<Stri
     .collect()
 }
 
+/// The ombud by gender as seed 001 states them ("ca 70 procent är kvinnor"): each gender's
+/// count and the women's share of those with a gender given, and how many services reported
+/// genders when not all did; `None` when none did. Hidden when a count is.
+fn ombud_by_gender(c: &Compilation, sv: bool) -> Option<Value> {
+    if c.ombud_by_gender.is_empty() {
+        return None;
+    }
+    let t = crate::io::text::words(sv);
+    let mut counts = Vec::new();
+    for (gender, n) in &c.ombud_by_gender {
+        match n.count() {
+            Some(n) => counts.push((gender.as_str(), n)),
+            None => return Some(Value::Hidden),
+        }
+    }
+    let mut text: Vec<String> = counts
+        .iter()
+        .map(|(g, n)| {
+            format!(
+                "{} {}",
+                crate::io::text::label(g, sv),
+                crate::io::text::count(*n, sv)
+            )
+        })
+        .collect();
+    let known: u64 = counts
+        .iter()
+        .filter(|(g, _)| *g != "Uppgift saknas")
+        .map(|(_, n)| n)
+        .sum();
+    let women = counts
+        .iter()
+        .find(|(g, _)| *g == "Kvinna")
+        .map_or(0, |c| c.1);
+    if known > 0 {
+        // Whole percent, half away from zero (integer arithmetic: no float).
+        let percent = (200 * women + known) / (2 * known);
+        text.push(format!("{percent} % {}", t("kvinnor", "women")));
+    }
+    let services = c.services.len() as u64;
+    if c.ombud_by_gender_reported < services {
+        text.push(format!(
+            "{} {} {} {}",
+            c.ombud_by_gender_reported,
+            t("av", "of"),
+            services,
+            t("verksamheter", "services")
+        ));
+    }
+    Some(Value::Text(text.join(", ")))
+}
+
 /// Seed 001's number and title of a compiled table, if it has one: table 3 is the clients'
-/// age and gender (the active clients).
+/// age and gender (the active clients), figure 1 the new clients' contact reasons (drawn as
+/// bars in seed 001; a table here, each client counted once per reason, footnote 3).
 fn seed_title(table: &crate::report::Table, year: i32, sv: bool) -> Option<String> {
     match table.name.as_str() {
         "active_clients" if sv => Some(format!("Tabell 3. Klienternas ålder och kön {year}")),
         "active_clients" => Some(format!("Table 3. The clients' age and gender {year}")),
+        "new_contact_reasons" if sv => Some(format!(
+            "Figur 1. Orsaker till kontakt med PO bland nya klienter efter kön {year}"
+        )),
+        "new_contact_reasons" => Some(format!(
+            "Figure 1. Reasons for contacting PO among new clients by gender {year}"
+        )),
         _ => None,
     }
 }
@@ -151,6 +210,12 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
             Value::Decimal(c.positions),
         ),
         (
+            t("Ombud med handledning", "Ombud with supervision").to_owned(),
+            c.with_supervision
+                .count()
+                .map_or(Value::Hidden, Value::Count),
+        ),
+        (
             t(
                 "Ledningsgrupper som saknar en föreskriven ledamot (5 §)",
                 "Leadership groups lacking a required member (5 §)",
@@ -167,6 +232,15 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
             Value::Count(c.leadership_unreported),
         ),
     ];
+    if let Some(by_gender) = ombud_by_gender(c, sv) {
+        figures.insert(
+            2,
+            (
+                t("Ombud efter kön", "Ombud by gender").to_owned(),
+                by_gender,
+            ),
+        );
+    }
     let services = c.services.len() as u64;
     let of = |n: u64, note: Option<String>| {
         let mut text = format!(
@@ -188,6 +262,16 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
         .to_owned(),
         of(c.with_priority_order, None),
     ));
+    if c.new_contact_reasons_reported < services {
+        figures.push((
+            t(
+                "Verksamheter som redovisat nya klienters kontaktorsaker (figur 1)",
+                "Services reporting new clients' contact reasons (figure 1)",
+            )
+            .to_owned(),
+            of(c.new_contact_reasons_reported, None),
+        ));
+    }
     let unanswered = services.saturating_sub(c.deviation_routines_reported);
     figures.push((
         t(
@@ -309,6 +393,23 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
             .collect(),
     };
     let mut sections = Vec::new();
+    if !c.training.is_empty() {
+        sections.push(Grid {
+            title: t(
+                "Utbildningar och kurser som ombuden deltagit i",
+                "Training and courses the ombud took part in",
+            )
+            .into(),
+            header: Vec::from(
+                [t("Utbildning", "Training"), t("Verksamheter", "Services")].map(String::from),
+            ),
+            rows: c
+                .training
+                .iter()
+                .map(|(name, n)| (name.clone(), vec![Value::Count(*n)]))
+                .collect(),
+        });
+    }
     if !c.missing_roles.is_empty() {
         sections.push(Grid {
             title: t(
@@ -360,9 +461,49 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
                 .collect(),
         });
     }
+    // Seed 001's annex 1 last, a table per part.
+    for part in crate::deviation::AnnexPart::ALL {
+        let rows: Vec<(String, Vec<Value>)> = c
+            .shortcomings
+            .iter()
+            .filter(|r| r.part == part)
+            .map(|r| {
+                (
+                    r.shortcoming.clone(),
+                    vec![Value::Text(r.consequence.clone()), Value::Count(r.services)],
+                )
+            })
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        sections.push(Grid {
+            title: format!(
+                "{}: {}",
+                t(
+                    "Bilaga 1. Rapporterade brister från verksamheterna",
+                    "Annex 1. Shortcomings reported by the services"
+                ),
+                part.heading(sv)
+            ),
+            header: vec![
+                part.heading(sv).to_owned(),
+                t(
+                    "Konsekvens för den enskilde",
+                    "Consequence for the individual",
+                )
+                .to_owned(),
+                t("Verksamheter", "Services").to_owned(),
+            ],
+            rows,
+        });
+    }
+    // A table no service reported (figure 1 from submissions of schema 3) is left out, never
+    // shown as zeros; the figures say how many services reported it.
     let tables = c
         .tables
         .iter()
+        .filter(|t| !t.rows.is_empty() || !t.columns.is_empty())
         .map(|table| {
             let mut table = table.clone();
             if let Some(title) = seed_title(&table, year, sv) {

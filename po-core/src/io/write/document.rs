@@ -149,12 +149,25 @@ fn staff(r: &AnnualReport, sv: bool) -> Part<'_> {
             decimal(r.staff.positions, sv)
         ),
         format!("{}: {}", t("Ombud", "Ombud"), cell(r.staff.ombud, sv)),
-        format!(
-            "{}: {}",
-            t("Ombud med handledning", "Ombud with supervision"),
-            cell(r.staff.with_supervision, sv)
-        ),
     ];
+    if !r.staff.ombud_by_gender.is_empty() {
+        let genders: Vec<String> = r
+            .staff
+            .ombud_by_gender
+            .iter()
+            .map(|(g, n)| format!("{} {}", crate::io::text::label(g, sv), cell(*n, sv)))
+            .collect();
+        items.push(format!(
+            "{}: {}",
+            t("Ombud efter kön", "Ombud by gender"),
+            genders.join(", ")
+        ));
+    }
+    items.extend([format!(
+        "{}: {}",
+        t("Ombud med handledning", "Ombud with supervision"),
+        cell(r.staff.with_supervision, sv)
+    )]);
     for (training, n) in &r.staff.training {
         items.push(format!(
             "{}: {training} ({})",

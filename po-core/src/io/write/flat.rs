@@ -2,7 +2,8 @@
 //! `section;row;column;value` lines, as a spreadsheet writes it. The header fields name the
 //! service (`service`, `host`, `municipalities` separated by `|`, `year`, and optionally
 //! `positions`, `ombud`, `priority_policy`, `positions_decided`, `grant_decided`, `grant_paid`,
-//! `grant_repaid`, `provider` with `provider_type`, `deviation_routines`);
+//! `grant_repaid`, `provider` with `provider_type`, `deviation_routines`); annex 1's
+//! shortcomings as `shortcoming;<counterpart code>;<shortcoming>;<consequence>` lines;
 //! every other section is a table of the report (`active_clients`, `new_clients`, …), one line
 //! per cell, `Totalt` as the row or column of its margins, `..` for a hidden cell.
 //!
@@ -13,7 +14,7 @@
 use super::data::{field as csv, BOM};
 use crate::chain::Submission;
 use crate::codes::CodeList;
-use crate::io::read::flat::{PUBLISHED, TOTAL};
+use crate::io::read::flat::{PUBLISHED, SHORTCOMING, TOTAL};
 use crate::report::Cell;
 
 fn cell_text(c: Cell) -> String {
@@ -61,6 +62,14 @@ pub fn to_flat_csv(s: &Submission) -> String {
             field("published_k", k.to_string());
         }
         field("published_ombud", cell_text(p.staff.ombud));
+    }
+    for r in &s.shortcomings {
+        out.push_str(&format!(
+            "{SHORTCOMING};{};{};{}\n",
+            r.counterpart.code(),
+            csv(&r.shortcoming),
+            csv(&r.consequence)
+        ));
     }
     write_tables(&mut out, &s.report, "");
     if let Some(p) = &s.published {

@@ -287,6 +287,7 @@ impl Attack {
         let area = a.table(&r["clients_by_area"]);
         let children = a.table(&r["children_at_home"]);
         let reasons = a.table(&r["contact_reasons"]);
+        let new_reasons = a.table(&r["new_contact_reasons"]);
         let assignments = a.table(&r["assignments"]);
         let intake = a.table(&r["intake_outcomes"]);
         let by_type = a.table(&r["deviations_by_type"]);
@@ -333,6 +334,23 @@ impl Attack {
                 a.le(&[row[j]], &[active.row_totals[g]]);
             }
         }
+        // New clients' reasons: among all clients' reasons, and a gender's at most its new
+        // clients.
+        for (i, row) in new_reasons.rows.iter().enumerate() {
+            let wi = reasons.rows.iter().position(|x| x == row).unwrap();
+            for (j, col) in new_reasons.columns.iter().enumerate() {
+                let wj = reasons.columns.iter().position(|x| x == col).unwrap();
+                a.le(&[new_reasons.inner[i][j]], &[reasons.inner[wi][wj]]);
+                let g = new.rows.iter().position(|x| x == col).unwrap();
+                a.le(&[new_reasons.inner[i][j]], &[new.row_totals[g]]);
+                // The clients who are not new with this reason are among those not new.
+                let ag = gender(col);
+                a.le(
+                    &[reasons.inner[wi][wj], new.row_totals[g]],
+                    &[new_reasons.inner[i][j], active.row_totals[ag]],
+                );
+            }
+        }
         for &t in &intake.column_totals {
             a.at_least_one(t);
         }
@@ -360,6 +378,18 @@ impl Attack {
             let t = a.var(format!("training {name}"), v);
             a.le(&[t], &[ombud]);
             a.at_least_one(t);
+        }
+        // Ombud by gender, when given: every ombud once, each gender listed because someone
+        // has it.
+        if let Some(genders) = staff.get("ombud_by_gender").and_then(Value::as_object) {
+            let parts: Vec<usize> = genders
+                .iter()
+                .map(|(g, v)| a.var(format!("ombud {g}"), v))
+                .collect();
+            for &g in &parts {
+                a.at_least_one(g);
+            }
+            a.sum(ombud, &parts);
         }
 
         let with_municipality = a.var(
@@ -713,6 +743,11 @@ pub(crate) fn random_register(seed: u64) -> Register {
                 Vec::new()
             },
             supervision: (rng.below(3) > 0).then(|| "Extern".into()),
+            gender: match rng.below(4) {
+                0 => None,
+                1 => Some(po_core::codes::Gender::Man),
+                _ => Some(po_core::codes::Gender::Woman),
+            },
         })
         .collect();
     r
