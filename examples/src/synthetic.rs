@@ -307,7 +307,45 @@ pub struct NationService {
     /// Its grant: decided for its positions at seed 001's 300 180 kr each, paid, and a tenth
     /// repaid by every tenth service.
     pub grant: po_core::chain::GrantFigures,
+    /// The shortcomings it reports for annex 1: two of [`SHORTCOMINGS`] (seed 001's own rows),
+    /// so that several services report the same one.
+    pub shortcomings: Vec<po_core::deviation::ReportedShortcoming>,
 }
+
+/// Shortcomings as seed 001's annex 1 words them (its rows, shortened), for the SYNTHETIC
+/// services to report.
+pub const SHORTCOMINGS: [(Counterpart, &str, &str); 6] = [
+    (
+        Counterpart::Psychiatry,
+        "Brist på läkare och läkartider inom psykiatrin",
+        "Långa väntetider för utredning och behandling.",
+    ),
+    (
+        Counterpart::PrimaryCare,
+        "Bristande kunskap hos vårdcentralerna om neuropsykiatriska funktionsnedsättningar",
+        "Klienter upplever att de inte tas på allvar inom den somatiska vården.",
+    ),
+    (
+        Counterpart::SocialServices,
+        "Svårt att få god man",
+        "Klienter som behöver stöd med sin ekonomi hamnar i skulder.",
+    ),
+    (
+        Counterpart::SocialServices,
+        "Brister i boendestödet",
+        "Boendestödet är inte anpassat efter den enskildes behov.",
+    ),
+    (
+        Counterpart::Forsakringskassan,
+        "Höga krav på läkarintyg, lång handläggningstid",
+        "Klienter får avslag på ansökningar om aktivitets- och sjukersättning.",
+    ),
+    (
+        Counterpart::Other,
+        "Digitaliseringen inom myndigheterna",
+        "Klienter utan bank-id klarar inte myndigheternas krav och hamnar i ekonomiska svårigheter.",
+    ),
+];
 
 /// The seven SYNTHETIC providers, by the service they run (as many kinds as seed 001 table 2).
 const PROVIDERS: [(&str, &str, po_core::organisation::ProviderType); 7] = {
@@ -416,6 +454,17 @@ pub fn nation(year: i32) -> Vec<NationService> {
                         Decimal::ZERO
                     },
                 },
+                shortcomings: [index % 6, (index * 5 + 2) % 6]
+                    .iter()
+                    .map(|&i| {
+                        let (counterpart, shortcoming, consequence) = SHORTCOMINGS[i];
+                        po_core::deviation::ReportedShortcoming {
+                            counterpart,
+                            shortcoming: shortcoming.to_owned(),
+                            consequence: consequence.to_owned(),
+                        }
+                    })
+                    .collect(),
                 municipalities,
                 name,
                 register,

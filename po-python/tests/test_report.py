@@ -479,15 +479,13 @@ def test_a_county_compiles_submissions_in_json_and_in_the_flat_form():
     # The analyst's lists apart from the publication (issue 34 point 3).
     assert "Lämnades utanför summorna" in mixed.findings_markdown
     assert "Lämnades utanför" not in mixed.markdown
-    # Seed 001's annex 1 from the flat form's shortcoming lines (issue 34 point 2); the form
-    # of schema 3 has no new clients' contact reasons: figure 1 says whose it holds.
+    # Seed 001's annex 1 from the flat form's shortcoming lines (issue 34 point 2).
     noted = flat + "shortcoming;Psykiatrin;Brist på läkartider;Långa väntetider\n"
     annex = po.compile_submissions([noted, other], year=2023, unprotected=True)
     assert [r.to_dict() for r in annex.shortcomings] == [{
         "part": "health_care", "shortcoming": "Brist på läkartider",
         "consequence": "Långa väntetider", "services": 1}]
     assert "Bilaga 1. Rapporterade brister från verksamheterna" in annex.markdown
-    assert "redovisat nya klienters kontaktorsaker (figur 1): 0 av 2" in annex.markdown
     refused = po.compile_submissions([flat + "shortcoming;Psykiatrin;Brist;Gäller 19850412-1230\n", other],
                                      year=2023, unprotected=True)
     reason = refused.left_out[0].reason

@@ -70,6 +70,7 @@ pub(super) fn synthetic_nation(
         submission.provider = s.provider.clone();
         submission.deviation_routines = Some(s.deviation_routines);
         submission.grant = Some(s.grant);
+        submission.shortcomings = s.shortcomings.clone();
         let path = dir.join(format!("{:03}-{host}.json", n + 1));
         write_file(&path, (submission.to_json() + "\n").as_bytes())?;
     }

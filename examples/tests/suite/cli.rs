@@ -999,6 +999,14 @@ fn the_synthetic_nation_compiles_from_the_command() {
         md.contains("- Statsbidrag beviljat (106 verksamheter), kr: "),
         "{md}"
     );
+    // The ombud by gender and annex 1 from the same submissions.
+    assert!(md.contains("Ombud efter kön: "), "{md}");
+    assert_eq!(
+        md.matches("**Bilaga 1. Rapporterade brister från verksamheterna: ")
+            .count(),
+        3
+    );
+    assert!(md.contains("| Svårt att få god man | Klienter som behöver stöd med sin ekonomi hamnar i skulder. |"), "{md}");
     // With the national budget, table 5: the grant paid is the services' (10 positions each
     // at 300 180 kr), a tenth repaid by every tenth service.
     let budget = dir.join("budget-2023.json");

@@ -455,7 +455,7 @@ pub fn validate_submission(s: &Submission, year: i32) -> Vec<ChainFinding> {
         out.push(finding(
             about,
             "the contact reasons of new clients are not reported (a submission of schema 3 or \
-             earlier): figure 1 counts the services that report them"
+             earlier): seed 001's figure 1 cannot count them"
                 .into(),
         ));
     }

@@ -107,10 +107,13 @@ report_tables! {
         "Kontaktorsaker efter kön", "Contact reasons by gender",
         sheet: "Kontaktorsaker", "Contact reasons", compiled: true;
     /// Contact reasons of the year's new clients by gender: what seed 001's figure 1 counts
-    /// ("orsakerna till att nya klienter tar kontakt med PO").
+    /// ("orsakerna till att nya klienter tar kontakt med PO"). In the service's report and its
+    /// submission; not yet compiled: protected with the counties and the nation it took
+    /// `po compile` of the SYNTHETIC nation from 0.43 s to 78 s (2026-12-07), so it waits for
+    /// issue 31's faster family protection.
     NewContactReasons => new_contact_reasons,
         "Kontaktorsaker för nya klienter efter kön", "Contact reasons of new clients by gender",
-        sheet: "Kontaktorsaker, nya", "Contact reasons, new", compiled: true;
+        sheet: "Kontaktorsaker, nya", "Contact reasons, new", compiled: false;
     /// Assignments of active clients by category.
     Assignments => assignments,
         "Uppdrag efter kategori", "Assignments by category",
@@ -223,7 +226,6 @@ mod tests {
                 "closed_clients",
                 "children_at_home",
                 "contact_reasons",
-                "new_contact_reasons",
                 "deviations_by_type",
                 "deviations_by_counterpart"
             ]

@@ -135,8 +135,8 @@ const REASONS: &[(&str, &str)] = &[
         "10 § 4 saknas: ingen ledningsgrupp (5 §) redovisas",
     ),
     (
-        "the contact reasons of new clients are not reported (a submission of schema 3 or earlier): figure 1 counts the services that report them",
-        "nya klienters kontaktorsaker redovisas inte (en redovisning enligt schema 3 eller äldre): figur 1 räknar de verksamheter som redovisar dem",
+        "the contact reasons of new clients are not reported (a submission of schema 3 or earlier): seed 001's figure 1 cannot count them",
+        "nya klienters kontaktorsaker redovisas inte (en redovisning enligt schema 3 eller äldre): den nationella rapportens figur 1 kan inte räkna dem",
     ),
     (
         "{}: {} clients, more than the {} active {} clients",

@@ -262,16 +262,6 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
         .to_owned(),
         of(c.with_priority_order, None),
     ));
-    if c.new_contact_reasons_reported < services {
-        figures.push((
-            t(
-                "Verksamheter som redovisat nya klienters kontaktorsaker (figur 1)",
-                "Services reporting new clients' contact reasons (figure 1)",
-            )
-            .to_owned(),
-            of(c.new_contact_reasons_reported, None),
-        ));
-    }
     let unanswered = services.saturating_sub(c.deviation_routines_reported);
     figures.push((
         t(
