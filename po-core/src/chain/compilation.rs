@@ -15,7 +15,7 @@
 //! report then gives nothing away, and a sum is shown whenever that is safe, whatever the
 //! services hid. A service that published nothing counts as all unknowns.
 //!
-//! Protection of protected submissions (as before): the eight compiled tables are one
+//! Protection of protected submissions (as before): the seven compiled tables are one
 //! publication with the relations a report's tables have (new and closed ≤ active clients cell by cell, children at home and contact
 //! reasons ≤ the gender's clients, one deviation total), protected and audited together —
 //! tables protected one by one can be undone through those relations (tested in
@@ -79,8 +79,8 @@ pub struct Compilation {
     /// Full-time positions.
     pub positions: Decimal,
     /// The compiled tables, in the reports' order: active, new and closed clients, children
-    /// at home, contact reasons, new clients' contact reasons (figure 1; a compilation
-    /// written before it has seven), deviations by type and by counterpart.
+    /// at home, contact reasons, deviations by type and by counterpart (the new clients'
+    /// reasons are not compiled yet: `ReportTable::NewContactReasons`).
     pub tables: Vec<Table>,
     /// The disclosure control the tables went through.
     pub protection: Protection,

@@ -7,9 +7,8 @@
 //! attacker reads them all: a relation through the clients by area or the shortcomings with
 //! feedback pinned a service's hidden deviation row once only the compiled tables were
 //! placed), every compilation's tables (active, new and closed clients, children at home,
-//! contact reasons of all and of new clients, deviations by type and by counterpart) with
-//! their relations, and each compiled cell equal to the sum of its services' cells with the
-//! same labels. A service's
+//! contact reasons, deviations by type and by counterpart) with their relations, and each
+//! compiled cell equal to the sum of its services' cells with the same labels. A service's
 //! report is fixed as it published it (its hidden cells are unknowns to the attacker; a service
 //! that published nothing is all unknowns). A submission of tables only (the flat form) is
 //! placed with its tables' relations only: what else that service published, po never saw. The

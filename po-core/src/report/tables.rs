@@ -1,8 +1,8 @@
 //! The report's tables, named once: this list gives each table its variant, its field of
 //! [`AnnualReport`], its machine name (the field's name: JSON keys, CSV file names, sheet names,
 //! the flat form's sections), its titles, and whether a compilation sums it (seed 001's tables
-//! compiled from the services: clients by gender × age, children at home, contact reasons of
-//! all and of new clients, deviations). Counting, protection, the compilation, the readers and the writers iterate
+//! compiled from the services: clients by gender × age, children at home, contact reasons,
+//! deviations). Counting, protection, the compilation, the readers and the writers iterate
 //! [`ReportTable::ALL`] or ask [`AnnualReport::table_of`]; a new table is one line here (and its
 //! counting).
 
