@@ -131,8 +131,8 @@ pub struct Compilation {
     /// Seed 001 annex 1: the shortcomings the services reported, by where they arise.
     #[serde(default)]
     pub shortcomings: Vec<super::AnnexRow>,
-    /// Services whose submission reports its new clients' contact reasons (figure 1; a
-    /// submission of schema 3 or earlier does not): the figure is theirs.
+    /// Services whose submission reports its new clients' contact reasons (figure 1's counts,
+    /// not compiled yet; a submission of schema 3 or earlier does not report them).
     #[serde(default)]
     pub new_contact_reasons_reported: u64,
     /// Services whose submission said whether they have such routines.
