@@ -226,12 +226,7 @@ fn converted(c: &core::Compilation, lang: Language) -> Result<Compilation, PoErr
             .shortcomings
             .iter()
             .map(|r| AnnexRow {
-                part: match r.part {
-                    po_core::deviation::AnnexPart::HealthCare => "health_care",
-                    po_core::deviation::AnnexPart::SocialServices => "social_services",
-                    po_core::deviation::AnnexPart::Other => "other",
-                }
-                .to_owned(),
+                part: r.part.code().to_owned(),
                 shortcoming: r.shortcoming.clone(),
                 consequence: r.consequence.clone(),
                 services: signed(r.services),

@@ -46,19 +46,7 @@ pub(crate) fn annex(submissions: &[&Submission]) -> Vec<AnnexRow> {
             services: services.len() as u64,
         })
         .collect();
-    out.sort_by(|a, b| {
-        (
-            a.part,
-            std::cmp::Reverse(a.services),
-            &a.shortcoming,
-            &a.consequence,
-        )
-            .cmp(&(
-                b.part,
-                std::cmp::Reverse(b.services),
-                &b.shortcoming,
-                &b.consequence,
-            ))
-    });
+    // The map gave them in text order; a stable sort keeps it among equals.
+    out.sort_by_key(|r| (r.part, std::cmp::Reverse(r.services)));
     out
 }

@@ -131,10 +131,6 @@ pub struct Compilation {
     /// Seed 001 annex 1: the shortcomings the services reported, by where they arise.
     #[serde(default)]
     pub shortcomings: Vec<super::AnnexRow>,
-    /// Services whose submission reports its new clients' contact reasons (figure 1's counts,
-    /// not compiled yet; a submission of schema 3 or earlier does not report them).
-    #[serde(default)]
-    pub new_contact_reasons_reported: u64,
     /// Services whose submission said whether they have such routines.
     #[serde(default)]
     pub deviation_routines_reported: u64,
@@ -838,9 +834,5 @@ fn assemble(
             .filter(|s| s.deviation_routines.is_some())
             .count() as u64,
         shortcomings: super::annex::annex(&chosen),
-        new_contact_reasons_reported: chosen
-            .iter()
-            .filter(|s| !s.report.new_contact_reasons.rows.is_empty())
-            .count() as u64,
     })
 }

@@ -84,6 +84,16 @@ impl AnnexPart {
         }
     }
 
+    /// Its code, as its JSON writes it (`health_care`, `social_services`, `other`).
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        match self {
+            AnnexPart::HealthCare => "health_care",
+            AnnexPart::SocialServices => "social_services",
+            AnnexPart::Other => "other",
+        }
+    }
+
     /// Its heading, seed 001's words in Swedish.
     #[must_use]
     pub fn heading(self, sv: bool) -> &'static str {
@@ -106,6 +116,10 @@ mod tests {
 
     #[test]
     fn each_counterpart_falls_in_seed_001_s_part_and_a_person_s_number_is_found() {
+        for part in AnnexPart::ALL {
+            let json = serde_json::to_string(&part).unwrap();
+            assert_eq!(json, format!("\"{}\"", part.code()));
+        }
         assert_eq!(
             AnnexPart::of(Counterpart::Psychiatry),
             AnnexPart::HealthCare

@@ -472,11 +472,11 @@ pub(super) fn exit_survey(register: &Register) -> (Option<Ratio>, Vec<SurveyQues
 }
 
 /// The row or column of those whose value the export leaves out.
-const UNKNOWN: &str = "Uppgift saknas";
+pub(crate) const UNKNOWN: &str = "Uppgift saknas";
 
 /// The table of new clients' contact reasons as a report without it has it (read from a
 /// submission of schema 3 or earlier): no rows, no columns, nothing counted.
-pub(super) fn new_contact_reasons_not_reported() -> Table {
+pub(crate) fn new_contact_reasons_not_reported() -> Table {
     ReportTable::NewContactReasons.with_counts(Vec::new(), Vec::new(), Vec::new())
 }
 

@@ -18,8 +18,6 @@ use crate::disclosure::{
     RelationKind, TableCells,
 };
 
-const UNKNOWN_AGE: &str = "Uppgift saknas";
-
 /// A table and its cells in a publication.
 pub(super) type Placed<'a> = (&'a Table, &'a TableCells);
 
@@ -69,7 +67,7 @@ pub(super) fn relate_linked(p: &mut Publication, l: &Linked<'_>) {
     subset(p, l.new, l.active);
     subset(p, l.closed, l.active);
     for (t, cells) in [l.active, l.new, l.closed] {
-        if let Some(j) = t.columns.iter().position(|c| c == UNKNOWN_AGE) {
+        if let Some(j) = t.columns.iter().position(|c| c == super::UNKNOWN) {
             p.add_at_least_one(cells.column_totals[j]);
         }
     }

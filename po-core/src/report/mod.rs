@@ -13,6 +13,7 @@
 
 mod annual;
 mod counting;
+pub(crate) use counting::{new_contact_reasons_not_reported, UNKNOWN};
 mod joint;
 mod margins;
 mod protection;

@@ -90,7 +90,7 @@ fn fill(template: &mut AnnualReport, tables: &mut BTreeMap<String, Cells>, prefi
             // A form of schema 3 or earlier has no new clients' contact reasons: not reported
             // (a finding), never a table of zeros.
             if t.name == ReportTable::NewContactReasons.name() {
-                *t = ReportTable::NewContactReasons.with_counts(Vec::new(), Vec::new(), Vec::new());
+                *t = crate::report::new_contact_reasons_not_reported();
             }
             continue;
         };

@@ -151,12 +151,12 @@ fn ombud_by_gender(c: &Compilation, sv: bool) -> Option<Value> {
         .collect();
     let known: u64 = counts
         .iter()
-        .filter(|(g, _)| *g != "Uppgift saknas")
+        .filter(|(g, _)| *g != crate::report::UNKNOWN)
         .map(|(_, n)| n)
         .sum();
     let women = counts
         .iter()
-        .find(|(g, _)| *g == "Kvinna")
+        .find(|(g, _)| *g == crate::codes::Gender::Woman.label_sv())
         .map_or(0, |c| c.1);
     if known > 0 {
         // Whole percent, half away from zero (integer arithmetic: no float).
@@ -177,18 +177,11 @@ fn ombud_by_gender(c: &Compilation, sv: bool) -> Option<Value> {
 }
 
 /// Seed 001's number and title of a compiled table, if it has one: table 3 is the clients'
-/// age and gender (the active clients), figure 1 the new clients' contact reasons (drawn as
-/// bars in seed 001; a table here, each client counted once per reason, footnote 3).
+/// age and gender (the active clients).
 fn seed_title(table: &crate::report::Table, year: i32, sv: bool) -> Option<String> {
     match table.name.as_str() {
         "active_clients" if sv => Some(format!("Tabell 3. Klienternas ålder och kön {year}")),
         "active_clients" => Some(format!("Table 3. The clients' age and gender {year}")),
-        "new_contact_reasons" if sv => Some(format!(
-            "Figur 1. Orsaker till kontakt med PO bland nya klienter efter kön {year}"
-        )),
-        "new_contact_reasons" => Some(format!(
-            "Figure 1. Reasons for contacting PO among new clients by gender {year}"
-        )),
         _ => None,
     }
 }
@@ -488,12 +481,9 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
             rows,
         });
     }
-    // A table no service reported (figure 1 from submissions of schema 3) is left out, never
-    // shown as zeros; the figures say how many services reported it.
     let tables = c
         .tables
         .iter()
-        .filter(|t| !t.rows.is_empty() || !t.columns.is_empty())
         .map(|table| {
             let mut table = table.clone();
             if let Some(title) = seed_title(&table, year, sv) {
