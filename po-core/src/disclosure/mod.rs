@@ -58,6 +58,7 @@ pub use ledger::{
 pub(crate) use protect::{holds, satisfies};
 pub use protect::{protect, protect_from, Protection};
 pub use publication::{CellId, CellLabel, Publication, Relation, RelationKind, TableCells};
+pub(crate) use publishable::Certificate;
 pub use publishable::Publishable;
 
 /// Why disclosure control could not be applied or a publication was refused.

@@ -34,7 +34,7 @@ impl fmt::Display for CellLabel {
 }
 
 /// Whether a relation is an equation or an upper bound.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RelationKind {
     /// Σ coefficient·cell = constant.
@@ -44,7 +44,7 @@ pub enum RelationKind {
 }
 
 /// A linear relation between cells: Σ coefficient·cell (= or ≤) constant.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Relation {
     /// The cells and their coefficients.
     pub terms: Vec<(CellId, i64)>,
@@ -73,7 +73,7 @@ pub struct TableCells {
 /// secondary suppression hides only when it must), and the relations between them. Values are
 /// not part of it: the publisher protects with the true values, the attacker audits with the
 /// published ones.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Publication {
     labels: Vec<CellLabel>,
     margin: Vec<bool>,

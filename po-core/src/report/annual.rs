@@ -10,7 +10,7 @@ use super::counting::{
 };
 use super::{Cell, Register, Table};
 use crate::codes::UnknownCode;
-use crate::disclosure::Protection;
+use crate::disclosure::{Certificate, Protection};
 use crate::input::Problem;
 use crate::organisation::{LeadershipCheck, LeadershipGroup, MunicipalityCode};
 use crate::priority::{PriorityPolicy, WaitingSummary};
@@ -174,6 +174,11 @@ pub struct AnnualReport {
     pub hidden_cells: BTreeMap<String, u64>,
     /// Input rows left out by a lenient import, with file, row, column and reason.
     pub input_problems: Vec<Problem>,
+    /// What the audit at the end of protection certified (never serialized: a report read
+    /// back is audited in full before it is rendered).
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
+    pub(crate) certificate: Certificate,
 }
 
 /// Clients of one municipality against its key share.
@@ -317,6 +322,7 @@ pub(super) fn unprotected_report(
         protection: Protection::Unprotected,
         hidden_cells: BTreeMap::new(),
         input_problems: options.input_problems.clone(),
+        certificate: Certificate::default(),
     })
 }
 

@@ -114,7 +114,7 @@ impl<'a> Neighbourhoods<'a> {
         let mut p = Problem::new(direction);
         let vars: Vec<_> = cells
             .iter()
-            .map(|&c| p.add_var(if c == i { 1.0 } else { 0.0 }, (0.0, f64::INFINITY)))
+            .map(|&c| p.add_var(if c == i { 1.0 } else { 0.0 }, self.component.bounds[c]))
             .collect();
         let mut constraints: Vec<usize> = cells
             .iter()
@@ -238,6 +238,9 @@ mod tests {
                                     RelationKind::AtMost => sum <= c.rhs + 1e-6,
                                 };
                                 assert!(holds, "a local point breaks a constraint");
+                            }
+                            for (v, &(low, high)) in x.iter().zip(&component.bounds) {
+                                assert!(*v >= low - 1e-6 && *v <= high + 1e-6, "out of bounds");
                             }
                             assert!(x.iter().all(|&v| v >= -1e-6), "a local point below zero");
                             checked += 1;

@@ -20,6 +20,11 @@ mod local;
 
 use local::{Found, Neighbourhoods, Points, BUDGETS};
 
+/// The largest component whose risk check starts from points of the whole component
+/// ([`Component::spread`]): a report's components are smaller; a family's may have thousands
+/// of cells, where a linear program over all of them costs more than the local ones it saves.
+const SPREAD_CELLS: usize = 400;
+
 /// Tolerance of the rounding of LP bounds to whole numbers (counts are below 10⁹, the solver's
 /// feasibility tolerance is 10⁻⁷).
 const EPS: f64 = 1e-6;
@@ -233,6 +238,11 @@ struct Component {
     cells: Vec<CellId>,
     /// Whether each cell is derived (at risk only within 1..k-1).
     derived: Vec<bool>,
+    /// Each cell's bounds: 0 and none, tightened by every relation in which it is the only
+    /// hidden cell ("≥ 1", "≤ a published total"), so that the linear programs carry them as
+    /// bounds rather than as rows (in the 10 000-register property, 43 % of the relations that
+    /// touch hidden cells; protection 17 % faster).
+    bounds: Vec<(f64, f64)>,
     constraints: Vec<Constraint>,
 }
 
@@ -272,6 +282,7 @@ fn components(
                 comps.push(Component {
                     cells: Vec::new(),
                     derived: Vec::new(),
+                    bounds: Vec::new(),
                     constraints: Vec::new(),
                 });
             }
@@ -279,6 +290,7 @@ fn components(
             local[i] = comp.cells.len();
             comp.cells.push(CellId(i));
             comp.derived.push(publication.is_derived(CellId(i)));
+            comp.bounds.push((0.0, f64::INFINITY));
         }
     }
     for r in publication.relations() {
@@ -292,8 +304,13 @@ fn components(
         }
         match r.terms.iter().find(|(c, _)| published[c.0].is_none()) {
             Some(&(c, _)) => {
-                let comp = index_of_root[find(&mut parent, c.0)];
-                comps[comp].constraints.push(Constraint {
+                let comp = &mut comps[index_of_root[find(&mut parent, c.0)]];
+                if let [(cell, a)] = terms[..] {
+                    if comp.tighten(cell, a, r.kind, rhs) {
+                        continue;
+                    }
+                }
+                comp.constraints.push(Constraint {
                     terms,
                     kind: r.kind,
                     rhs,
@@ -319,6 +336,14 @@ fn components(
     Ok(comps)
 }
 
+/// Widens each cell's values seen by a feasible point (one value per cell).
+fn note(seen: &mut [Seen], point: &[f64]) {
+    for (s, &x) in seen.iter_mut().zip(point) {
+        s.low = s.low.min(x);
+        s.high = s.high.max(x);
+    }
+}
+
 /// The lowest and highest values seen for a cell in feasible points.
 #[derive(Clone, Copy)]
 struct Seen {
@@ -327,15 +352,42 @@ struct Seen {
 }
 
 impl Component {
+    /// Takes `a·x (= or ≤) rhs` of one cell as its bounds; `false` (nothing changed) where the
+    /// bounds would cross, so that the relation stays a row and the solver reports the
+    /// contradiction as it would.
+    fn tighten(&mut self, cell: usize, a: f64, kind: RelationKind, rhs: f64) -> bool {
+        if a == 0.0 {
+            return false;
+        }
+        let (mut low, mut high) = self.bounds[cell];
+        let v = rhs / a;
+        match kind {
+            RelationKind::Equal => (low, high) = (low.max(v), high.min(v)),
+            RelationKind::AtMost if a > 0.0 => high = high.min(v),
+            RelationKind::AtMost => low = low.max(v),
+        }
+        if low > high + EPS {
+            return false;
+        }
+        self.bounds[cell] = (low, high.max(low));
+        true
+    }
+
     fn problem(
         &self,
         direction: OptimizationDirection,
         objective: &[f64],
+        caps: &[f64],
     ) -> (Problem, Vec<Variable>) {
         let mut p = Problem::new(direction);
         let vars: Vec<Variable> = objective
             .iter()
-            .map(|&c| p.add_var(c, (0.0, f64::INFINITY)))
+            .enumerate()
+            .map(|(i, &c)| {
+                let (low, high) = self.bounds[i];
+                let cap = caps.get(i).map_or(high, |&cap| cap.min(high).max(low));
+                p.add_var(c, (low, cap))
+            })
             .collect();
         for c in &self.constraints {
             let terms: Vec<(Variable, f64)> = c.terms.iter().map(|&(i, a)| (vars[i], a)).collect();
@@ -354,7 +406,17 @@ impl Component {
         direction: OptimizationDirection,
         objective: &[f64],
     ) -> Result<Option<(f64, Vec<f64>)>, DisclosureError> {
-        let (p, vars) = self.problem(direction, objective);
+        self.optimise_capped(direction, objective, &[])
+    }
+
+    /// As [`Self::optimise`], each cell at most its cap (`caps`, one per cell, or none).
+    fn optimise_capped(
+        &self,
+        direction: OptimizationDirection,
+        objective: &[f64],
+        caps: &[f64],
+    ) -> Result<Option<(f64, Vec<f64>)>, DisclosureError> {
+        let (p, vars) = self.problem(direction, objective, caps);
         match p.solve() {
             Ok(outcome) => {
                 let solution = outcome
@@ -368,6 +430,60 @@ impl Component {
                 cells: self.cells.iter().map(|c| format!("cell {}", c.0)).collect(),
             }),
             Err(e) => Err(DisclosureError::Solver(e.to_string())),
+        }
+    }
+
+    /// Feasible points that settle many cells of a risk check at once: while that settles
+    /// more, the cells not yet settled as large as they can be up to k. A cell's cap is k or a
+    /// feasible point's value where that is larger (the truth when known, else a point where
+    /// every cell is as small as it can be, which settles many cells too), so the capped
+    /// problem always has a point; caps only shrink the feasible set, so every point is one of
+    /// the component. A cell that stays unsettled goes on to its own linear programs: the
+    /// answers are the same, sooner (the 10 000-register property's reports of 20–80 clients,
+    /// 200 of them: the audit of a protected report 6.8 s → 2.4 s, protection 7.7 s → 6.9 s).
+    fn spread(
+        &self,
+        k: u64,
+        truth: Option<&[f64]>,
+        seen: &mut [Seen],
+        unbounded: &[bool],
+        settled: &impl Fn(usize, &Seen, bool) -> bool,
+    ) -> Result<(), DisclosureError> {
+        let n = self.cells.len();
+        let open = |seen: &[Seen]| -> Vec<f64> {
+            (0..n)
+                .map(|i| f64::from(u8::from(!settled(i, &seen[i], unbounded[i]))))
+                .collect()
+        };
+        if !open(seen).contains(&1.0) {
+            return Ok(());
+        }
+        let caps: Vec<f64> = match truth {
+            Some(truth) => truth.iter().map(|&x| x.max(k as f64)).collect(),
+            None => {
+                let all = vec![1.0; n];
+                let Some((_, first)) = self.optimise(OptimizationDirection::Minimize, &all)? else {
+                    return Ok(()); // Not expected: counts ≥ 0 have a minimum.
+                };
+                note(seen, &first);
+                first.iter().map(|&x| x.max(k as f64)).collect()
+            }
+        };
+        loop {
+            let objective = open(seen);
+            let before = objective.iter().sum::<f64>();
+            if before == 0.0 {
+                return Ok(());
+            }
+            let Some((_, point)) =
+                self.optimise_capped(OptimizationDirection::Maximize, &objective, &caps)?
+            else {
+                return Ok(());
+            };
+            note(seen, &point);
+            if open(seen).iter().sum::<f64>() == before {
+                return Ok(());
+            }
         }
     }
 
@@ -404,12 +520,6 @@ impl Component {
             }
             _ => None,
         };
-        let note = |seen: &mut [Seen], point: &[f64]| {
-            for (s, &x) in seen.iter_mut().zip(point) {
-                s.low = s.low.min(x);
-                s.high = s.high.max(x);
-            }
-        };
         // A cell is settled for the risk check once feasible points show it can take two whole
         // values and can reach 0 or k; a derived cell once it can reach 0 or k.
         let settled = |i: usize, s: &Seen, unbounded: bool| {
@@ -425,17 +535,14 @@ impl Component {
         let mut exact_low = vec![None; n];
         let mut exact_high = vec![None; n];
         if depth == Depth::Risks {
-            // One point where everything is as small as it can be (each cell's own local
-            // minimum instead, where certificates are local), and the truth when known.
-            if local.is_none() {
-                if let Some((_, point)) =
-                    self.optimise(OptimizationDirection::Minimize, &vec![1.0; n])?
-                {
-                    note(&mut seen, &point);
-                }
-            }
+            // The truth when known; then, where certificates are not local, points of the whole
+            // component that settle many cells at once (each cell's own local optima instead,
+            // where they are).
             if let Some(point) = &hint {
                 note(&mut seen, point);
+            }
+            if local.is_none() || n <= SPREAD_CELLS {
+                self.spread(k, hint.as_deref(), &mut seen, &unbounded, &settled)?;
             }
         }
         'cells: for i in 0..n {

@@ -50,6 +50,57 @@ pub(crate) enum Between {
     Added,
 }
 
+/// One group's linear program (`Attack::group`): each number's bounds and the relations of
+/// two or more numbers, by their index in the group.
+pub(crate) struct GroupLp {
+    pub(crate) bounds: Vec<(f64, f64)>,
+    pub(crate) rows: Vec<Equation>,
+}
+
+impl GroupLp {
+    /// Optimises `objective` (one coefficient per number), each number within its bounds and
+    /// at most its cap (`caps`, one per number, or none): the optimum and the point, `None`
+    /// if unbounded. Caps only shrink the feasible set: every point found is a point of the
+    /// uncapped problem too.
+    pub(crate) fn optimise(
+        &self,
+        objective: &[f64],
+        caps: &[f64],
+        dir: OptimizationDirection,
+    ) -> Option<(f64, Vec<f64>)> {
+        let mut p = Problem::new(dir);
+        let vars: Vec<_> = objective
+            .iter()
+            .zip(&self.bounds)
+            .enumerate()
+            .map(|(i, (&c, &(low, high)))| {
+                let cap = caps.get(i).map_or(high, |&cap| cap.min(high).max(low));
+                p.add_var(c, (low, cap))
+            })
+            .collect();
+        for (terms, equal, rhs) in &self.rows {
+            let t: Vec<_> = terms.iter().map(|&(i, c)| (vars[i], c)).collect();
+            let op = if *equal {
+                ComparisonOp::Eq
+            } else {
+                ComparisonOp::Le
+            };
+            p.add_constraint(t.as_slice(), op, *rhs);
+        }
+        match p.solve() {
+            Ok(o) => {
+                let s = o.into_solution().unwrap();
+                Some((
+                    s.objective(),
+                    vars.iter().map(|&v| s.var_value(v)).collect(),
+                ))
+            }
+            Err(microlp::Error::Unbounded) => None,
+            Err(e) => panic!("attacker's LP failed: {e}"),
+        }
+    }
+}
+
 pub(crate) struct Grid {
     pub(crate) rows: Vec<String>,
     pub(crate) columns: Vec<String>,
@@ -460,22 +511,18 @@ impl Attack {
         a
     }
 
-    pub(crate) fn optimise(
-        &self,
-        hidden: &[usize],
-        objective: usize,
-        dir: OptimizationDirection,
-    ) -> Option<(f64, Vec<f64>)> {
-        let mut p = Problem::new(dir);
+    /// The linear program of one group of hidden numbers (`hidden`): the relations with its
+    /// numbers and no other group's, published numbers moved to the right-hand side; a
+    /// relation of one hidden number is that number's bounds.
+    pub(crate) fn group(&self, hidden: &[usize]) -> GroupLp {
         let mut index = vec![usize::MAX; self.values.len()];
-        let vars: Vec<_> = hidden
-            .iter()
-            .enumerate()
-            .map(|(i, &h)| {
-                index[h] = i;
-                p.add_var(if h == objective { 1.0 } else { 0.0 }, (0.0, f64::INFINITY))
-            })
-            .collect();
+        for (i, &h) in hidden.iter().enumerate() {
+            index[h] = i;
+        }
+        let mut lp = GroupLp {
+            bounds: vec![(0.0, f64::INFINITY); hidden.len()],
+            rows: Vec::new(),
+        };
         for (terms, equal, rhs) in &self.equations {
             // Relations of another group of hidden numbers are that group's.
             let other = terms
@@ -489,41 +536,33 @@ impl Attack {
             for &(v, c) in terms {
                 match self.values[v] {
                     Some(x) => rhs -= c * x as f64,
-                    None => t.push((vars[index[v]], c)),
+                    None => t.push((index[v], c)),
                 }
             }
-            if t.is_empty() {
-                assert!(
+            match t[..] {
+                [] => assert!(
                     if *equal {
                         rhs.abs() < 1e-9
                     } else {
                         rhs > -1e-9
                     },
                     "published numbers contradict"
-                );
-                continue;
+                ),
+                [(i, c)] if c != 0.0 => {
+                    let (low, high) = &mut lp.bounds[i];
+                    let v = rhs / c;
+                    if *equal || c > 0.0 {
+                        *high = high.min(v);
+                    }
+                    if *equal || c < 0.0 {
+                        *low = low.max(v);
+                    }
+                    assert!(*low <= *high + 1e-9, "published numbers contradict");
+                }
+                _ => lp.rows.push((t, *equal, rhs)),
             }
-            p.add_constraint(
-                t.as_slice(),
-                if *equal {
-                    ComparisonOp::Eq
-                } else {
-                    ComparisonOp::Le
-                },
-                rhs,
-            );
         }
-        match p.solve() {
-            Ok(o) => {
-                let s = o.into_solution().unwrap();
-                Some((
-                    s.objective(),
-                    vars.iter().map(|&v| s.var_value(v)).collect(),
-                ))
-            }
-            Err(microlp::Error::Unbounded) => None,
-            Err(e) => panic!("attacker's LP failed: {e}"),
-        }
+        lp
     }
 
     /// Groups of hidden numbers linked by relations: each group's ranges are its own LP.
@@ -583,11 +622,43 @@ impl Attack {
                 let (lo, hi) = ((lo - 1e-6).ceil().max(0.0), (hi + 1e-6).floor());
                 lo < hi && (lo == 0.0 || hi >= k)
             };
+            // Points first: every number as small as it can be; then, while that settles some,
+            // the numbers not yet settled as large as they can be, up to k (a number of the
+            // first point above k keeps its value as its cap, so the first point stays feasible).
+            let lp = self.group(&hidden);
+            let all = vec![1.0; hidden.len()];
+            let Some((_, first)) = lp.optimise(&all, &[], OptimizationDirection::Minimize) else {
+                unreachable!("a minimum of numbers ≥ 0 is bounded")
+            };
+            let caps: Vec<f64> = first.iter().map(|&x| x.max(k)).collect();
+            seen(first, &mut low, &mut high);
+            loop {
+                let open: Vec<f64> = (0..hidden.len())
+                    .map(|i| if safe(low[i], high[i]) { 0.0 } else { 1.0 })
+                    .collect();
+                let before = open.iter().sum::<f64>();
+                if before == 0.0 {
+                    break;
+                }
+                let Some((_, point)) = lp.optimise(&open, &caps, OptimizationDirection::Maximize)
+                else {
+                    break;
+                };
+                seen(point, &mut low, &mut high);
+                let after = (0..hidden.len())
+                    .filter(|&i| !safe(low[i], high[i]))
+                    .count() as f64;
+                if after == before {
+                    break;
+                }
+            }
             for (i, &h) in hidden.iter().enumerate() {
                 if safe(low[i], high[i]) {
                     continue;
                 }
-                match self.optimise(&hidden, h, OptimizationDirection::Maximize) {
+                let mut objective = vec![0.0; hidden.len()];
+                objective[i] = 1.0;
+                match lp.optimise(&objective, &[], OptimizationDirection::Maximize) {
                     Some((max, point)) => {
                         exact_high[i] = Some(max);
                         seen(point, &mut low, &mut high);
@@ -600,8 +671,8 @@ impl Attack {
                 if safe(low[i], high[i]) {
                     continue;
                 }
-                let (min, point) = self
-                    .optimise(&hidden, h, OptimizationDirection::Minimize)
+                let (min, point) = lp
+                    .optimise(&objective, &[], OptimizationDirection::Minimize)
                     .unwrap();
                 exact_low[i] = Some(min);
                 seen(point, &mut low, &mut high);
