@@ -80,7 +80,15 @@ step "Python: the wheel a user installs, in a fresh venv"
 # maturin in a tools venv (tests/prepare.sh); the release wheel built from po-python (po-ffi's
 # `python` feature), installed into the fresh venv build/py that holds only what the tests use.
 part "the wheel"
-rm -rf "$BUILD/wheels" && .venv/bin/maturin build --release --quiet -m po-python/Cargo.toml --out "$BUILD/wheels"
+rm -rf "$BUILD/wheels"
+if ! .venv/bin/maturin build --release -m po-python/Cargo.toml --out "$BUILD/wheels" > "$BUILD/wheel.log" 2>&1; then
+  cat "$BUILD/wheel.log"; exit 1
+fi
+# The wheel's own cargo run should compile only pyo3, arrow and the two binding crates; po-core
+# again means the feature alignment in po-ffi/Cargo.toml has fallen behind (minutes of CI).
+if grep -q "Compiling po-core" "$BUILD/wheel.log"; then
+  echo "NOTE: the wheel compiled po-core again: see the feature alignment in po-ffi/Cargo.toml"
+fi
 "$PY/bin/pip" install --quiet --disable-pip-version-check --no-deps "$BUILD"/wheels/*.whl
 part "pytest"
 # Run from the tests' directory so that the installed package, not the source tree, is imported.
