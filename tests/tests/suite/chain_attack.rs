@@ -131,14 +131,18 @@ fn attack_with_po(seed: u64) -> Vec<String> {
             (serde_json::to_value(c).unwrap(), parts)
         })
         .collect();
-    // A county compiled on its own is the family's: one choice of hidden cells.
-    let first = compile(
-        &submissions,
-        2023,
-        family[0].county,
-        Protection::Threshold { k: 3 },
-    );
-    assert_eq!(first.unwrap().tables, family[0].tables);
+    // A county compiled on its own is the family's: one choice of hidden cells. It is the
+    // whole family's computation again, so on the first nation only (the others' took 41 of
+    // this test's 114 s).
+    if seed == 0 {
+        let first = compile(
+            &submissions,
+            2023,
+            family[0].county,
+            Protection::Threshold { k: 3 },
+        );
+        assert_eq!(first.unwrap().tables, family[0].tables);
+    }
     // `po audit` over the same documents finds nothing either.
     let mut documents = reports_as_documents(&nation);
     for (i, c) in family.iter().enumerate() {
