@@ -199,3 +199,38 @@ fn errors_are_typed() {
         Err(DisclosureError::Inconsistent { .. })
     ));
 }
+
+#[test]
+fn a_relation_naming_a_hidden_cell_twice_is_audited_not_a_panic() {
+    // The solver refuses a repeated variable: the audit merges a cell's terms (a + a = b is
+    // 2a = b; a − a + c = 4 leaves c = 4 only).
+    let mut p = Publication::new();
+    let cell = |p: &mut Publication, name: &str| {
+        p.add_cell(
+            CellLabel {
+                table: "t".into(),
+                row: Some(name.into()),
+                column: None,
+            },
+            false,
+        )
+    };
+    let (a, b, c) = (cell(&mut p, "a"), cell(&mut p, "b"), cell(&mut p, "c"));
+    p.add_relation(Relation {
+        terms: vec![(a, 1), (a, 1), (b, -1)],
+        kind: RelationKind::Equal,
+        constant: 0,
+    });
+    p.add_relation(Relation {
+        terms: vec![(a, 1), (a, -1), (c, 1)],
+        kind: RelationKind::Equal,
+        constant: 4,
+    });
+    // b = 6 published: a = 3 exactly; c = 4 published.
+    let audit = audit(&p, &[None, Some(6), Some(4)], 5).unwrap();
+    assert_eq!((audit.ranges[0].low, audit.ranges[0].high), (3, Some(3)));
+    assert_eq!(audit.at_risk.len(), 1);
+    // Hidden, c is pinned by the relation whose a's cancel.
+    let audit = super::audit(&p, &[None, Some(6), None], 5).unwrap();
+    assert_eq!((audit.ranges[1].low, audit.ranges[1].high), (4, Some(4)));
+}

@@ -135,6 +135,8 @@ pub(super) fn run(
 pub(super) struct Solved {
     components: std::collections::HashMap<Vec<CellId>, Vec<Range>>,
     points: Points,
+    /// Without [`Component::spread`]: for the tests of what the local certificates find alone.
+    pub(super) no_spread: bool,
 }
 
 /// A cell's whole-number range: `(cell, low, high)`, `high` `None` when unbounded.
@@ -183,7 +185,7 @@ pub(super) fn run_cached(
                 let hint: Option<Vec<f64>> =
                     truth.map(|t| component.cells.iter().map(|c| t[c.0] as f64).collect());
                 let points = truth.is_some().then_some(&mut solved.points);
-                let r = component.solve(k, depth, hint, points)?;
+                let r = component.solve(k, depth, hint, points, !solved.no_spread)?;
                 solved.components.insert(component.cells.clone(), r.clone());
                 r
             }
@@ -299,10 +301,17 @@ fn components(
         for &(c, coefficient) in &r.terms {
             match published[c.0] {
                 Some(v) => rhs -= coefficient as f64 * v as f64,
-                None => terms.push((local[c.0], coefficient as f64)),
+                // A cell named twice is one term (the solver refuses a repeated variable).
+                None => match terms.iter_mut().find(|(l, _)| *l == local[c.0]) {
+                    Some((_, a)) => *a += coefficient as f64,
+                    None => terms.push((local[c.0], coefficient as f64)),
+                },
             }
         }
-        match r.terms.iter().find(|(c, _)| published[c.0].is_none()) {
+        terms.retain(|&(_, a)| a != 0.0);
+        let hidden = r.terms.iter().find(|(c, _)| published[c.0].is_none());
+        // Hidden cells that cancel out leave a relation of published cells only.
+        match hidden.filter(|_| !terms.is_empty()) {
             Some(&(c, _)) => {
                 let comp = &mut comps[index_of_root[find(&mut parent, c.0)]];
                 if let [(cell, a)] = terms[..] {
@@ -353,8 +362,8 @@ struct Seen {
 
 impl Component {
     /// Takes `a·x (= or ≤) rhs` of one cell as its bounds; `false` (nothing changed) where the
-    /// bounds would cross, so that the relation stays a row and the solver reports the
-    /// contradiction as it would.
+    /// bounds would cross at all, so that the relation stays a row and the solver decides,
+    /// within its own tolerance, as it did before bounds.
     fn tighten(&mut self, cell: usize, a: f64, kind: RelationKind, rhs: f64) -> bool {
         if a == 0.0 {
             return false;
@@ -366,10 +375,10 @@ impl Component {
             RelationKind::AtMost if a > 0.0 => high = high.min(v),
             RelationKind::AtMost => low = low.max(v),
         }
-        if low > high + EPS {
+        if low > high {
             return false;
         }
-        self.bounds[cell] = (low, high.max(low));
+        self.bounds[cell] = (low, high);
         true
     }
 
@@ -448,7 +457,7 @@ impl Component {
         seen: &mut [Seen],
         unbounded: &[bool],
         settled: &impl Fn(usize, &Seen, bool) -> bool,
-    ) -> Result<(), DisclosureError> {
+    ) {
         let n = self.cells.len();
         let open = |seen: &[Seen]| -> Vec<f64> {
             (0..n)
@@ -456,14 +465,16 @@ impl Component {
                 .collect()
         };
         if !open(seen).contains(&1.0) {
-            return Ok(());
+            return;
         }
         let caps: Vec<f64> = match truth {
             Some(truth) => truth.iter().map(|&x| x.max(k as f64)).collect(),
             None => {
                 let all = vec![1.0; n];
-                let Some((_, first)) = self.optimise(OptimizationDirection::Minimize, &all)? else {
-                    return Ok(()); // Not expected: counts ≥ 0 have a minimum.
+                // Only for speed: whatever goes wrong here, each cell's own LPs decide.
+                let Ok(Some((_, first))) = self.optimise(OptimizationDirection::Minimize, &all)
+                else {
+                    return;
                 };
                 note(seen, &first);
                 first.iter().map(|&x| x.max(k as f64)).collect()
@@ -473,28 +484,30 @@ impl Component {
             let objective = open(seen);
             let before = objective.iter().sum::<f64>();
             if before == 0.0 {
-                return Ok(());
+                return;
             }
-            let Some((_, point)) =
-                self.optimise_capped(OptimizationDirection::Maximize, &objective, &caps)?
+            let Ok(Some((_, point))) =
+                self.optimise_capped(OptimizationDirection::Maximize, &objective, &caps)
             else {
-                return Ok(());
+                return;
             };
             note(seen, &point);
             if open(seen).iter().sum::<f64>() == before {
-                return Ok(());
+                return;
             }
         }
     }
 
     /// Each cell's whole-number range `(cell, low, high)`. `hint` is the truth when known;
-    /// `points`, what points around it showed in earlier rounds (read, and added to).
+    /// `points`, what points around it showed in earlier rounds (read, and added to); `spread`,
+    /// whether to start from [`Self::spread`]'s points.
     fn solve(
         &self,
         k: u64,
         depth: Depth,
         hint: Option<Vec<f64>>,
         points: Option<&mut Points>,
+        spread: bool,
     ) -> Result<Vec<Range>, DisclosureError> {
         let n = self.cells.len();
         let none = Seen {
@@ -541,8 +554,8 @@ impl Component {
             if let Some(point) = &hint {
                 note(&mut seen, point);
             }
-            if local.is_none() || n <= SPREAD_CELLS {
-                self.spread(k, hint.as_deref(), &mut seen, &unbounded, &settled)?;
+            if spread && (local.is_none() || n <= SPREAD_CELLS) {
+                self.spread(k, hint.as_deref(), &mut seen, &unbounded, &settled);
             }
         }
         'cells: for i in 0..n {
