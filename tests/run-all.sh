@@ -41,10 +41,9 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 RUST=(--release --workspace --exclude po-python --features po-ffi/cli)
 part "release build"
 cargo build "${RUST[@]}" --lib --bins --tests --quiet
-part "tests"
-cargo test "${RUST[@]}" --quiet -- --skip no_random_register_can_be_undone
 # The 10 000-register property (minutes on one core) runs beside the steps below, from the test
-# binary built above; its result is awaited at the end.
+# binary built above, starting with the other tests (whose last minute runs on one thread and
+# would leave a core idle); its result is awaited at the end.
 SUITE=$(cargo test "${RUST[@]}" --no-run --message-format=json 2>/dev/null | python3 -c '
 import json, sys
 for line in sys.stdin:
@@ -55,15 +54,29 @@ for line in sys.stdin:
 test -x "$SUITE"
 "$SUITE" --quiet no_random_register_can_be_undone > "$BUILD/attack.log" 2>&1 &
 ATTACK=$!
+part "tests"
+cargo test "${RUST[@]}" --quiet -- --skip no_random_register_can_be_undone
 # Every feature's docs (the domain's with workbooks and schemas, as docs.rs builds po-core; the
 # boundary's for both languages), warnings denied. Not po-ffi's `cli` (only the generator's
 # bin), which `--all-features` would turn on for every package named: a minute more.
 part "docs"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet -p po-core -p po-ffi -p po-python \
   -p po-examples -p po-tests --features po-core/excel,po-core/schema,po-ffi/python
-# po-core packages and builds from its crate alone, as crates.io would take it.
+# po-core packages as crates.io would take it, and the packed crate compiles on its own, with
+# every feature and the lock file it carries. Checked rather than built: cargo's own verify step
+# is a debug build of po-core and all it depends on, code generation that nothing else here
+# uses (about a minute of the cold run); what can go wrong in packing a library crate (a file
+# left out, a path dependency, a feature) fails its check as well.
 part "package"
-cargo publish --dry-run --allow-dirty --quiet -p po-core
+cargo package --no-verify --allow-dirty --quiet -p po-core
+VERSION=$(cargo metadata --format-version 1 --no-deps | python3 -c '
+import json, sys
+print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"] == "po-core"))')
+UNPACKED=$(mktemp -d)
+tar -xzf "$TARGET/package/po-core-$VERSION.crate" -C "$UNPACKED"
+CARGO_TARGET_DIR="$TARGET" cargo check --locked --offline --quiet --all-features \
+  --manifest-path "$UNPACKED/po-core-$VERSION/Cargo.toml"
+rm -rf "$UNPACKED"
 # The examples must keep running, not just compiling (the binaries built above).
 for example in po-demo intake-queue varmland-costs; do
   "$TARGET/release/$example" > /dev/null
