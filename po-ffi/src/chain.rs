@@ -73,6 +73,8 @@ record! {
         /// The findings and the submissions left out, for the analyst, in Markdown: not part
         /// of the publication.
         findings_markdown: String,
+        /// The same for the analyst as a self-contained HTML document (prints on A4).
+        findings_html: String,
     }
 }
 
@@ -235,6 +237,7 @@ fn converted(c: &core::Compilation, lang: Language) -> Result<Compilation, PoErr
         markdown: po_core::io::write::compilation_markdown(publishable, lang),
         html: po_core::io::write::compilation_to_html(publishable, lang),
         findings_markdown: po_core::io::write::compilation_findings_markdown(c, lang),
+        findings_html: po_core::io::write::compilation_findings_html(c, lang),
     })
 }
 

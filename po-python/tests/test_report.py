@@ -479,6 +479,8 @@ def test_a_county_compiles_submissions_in_json_and_in_the_flat_form():
     # The analyst's lists apart from the publication (issue 34 point 3).
     assert "Lämnades utanför summorna" in mixed.findings_markdown
     assert "Lämnades utanför" not in mixed.markdown
+    assert "<h2>Lämnades utanför summorna</h2>" in mixed.findings_html
+    assert "Lämnades utanför" not in mixed.html
     # Seed 001's annex 1 from the flat form's shortcoming lines (issue 34 point 2).
     noted = flat + "shortcoming;Psykiatrin;Brist på läkartider;Långa väntetider\n"
     annex = po.compile_submissions([noted, other], year=2023, unprotected=True)

@@ -10,7 +10,7 @@ use po_core::chain::{compile_against, compile_family, ChainFinding, Compilation,
 use po_core::codes::CodeList;
 use po_core::disclosure::Protection;
 use po_core::io::read::read_flat_submission;
-use po_core::io::write::compilation_markdown;
+use po_core::io::write::{compilation_findings_markdown, compilation_markdown};
 use po_core::organisation::{County, MunicipalityCode};
 use po_core::report::AnnualReport;
 
@@ -54,8 +54,8 @@ tables that contradict themselves — is left out of the sums and listed, with i
 the others are compiled and written all the same. Findings (a municipality claimed by two
 services, a code that is not one of the 290, a part of 10 § missing, …) are printed and
 written, with what was left out, to a file of their own beside the compilation
-(compilation-…findings.sv.md, .en.md; with json, .findings.json), which is for the analyst,
-not for publication. The documents are laid out as Socialstyrelsen's national report (seed
+(compilation-…findings.sv.md, .en.md; also .html and .xlsx when those formats are asked for;
+with json, .findings.json), which is for the analyst, not for publication. The documents are laid out as Socialstyrelsen's national report (seed
 001). Exit 0 when written, 1 when written but a submission was left out.";
 
 /// The help in Swedish.
@@ -95,7 +95,8 @@ verksamhet, tabeller som motsäger sig själva — lämnas utanför summorna och
 och varför; de andra sammanställs och skrivs ändå. Fynd (en kommun som två verksamheter anger,
 en kod som inte är en av de 290, en del av 10 § som saknas, …) skrivs ut och skrivs, med det
 som lämnats utanför, till en egen fil bredvid sammanställningen (compilation-…findings.sv.md,
-.en.md; med json .findings.json), som är till för handläggaren och inte för publicering.
+.en.md; även .html och .xlsx när de formaten begärs; med json .findings.json), som är till för
+handläggaren och inte för publicering.
 Dokumenten är upplagda som Socialstyrelsens nationella redovisning (seed 001). Slutkod 0 när
 den skrivits, 1 när den skrivits men en redovisning lämnats utanför.";
 
@@ -354,12 +355,21 @@ fn write_compilation(
     let publishable = c.publishable().map_err(failed)?;
     for language in languages {
         let lang = language.code();
-        // The analyst's findings, apart from the publication (issue 34 point 3): written
-        // whatever the formats, since they are what to act on before publishing.
-        let path = dir.join(format!("{stem}.findings.{lang}.md"));
-        let findings = po_core::io::write::compilation_findings_markdown(c, *language);
-        write_file(&path, findings.as_bytes())?;
-        written.push(path);
+        // The analyst's findings, apart from the publication (issue 34 point 3): in Markdown
+        // whatever the formats, since they are what to act on before publishing, and in each
+        // document format asked for.
+        for format in std::iter::once(&"md").chain(formats.iter().filter(|f| **f != "md")) {
+            let body = match *format {
+                "md" => compilation_findings_markdown(c, *language).into_bytes(),
+                "html" => po_core::io::write::compilation_findings_html(c, *language).into_bytes(),
+                "xlsx" => po_core::io::write::compilation_findings_to_xlsx(c, *language)
+                    .map_err(failed)?,
+                _ => continue,
+            };
+            let path = dir.join(format!("{stem}.findings.{lang}.{format}"));
+            write_file(&path, &body)?;
+            written.push(path);
+        }
         for format in formats {
             let body = match *format {
                 "md" => compilation_markdown(publishable, *language).into_bytes(),

@@ -543,6 +543,42 @@ fn services_write_submissions_and_the_county_compiles_them() {
     assert!(html.starts_with("<!doctype html>"));
     let book = std::fs::read(out.join("compilation-2023-17.sv.xlsx")).unwrap();
     assert_eq!(&book[..2], b"PK");
+    // The analyst's findings in each document format asked for, apart from the publication.
+    let html = std::fs::read_to_string(out.join("compilation-2023-17.findings.sv.html")).unwrap();
+    assert!(
+        html.contains("<h2>Lämnades utanför summorna</h2>\n<ul><li>PO Arvika (")
+            && html.contains("Publiceras inte.")
+            && html.contains("<html lang=\"sv\">"),
+        "{html}"
+    );
+    let book = std::fs::read(out.join("compilation-2023-17.findings.sv.xlsx")).unwrap();
+    let sheets = po_core::io::read::read_workbook(&book, "findings.xlsx").unwrap();
+    assert_eq!(sheets.len(), 1);
+    assert_eq!(sheets[0].name, "Fynd");
+    let frame = &sheets[0].frame;
+    assert_eq!(
+        frame.names,
+        ["Redovisning av verksamhet med personligt ombud 2023 – Värmlands län"]
+    );
+    let rows: Vec<&str> = frame
+        .batches
+        .iter()
+        .flat_map(|b| (0..b[0].len()).filter_map(|r| b[0].cell(r)))
+        .collect();
+    let left = rows.iter().position(|r| *r == "Lämnades utanför summorna");
+    let item = left.and_then(|i| rows.get(i + 1)).copied().unwrap_or("");
+    assert!(item.starts_with("PO Arvika ("), "{rows:?}");
+    assert!(
+        rows.iter().any(|r| r.contains("): 10 § 3 saknas")),
+        "{rows:?}"
+    );
+    // And not in the publication's own workbook.
+    let published = po_core::io::read::read_workbook(
+        &std::fs::read(out.join("compilation-2023-17.sv.xlsx")).unwrap(),
+        "compilation.xlsx",
+    )
+    .unwrap();
+    assert!(published.iter().all(|s| s.name != "Fynd"));
     let json = std::fs::read_to_string(out.join("compilation-2023-17.json")).unwrap();
     assert!(json.contains("\"protection\""), "{json}");
 

@@ -100,10 +100,36 @@ pub(crate) struct Document {
     pub source: String,
 }
 
-/// The analyst's lists, apart from the publication: each under its heading, each item
-/// `about (file): reason` — the submissions left out of the sums, then the findings (either
-/// left out when empty).
-pub(crate) fn findings(c: &Compilation, sv: bool) -> Vec<(&'static str, Vec<String>)> {
+/// The analyst's file, apart from the publication (issue 34 point 3), in every format: the
+/// compilation's title, a note that it is not for publication, and the lists of findings.
+pub(crate) struct Findings {
+    pub title: String,
+    pub note: &'static str,
+    /// Each list under its heading, each item `about (file): reason` — the submissions left
+    /// out of the sums, then the findings (either left out when empty).
+    pub lists: Vec<(&'static str, Vec<String>)>,
+    /// What the file says when both lists are empty ("Inga fynd.").
+    pub none: Option<&'static str>,
+}
+
+/// The analyst's file of `c` in Swedish (`sv`) or English.
+pub(crate) fn findings(c: &Compilation, sv: bool) -> Findings {
+    let t = crate::io::text::words(sv);
+    let lists = finding_lists(c, sv);
+    Findings {
+        title: compilation_title(c, sv),
+        note: t(
+            "Till handläggaren: att fråga verksamheterna om innan sammanställningen publiceras. \
+             Publiceras inte.",
+            "For the analyst: what to ask the services about before the compilation is \
+             published. Not for publication.",
+        ),
+        none: lists.is_empty().then(|| t("Inga fynd.", "No findings.")),
+        lists,
+    }
+}
+
+fn finding_lists(c: &Compilation, sv: bool) -> Vec<(&'static str, Vec<String>)> {
     let t = crate::io::text::words(sv);
     [
         (

@@ -198,6 +198,16 @@ fn grid_html(out: &mut String, g: &Grid, sv: bool, level: &str) {
     out.push_str("</tbody></table></section>\n");
 }
 
+/// A document's start: its language, title and style (A4), and the title as its heading.
+fn head(language: Language, title: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n",
+        language.code(),
+        esc(title),
+        esc(title)
+    )
+}
+
 /// The report as one self-contained HTML document in `language` (see the module's doc), with
 /// the parts of the one document model (`io::write::document`) as every format has them, after a summary "in brief":
 /// only an audited report ([`AnnualReport::publishable`]).
@@ -206,11 +216,10 @@ pub fn to_html(r: Publishable<'_, AnnualReport>, language: Language) -> String {
     let sv = language == Language::Sv;
     let t = crate::io::text::words(sv);
     let d = of_report(r, sv);
-    let mut out = format!(
-        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n<p class=\"stamp\">{} · {}</p>\n",
-        language.code(),
-        esc(&d.title),
-        esc(&d.title),
+    let mut out = head(language, &d.title);
+    let _ = writeln!(
+        out,
+        "<p class=\"stamp\">{} · {}</p>",
         esc(&d.stamp),
         esc(&r.stamp.rules)
     );
@@ -277,12 +286,8 @@ pub fn compilation_to_html(
     let c = c.get();
     let sv = language == Language::Sv;
     let d = super::document(c, sv);
-    let mut out = format!(
-        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n<ul>",
-        language.code(),
-        esc(&d.title),
-        esc(&d.title)
-    );
+    let mut out = head(language, &d.title);
+    out.push_str("<ul>");
     for (label, value) in &d.figures {
         let _ = write!(out, "<li>{}: {}</li>", esc(label), value.text(sv));
     }
@@ -316,6 +321,29 @@ pub fn compilation_to_html(
     for s in &d.sections {
         grid_html(&mut out, s, sv, "h2");
         out.push_str(&source);
+    }
+    out.push_str("</body></html>\n");
+    out
+}
+
+/// The analyst's findings of a compilation as one self-contained HTML document in the same
+/// style (A4): what [`super::compilation_findings_markdown`] holds, marked not for publication.
+/// Not a publication (the findings may quote a service's exact counts): nothing here goes
+/// through the disclosure control, and nothing here is written into the compilation's own
+/// documents.
+pub fn compilation_findings_html(c: &crate::chain::Compilation, language: Language) -> String {
+    let f = super::compilation::findings(c, language == Language::Sv);
+    let mut out = head(language, &f.title);
+    let _ = writeln!(out, "<p class=\"banner\">{}</p>", esc(f.note));
+    if let Some(none) = f.none {
+        let _ = writeln!(out, "<p>{}</p>", esc(none));
+    }
+    for (heading, items) in f.lists {
+        let _ = write!(out, "<h2>{}</h2>\n<ul>", esc(heading));
+        for item in items {
+            let _ = write!(out, "<li>{}</li>", esc(&item));
+        }
+        out.push_str("</ul>\n");
     }
     out.push_str("</body></html>\n");
     out

@@ -146,27 +146,18 @@ pub fn compilation_markdown(c: Publishable<'_, Compilation>, language: Language)
 /// What the analyst compiling asks the services about, apart from the publication (issue 34
 /// point 3): the submissions left out of the sums and the findings, each naming its service
 /// and file, in `language`; empty lists are left out, and a compilation with neither says so.
+/// The same in HTML and Excel: [`super::compilation_findings_html`] and
+/// `compilation_findings_to_xlsx` (the `excel` feature).
 pub fn compilation_findings_markdown(c: &Compilation, language: Language) -> String {
-    let sv = language == Language::Sv;
-    let t = crate::io::text::words(sv);
-    let mut out = format!(
-        "# {}\n\n{}\n",
-        super::compilation::compilation_title(c, sv),
-        t(
-            "Till handläggaren: att fråga verksamheterna om innan sammanställningen publiceras. \
-             Publiceras inte.",
-            "For the analyst: what to ask the services about before the compilation is \
-             published. Not for publication."
-        )
-    );
-    let lists = super::compilation::findings(c, sv);
-    if lists.is_empty() {
-        let _ = writeln!(out, "\n{}", t("Inga fynd.", "No findings."));
+    let f = super::compilation::findings(c, language == Language::Sv);
+    let mut out = format!("# {}\n\n{}\n", f.title, f.note);
+    if let Some(none) = f.none {
+        let _ = writeln!(out, "\n{none}");
     }
-    for (heading, items) in lists {
+    for (heading, items) in f.lists {
         let _ = writeln!(out, "\n## {heading}\n");
-        for f in items {
-            let _ = writeln!(out, "- {f}");
+        for item in items {
+            let _ = writeln!(out, "- {item}");
         }
     }
     out

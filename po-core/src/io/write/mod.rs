@@ -38,7 +38,7 @@ pub fn message_in(message: &str, language: crate::Language) -> String {
     }
 }
 pub use flat::to_flat_csv;
-pub use html::{compilation_to_html, to_html};
+pub use html::{compilation_findings_html, compilation_to_html, to_html};
 pub use invoices::{allocation_csv, allocation_markdown};
 pub use markdown::{compilation_findings_markdown, compilation_markdown, to_markdown};
 pub use meeting::{
@@ -47,6 +47,6 @@ pub use meeting::{
 };
 #[cfg(feature = "excel")]
 pub use xlsx::{
-    compilation_to_xlsx, invoices_to_xlsx, ranking_to_xlsx, report_to_xlsx, rows_to_xlsx,
-    SheetCell, SheetRows,
+    compilation_findings_to_xlsx, compilation_to_xlsx, invoices_to_xlsx, ranking_to_xlsx,
+    report_to_xlsx, rows_to_xlsx, SheetCell, SheetRows,
 };

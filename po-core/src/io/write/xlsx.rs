@@ -442,6 +442,48 @@ pub fn compilation_to_xlsx(
     book.save_to_buffer().map_err(failed)
 }
 
+/// The analyst's findings of a compilation as an `.xlsx` workbook of one sheet ("Fynd" or
+/// "Findings"): the title, the note that it is not for publication, then each list under its
+/// heading, an item a row — what [`super::compilation_findings_markdown`] holds. Not a
+/// publication: see [`super::compilation_findings_html`].
+///
+/// # Errors
+/// [`crate::Error::Output`] if the workbook cannot be written.
+pub fn compilation_findings_to_xlsx(
+    c: &crate::chain::Compilation,
+    language: Language,
+) -> Result<Vec<u8>, crate::Error> {
+    let sv = language == Language::Sv;
+    let f = super::compilation::findings(c, sv);
+    let failed = |e: rust_xlsxwriter::XlsxError| xlsx_failed(e.to_string());
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book
+        .add_worksheet()
+        .set_name(if sv { "Fynd" } else { "Findings" })
+        .map_err(failed)?;
+    sheet
+        .write_string_with_format(0, 0, &f.title, &bold)
+        .map_err(failed)?;
+    sheet.write_string(1, 0, f.note).map_err(failed)?;
+    let mut row = 3u32;
+    if let Some(none) = f.none {
+        sheet.write_string(row, 0, none).map_err(failed)?;
+    }
+    for (heading, items) in &f.lists {
+        sheet
+            .write_string_with_format(row, 0, *heading, &bold)
+            .map_err(failed)?;
+        for item in items {
+            row += 1;
+            sheet.write_string(row, 0, item).map_err(failed)?;
+        }
+        row += 2;
+    }
+    sheet.set_column_width(0, 120).map_err(failed)?;
+    book.save_to_buffer().map_err(failed)
+}
+
 /// A cell of the compilation's first sheet.
 enum Entry {
     Text(String),

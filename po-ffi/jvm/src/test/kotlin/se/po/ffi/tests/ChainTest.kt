@@ -33,6 +33,9 @@ class ChainTest {
         val left = county.leftOut.single()
         check(left.file == "submissions[0]" && left.reason.startsWith("left out of the compilation: it cannot be read"),
             "left out: $left")
+        // The analyst's lists, apart from the publication, in Markdown and HTML.
+        check(county.findingsHtml.contains("<li>submissions[0] (submissions[0]): ") &&
+            !county.html.contains("submissions[0]"), "findings: ${county.findingsHtml}")
         expectThrows<PoException.UnknownCode>("a county that is none") { compileSubmissions(listOf(flat), 2023, "99") }
     }
 }
