@@ -381,6 +381,60 @@ fn the_nation_of_exact_submissions_publishes_seed_001_s_tables_in_full() {
         assert!(c.publishable().is_ok(), "{:?}", c.county);
         assert_eq!(small_counts_shown(&c.tables), Vec::<String>::new());
     }
+    // Issue 34: the ombud travel exact too (10 a service, 7 of them women), though no service
+    // published anything of its own: seed 001's "ca 70 procent är kvinnor".
+    assert_eq!(nation.ombud, Cell::Count(1060));
+    assert_eq!(
+        nation.ombud_by_gender,
+        [("Kvinna", 742), ("Man", 318)]
+            .map(|(g, n)| (g.to_owned(), Cell::Count(n)))
+            .into()
+    );
+    assert_eq!(nation.with_supervision, Cell::Count(1060));
+    for c in &family[..21] {
+        assert_eq!(c.ombud, Cell::Count(10 * c.services.len() as u64));
+    }
+}
+
+/// Issue 31 and 34: staff counts are counts of people, protected with the family. One service
+/// alone in its county with one man among its ombud: the county hides him (and the women, who
+/// are its ombud less him), and the nation or another county hides a partner, so that the
+/// nation less the other counties does not give him away.
+#[test]
+fn one_man_among_a_county_s_ombud_is_not_given_away_by_the_nation() {
+    let mut services: Vec<Submission> = nation(Protection::Unprotected)
+        .into_iter()
+        .map(|s| Submission::exact(s.host, s.municipalities, None, s.report, None))
+        .collect();
+    let family =
+        po_core::chain::compile_family(&services, None, 2023, Protection::default()).unwrap();
+    let alone = family[..21]
+        .iter()
+        .find(|c| c.services.len() == 1)
+        .expect("a county with one service");
+    let service = &alone.services[0].0;
+    let s = services.iter_mut().find(|s| &s.service == service).unwrap();
+    let by_gender = &mut s.report.staff.ombud_by_gender;
+    by_gender.insert("Kvinna".to_owned(), Cell::Count(9));
+    by_gender.insert("Man".to_owned(), Cell::Count(1));
+    let family =
+        po_core::chain::compile_family(&services, None, 2023, Protection::default()).unwrap();
+    let county = family.iter().find(|c| c.county == alone.county).unwrap();
+    assert_eq!(county.ombud_by_gender["Man"], Cell::Suppressed);
+    assert!(
+        county.ombud_by_gender["Kvinna"] == Cell::Suppressed || county.ombud == Cell::Suppressed,
+        "the women shown beside the ombud: {:?} {:?}",
+        county.ombud,
+        county.ombud_by_gender
+    );
+    let partners = family
+        .iter()
+        .filter(|c| c.county != alone.county)
+        .filter(|c| c.ombud_by_gender.get("Man") == Some(&Cell::Suppressed))
+        .count();
+    assert!(partners >= 1, "nothing hides the man's county's partner");
+    // And where nothing is small, nothing is hidden: the nation's ombud are shown.
+    assert_eq!(family.last().unwrap().ombud, Cell::Count(1060));
 }
 
 /// Issue 34 point 3: the national report as seed 001 lays it out — its title, table 1 and table

@@ -15,7 +15,6 @@
 use super::hierarchy::{placeable, Member};
 use super::submission::other_year;
 use super::{contradictions, ChainFinding, Submission};
-use crate::report::ReportTable;
 
 /// The submissions a compilation uses, in their order, and those left out with why.
 pub(crate) struct Admitted<'a> {
@@ -85,9 +84,7 @@ fn contradiction(s: &Submission, exact: bool) -> Option<String> {
         },
         None => Member::Unpublished {
             name: s.service.clone(),
-            exact: ReportTable::compiled_tables()
-                .map(|t| s.report.table_of(t).clone())
-                .collect(),
+            exact: super::staff::family_tables(&s.report),
         },
     };
     placeable(&member)

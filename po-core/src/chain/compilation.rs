@@ -36,6 +36,7 @@ use serde::{Deserialize, Serialize};
 use super::admission::admit;
 use super::compile::{add, sum_tables};
 use super::hierarchy::{protect_hierarchy, Member};
+use super::staff;
 use super::submission::GrantFigures;
 use super::{
     municipalities_offering, validate_submissions, ChainFinding, MunicipalitiesOffering,
@@ -262,12 +263,24 @@ impl Compilation {
     /// [`DisclosureError::AtRisk`] naming the first cell at risk.
     pub fn publishable(&self) -> Result<Publishable<'_, Compilation>, DisclosureError> {
         if let Protection::Threshold { k } = self.protection {
+            // The staff counts are counts of people too (`chain::staff`).
+            let staff = [
+                ("ombud", &self.ombud),
+                ("with_supervision", &self.with_supervision),
+            ]
+            .into_iter()
+            .chain(
+                self.ombud_by_gender
+                    .values()
+                    .map(|c| ("ombud_by_gender", c)),
+            );
             let small = self
                 .tables
                 .iter()
-                .flat_map(|t| t.cells().map(move |c| (t, c)))
+                .flat_map(|t| t.cells().map(move |c| (t.name.as_str(), c)))
+                .chain(staff)
                 .filter(|(_, c)| c.count().is_some_and(|v| (1..k).contains(&v)))
-                .map(|(t, _)| t.name.clone())
+                .map(|(name, _)| name.to_owned())
                 .collect::<Vec<_>>();
             if let Some(first) = small.first() {
                 return Err(DisclosureError::AtRisk {
@@ -352,16 +365,14 @@ fn protect_family(
             .collect()
     };
     let sets: Vec<BTreeSet<County>> = submissions.iter().map(counties_of).collect();
+    // The compiled tables and the staff tables of each service, summed table by table.
+    let carried: Vec<Vec<Table>> = submissions
+        .iter()
+        .map(|s| staff::family_tables(&s.report))
+        .collect();
     let sum_of = |parts: &[usize]| -> Vec<Table> {
-        ReportTable::compiled_tables()
-            .map(|t| {
-                sum_tables(
-                    &parts
-                        .iter()
-                        .map(|&i| submissions[i].report.table_of(t))
-                        .collect::<Vec<_>>(),
-                )
-            })
+        (0..carried.first().map_or(0, Vec::len))
+            .map(|n| sum_tables(&parts.iter().map(|&i| &carried[i][n]).collect::<Vec<_>>()))
             .collect()
     };
     // Services that published nothing are unknowns an attacker never sees one by one: those of
@@ -436,7 +447,22 @@ fn protect_family(
     let mut protected = protect_hierarchy(&members, &sums, k)?;
     Ok(places
         .into_iter()
-        .filter_map(|(i, place)| Some((place, protected[i].take()?)))
+        .filter_map(|(i, place)| {
+            let mut tables = protected[i].take()?;
+            // A place with a service whose staff counts are unknown: its staff hidden (the
+            // family placed zeros for them; hiding more than the protection chose is safe).
+            let unknown = submissions
+                .iter()
+                .zip(&sets)
+                .any(|(s, set)| !staff::known(&s.report) && place.is_none_or(|c| set.contains(&c)));
+            if unknown {
+                let n = tables.len().saturating_sub(2);
+                for t in &mut tables[n..] {
+                    t.cells_mut().for_each(|c| *c = Cell::Suppressed);
+                }
+            }
+            Some((place, tables))
+        })
         .collect())
 }
 
@@ -694,12 +720,36 @@ fn assemble(
             )
         })
         .collect();
+    // The family's last two tables are the staff's (`staff::family_tables`).
+    let mut family = family;
+    let family_staff = family
+        .as_mut()
+        .filter(|f| f.len() == tables.len() + 2)
+        .map(|f| f.split_off(tables.len()));
     if let Protection::Threshold { k } = protection {
         tables = match family {
             Some(protected) => protected,
             None => protect_linked(&tables, k)?,
         };
     }
+    // Exact staff counts: summed unprotected, or as the family protected them (issue 34: the
+    // nation's ombud, by gender, from services that published nothing of their own).
+    let exact_staff = match (exact, protection) {
+        (false, _) => None,
+        (true, Protection::Unprotected) => {
+            let [ombud, supervision] = [0, 1].map(|n| {
+                let each: Vec<[Table; 2]> = chosen
+                    .iter()
+                    .map(|s| staff::tables(&s.report.staff))
+                    .collect();
+                sum_tables(&each.iter().map(|t| &t[n]).collect::<Vec<_>>())
+            });
+            Some(staff::read_back(&ombud, &supervision))
+        }
+        (true, Protection::Threshold { .. }) => family_staff
+            .as_deref()
+            .map(|t| staff::read_back(&t[0], &t[1])),
+    };
     let mut ombud = Cell::Count(0);
     let mut ombud_by_gender: BTreeMap<String, Cell> = BTreeMap::new();
     let mut ombud_by_gender_reported = 0;
@@ -709,22 +759,15 @@ fn assemble(
     let mut leadership_lacking = 0;
     let mut leadership_unreported = 0;
     for s in &chosen {
-        // Staff as each service published them: the exact count of a service that hid it (or
-        // published nothing) would show through a county of one service.
-        let staff = match (exact, &s.published) {
-            (false, _) => Some(&s.report.staff),
-            (true, Some(p)) => Some(&p.staff),
-            (true, None) => None,
-        };
-        let own = |c: fn(&crate::report::StaffSummary) -> Cell| staff.map_or(Cell::Suppressed, c);
-        ombud = add(ombud, own(|s| s.ombud));
-        with_supervision = add(with_supervision, own(|s| s.with_supervision));
         if !s.report.staff.ombud_by_gender.is_empty() {
             ombud_by_gender_reported += 1;
-            for gender in s.report.staff.ombud_by_gender.keys() {
-                let n = staff
-                    .and_then(|st| st.ombud_by_gender.get(gender).copied())
-                    .unwrap_or(Cell::Suppressed);
+        }
+        if !exact {
+            // Staff as each service published them (a sum with a hidden part stays hidden).
+            let staff = &s.report.staff;
+            ombud = add(ombud, staff.ombud);
+            with_supervision = add(with_supervision, staff.with_supervision);
+            for (gender, &n) in &staff.ombud_by_gender {
                 let sum = ombud_by_gender
                     .entry(gender.clone())
                     .or_insert(Cell::Count(0));
@@ -745,6 +788,16 @@ fn assemble(
                 }
             }
         }
+    }
+    if exact && !chosen.is_empty() {
+        // Without the family's tables (never expected): hidden, not guessed.
+        let hidden = staff::Staff {
+            ombud: Cell::Suppressed,
+            by_gender: BTreeMap::new(),
+            with_supervision: Cell::Suppressed,
+        };
+        let s = exact_staff.unwrap_or(hidden);
+        (ombud, ombud_by_gender, with_supervision) = (s.ombud, s.by_gender, s.with_supervision);
     }
     let mut grant = GrantFigures::default();
     let mut grant_reported = 0;

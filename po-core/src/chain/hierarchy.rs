@@ -14,14 +14,15 @@
 //! placed with its tables' relations only: what else that service published, po never saw. The
 //! compilations' cells are chosen by secondary suppression until the audit over the whole
 //! family finds nothing: a county minus its other services' reports, the nation minus the
-//! other counties, a county of one service against that service's report.
+//! other counties, a county of one service against that service's report. The staff counts
+//! (the ombud, by gender, and those with supervision: counts of people too) travel the same way,
+//! as two small tables after the compiled ones (`chain::staff`).
 
 use std::collections::BTreeMap;
 
+use super::staff;
 use crate::disclosure::{protect_beside, CellId, DisclosureError, Publication};
-use crate::report::{
-    published, relate_compiled, table_cells, AnnualReport, Cell, ReportTable, Table,
-};
+use crate::report::{published, relate_compiled, table_cells, AnnualReport, Cell, Table};
 
 /// A member of the family.
 pub(crate) enum Member<'a> {
@@ -38,8 +39,8 @@ pub(crate) enum Member<'a> {
         /// Whether its reports hold the tables only (a flat form): their relations only.
         tables_only: bool,
     },
-    /// Services that published nothing, as one: the sum of their compiled tables, every count
-    /// an unknown (fixed hidden).
+    /// Services that published nothing, as one: the sum of their compiled and staff tables,
+    /// every count an unknown (fixed hidden).
     Unpublished {
         /// Its name, for the cells' labels.
         name: String,
@@ -47,7 +48,7 @@ pub(crate) enum Member<'a> {
         exact: Vec<Table>,
     },
     /// A compilation protected now: its exact compiled tables, in the order of
-    /// [`ReportTable::compiled_tables`].
+    /// [`crate::report::ReportTable::compiled_tables`], then its staff tables.
     Compilation {
         /// Its name, for the cells' labels (e.g. "Värmlands län").
         name: String,
@@ -68,10 +69,42 @@ fn shape(name: &str, why: &str) -> DisclosureError {
     DisclosureError::Shape(format!("{name}: {why}"))
 }
 
-fn compiled_tables(r: &AnnualReport) -> Vec<Table> {
-    ReportTable::compiled_tables()
-        .map(|t| r.table_of(t).clone())
-        .collect()
+/// A report placed whole: its staff cells (from its publication's labels, placed at `offset`)
+/// keyed as its staff tables lay them out ([`staff::tables`]): the ombud as the ombud table's
+/// row and total, each gender as its cell and column — with no genders given, the ombud as the
+/// one column too — and those with supervision as all of the supervision table.
+fn staff_keyed(
+    own: &Publication,
+    offset: usize,
+    r: &AnnualReport,
+    name: &str,
+) -> Result<Vec<Keyed>, DisclosureError> {
+    let find = |table: &str, row: &str| {
+        (0..own.len())
+            .find(|&i| {
+                let l = own.label(CellId(i));
+                l.table == table && l.row.as_deref() == Some(row) && l.column.is_none()
+            })
+            .map(|i| CellId(i + offset))
+            .ok_or_else(|| shape(name, "its report has no staff cell for its staff table"))
+    };
+    let [ombud_table, supervision_table] = staff::tables(&r.staff);
+    let ombud = find("staff", staff::OMBUD_ROW)?;
+    let genders = ombud_table
+        .columns
+        .iter()
+        .map(|g| match g.as_str() {
+            staff::NOT_REPORTED => Ok(ombud),
+            g => find("staff: gender", g),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    // In the order of `Table::labelled`: the cells, the row, the columns, the total.
+    let slots: Vec<CellId> = [&genders[..], &[ombud], &genders[..], &[ombud]].concat();
+    let supervision = find("staff", staff::SUPERVISION_ROW)?;
+    Ok(vec![
+        keyed(&ombud_table, &slots),
+        keyed(&supervision_table, &[supervision; 4]),
+    ])
 }
 
 /// The family's publication as it is built: each cell's exact count, whether it is hidden and
@@ -126,10 +159,11 @@ impl Placed<'_> {
                 true,
             );
         }
-        let tables = table_cells(exact, &own_slots, offset)
+        let mut tables: Vec<Keyed> = table_cells(exact, &own_slots, offset)
             .filter(|(t, _, _)| t.compiled())
             .map(|(_, table, ids)| keyed(table, &ids))
             .collect();
+        tables.extend(staff_keyed(&own, offset, exact, name)?);
         Ok(tables)
     }
 
@@ -184,6 +218,7 @@ impl Placed<'_> {
             slots.push(s);
         }
         relate_compiled(self.p, &cells, exact);
+        staff::relate(self.p, &cells, exact);
         Ok((tables, slots))
     }
 
@@ -204,8 +239,8 @@ impl Placed<'_> {
                 let tables = match tables_only {
                     false => self.report(name, exact, as_published)?,
                     true => {
-                        let shown = compiled_tables(as_published);
-                        self.tables(name, &compiled_tables(exact), Some(Some(&shown)))?
+                        let shown = staff::family_tables(as_published);
+                        self.tables(name, &staff::family_tables(exact), Some(Some(&shown)))?
                             .0
                     }
                 };

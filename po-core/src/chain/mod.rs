@@ -17,6 +17,7 @@ mod annex;
 mod compilation;
 mod compile;
 mod hierarchy;
+mod staff;
 mod submission;
 
 use std::collections::{BTreeMap, BTreeSet};
