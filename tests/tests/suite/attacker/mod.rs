@@ -205,7 +205,8 @@ impl Attack {
     /// are different people, so nothing else joins them.
     ///
     /// A service that published nothing (`None`) is every compiled number an unknown, with its
-    /// tables' sums (shaped as the last compilation's tables), at risk only if shown 1..k-1.
+    /// tables' sums (shaped as the last compilation's tables), at risk only if shown 1..k-1. The
+    /// staff counts a compilation shows (ombud, with supervision, by gender) are summed too.
     pub(crate) fn of_chain(
         services: &[Option<Value>],
         compilations: &[(Value, Vec<usize>)],
@@ -226,6 +227,20 @@ impl Attack {
                         }
                         all.table(&hidden);
                     }
+                    // Its staff, when compilations show staff: unknown ombud, by the genders
+                    // the nation shows, those with supervision at most the ombud.
+                    let nation = &compilations.last().unwrap().0;
+                    if nation.get("ombud").is_some() {
+                        let unknown = Value::String("suppressed".into());
+                        let ombud = all.var("ombud".into(), &unknown);
+                        let supervision = all.var("supervision".into(), &unknown);
+                        all.le(&[supervision], &[ombud]);
+                        let genders = nation["ombud_by_gender"].as_object().into_iter().flatten();
+                        let parts: Vec<usize> = genders
+                            .map(|(g, _)| all.var(format!("ombud {g}"), &unknown))
+                            .collect();
+                        all.le(&parts, &[ombud]);
+                    }
                     let mut names = std::collections::BTreeMap::new();
                     for v in start..all.values.len() {
                         // Never published: like a derived number, only a count shown to be
@@ -243,6 +258,15 @@ impl Attack {
             let start = all.values.len();
             for t in c["tables"].as_array().unwrap() {
                 all.table(t);
+            }
+            // Its staff counts, each the sum of its services' (by name, as in their reports),
+            // when it shows them (a compilation of tables only does not).
+            if let Some(ombud) = c.get("ombud") {
+                all.var("ombud".into(), ombud);
+                all.var("supervision".into(), &c["with_supervision"]);
+                for (g, v) in c["ombud_by_gender"].as_object().into_iter().flatten() {
+                    all.var(format!("ombud {g}"), v);
+                }
             }
             for v in start..all.values.len() {
                 let name = all.names[v].clone();
