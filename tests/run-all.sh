@@ -86,6 +86,21 @@ export PO="$TARGET/release/po"
 export PO_FFI_LIBRARY="$TARGET/release/libpo_ffi.so" UNIFFI_BINDGEN="$TARGET/release/uniffi-bindgen"
 
 prepared
+# Kotlin and Java on the JVM need only the release build above (and Maven's downloads): they run
+# beside the browser and Python steps, whose single-threaded parts (pytest, mypy, Chromium) and
+# the wheel's last crates leave a core free; their result is awaited after them.
+# Maven's downloads stay in build/m2, so a second run fetches nothing (tests/prepare.sh fetched
+# most of them beside the Rust build). po-ffi/jvm generates the Kotlin (uniffi) from the release
+# build above, packs libpo_ffi.so into the jar and runs the JUnit 5 tests; `install` puts
+# se.po:po-ffi into build/m2, where the Java example finds it by its coordinates alone.
+MVN=(mvn -B -ntp -Dmaven.repo.local="$BUILD/m2")
+jvm() {
+  "${MVN[@]}" -f po-ffi/jvm/pom.xml install > "$BUILD/jvm.log" 2>&1 || return 1
+  "${MVN[@]}" -f examples/java/pom.xml verify > "$BUILD/java.log" 2>&1 || return 2
+}
+jvm &
+JVM=$!
+
 step "The report as a document: po report's HTML in headless Chromium"
 bash tests/browser/check-report.sh "$BUILD"
 
@@ -114,16 +129,10 @@ part "stubtest, mypy"
 step "Python: the notebook-style example"
 MPLBACKEND=Agg "$PY/bin/python" examples/python/notebook.py "$BUILD/notebook" > /dev/null
 
-step "Kotlin and Java on the JVM: the Maven artifact, its JUnit tests, a vendor's project"
-# Maven's downloads stay in build/m2, so a second run fetches nothing (tests/prepare.sh fetched
-# most of them beside the Rust build). po-ffi/jvm generates the Kotlin (uniffi) from the release
-# build above, packs libpo_ffi.so into the jar and runs the JUnit 5 tests; `install` puts
-# se.po:po-ffi into build/m2, where the Java example finds it by its coordinates alone.
-MVN=(mvn -B -ntp -Dmaven.repo.local="$BUILD/m2")
-if ! "${MVN[@]}" -f po-ffi/jvm/pom.xml install > "$BUILD/jvm.log" 2>&1; then cat "$BUILD/jvm.log"; exit 1; fi
+step "Kotlin and Java on the JVM: the Maven artifact, its JUnit tests, a vendor's project (run beside the steps above)"
+if ! wait "$JVM"; then cat "$BUILD/jvm.log" "$BUILD/java.log" 2>/dev/null; exit 1; fi
 # Surefire's count of every JVM test (its reports are in po-ffi/jvm/target/surefire-reports).
 grep -E "Tests run: [0-9]+, Failures" "$BUILD/jvm.log" | tail -1
-if ! "${MVN[@]}" -f examples/java/pom.xml verify > "$BUILD/java.log" 2>&1; then cat "$BUILD/java.log"; exit 1; fi
 grep "Java vendor example" "$BUILD/java.log"
 
 step "The 10 000-register disclosure property (run beside the steps above)"
