@@ -109,8 +109,9 @@ report_tables! {
     /// Contact reasons of the year's new clients by gender: what seed 001's figure 1 counts
     /// ("orsakerna till att nya klienter tar kontakt med PO"). In the service's report and its
     /// submission; not yet compiled: protected with the counties and the nation it took
-    /// `po compile` of the SYNTHETIC nation from 0.43 s to 78 s (2026-12-07), so it waits for
-    /// issue 31's faster family protection.
+    /// `po compile` of the SYNTHETIC nation from 0.43 s to 78 s (2026-12-07), still 48 s after
+    /// the audit's speed-ups of that day (the linear programs over components that span the
+    /// counties), so it waits for issue 31's faster family protection.
     NewContactReasons => new_contact_reasons,
         "Kontaktorsaker för nya klienter efter kön", "Contact reasons of new clients by gender",
         sheet: "Kontaktorsaker, nya", "Contact reasons, new", compiled: false;
