@@ -157,3 +157,43 @@ pub(super) const ERRORS: &[(&str, &str)] = &[
     ("budget: {}", "budget: {}"),
     ("population table, line {}: {}", "befolkningstabellen, rad {}: {}"),
 ];
+
+/// serde's own words for what a JSON value is and what was expected, in Swedish: used only for
+/// the two values of `invalid type: {}, expected {}` and `invalid value: {}, expected {}`
+/// (see [`super::in_swedish`]), where they are serde's and never a user's own word (a field
+/// named `map` stays `map`). serde's, serde_json's, rust_decimal's and time's wordings, the
+/// more specific first; a wording not here is shown as it is.
+pub(super) const SERDE_WORDS: &[(&str, &str)] = &[
+    ("string containing a decimal", "en text med ett decimaltal"),
+    ("string {}", "texten {}"),
+    ("integer `{}`", "heltalet `{}`"),
+    ("floating point `{}`", "decimaltalet `{}`"),
+    ("boolean `{}`", "sanningsvärdet `{}`"),
+    ("map", "ett objekt"),
+    ("sequence", "en lista"),
+    ("unit value", "ett tomt värde"),
+    ("a string", "en text"),
+    ("a borrowed string", "en text"),
+    ("a sequence", "en lista"),
+    ("a map", "ett objekt"),
+    ("a boolean", "sant eller falskt"),
+    ("an integer", "ett heltal"),
+    ("struct {}", "ett objekt ({})"),
+    ("u8", "ett heltal, noll eller mer"),
+    ("u16", "ett heltal, noll eller mer"),
+    ("u32", "ett heltal, noll eller mer"),
+    ("u64", "ett heltal, noll eller mer"),
+    ("usize", "ett heltal, noll eller mer"),
+    ("i8", "ett heltal"),
+    ("i16", "ett heltal"),
+    ("i32", "ett heltal"),
+    ("i64", "ett heltal"),
+    ("f32", "ett tal"),
+    ("f64", "ett tal"),
+    (
+        "a Decimal type representing a fixed-point number",
+        "ett decimaltal",
+    ),
+    ("string containing a decimal", "en text med ett decimaltal"),
+    ("a `Date`", "ett datum"),
+];

@@ -254,28 +254,54 @@ pub(crate) fn in_swedish(reason: &str) -> String {
         let Some(values) = values(reason, english) else {
             continue;
         };
-        let values: Vec<String> = values.into_iter().map(in_swedish).collect();
-        // `{}` takes the next value; `{n}` the n-th (a Swedish order of words).
-        let mut out = String::new();
-        let mut next = 0;
-        let mut rest = *swedish;
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let close = rest[open..].find('}').map_or(rest.len(), |c| open + c);
-            let index = match &rest[open + 1..close] {
-                "" => {
-                    next += 1;
-                    next - 1
-                }
-                n => n.parse().unwrap_or(usize::MAX),
-            };
-            out.push_str(values.get(index).map_or("", String::as_str));
-            rest = rest.get(close + 1..).unwrap_or_default();
-        }
-        out.push_str(rest);
-        return out;
+        // serde's words where serde describes a value and what it expected; elsewhere a
+        // value may be a template's wording itself.
+        let serde = english.starts_with("invalid type: ") || english.starts_with("invalid value: ");
+        let values: Vec<String> = values
+            .into_iter()
+            .map(|v| match serde.then(|| serde_words(v)).flatten() {
+                Some(words) => words,
+                None => in_swedish(v),
+            })
+            .collect();
+        return fill(swedish, &values);
     }
     reason.to_owned()
+}
+
+/// serde's description of a value or of what it expected, in Swedish, if it is one of
+/// [`errors::SERDE_WORDS`].
+fn serde_words(value: &str) -> Option<String> {
+    errors::SERDE_WORDS.iter().find_map(|(english, swedish)| {
+        let values: Vec<String> = values(value, english)?
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        Some(fill(swedish, &values))
+    })
+}
+
+/// A Swedish template with its values: `{}` takes the next value; `{n}` the n-th (a Swedish
+/// order of words).
+fn fill(swedish: &str, values: &[String]) -> String {
+    let mut out = String::new();
+    let mut next = 0;
+    let mut rest = swedish;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let close = rest[open..].find('}').map_or(rest.len(), |c| open + c);
+        let index = match &rest[open + 1..close] {
+            "" => {
+                next += 1;
+                next - 1
+            }
+            n => n.parse().unwrap_or(usize::MAX),
+        };
+        out.push_str(values.get(index).map_or("", String::as_str));
+        rest = rest.get(close + 1..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -377,6 +403,52 @@ mod tests {
             let placed = swedish.matches('{').count();
             let dropped = usize::from(english.ends_with("(os error {})"));
             assert_eq!(values - dropped, placed, "{english}");
+        }
+    }
+
+    /// serde's own words in a JSON document's error (issue 34): what the value is and what
+    /// was expected, in Swedish; the same words elsewhere (a field's name) stay as written.
+    #[test]
+    fn serde_s_words_read_in_swedish() {
+        assert_eq!(
+            in_swedish("invalid type: string \"tio\", expected u64 at line 3 column 18"),
+            "fel slags värde: texten \"tio\", väntade ett heltal, noll eller mer (rad 3, kolumn 18)"
+        );
+        assert_eq!(
+            in_swedish("invalid type: integer `5`, expected a string at line 1 column 9"),
+            "fel slags värde: heltalet `5`, väntade en text (rad 1, kolumn 9)"
+        );
+        assert_eq!(
+            in_swedish(
+                "invalid type: map, expected a Decimal type representing a fixed-point number"
+            ),
+            "fel slags värde: ett objekt, väntade ett decimaltal"
+        );
+        assert_eq!(
+            in_swedish("invalid type: sequence, expected struct Policy"),
+            "fel slags värde: en lista, väntade ett objekt (Policy)"
+        );
+        // A wording serde's list does not hold is shown as it is, within the Swedish frame.
+        assert_eq!(
+            in_swedish("invalid value: integer `-1`, expected a weekday"),
+            "ogiltigt värde: heltalet `-1`, väntade a weekday"
+        );
+        // Not serde's words: a field named `map` stays `map`.
+        assert_eq!(
+            in_swedish("unknown field `map`, expected `name`"),
+            "okänt fält `map`, väntade `name`"
+        );
+        assert_eq!(
+            in_swedish("invalid type: integer `5`, expected string containing a decimal"),
+            "fel slags värde: heltalet `5`, väntade en text med ett decimaltal"
+        );
+        // Every Swedish wording carries its English one's values.
+        for (english, swedish) in super::errors::SERDE_WORDS {
+            assert_eq!(
+                english.matches("{}").count(),
+                swedish.matches('{').count(),
+                "{english}"
+            );
         }
     }
 
