@@ -43,3 +43,14 @@ def test_english_when_chosen_and_an_unknown_language_refused():
         assert po.message_language() == "en"
     finally:
         po.set_message_language(before)
+
+
+def test_the_boundary_s_own_and_the_assessment_s_errors_in_swedish(swedish):
+    # Issue 34: errors that had no Swedish wording — the boundary's own, eligibility's, the key's.
+    import datetime
+    with pytest.raises(po.PoError, match="^psychiatric_disability: väntade True, False, None eller ett ord"):
+        po.assess_eligibility(as_of=datetime.date(2023, 6, 1), psychiatric_disability=3.5)
+    with pytest.raises(po.PoError, match=r"^age\.years: väntade en ålder i hela år från 0 till 130, fick 200$"):
+        po.assess_eligibility(as_of=datetime.date(2023, 6, 1), age=200)
+    with pytest.raises(po.PoError, match="^pseudonymnyckeln: väntade minst 16 byte hemlighet, fick 5$"):
+        po.PseudonymKey(b"short")

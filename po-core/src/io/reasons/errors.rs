@@ -145,6 +145,44 @@ pub(super) const ERRORS: &[(&str, &str)] = &[
         "identity number: the birth date is after the date it was written, or 200 years or more before it",
         "identitetsnummer: födelsedatumet är efter dagen det skrevs, eller 200 år eller mer före den",
     ),
+    // The assessment of eligibility (eligibility/error.rs) and the pseudonym key.
+    ("age.birth_date: the birth date is after the assessment date {}", "age.birth_date: födelsedatumet är efter bedömningsdagen {}"),
+    ("age.years: expected an age in whole years from 0 to 130, got {}", "age.years: väntade en ålder i hela år från 0 till 130, fick {}"),
+    ("{}: the answer {} contradicts the details, which give {}", "{}: svaret {} motsäger uppgifterna, som ger {}"),
+    ("readings.contacts: expected statute or stockholm_2021, got {}", "readings.contacts: väntade statute eller stockholm_2021, fick {}"),
+    ("readings: unknown readings {}; expected statute or stockholm_2021", "readings: okänd läsning {}; väntade statute eller stockholm_2021"),
+    ("readings.{}: expected at least 1, got 0", "readings.{}: väntade minst 1, fick 0"),
+    ("pseudonym key: expected at least {} bytes of secret, got {}", "pseudonymnyckeln: väntade minst {} byte hemlighet, fick {}"),
+    // The boundary's own (po-ffi: what Python or Kotlin passed that po-core never sees).
+    ("{}: expected zero or more, got {}", "{}: väntade noll eller mer, fick {}"),
+    ("{}: expected 1 to 255, got {}", "{}: väntade 1 till 255, fick {}"),
+    ("{}: expected an ISO date such as 2024-03-01, got {}", "{}: väntade ett ISO-datum som 2024-03-01, fick {}"),
+    ("{}: expected a datetime.date or an ISO date string, got {}", "{}: väntade ett datetime.date eller ett ISO-datum som text, fick {}"),
+    ("{}: a date out of range", "{}: ett datum utanför det som går att räkna med"),
+    (
+        "{}: expected a decimal.Decimal, an int or a decimal string, got a float (money is never a float)",
+        "{}: väntade ett decimal.Decimal, ett int eller ett decimaltal som text, fick ett float (pengar är aldrig float)",
+    ),
+    ("{}: expected a decimal.Decimal, an int or a decimal string, got {}", "{}: väntade ett decimal.Decimal, ett int eller ett decimaltal som text, fick {}"),
+    ("{}: expected a finite decimal number of at most 28 significant digits, got {}", "{}: väntade ett ändligt decimaltal med högst 28 gällande siffror, fick {}"),
+    ("{}: expected ja or nej (or True or False), got a {}", "{}: väntade ja eller nej (eller True eller False), fick ett värde av typen {}"),
+    ("{}: expected ja or nej (or True or False), got {}", "{}: väntade ja eller nej (eller True eller False), fick {}"),
+    (
+        "{}: expected True, False, None or a word such as 'ja', 'nej', 'vet ej', 'yes', 'no', got {}",
+        "{}: väntade True, False, None eller ett ord som 'ja', 'nej', 'vet ej', 'yes', 'no', fick {}",
+    ),
+    ("{}: expected a list of codes or labels", "{}: väntade en lista av koder eller benämningar"),
+    ("age: expected a date or whole years, got a bool", "age: väntade ett datum eller hela år, fick ett sanningsvärde"),
+    ("age: expected a birth date, whole years or None", "age: väntade ett födelsedatum, hela år eller None"),
+    ("age: give birth_date or age_years, not both", "age: ange birth_date eller age_years, inte båda"),
+    ("readings: expected 'statute', 'stockholm_2021' or a Readings", "readings: väntade 'statute', 'stockholm_2021' eller en Readings"),
+    ("policy: expected a preset name or a PriorityPolicy", "policy: väntade namnet på en förinställning eller en PriorityPolicy"),
+    ("{}: no cell ({}, {}); rows are {}, columns {}", "{}: ingen cell ({}, {}); raderna är {}, kolumnerna {}"),
+    ("relations: expected \"=\" or \"<=\", got {}", "relations: väntade \"=\" eller \"<=\", fick {}"),
+    ("{}: the Arrow stream failed: {}", "{}: Arrow-strömmen gick inte att läsa: {}"),
+    ("{}: column {} of type {} cannot be read as text: {}", "{}: kolumnen {} av typen {} kan inte läsas som text: {}"),
+    ("the table cannot be made an Arrow batch: {}", "tabellen kan inte göras till en Arrow-batch: {}"),
+    ("column {}: values of two kinds ({} and {}) cannot be one Arrow column", "kolumnen {}: värden av två slag ({} och {}) kan inte vara en Arrow-kolumn"),
     // Where: a file, a line, a document's kind (the rest is put in Swedish on its own); last,
     // so that a more specific wording above is taken first.
     ("{}: line {}: {}", "{}: rad {}: {}"),
@@ -156,6 +194,7 @@ pub(super) const ERRORS: &[(&str, &str)] = &[
     ("ledger: {}", "liggaren: {}"),
     ("budget: {}", "budget: {}"),
     ("population table, line {}: {}", "befolkningstabellen, rad {}: {}"),
+    ("column {}: {}", "kolumnen {}: {}"),
 ];
 
 /// serde's own words for what a JSON value is and what was expected, in Swedish: used only for
