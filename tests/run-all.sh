@@ -54,6 +54,14 @@ for line in sys.stdin:
 test -x "$SUITE"
 "$SUITE" --quiet no_random_register_can_be_undone > "$BUILD/attack.log" 2>&1 &
 ATTACK=$!
+# A step that fails ends the run: the jobs beside it with it (and their children: Maven's).
+stop_beside() {
+  for job in $(jobs -p); do
+    pkill -P "$job" 2>/dev/null || true
+    kill "$job" 2>/dev/null || true
+  done
+}
+trap stop_beside EXIT
 part "tests"
 cargo test "${RUST[@]}" --quiet -- --skip no_random_register_can_be_undone
 # Every feature's docs (the domain's with workbooks and schemas, as docs.rs builds po-core; the
@@ -75,7 +83,7 @@ print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"] =
 UNPACKED=$(mktemp -d)
 tar -xzf "$TARGET/package/po-core-$VERSION.crate" -C "$UNPACKED"
 CARGO_TARGET_DIR="$TARGET" cargo check --locked --offline --quiet --all-features \
-  --manifest-path "$UNPACKED/po-core-$VERSION/Cargo.toml"
+  --manifest-path "$UNPACKED/po-core-$VERSION/Cargo.toml" || { rm -rf "$UNPACKED"; exit 1; }
 rm -rf "$UNPACKED"
 # The examples must keep running, not just compiling (the binaries built above).
 for example in po-demo intake-queue varmland-costs; do
@@ -98,6 +106,7 @@ jvm() {
   "${MVN[@]}" -f po-ffi/jvm/pom.xml install > "$BUILD/jvm.log" 2>&1 || return 1
   "${MVN[@]}" -f examples/java/pom.xml verify > "$BUILD/java.log" 2>&1 || return 2
 }
+rm -f "$BUILD/jvm.log" "$BUILD/java.log"
 jvm &
 JVM=$!
 
@@ -130,7 +139,13 @@ step "Python: the notebook-style example"
 MPLBACKEND=Agg "$PY/bin/python" examples/python/notebook.py "$BUILD/notebook" > /dev/null
 
 step "Kotlin and Java on the JVM: the Maven artifact, its JUnit tests, a vendor's project (run beside the steps above)"
-if ! wait "$JVM"; then cat "$BUILD/jvm.log" "$BUILD/java.log" 2>/dev/null; exit 1; fi
+JVM_STATUS=0
+wait "$JVM" || JVM_STATUS=$?
+case $JVM_STATUS in
+  0) ;;
+  2) cat "$BUILD/java.log"; exit 1 ;;
+  *) cat "$BUILD/jvm.log"; exit 1 ;;
+esac
 # Surefire's count of every JVM test (its reports are in po-ffi/jvm/target/surefire-reports).
 grep -E "Tests run: [0-9]+, Failures" "$BUILD/jvm.log" | tail -1
 grep "Java vendor example" "$BUILD/java.log"

@@ -435,6 +435,52 @@ fn one_man_among_a_county_s_ombud_is_not_given_away_by_the_nation() {
     assert!(partners >= 1, "nothing hides the man's county's partner");
     // And where nothing is small, nothing is hidden: the nation's ombud are shown.
     assert_eq!(family.last().unwrap().ombud, Cell::Count(1060));
+
+    // A service whose form gives no supervision (a flat form never does): the places it is part
+    // of hide those with supervision, unknown in the sum; their ombud are still shown.
+    let s = services.iter_mut().find(|s| &s.service == service).unwrap();
+    s.report.staff.with_supervision = Cell::Suppressed;
+    let family =
+        po_core::chain::compile_family(&services, None, 2023, Protection::default()).unwrap();
+    let nation = family.last().unwrap();
+    assert_eq!(
+        (nation.ombud, nation.with_supervision),
+        (Cell::Count(1060), Cell::Suppressed)
+    );
+}
+
+/// A county compiled from what its services sent as published (not exact): a form whose own
+/// ombud line is small (a flat form's is the service's own count) hides the county's staff
+/// whole, and the compilation is written (it was refused, nothing written).
+#[test]
+fn a_small_staff_count_sent_as_published_hides_the_place_s_staff() {
+    let mut services = published().to_vec();
+    let county = County::ALL
+        .iter()
+        .copied()
+        .find(|&c| {
+            let of = |s: &&Submission| {
+                s.municipalities
+                    .iter()
+                    .any(|m| sweden::municipality(*m).is_some_and(|x| x.county == c))
+            };
+            services.iter().filter(of).count() == 1
+        })
+        .expect("a county with one service");
+    let s = services
+        .iter_mut()
+        .find(|s| {
+            s.municipalities
+                .iter()
+                .any(|m| sweden::municipality(*m).is_some_and(|x| x.county == county))
+        })
+        .unwrap();
+    s.report.staff.ombud = Cell::Count(2);
+    s.report.staff.ombud_by_gender = [("Kvinna".to_owned(), Cell::Count(2))].into();
+    let c = compile(&services, 2023, Some(county), Protection::default()).unwrap();
+    assert_eq!(c.ombud, Cell::Suppressed);
+    assert_eq!(c.ombud_by_gender["Kvinna"], Cell::Suppressed);
+    assert!(c.publishable().is_ok());
 }
 
 /// Issue 34 point 3: the national report as seed 001 lays it out — its title, table 1 and table

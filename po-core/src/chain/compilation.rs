@@ -449,15 +449,15 @@ fn protect_family(
         .into_iter()
         .filter_map(|(i, place)| {
             let mut tables = protected[i].take()?;
-            // A place with a service whose staff counts are unknown: its staff hidden (the
-            // family placed zeros for them; hiding more than the protection chose is safe).
-            let unknown = submissions
-                .iter()
-                .zip(&sets)
-                .any(|(s, set)| !staff::known(&s.report) && place.is_none_or(|c| set.contains(&c)));
-            if unknown {
-                let n = tables.len().saturating_sub(2);
-                for t in &mut tables[n..] {
+            // A staff table with an unknown part (a service's, placed as zeros): hidden in
+            // every place the service is part of (hiding more than the protection chose is
+            // safe).
+            let n = tables.len().saturating_sub(2);
+            for (j, t) in tables[n..].iter_mut().enumerate() {
+                let unknown = submissions.iter().zip(&sets).any(|(s, set)| {
+                    !staff::known(&s.report)[j] && place.is_none_or(|c| set.contains(&c))
+                });
+                if unknown {
                     t.cells_mut().for_each(|c| *c = Cell::Suppressed);
                 }
             }
@@ -787,6 +787,23 @@ fn assemble(
                     *missing_roles.entry(role.code().to_owned()).or_insert(0) += 1;
                 }
             }
+        }
+    }
+    if let (false, Protection::Threshold { k }) = (exact, protection) {
+        // Summed as the services sent them: a flat form's ombud line is the service's own
+        // count, which it may not have published. A count of 1..k-1 hides the place's staff
+        // whole (every figure of it, so that none is left to subtract from).
+        let small = |c: &Cell| c.count().is_some_and(|v| (1..k).contains(&v));
+        if [&ombud, &with_supervision]
+            .into_iter()
+            .chain(ombud_by_gender.values())
+            .any(small)
+        {
+            ombud = Cell::Suppressed;
+            with_supervision = Cell::Suppressed;
+            ombud_by_gender
+                .values_mut()
+                .for_each(|c| *c = Cell::Suppressed);
         }
     }
     if exact && !chosen.is_empty() {

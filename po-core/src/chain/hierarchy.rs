@@ -275,7 +275,12 @@ pub(crate) fn placeable(m: &Member<'_>) -> Result<(), DisclosureError> {
         Ok(())
     } else {
         Err(DisclosureError::Inconsistent {
-            cells: vec!["its exact counts contradict a relation between its tables".into()],
+            cells: vec![
+                "its exact counts contradict a relation between its tables (its staff's \
+                 among them: the ombud by gender sum to the ombud, those with supervision are \
+                 at most the ombud)"
+                    .into(),
+            ],
         })
     }
 }

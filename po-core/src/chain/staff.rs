@@ -62,31 +62,34 @@ pub(crate) fn tables(staff: &StaffSummary) -> [Table; 2] {
     [ombud, supervision]
 }
 
-/// Whether every staff count of `r` is known (a flat form without its `ombud` line has them
-/// hidden: unknown in the sums).
-pub(crate) fn known(r: &AnnualReport) -> bool {
+/// Which of the two staff tables of `r` are known, in their order: the ombud's (the ombud and,
+/// when given, their genders) and the supervision's. A flat form never gives supervision, and
+/// one without its `ombud` line not the ombud: unknown in the sums.
+pub(crate) fn known(r: &AnnualReport) -> [bool; 2] {
     let s = &r.staff;
-    [s.ombud, s.with_supervision]
-        .iter()
+    let ombud = std::iter::once(&s.ombud)
         .chain(s.ombud_by_gender.values())
-        .all(|c| c.count().is_some())
+        .all(|c| c.count().is_some());
+    [ombud, s.with_supervision.count().is_some()]
 }
 
 /// What a family carries of one report: its compiled tables (in the order of
-/// [`crate::report::ReportTable::compiled_tables`]), then its two staff tables — zeros when
-/// its staff counts are not all [`known`]: the places it is part of then hide their staff
+/// [`crate::report::ReportTable::compiled_tables`]), then its two staff tables — each as zeros
+/// when it is not [`known`]: the places the report is part of then hide that table
 /// (`chain::compilation`), as a sum with an unknown part.
 pub(crate) fn family_tables(r: &AnnualReport) -> Vec<Table> {
-    let none = StaffSummary {
-        ombud: Cell::Count(0),
-        with_supervision: Cell::Count(0),
-        ombud_by_gender: std::collections::BTreeMap::new(),
-        ..r.staff.clone()
-    };
-    let staff = if known(r) { &r.staff } else { &none };
+    let [ombud, supervision] = known(r);
+    let mut staff = r.staff.clone();
+    if !ombud {
+        staff.ombud = Cell::Count(0);
+        staff.ombud_by_gender.clear();
+    }
+    if !supervision {
+        staff.with_supervision = Cell::Count(0);
+    }
     crate::report::ReportTable::compiled_tables()
         .map(|t| r.table_of(t).clone())
-        .chain(tables(staff))
+        .chain(tables(&staff))
         .collect()
 }
 

@@ -233,6 +233,5 @@ pub(super) const SERDE_WORDS: &[(&str, &str)] = &[
         "a Decimal type representing a fixed-point number",
         "ett decimaltal",
     ),
-    ("string containing a decimal", "en text med ett decimaltal"),
     ("a `Date`", "ett datum"),
 ];
