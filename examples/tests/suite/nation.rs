@@ -449,6 +449,41 @@ fn one_man_among_a_county_s_ombud_is_not_given_away_by_the_nation() {
     );
 }
 
+/// A flat form of exact counts with its published report beside it, the ombud hidden in what
+/// it published: compiled with the others (its published staff are unknowns, never zeros
+/// against its exact ones), nothing left out.
+#[test]
+fn a_flat_form_whose_published_ombud_are_hidden_is_compiled() {
+    let mut services: Vec<Submission> = nation(Protection::Unprotected)
+        .into_iter()
+        .map(|s| Submission::exact(s.host, s.municipalities, None, s.report, None))
+        .collect();
+    let first = &services[0];
+    let mut published = first.report.clone();
+    published.protection = Protection::default();
+    published.staff.ombud = Cell::Suppressed;
+    let exact = Submission::exact(
+        first.host,
+        first.municipalities.clone(),
+        None,
+        first.report.clone(),
+        Some(published),
+    );
+    let flat = read_flat_submission(&to_flat_csv(&exact)).unwrap();
+    assert!(flat.published.is_some());
+    services[0] = flat;
+    let family =
+        po_core::chain::compile_family(&services, None, 2023, Protection::default()).unwrap();
+    let nation = family.last().unwrap();
+    assert!(nation.left_out.is_empty(), "{:?}", nation.left_out);
+    assert_eq!(nation.services.len(), 106);
+    // The flat form gives no supervision: unknown in the nation's sum; its ombud are known.
+    assert_eq!(
+        (nation.ombud, nation.with_supervision),
+        (Cell::Count(1060), Cell::Suppressed)
+    );
+}
+
 /// A county compiled from what its services sent as published (not exact): a form whose own
 /// ombud line is small (a flat form's is the service's own count) hides the county's staff
 /// whole, and the compilation is written (it was refused, nothing written).

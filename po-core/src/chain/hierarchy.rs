@@ -239,7 +239,7 @@ impl Placed<'_> {
                 let tables = match tables_only {
                     false => self.report(name, exact, as_published)?,
                     true => {
-                        let shown = staff::family_tables(as_published);
+                        let shown = staff::shown_tables(as_published);
                         self.tables(name, &staff::family_tables(exact), Some(Some(&shown)))?
                             .0
                     }

@@ -93,6 +93,15 @@ pub(crate) fn family_tables(r: &AnnualReport) -> Vec<Table> {
         .collect()
 }
 
+/// What a report as published shows of the same tables: hidden where it hid them (unknown to
+/// a reader, never zeros as [`family_tables`] places for counts it does not know).
+pub(crate) fn shown_tables(r: &AnnualReport) -> Vec<Table> {
+    crate::report::ReportTable::compiled_tables()
+        .map(|t| r.table_of(t).clone())
+        .chain(tables(&r.staff))
+        .collect()
+}
+
 /// A compilation's staff, read back from its protected staff tables (the last two of a
 /// family's tables): the ombud, by gender (without [`NOT_REPORTED`]) and with supervision.
 pub(crate) fn read_back(ombud: &Table, supervision: &Table) -> Staff {
