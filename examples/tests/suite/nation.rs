@@ -35,6 +35,15 @@ fn nation(protection: Protection) -> Vec<Submission> {
     out
 }
 
+/// The nation's exact submissions (`Submission::exact`): each service's exact counts, nothing
+/// of its own published.
+fn exact_nation() -> Vec<Submission> {
+    nation(Protection::Unprotected)
+        .into_iter()
+        .map(|s| Submission::exact(s.host, s.municipalities, None, s.report, None))
+        .collect()
+}
+
 /// The nation's submissions with each service's report protected (k = 3), made once: 106
 /// protections take seconds in a debug build.
 fn published() -> &'static [Submission] {
@@ -363,10 +372,7 @@ fn the_nation_s_table_1_and_its_documents() {
 /// gender and contact reasons by gender in full: so does the SYNTHETIC nation of 106 services.
 #[test]
 fn the_nation_of_exact_submissions_publishes_seed_001_s_tables_in_full() {
-    let services: Vec<Submission> = nation(Protection::Unprotected)
-        .into_iter()
-        .map(|s| Submission::exact(s.host, s.municipalities, None, s.report, None))
-        .collect();
+    let services: Vec<Submission> = exact_nation();
     let family =
         po_core::chain::compile_family(&services, None, 2023, Protection::default()).unwrap();
     assert_eq!(family.len(), 22);
@@ -402,10 +408,7 @@ fn the_nation_of_exact_submissions_publishes_seed_001_s_tables_in_full() {
 /// nation less the other counties does not give him away.
 #[test]
 fn one_man_among_a_county_s_ombud_is_not_given_away_by_the_nation() {
-    let mut services: Vec<Submission> = nation(Protection::Unprotected)
-        .into_iter()
-        .map(|s| Submission::exact(s.host, s.municipalities, None, s.report, None))
-        .collect();
+    let mut services: Vec<Submission> = exact_nation();
     let family =
         po_core::chain::compile_family(&services, None, 2023, Protection::default()).unwrap();
     let alone = family[..21]
@@ -454,10 +457,7 @@ fn one_man_among_a_county_s_ombud_is_not_given_away_by_the_nation() {
 /// against its exact ones), nothing left out.
 #[test]
 fn a_flat_form_whose_published_ombud_are_hidden_is_compiled() {
-    let mut services: Vec<Submission> = nation(Protection::Unprotected)
-        .into_iter()
-        .map(|s| Submission::exact(s.host, s.municipalities, None, s.report, None))
-        .collect();
+    let mut services: Vec<Submission> = exact_nation();
     let first = &services[0];
     let mut published = first.report.clone();
     published.protection = Protection::default();

@@ -737,13 +737,12 @@ fn assemble(
     let exact_staff = match (exact, protection) {
         (false, _) => None,
         (true, Protection::Unprotected) => {
-            let [ombud, supervision] = [0, 1].map(|n| {
-                let each: Vec<[Table; 2]> = chosen
-                    .iter()
-                    .map(|s| staff::tables(&s.report.staff))
-                    .collect();
-                sum_tables(&each.iter().map(|t| &t[n]).collect::<Vec<_>>())
-            });
+            let each: Vec<[Table; 2]> = chosen
+                .iter()
+                .map(|s| staff::tables(&s.report.staff))
+                .collect();
+            let [ombud, supervision] =
+                [0, 1].map(|n| sum_tables(&each.iter().map(|t| &t[n]).collect::<Vec<_>>()));
             Some(staff::read_back(&ombud, &supervision))
         }
         (true, Protection::Threshold { .. }) => family_staff
@@ -808,12 +807,7 @@ fn assemble(
     }
     if exact && !chosen.is_empty() {
         // Without the family's tables (never expected): hidden, not guessed.
-        let hidden = staff::Staff {
-            ombud: Cell::Suppressed,
-            by_gender: BTreeMap::new(),
-            with_supervision: Cell::Suppressed,
-        };
-        let s = exact_staff.unwrap_or(hidden);
+        let s = exact_staff.unwrap_or_else(staff::Staff::hidden);
         (ombud, ombud_by_gender, with_supervision) = (s.ombud, s.by_gender, s.with_supervision);
     }
     let mut grant = GrantFigures::default();

@@ -87,18 +87,20 @@ pub(crate) fn family_tables(r: &AnnualReport) -> Vec<Table> {
     if !supervision {
         staff.with_supervision = Cell::Count(0);
     }
-    crate::report::ReportTable::compiled_tables()
-        .map(|t| r.table_of(t).clone())
-        .chain(tables(&staff))
-        .collect()
+    compiled_with(r, &staff)
 }
 
 /// What a report as published shows of the same tables: hidden where it hid them (unknown to
 /// a reader, never zeros as [`family_tables`] places for counts it does not know).
 pub(crate) fn shown_tables(r: &AnnualReport) -> Vec<Table> {
+    compiled_with(r, &r.staff)
+}
+
+/// `r`'s compiled tables, then the staff tables of `staff`.
+fn compiled_with(r: &AnnualReport, staff: &StaffSummary) -> Vec<Table> {
     crate::report::ReportTable::compiled_tables()
         .map(|t| r.table_of(t).clone())
-        .chain(tables(&r.staff))
+        .chain(tables(staff))
         .collect()
 }
 
@@ -124,6 +126,17 @@ pub(crate) struct Staff {
     pub ombud: Cell,
     pub by_gender: std::collections::BTreeMap<String, Cell>,
     pub with_supervision: Cell,
+}
+
+impl Staff {
+    /// Every count hidden, none guessed.
+    pub(crate) fn hidden() -> Staff {
+        Staff {
+            ombud: Cell::Suppressed,
+            by_gender: std::collections::BTreeMap::new(),
+            with_supervision: Cell::Suppressed,
+        }
+    }
 }
 
 /// States what holds between the staff tables among `tables` (placed as `cells`): those with
