@@ -198,7 +198,8 @@ pub(super) const ERRORS: &[(&str, &str)] = &[
 ];
 
 /// serde's own words for what a JSON value is and what was expected, in Swedish: used only for
-/// the two values of `invalid type: {}, expected {}` and `invalid value: {}, expected {}`
+/// the values of `invalid type: {}, expected {}`, `invalid value: {}, expected {}` and
+/// `invalid length {}, expected {}`
 /// (see [`super::in_swedish`]), where they are serde's and never a user's own word (a field
 /// named `map` stays `map`). serde's, serde_json's, rust_decimal's and time's wordings, the
 /// more specific first; a wording not here is shown as it is.
@@ -217,7 +218,15 @@ pub(super) const SERDE_WORDS: &[(&str, &str)] = &[
     ("a map", "ett objekt"),
     ("a boolean", "sant eller falskt"),
     ("an integer", "ett heltal"),
+    ("struct {} with 1 element", "ett objekt ({}) med 1 värde"),
+    ("struct {} with {} elements", "ett objekt ({}) med {} värden"),
+    ("tuple struct {} with 1 element", "ett objekt ({}) med 1 värde"),
+    ("tuple struct {} with {} elements", "ett objekt ({}) med {} värden"),
     ("struct {}", "ett objekt ({})"),
+    ("a tuple of size {}", "en lista med {} värden"),
+    ("an array of length {}", "en lista med {} värden"),
+    ("1 element in sequence", "1 värde i listan"),
+    ("{} elements in sequence", "{} värden i listan"),
     ("u8", "ett heltal, noll eller mer"),
     ("u16", "ett heltal, noll eller mer"),
     ("u32", "ett heltal, noll eller mer"),

@@ -256,7 +256,9 @@ pub(crate) fn in_swedish(reason: &str) -> String {
         };
         // serde's words where serde describes a value and what it expected; elsewhere a
         // value may be a template's wording itself.
-        let serde = english.starts_with("invalid type: ") || english.starts_with("invalid value: ");
+        let serde = ["invalid type: ", "invalid value: ", "invalid length "]
+            .iter()
+            .any(|start| english.starts_with(start));
         let values: Vec<String> = values
             .into_iter()
             .map(|v| match serde.then(|| serde_words(v)).flatten() {
@@ -432,6 +434,15 @@ mod tests {
         assert_eq!(
             in_swedish("invalid value: integer `-1`, expected a weekday"),
             "ogiltigt värde: heltalet `-1`, väntade a weekday"
+        );
+        // A list or an object of the wrong length: serde's words for what was expected.
+        assert_eq!(
+            in_swedish("invalid length 1, expected a tuple of size 2 at line 1 column 3"),
+            "fel längd 1, väntade en lista med 2 värden (rad 1, kolumn 3)"
+        );
+        assert_eq!(
+            in_swedish("invalid length 1, expected struct Policy with 3 elements"),
+            "fel längd 1, väntade ett objekt (Policy) med 3 värden"
         );
         // Not serde's words: a field named `map` stays `map`.
         assert_eq!(
