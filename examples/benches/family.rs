@@ -85,7 +85,7 @@ fn nation_106_unpublished(b: Bencher) {
 
 /// Services that publish their own reports, with their counties and the nation, protected
 /// together: how the time grows with the services (the goal is 106 in ≤ 2 s).
-#[divan::bench(args = [2, 4, 8], sample_count = 1)]
+#[divan::bench(args = [2, 4, 8, 16, 32], sample_count = 1)]
 fn family_with_published_reports(b: Bencher, services: usize) {
     let submissions = nation(services, true);
     b.bench(|| black_box(compile_family(&submissions, None, 2023, Protection::default()).unwrap()));

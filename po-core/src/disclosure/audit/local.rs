@@ -157,7 +157,7 @@ impl<'a> Neighbourhoods<'a> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     #![allow(clippy::unwrap_used)]
 
     use microlp::OptimizationDirection;
@@ -170,7 +170,7 @@ mod tests {
     /// (components of dozens of cells, beyond the first neighbourhood), each with a cell alone
     /// hidden in its column (so pinned) inside such a component: the publication, its true
     /// counts and what is published.
-    fn tables() -> Vec<(Publication, Vec<u64>, Vec<Option<u64>>)> {
+    pub(in crate::disclosure::audit) fn tables() -> Vec<(Publication, Vec<u64>, Vec<Option<u64>>)> {
         let mut seed: u64 = 0x5eed;
         let mut next = move |n: u64| {
             seed ^= seed << 13;

@@ -8,7 +8,11 @@
 //! lies within 1..k-1 (it is known to be small).
 //!
 //! Solver: `microlp`, a pure-Rust simplex (no C or C++ toolchain, builds in seconds on two cores,
-//! maintained, warm-startable); the problems here have at most a few hundred variables.
+//! maintained, warm-startable). A report's components have at most a few hundred cells; a
+//! family's (services' published reports with their counties and the nation) thousands, where
+//! the publisher, who knows the truth, probes whole values from one solved basis ([`probe`])
+//! and shows cells safe by points near the truth ([`local`]) before any cell's own linear
+//! programs.
 #![allow(clippy::float_arithmetic)] // The LP is solved in f64; ranges are rounded inward to whole numbers.
 
 use microlp::{ComparisonOp, Error as LpError, OptimizationDirection, Problem, Variable};
@@ -17,8 +21,10 @@ use serde::{Deserialize, Serialize};
 use super::{CellId, CellLabel, DisclosureError, Publication, RelationKind};
 
 mod local;
+mod probe;
 
 use local::{Found, Neighbourhoods, Points, BUDGETS};
+use probe::{Probed, Prober};
 
 /// The largest component whose risk check starts from points of the whole component
 /// ([`Component::spread`]): a report's components are smaller; a family's may have thousands
@@ -28,6 +34,11 @@ const SPREAD_CELLS: usize = 400;
 /// Tolerance of the rounding of LP bounds to whole numbers (counts are below 10⁹, the solver's
 /// feasibility tolerance is 10⁻⁷).
 const EPS: f64 = 1e-6;
+
+/// The smallest component whose cells are probed from one solved basis ([`probe`]) rather than
+/// each solved on its own: below it the linear programs are small (the bundled register's
+/// reports).
+const PROBE_CELLS: usize = 24;
 
 /// What the attacker can conclude about one hidden cell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -558,8 +569,34 @@ impl Component {
                 self.spread(k, hint.as_deref(), &mut seen, &unbounded, &settled);
             }
         }
+        // A component with the truth: whole values probed from one solved basis ([`probe`]),
+        // built only if a cell is still open; a cell the probes cannot decide goes on to the
+        // local certificates and its own linear programs.
+        let mut probed = vec![false; n];
+        if let (Some(truth), Depth::Risks, true) = (&hint, depth, n > PROBE_CELLS) {
+            let mut prober: Option<Option<Prober>> = None;
+            for i in 0..n {
+                if settled(i, &seen[i], unbounded[i]) {
+                    continue;
+                }
+                let built = prober.get_or_insert_with(|| Prober::new(self));
+                let Some(p) = built else {
+                    break; // The solver could not: each cell's own linear programs decide.
+                };
+                match p.probe(i, truth[i], k, self.derived[i]) {
+                    Probed::Point(point) => {
+                        note(&mut seen, &point);
+                        probed[i] = settled(i, &seen[i], unbounded[i]);
+                    }
+                    Probed::Range(low, high) => {
+                        (exact_low[i], exact_high[i], probed[i]) = (Some(low), Some(high), true);
+                    }
+                    Probed::Unknown => {}
+                }
+            }
+        }
         'cells: for i in 0..n {
-            if depth == Depth::Risks && settled(i, &seen[i], unbounded[i]) {
+            if probed[i] || depth == Depth::Risks && settled(i, &seen[i], unbounded[i]) {
                 continue;
             }
             if let Some((around, truth)) = &local {

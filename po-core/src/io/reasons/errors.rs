@@ -219,9 +219,18 @@ pub(super) const SERDE_WORDS: &[(&str, &str)] = &[
     ("a boolean", "sant eller falskt"),
     ("an integer", "ett heltal"),
     ("struct {} with 1 element", "ett objekt ({}) med 1 värde"),
-    ("struct {} with {} elements", "ett objekt ({}) med {} värden"),
-    ("tuple struct {} with 1 element", "ett objekt ({}) med 1 värde"),
-    ("tuple struct {} with {} elements", "ett objekt ({}) med {} värden"),
+    (
+        "struct {} with {} elements",
+        "ett objekt ({}) med {} värden",
+    ),
+    (
+        "tuple struct {} with 1 element",
+        "ett objekt ({}) med 1 värde",
+    ),
+    (
+        "tuple struct {} with {} elements",
+        "ett objekt ({}) med {} värden",
+    ),
     ("struct {}", "ett objekt ({})"),
     ("a tuple of size {}", "en lista med {} värden"),
     ("an array of length {}", "en lista med {} värden"),
