@@ -294,7 +294,12 @@ where
     }
 }
 
-/// The cheapest published cell reachable from `start` through relations over hidden cells.
+/// The cheapest published cell among the nearest reachable from `start` through relations over
+/// hidden cells: the hidden cells are walked in layers (those sharing a relation with `start`,
+/// then theirs, …), and the first layer whose relations hold a cell that may still be hidden
+/// gives the choice. The nearest first: a cell far away along a chain of hidden cells rarely
+/// changes what pins `start` (a family's county total, pinned through the nation's sum, was
+/// given partners across the whole nation, one a round, for forty rounds).
 fn nearest_published<C, K>(
     publication: &Publication,
     related: &[Vec<usize>],
@@ -308,20 +313,27 @@ where
     K: Ord,
 {
     let mut seen = BTreeSet::from([start]);
-    let mut queue = vec![start];
-    let mut candidates = BTreeSet::new();
-    while let Some(c) = queue.pop() {
-        for &r in &related[c.0] {
-            for &(other, _) in &publication.relations()[r].terms {
-                if !hidden[other.0] {
-                    if !fixed[other.0] {
-                        candidates.insert(other);
+    let mut layer = vec![start];
+    while !layer.is_empty() {
+        let mut candidates = BTreeSet::new();
+        let mut next = Vec::new();
+        for c in layer {
+            for &r in &related[c.0] {
+                for &(other, _) in &publication.relations()[r].terms {
+                    if !hidden[other.0] {
+                        if !fixed[other.0] {
+                            candidates.insert(other);
+                        }
+                    } else if seen.insert(other) {
+                        next.push(other);
                     }
-                } else if seen.insert(other) {
-                    queue.push(other);
                 }
             }
         }
+        if let Some(c) = candidates.into_iter().min_by_key(|&c| cost(c, 0)) {
+            return Some(c);
+        }
+        layer = next;
     }
-    candidates.into_iter().min_by_key(|&c| cost(c, 0))
+    None
 }
