@@ -80,8 +80,9 @@ pub struct Compilation {
     /// Full-time positions.
     pub positions: Decimal,
     /// The compiled tables, in the reports' order: active, new and closed clients, children
-    /// at home, contact reasons, deviations by type and by counterpart (the new clients'
-    /// reasons are not compiled yet: `ReportTable::NewContactReasons`).
+    /// at home, contact reasons, the new clients' contact reasons (seed 001's figure 1; blank,
+    /// with no rows, when a service's submission lacks them), deviations by type and by
+    /// counterpart.
     pub tables: Vec<Table>,
     /// The disclosure control the tables went through.
     pub protection: Protection,
@@ -731,6 +732,24 @@ fn assemble(
             Some(protected) => protected,
             None => protect_linked(&tables, k)?,
         };
+    }
+    // Seed 001's figure 1 counts every service's new clients or none: a submission without
+    // their reasons (schema 3 or earlier; a finding) would make the sums undercount, so the
+    // table is left blank (no rows; hiding more is always safe) and the documents leave it out.
+    if chosen
+        .iter()
+        .any(|s| super::submission::lacks_figure_1(&s.report))
+    {
+        let figure_1 =
+            ReportTable::compiled_tables().position(|t| t == ReportTable::NewContactReasons);
+        if let Some(t) = figure_1.and_then(|i| tables.get_mut(i)) {
+            t.rows.clear();
+            t.columns.clear();
+            t.cells.clear();
+            t.row_totals.clear();
+            t.column_totals.clear();
+            t.total = Cell::Suppressed;
+        }
     }
     // Exact staff counts: summed unprotected, or as the family protected them (issue 34: the
     // nation's ombud, by gender, from services that published nothing of their own).

@@ -325,7 +325,21 @@ pub(crate) fn protect_hierarchy(
             }
         }
     }
-    let hidden = protect_beside(&p, &values, &hidden, &fixed, k)?;
+    // A compilation over another's parts and more (the nation over a county's services) is
+    // the last to give up a cell: the lower level's cells are hidden first where either would
+    // do, so that the nation publishes in full what seed 001 publishes in full.
+    let mut last = vec![false; values.len()];
+    for (total, parts) in sums {
+        let above = sums.iter().any(|(other, below)| {
+            other != total && below.len() < parts.len() && below.iter().all(|m| parts.contains(m))
+        });
+        if above {
+            for id in slots[*total].iter().flatten() {
+                last[id.0] = true;
+            }
+        }
+    }
+    let hidden = protect_beside(&p, &values, &hidden, &fixed, &last, k)?;
     Ok(members
         .iter()
         .zip(&slots)

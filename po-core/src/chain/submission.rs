@@ -451,7 +451,7 @@ pub fn validate_submission(s: &Submission, year: i32) -> Vec<ChainFinding> {
             "10 § 4 is missing: no leadership group (5 §) is reported".into(),
         ));
     }
-    if r.new_contact_reasons.rows.is_empty() && r.new_clients.total != Cell::Count(0) {
+    if lacks_figure_1(r) {
         out.push(finding(
             about,
             "the contact reasons of new clients are not reported (a submission of schema 3 or \
@@ -518,4 +518,10 @@ pub fn validate_submissions(submissions: &[Submission], year: i32) -> Vec<ChainF
         }
     }
     out
+}
+
+/// Whether a report lacks the contact reasons of its new clients (seed 001's figure 1): a
+/// submission of schema 3 or earlier, with new clients but no such table.
+pub(crate) fn lacks_figure_1(r: &AnnualReport) -> bool {
+    r.new_contact_reasons.rows.is_empty() && r.new_clients.total != Cell::Count(0)
 }

@@ -256,7 +256,8 @@ pub fn protect_with_ledger(
     let alone = alone(new);
     let values: Vec<u64> = new.cells.iter().map(|c| c.count).collect();
     let hidden_new = loop {
-        let together = protect_fixed(&c.publication, &c.values, &given, &fixed, &known, k)?;
+        let none = vec![false; c.values.len()];
+        let together = protect_fixed(&c.publication, &c.values, &given, &fixed, &known, &none, k)?;
         let chosen = &together[mine.clone()];
         let both = super::protect_from(&alone, &values, chosen, k)?;
         if both == chosen {
@@ -280,6 +281,9 @@ pub fn protect_with_ledger(
 /// shown fixed cells (a county's count whose services all show theirs) is shown when its count
 /// is 0 or at least `k`: hiding it would hide nothing. Returns every cell hidden.
 ///
+/// Cells marked `last` are hidden only where no other cell can protect (the nation's beside
+/// its counties).
+///
 /// The fixed cells are audited without the free cells' relations: the free cells, all hidden,
 /// would only join everything into one large component and tell nothing more — each is a sum
 /// of fixed cells, and the relations between the sums follow from the parts' own.
@@ -291,6 +295,7 @@ pub(crate) fn protect_beside(
     values: &[u64],
     hidden: &[bool],
     fixed: &[bool],
+    last: &[bool],
     k: u64,
 ) -> Result<Vec<bool>, DisclosureError> {
     let before: Vec<Option<u64>> = values
@@ -318,7 +323,7 @@ pub(crate) fn protect_beside(
             }
         }
     }
-    protect_fixed(publication, values, &hidden, &fixed, &known, k)
+    protect_fixed(publication, values, &hidden, &fixed, &known, last, k)
 }
 
 /// One entry as a publication of its own: its cells and its relations.

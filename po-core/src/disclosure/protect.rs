@@ -112,14 +112,16 @@ pub fn protect_from(
     k: u64,
 ) -> Result<Vec<bool>, DisclosureError> {
     let none = vec![false; hidden.len()];
-    protect_fixed(publication, values, hidden, &none, &none, k)
+    protect_fixed(publication, values, hidden, &none, &none, &none, k)
 }
 
 /// As [`protect_from`], with cells whose state is fixed (`fixed[i]`): published before (shown
 /// or hidden, as `hidden[i]` says) or derived, so secondary suppression never chooses them and
 /// the primary rule does not apply to them; and cells whose risk was there before this
 /// publication (`known[i]`: what earlier publications give away already, which no choice now
-/// can undo), not counted against it (`disclosure::family`).
+/// can undo), not counted against it (`disclosure::family`); and cells hidden only where no
+/// other cell can protect (`last[i]`: the nation's, beside its counties, as τ-ARGUS's
+/// hierarchical method keeps the higher level).
 ///
 /// # Errors
 /// As [`protect`]; [`DisclosureError::AtRisk`] when a cell is at risk and no cell that may
@@ -130,9 +132,10 @@ pub(crate) fn protect_fixed(
     hidden: &[bool],
     fixed: &[bool],
     known: &[bool],
+    last: &[bool],
     k: u64,
 ) -> Result<Vec<bool>, DisclosureError> {
-    if [hidden.len(), fixed.len(), known.len()]
+    if [hidden.len(), fixed.len(), known.len(), last.len()]
         .iter()
         .any(|&n| n != publication.len())
     {
@@ -173,6 +176,7 @@ pub(crate) fn protect_fixed(
     }
     let cost = |c: CellId, score: usize| {
         (
+            last[c.0],
             publication.is_margin(c),
             values[c.0] == 0,
             values[c.0],

@@ -107,14 +107,13 @@ report_tables! {
         "Kontaktorsaker efter kön", "Contact reasons by gender",
         sheet: "Kontaktorsaker", "Contact reasons", compiled: true;
     /// Contact reasons of the year's new clients by gender: what seed 001's figure 1 counts
-    /// ("orsakerna till att nya klienter tar kontakt med PO"). In the service's report and its
-    /// submission; not yet compiled: protected with the counties and the nation it took
-    /// `po compile` of the SYNTHETIC nation from 0.43 s to 78 s (2026-12-07), still 48 s after
-    /// the audit's speed-ups of that day (the linear programs over components that span the
-    /// counties), so it waits for issue 31's faster family protection.
+    /// ("orsakerna till att nya klienter tar kontakt med PO"). Compiled since the audit probes
+    /// whole values from one solved basis (it had taken `po compile` of the SYNTHETIC nation
+    /// from 0.43 s to 78 s, 2026-12-07); a compilation of a service whose submission lacks it
+    /// (schema 3 or earlier) shows it blank ([`crate::chain::Compilation::tables`]).
     NewContactReasons => new_contact_reasons,
         "Kontaktorsaker för nya klienter efter kön", "Contact reasons of new clients by gender",
-        sheet: "Kontaktorsaker, nya", "Contact reasons, new", compiled: false;
+        sheet: "Kontaktorsaker, nya", "Contact reasons, new", compiled: true;
     /// Assignments of active clients by category.
     Assignments => assignments,
         "Uppdrag efter kategori", "Assignments by category",
@@ -227,6 +226,7 @@ mod tests {
                 "closed_clients",
                 "children_at_home",
                 "contact_reasons",
+                "new_contact_reasons",
                 "deviations_by_type",
                 "deviations_by_counterpart"
             ]

@@ -203,11 +203,18 @@ fn ombud_by_gender(c: &Compilation, sv: bool) -> Option<Value> {
 }
 
 /// Seed 001's number and title of a compiled table, if it has one: table 3 is the clients'
-/// age and gender (the active clients).
+/// age and gender (the active clients); figure 1 the contact reasons of the year's new clients
+/// by gender (shown as its table of counts).
 fn seed_title(table: &crate::report::Table, year: i32, sv: bool) -> Option<String> {
     match table.name.as_str() {
         "active_clients" if sv => Some(format!("Tabell 3. Klienternas ålder och kön {year}")),
         "active_clients" => Some(format!("Table 3. The clients' age and gender {year}")),
+        "new_contact_reasons" if sv => Some(format!(
+            "Figur 1. Orsaker till kontakt med PO bland nya klienter efter kön {year}"
+        )),
+        "new_contact_reasons" => Some(format!(
+            "Figure 1. Reasons for contacting PO among new clients by gender {year}"
+        )),
         _ => None,
     }
 }
@@ -507,9 +514,12 @@ pub(crate) fn document(c: &Compilation, sv: bool) -> Document {
             rows,
         });
     }
+    // A table left blank (figure 1 when a service did not report it; a finding says so) is
+    // left out of the document.
     let tables = c
         .tables
         .iter()
+        .filter(|table| !table.rows.is_empty())
         .map(|table| {
             let mut table = table.clone();
             if let Some(title) = seed_title(&table, year, sv) {
