@@ -15,7 +15,7 @@
 //! report then gives nothing away, and a sum is shown whenever that is safe, whatever the
 //! services hid. A service that published nothing counts as all unknowns.
 //!
-//! Protection of protected submissions (as before): the seven compiled tables are one
+//! Protection of protected submissions (as before): the eight compiled tables are one
 //! publication with the relations a report's tables have (new and closed ≤ active clients cell by cell, children at home and contact
 //! reasons ≤ the gender's clients, one deviation total), protected and audited together —
 //! tables protected one by one can be undone through those relations (tested in

@@ -325,14 +325,15 @@ pub(crate) fn protect_hierarchy(
             }
         }
     }
-    // A compilation over another's parts and more (the nation over a county's services) is
-    // the last to give up a cell: the lower level's cells are hidden first where either would
-    // do, so that the nation publishes in full what seed 001 publishes in full.
+    // The compilation over every other's parts (the nation) is the last to give up a cell:
+    // the counties' cells are hidden first where either would do, so that the nation
+    // publishes what seed 001 publishes in full wherever it can.
     let mut last = vec![false; values.len()];
     for (total, parts) in sums {
-        let above = sums.iter().any(|(other, below)| {
-            other != total && below.len() < parts.len() && below.iter().all(|m| parts.contains(m))
-        });
+        let above = sums.len() > 1
+            && sums
+                .iter()
+                .all(|(other, below)| other == total || below.iter().all(|m| parts.contains(m)));
         if above {
             for id in slots[*total].iter().flatten() {
                 last[id.0] = true;

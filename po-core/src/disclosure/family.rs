@@ -281,7 +281,7 @@ pub fn protect_with_ledger(
 /// shown fixed cells (a county's count whose services all show theirs) is shown when its count
 /// is 0 or at least `k`: hiding it would hide nothing. Returns every cell hidden.
 ///
-/// Cells marked `last` are hidden only where no other cell can protect (the nation's beside
+/// Cells marked `last` are preferred last among the candidates at hand (the nation's beside
 /// its counties).
 ///
 /// The fixed cells are audited without the free cells' relations: the free cells, all hidden,

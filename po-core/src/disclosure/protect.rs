@@ -119,8 +119,8 @@ pub fn protect_from(
 /// or hidden, as `hidden[i]` says) or derived, so secondary suppression never chooses them and
 /// the primary rule does not apply to them; and cells whose risk was there before this
 /// publication (`known[i]`: what earlier publications give away already, which no choice now
-/// can undo), not counted against it (`disclosure::family`); and cells hidden only where no
-/// other cell can protect (`last[i]`: the nation's, beside its counties, as τ-ARGUS's
+/// can undo), not counted against it (`disclosure::family`); and cells preferred last among
+/// the candidates at hand (`last[i]`: the nation's, beside its counties, as τ-ARGUS's
 /// hierarchical method keeps the higher level).
 ///
 /// # Errors

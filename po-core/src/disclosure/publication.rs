@@ -273,8 +273,15 @@ impl Publication {
             let column: Vec<CellId> = inner.iter().map(|r| r[j]).collect();
             self.add_sum(t, &column);
         }
-        self.add_sum(total, &row_totals);
-        self.add_sum(total, &column_totals);
+        // A table with no rows (or no columns) states no sum of nothing: its total is either
+        // shown (0) or, for a table left blank (a compilation's figure 1 that a submission
+        // lacked), an unknown that nothing published counts.
+        if !row_totals.is_empty() {
+            self.add_sum(total, &row_totals);
+        }
+        if !column_totals.is_empty() {
+            self.add_sum(total, &column_totals);
+        }
         TableCells {
             inner,
             row_totals,

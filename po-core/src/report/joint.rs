@@ -210,8 +210,9 @@ fn protect_placed(
 }
 
 /// Adds the linked relations between a compilation's tables placed as `cells`, each found by
-/// its name (the new clients' reasons where a compilation has them: today's have seven tables,
-/// without them). Tables of any other shape get their own sums only.
+/// its name (the new clients' reasons where a compilation has them: those of submissions of
+/// schema 3 and earlier, seven tables, do not). Tables of any other shape get their own sums
+/// only.
 pub(crate) fn relate_compiled(p: &mut Publication, cells: &[TableCells], tables: &[Table]) {
     let of = |t: super::ReportTable| {
         tables
@@ -396,8 +397,8 @@ mod tests {
             disclosed.contains(&"new_clients / Kvinna / 18–29 år = 1".to_owned()),
             "{disclosed:?}"
         );
-        // A compilation without the new clients' reasons (seven tables, as po compiles them
-        // today) keeps its relations: the same attack.
+        // A compilation without the new clients' reasons (seven tables, as po compiled them
+        // before figure 1) keeps its relations: the same attack.
         let seven: Vec<Table> = alone
             .iter()
             .filter(|t| t.name != "new_contact_reasons")

@@ -19,7 +19,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use microlp::{ComparisonOp, OptimizationDirection, Problem};
+use microlp::{ComparisonOp, OptimizationDirection, Problem, Variable};
 
 use super::{Component, Seen};
 use crate::disclosure::{CellId, DisclosureError, RelationKind};
@@ -109,12 +109,44 @@ impl<'a> Neighbourhoods<'a> {
         direction: OptimizationDirection,
         truth: &[f64],
     ) -> Result<Found, DisclosureError> {
+        let (p, vars, cells) = self.restricted(i, budget, direction, Some(i), truth);
+        Ok(match p.solve() {
+            Ok(outcome) => match outcome.into_solution() {
+                Ok(s) => Found::Point(
+                    cells
+                        .iter()
+                        .zip(&vars)
+                        .map(|(&c, &v)| (c, s.var_value(v)))
+                        .collect(),
+                ),
+                Err(_) => Found::Nothing,
+            },
+            Err(microlp::Error::Unbounded) => Found::Unbounded,
+            // Infeasible cannot be (the truth is a point); the whole component decides.
+            Err(_) => Found::Nothing,
+        })
+    }
+
+    /// The linear program of the neighbourhood of about `budget` cells around cell `i`, every
+    /// other cell at its true count: its variables, and the component's cell of each. `goal`
+    /// is the cell optimised in `direction` (none: any feasible point).
+    pub(super) fn restricted(
+        &self,
+        i: usize,
+        budget: usize,
+        direction: OptimizationDirection,
+        goal: Option<usize>,
+        truth: &[f64],
+    ) -> (Problem, Vec<Variable>, Vec<usize>) {
         let cells = self.around(i, budget);
         let local: HashMap<usize, usize> = cells.iter().enumerate().map(|(l, &c)| (c, l)).collect();
         let mut p = Problem::new(direction);
         let vars: Vec<_> = cells
             .iter()
-            .map(|&c| p.add_var(if c == i { 1.0 } else { 0.0 }, self.component.bounds[c]))
+            .map(|&c| {
+                let objective = if Some(c) == goal { 1.0 } else { 0.0 };
+                p.add_var(objective, self.component.bounds[c])
+            })
             .collect();
         let mut constraints: Vec<usize> = cells
             .iter()
@@ -138,21 +170,7 @@ impl<'a> Neighbourhoods<'a> {
             };
             p.add_constraint(terms.as_slice(), op, rhs);
         }
-        Ok(match p.solve() {
-            Ok(outcome) => match outcome.into_solution() {
-                Ok(s) => Found::Point(
-                    cells
-                        .iter()
-                        .zip(&vars)
-                        .map(|(&c, &v)| (c, s.var_value(v)))
-                        .collect(),
-                ),
-                Err(_) => Found::Nothing,
-            },
-            Err(microlp::Error::Unbounded) => Found::Unbounded,
-            // Infeasible cannot be (the truth is a point); the whole component decides.
-            Err(_) => Found::Nothing,
-        })
+        (p, vars, cells)
     }
 }
 
@@ -162,7 +180,8 @@ pub(super) mod tests {
 
     use microlp::OptimizationDirection;
 
-    use super::super::{components, run, run_cached, Depth, Solved};
+    use super::super::probe::{Probed, Prober};
+    use super::super::{components, run, run_cached, Component, Depth, Solved};
     use super::{Found, Neighbourhoods, BUDGETS};
     use crate::disclosure::{Audit, CellId, Publication, RelationKind};
 
@@ -207,8 +226,26 @@ pub(super) mod tests {
             .collect()
     }
 
+    /// That `x` (one value per cell) satisfies every constraint and bound of `component`, and
+    /// is nowhere below zero.
+    pub(in crate::disclosure::audit) fn assert_point_of(component: &Component, x: &[f64]) {
+        for c in &component.constraints {
+            let sum: f64 = c.terms.iter().map(|&(t, a)| a * x[t]).sum();
+            let holds = match c.kind {
+                RelationKind::Equal => (sum - c.rhs).abs() < 1e-6,
+                RelationKind::AtMost => sum <= c.rhs + 1e-6,
+            };
+            assert!(holds, "a local point breaks a constraint");
+        }
+        for (v, &(low, high)) in x.iter().zip(&component.bounds) {
+            assert!(*v >= low - 1e-6 && *v <= high + 1e-6, "out of bounds");
+        }
+        assert!(x.iter().all(|&v| v >= -1e-6), "a local point below zero");
+    }
+
     /// The invariant everything rests on: every point a neighbourhood's linear program finds,
-    /// extended by the truth, satisfies every constraint of the whole component.
+    /// extended by the truth, satisfies every constraint of the whole component; and so does
+    /// every point a neighbourhood's prober finds (`probe`), which never claims a range.
     #[test]
     fn every_local_point_is_a_point_of_the_whole_component() {
         let mut checked = 0;
@@ -217,6 +254,17 @@ pub(super) mod tests {
                 let truth: Vec<f64> = component.cells.iter().map(|c| values[c.0] as f64).collect();
                 let around = Neighbourhoods::new(&component);
                 for i in 0..component.cells.len() {
+                    let prober = Prober::around(&around, i, 12, &truth).unwrap();
+                    for &c in prober.cells().unwrap() {
+                        match prober.probe(c, truth[c], 3, component.derived[c]) {
+                            Probed::Point(x) => {
+                                assert_point_of(&component, &x);
+                                checked += 1;
+                            }
+                            Probed::Range(..) => panic!("a neighbourhood claimed a range"),
+                            Probed::Unknown => {}
+                        }
+                    }
                     for budget in BUDGETS.into_iter().filter(|&b| b < component.cells.len()) {
                         for direction in [
                             OptimizationDirection::Maximize,
@@ -231,18 +279,7 @@ pub(super) mod tests {
                             for (c, v) in moved {
                                 x[c] = v;
                             }
-                            for c in &component.constraints {
-                                let sum: f64 = c.terms.iter().map(|&(t, a)| a * x[t]).sum();
-                                let holds = match c.kind {
-                                    RelationKind::Equal => (sum - c.rhs).abs() < 1e-6,
-                                    RelationKind::AtMost => sum <= c.rhs + 1e-6,
-                                };
-                                assert!(holds, "a local point breaks a constraint");
-                            }
-                            for (v, &(low, high)) in x.iter().zip(&component.bounds) {
-                                assert!(*v >= low - 1e-6 && *v <= high + 1e-6, "out of bounds");
-                            }
-                            assert!(x.iter().all(|&v| v >= -1e-6), "a local point below zero");
+                            assert_point_of(&component, &x);
                             checked += 1;
                         }
                     }

@@ -35,10 +35,17 @@ const SPREAD_CELLS: usize = 400;
 /// feasibility tolerance is 10⁻⁷).
 const EPS: f64 = 1e-6;
 
-/// The smallest component whose cells are probed from one solved basis ([`probe`]) rather than
-/// each solved on its own: below it the linear programs are small (the bundled register's
-/// reports).
+/// The largest component whose cells are each solved on their own rather than probed from one
+/// solved basis ([`probe`]): their linear programs are small (the bundled register's reports).
 const PROBE_CELLS: usize = 24;
+
+/// The largest component whose cells are not first probed in neighbourhoods of
+/// [`AROUND_BUDGET`] cells (the rest fixed at their true counts), each solved once for all the
+/// open cells in it: a family of many services' published reports.
+const AROUND_CELLS: usize = 1000;
+
+/// The neighbourhoods' size, in cells.
+const AROUND_BUDGET: usize = 400;
 
 /// What the attacker can conclude about one hidden cell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -572,6 +579,28 @@ impl Component {
         // A component with the truth: whole values probed from one solved basis ([`probe`]),
         // built only if a cell is still open; a cell the probes cannot decide goes on to the
         // local certificates and its own linear programs.
+        // In a very large component, first the neighbourhoods' own solved bases: a cell shown
+        // safe there needs no probe of the whole component's, whose pivots grow with it.
+        if let (Some((around, truth)), true) = (&local, n > AROUND_CELLS) {
+            let mut tried = vec![false; n];
+            for i in 0..n {
+                if tried[i] || settled(i, &seen[i], unbounded[i]) {
+                    continue;
+                }
+                let Some(p) = Prober::around(around, i, AROUND_BUDGET, truth) else {
+                    continue;
+                };
+                for &c in p.cells().unwrap_or_default() {
+                    if std::mem::replace(&mut tried[c], true) || settled(c, &seen[c], unbounded[c])
+                    {
+                        continue;
+                    }
+                    if let Probed::Point(point) = p.probe(c, truth[c], k, self.derived[c]) {
+                        note(&mut seen, &point);
+                    }
+                }
+            }
+        }
         let mut probed = vec![false; n];
         if let (Some(truth), Depth::Risks, true) = (&hint, depth, n > PROBE_CELLS) {
             let mut prober: Option<Option<Prober>> = None;

@@ -22,22 +22,28 @@
 
 use microlp::{Error as LpError, OptimizationDirection, Solution, Variable};
 
+use super::local::Neighbourhoods;
 use super::Component;
 
 /// What the probes found for one cell.
 pub(super) enum Probed {
     /// A feasible point (one value per cell of the component).
     Point(Vec<f64>),
-    /// The cell's whole values, all found infeasible but these: `(low, high)`.
+    /// The cell's range of whole values, `(low, high)`: every value probed outside it was
+    /// infeasible (the cell is at risk, or a derived cell that is not).
     Range(f64, f64),
     /// The solver gave no answer: the cell's own linear programs decide.
     Unknown,
 }
 
-/// One solved basis of a component, probed again and again.
+/// One solved basis of a component, or of a neighbourhood within it, probed again and again.
 pub(super) struct Prober {
     base: Solution,
     vars: Vec<Variable>,
+    /// A neighbourhood's: the component's cell of each variable, and the truth the other cells
+    /// are fixed at. Its feasible set is a subset of the component's (see [`super::local`]):
+    /// a value feasible there is feasible in the component; one infeasible there may not be.
+    around: Option<(Vec<usize>, Vec<f64>)>,
 }
 
 impl Prober {
@@ -47,15 +53,56 @@ impl Prober {
         let zero = vec![0.0; component.cells.len()];
         let (p, vars) = component.problem(OptimizationDirection::Minimize, &zero, &[]);
         let base = p.solve().ok()?.into_solution().ok()?;
-        Some(Prober { base, vars })
+        Some(Prober {
+            base,
+            vars,
+            around: None,
+        })
+    }
+
+    /// Solves the neighbourhood of about `budget` cells around cell `i` once, every other cell
+    /// at its true count: a prober whose feasible answers are points of the whole component and
+    /// whose others decide nothing. `None` when the solver cannot.
+    pub(super) fn around(
+        neighbourhoods: &Neighbourhoods<'_>,
+        i: usize,
+        budget: usize,
+        truth: &[f64],
+    ) -> Option<Prober> {
+        let (p, vars, cells) =
+            neighbourhoods.restricted(i, budget, OptimizationDirection::Minimize, None, truth);
+        let base = p.solve().ok()?.into_solution().ok()?;
+        Some(Prober {
+            base,
+            vars,
+            around: Some((cells, truth.to_vec())),
+        })
+    }
+
+    /// The component's cells this prober moves (all for a whole component's).
+    pub(super) fn cells(&self) -> Option<&[usize]> {
+        self.around.as_ref().map(|(cells, _)| cells.as_slice())
     }
 
     /// Whether cell `i` can be `value`: `Some(point)` if so, `None` if not, `Err(())` when the
     /// solver gave no answer.
     fn at(&self, i: usize, value: f64) -> Result<Option<Vec<f64>>, ()> {
-        match self.base.clone().fix_var(self.vars[i], value) {
+        let var = match &self.around {
+            None => self.vars[i],
+            Some((cells, _)) => self.vars[cells.iter().position(|&c| c == i).ok_or(())?],
+        };
+        match self.base.clone().fix_var(var, value) {
             Ok(outcome) => match outcome.into_solution() {
-                Ok(s) => Ok(Some(self.vars.iter().map(|&v| s.var_value(v)).collect())),
+                Ok(s) => Ok(Some(match &self.around {
+                    None => self.vars.iter().map(|&v| s.var_value(v)).collect(),
+                    Some((cells, truth)) => {
+                        let mut point = truth.clone();
+                        for (&c, &v) in cells.iter().zip(&self.vars) {
+                            point[c] = s.var_value(v);
+                        }
+                        point
+                    }
+                })),
                 Err(_) => Err(()),
             },
             Err(LpError::Infeasible) => Ok(None),
@@ -70,8 +117,10 @@ impl Prober {
         let k = k as f64;
         let targets: Vec<f64> = if (1.0..k).contains(&v) {
             vec![0.0, k]
-        } else if derived {
+        } else if derived && self.around.is_none() {
             return Probed::Range(v, v); // 0 or ≥ k already: never at risk (the range is unused).
+        } else if derived {
+            return Probed::Unknown;
         } else if v == 0.0 {
             vec![1.0]
         } else {
@@ -83,6 +132,9 @@ impl Prober {
                 Ok(None) => {}
                 Err(()) => return Probed::Unknown,
             }
+        }
+        if self.around.is_some() {
+            return Probed::Unknown; // Infeasible in a neighbourhood decides nothing.
         }
         if !(1.0..k).contains(&v) {
             return Probed::Range(v, v);
@@ -116,10 +168,9 @@ mod tests {
     use super::super::{components, EPS};
     use super::{Probed, Prober};
 
-    /// Every probe agrees with the cell's own two linear programs: a point it finds lies within
-    /// the cell's range and is another whole value than the truth or reaches 0 or k as asked,
-    /// and a range it gives is the cell's whole range (so at risk exactly when the linear
-    /// programs say so).
+    /// Every probe agrees with the cell's own two linear programs: a point it finds moves the
+    /// cell to another whole value within its range, and a range it gives is the cell's whole
+    /// range (so a cell is at risk exactly when the linear programs say so).
     #[test]
     fn probes_agree_with_each_cell_s_own_linear_programs() {
         let (mut points, mut ranges) = (0, 0);
