@@ -327,7 +327,10 @@ pub(crate) fn protect_hierarchy(
     }
     // The compilation over every other's parts (the nation) is the last to give up a cell:
     // the counties' cells are hidden first where either would do, so that the nation
-    // publishes what seed 001 publishes in full wherever it can.
+    // publishes what seed 001 publishes in full wherever it can. Only where counties are sums
+    // too (services that published their reports): a nation of counties whose services all
+    // published nothing is the one sum here, and is not marked (marked, that family took 9.0 s
+    // instead of 8.2 s, 2026-12-07).
     let mut last = vec![false; values.len()];
     for (total, parts) in sums {
         let above = sums.len() > 1
