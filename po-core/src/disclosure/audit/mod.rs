@@ -576,9 +576,6 @@ impl Component {
                 self.spread(k, hint.as_deref(), &mut seen, &unbounded, &settled);
             }
         }
-        // A component with the truth: whole values probed from one solved basis ([`probe`]),
-        // built only if a cell is still open; a cell the probes cannot decide goes on to the
-        // local certificates and its own linear programs.
         // In a very large component, first the neighbourhoods' own solved bases: a cell shown
         // safe there needs no probe of the whole component's, whose pivots grow with it.
         if let (Some((around, truth)), true) = (&local, n > AROUND_CELLS) {
@@ -601,6 +598,9 @@ impl Component {
                 }
             }
         }
+        // A component with the truth: whole values probed from one solved basis ([`probe`]),
+        // built only if a cell is still open; a cell the probes cannot decide goes on to the
+        // local certificates and its own linear programs.
         let mut probed = vec![false; n];
         if let (Some(truth), Depth::Risks, true) = (&hint, depth, n > PROBE_CELLS) {
             let mut prober: Option<Option<Prober>> = None;
