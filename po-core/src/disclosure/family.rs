@@ -255,8 +255,8 @@ pub fn protect_with_ledger(
     // hold only it). Each round hides at least one more cell or ends.
     let alone = alone(new);
     let values: Vec<u64> = new.cells.iter().map(|c| c.count).collect();
+    let none = vec![false; c.values.len()];
     let hidden_new = loop {
-        let none = vec![false; c.values.len()];
         let together = protect_fixed(&c.publication, &c.values, &given, &fixed, &known, &none, k)?;
         let chosen = &together[mine.clone()];
         let both = super::protect_from(&alone, &values, chosen, k)?;
