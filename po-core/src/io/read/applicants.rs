@@ -1,8 +1,9 @@
 //! The queue export: one row per applicant waiting for an ombud, for
 //! [`crate::priority::rank`] (the priority policy's groups are read from the flags).
 
-use super::ids::IdSet;
-use super::sheet::{col, read_rows, Col, Columns};
+use super::chunked::{leave_out_repeated_ids, read_rows_on, threads};
+use super::ids::{IdSet, KeyedHash};
+use super::sheet::{col, Col, Columns, Row};
 use super::{ImportError, Imported, Input, Mode};
 use crate::priority::Applicant;
 
@@ -74,34 +75,41 @@ pub fn read_applicants_csv<'a>(
     file: &str,
     mode: Mode,
 ) -> Result<Imported<Applicant>, ImportError> {
-    let mut seen = IdSet::new();
-    read_rows(input.into(), file, &APPLICANT_COLUMNS, mode, |r| {
-        let id = r.required(ID);
-        if let Some(id) = id {
-            if let Some(first) = seen.insert(id, r.line) {
-                r.problem(ID, format!("the same id as row {first}"));
-            }
-        }
-        let birth_date = r.date(BIRTH_DATE);
-        if birth_date.is_none() && r.raw(BIRTH_DATE).is_none() {
-            r.problem(BIRTH_DATE, "a value is required".into());
-        }
-        let queued_on = r.date(QUEUED_ON);
-        if queued_on.is_none() && r.raw(QUEUED_ON).is_none() {
-            r.problem(QUEUED_ON, "a value is required".into());
-        }
-        let left_queue_on = r.date(LEFT_QUEUE_ON);
-        let applicant = Applicant {
-            id: id?.to_owned(),
-            birth_date: birth_date?,
-            area: r.free_text(AREA).map(str::to_owned),
-            queued_on: queued_on?,
-            left_queue_on,
-            children_at_home: r.flag(CHILDREN),
-            children_at_risk_of_harm: r.flag(AT_RISK),
-            homeless_or_at_risk: r.flag(HOMELESS),
-            lacking_contacts: r.flag(LACKING),
-        };
-        Some(applicant)
-    })
+    let hash = KeyedHash::new();
+    read_rows_on(
+        input.into(),
+        file,
+        &APPLICANT_COLUMNS,
+        mode,
+        threads(),
+        |rows| IdSet::with_capacity(hash, rows),
+        read_applicant,
+        |runs| leave_out_repeated_ids(runs, file, |ids| ids),
+    )
+}
+
+/// One applicant's row; its id recorded in `ids`.
+fn read_applicant(ids: &mut IdSet, r: &mut Row<'_>) -> Option<Applicant> {
+    let id = r.unique_id(ID, ids);
+    let birth_date = r.date(BIRTH_DATE);
+    if birth_date.is_none() && r.raw(BIRTH_DATE).is_none() {
+        r.problem(BIRTH_DATE, "a value is required".into());
+    }
+    let queued_on = r.date(QUEUED_ON);
+    if queued_on.is_none() && r.raw(QUEUED_ON).is_none() {
+        r.problem(QUEUED_ON, "a value is required".into());
+    }
+    let left_queue_on = r.date(LEFT_QUEUE_ON);
+    let applicant = Applicant {
+        id: id?.to_owned(),
+        birth_date: birth_date?,
+        area: r.free_text(AREA).map(str::to_owned),
+        queued_on: queued_on?,
+        left_queue_on,
+        children_at_home: r.flag(CHILDREN),
+        children_at_risk_of_harm: r.flag(AT_RISK),
+        homeless_or_at_risk: r.flag(HOMELESS),
+        lacking_contacts: r.flag(LACKING),
+    };
+    Some(applicant)
 }

@@ -231,6 +231,7 @@ pub fn read_register_json(text: &str, file: &str) -> Result<Register, ImportErro
         },
     };
     let mut ids: HashMap<&str, usize> = HashMap::new();
+    let today = crate::input::today();
     for (c, &i) in register.clients.iter().zip(&indexed) {
         let mut p = |column: &str, reason: String| {
             problems.push(Problem {
@@ -243,9 +244,13 @@ pub fn read_register_json(text: &str, file: &str) -> Result<Register, ImportErro
         if let Some(first) = ids.insert(&c.id, i) {
             p("id", format!("the same id as clients[{first}]"));
         }
-        for (column, reason) in
-            date_problems(c.birth_date, c.applied_on, Some(c.started_on), c.ended_on)
-        {
+        for (column, reason) in date_problems(
+            today,
+            c.birth_date,
+            c.applied_on,
+            Some(c.started_on),
+            c.ended_on,
+        ) {
             p(column, reason);
         }
     }

@@ -35,6 +35,16 @@ pub(crate) fn cell_problem(cell: &str) -> Option<String> {
     ))
 }
 
+/// Whether `text` (a whole line) is short enough and free of control characters for none of
+/// its cells to have a [`cell_problem`]: one branch-free pass over the line, which the compiler
+/// runs a vector at a time, instead of a call per cell (5 % of a 10⁶-row import).
+pub(crate) fn line_is_clean(text: &str) -> bool {
+    let controls = text.bytes().fold(0u8, |found, b| {
+        found | u8::from(b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r')
+    });
+    text.len() <= MAX_CELL_CHARS && controls == 0
+}
+
 /// The problem of a header of `columns` columns, if it has more than a sheet holds.
 pub(crate) fn columns_problem(columns: usize) -> Option<String> {
     (columns > MAX_COLUMNS).then(|| {
@@ -61,6 +71,7 @@ mod tests {
         assert_eq!(cell_problem(&"å".repeat(MAX_CELL_CHARS)), None);
         assert_eq!(columns_problem(MAX_COLUMNS), None);
         assert_eq!(row_problem(MAX_ROWS), None);
+        assert!(line_is_clean("a;Centrala\tNorra;rad\r\ntvå;å"));
     }
 
     #[test]
@@ -72,5 +83,13 @@ mod tests {
         assert!(cell_problem("\u{1b}[31m").unwrap().contains("U+001B"));
         assert!(columns_problem(200_000).unwrap().contains("200000 columns"));
         assert!(row_problem(MAX_ROWS + 1).is_some());
+        // A line is clean only if every cell of it would be.
+        assert!(!line_is_clean("a;Kal\0le;b"));
+        assert!(!line_is_clean("\u{1b}[31m"));
+        assert!(!line_is_clean(&"a".repeat(MAX_CELL_CHARS + 1)));
+        for b in 0..0x20u8 {
+            let line = format!("x;{};y", char::from(b));
+            assert_eq!(line_is_clean(&line), cell_problem(&line).is_none(), "{b}");
+        }
     }
 }

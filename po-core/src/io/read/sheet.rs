@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use time::Date;
 
+use super::ids::IdSet;
 use super::table::{Frame, Input, TextCells};
 use super::{decode, ImportError, Imported, Mode, Problem};
 use crate::codes::UnknownCode;
@@ -228,6 +229,16 @@ impl<'a> Row<'a> {
             reason,
         });
     }
+    /// A required id, recorded in `ids` with this row: a repeat is found once every row is read
+    /// ([`super::chunked::leave_out_repeated_ids`]).
+    pub(super) fn unique_id(&mut self, column: Col, ids: &mut IdSet) -> Option<&'a str> {
+        let id = self.required(column)?;
+        if ids.column.is_empty() {
+            ids.column = self.written_name(column).to_owned();
+        }
+        ids.push(id, self.line);
+        Some(id)
+    }
     pub(super) fn required(&mut self, column: Col) -> Option<&'a str> {
         let v = self.raw(column);
         if v.is_none() {
@@ -446,10 +457,7 @@ pub(super) fn each_row(
             beyond = Some((line, reason));
             return;
         }
-        // In a CSV file whose rows need a value (an export's id): such a row can be no record,
-        // only a spreadsheet's leftover. A frame's rows, and a file whose every column may be
-        // empty (cases: nothing known yet), are records their writer made, answered each.
-        if !columns.required.is_empty() && matches!(cells, Cells::Text { .. }) && cells.blank() {
+        if skipped(columns, cells) {
             return;
         }
         let at = RowAt {
@@ -468,6 +476,14 @@ pub(super) fn each_row(
         Some((line, reason)) => Err(one_problem(file, line, reason)),
         None => Ok(header_problems),
     }
+}
+
+/// Whether a row is skipped: a row of only separators in a CSV file whose rows need a value (an
+/// export's id) can be no record, only a spreadsheet's leftover. A frame's rows, and a file
+/// whose every column may be empty (cases: nothing known yet), are records their writer made,
+/// answered each.
+pub(super) fn skipped(columns: &Columns, cells: Cells<'_>) -> bool {
+    !columns.required.is_empty() && matches!(cells, Cells::Text { .. }) && cells.blank()
 }
 
 /// Where a row is read: its file, the file's columns and header, its line.
@@ -497,8 +513,10 @@ impl RowAt<'_> {
             cells,
             problems: Vec::new(),
         };
-        // Every cell po reads within the format's limits and free of control characters.
-        for (k, field) in self.header.fields.iter().enumerate() {
+        // Every cell po reads within the format's limits and free of control characters: a
+        // line of CSV text that is clean as a whole needs no look at each cell.
+        let clean = matches!(cells, Cells::Text { text, .. } if super::limits::line_is_clean(text));
+        for (k, field) in self.header.fields.iter().enumerate().filter(|_| !clean) {
             let Some(cell) = field.and_then(|f| cells.get(f)) else {
                 continue;
             };
