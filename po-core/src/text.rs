@@ -52,6 +52,18 @@ pub(crate) fn with_folded<R>(input: &str, f: impl FnOnce(&str) -> R) -> R {
     {
         return f(input);
     }
+    // A short visible-ASCII word with capitals ("False", "Ja", "KVINNA") folds to its ASCII
+    // lowercase: on the stack, without the buffer's bookkeeping (flags written `True`/`False`
+    // were 2 % of a 10⁶-row import).
+    let mut word = [0u8; 32];
+    if input.len() <= word.len() && input.bytes().all(|b| matches!(b, b'!'..=b'~')) {
+        for (lower, b) in word.iter_mut().zip(input.bytes()) {
+            *lower = b.to_ascii_lowercase();
+        }
+        if let Ok(lower) = std::str::from_utf8(&word[..input.len()]) {
+            return f(lower);
+        }
+    }
     BUFFER.with(|buffer| match buffer.try_borrow_mut() {
         Ok(mut buffer) => {
             buffer.clear();
@@ -248,6 +260,14 @@ mod tests {
         ] {
             assert_eq!(super::with_folded(t, str::to_owned), fold(t), "{t:?}");
         }
+        // Every visible ASCII character, capital or not, in words up to the stack's 32 bytes
+        // and beyond: folded as `fold` folds them.
+        let visible: String = (b'!'..=b'~').map(char::from).collect();
+        for t in visible.as_bytes().chunks(31).chain([visible.as_bytes()]) {
+            let t = std::str::from_utf8(t).unwrap();
+            assert_eq!(super::with_folded(t, str::to_owned), fold(t), "{t:?}");
+        }
+        assert_eq!(super::with_folded("False", str::to_owned), "false");
     }
 
     #[test]

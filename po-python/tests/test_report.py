@@ -46,6 +46,16 @@ def test_json_csv_paths_bytes_and_dataframes_give_the_same_report(register):
     assert report(po.read_register_csv(**polars_frames, survey_sent=95)) == expected
     assert register.client_count == 240
     assert register.counts["survey_responses"] == 18
+    # Paths as str are read by po too (Rust, a large file on the machine's cores).
+    as_str = {n: str(p) for n, p in files.items()}
+    assert report(po.read_register_csv(**as_str, survey_sent=95)) == expected
+
+
+def test_a_file_that_cannot_be_read_is_the_operating_systems_error_naming_it(tmp_path):
+    missing = tmp_path / "klienter.csv"
+    for path in (missing, str(missing)):
+        with pytest.raises(FileNotFoundError, match="klienter.csv"):
+            po.read_register_csv(clients=path)
 
 
 def test_dataframe_with_python_lists_dates_and_booleans():

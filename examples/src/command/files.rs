@@ -17,7 +17,7 @@ use super::{failed, said, tr, usage, Fail};
 pub(super) type Loaded = Result<(Register, Vec<Problem>), Vec<Problem>>;
 
 pub(super) fn read(path: &Path) -> Result<Vec<u8>, Fail> {
-    std::fs::read(path).map_err(|e| {
+    po_core::io::read::read_file(path).map_err(|e| {
         failed(tr!(
             "kan inte läsa {}: {}",
             "cannot read {}: {}",

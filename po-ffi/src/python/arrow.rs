@@ -21,7 +21,9 @@ use arrow_array::{
     StringViewArray,
 };
 use arrow_schema::DataType;
+use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyPermissionError};
 use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedBytes;
 use pyo3::types::{PyBytes, PyCapsule};
 use pyo3_arrow::{PyRecordBatchReader, PyTable};
 
@@ -52,16 +54,31 @@ impl TextCells for Views {
     }
 }
 
-/// One register file from Python: CSV bytes, or a frame over an Arrow stream's columns.
+/// One register file from Python: CSV bytes (Python's own, borrowed, not copied), a file read
+/// here, or a frame over an Arrow stream's columns.
 pub(crate) enum FileSource {
-    Bytes(Vec<u8>),
+    Bytes(PyBackedBytes),
+    File(Vec<u8>),
     Frame(Frame<'static>),
 }
 
 impl FileSource {
+    /// `source` as the Python layer passes it: bytes, a path as `str` (read by po-core's
+    /// reader, a large file on the machine's cores), or anything with an Arrow stream.
     pub(crate) fn of(source: &Bound<'_, PyAny>, file: &str) -> PyResult<Self> {
         if source.is_instance_of::<PyBytes>() {
             return Ok(FileSource::Bytes(source.extract()?));
+        }
+        if let Ok(path) = source.extract::<std::path::PathBuf>() {
+            let read = source.py().detach(|| po_core::io::read::read_file(&path));
+            return read.map(FileSource::File).map_err(|e| {
+                let said = format!("{}: {e}", path.display());
+                match e.kind() {
+                    std::io::ErrorKind::NotFound => PyFileNotFoundError::new_err(said),
+                    std::io::ErrorKind::PermissionDenied => PyPermissionError::new_err(said),
+                    _ => PyOSError::new_err(said),
+                }
+            });
         }
         Ok(FileSource::Frame(frame_of(source, file)?))
     }
@@ -69,6 +86,7 @@ impl FileSource {
     pub(crate) fn input(&self) -> Input<'_> {
         match self {
             FileSource::Bytes(b) => Input::Csv(b),
+            FileSource::File(b) => Input::Csv(b),
             FileSource::Frame(f) => Input::Frame(f),
         }
     }

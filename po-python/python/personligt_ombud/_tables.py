@@ -218,7 +218,8 @@ def source_bytes(source: Optional[Source], name: str) -> Optional[bytes]:
 
 
 def source_input(source: Optional[Source], name: str) -> Any:
-    """What the importer reads: bytes as they are, a path's bytes, or for anything with
+    """What the importer reads: bytes as they are, a path as it is (po reads the file, a large
+    one on the machine's cores), or for anything with
     ``__arrow_c_stream__`` (pandas ≥ 2.2 with pyarrow, polars, pyarrow, DuckDB) the object
     itself, whose stream the importer opens and reads to the end before the next file's (a
     DuckDB connection serves one open result at a time). A pandas frame is exported here, so
@@ -226,8 +227,10 @@ def source_input(source: Optional[Source], name: str) -> Any:
     takes the CSV route instead: the same validation, the same row numbers."""
     if type(source).__name__ == "PyCapsule":  # an Arrow stream's capsule, already exported
         return source
+    if isinstance(source, (str, os.PathLike)):
+        return os.fsdecode(source)
     export = getattr(source, "__arrow_c_stream__", None)
-    if export is None or isinstance(source, (bytes, str, os.PathLike)):
+    if export is None or isinstance(source, bytes):
         return source_bytes(source, name)
     if not type(source).__module__.startswith("pandas"):
         return source

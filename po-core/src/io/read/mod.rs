@@ -24,6 +24,7 @@ mod chunked;
 mod clients;
 mod deviation_events;
 mod deviations;
+mod file;
 pub(crate) mod flat;
 mod ids;
 mod intake;
@@ -47,6 +48,7 @@ pub use deviation_events::{
     read_deviation_events_csv, DEVIATION_EVENT_CODES, DEVIATION_EVENT_CSV_COLUMNS,
 };
 pub use deviations::{read_deviations_csv, DEVIATION_CSV_COLUMNS};
+pub use file::read_file;
 pub use intake::{read_intake_csv, INTAKE_CSV_COLUMNS};
 pub use json::{read_deviations_json, read_register_json};
 pub use population::adults_from_scb_csv;
