@@ -78,6 +78,23 @@ def test_problems_are_located_as_in_the_csv_export():
     assert lenient.client_count == 1
 
 
+def test_control_characters_and_overlong_cells_are_found_in_every_kind_of_string_column():
+    # Each column kind checks its rows' text at once (offsets and values; views inline up to
+    # 12 bytes or in a buffer): a control character short or long, and a cell beyond Excel's
+    # 32 767 characters, are each the problem of their cell, as in the CSV.
+    areas = ["Norra", "Va\x1bst", "Centrala", "Omr\x07det Centrala Norra", "N" * 32_768, "Västra"]
+    bad = with_optional(pd.DataFrame({"id": [f"k{i}" for i in range(6)], "gender": ["woman"] * 6,
+                                      "started_on": ["2023-01-10"] * 6, "area": areas}))
+    table = pa.Table.from_pandas(bad, preserve_index=False)
+    large = table.cast(pa.schema([pa.field(f.name, pa.large_string()) if f.type == pa.string() else f
+                                  for f in table.schema]))
+    want = [(3, "area"), (5, "area"), (6, "area")]
+    for source in (bad, pl.from_pandas(bad), table, large):
+        lenient = po.read_register_csv(clients=source, lenient=True)
+        assert [(p.row, p.column) for p in lenient.problems] == want, type(source)
+        assert lenient.client_count == 3
+
+
 def test_typed_columns_are_read_as_their_csv_text():
     frame = pl.DataFrame({
         "id": ["k1", "k2", "k3"],

@@ -28,6 +28,7 @@ use pyo3::types::{PyBytes, PyCapsule};
 use pyo3_arrow::{PyRecordBatchReader, PyTable};
 
 use super::errors::invalid;
+use po_core::io::read::limits::{free_of_controls, MAX_CELL_CHARS};
 use po_core::io::read::{Frame, Input, TextCells};
 
 /// A string column read where Arrow holds it.
@@ -40,6 +41,24 @@ impl<O: OffsetSizeTrait> TextCells for Strings<O> {
     fn cell(&self, row: usize) -> Option<&str> {
         self.0.is_valid(row).then(|| self.0.value(row))
     }
+    /// The rows' text is one slice of the values: checked at once, its longest cell by the
+    /// offsets (a null's bytes, if any, are checked too: at worst a clean column is looked at
+    /// cell by cell).
+    fn clean(&self, rows: std::ops::Range<usize>) -> bool {
+        let Some(offsets) = self.0.value_offsets().get(rows.start..rows.end + 1) else {
+            return false;
+        };
+        let (Some(first), Some(last)) = (offsets.first(), offsets.last()) else {
+            return false;
+        };
+        let longest = offsets
+            .windows(2)
+            .map(|w| w[1].as_usize().saturating_sub(w[0].as_usize()))
+            .max()
+            .unwrap_or(0);
+        let text = self.0.value_data().get(first.as_usize()..last.as_usize());
+        longest <= MAX_CELL_CHARS && text.is_some_and(free_of_controls)
+    }
 }
 
 /// A string-view column (polars' strings) read where Arrow holds it.
@@ -51,6 +70,26 @@ impl TextCells for Views {
     }
     fn cell(&self, row: usize) -> Option<&str> {
         self.0.is_valid(row).then(|| self.0.value(row))
+    }
+    /// Each view's text checked where it lies (inline in the view up to 12 bytes, else in its
+    /// buffer), without a call per cell.
+    fn clean(&self, rows: std::ops::Range<usize>) -> bool {
+        let Some(views) = self.0.views().get(rows) else {
+            return false;
+        };
+        let buffers = self.0.data_buffers();
+        views.iter().all(|&view| {
+            let len = view as u32 as usize;
+            if len <= 12 {
+                return free_of_controls(&view.to_le_bytes()[4..4 + len]);
+            }
+            let (buffer, at) = ((view >> 64) as u32 as usize, (view >> 96) as u32 as usize);
+            len <= MAX_CELL_CHARS
+                && buffers
+                    .get(buffer)
+                    .and_then(|b| b.get(at..at + len))
+                    .is_some_and(free_of_controls)
+        })
     }
 }
 

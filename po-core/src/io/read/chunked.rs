@@ -304,10 +304,25 @@ pub(super) fn read_rows_on<T: Send, S: Send>(
                     line += 1;
                 }
             }
+            // A run's rows of one batch are checked clean at once, as one pass checks a batch.
             let feed = |part: &&[(u64, usize, usize)], each: &mut dyn FnMut(u64, Cells<'_>)| {
-                for &(line, b, row) in *part {
+                for same in part.chunk_by(|a, b| a.1 == b.1) {
+                    let (Some(&(_, b, first)), Some(&(_, _, last))) = (same.first(), same.last())
+                    else {
+                        continue;
+                    };
                     let columns = &frame.batches[b];
-                    each(line, Cells::Frame { columns, row });
+                    let clean = columns.iter().all(|c| c.clean(first..last + 1));
+                    for &(line, _, row) in same {
+                        each(
+                            line,
+                            Cells::Frame {
+                                columns,
+                                row,
+                                clean,
+                            },
+                        );
+                    }
                 }
             };
             let parts: Vec<&[(u64, usize, usize)]> =

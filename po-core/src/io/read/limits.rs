@@ -35,14 +35,21 @@ pub(crate) fn cell_problem(cell: &str) -> Option<String> {
     ))
 }
 
-/// Whether `text` (a whole line) is short enough and free of control characters for none of
-/// its cells to have a [`cell_problem`]: one branch-free pass over the line, which the compiler
-/// runs a vector at a time, instead of a call per cell (5 % of a 10⁶-row import).
-pub(crate) fn line_is_clean(text: &str) -> bool {
-    let controls = text.bytes().fold(0u8, |found, b| {
+/// Whether `bytes` hold no control character a cell may not hold (tab and line breaks may):
+/// one branch-free pass, which the compiler runs a vector at a time. A binding checks a
+/// column's text with it at once (see [`super::TextCells::clean`]).
+pub fn free_of_controls(bytes: &[u8]) -> bool {
+    let controls = bytes.iter().fold(0u8, |found, &b| {
         found | u8::from(b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r')
     });
-    text.len() <= MAX_CELL_CHARS && controls == 0
+    controls == 0
+}
+
+/// Whether `text` (a whole line) is short enough and free of control characters for none of
+/// its cells to have a [`cell_problem`]: one pass over the line instead of a call per cell
+/// (5 % of a 10⁶-row import).
+pub(crate) fn line_is_clean(text: &str) -> bool {
+    text.len() <= MAX_CELL_CHARS && free_of_controls(text.as_bytes())
 }
 
 /// The problem of a header of `columns` columns, if it has more than a sheet holds.

@@ -145,10 +145,12 @@ pub(super) enum Cells<'a> {
         text: &'a str,
         at: &'a [Range<usize>],
     },
-    /// The batch's columns and the row's index in it.
+    /// The batch's columns, the row's index in it, and whether the rows read with it are
+    /// clean already ([`TextCells::clean`]).
     Frame {
         columns: &'a [Box<dyn TextCells + 'a>],
         row: usize,
+        clean: bool,
     },
 }
 
@@ -156,7 +158,7 @@ impl<'a> Cells<'a> {
     fn get(self, field: usize) -> Option<&'a str> {
         match self {
             Cells::Text { text, at } => text.get(at.get(field)?.clone()),
-            Cells::Frame { columns, row } => columns.get(field)?.cell(row),
+            Cells::Frame { columns, row, .. } => columns.get(field)?.cell(row),
         }
     }
 
@@ -514,8 +516,11 @@ impl RowAt<'_> {
             problems: Vec::new(),
         };
         // Every cell po reads within the format's limits and free of control characters: a
-        // line of CSV text that is clean as a whole needs no look at each cell.
-        let clean = matches!(cells, Cells::Text { text, .. } if super::limits::line_is_clean(text));
+        // line of CSV text, or a frame's rows, clean as a whole need no look at each cell.
+        let clean = match cells {
+            Cells::Text { text, .. } => super::limits::line_is_clean(text),
+            Cells::Frame { clean, .. } => clean,
+        };
         for (k, field) in self.header.fields.iter().enumerate().filter(|_| !clean) {
             let Some(cell) = field.and_then(|f| cells.get(f)) else {
                 continue;
@@ -676,13 +681,16 @@ pub(super) fn read_frame_rows(
     let mut line = frame.header_row + 1;
     for batch in &frame.batches {
         let len = batch.first().map_or(0, |c| c.len());
+        let clean = batch.iter().all(|c| c.clean(0..len));
         for row in 0..len {
+            let columns = batch;
             each(
                 &header,
                 line,
                 Cells::Frame {
-                    columns: batch,
+                    columns,
                     row,
+                    clean,
                 },
             );
             line += 1;

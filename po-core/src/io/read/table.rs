@@ -17,6 +17,17 @@ pub trait TextCells: Sync {
     /// The cell of `row` as the CSV export would hold it (lists `|`-separated, booleans as
     /// `ja`/`nej` or `true`/`false`, dates `YYYY-MM-DD`); `None` for a missing value.
     fn cell(&self, row: usize) -> Option<&str>;
+    /// Whether no cell of `rows` is longer than a cell holds or holds a control character
+    /// ([`super::limits`]): then the rows' cells need no look each. A column of one buffer
+    /// answers from the buffer at once ([`super::limits::free_of_controls`]); this default
+    /// looks at each cell. A row beyond the column is not clean.
+    fn clean(&self, rows: std::ops::Range<usize>) -> bool {
+        rows.end <= self.len()
+            && rows.into_iter().all(|r| {
+                self.cell(r)
+                    .is_none_or(|c| super::limits::cell_problem(c).is_none())
+            })
+    }
 }
 
 /// A column of owned cells: for tests, and for callers whose values are not text already.
