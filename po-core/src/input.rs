@@ -26,20 +26,15 @@ pub fn answer_of(text: &str) -> Option<Answer> {
 /// so that the accepted forms are unchanged.
 pub fn date_of(v: &str) -> Option<time::Date> {
     let b = v.as_bytes();
-    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
     if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-        if let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) {
-            let month = time::Month::try_from(u8::try_from(m).ok()?).ok()?;
-            return time::Date::from_calendar_date(
-                i32::try_from(y).ok()?,
-                month,
-                u8::try_from(d).ok()?,
-            )
-            .ok();
+        // Each digit's value; a byte that is no digit wraps to 10 or more.
+        let d = |i: usize| u16::from(b[i].wrapping_sub(b'0'));
+        let (y0, y1, y2, y3, m0, m1, d0, d1) = (d(0), d(1), d(2), d(3), d(5), d(6), d(8), d(9));
+        if y0 < 10 && y1 < 10 && y2 < 10 && y3 < 10 && m0 < 10 && m1 < 10 && d0 < 10 && d1 < 10 {
+            let year = i32::from(y0 * 1000 + y1 * 100 + y2 * 10 + y3);
+            let month = time::Month::try_from(u8::try_from(m0 * 10 + m1).ok()?).ok()?;
+            let day = u8::try_from(d0 * 10 + d1).ok()?;
+            return time::Date::from_calendar_date(year, month, day).ok();
         }
     }
     time::Date::parse(v, &time::format_description::well_known::Iso8601::DATE).ok()
@@ -164,4 +159,39 @@ pub struct Imported<T> {
 /// have come yet (a client starting after today).
 pub fn today() -> time::Date {
     time::OffsetDateTime::now_utc().date()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_of;
+    use time::format_description::well_known::Iso8601;
+
+    #[test]
+    fn every_written_date_reads_as_the_iso_parser_reads_it() {
+        // Every day from 1899 to 2101 as `YYYY-MM-DD`, and every impossible day of each month
+        // of a leap and a common year: the fast path agrees with `time`'s ISO 8601 parser.
+        let mut day = time::macros::date!(1899 - 01 - 01);
+        while day.year() <= 2101 {
+            let text = format!(
+                "{:04}-{:02}-{:02}",
+                day.year(),
+                u8::from(day.month()),
+                day.day()
+            );
+            assert_eq!(date_of(&text), Some(day), "{text}");
+            day = day.next_day().unwrap();
+        }
+        for year in [2023, 2024] {
+            for month in 0..=13 {
+                for d in 0..=32 {
+                    let text = format!("{year}-{month:02}-{d:02}");
+                    let iso = time::Date::parse(&text, &Iso8601::DATE).ok();
+                    assert_eq!(date_of(&text), iso, "{text}");
+                }
+            }
+        }
+        for text in ["2023-1-01", "202a-01-01", "2023/01/01", "2023-01-0x", "", "2023-01-01 "] {
+            assert_eq!(date_of(text), time::Date::parse(text, &Iso8601::DATE).ok(), "{text:?}");
+        }
+    }
 }
