@@ -190,8 +190,19 @@ mod tests {
                 }
             }
         }
-        for text in ["2023-1-01", "202a-01-01", "2023/01/01", "2023-01-0x", "", "2023-01-01 "] {
-            assert_eq!(date_of(text), time::Date::parse(text, &Iso8601::DATE).ok(), "{text:?}");
+        for text in [
+            "2023-1-01",
+            "202a-01-01",
+            "2023/01/01",
+            "2023-01-0x",
+            "",
+            "2023-01-01 ",
+        ] {
+            assert_eq!(
+                date_of(text),
+                time::Date::parse(text, &Iso8601::DATE).ok(),
+                "{text:?}"
+            );
         }
     }
 }
