@@ -14,7 +14,7 @@ use super::sheet::{
     check_batches, check_headers, csv_header, each_row, expected_rows, read_header, skipped, split,
     Cells, Columns, Header, Row, RowAt,
 };
-use super::table::Input;
+use super::table::{Frame, Input};
 use super::{decode, ImportError, Imported, Mode, Problem};
 
 /// Files of at least this many bytes are cut into runs (below it a thread costs more than it
@@ -83,6 +83,37 @@ fn in_runs<P: Sync, T: Send, S: Send>(
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
+}
+
+/// Rows of one batch of a frame: the line of the first, the batch, the rows in it.
+type Stretch = (u64, usize, std::ops::Range<usize>);
+
+/// A frame's rows cut into `parts` parts of about equal length, each as the stretches of its
+/// batches (no list of every row: 10⁶ rows made a vector of 24 MB on one core).
+fn frame_parts(frame: &Frame<'_>, parts: usize) -> Vec<Vec<Stretch>> {
+    let size = frame.rows().div_ceil(parts.max(1)).max(1);
+    let mut out = Vec::with_capacity(parts);
+    let mut part = Vec::new();
+    let (mut room, mut line) = (size, frame.header_row + 1);
+    for (b, batch) in frame.batches.iter().enumerate() {
+        let len = batch.first().map_or(0, |c| c.len());
+        let mut from = 0;
+        while from < len {
+            let take = room.min(len - from);
+            part.push((line, b, from..from + take));
+            line += take as u64;
+            from += take;
+            room -= take;
+            if room == 0 {
+                out.push(std::mem::take(&mut part));
+                room = size;
+            }
+        }
+    }
+    if !part.is_empty() {
+        out.push(part);
+    }
+    out
 }
 
 /// The lines of `rest` (the text after the header, its first line numbered `first_line`) cut
@@ -295,25 +326,12 @@ pub(super) fn read_rows_on<T: Send, S: Send>(
             let header = read_header(&frame.names, file, columns, frame.header_row)?;
             let header_problems = check_headers(&header, file, columns, frame.header_row)?;
             check_batches(frame, file)?;
-            // Each row by its line, batch and place in the batch.
-            let mut rows = Vec::with_capacity(frame.rows());
-            let mut line = frame.header_row + 1;
-            for (b, batch) in frame.batches.iter().enumerate() {
-                for r in 0..batch.first().map_or(0, |c| c.len()) {
-                    rows.push((line, b, r));
-                    line += 1;
-                }
-            }
             // A run's rows of one batch are checked clean at once, as one pass checks a batch.
-            let feed = |part: &&[(u64, usize, usize)], each: &mut dyn FnMut(u64, Cells<'_>)| {
-                for same in part.chunk_by(|a, b| a.1 == b.1) {
-                    let (Some(&(_, b, first)), Some(&(_, _, last))) = (same.first(), same.last())
-                    else {
-                        continue;
-                    };
-                    let columns = &frame.batches[b];
-                    let clean = columns.iter().all(|c| c.clean(first..last + 1));
-                    for &(line, _, row) in same {
+            let feed = |part: &Vec<Stretch>, each: &mut dyn FnMut(u64, Cells<'_>)| {
+                for (first_line, b, rows) in part {
+                    let columns = &frame.batches[*b];
+                    let clean = columns.iter().all(|c| c.clean(rows.clone()));
+                    for (row, line) in rows.clone().zip(*first_line..) {
                         each(
                             line,
                             Cells::Frame {
@@ -325,8 +343,7 @@ pub(super) fn read_rows_on<T: Send, S: Send>(
                     }
                 }
             };
-            let parts: Vec<&[(u64, usize, usize)]> =
-                rows.chunks(rows.len().div_ceil(threads).max(1)).collect();
+            let parts = frame_parts(frame, threads);
             (header_problems, in_runs(&parts, &header, reading, feed))
         }
         _ => one_pass(input)?,
