@@ -119,6 +119,31 @@ def test_typed_columns_are_read_as_their_csv_text():
     assert info.value.problems[0].reason == 'expected a year such as 1985, got "1980.5"'
 
 
+def test_every_control_character_at_every_place_of_a_short_text_is_found():
+    # polars keeps texts of up to 12 bytes inside the view, which po tests twelve bytes at a
+    # time: every byte below 0x20 at every place of every length, beside ä (two bytes of UTF-8)
+    # and the allowed tab and line breaks, is a problem exactly when a CSV cell's would be.
+    texts, bad = [], []
+    for length in range(1, 13):
+        for place in range(length):
+            for byte in range(0x20):
+                text = bytearray(b"x" * length)
+                # An ä where it fits beside the place (its second byte borrows in the test).
+                pair = next((i for i in range(length - 1) if place not in (i, i + 1)), None)
+                if pair is not None:
+                    text[pair:pair + 2] = "ä".encode()
+                text[place] = byte
+                assert len(text) == length
+                texts.append(text.decode())
+                bad.append(byte not in (9, 10, 13))
+    n = len(texts)
+    frame = with_optional(pl.DataFrame({"id": [f"k{i}" for i in range(n)], "gender": ["woman"] * n,
+                                        "started_on": ["2023-01-10"] * n, "area": texts}))
+    lenient = po.read_register_csv(clients=frame, lenient=True)
+    assert [p.row for p in lenient.problems] == [i + 2 for i, b in enumerate(bad) if b]
+    assert {p.column for p in lenient.problems} == {"area"}
+
+
 def test_integer_and_boolean_columns_read_as_their_csv_text():
     # Whole numbers below 10 000 are read as text made once, larger and negative ones through
     # the cast, booleans as true/false: each column as its CSV export reads, 64 or 32 bits,

@@ -81,7 +81,7 @@ impl TextCells for Views {
         views.iter().all(|&view| {
             let len = view as u32 as usize;
             if len <= 12 {
-                return free_of_controls(&view.to_le_bytes()[4..4 + len]);
+                return inline_is_clean(view, len);
             }
             let (buffer, at) = ((view >> 64) as u32 as usize, (view >> 96) as u32 as usize);
             len <= MAX_CELL_CHARS
@@ -184,6 +184,23 @@ fn text_cells(array: &ArrayRef, file: &str, name: &str) -> PyResult<Box<dyn Text
         }
         _ => Box::new(Strings(cast_text(array, file, name)?)),
     })
+}
+
+/// Whether a view's inline text (`len` ≤ 12 bytes after the length) is free of control
+/// characters: all twelve bytes tested at once (a byte below 0x20 sets its high bit in
+/// `x - 0x20…`), the bytes beyond the text counted as spaces; only a view the test flags (a
+/// tab, a line break, or a borrow from a byte of UTF-8) is looked at byte by byte. A call per
+/// view cost 750 instructions a row.
+fn inline_is_clean(view: u128, len: usize) -> bool {
+    const ONES: u128 = 0x0101_0101_0101_0101_0101_0101;
+    let text = if len >= 12 {
+        ONES * 0xff
+    } else {
+        (1u128 << (8 * len)) - 1
+    };
+    let x = ((view >> 32) & text) | ((ONES * 0x20) & !text);
+    (x.wrapping_sub(ONES * 0x20) & !x & (ONES * 0x80)) == 0
+        || free_of_controls(&view.to_le_bytes()[4..4 + len.min(12)])
 }
 
 /// A boolean column as the text its cast gives (`true`/`false`), without making it.

@@ -38,6 +38,7 @@ pub(crate) fn cell_problem(cell: &str) -> Option<String> {
 /// Whether `bytes` hold no control character a cell may not hold (tab and line breaks may):
 /// one branch-free pass, which the compiler runs a vector at a time. A binding checks a
 /// column's text with it at once (see [`super::TextCells::clean`]).
+#[inline]
 pub fn free_of_controls(bytes: &[u8]) -> bool {
     let controls = bytes.iter().fold(0u8, |found, &b| {
         found | u8::from(b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r')
