@@ -120,9 +120,9 @@ fn frame_parts(frame: &Frame<'_>, parts: usize) -> Vec<Vec<Stretch>> {
 /// into `parts` parts at line ends, each with the number of its first line; `None` when a line
 /// needs the CSV parser (a quote, or a carriage return that does not end a line). The parts are
 /// searched on a thread each (the memchr crate, a vector at a time), so no pass over the whole
-/// file is left to one core. Blank lines at the end are left out; the last line's number is the
-/// last part's plus its line ends.
-fn plain_parts(rest: &str, first_line: u64, parts: usize) -> Option<Vec<(u64, &str)>> {
+/// file is left to one core. Blank lines at the end are left out; the number of the last line
+/// comes with the parts.
+fn plain_parts(rest: &str, first_line: u64, parts: usize) -> Option<(Vec<(u64, &str)>, u64)> {
     let mut rest = rest;
     while let Some(r) = rest.strip_suffix('\n') {
         rest = r.strip_suffix('\r').unwrap_or(r);
@@ -161,7 +161,8 @@ fn plain_parts(rest: &str, first_line: u64, parts: usize) -> Option<Vec<(u64, &s
         numbered.push((line, part));
         line += ends?;
     }
-    Some(numbered)
+    // The last part ends without a line end: `line` is its last line's number.
+    Some((numbered, line))
 }
 
 /// The lines of a part of [`plain_parts`], each with its number (blank lines skipped but
@@ -306,11 +307,8 @@ pub(super) fn read_rows_on<T: Send, S: Send>(
             #[allow(clippy::let_and_return)]
             let read = match parts {
                 None => one_pass(input)?,
-                Some(parts) => {
+                Some((parts, last)) => {
                     let header_problems = check_headers(&header, file, columns, 1)?;
-                    let last = parts.last().map_or(0, |&(line, part)| {
-                        line + memchr::memchr_iter(b'\n', part.as_bytes()).count() as u64
-                    });
                     if let Some(reason) = super::limits::row_problem(last) {
                         return Err(super::sheet::one_problem(file, MAX_ROWS + 1, reason));
                     }
