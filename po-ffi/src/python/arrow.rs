@@ -62,22 +62,41 @@ impl<O: OffsetSizeTrait> TextCells for Strings<O> {
 }
 
 /// A string-view column (polars' strings) read where Arrow holds it.
-struct Views(StringViewArray);
+struct Views {
+    array: StringViewArray,
+    /// Whether the buffers of the longer texts hold no control character at all (checked once,
+    /// a buffer at a time; its unused bytes too, so at worst a clean column is checked view by
+    /// view): then a longer view needs only its length checked.
+    buffers_clean: bool,
+}
+
+impl Views {
+    fn new(array: StringViewArray) -> Self {
+        let buffers_clean = array
+            .data_buffers()
+            .iter()
+            .all(|b| free_of_controls(b.as_slice()));
+        Views {
+            array,
+            buffers_clean,
+        }
+    }
+}
 
 impl TextCells for Views {
     fn len(&self) -> usize {
-        self.0.len()
+        self.array.len()
     }
     fn cell(&self, row: usize) -> Option<&str> {
-        self.0.is_valid(row).then(|| self.0.value(row))
+        self.array.is_valid(row).then(|| self.array.value(row))
     }
-    /// Each view's text checked where it lies (inline in the view up to 12 bytes, else in its
-    /// buffer), without a call per cell.
+    /// Each view's text checked where it lies: inline in the view up to 12 bytes, else in its
+    /// buffer (known clean as a whole, or looked at there), without a call per cell.
     fn clean(&self, rows: std::ops::Range<usize>) -> bool {
-        let Some(views) = self.0.views().get(rows) else {
+        let Some(views) = self.array.views().get(rows) else {
             return false;
         };
-        let buffers = self.0.data_buffers();
+        let buffers = self.array.data_buffers();
         views.iter().all(|&view| {
             let len = view as u32 as usize;
             if len <= 12 {
@@ -85,10 +104,11 @@ impl TextCells for Views {
             }
             let (buffer, at) = ((view >> 64) as u32 as usize, (view >> 96) as u32 as usize);
             len <= MAX_CELL_CHARS
-                && buffers
-                    .get(buffer)
-                    .and_then(|b| b.get(at..at + len))
-                    .is_some_and(free_of_controls)
+                && (self.buffers_clean
+                    || buffers
+                        .get(buffer)
+                        .and_then(|b| b.get(at..at + len))
+                        .is_some_and(free_of_controls))
         })
     }
 }
@@ -172,7 +192,7 @@ fn text_cells(array: &ArrayRef, file: &str, name: &str) -> PyResult<Box<dyn Text
     Ok(match array.data_type() {
         DataType::Utf8 => Box::new(Strings(array.as_string::<i32>().clone())),
         DataType::LargeUtf8 => Box::new(Strings(array.as_string::<i64>().clone())),
-        DataType::Utf8View => Box::new(Views(array.as_string_view().clone())),
+        DataType::Utf8View => Box::new(Views::new(array.as_string_view().clone())),
         DataType::List(_) => Box::new(joined(array.as_list::<i32>(), file, name)?),
         DataType::LargeList(_) => Box::new(joined(array.as_list::<i64>(), file, name)?),
         DataType::Float16 | DataType::Float32 | DataType::Float64 => Box::new(floats(array)),
