@@ -54,9 +54,10 @@ fn in_runs<P: Sync, T: Send, S: Send>(
             .enumerate()
             .map(|(i, part)| {
                 s.spawn(move || {
-                    // The first run holds every row in the end: room for all.
-                    let room = if i == 0 { capacity } else { room };
-                    let mut run = Run::new(state(room), room);
+                    // The first run holds every row in the end: room for all (its state, its
+                    // own rows' ids and names, needs only its part's).
+                    let rows = if i == 0 { capacity } else { room };
+                    let mut run = Run::new(state(room), rows);
                     feed(part, &mut |line, cells| {
                         // Rows of only separators are skipped, as in one pass.
                         if skipped(columns, cells) {
@@ -309,7 +310,8 @@ pub(super) fn read_rows_on<T: Send, S: Send>(
                 None => one_pass(input)?,
                 Some((parts, last)) => {
                     let header_problems = check_headers(&header, file, columns, 1)?;
-                    if let Some(reason) = super::limits::row_problem(last) {
+                    let beyond = super::limits::row_problem(last).filter(|_| !parts.is_empty());
+                    if let Some(reason) = beyond {
                         return Err(super::sheet::one_problem(file, MAX_ROWS + 1, reason));
                     }
                     let feed = |&part: &(u64, &str), each: &mut dyn FnMut(u64, Cells<'_>)| {
@@ -324,6 +326,11 @@ pub(super) fn read_rows_on<T: Send, S: Send>(
             let header = read_header(&frame.names, file, columns, frame.header_row)?;
             let header_problems = check_headers(&header, file, columns, frame.header_row)?;
             check_batches(frame, file)?;
+            // A frame beyond what a sheet holds is refused as one pass refuses it.
+            let last = frame.header_row + frame.rows() as u64;
+            if let Some(reason) = super::limits::row_problem(last) {
+                return Err(super::sheet::one_problem(file, MAX_ROWS + 1, reason));
+            }
             // A run's rows of one batch are checked clean at once, as one pass checks a batch.
             let feed = |part: &Vec<Stretch>, each: &mut dyn FnMut(u64, Cells<'_>)| {
                 for (first_line, b, rows) in part {
@@ -409,6 +416,43 @@ mod tests {
             ));
         }
         out
+    }
+
+    /// A column of `0` rows, every cell empty.
+    struct Empty(usize);
+
+    impl crate::io::read::TextCells for Empty {
+        fn len(&self) -> usize {
+            self.0
+        }
+        fn cell(&self, _: usize) -> Option<&str> {
+            None
+        }
+    }
+
+    #[test]
+    fn a_frame_of_more_rows_than_a_sheet_holds_is_refused_in_runs_as_in_one_pass() {
+        let rows = MAX_ROWS as usize; // The header is row 1.
+        let frame = |rows: usize| crate::io::read::Frame {
+            names: vec!["id".into(), "gender".into(), "started_on".into()],
+            header_row: 1,
+            batches: vec![(0..3)
+                .map(|_| Box::new(Empty(rows)) as Box<dyn crate::io::read::TextCells>)
+                .collect()],
+        };
+        for threads in [1, 2] {
+            let read = |frame| {
+                let vocabulary = LocalVocabulary::default();
+                let mode = Mode::Lenient;
+                read_clients_on(Input::Frame(frame), "f", &vocabulary, None, mode, threads)
+            };
+            let (over, under) = (frame(rows), frame(rows - 1));
+            let refused = read(&over).unwrap_err();
+            assert_eq!(refused.problems.len(), 1, "{threads} threads");
+            assert_eq!(refused.problems[0].row, MAX_ROWS + 1);
+            // One row fewer is read: every row a problem, none a refusal.
+            assert!(read(&under).is_ok(), "{threads} threads");
+        }
     }
 
     #[test]
