@@ -54,8 +54,11 @@ def test_json_csv_paths_bytes_and_dataframes_give_the_same_report(register):
 def test_a_file_that_cannot_be_read_is_the_operating_systems_error_naming_it(tmp_path):
     missing = tmp_path / "klienter.csv"
     for path in (missing, str(missing)):
-        with pytest.raises(FileNotFoundError, match="klienter.csv"):
+        with pytest.raises(FileNotFoundError, match="klienter.csv") as info:
             po.read_register_csv(clients=path)
+        assert info.value.filename == str(missing)
+    with pytest.raises(IsADirectoryError):
+        po.read_register_csv(clients=tmp_path)
 
 
 def test_dataframe_with_python_lists_dates_and_booleans():

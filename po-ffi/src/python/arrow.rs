@@ -21,7 +21,7 @@ use arrow_array::{
     OffsetSizeTrait, RecordBatch, StringViewArray,
 };
 use arrow_schema::DataType;
-use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyPermissionError};
+use pyo3::exceptions::PyOSError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
 use pyo3::types::{PyBytes, PyCapsule};
@@ -130,14 +130,18 @@ impl FileSource {
         }
         if let Ok(path) = source.extract::<std::path::PathBuf>() {
             let read = source.py().detach(|| po_core::io::read::read_file(&path));
-            return read.map(FileSource::File).map_err(|e| {
-                let said = format!("{}: {e}", path.display());
-                match e.kind() {
-                    std::io::ErrorKind::NotFound => PyFileNotFoundError::new_err(said),
-                    std::io::ErrorKind::PermissionDenied => PyPermissionError::new_err(said),
-                    _ => PyOSError::new_err(said),
-                }
-            });
+            // The operating system's error number makes Python choose the error's class
+            // (FileNotFoundError, IsADirectoryError, …) and keep `.errno` and `.filename`, as
+            // its own `open` does.
+            return read
+                .map(FileSource::File)
+                .map_err(|e| match e.raw_os_error() {
+                    Some(errno) => {
+                        let said = e.to_string();
+                        PyOSError::new_err((errno, said, path.display().to_string()))
+                    }
+                    None => PyOSError::new_err(format!("{}: {e}", path.display())),
+                });
         }
         Ok(FileSource::Frame(frame_of(source, file)?))
     }
@@ -207,10 +211,10 @@ fn text_cells(array: &ArrayRef, file: &str, name: &str) -> PyResult<Box<dyn Text
 }
 
 /// Whether a view's inline text (`len` ≤ 12 bytes after the length) is free of control
-/// characters: all twelve bytes tested at once (a byte below 0x20 sets its high bit in
-/// `x - 0x20…`), the bytes beyond the text counted as spaces; only a view the test flags (a
-/// tab, a line break, or a borrow from a byte of UTF-8) is looked at byte by byte. A call per
-/// view cost 750 instructions a row.
+/// characters: all twelve bytes tested at once (the lowest byte below 0x20 sets its high bit
+/// in `x - 0x20…`; bytes of UTF-8, 0x80 and above, never do), the bytes beyond the text counted
+/// as spaces; only a view the test flags (a control character, tab and line breaks included)
+/// is looked at byte by byte. A call per view cost 750 instructions a row.
 fn inline_is_clean(view: u128, len: usize) -> bool {
     const ONES: u128 = 0x0101_0101_0101_0101_0101_0101;
     let text = if len >= 12 {
