@@ -3,8 +3,8 @@
 //! Built for 10⁶ ids per file: the ids are copied into one growing text (no allocation per id)
 //! with their 64-bit hashes, and repeats are found once every row is read, by sorting the
 //! hashes — a pass over memory in order, where a hash table looked each id up at a random
-//! place (14 % of a 10⁶-row import, most of it waiting on memory). The hash is a
-//! folded 128-bit multiply over 8 bytes at a time, keyed once per file from the standard library's
+//! place (14 % of a 10⁶-row import, most of it waiting on memory). The hash is a folded
+//! 128-bit multiply over 8 bytes at a time, keyed once per file from the standard library's
 //! random state, so that a crafted file cannot aim at collisions; colliding hashes are told
 //! apart by comparing the ids.
 
@@ -33,8 +33,8 @@ impl Hasher for Prehashed {
 /// The table of hashes that are hashes already.
 pub(super) type ByHash<V> = HashMap<u64, V, BuildHasherDefault<Prehashed>>;
 
-/// A 64-bit hash of texts (a folded 128-bit multiply a word), keyed once per file from the standard library's
-/// random state (so that a crafted file cannot aim at collisions).
+/// A 64-bit hash of texts (a folded 128-bit multiply a word), keyed once per file from the
+/// standard library's random state (so that a crafted file cannot aim at collisions).
 #[derive(Clone, Copy)]
 pub(super) struct KeyedHash(u64);
 
