@@ -11,8 +11,8 @@
 use super::ids::{repeats, IdSet};
 use super::limits::MAX_ROWS;
 use super::sheet::{
-    check_batches, check_headers, csv_header, each_row, expected_rows, read_header, skipped, split,
-    Cells, Columns, Header, Row, RowAt,
+    check_batches, check_headers, csv_header, each_line, each_row, expected_rows, plain_parts,
+    read_header, skipped, Cells, Columns, Header, Row, RowAt,
 };
 use super::table::{Frame, Input};
 use super::{decode, ImportError, Imported, Mode, Problem};
@@ -115,80 +115,6 @@ fn frame_parts(frame: &Frame<'_>, parts: usize) -> Vec<Vec<Stretch>> {
         out.push(part);
     }
     out
-}
-
-/// The lines of `rest` (the text after the header, its first line numbered `first_line`) cut
-/// into `parts` parts at line ends, each with the number of its first line; `None` when a line
-/// needs the CSV parser (a quote, or a carriage return that does not end a line). The parts are
-/// searched on a thread each (the memchr crate, a vector at a time), so no pass over the whole
-/// file is left to one core. Blank lines at the end are left out; the number of the last line
-/// comes with the parts.
-fn plain_parts(rest: &str, first_line: u64, parts: usize) -> Option<(Vec<(u64, &str)>, u64)> {
-    let mut rest = rest;
-    while let Some(r) = rest.strip_suffix('\n') {
-        rest = r.strip_suffix('\r').unwrap_or(r);
-    }
-    let size = rest.len().div_ceil(parts.max(1)).max(1);
-    let mut cut = Vec::with_capacity(parts);
-    let mut from = 0;
-    while from < rest.len() {
-        let end = from.saturating_add(size).min(rest.len());
-        let end =
-            memchr::memchr(b'\n', &rest.as_bytes()[end..]).map_or(rest.len(), |i| end + i + 1);
-        cut.push(rest.get(from..end)?);
-        from = end;
-    }
-    let searched: Vec<Option<u64>> = std::thread::scope(|s| {
-        let handles: Vec<_> = cut
-            .iter()
-            .map(|part| {
-                s.spawn(move || {
-                    let bytes = part.as_bytes();
-                    let plain = memchr::memchr(b'"', bytes).is_none()
-                        && memchr::memchr_iter(b'\r', bytes)
-                            .all(|i| bytes.get(i + 1) == Some(&b'\n'));
-                    plain.then(|| memchr::memchr_iter(b'\n', bytes).count() as u64)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    let mut line = first_line;
-    let mut numbered = Vec::with_capacity(cut.len());
-    for (part, ends) in cut.into_iter().zip(searched) {
-        numbered.push((line, part));
-        line += ends?;
-    }
-    // The last part ends without a line end: `line` is its last line's number.
-    Some((numbered, line))
-}
-
-/// The lines of a part of [`plain_parts`], each with its number (blank lines skipped but
-/// counted), split at `delimiter` into `at`.
-fn each_line((first_line, text): (u64, &str), delimiter: u8, each: &mut dyn FnMut(u64, Cells<'_>)) {
-    let mut at = Vec::new();
-    let mut from = 0;
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
-    for (end, line) in ends.zip(first_line..) {
-        let line_text = text.get(from..end).unwrap_or_default();
-        from = end + 1;
-        let line_text = line_text.strip_suffix('\r').unwrap_or(line_text);
-        if line_text.is_empty() {
-            continue;
-        }
-        at.clear();
-        split(line_text, delimiter, &mut at);
-        each(
-            line,
-            Cells::Text {
-                text: line_text,
-                at: &at,
-            },
-        );
-    }
 }
 
 /// The header's problems and the runs.
@@ -301,9 +227,7 @@ pub(super) fn read_rows_on<T: Send, S: Send>(
             let (body, delimiter) = crate::text::csv_layout(&text);
             let mut reader = crate::text::csv_reader_with(body, delimiter);
             let header = read_header(&csv_header(&mut reader, file)?, file, columns, 1)?;
-            let start = usize::try_from(reader.position().byte()).ok();
-            let rest = start.and_then(|start| body.get(start..));
-            let parts = rest.and_then(|rest| plain_parts(rest, reader.position().line(), threads));
+            let parts = plain_parts(body, &reader, threads);
             // Bound, not returned: the match's temporaries borrow `text` and must end first.
             #[allow(clippy::let_and_return)]
             let read = match parts {

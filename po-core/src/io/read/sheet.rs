@@ -606,11 +606,11 @@ pub(super) fn read_csv_rows(
     let header = read_header(&csv_header(&mut reader, file)?, file, columns, 1)?;
     let header_problems = check_headers(&header, file, columns, 1)?;
     let mut at = Vec::new();
-    if let Some(lines) = plain_lines(body, &reader) {
-        for (line, text) in lines {
-            at.clear();
-            split(text, delimiter, &mut at);
-            each(&header, line, Cells::Text { text, at: &at });
+    if let Some((parts, _)) = plain_parts(body, &reader, 1) {
+        for part in parts {
+            each_line(part, delimiter, &mut |line, cells| {
+                each(&header, line, cells)
+            });
         }
     } else {
         let mut record = csv::StringRecord::new();
@@ -699,43 +699,93 @@ pub(super) fn read_frame_rows(
     Ok(header_problems)
 }
 
-/// The rows after the header as `(line, text)`, when the CSV parser would read each line as
-/// one record split at the separator: no quote anywhere and no carriage return but before a
+/// The rows after the header (where `reader` stands in `body`), when the CSV parser would read
+/// each line as one record split at the separator: no quote and no carriage return but before a
 /// line feed. Such files (what case systems and po itself write) are then read line by line,
-/// several times faster than the general parser; any other file goes through `csv`. Blank
-/// lines are skipped but counted, as the parser does. `tests::plain_lines_read_as_csv_does`
-/// checks that both ways read the same rows.
-pub(super) fn plain_lines<'t>(
+/// several times faster than the general parser; any other file goes through `csv`
+/// (`tests::plain_lines_read_as_csv_does` checks that both ways read the same rows). The lines
+/// are cut into `parts` parts at line ends, each with the number of its first line, searched a
+/// vector at a time (the memchr crate) on a thread each when there are several, so that no pass
+/// over a large file is left to one core. Blank lines at the end are left out; the number of
+/// the last line comes with the parts.
+pub(super) fn plain_parts<'t>(
     body: &'t str,
     reader: &csv::Reader<&[u8]>,
-) -> Option<impl Iterator<Item = (u64, &'t str)>> {
-    // Searched a vector at a time (the memchr crate): three passes over the file with the
-    // standard library's word-at-a-time search were 8.5 % of the import's instructions.
-    let bytes = body.as_bytes();
-    if memchr::memchr(b'"', bytes).is_some() {
-        return None;
-    }
-    for i in memchr::memchr_iter(b'\r', bytes) {
-        if bytes.get(i + 1) != Some(&b'\n') {
-            return None;
-        }
-    }
-    let start = usize::try_from(reader.position().byte()).ok()?;
+    parts: usize,
+) -> Option<(Vec<(u64, &'t str)>, u64)> {
     let first_line = reader.position().line();
-    let rest = body.get(start..)?;
-    // Each line up to its `\n` (the last one also without); a final empty piece is dropped
-    // with the blank lines.
-    let ends = memchr::memchr_iter(b'\n', rest.as_bytes()).chain(std::iter::once(rest.len()));
+    let mut rest = body.get(usize::try_from(reader.position().byte()).ok()?..)?;
+    while let Some(r) = rest.strip_suffix('\n') {
+        rest = r.strip_suffix('\r').unwrap_or(r);
+    }
+    let size = rest.len().div_ceil(parts.max(1)).max(1);
+    let mut cut = Vec::with_capacity(parts);
     let mut from = 0;
-    Some(
-        ends.zip(first_line..)
-            .map(move |(end, line)| {
-                let text = rest.get(from..end).unwrap_or_default();
-                from = end + 1;
-                (line, text.strip_suffix('\r').unwrap_or(text))
-            })
-            .filter(|(_, text)| !text.is_empty()),
-    )
+    while from < rest.len() {
+        let end = from.saturating_add(size).min(rest.len());
+        let end =
+            memchr::memchr(b'\n', &rest.as_bytes()[end..]).map_or(rest.len(), |i| end + i + 1);
+        cut.push(rest.get(from..end)?);
+        from = end;
+    }
+    // A part's line ends, if it is plain.
+    let search = |part: &str| {
+        let bytes = part.as_bytes();
+        let plain = memchr::memchr(b'"', bytes).is_none()
+            && memchr::memchr_iter(b'\r', bytes).all(|i| bytes.get(i + 1) == Some(&b'\n'));
+        plain.then(|| memchr::memchr_iter(b'\n', bytes).count() as u64)
+    };
+    let searched: Vec<Option<u64>> = if let [part] = cut[..] {
+        vec![search(part)]
+    } else {
+        std::thread::scope(|s| {
+            let handles: Vec<_> = cut
+                .iter()
+                .map(|&part| s.spawn(move || search(part)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    };
+    let mut line = first_line;
+    let mut numbered = Vec::with_capacity(cut.len());
+    for (part, ends) in cut.into_iter().zip(searched) {
+        numbered.push((line, part));
+        line += ends?;
+    }
+    // The last part ends without a line end: `line` is its last line's number.
+    Some((numbered, line))
+}
+
+/// The lines of a part of [`plain_parts`], each with its number (blank lines skipped but
+/// counted), split at `delimiter` into `at`.
+pub(super) fn each_line(
+    (first_line, text): (u64, &str),
+    delimiter: u8,
+    each: &mut dyn FnMut(u64, Cells<'_>),
+) {
+    let mut at = Vec::new();
+    let mut from = 0;
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for (end, line) in ends.zip(first_line..) {
+        let line_text = text.get(from..end).unwrap_or_default();
+        from = end + 1;
+        let line_text = line_text.strip_suffix('\r').unwrap_or(line_text);
+        if line_text.is_empty() {
+            continue;
+        }
+        at.clear();
+        split(line_text, delimiter, &mut at);
+        each(
+            line,
+            Cells::Text {
+                text: line_text,
+                at: &at,
+            },
+        );
+    }
 }
 
 /// About how many rows a CSV file's `body` has, from the line length of its first 64 KiB (5 % more, and
