@@ -66,8 +66,37 @@ pub fn audit_publications(
         .map(|(i, text)| core::Document::from_json(text, &format!("documents[{i}]")))
         .collect::<Result<Vec<_>, _>>()
         .map_err(po)?;
+    audited(&read, k)
+}
+
+/// Audits published documents together as po wrote them to files: each path a report's or a
+/// compilation's JSON, a workbook (`.xlsx`), a report's directory of CSV tables (`tables-YEAR`,
+/// with `about.csv`), or a directory of any of these (submissions and ledgers there, which are
+/// confidential, are passed over and named in `links`); `k` as in
+/// [`audit_publications`]. The CSV tables and workbooks are read for their tables.
+#[cfg_attr(feature = "uniffi", uniffi::export(default(k = None)))]
+#[cfg_attr(feature = "python", pyo3::pyfunction)]
+#[cfg_attr(
+    feature = "python",
+    pyo3(signature = (paths, *, k = None), text_signature = "(paths, *, k=None)")
+)]
+pub fn audit_published_files(
+    paths: Vec<String>,
+    k: Option<i64>,
+) -> Result<PublicationsAudit, PoError> {
+    let paths: Vec<std::path::PathBuf> = paths.iter().map(Into::into).collect();
+    let read = core::read_documents(&paths).map_err(po)?;
+    let mut audit = audited(&read.documents, k)?;
+    audit
+        .links
+        .extend(read.skipped.into_iter().map(|why| format!("skipped {why}")));
+    Ok(audit)
+}
+
+/// The audit of documents read, at `k` or the threshold they promise.
+fn audited(read: &[core::Document], k: Option<i64>) -> Result<PublicationsAudit, PoError> {
     let k = match k {
-        None => core::promised_threshold(&read),
+        None => core::promised_threshold(read),
         Some(k) => {
             u64::try_from(k)
                 .ok()
@@ -77,7 +106,7 @@ pub fn audit_publications(
                 })?
         }
     };
-    let audit = core::audit_documents(&read, k).map_err(po)?;
+    let audit = core::audit_documents(read, k).map_err(po)?;
     Ok(PublicationsAudit {
         k: signed(audit.k),
         documents: signed(audit.documents as u64),
@@ -113,5 +142,6 @@ pub(crate) fn register(m: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyRe
     m.add_class::<PublicationFinding>()?;
     m.add_class::<PublicationsAudit>()?;
     m.add_function(wrap_pyfunction!(audit_publications, m)?)?;
+    m.add_function(wrap_pyfunction!(audit_published_files, m)?)?;
     Ok(())
 }

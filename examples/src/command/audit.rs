@@ -2,39 +2,46 @@
 //! read them (issue 31 point 4; `po_core::publications`).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use po_core::publications::{audit_documents, promised_threshold, Document, FindingKind};
+use po_core::publications::{
+    audit_documents, promised_threshold, read_documents, FindingKind, ReadDocuments,
+};
 
 use super::args::{parse, threshold};
-use super::files::read;
-use super::{failed, said, tr, usage, Fail, OK, PROBLEMS};
+use super::{failed, tr, usage, Fail, OK, PROBLEMS};
 
 pub(super) const HELP: &str = "Usage: po audit FILES|DIR [--k K] [--lang sv|en]
 
-Audits published documents together: the JSON po writes beside every annual report
-(report-YEAR.json) and compilation (compilation-….json). An attacker who holds all of them and
+Audits published documents together, as po writes them: an annual report's JSON
+(report-YEAR.json), CSV tables (the directory tables-YEAR) or workbook (.xlsx), a
+compilation's JSON (compilation-….json) or workbook. An attacker who holds all of them and
 a solver is modelled: each document's own relations, the same count in two reports of one
 service and year as one number, a county as the sum of its services' reports given (and the
 rest), the nation as the sum of its counties. Prints every number that can be computed or shown
 to be 1..k-1, and every published count within 1..k-1 (k: the smallest the documents were
 protected with, the promise all of them make, unless --k is given). A directory is read for its
-.json files; submissions and ledgers there (confidential, never published) are skipped.
+.json and .xlsx files and its directories of CSV tables; submissions and ledgers there
+(confidential, never published) are skipped. The CSV tables and workbooks are read for their
+tables; a report's other figures (staff, waiting, the survey) are audited from its JSON.
 
 Exit 0 when nothing is found, 1 when something is.";
 
 /// The help in Swedish.
 pub(super) const HELP_SV: &str = "Användning: po audit FILER|MAPP [--k K] [--lang sv|en]
 
-Granskar publicerade dokument tillsammans: den JSON po skriver bredvid varje redovisning
-(report-ÅR.json) och sammanställning (compilation-….json). En angripare som har alla och en
+Granskar publicerade dokument tillsammans, som po skriver dem: en redovisnings JSON
+(report-ÅR.json), CSV-tabeller (mappen tables-ÅR) eller arbetsbok (.xlsx), en
+sammanställnings JSON (compilation-….json) eller arbetsbok. En angripare som har alla och en
 lösare modelleras: varje dokuments egna samband, samma antal i två redovisningar av samma
 verksamhet och år som ett tal, ett län som summan av de givna verksamheternas redovisningar
 (och resten), hela landet som summan av länen. Skriver ut varje tal som kan räknas ut eller
 visas ligga mellan 1 och k-1, och varje publicerat antal mellan 1 och k-1 (k: det minsta som
 dokumenten skyddades med, det löfte alla ger, om inte --k anges). En mapp läses för sina
-.json-filer; redovisningar till länet och liggare där (konfidentiella, aldrig publicerade)
-hoppas över.
+.json- och .xlsx-filer och sina mappar med CSV-tabeller; redovisningar till länet och liggare
+där (konfidentiella, aldrig publicerade) hoppas över. CSV-tabellerna och arbetsböckerna läses
+för sina tabeller; en redovisnings övriga uppgifter (personal, väntetid, enkäten) granskas
+från dess JSON.
 
 Slutkod 0 när inget hittas, 1 när något hittas.";
 
@@ -46,25 +53,18 @@ pub(super) fn audit(
     let a = parse(args, &["k"], &[]).map_err(usage)?;
     if a.positional.is_empty() {
         return Err(usage(tr!(
-            "ange de publicerade dokumenten (JSON) eller en mapp med dem",
-            "name the published documents (JSON) or a directory of them"
+            "ange de publicerade dokumenten (JSON, CSV-tabeller, arbetsböcker) eller en mapp med dem",
+            "name the published documents (JSON, CSV tables, workbooks) or a directory of them"
         )));
     }
-    let mut documents = Vec::new();
-    for p in a.positional.iter().map(PathBuf::from) {
-        if p.is_dir() {
-            for file in json_files(&p)? {
-                match document(&file) {
-                    Ok(d) => documents.push(d),
-                    Err(e) => {
-                        let _ =
-                            writeln!(err, "po audit: {}", tr!("hoppade över {e}", "skipped {e}"));
-                    }
-                }
-            }
-        } else {
-            documents.push(document(&p).map_err(failed)?);
-        }
+    let paths: Vec<PathBuf> = a.positional.iter().map(PathBuf::from).collect();
+    let ReadDocuments { documents, skipped } = read_documents(&paths).map_err(failed)?;
+    for why in skipped {
+        let _ = writeln!(
+            err,
+            "po audit: {}",
+            tr!("hoppade över {why}", "skipped {why}")
+        );
     }
     if documents.is_empty() {
         return Err(usage(tr!(
@@ -138,25 +138,4 @@ pub(super) fn audit(
         )
     );
     Ok(PROBLEMS)
-}
-
-/// The .json files of a directory, sorted by name.
-fn json_files(dir: &Path) -> Result<Vec<PathBuf>, Fail> {
-    Ok(super::files::entries(dir)?
-        .into_iter()
-        .filter(|f| {
-            f.is_file()
-                && f.extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-        })
-        .collect())
-}
-
-/// One document, named by its path as given.
-fn document(path: &Path) -> Result<Document, String> {
-    let bytes = read(path).map_err(|e| match e {
-        Fail::Usage(m) | Fail::Failed(m) => m,
-    })?;
-    let text = String::from_utf8_lossy(&bytes);
-    Document::from_json(&text, &path.display().to_string()).map_err(said)
 }

@@ -328,9 +328,9 @@ fn a_workbook_of_exports_is_checked_and_reported_and_the_report_is_a_workbook() 
     let written = std::fs::read(out.join("report-2023.sv.xlsx")).unwrap();
     let sheets = po_core::io::read::read_workbook(&written, "report").unwrap();
     assert_eq!(sheets[0].name, "Redovisning");
-    // The document, the eleven tables and the clients per municipality (no survey in a
-    // workbook).
-    assert_eq!(sheets.len(), 13);
+    // The document, the eleven tables, the clients per municipality (no survey in a
+    // workbook) and the hidden sheet po.
+    assert_eq!(sheets.len(), 14, "and the hidden sheet po");
 }
 
 #[test]
@@ -862,6 +862,65 @@ fn audit_reads_published_reports_together() {
     assert!(text(&r.stderr).contains("skipped"), "{}", text(&r.stderr));
 }
 
+/// Issue 31 point 4: `po audit` reads what `po report` publishes in every form — the JSON, the
+/// CSV tables (their directory, placed by about.csv) and the workbooks — as one service's
+/// numbers; the CSV tables alone at k = 5 list their counts of 3 and 4 where they are.
+#[test]
+fn audit_reads_csv_tables_and_workbooks() {
+    let out = scratch("audit-forms");
+    let dir = out.join("published");
+    let d = dir.to_str().unwrap();
+    let r = po(&[
+        "report",
+        DATA,
+        "--year",
+        "2023",
+        "--format",
+        "json,csv,xlsx",
+        "--out",
+        d,
+        "--without-ledger",
+    ]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+    assert!(dir.join("tables-2023").join("about.csv").is_file());
+    let books = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "xlsx")
+        })
+        .count();
+    assert!(books >= 1);
+    let r = po(&["audit", d]);
+    assert_eq!(r.status.code(), Some(0), "{}", text(&r.stdout));
+    let stdout = text(&r.stdout);
+    assert!(
+        stdout.contains(&format!("{} documents", 2 + books)),
+        "{stdout}"
+    );
+    let joined = stdout.matches("taken as one").count();
+    assert_eq!(joined, (2 + books) * (1 + books) / 2, "{stdout}");
+    let tables = dir.join("tables-2023");
+    let r = po(&["audit", tables.to_str().unwrap(), "--k", "5"]);
+    assert_eq!(r.status.code(), Some(1), "{}", text(&r.stderr));
+    let stdout = text(&r.stdout);
+    assert!(
+        stdout.contains("tables-2023: ") && stdout.contains("is published as 3"),
+        "{stdout}"
+    );
+    let csv = tables.join("active_clients.csv");
+    let r = po(&["audit", csv.to_str().unwrap()]);
+    assert_eq!(r.status.code(), Some(3));
+    assert!(
+        text(&r.stderr).contains("read with its directory"),
+        "{}",
+        text(&r.stderr)
+    );
+}
+
 /// Issue 32: the exports named one by one, the survey among them, without the number of
 /// surveys sent: the command says which option to pass, not "row 0, column sent".
 #[test]
@@ -983,8 +1042,9 @@ fn documents_name_their_tables_in_their_language() {
         let sheets = po_core::io::read::read_workbook(&xlsx, "report.xlsx").unwrap();
         let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names.get(1), Some(&first), "{names:?}");
-        // The document, the eleven tables, the clients per municipality and the survey.
-        assert_eq!(names.len(), 14);
+        // The document, the eleven tables, the clients per municipality, the survey and the
+        // hidden sheet po.
+        assert_eq!(names.len(), 15);
         for name in &machine {
             assert!(!names.contains(name), "{lang}: sheet {name}");
         }

@@ -356,7 +356,11 @@ fn the_nation_s_table_1_and_its_documents() {
             .unwrap();
     let sheets = po_core::io::read::read_workbook(&xlsx, "riket.xlsx").unwrap();
     assert_eq!(sheets[0].name, "Sammanställning");
-    assert_eq!(sheets.len(), 1 + national.tables.len());
+    assert_eq!(
+        sheets.len(),
+        1 + national.tables.len() + 1,
+        "and the hidden sheet po"
+    );
     let first = &sheets[0].frame.batches[0];
     let riket = (0..first[0].len())
         .find(|&i| first[0].cell(i) == Some("Totalt"))

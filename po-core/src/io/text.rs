@@ -72,6 +72,41 @@ pub(crate) fn label(s: &str, sv: bool) -> String {
         .map_or_else(|| s.to_owned(), |v| v.label_en.to_owned())
 }
 
+/// Labels as the tables hold them (Swedish) from their English forms on one axis of a
+/// document's table ([`label`]'s inverse). An English label can stand for two Swedish ones
+/// ("Other": "Annat" in one list, "Övriga" in another), so the axis is read by the one code
+/// list that has most of its labels; a label no list has (an area) stays as written.
+pub(crate) fn unlabel(labels: &[&str]) -> Vec<String> {
+    type Values = Vec<&'static crate::codes::CodeInfo>;
+    let lists: Vec<Values> = crate::code_lists::list_names()
+        .into_iter()
+        .filter_map(|l| crate::code_lists::values_of(l).ok())
+        .collect();
+    let find = |list: &Values, s: &str| {
+        list.iter()
+            .find(|v| v.label_en == s)
+            .map(|v| v.label_sv.to_owned())
+    };
+    let found = |list: &Values| labels.iter().filter(|s| find(list, s).is_some()).count();
+    // The first list of the most labels found.
+    let mut best: Option<&Values> = None;
+    for list in &lists {
+        if best.is_none_or(|b| found(list) > found(b)) {
+            best = Some(list);
+        }
+    }
+    labels
+        .iter()
+        .map(|s| match *s {
+            "Total" => "Totalt".to_owned(),
+            s => best
+                .and_then(|b| find(b, s))
+                .or_else(|| lists.iter().find_map(|l| find(l, s)))
+                .unwrap_or_else(|| s.to_owned()),
+        })
+        .collect()
+}
+
 /// A municipality row's name: the population key's, or else the bundled 290's.
 pub(crate) fn municipality_name(m: &crate::report::MunicipalityRow) -> String {
     if m.name.trim().is_empty() {

@@ -31,7 +31,7 @@ pub(crate) use joint::{audit_linked, protect_linked, relate_compiled};
 pub use joint::{audit_tables, protect_table, TableRelation};
 pub use margins::{check_margins, MarginProblem};
 pub use protection::{information_loss, InformationLoss};
-pub(crate) use protection::{published, table_cells};
+pub(crate) use protection::{published, relate_tables, table_cells};
 pub use reasons::ContactReasons;
 pub use register::{
     Assignment, Client, Deviation, ExitSurvey, IntakeVisit, Register, StaffMember, SurveyResponse,

@@ -24,6 +24,7 @@ use crate::disclosure::Ledger;
 use crate::disclosure::{
     audit, audit_risks, ensure_safe, protect, protect_with_ledger, Audit, CellId, CellLabel,
     Certificate, DisclosureError, LedgerEntry, Period, Protection, Publication, Publishable,
+    TableCells,
 };
 
 /// Visits every number the report shows, in one fixed order (see [`layout`]): the tables'
@@ -79,6 +80,53 @@ fn label(table: &str, row: Option<&str>, column: Option<&str>) -> CellLabel {
     }
 }
 
+/// The relations between a report's tables (each placed with its cells), by their
+/// definitions: the linked relations a compilation has too (`report::joint`), clients by area
+/// with the active clients' gender totals, and every area and intake area ≥ 1. A table `of`
+/// does not give (a published file without it) is in no relation; the linked relations need
+/// all their tables.
+pub(crate) fn relate_tables<'a>(
+    p: &mut Publication,
+    of: impl Fn(ReportTable) -> Option<(&'a Table, &'a TableCells)>,
+) {
+    use ReportTable as T;
+    let linked = (|| {
+        Some(super::joint::Linked {
+            active: of(T::ActiveClients)?,
+            new: of(T::NewClients)?,
+            closed: of(T::ClosedClients)?,
+            children: of(T::ChildrenAtHome)?,
+            reasons: of(T::ContactReasons)?,
+            new_reasons: of(T::NewContactReasons),
+            by_type: of(T::DeviationsByType)?.1,
+            by_counterpart: of(T::DeviationsByCounterpart)?.1,
+        })
+    })();
+    if let Some(l) = &linked {
+        super::joint::relate_linked(p, l);
+    }
+    // Clients by area have the active clients' gender totals; each area exists because
+    // someone lives there.
+    if let Some((areas, area)) = of(T::ClientsByArea) {
+        if let Some((actives, active)) = of(T::ActiveClients) {
+            for (g, gender) in areas.columns.iter().enumerate() {
+                if let Some(i) = actives.rows.iter().position(|x| x == gender) {
+                    p.add_sum(area.column_totals[g], &[active.row_totals[i]]);
+                }
+            }
+            p.add_sum(area.total, &[active.total]);
+        }
+        for &row_total in &area.row_totals {
+            p.add_at_least_one(row_total);
+        }
+    }
+    if let Some((_, intake)) = of(T::IntakeOutcomes) {
+        for &column in &intake.column_totals {
+            p.add_at_least_one(column);
+        }
+    }
+}
+
 /// The report's publication, and for each number of [`visit_slots`] (same order) its cell.
 pub(super) fn layout(r: &AnnualReport) -> (Publication, Vec<CellId>) {
     let mut p = Publication::new();
@@ -92,47 +140,17 @@ pub(super) fn layout(r: &AnnualReport) -> (Publication, Vec<CellId>) {
         .iter()
         .map(|&t| add(&mut p, r.table_of(t)))
         .collect();
-    let of = |t: ReportTable| cells[t as usize].clone();
-    let active = of(ReportTable::ActiveClients);
-    let new = of(ReportTable::NewClients);
-    let closed = of(ReportTable::ClosedClients);
-    let area = of(ReportTable::ClientsByArea);
-    let children = of(ReportTable::ChildrenAtHome);
-    let reasons = of(ReportTable::ContactReasons);
-    let new_reasons = of(ReportTable::NewContactReasons);
-    let assignments = of(ReportTable::Assignments);
-    let intake = of(ReportTable::IntakeOutcomes);
-    let by_type = of(ReportTable::DeviationsByType);
-    let by_counterpart = of(ReportTable::DeviationsByCounterpart);
-
-    // Clients and deviations: the relations a compilation of these tables has too.
-    super::joint::relate_linked(
-        &mut p,
-        &super::joint::Linked {
-            active: (&r.active_clients, &active),
-            new: (&r.new_clients, &new),
-            closed: (&r.closed_clients, &closed),
-            children: (&r.children_at_home, &children),
-            reasons: (&r.contact_reasons, &reasons),
-            new_reasons: Some((&r.new_contact_reasons, &new_reasons)),
-            by_type: &by_type,
-            by_counterpart: &by_counterpart,
-        },
+    relate_tables(&mut p, |t| Some((r.table_of(t), &cells[t as usize])));
+    let of = |t: ReportTable| &cells[t as usize];
+    let (active, new, assignments) = (
+        of(ReportTable::ActiveClients),
+        of(ReportTable::NewClients),
+        of(ReportTable::Assignments),
     );
-    // Clients by area have the active clients' gender totals; each area exists because
-    // someone lives there.
-    for (g, gender) in r.clients_by_area.columns.iter().enumerate() {
-        if let Some(i) = r.active_clients.rows.iter().position(|x| x == gender) {
-            p.add_sum(area.column_totals[g], &[active.row_totals[i]]);
-        }
-    }
-    p.add_sum(area.total, &[active.total]);
-    for &row_total in &area.row_totals {
-        p.add_at_least_one(row_total);
-    }
-    for &column in &intake.column_totals {
-        p.add_at_least_one(column);
-    }
+    let (by_type, by_counterpart) = (
+        of(ReportTable::DeviationsByType),
+        of(ReportTable::DeviationsByCounterpart),
+    );
 
     // Staff (10 § 1): counts of people too.
     let staff = |p: &mut Publication, row: &str, margin| {

@@ -9,6 +9,7 @@ mod import_frame;
 mod limits;
 mod money;
 mod priority;
+mod published;
 mod report;
 mod submission;
 mod workbook;

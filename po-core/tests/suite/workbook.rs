@@ -129,6 +129,8 @@ fn the_report_as_xlsx_has_the_document_and_a_sheet_per_table() {
         .map(|t| t.sheet_name(true))
         .collect();
     tables.insert(9, "Klienter per kommun");
+    // Last, hidden, what the workbook is about (issue 31 point 4: `po audit` places it so).
+    tables.push("po");
     assert_eq!(&names[1..], tables.as_slice());
     assert_eq!(names[1], "Aktuella klienter");
     let method = &sheets[0].frame;

@@ -16,7 +16,7 @@ import decimal
 import json
 import os
 import pathlib
-from typing import Any, Dict, List, Mapping, Optional, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import codes
 from ._native import (
@@ -235,6 +235,16 @@ def read_agreement(path: Union[str, "os.PathLike[str]"]) -> Agreement:
     return Agreement.from_json(pathlib.Path(path).read_text(encoding="utf-8"))
 
 
+def audit_published_files(
+    paths: "Sequence[Union[str, os.PathLike[str]]]", *, k: Optional[int] = None
+) -> PublicationsAudit:
+    """Audits published documents together as po wrote them to files (issue 31 point 4): each
+    path a report's or a compilation's JSON, a workbook (``.xlsx``), a report's directory of
+    CSV tables (``tables-YEAR``, with ``about.csv``), or a directory of these; ``k`` as in
+    ``audit_publications``."""
+    return _native.audit_published_files([os.fsdecode(p) for p in paths], k=k)
+
+
 def compare_agreements(base: Agreement, alternative: Agreement) -> "Rows[ScenarioRow]":
     """Allocates both agreements and sets every municipality side by side."""
     return Rows(_native._compare_agreements(base, alternative))
@@ -451,6 +461,7 @@ __all__ = [
     "assess_eligibility",
     "assess_eligibility_batch",
     "audit_publications",
+    "audit_published_files",
     "audit_tables",
     "check_leadership_group",
     "check_margins",

@@ -82,6 +82,7 @@ __all__ = [
     "annual_report",
     "assess_eligibility",
     "audit_publications",
+    "audit_published_files",
     "audit_tables",
     "check_leadership_group",
     "check_margins",
@@ -1255,3 +1256,4 @@ class PublicationsAudit:
     def to_dict(self) -> Dict[str, Any]: ...
 
 def audit_publications(documents: Sequence[str], *, k: Optional[int] = None) -> PublicationsAudit: ...
+def audit_published_files(paths: Sequence[str], *, k: Optional[int] = None) -> PublicationsAudit: ...

@@ -75,6 +75,12 @@ fn seeds() -> Vec<Vec<u8>> {
             .to_vec(),
     );
     out.push(po_core::io::write::to_json(report.publishable().unwrap()).into_bytes());
+    // A report's CSV tables as published: one table and what they are about.
+    for (name, csv) in po_core::io::write::tables_csv(report.publishable().unwrap()) {
+        if name == "active_clients" || name == "about" {
+            out.push(csv.into_bytes());
+        }
+    }
     out
 }
 
@@ -130,6 +136,19 @@ fn read_everything(bytes: &[u8]) {
     }
     if let Ok(sheets) = read_workbook(bytes, "export.xlsx") {
         assert!(sheets.iter().all(|s| s.frame.rows() <= MAX_ROWS));
+    }
+    // A published workbook and a report's CSV tables, read back for `po audit`.
+    let _ = Document::from_workbook(bytes, "report.xlsx");
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let about = "schema;po-published/1\nkind;report\nservice;PO A\nyear;2023\nk;3\n";
+    for files in [
+        vec![("about.csv".to_owned(), text.clone())],
+        vec![
+            ("about.csv".to_owned(), about.to_owned()),
+            ("active_clients.csv".to_owned(), text.clone()),
+        ],
+    ] {
+        let _ = Document::from_csv_tables("tables-2023", &files);
     }
     let _ = read_flat_submission_workbook(bytes, "submission.xlsx");
     let Ok(text) = std::str::from_utf8(bytes) else {

@@ -118,6 +118,46 @@ pub(super) const ERRORS: &[(&str, &str)] = &[
         "{}: neither an annual report nor a compilation as po writes them (JSON)",
         "{}: varken en årsredovisning eller en sammanställning som po skriver dem (JSON)",
     ),
+    // Published files read back for `po audit` (publications/files.rs, about.rs).
+    ("{}: cannot read the directory: {}", "{}: kan inte läsa mappen: {}"),
+    ("{}: cannot read: {}", "{}: kan inte läsas: {}"),
+    ("{}: this build of po reads no workbooks (the feature \"excel\")", "{}: den här byggda po läser inga arbetsböcker (funktionen \"excel\")"),
+    (
+        "{}: a table's CSV file is read with its directory (the tables-YEAR directory po writes, with about.csv): name the directory",
+        "{}: en tabells CSV-fil läses med sin mapp (mappen tables-ÅR som po skriver, med about.csv): ange mappen",
+    ),
+    ("{}: no about.csv (po writes one beside the tables)", "{}: ingen about.csv (po skriver en bredvid tabellerna)"),
+    ("{}: not a table po publishes (expected one of {})", "{}: inte en tabell som po publicerar (väntade en av {})"),
+    ("{}: not a workbook", "{}: inte en arbetsbok"),
+    ("{}: the table is given twice", "{}: tabellen finns två gånger"),
+    (
+        "{}: no sheet \"po\" saying what the workbook is about (po writes it, hidden, in every report and compilation it publishes)",
+        "{}: inget blad \"po\" som säger vad arbetsboken gäller (po skriver det, dolt, i varje redovisning och sammanställning den publicerar)",
+    ),
+    ("{}, row {}: not CSV: {}", "{}, rad {}: inte CSV: {}"),
+    (
+        "{}: no header of the table's columns (a first cell empty, the last \"Totalt\")",
+        "{}: ingen rubrikrad för tabellens kolumner (första cellen tom, den sista \"Totalt\")",
+    ),
+    (
+        "{}, row {}, column \"{}\": \"{}\" is neither a count nor \"..\" (hidden)",
+        "{}, rad {}, kolumn \"{}\": \"{}\" är varken ett antal eller \"..\" (dolt)",
+    ),
+    ("{}: no totals line (\"Totalt\") after the table's rows", "{}: ingen summarad (\"Totalt\") efter tabellens rader"),
+    ("{}, row {}: \"{}\" given twice", "{}, rad {}: \"{}\" angiven två gånger"),
+    (
+        "{}, row {}: unknown key \"{}\" (expected schema, kind, service, year, county or k)",
+        "{}, rad {}: okänd nyckel \"{}\" (väntade schema, kind, service, year, county eller k)",
+    ),
+    ("{}, row {}: no \"{}\" row", "{}, rad {}: ingen rad \"{}\""),
+    ("{}, row {}: schema \"{}\", expected \"{}\"", "{}, rad {}: schema \"{}\", väntade \"{}\""),
+    ("{}, row {}: year \"{}\": expected a year such as 2023", "{}, rad {}: år \"{}\": väntade ett år som 2023"),
+    ("{}, row {}: a report has no \"county\" row", "{}, rad {}: en redovisning har ingen rad \"county\""),
+    ("{}, row {}: kind \"{}\": expected report or compilation", "{}, rad {}: kind \"{}\": väntade report eller compilation"),
+    (
+        "{}, row {}: k \"{}\": expected a threshold of 2 or more, or unprotected",
+        "{}, rad {}: k \"{}\": väntade en tröskel på 2 eller mer, eller unprotected",
+    ),
     // The flat submission's fields (io/read/flat.rs).
     ("the field {} is missing", "fältet {} saknas"),
     ("{}: expected a number, got {}", "{}: väntade ett tal, fick {}"),

@@ -490,5 +490,24 @@ mod tests {
             in_swedish("k: expected a threshold of 2 or more, got 1"),
             "k: väntade en tröskel på 2 eller mer, fick 1"
         );
+        // `po audit`'s published files (issue 31 point 4).
+        assert_eq!(
+            in_swedish("ut/saknas: cannot read: No such file or directory (os error 2)"),
+            "ut/saknas: kan inte läsas: filen eller mappen finns inte"
+        );
+        assert_eq!(
+            in_swedish(
+                "t/active_clients.csv, row 3, column \"30–49 år\": \"sju\" is neither a count \
+                 nor \"..\" (hidden)"
+            ),
+            "t/active_clients.csv, rad 3, kolumn \"30–49 år\": \"sju\" är varken ett antal \
+             eller \"..\" (dolt)"
+        );
+        assert_eq!(
+            in_swedish(
+                "t/about.csv, row 5: k \"1\": expected a threshold of 2 or more, or unprotected"
+            ),
+            "t/about.csv, rad 5: k \"1\": väntade en tröskel på 2 eller mer, eller unprotected"
+        );
     }
 }

@@ -16,13 +16,30 @@ pub fn to_json(r: Publishable<'_, AnnualReport>) -> String {
     serde_json::to_string_pretty(r.get()).unwrap_or_default()
 }
 
-/// Every table as CSV (`(name, text)`, see [`table_csv`]): only an audited report.
+/// Every table as CSV (`(name, text)`, see [`table_csv`]), then `about` ([`about_csv`]: what
+/// the tables are about, so that `po audit` can read them back): only an audited report.
 pub fn tables_csv(r: Publishable<'_, AnnualReport>) -> Vec<(String, String)> {
-    r.get()
+    let mut files: Vec<(String, String)> = r
+        .get()
         .tables()
         .into_iter()
         .map(|t| (t.name.clone(), table_csv(t)))
-        .collect()
+        .collect();
+    files.push((
+        "about".to_owned(),
+        about_csv(&crate::publications::About::of_report(r.get())),
+    ));
+    files
+}
+
+/// What published tables are about as CSV (`about.csv`; `crate::publications::about`): a key
+/// and a value a row.
+pub fn about_csv(about: &crate::publications::About) -> String {
+    let mut out = String::from(BOM);
+    for (key, value) in about.rows() {
+        out.push_str(&format!("{key};{}\r\n", field(&value)));
+    }
+    out
 }
 
 /// The byte-order mark every CSV po writes starts with.

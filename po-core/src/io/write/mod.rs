@@ -14,7 +14,7 @@ mod xlsx;
 
 pub(crate) use compilation::document;
 pub(crate) use compilation::Value;
-pub use data::{table_csv, tables_csv, to_json};
+pub use data::{about_csv, table_csv, tables_csv, to_json};
 
 /// Problems as a reader is shown them in `language`: at most
 /// [`crate::input::SHOWN_PER_KIND`] of each kind, then how many more (what the command prints

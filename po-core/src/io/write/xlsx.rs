@@ -80,7 +80,30 @@ pub fn report_to_xlsx(
             Block::Text(_) | Block::Items(_) => {}
         }
     }
+    about_sheet(
+        &mut book,
+        &crate::publications::About::of_report(report.get()),
+    )?;
     book.save_to_buffer().map_err(failed)
+}
+
+/// What the workbook is about, on a hidden last sheet named `po` (a key and a value a row;
+/// `crate::publications::about`), so that `po audit` can read it back among other files.
+fn about_sheet(
+    book: &mut rust_xlsxwriter::Workbook,
+    about: &crate::publications::About,
+) -> Result<(), crate::Error> {
+    let failed = |e: rust_xlsxwriter::XlsxError| xlsx_failed(e.to_string());
+    let sheet = book
+        .add_worksheet()
+        .set_name(crate::publications::ABOUT_SHEET)
+        .map_err(failed)?;
+    for ((key, value), r) in about.rows().into_iter().zip(0u32..) {
+        sheet.write_string(r, 0, key).map_err(failed)?;
+        sheet.write_string(r, 1, value).map_err(failed)?;
+    }
+    sheet.set_hidden(true);
+    Ok(())
 }
 
 /// A table's sheet name in the document's language (a table of the report by its short name;
@@ -439,6 +462,7 @@ pub fn compilation_to_xlsx(
     for table in &d.tables {
         table_sheet(&mut book, table, sv, Some(&d.source))?;
     }
+    about_sheet(&mut book, &crate::publications::About::of_compilation(c))?;
     book.save_to_buffer().map_err(failed)
 }
 

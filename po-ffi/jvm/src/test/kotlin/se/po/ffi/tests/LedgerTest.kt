@@ -113,4 +113,23 @@ class LedgerTest {
             }
         }
     }
+
+    @Test
+    fun `published files audited together`() {
+        val register = java.io.File(VECTORS, "registers/small-2023.json").readText()
+        Register.fromJson(register).use { reg ->
+            annualReport(reg, ReportOptions(2023, "PO Test")).use { report ->
+                val dir = java.nio.file.Files.createTempDirectory("po-audit").toFile()
+                java.io.File(dir, "report-2023.json").writeText(report.toJson())
+                java.io.File(dir, "report-2023.sv.xlsx").writeBytes(report.toXlsx("sv"))
+                val audit = auditPublishedFiles(listOf(dir.path))
+                check(audit.safe && audit.k == 3L && audit.documents == 2L, "the JSON and the workbook: $audit")
+                check(audit.links.any { it.contains("taken as one") }, "one service's: ${audit.links}")
+                expectThrows<PoException.InvalidInput>("a table's CSV alone") {
+                    auditPublishedFiles(listOf(java.io.File(dir, "clients.csv").path))
+                }
+                dir.deleteRecursively()
+            }
+        }
+    }
 }

@@ -3,7 +3,9 @@
 //! publications before it adds its own.
 //!
 //! Each document is read as published — the JSON po writes beside every rendering of an annual
-//! report (`report-YEAR.json`) or a compilation (`compilation-YEAR-….json`) — and placed in one
+//! report (`report-YEAR.json`) or a compilation (`compilation-YEAR-….json`), a report's CSV
+//! tables (`tables-YEAR/`, placed by its `about.csv`), the workbook of a report or a
+//! compilation (placed by its hidden sheet `po`; [`about`](About)) — and placed in one
 //! [`Publication`] with every relation its readers know by the documents' definitions:
 //!
 //! - each document's own: a report's (`report::protection`: its tables' sums, subsets, …), a
@@ -20,10 +22,16 @@
 //! - **the nation is the sum of its counties** likewise, when the counties given list disjoint
 //!   services (a service spanning two counties is compiled in both).
 //!
-//! What stays out, said where the result is shown: other formats than JSON (the CSV tables and
-//! workbooks carry the same numbers as the JSON written beside them), relations between a
+//! A report's CSV tables and workbook are read for their tables, with the relations between
+//! the tables (`report::protection::relate_tables`); its other figures (staff, waiting, the
+//! survey, ratios) are audited from its JSON. What stays out, said where the result is shown:
+//! the Markdown and HTML renderings (the same numbers as the JSON beside them), files written
+//! by an earlier po without `about.csv` or the sheet `po`, relations between a
 //! report and its year's meeting documents (kept in the service's ledger, which protects them
 //! when they are made), and knowledge from outside the documents.
+
+mod about;
+mod files;
 
 use std::collections::BTreeMap;
 
@@ -31,15 +39,29 @@ use serde::{Deserialize, Serialize};
 
 use crate::chain::Compilation;
 use crate::disclosure::{audit_risks, CellId, CellLabel, DisclosureError, Publication};
-use crate::report::{published, relate_compiled, table_cells, AnnualReport, Table};
+use crate::report::{published, relate_compiled, relate_tables, table_cells, AnnualReport, Table};
+
+pub use about::{About, ABOUT_CSV, ABOUT_SHEET, SCHEMA};
+pub use files::{read_documents, ReadDocuments};
 
 /// One published document, as read back.
 #[derive(Debug, Clone)]
 pub enum Published {
-    /// A service's annual report (10 §).
+    /// A service's annual report (10 §), from its JSON.
     Report(Box<AnnualReport>),
-    /// A county's or the nation's compilation.
+    /// A county's or the nation's compilation, from its JSON.
     Compilation(Box<Compilation>),
+    /// The tables of a report or a compilation, from its CSV tables or its workbook.
+    Tables(Box<PublishedTables>),
+}
+
+/// The tables a CSV directory or a workbook publishes, and what they are about.
+#[derive(Debug, Clone)]
+pub struct PublishedTables {
+    /// What they are about (`about.csv`, the hidden sheet `po`).
+    pub about: About,
+    /// The tables, labels as the tables hold them (Swedish).
+    pub tables: Vec<Table>,
 }
 
 /// A published document and the file it came from.
@@ -57,6 +79,7 @@ impl Document {
         let protection = match &self.published {
             Published::Report(r) => r.protection,
             Published::Compilation(c) => c.protection,
+            Published::Tables(t) => t.about.protection,
         };
         match protection {
             crate::disclosure::Protection::Threshold { k } => Some(k),
@@ -225,32 +248,25 @@ pub fn audit_documents(documents: &[Document], k: u64) -> Result<FamilyAudit, Di
                 });
             }
             Published::Compilation(c) => {
-                let mut cells = BTreeMap::new();
-                let mut table_cells = Vec::new();
-                for t in &c.tables {
-                    t.check_shape()?;
-                    let mut named = t.clone();
-                    named.name = format!("{prefix}{}", t.name);
-                    let (tc, slots) = named.add_to(&mut p);
-                    values.resize(p.len(), None);
-                    for (cell, id) in t.cells().zip(&slots) {
-                        values[id.0] = cell.count();
-                    }
-                    cells.extend(keys(t, &slots));
-                    table_cells.push(tc);
-                }
-                relate_compiled(&mut p, &table_cells, &c.tables);
-                placed.push(Placed {
-                    file: d.file.clone(),
-                    cells,
-                    services: c.services.iter().map(|(name, _)| name.clone()).collect(),
-                    year: c.year,
-                    place: Some(
-                        c.county.map_or_else(String::new, |c| {
-                            crate::codes::CodeList::code(c).to_owned()
-                        }),
-                    ),
-                });
+                let about = About::of_compilation(c);
+                placed.push(place_tables(
+                    &mut p,
+                    &mut values,
+                    d,
+                    &prefix,
+                    &c.tables,
+                    about,
+                )?);
+            }
+            Published::Tables(t) => {
+                placed.push(place_tables(
+                    &mut p,
+                    &mut values,
+                    d,
+                    &prefix,
+                    &t.tables,
+                    t.about.clone(),
+                )?);
             }
         }
     }
@@ -318,6 +334,48 @@ pub fn audit_documents(documents: &[Document], k: u64) -> Result<FamilyAudit, Di
         relations: p.relations().len(),
         links,
         findings,
+    })
+}
+
+/// Tables published together (a compilation's; a report's from its CSV tables or workbook)
+/// placed in `p` with the relations between them by their definitions.
+fn place_tables(
+    p: &mut Publication,
+    values: &mut Vec<Option<u64>>,
+    d: &Document,
+    prefix: &str,
+    tables: &[Table],
+    about: About,
+) -> Result<Placed, DisclosureError> {
+    let mut cells = BTreeMap::new();
+    let mut placed_cells = Vec::new();
+    for t in tables {
+        t.check_shape()?;
+        let mut named = t.clone();
+        named.name = format!("{prefix}{}", t.name);
+        let (tc, slots) = named.add_to(p);
+        values.resize(p.len(), None);
+        for (cell, id) in t.cells().zip(&slots) {
+            values[id.0] = cell.count();
+        }
+        cells.extend(keys(t, &slots));
+        placed_cells.push(tc);
+    }
+    if about.place.is_some() {
+        relate_compiled(p, &placed_cells, tables);
+    } else {
+        let of = |t: crate::report::ReportTable| {
+            let i = tables.iter().position(|x| x.name == t.name())?;
+            Some((&tables[i], &placed_cells[i]))
+        };
+        relate_tables(p, of);
+    }
+    Ok(Placed {
+        file: d.file.clone(),
+        cells,
+        services: about.services,
+        year: about.year,
+        place: about.place,
     })
 }
 

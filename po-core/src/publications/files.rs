@@ -1,0 +1,401 @@
+//! Published documents read back from the files po writes (issue 31 point 4): the JSON form of
+//! a report or a compilation, a report's CSV tables (a directory with `about.csv`), and the
+//! workbooks of a report or a compilation (their table sheets, placed by the hidden sheet
+//! `po`). The CSV tables and the workbooks are read as what they show: their tables, with the
+//! relations between the tables by their definitions; the other figures of a report (staff,
+//! waiting, the survey, ratios) are in its JSON and its first sheet's text, and are audited
+//! from the JSON.
+
+use std::path::{Path, PathBuf};
+
+#[cfg(feature = "excel")]
+use super::about::ABOUT_SHEET;
+use super::about::{About, ABOUT_CSV};
+use super::{Document, Published, PublishedTables};
+use crate::disclosure::DisclosureError;
+use crate::report::{Cell, ReportTable, Table};
+
+fn shape(why: String) -> DisclosureError {
+    DisclosureError::Shape(why)
+}
+
+/// Documents read from files and directories, and what was passed over in directories.
+#[derive(Debug)]
+pub struct ReadDocuments {
+    /// The documents, in the order found.
+    pub documents: Vec<Document>,
+    /// Files in a directory that looked like documents and were not (each with why).
+    pub skipped: Vec<String>,
+}
+
+/// Reads the published documents in `paths` (see [`Document::from_path`]): a directory is read
+/// for its `.json` and workbook files and its directories of CSV tables (and is one itself when
+/// it holds `about.csv`); a file or directory of the documents that cannot be read is passed
+/// over, with why, in [`ReadDocuments::skipped`] (submissions and ledgers there are
+/// confidential, never published). A path named that cannot be read is an error.
+///
+/// # Errors
+/// [`DisclosureError::Shape`] naming the path and what is wrong with it.
+pub fn read_documents(paths: &[PathBuf]) -> Result<ReadDocuments, DisclosureError> {
+    let mut read = ReadDocuments {
+        documents: Vec::new(),
+        skipped: Vec::new(),
+    };
+    for path in paths {
+        if path.is_dir() && !path.join(ABOUT_CSV).is_file() {
+            for entry in sorted_entries(path)? {
+                if !looks_published(&entry) {
+                    continue;
+                }
+                match Document::from_path(&entry) {
+                    Ok(d) => read.documents.push(d),
+                    Err(e) => read.skipped.push(e.to_string()),
+                }
+            }
+        } else {
+            read.documents.push(Document::from_path(path)?);
+        }
+    }
+    Ok(read)
+}
+
+/// Whether a directory's entry is one of the forms po publishes.
+fn looks_published(path: &Path) -> bool {
+    if path.is_dir() {
+        return path.join(ABOUT_CSV).is_file();
+    }
+    path.is_file() && (extension_is(path, &["json"]) || is_workbook(path))
+}
+
+fn extension_is(path: &Path, any: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| any.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+fn is_workbook(path: &Path) -> bool {
+    extension_is(path, &["xlsx", "xlsm", "ods"])
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, DisclosureError> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| shape(format!("{}: cannot read the directory: {e}", dir.display())))?;
+    let mut found: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
+    found.sort();
+    Ok(found)
+}
+
+fn read_text(path: &Path) -> Result<String, DisclosureError> {
+    let bytes = crate::io::read::read_file(path)
+        .map_err(|e| shape(format!("{}: cannot read: {e}", path.display())))?;
+    Ok(crate::io::read::decode(&bytes).into_owned())
+}
+
+impl Document {
+    /// Reads one published document from its file: JSON (`report-YEAR.json`,
+    /// `compilation-….json`), a workbook (`.xlsx`, `.ods`), or a directory of CSV tables with
+    /// `about.csv` (`tables-YEAR`; the path of `about.csv` names it too).
+    ///
+    /// # Errors
+    /// [`DisclosureError::Shape`] naming the file when it cannot be read or is none of these.
+    pub fn from_path(path: &Path) -> Result<Document, DisclosureError> {
+        let name = path.display().to_string();
+        if path.is_dir() {
+            return Document::from_csv_dir(path);
+        }
+        if path.file_name().is_some_and(|f| f == ABOUT_CSV) {
+            return Document::from_csv_dir(path.parent().unwrap_or(Path::new(".")));
+        }
+        #[cfg(not(feature = "excel"))]
+        if is_workbook(path) {
+            return Err(shape(format!(
+                "{name}: this build of po reads no workbooks (the feature \"excel\")"
+            )));
+        }
+        #[cfg(feature = "excel")]
+        if is_workbook(path) {
+            let bytes = crate::io::read::read_file(path)
+                .map_err(|e| shape(format!("{name}: cannot read: {e}")))?;
+            return Document::from_workbook(&bytes, &name);
+        }
+        if extension_is(path, &["csv"]) {
+            return Err(shape(format!(
+                "{name}: a table's CSV file is read with its directory (the tables-YEAR \
+                 directory po writes, with about.csv): name the directory"
+            )));
+        }
+        Document::from_json(&read_text(path)?, &name)
+    }
+
+    /// Reads a directory of a report's CSV tables: `about.csv` and a file per table, named as
+    /// po names them (`active_clients.csv`, …). Another CSV file there is an error (nothing
+    /// is passed over silently).
+    ///
+    /// # Errors
+    /// [`DisclosureError::Shape`] naming the file, row and column of what cannot be read.
+    pub fn from_csv_dir(dir: &Path) -> Result<Document, DisclosureError> {
+        let mut files = Vec::new();
+        for path in sorted_entries(dir)? {
+            if path.is_file() && extension_is(&path, &["csv"]) {
+                let name = path
+                    .file_name()
+                    .and_then(|s| s.to_str())
+                    .unwrap_or_default();
+                files.push((name.to_owned(), read_text(&path)?));
+            }
+        }
+        Document::from_csv_tables(&dir.display().to_string(), &files)
+    }
+
+    /// Reads a report's CSV tables given as texts, each with its file's name (`about.csv`,
+    /// `active_clients.csv`, …), `dir` naming their directory in errors (see
+    /// [`Document::from_csv_dir`]).
+    ///
+    /// # Errors
+    /// As [`Document::from_csv_dir`].
+    pub fn from_csv_tables(
+        dir: &str,
+        files: &[(String, String)],
+    ) -> Result<Document, DisclosureError> {
+        let at = |file: &str| format!("{}", Path::new(dir).join(file).display());
+        let about_text = files
+            .iter()
+            .find(|(f, _)| f == ABOUT_CSV)
+            .map(|(_, text)| text)
+            .ok_or_else(|| {
+                shape(format!(
+                    "{dir}: no {ABOUT_CSV} (po writes one beside the tables)"
+                ))
+            })?;
+        let about_lines = csv_lines(about_text, &at(ABOUT_CSV))?;
+        let about = About::from_rows(
+            about_lines.iter().map(|l| (cell(l, 0), cell(l, 1))),
+            &at(ABOUT_CSV),
+        )?;
+        let mut tables: Vec<Table> = Vec::new();
+        for (name, text) in files.iter().filter(|(f, _)| f != ABOUT_CSV) {
+            let file = at(name);
+            let stem = name.strip_suffix(".csv").unwrap_or(name);
+            let table = ReportTable::named(stem).ok_or_else(|| {
+                shape(format!(
+                    "{file}: not a table po publishes (expected one of {})",
+                    ReportTable::ALL
+                        .iter()
+                        .map(|t| format!("{}.csv", t.name()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            })?;
+            if tables.iter().any(|t| t.name == table.name()) {
+                return Err(shape(format!("{file}: the table is given twice")));
+            }
+            let lines = csv_lines(text, &file)?;
+            tables.push(table_of_lines(table.name(), &lines, &file, 1, true)?);
+        }
+        in_report_order(&mut tables);
+        Ok(Document {
+            file: dir.to_owned(),
+            published: Published::Tables(Box::new(PublishedTables { about, tables })),
+        })
+    }
+
+    #[cfg(feature = "excel")]
+    /// Reads a workbook po published (a report's or a compilation's): its table sheets, placed
+    /// by its hidden sheet `po`. Sheets that are not tables (the first sheet's text, the
+    /// survey) are not read.
+    ///
+    /// # Errors
+    /// [`DisclosureError::Shape`] naming the workbook, sheet, row and column of what cannot be
+    /// read, or a workbook without the sheet `po` (not written by po, or by an earlier po).
+    pub fn from_workbook(bytes: &[u8], file: &str) -> Result<Document, DisclosureError> {
+        let sheets = crate::io::read::read_workbook(bytes, file).map_err(|e| {
+            shape(
+                e.problems
+                    .first()
+                    .map_or_else(|| format!("{file}: not a workbook"), ToString::to_string),
+            )
+        })?;
+        let about_sheet = sheets
+            .iter()
+            .find(|s| s.name == ABOUT_SHEET)
+            .ok_or_else(|| {
+                shape(format!(
+                "{file}: no sheet \"{ABOUT_SHEET}\" saying what the workbook is about (po writes \
+                 it, hidden, in every report and compilation it publishes)"
+            ))
+            })?;
+        let about_lines = grid(about_sheet);
+        let about = About::from_rows(
+            about_lines.iter().map(|l| (cell(l, 0), cell(l, 1))),
+            &format!("{file} [{ABOUT_SHEET}]"),
+        )?;
+        let mut tables: Vec<Table> = Vec::new();
+        for sheet in &sheets {
+            let named = ReportTable::ALL
+                .iter()
+                .find(|t| t.sheet_name(true) == sheet.name || t.sheet_name(false) == sheet.name);
+            let Some(table) = named else { continue };
+            let at = format!("{file} [{}]", sheet.name);
+            if tables.iter().any(|t| t.name == table.name()) {
+                return Err(shape(format!("{at}: the table is given twice")));
+            }
+            let first_row = usize::try_from(sheet.frame.header_row).unwrap_or(1);
+            tables.push(table_of_lines(
+                table.name(),
+                &grid(sheet),
+                &at,
+                first_row,
+                false,
+            )?);
+        }
+        in_report_order(&mut tables);
+        Ok(Document {
+            file: file.to_owned(),
+            published: Published::Tables(Box::new(PublishedTables { about, tables })),
+        })
+    }
+}
+
+/// Tables in the order of [`ReportTable::ALL`], as a report and a compilation hold them.
+fn in_report_order(tables: &mut [Table]) {
+    tables.sort_by_key(|t| ReportTable::named(&t.name).map(|t| t as usize));
+}
+
+/// A cell of a line, empty beyond its end.
+fn cell(line: &[String], j: usize) -> &str {
+    line.get(j).map_or("", |s| s.trim())
+}
+
+/// A CSV file's lines as po writes them (`;`, a byte-order mark, quoted where needed).
+fn csv_lines(text: &str, file: &str) -> Result<Vec<Vec<String>>, DisclosureError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .enumerate()
+        .map(|(i, r)| {
+            r.map(|r| r.iter().map(str::to_owned).collect())
+                .map_err(|e| shape(format!("{file}, row {}: not CSV: {e}", i + 1)))
+        })
+        .collect()
+}
+
+#[cfg(feature = "excel")]
+/// A sheet's lines: the first row read (which the frame holds as its names), then the rest.
+fn grid(sheet: &crate::io::read::Sheet) -> Vec<Vec<String>> {
+    let frame = &sheet.frame;
+    let mut lines = vec![frame.names.clone()];
+    for batch in &frame.batches {
+        let rows = batch.first().map_or(0, |c| c.len());
+        for r in 0..rows {
+            lines.push(
+                batch
+                    .iter()
+                    .map(|c| c.cell(r).unwrap_or("").to_owned())
+                    .collect(),
+            );
+        }
+    }
+    lines
+}
+
+/// A table as po lays it out in a CSV file or a sheet: a header line of the columns ending in
+/// the totals' column ("Totalt", "Total"), a line per row (its label, a count or `..` per
+/// column, the row's total), then the totals line. Lines before the header (a sheet's title)
+/// and after the totals (a source line) are not the table's. Labels in English (a workbook in
+/// English) are read back as the tables hold them, in Swedish. `first_row` is the row number
+/// of the first line, as the user sees it (errors name rows so).
+fn table_of_lines(
+    name: &str,
+    lines: &[Vec<String>],
+    file: &str,
+    first_row: usize,
+    csv: bool,
+) -> Result<Table, DisclosureError> {
+    let is_total = |s: &str| s == "Totalt" || s == "Total";
+    let last = |l: &[String]| l.iter().rposition(|c| !c.trim().is_empty());
+    let header = lines
+        .iter()
+        .position(|l| {
+            cell(l, 0).is_empty() && last(l).is_some_and(|j| j > 0 && is_total(cell(l, j)))
+        })
+        .ok_or_else(|| {
+            shape(format!(
+                "{file}: no header of the table's columns (a first cell empty, the last \
+                 \"Totalt\")"
+            ))
+        })?;
+    let head = &lines[header];
+    let width = last(head).unwrap_or(0);
+    let english = cell(head, width) == "Total";
+    // Labels as written (a CSV's formula mark taken off), read back to Swedish axis by axis.
+    let axis = |labels: Vec<&str>| -> Vec<String> {
+        let labels: Vec<&str> = labels
+            .into_iter()
+            .map(|s| if csv { crate::text::unmark_text(s) } else { s })
+            .collect();
+        if english {
+            crate::io::text::unlabel(&labels)
+        } else {
+            labels.into_iter().map(str::to_owned).collect()
+        }
+    };
+    let columns = axis((1..width).map(|j| cell(head, j)).collect());
+    let value = |line: usize, l: &[String], j: usize| -> Result<Cell, DisclosureError> {
+        let c = cell(l, j);
+        if c == ".." {
+            return Ok(Cell::Suppressed);
+        }
+        c.parse().map(Cell::Count).map_err(|_| {
+            let column = if j == width {
+                cell(head, width).to_owned()
+            } else {
+                cell(head, j).to_owned()
+            };
+            shape(format!(
+                "{file}, row {}, column \"{column}\": \"{c}\" is neither a count nor \"..\" \
+                 (hidden)",
+                first_row + line
+            ))
+        })
+    };
+    let mut table = Table {
+        name: name.to_owned(),
+        title_sv: ReportTable::named(name)
+            .map_or(name, |t| t.title_sv())
+            .to_owned(),
+        title_en: ReportTable::named(name)
+            .map_or(name, |t| t.title_en())
+            .to_owned(),
+        rows: Vec::new(),
+        columns,
+        cells: Vec::new(),
+        row_totals: Vec::new(),
+        column_totals: Vec::new(),
+        total: Cell::Suppressed,
+    };
+    let mut rows = Vec::new();
+    for (i, l) in lines.iter().enumerate().skip(header + 1) {
+        let counts = (1..width)
+            .map(|j| value(i, l, j))
+            .collect::<Result<Vec<_>, _>>()?;
+        let total = value(i, l, width)?;
+        if is_total(cell(l, 0)) {
+            table.rows = axis(rows);
+            table.column_totals = counts;
+            table.total = total;
+            table.check_shape()?;
+            return Ok(table);
+        }
+        rows.push(cell(l, 0));
+        table.cells.push(counts);
+        table.row_totals.push(total);
+    }
+    Err(shape(format!(
+        "{file}: no totals line (\"Totalt\") after the table's rows"
+    )))
+}
