@@ -678,6 +678,18 @@ impl AnnualReport {
         ))
     }
 
+    /// The report's tables as the CSV files `po report` publishes (after its audit): each
+    /// table's file name (`active_clients.csv`, …) and text, and `about.csv`, which says what
+    /// they are about so that `audit_published_files` can read the directory back.
+    pub fn to_csv_tables(&self) -> Result<std::collections::HashMap<String, String>, PoError> {
+        Ok(
+            po_core::io::write::tables_csv(self.0.publishable().map_err(po)?)
+                .into_iter()
+                .map(|(name, csv)| (format!("{name}.csv"), csv))
+                .collect(),
+        )
+    }
+
     /// Change of the headline measures against the previous year's report (only what both
     /// years published).
     pub fn change_against(&self, previous: &AnnualReport) -> Vec<Change> {

@@ -119,8 +119,8 @@ def test_published_reports_audited_together():
 
 
 def test_published_files_audited_together(tmp_path):
-    """Issue 31 point 4: the files as published — the JSON and the workbooks in both
-    languages — read from a directory and audited as one service's numbers."""
+    """Issue 31 point 4: the files as published — the JSON, the CSV tables and the workbooks
+    in both languages — read from a directory and audited as one service's numbers."""
     register = po.read_register_csv(clients=DATA / "clients.csv", intake=DATA / "intake.csv",
                                     deviations=DATA / "deviations.csv")
     report = po.annual_report(register, year=2023, service_name="PO Test")
@@ -128,9 +128,14 @@ def test_published_files_audited_together(tmp_path):
     for language in ("sv", "en"):
         (tmp_path / f"report-2023.{language}.xlsx").write_bytes(report.to_xlsx(language))
     (tmp_path / "report-2023.sv.md").write_text("# not read", encoding="utf-8")
+    tables = tmp_path / "tables-2023"
+    tables.mkdir()
+    for name, text in report.to_csv_tables().items():
+        (tables / name).write_text(text, encoding="utf-8")
+    assert (tables / "about.csv").read_text(encoding="utf-8").startswith("\ufeffschema;po-published/1")
     audit = po.audit_published_files([tmp_path])
-    assert audit.safe and audit.k == 3 and audit.documents == 3, audit.links
-    assert sum("taken as one" in link for link in audit.links) == 3
+    assert audit.safe and audit.k == 3 and audit.documents == 4, audit.links
+    assert sum("taken as one" in link for link in audit.links) == 6
     strict = po.audit_published_files([tmp_path / "report-2023.sv.xlsx"], k=5)
     small = {(f.table, f.row, f.column) for f in strict.findings if f.kind == "published_small"}
     assert small and all(f.file.endswith("report-2023.sv.xlsx") for f in strict.findings)

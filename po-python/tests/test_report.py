@@ -382,12 +382,16 @@ def test_a_workbook_of_exports_reads_as_the_csv_files_and_the_report_is_a_workbo
         report.to_html("de")
     back = openpyxl.load_workbook(io.BytesIO(xlsx))
     # Sheets named in the document's language, never by po's machine names (issue 32): the
-    # whole document first, then every table in report order.
+    # whole document first, then every table in report order; last, hidden, what the workbook
+    # is about (issue 31 point 4: `po audit` places the workbook by it).
     assert back.sheetnames == [
         "Report", "Active clients", "New clients", "Closed clients", "Clients by area",
         "Children at home", "Contact reasons", "Contact reasons, new", "Assignments", "Intake outcomes",
         "Clients per municipality", "Deviations by type", "Deviations by counterpart",
-        "Exit survey"]
+        "Exit survey", "po"]
+    assert [s.title for s in back.worksheets if s.sheet_state == "hidden"] == ["po"]
+    assert [row for row in back["po"].iter_rows(values_only=True)][:2] == [
+        ("schema", "po-published/1"), ("kind", "report")]
     sv = openpyxl.load_workbook(io.BytesIO(report.to_xlsx("sv")))
     assert sv.sheetnames[:3] == ["Redovisning", "Aktuella klienter", "Nya klienter"]
     first = [row[0] for row in back["Report"].iter_rows(values_only=True) if row[0]]

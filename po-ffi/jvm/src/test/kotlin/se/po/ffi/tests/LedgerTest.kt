@@ -122,8 +122,10 @@ class LedgerTest {
                 val dir = java.nio.file.Files.createTempDirectory("po-audit").toFile()
                 java.io.File(dir, "report-2023.json").writeText(report.toJson())
                 java.io.File(dir, "report-2023.sv.xlsx").writeBytes(report.toXlsx("sv"))
+                val tables = java.io.File(dir, "tables-2023").apply { mkdir() }
+                report.toCsvTables().forEach { (name, text) -> java.io.File(tables, name).writeText(text) }
                 val audit = auditPublishedFiles(listOf(dir.path))
-                check(audit.safe && audit.k == 3L && audit.documents == 2L, "the JSON and the workbook: $audit")
+                check(audit.safe && audit.k == 3L && audit.documents == 3L, "the JSON, the tables, the workbook: $audit")
                 check(audit.links.any { it.contains("taken as one") }, "one service's: ${audit.links}")
                 expectThrows<PoException.InvalidInput>("a table's CSV alone") {
                     auditPublishedFiles(listOf(java.io.File(dir, "clients.csv").path))
