@@ -31,7 +31,9 @@
 //! submissions). **The ledger holds** each recorded publication's cells with what they count,
 //! what was shown and the true counts: it is confidential, kept beside the register, and
 //! refused when of another population or edited. **Checked afterwards**: any set of published
-//! documents can be audited together (`publications::audit_documents`, `po audit`).
+//! documents can be audited together (`publications::audit_documents`, `po audit`), read from
+//! the files as published — JSON, a report's CSV tables (placed by their `about.csv`), the
+//! workbooks (placed by their hidden sheet `po`; `publications::read_documents`).
 //!
 //! **Not covered**: an attacker who reasons about the suppression algorithm's choices,
 //! integer-programming bounds tighter than the LP's where the relations are not totally
