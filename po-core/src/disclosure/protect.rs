@@ -83,8 +83,10 @@ impl Protection {
 /// GaussSuppression's greedy candidate order): hide every count 1..k-1 (primary); then, until
 /// nothing changes, in every equation with exactly one hidden cell hide its cheapest published
 /// cell; then audit, and for each cell at risk hide the cheapest published cell that shares a
-/// relation with it; repeat. Cheapest = an inner cell before a total, a non-zero before a zero,
-/// a small value before a large one, one related to more cells at risk first. Each round hides at
+/// relation with it; repeat. Cheapest = a cell that hidden could still move before a zero that
+/// a relation pins at 0 the moment it is hidden (its published side sums to 0), an inner cell
+/// before a total, a non-zero before a zero, a small value before a large one, one related to
+/// more cells at risk first. Each round hides at
 /// least one cell and a publication with every cell hidden is safe, so the loop ends, and it ends
 /// only with an audit that found nothing.
 ///
@@ -174,9 +176,43 @@ pub(crate) fn protect_fixed(
             related[c.0].push(r);
         }
     }
-    let cost = |c: CellId, score: usize| {
+    // A zero that one relation pins at 0 the moment it is hidden (its published side sums to
+    // 0, or it is at most a published 0) protects nothing and is at risk itself: a county's
+    // row of zeros given as partners through the nation's sum started a cascade of rounds.
+    let pinned_when_hidden = |c: CellId, hidden: &[bool]| {
+        values[c.0] == 0
+            && related[c.0].iter().any(|&r| {
+                let relation = &publication.relations()[r];
+                let a: i64 = relation
+                    .terms
+                    .iter()
+                    .filter(|t| t.0 == c)
+                    .map(|t| t.1)
+                    .sum();
+                let sign = match (relation.kind, a.signum()) {
+                    (_, 0) => return false,
+                    (RelationKind::AtMost, -1) => return false,
+                    (_, s) => s,
+                };
+                let mut rest = i128::from(relation.constant);
+                for &(o, b) in relation.terms.iter().filter(|t| t.0 != c) {
+                    if hidden[o.0] {
+                        // Another hidden cell on the same side only lowers c's bound.
+                        if b.signum() != sign && b != 0 {
+                            return false;
+                        }
+                    } else {
+                        rest -= i128::from(b) * i128::from(values[o.0]);
+                    }
+                }
+                // c ≤ rest / |a| (after the sign), below 1: c is 0 and known.
+                i128::from(sign) * rest < i128::from(a.abs())
+            })
+    };
+    let cost = |c: CellId, score: usize, hidden: &[bool]| {
         (
             last[c.0],
+            pinned_when_hidden(c, hidden),
             publication.is_margin(c),
             values[c.0] == 0,
             values[c.0],
@@ -215,7 +251,7 @@ pub(crate) fn protect_fixed(
             let choice = near
                 .iter()
                 .filter(|&&c| free(c, &hidden))
-                .min_by_key(|&&c| cost(c, score(c)))
+                .min_by_key(|&&c| cost(c, score(c), &hidden))
                 .copied()
                 .or_else(|| nearest_published(publication, &related, &hidden, fixed, risk, &cost));
             if let Some(c) = choice {
@@ -265,7 +301,7 @@ pub(crate) fn holds(r: &Relation, values: &[u64]) -> bool {
 /// "total minus the rest").
 fn close_equations<C, K>(publication: &Publication, hidden: &mut [bool], fixed: &[bool], cost: &C)
 where
-    C: Fn(CellId, usize) -> K,
+    C: Fn(CellId, usize, &[bool]) -> K,
     K: Ord,
 {
     loop {
@@ -286,7 +322,7 @@ where
                 .iter()
                 .map(|t| t.0)
                 .filter(|c| !hidden[c.0] && !fixed[c.0])
-                .min_by_key(|&c| cost(c, 0))
+                .min_by_key(|&c| cost(c, 0, hidden))
             {
                 hidden[c.0] = true;
                 changed = true;
@@ -313,7 +349,7 @@ fn nearest_published<C, K>(
     cost: &C,
 ) -> Option<CellId>
 where
-    C: Fn(CellId, usize) -> K,
+    C: Fn(CellId, usize, &[bool]) -> K,
     K: Ord,
 {
     let mut seen = BTreeSet::from([start]);
@@ -334,7 +370,7 @@ where
                 }
             }
         }
-        if let Some(c) = candidates.into_iter().min_by_key(|&c| cost(c, 0)) {
+        if let Some(c) = candidates.into_iter().min_by_key(|&c| cost(c, 0, hidden)) {
             return Some(c);
         }
         layer = next;
