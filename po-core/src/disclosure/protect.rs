@@ -86,9 +86,8 @@ impl Protection {
 /// relation with it; repeat. Cheapest = a cell that hidden could still move before a zero that
 /// a relation pins at 0 the moment it is hidden (its published side sums to 0), an inner cell
 /// before a total, a non-zero before a zero, a small value before a large one, one related to
-/// more cells at risk first. Each round hides at
-/// least one cell and a publication with every cell hidden is safe, so the loop ends, and it ends
-/// only with an audit that found nothing.
+/// more cells at risk first. Each round hides at least one cell and a publication with every
+/// cell hidden is safe, so the loop ends, and it ends only with an audit that found nothing.
 ///
 /// # Errors
 /// [`DisclosureError::Threshold`] for k < 2, [`DisclosureError::WrongLength`], and the audit's
