@@ -21,7 +21,7 @@ service and year as one number, a county as the sum of its services' reports giv
 rest), the nation as the sum of its counties. Prints every number that can be computed or shown
 to be 1..k-1, and every published count within 1..k-1 (k: the smallest the documents were
 protected with, the promise all of them make, unless --k is given). A directory is read for its
-.json and .xlsx files and its directories of CSV tables; submissions and ledgers there
+.json files, workbooks (.xlsx, .ods) and directories of CSV tables; submissions and ledgers there
 (confidential, never published) are skipped. The CSV tables and workbooks are read for their
 tables; a report's other figures (staff, waiting, the survey) are audited from its JSON.
 
@@ -38,7 +38,7 @@ verksamhet och år som ett tal, ett län som summan av de givna verksamheternas 
 (och resten), hela landet som summan av länen. Skriver ut varje tal som kan räknas ut eller
 visas ligga mellan 1 och k-1, och varje publicerat antal mellan 1 och k-1 (k: det minsta som
 dokumenten skyddades med, det löfte alla ger, om inte --k anges). En mapp läses för sina
-.json- och .xlsx-filer och sina mappar med CSV-tabeller; redovisningar till länet och liggare
+.json-filer, arbetsböcker (.xlsx, .ods) och mappar med CSV-tabeller; redovisningar till länet och liggare
 där (konfidentiella, aldrig publicerade) hoppas över. CSV-tabellerna och arbetsböckerna läses
 för sina tabeller; en redovisnings övriga uppgifter (personal, väntetid, enkäten) granskas
 från dess JSON.

@@ -903,6 +903,8 @@ fn audit_reads_csv_tables_and_workbooks() {
     );
     let joined = stdout.matches("taken as one").count();
     assert_eq!(joined, (2 + books) * (1 + books) / 2, "{stdout}");
+    // Every pair shares its counts (labels read back from English as the tables hold them).
+    assert!(!stdout.contains(": 0 counts"), "{stdout}");
     let tables = dir.join("tables-2023");
     let r = po(&["audit", tables.to_str().unwrap(), "--k", "5"]);
     assert_eq!(r.status.code(), Some(1), "{}", text(&r.stderr));

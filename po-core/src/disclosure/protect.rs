@@ -182,11 +182,11 @@ pub(crate) fn protect_fixed(
         values[c.0] == 0
             && related[c.0].iter().any(|&r| {
                 let relation = &publication.relations()[r];
-                let a: i64 = relation
+                let a: i128 = relation
                     .terms
                     .iter()
                     .filter(|t| t.0 == c)
-                    .map(|t| t.1)
+                    .map(|t| i128::from(t.1))
                     .sum();
                 let sign = match (relation.kind, a.signum()) {
                     (_, 0) => return false,
@@ -197,7 +197,7 @@ pub(crate) fn protect_fixed(
                 for &(o, b) in relation.terms.iter().filter(|t| t.0 != c) {
                     if hidden[o.0] {
                         // Another hidden cell on the same side only lowers c's bound.
-                        if b.signum() != sign && b != 0 {
+                        if i128::from(b.signum()) != sign && b != 0 {
                             return false;
                         }
                     } else {
@@ -205,7 +205,7 @@ pub(crate) fn protect_fixed(
                     }
                 }
                 // c ≤ rest / |a| (after the sign), below 1: c is 0 and known.
-                i128::from(sign) * rest < i128::from(a.abs())
+                sign * rest < a.abs()
             })
     };
     let cost = |c: CellId, score: usize, hidden: &[bool]| {

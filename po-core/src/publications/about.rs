@@ -167,6 +167,12 @@ impl About {
         if services.is_empty() {
             return Err(missing("service"));
         }
+        if place.is_none() && services.len() > 1 {
+            return Err(bad(
+                line,
+                "a report is one service's: one \"service\" row".into(),
+            ));
+        }
         let (k, line) = k.ok_or_else(|| missing("k"))?;
         let protection = match k.as_str() {
             "unprotected" => Protection::Unprotected,
@@ -250,5 +256,6 @@ mod tests {
         assert!(error(&ok.replace("service;PO A\n", "")).contains("no \"service\" row"));
         assert!(error(&format!("{ok}\ncounty;17")).contains("a report has no \"county\" row"));
         assert!(error(&format!("{ok}\nsecret;x")).contains("unknown key \"secret\""));
+        assert!(error(&format!("{ok}\nservice;PO B")).contains("one \"service\" row"));
     }
 }

@@ -32,7 +32,9 @@ pub struct ReadDocuments {
 /// for its `.json` and workbook files and its directories of CSV tables (and is one itself when
 /// it holds `about.csv`); a file or directory of the documents that cannot be read is passed
 /// over, with why, in [`ReadDocuments::skipped`] (submissions and ledgers there are
-/// confidential, never published). A path named that cannot be read is an error.
+/// confidential, never published; CSV tables without `about.csv`, written by an earlier po,
+/// cannot be placed). A path named that cannot be read is an error; a document reached twice
+/// (a directory and a file in it) is read once.
 ///
 /// # Errors
 /// [`DisclosureError::Shape`] naming the path and what is wrong with it.
@@ -41,22 +43,58 @@ pub fn read_documents(paths: &[PathBuf]) -> Result<ReadDocuments, DisclosureErro
         documents: Vec::new(),
         skipped: Vec::new(),
     };
+    // A path named twice, or a directory and a document in it, is read once.
+    let mut seen = std::collections::BTreeSet::new();
+    let mut first_time = |path: &Path| seen.insert(path.canonicalize().unwrap_or(path.into()));
     for path in paths {
-        if path.is_dir() && !path.join(ABOUT_CSV).is_file() {
-            for entry in sorted_entries(path)? {
-                if !looks_published(&entry) {
-                    continue;
-                }
-                match Document::from_path(&entry) {
-                    Ok(d) => read.documents.push(d),
-                    Err(e) => read.skipped.push(e.to_string()),
-                }
+        if !path.is_dir() {
+            if first_time(path) {
+                read.documents.push(Document::from_path(path)?);
             }
-        } else {
-            read.documents.push(Document::from_path(path)?);
+            continue;
+        }
+        if path.join(ABOUT_CSV).is_file() {
+            if first_time(path) {
+                read.documents.push(Document::from_csv_dir(path)?);
+            }
+        } else if has_tables(path) {
+            read.skipped.push(format!(
+                "{}: CSV tables without {ABOUT_CSV} (written by an earlier po?) are not read",
+                path.display()
+            ));
+        }
+        for entry in sorted_entries(path)? {
+            if entry.is_dir() && !entry.join(ABOUT_CSV).is_file() {
+                if has_tables(&entry) {
+                    read.skipped.push(format!(
+                        "{}: CSV tables without {ABOUT_CSV} (written by an earlier po?) are not read",
+                        entry.display()
+                    ));
+                }
+                continue;
+            }
+            if !looks_published(&entry) || !first_time(&entry) {
+                continue;
+            }
+            match Document::from_path(&entry) {
+                Ok(d) => read.documents.push(d),
+                Err(e) => read.skipped.push(e.to_string()),
+            }
         }
     }
     Ok(read)
+}
+
+/// Whether a directory holds a CSV file named as a table po publishes.
+fn has_tables(dir: &Path) -> bool {
+    sorted_entries(dir).is_ok_and(|entries| {
+        entries.iter().any(|e| {
+            extension_is(e, &["csv"])
+                && e.file_stem()
+                    .and_then(|s| s.to_str())
+                    .is_some_and(|s| ReportTable::named(s).is_some())
+        })
+    })
 }
 
 /// Whether a directory's entry is one of the forms po publishes.
@@ -104,7 +142,8 @@ impl Document {
             return Document::from_csv_dir(path);
         }
         if path.file_name().is_some_and(|f| f == ABOUT_CSV) {
-            return Document::from_csv_dir(path.parent().unwrap_or(Path::new(".")));
+            let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
+            return Document::from_csv_dir(dir.unwrap_or(Path::new(".")));
         }
         #[cfg(not(feature = "excel"))]
         if is_workbook(path) {
@@ -169,7 +208,9 @@ impl Document {
             })?;
         let about_lines = csv_lines(about_text, &at(ABOUT_CSV))?;
         let about = About::from_rows(
-            about_lines.iter().map(|l| (cell(l, 0), cell(l, 1))),
+            about_lines
+                .iter()
+                .map(|(_, l)| (cell(l, 0), crate::text::unmark_text(value(l, 1)))),
             &at(ABOUT_CSV),
         )?;
         let mut tables: Vec<Table> = Vec::new();
@@ -190,7 +231,7 @@ impl Document {
                 return Err(shape(format!("{file}: the table is given twice")));
             }
             let lines = csv_lines(text, &file)?;
-            tables.push(table_of_lines(table.name(), &lines, &file, 1, true)?);
+            tables.push(table_of_lines(table.name(), &lines, &file, true)?);
         }
         in_report_order(&mut tables);
         Ok(Document {
@@ -224,10 +265,11 @@ impl Document {
                  it, hidden, in every report and compilation it publishes)"
             ))
             })?;
-        let about_lines = grid(about_sheet);
+        let about_at = format!("{file} [{ABOUT_SHEET}]");
+        let about_lines = grid(about_sheet, &about_at)?;
         let about = About::from_rows(
-            about_lines.iter().map(|l| (cell(l, 0), cell(l, 1))),
-            &format!("{file} [{ABOUT_SHEET}]"),
+            about_lines.iter().map(|(_, l)| (cell(l, 0), value(l, 1))),
+            &about_at,
         )?;
         let mut tables: Vec<Table> = Vec::new();
         for sheet in &sheets {
@@ -239,14 +281,8 @@ impl Document {
             if tables.iter().any(|t| t.name == table.name()) {
                 return Err(shape(format!("{at}: the table is given twice")));
             }
-            let first_row = usize::try_from(sheet.frame.header_row).unwrap_or(1);
-            tables.push(table_of_lines(
-                table.name(),
-                &grid(sheet),
-                &at,
-                first_row,
-                false,
-            )?);
+            let lines = grid(sheet, &at)?;
+            tables.push(table_of_lines(table.name(), &lines, &at, false)?);
         }
         in_report_order(&mut tables);
         Ok(Document {
@@ -261,67 +297,118 @@ fn in_report_order(tables: &mut [Table]) {
     tables.sort_by_key(|t| ReportTable::named(&t.name).map(|t| t as usize));
 }
 
-/// A cell of a line, empty beyond its end.
+/// A cell of a line, trimmed, empty beyond its end.
 fn cell(line: &[String], j: usize) -> &str {
     line.get(j).map_or("", |s| s.trim())
 }
 
-/// A CSV file's lines as po writes them (`;`, a byte-order mark, quoted where needed).
-fn csv_lines(text: &str, file: &str) -> Result<Vec<Vec<String>>, DisclosureError> {
+/// A value as written (a service's name kept whole), empty beyond the line's end.
+fn value(line: &[String], j: usize) -> &str {
+    line.get(j).map_or("", String::as_str)
+}
+
+/// A line of a table's file: its row number as the user sees it (a CSV file's line, a
+/// sheet's row), and its cells.
+type Line = (usize, Vec<String>);
+
+/// A CSV file's lines as po writes them (`;`, a byte-order mark, quoted where needed), each
+/// with the line it starts on.
+fn csv_lines(text: &str, file: &str) -> Result<Vec<Line>, DisclosureError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b';')
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    reader
-        .records()
-        .enumerate()
-        .map(|(i, r)| {
-            r.map(|r| r.iter().map(str::to_owned).collect())
-                .map_err(|e| shape(format!("{file}, row {}: not CSV: {e}", i + 1)))
-        })
-        .collect()
+    // A record's line from its byte offset (newlines counted once, in order): the csv
+    // crate's own line count leaves out blank lines.
+    let (mut at, mut newlines) = (0usize, 0usize);
+    let mut line = |p: Option<&csv::Position>, i: usize| {
+        let Some(byte) = p.and_then(|p| usize::try_from(p.byte()).ok()) else {
+            return i + 1;
+        };
+        // The position may be at the line ends before the record (of the line before it, of
+        // blank lines): the record's line is that of its first character.
+        let bytes = text.as_bytes();
+        let mut byte = byte.min(bytes.len());
+        while byte < bytes.len() && matches!(bytes[byte], b'\r' | b'\n') {
+            byte += 1;
+        }
+        if byte > at {
+            newlines += bytes[at..byte].iter().filter(|&&b| b == b'\n').count();
+            at = byte;
+        }
+        newlines + 1
+    };
+    let mut lines = Vec::new();
+    for (i, r) in reader.records().enumerate() {
+        match r {
+            Ok(r) => lines.push((line(r.position(), i), r.iter().map(str::to_owned).collect())),
+            Err(e) => {
+                let row = line(e.position(), i);
+                return Err(shape(format!("{file}, row {row}: not CSV: {e}")));
+            }
+        }
+    }
+    Ok(lines)
 }
 
+/// The most lines and columns a published table's sheet is read for: po's tables have at most
+/// a few hundred rows (the municipalities) and a dozen columns; a sheet declaring more is
+/// refused before it is laid out (issue 33: memory in proportion to the input).
 #[cfg(feature = "excel")]
-/// A sheet's lines: the first row read (which the frame holds as its names), then the rest.
-fn grid(sheet: &crate::io::read::Sheet) -> Vec<Vec<String>> {
+const MAX_SHEET_LINES: usize = 10_000;
+#[cfg(feature = "excel")]
+const MAX_SHEET_COLUMNS: usize = 1_000;
+
+#[cfg(feature = "excel")]
+/// A sheet's lines: the first row read (which the frame holds as its names), then the rest,
+/// each with its row as the spreadsheet shows it.
+fn grid(sheet: &crate::io::read::Sheet, at: &str) -> Result<Vec<Line>, DisclosureError> {
     let frame = &sheet.frame;
-    let mut lines = vec![frame.names.clone()];
+    if frame.rows() >= MAX_SHEET_LINES || frame.names.len() > MAX_SHEET_COLUMNS {
+        return Err(shape(format!(
+            "{at}: {} rows and {} columns, more than any table po publishes",
+            frame.rows() + 1,
+            frame.names.len()
+        )));
+    }
+    let first = usize::try_from(frame.header_row).unwrap_or(1);
+    let mut lines = vec![(first, frame.names.clone())];
     for batch in &frame.batches {
         let rows = batch.first().map_or(0, |c| c.len());
         for r in 0..rows {
-            lines.push(
+            lines.push((
+                first + lines.len(),
                 batch
                     .iter()
                     .map(|c| c.cell(r).unwrap_or("").to_owned())
                     .collect(),
-            );
+            ));
         }
     }
-    lines
+    Ok(lines)
 }
 
 /// A table as po lays it out in a CSV file or a sheet: a header line of the columns ending in
 /// the totals' column ("Totalt", "Total"), a line per row (its label, a count or `..` per
 /// column, the row's total), then the totals line. Lines before the header (a sheet's title)
 /// and after the totals (a source line) are not the table's. Labels in English (a workbook in
-/// English) are read back as the tables hold them, in Swedish. `first_row` is the row number
-/// of the first line, as the user sees it (errors name rows so).
+/// English) are read back as the tables hold them, in Swedish. Errors name each line's row as
+/// the user sees it.
 fn table_of_lines(
     name: &str,
-    lines: &[Vec<String>],
+    lines: &[Line],
     file: &str,
-    first_row: usize,
     csv: bool,
 ) -> Result<Table, DisclosureError> {
     let is_total = |s: &str| s == "Totalt" || s == "Total";
     let last = |l: &[String]| l.iter().rposition(|c| !c.trim().is_empty());
+    // The header: a first cell empty, at least one column, the totals' column last.
     let header = lines
         .iter()
-        .position(|l| {
-            cell(l, 0).is_empty() && last(l).is_some_and(|j| j > 0 && is_total(cell(l, j)))
+        .position(|(_, l)| {
+            cell(l, 0).is_empty() && last(l).is_some_and(|j| j > 1 && is_total(cell(l, j)))
         })
         .ok_or_else(|| {
             shape(format!(
@@ -329,9 +416,12 @@ fn table_of_lines(
                  \"Totalt\")"
             ))
         })?;
-    let head = &lines[header];
+    let head = &lines[header].1;
     let width = last(head).unwrap_or(0);
-    let english = cell(head, width) == "Total";
+    // The totals line is named in the header's language ("Totalt" or "Total"), so that an
+    // area named "Total" in a Swedish table is one of its rows.
+    let total_word = cell(head, width);
+    let english = total_word == "Total";
     // Labels as written (a CSV's formula mark taken off), read back to Swedish axis by axis.
     let axis = |labels: Vec<&str>| -> Vec<String> {
         let labels: Vec<&str> = labels
@@ -345,7 +435,7 @@ fn table_of_lines(
         }
     };
     let columns = axis((1..width).map(|j| cell(head, j)).collect());
-    let value = |line: usize, l: &[String], j: usize| -> Result<Cell, DisclosureError> {
+    let count = |row: usize, l: &[String], j: usize| -> Result<Cell, DisclosureError> {
         let c = cell(l, j);
         if c == ".." {
             return Ok(Cell::Suppressed);
@@ -357,9 +447,8 @@ fn table_of_lines(
                 cell(head, j).to_owned()
             };
             shape(format!(
-                "{file}, row {}, column \"{column}\": \"{c}\" is neither a count nor \"..\" \
-                 (hidden)",
-                first_row + line
+                "{file}, row {row}, column \"{column}\": \"{c}\" is neither a count nor \"..\" \
+                 (hidden)"
             ))
         })
     };
@@ -379,12 +468,12 @@ fn table_of_lines(
         total: Cell::Suppressed,
     };
     let mut rows = Vec::new();
-    for (i, l) in lines.iter().enumerate().skip(header + 1) {
+    for (row, l) in lines.iter().skip(header + 1) {
         let counts = (1..width)
-            .map(|j| value(i, l, j))
+            .map(|j| count(*row, l, j))
             .collect::<Result<Vec<_>, _>>()?;
-        let total = value(i, l, width)?;
-        if is_total(cell(l, 0)) {
+        let total = count(*row, l, width)?;
+        if cell(l, 0) == total_word {
             table.rows = axis(rows);
             table.column_totals = counts;
             table.total = total;
@@ -398,4 +487,16 @@ fn table_of_lines(
     Err(shape(format!(
         "{file}: no totals line (\"Totalt\") after the table's rows"
     )))
+}
+
+#[cfg(test)]
+mod tests {
+    /// A CSV record's row is the line of its first character, blank lines counted.
+    #[test]
+    fn rows_are_the_files_lines() {
+        let text = "\u{feff};a;b;Totalt\r\n\r\nKvinna;1;2;3\r\nMan;x;2;3\r\nTotalt;1;2;3\r\n";
+        let lines = super::csv_lines(text, "t.csv").unwrap();
+        let rows: Vec<usize> = lines.iter().map(|l| l.0).collect();
+        assert_eq!(rows, [1, 3, 4, 5]);
+    }
 }

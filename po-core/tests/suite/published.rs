@@ -131,6 +131,11 @@ fn every_form_of_a_report_audits_as_its_json() {
         .filter(|l| l.contains("taken as one"))
         .count();
     assert_eq!(joined, 6, "{:?}", audit.links);
+    assert!(
+        !audit.links.iter().any(|l| l.contains(": 0 counts")),
+        "{:?}",
+        audit.links
+    );
     let strict = audit_documents(&read.documents, 5).unwrap();
     let small = |file: &str| -> Vec<String> {
         let mut cells: Vec<String> = strict
@@ -282,6 +287,31 @@ fn a_county_and_its_services_tables_are_audited_as_a_sum() {
     );
 }
 
+/// The tables written beside the JSON in one directory (as `po-demo` writes them, and as a
+/// caller of `to_csv_tables` may): the directory is the CSV document and its JSON is read too;
+/// named twice, each is read once.
+#[test]
+fn tables_beside_the_json_are_both_read() {
+    let r = report(Protection::Threshold { k: 3 });
+    let dir = scratch("beside");
+    write_tables_in(&r, &dir);
+    std::fs::write(
+        dir.join("report-2023.json"),
+        to_json(r.publishable().unwrap()),
+    )
+    .unwrap();
+    let read = read_documents(&[dir.clone(), dir.join("report-2023.json"), dir.clone()]).unwrap();
+    assert_eq!(read.documents.len(), 2, "{:?}", read.skipped);
+    let audit = audit_documents(&read.documents, 3).unwrap();
+    assert!(audit.is_safe());
+    assert!(
+        !audit.links.iter().any(|l| l.contains(": 0 counts"))
+            && audit.links.iter().any(|l| l.contains("taken as one")),
+        "{:?}",
+        audit.links
+    );
+}
+
 #[test]
 fn what_cannot_be_read_is_named() {
     let r = report(Protection::Threshold { k: 3 });
@@ -300,15 +330,31 @@ fn what_cannot_be_read_is_named() {
         e.contains("active_clients.csv, row 3, column \"30–49 år\": \"sju\" is neither a count"),
         "{e}"
     );
+    // Rows named as the file has them, blank lines counted.
+    lines.insert(1, String::new());
+    std::fs::write(&active, lines.join("\r\n")).unwrap();
+    let e = error(&tables);
+    assert!(e.contains("active_clients.csv, row 4, column"), "{e}");
+    // A header without a column is no table.
+    std::fs::write(&active, "\u{feff};Totalt\r\nKvinna;3\r\nTotalt;3\r\n").unwrap();
+    assert!(error(&tables).contains("no header of the table's columns"));
     std::fs::write(&active, text).unwrap();
     std::fs::write(tables.join("notes.csv"), "a;b").unwrap();
     assert!(error(&tables).contains("notes.csv: not a table po publishes"));
     std::fs::remove_file(tables.join("notes.csv")).unwrap();
     std::fs::remove_file(tables.join("about.csv")).unwrap();
     assert!(error(&active).contains("read with its directory"));
-    // A directory without about.csv is not a document: nothing of it is read.
+    // A directory of tables without about.csv (an earlier po's) is not read, and says so.
     let read = read_documents(std::slice::from_ref(&tables)).unwrap();
-    assert!(read.documents.is_empty() && read.skipped.is_empty());
+    assert!(read.documents.is_empty(), "{:?}", read.documents);
+    assert_eq!(read.skipped.len(), 1, "{:?}", read.skipped);
+    assert!(read.skipped[0].contains("without about.csv"));
+    let read = read_documents(std::slice::from_ref(&dir)).unwrap();
+    assert!(
+        read.documents.is_empty() && read.skipped.len() == 1,
+        "{:?}",
+        read.skipped
+    );
     assert!(error(&tables).contains("no about.csv"));
     let mut book = rust_xlsxwriter::Workbook::new();
     book.add_worksheet()

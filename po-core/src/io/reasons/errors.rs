@@ -152,6 +152,9 @@ pub(super) const ERRORS: &[(&str, &str)] = &[
     ("{}, row {}: no \"{}\" row", "{}, rad {}: ingen rad \"{}\""),
     ("{}, row {}: schema \"{}\", expected \"{}\"", "{}, rad {}: schema \"{}\", väntade \"{}\""),
     ("{}, row {}: year \"{}\": expected a year such as 2023", "{}, rad {}: år \"{}\": väntade ett år som 2023"),
+    ("{}, row {}: a report is one service's: one \"service\" row", "{}, rad {}: en redovisning gäller en verksamhet: en rad \"service\""),
+    ("{}: CSV tables without about.csv (written by an earlier po?) are not read", "{}: CSV-tabeller utan about.csv (skrivna av en tidigare po?) läses inte"),
+    ("{}: {} rows and {} columns, more than any table po publishes", "{}: {} rader och {} kolumner, fler än i någon tabell som po publicerar"),
     ("{}, row {}: a report has no \"county\" row", "{}, rad {}: en redovisning har ingen rad \"county\""),
     ("{}, row {}: kind \"{}\": expected report or compilation", "{}, rad {}: kind \"{}\": väntade report eller compilation"),
     (
