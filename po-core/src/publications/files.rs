@@ -227,17 +227,9 @@ impl Document {
                         .join(", ")
                 ))
             })?;
-            if tables.iter().any(|t| t.name == table.name()) {
-                return Err(shape(format!("{file}: the table is given twice")));
-            }
-            let lines = csv_lines(text, &file)?;
-            tables.push(table_of_lines(table.name(), &lines, &file, true)?);
+            add_table(&mut tables, table, &csv_lines(text, &file)?, &file, true)?;
         }
-        in_report_order(&mut tables);
-        Ok(Document {
-            file: dir.to_owned(),
-            published: Published::Tables(Box::new(PublishedTables { about, tables })),
-        })
+        Ok(tables_document(dir, about, tables))
     }
 
     #[cfg(feature = "excel")]
@@ -278,23 +270,36 @@ impl Document {
                 .find(|t| t.sheet_name(true) == sheet.name || t.sheet_name(false) == sheet.name);
             let Some(table) = named else { continue };
             let at = format!("{file} [{}]", sheet.name);
-            if tables.iter().any(|t| t.name == table.name()) {
-                return Err(shape(format!("{at}: the table is given twice")));
-            }
-            let lines = grid(sheet, &at)?;
-            tables.push(table_of_lines(table.name(), &lines, &at, false)?);
+            add_table(&mut tables, *table, &grid(sheet, &at)?, &at, false)?;
         }
-        in_report_order(&mut tables);
-        Ok(Document {
-            file: file.to_owned(),
-            published: Published::Tables(Box::new(PublishedTables { about, tables })),
-        })
+        Ok(tables_document(file, about, tables))
     }
 }
 
-/// Tables in the order of [`ReportTable::ALL`], as a report and a compilation hold them.
-fn in_report_order(tables: &mut [Table]) {
+/// Reads one table of a CSV file's or a sheet's `lines` (`at` names them in errors) into
+/// `tables`; a table given twice is an error.
+fn add_table(
+    tables: &mut Vec<Table>,
+    table: ReportTable,
+    lines: &[Line],
+    at: &str,
+    csv: bool,
+) -> Result<(), DisclosureError> {
+    if tables.iter().any(|t| t.name == table.name()) {
+        return Err(shape(format!("{at}: the table is given twice")));
+    }
+    tables.push(table_of_lines(table.name(), lines, at, csv)?);
+    Ok(())
+}
+
+/// The document of the tables read from `file`, in the order of [`ReportTable::ALL`], as a
+/// report and a compilation hold them.
+fn tables_document(file: &str, about: About, mut tables: Vec<Table>) -> Document {
     tables.sort_by_key(|t| ReportTable::named(&t.name).map(|t| t as usize));
+    Document {
+        file: file.to_owned(),
+        published: Published::Tables(Box::new(PublishedTables { about, tables })),
+    }
 }
 
 /// A cell of a line, trimmed, empty beyond its end.
