@@ -309,10 +309,13 @@ pub(crate) fn protect_hierarchy(
         hidden: &mut hidden,
         fixed: &mut fixed,
     };
+    // Each member's cells: `cells[m]..cells[m + 1]`.
+    let mut cells = vec![0];
     for m in members {
         let (tables, member_slots) = placed.member(m)?;
         compiled.push(tables);
         slots.push(member_slots);
+        cells.push(placed.values.len());
     }
     for (total, parts) in sums {
         for (n, cells) in compiled[*total].iter().enumerate() {
@@ -343,7 +346,8 @@ pub(crate) fn protect_hierarchy(
             }
         }
     }
-    let hidden = protect_beside(&p, &values, &hidden, &fixed, &last, k)?;
+    let start = warm_start(&p, &values, &hidden, &fixed, &cells, sums, &last, k);
+    let hidden = protect_beside(&p, &values, &start, &fixed, &last, k)?;
     Ok(members
         .iter()
         .zip(&slots)
@@ -366,4 +370,49 @@ pub(crate) fn protect_hierarchy(
             ),
         })
         .collect())
+}
+
+/// Where a compilation's parts are summed again above (counties, beneath the nation), each is first
+/// protected with its parts alone, and the whole family starts from the cells those hid: a
+/// small publication's audit is cheap, and a start that is safe within each county leaves the
+/// whole family's first audit few cells at risk, each of which costs two linear programs'
+/// worth of probes in a component of thousands of cells (issue 31's benchmark; HiTaS, in
+/// τ-ARGUS, protects a hierarchy's subtables one by one in the same spirit, but here the start
+/// only saves time: the family's own protection decides, and stops only when its audit finds
+/// nothing). A county whose protection alone fails starts from what it has.
+#[allow(clippy::too_many_arguments)]
+fn warm_start(
+    p: &Publication,
+    values: &[u64],
+    hidden: &[bool],
+    fixed: &[bool],
+    cells: &[usize],
+    sums: &[(usize, Vec<usize>)],
+    last: &[bool],
+    k: u64,
+) -> Vec<bool> {
+    let mut start = hidden.to_vec();
+    // Summed again above: another sum's parts hold all of this one's and more (the nation
+    // sums the services of every county; a county that holds every service is the nation's
+    // equal, not beneath it).
+    let lower = sums.iter().filter(|(_, parts)| {
+        sums.iter()
+            .any(|(_, all)| all.len() > parts.len() && parts.iter().all(|m| all.contains(m)))
+    });
+    for (total, parts) in lower {
+        let mut kept = vec![false; values.len()];
+        for m in parts.iter().chain([total]) {
+            kept[cells[*m]..cells[m + 1]].fill(true);
+        }
+        let sub = p.restricted_to(&kept);
+        // The rest are published constants in no relation.
+        let sub_hidden: Vec<bool> = hidden.iter().zip(&kept).map(|(&h, &k)| h && k).collect();
+        let sub_fixed: Vec<bool> = fixed.iter().zip(&kept).map(|(&f, &k)| f || !k).collect();
+        if let Ok(h) = protect_beside(&sub, values, &sub_hidden, &sub_fixed, last, k) {
+            for i in cells[*total]..cells[total + 1] {
+                start[i] |= h[i];
+            }
+        }
+    }
+    start
 }

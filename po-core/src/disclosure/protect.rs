@@ -4,7 +4,8 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::audit::{run_cached, Depth, Solved};
+use super::audit::{run_cached, unpinning, Depth, Solved};
+use super::RiskKind;
 use super::{CellId, DisclosureError, Publication, Relation, RelationKind};
 
 /// How published counts are protected. Publication outputs protect by default (k = 3).
@@ -83,7 +84,8 @@ impl Protection {
 /// GaussSuppression's greedy candidate order): hide every count 1..k-1 (primary); then, until
 /// nothing changes, in every equation with exactly one hidden cell hide its cheapest published
 /// cell; then audit, and for each cell at risk hide the cheapest published cell that shares a
-/// relation with it; repeat. Cheapest = a cell that hidden could still move before a zero that
+/// relation with it (a cell still pinned by the equations after a partner gets the cheapest
+/// one, up to three relations away, that elimination shows frees it); repeat. Cheapest = a cell that hidden could still move before a zero that
 /// a relation pins at 0 the moment it is hidden (its published side sums to 0), an inner cell
 /// before a total, a non-zero before a zero, a small value before a large one, one related to
 /// more cells at risk first. Each round hides at least one cell and a publication with every
@@ -219,6 +221,8 @@ pub(crate) fn protect_fixed(
             c,
         )
     };
+    // The cells at risk in the round before, to see which stay at risk after their partner.
+    let mut before: BTreeSet<CellId> = BTreeSet::new();
     loop {
         close_equations(publication, &mut hidden, fixed, &cost);
         let published: Vec<Option<u64>> = values
@@ -234,6 +238,12 @@ pub(crate) fn protect_fixed(
             return Ok(hidden);
         }
         let at_risk: BTreeSet<CellId> = audit.at_risk.iter().map(|r| r.range.cell).collect();
+        let exact: BTreeSet<CellId> = audit
+            .at_risk
+            .iter()
+            .filter(|r| r.kind == RiskKind::Exact)
+            .map(|r| r.range.cell)
+            .collect();
         let mut newly: Vec<CellId> = Vec::new();
         for &risk in &at_risk {
             let neighbours = |c: CellId| -> BTreeSet<CellId> {
@@ -247,17 +257,37 @@ pub(crate) fn protect_fixed(
                 continue; // Already given a new partner this round; audit again first.
             }
             let score = |c: CellId| neighbours(c).intersection(&at_risk).count();
-            let choice = near
-                .iter()
-                .filter(|&&c| free(c, &hidden))
-                .min_by_key(|&&c| cost(c, score(c), &hidden))
-                .copied()
+            // Still pinned after a partner: the partner the equations say frees it, among the
+            // cells a few relations away, cheapest first.
+            let freeing = (before.contains(&risk) && exact.contains(&risk))
+                .then(|| {
+                    let mut candidates = published_within(
+                        publication,
+                        &related,
+                        &hidden,
+                        fixed,
+                        risk,
+                        FREEING_LAYERS,
+                    );
+                    candidates.sort_by_key(|&c| cost(c, 0, &hidden));
+                    candidates.truncate(FREEING_CANDIDATES);
+                    unpinning(publication, &published, risk, candidates)
+                })
+                .flatten();
+            let choice = freeing
+                .or_else(|| {
+                    near.iter()
+                        .filter(|&&c| free(c, &hidden))
+                        .min_by_key(|&&c| cost(c, score(c), &hidden))
+                        .copied()
+                })
                 .or_else(|| nearest_published(publication, &related, &hidden, fixed, risk, &cost));
             if let Some(c) = choice {
                 hidden[c.0] = true;
                 newly.push(c);
             }
         }
+        before = at_risk;
         if newly.is_empty() {
             // Every cell that could protect a cell at risk is fixed: either what was published
             // before gives it away already, or (never expected without fixed cells) hiding
@@ -274,6 +304,91 @@ pub(crate) fn protect_fixed(
                 });
             }
         }
+    }
+}
+
+/// How many layers of relations away from a cell still pinned the partners that would free it
+/// are looked for ([`published_within`]): a county's cell pinned through the nation's sum is
+/// two away from the nation's cell (its services' cells between).
+const FREEING_LAYERS: usize = 3;
+
+/// How many of those, cheapest first, are tried: each is an elimination of the component.
+const FREEING_CANDIDATES: usize = 48;
+
+/// The cells that may still be hidden within `layers` layers of `start` (as
+/// [`nearest_published`] walks them), each once.
+fn published_within(
+    publication: &Publication,
+    related: &[Vec<usize>],
+    hidden: &[bool],
+    fixed: &[bool],
+    start: CellId,
+    layers: usize,
+) -> Vec<CellId> {
+    let mut all: Vec<CellId> = Layers::new(publication, related, hidden, fixed, start)
+        .take(layers)
+        .flatten()
+        .collect();
+    all.sort_unstable();
+    all.dedup();
+    all
+}
+
+/// The cells reachable from a cell through relations over hidden cells, in layers: each layer
+/// the cells that may still be hidden in the relations of the hidden cells reached so far
+/// (first: `start`'s own relations), until no hidden cell is left to walk.
+struct Layers<'a> {
+    publication: &'a Publication,
+    related: &'a [Vec<usize>],
+    hidden: &'a [bool],
+    fixed: &'a [bool],
+    seen: BTreeSet<CellId>,
+    layer: Vec<CellId>,
+}
+
+impl<'a> Layers<'a> {
+    fn new(
+        publication: &'a Publication,
+        related: &'a [Vec<usize>],
+        hidden: &'a [bool],
+        fixed: &'a [bool],
+        start: CellId,
+    ) -> Self {
+        Layers {
+            publication,
+            related,
+            hidden,
+            fixed,
+            seen: BTreeSet::from([start]),
+            layer: vec![start],
+        }
+    }
+}
+
+impl Iterator for Layers<'_> {
+    type Item = BTreeSet<CellId>;
+
+    fn next(&mut self) -> Option<BTreeSet<CellId>> {
+        if self.layer.is_empty() {
+            return None;
+        }
+        let mut candidates = BTreeSet::new();
+        let mut next = Vec::new();
+        for c in std::mem::take(&mut self.layer) {
+            for &r in &self.related[c.0] {
+                for &(other, _) in &self.publication.relations()[r].terms {
+                    if !self.hidden[other.0] {
+                        if !self.fixed[other.0] {
+                            candidates.insert(other);
+                        }
+                    } else if self.seen.insert(other) {
+                        next.push(other);
+                    }
+                }
+            }
+        }
+        self.layer = next;
+        Some(candidates)
     }
 }
 
@@ -351,28 +466,6 @@ where
     C: Fn(CellId, usize, &[bool]) -> K,
     K: Ord,
 {
-    let mut seen = BTreeSet::from([start]);
-    let mut layer = vec![start];
-    while !layer.is_empty() {
-        let mut candidates = BTreeSet::new();
-        let mut next = Vec::new();
-        for c in layer {
-            for &r in &related[c.0] {
-                for &(other, _) in &publication.relations()[r].terms {
-                    if !hidden[other.0] {
-                        if !fixed[other.0] {
-                            candidates.insert(other);
-                        }
-                    } else if seen.insert(other) {
-                        next.push(other);
-                    }
-                }
-            }
-        }
-        if let Some(c) = candidates.into_iter().min_by_key(|&c| cost(c, 0, hidden)) {
-            return Some(c);
-        }
-        layer = next;
-    }
-    None
+    Layers::new(publication, related, hidden, fixed, start)
+        .find_map(|candidates| candidates.into_iter().min_by_key(|&c| cost(c, 0, hidden)))
 }

@@ -10,9 +10,9 @@
 //! Solver: `microlp`, a pure-Rust simplex (no C or C++ toolchain, builds in seconds on two cores,
 //! maintained, warm-startable). A report's components have at most a few hundred cells; a
 //! family's (services' published reports with their counties and the nation) thousands, where
-//! the publisher, who knows the truth, probes whole values from one solved basis ([`probe`])
-//! and shows cells safe by points near the truth ([`local`]) before any cell's own linear
-//! programs.
+//! the publisher, who knows the truth, probes whole values from one solved basis ([`probe`]),
+//! shows cells safe by points near the truth ([`local`]) and finds the cells the relations pin
+//! by elimination ([`pinned`]) before any cell's own linear programs.
 #![allow(clippy::float_arithmetic)] // The LP is solved in f64; ranges are rounded inward to whole numbers.
 
 use microlp::{ComparisonOp, Error as LpError, OptimizationDirection, Problem, Variable};
@@ -21,7 +21,10 @@ use serde::{Deserialize, Serialize};
 use super::{CellId, CellLabel, DisclosureError, Publication, RelationKind};
 
 mod local;
+mod pinned;
 mod probe;
+
+pub(super) use pinned::unpinning;
 
 use local::{Found, Neighbourhoods, Points, BUDGETS};
 use probe::{Probed, Prober};
@@ -46,6 +49,11 @@ const AROUND_CELLS: usize = 1000;
 
 /// The neighbourhoods' size, in cells.
 const AROUND_BUDGET: usize = 400;
+
+/// The fewest open cells for which the cells pinned by the equations are first found at once
+/// ([`pinned`]: a linear program over the whole component, as costly as the probes' basis,
+/// which saves two infeasible probes per cell pinned).
+const PINNED_OPEN: usize = 32;
 
 /// What the attacker can conclude about one hidden cell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -603,9 +611,21 @@ impl Component {
         // local certificates and its own linear programs.
         let mut probed = vec![false; n];
         if let (Some(truth), Depth::Risks, true) = (&hint, depth, n > PROBE_CELLS) {
+            // Cells at risk because the relations pin them need no probes to show it.
+            let open: Vec<usize> = (0..n)
+                .filter(|&i| !settled(i, &seen[i], unbounded[i]))
+                .collect();
+            if open.len() >= PINNED_OPEN {
+                if let Some(pinned) = pinned::at_truth(self, truth) {
+                    for i in open.into_iter().filter(|&i| pinned[i]) {
+                        (exact_low[i], exact_high[i], probed[i]) =
+                            (Some(truth[i]), Some(truth[i]), true);
+                    }
+                }
+            }
             let mut prober: Option<Option<Prober>> = None;
             for i in 0..n {
-                if settled(i, &seen[i], unbounded[i]) {
+                if probed[i] || settled(i, &seen[i], unbounded[i]) {
                     continue;
                 }
                 let built = prober.get_or_insert_with(|| Prober::new(self));
