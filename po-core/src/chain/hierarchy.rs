@@ -14,7 +14,9 @@
 //! placed with its tables' relations only: what else that service published, po never saw. The
 //! compilations' cells are chosen by secondary suppression until the audit over the whole
 //! family finds nothing: a county minus its other services' reports, the nation minus the
-//! other counties, a county of one service against that service's report. The staff counts
+//! other counties, a county of one service against that service's report (secondary
+//! suppression starts from each county protected with its own services alone: [`warm_start`]).
+//! The staff counts
 //! (the ombud, by gender, and those with supervision: counts of people too) travel the same way,
 //! as two small tables after the compiled ones (`chain::staff`).
 
