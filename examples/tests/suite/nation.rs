@@ -1073,3 +1073,49 @@ fn information_loss_with_the_services_own_reports_published() {
         assert_eq!(hidden, Vec::<String>::new(), "the nation's {name}");
     }
 }
+
+/// Issue 31 point 5 at a size the test command can run: the services of the first four
+/// counties (24), each with its own protected report published beside its exact counts,
+/// compiled and protected as one family — the four counties and their top. Every place is
+/// publishable and shows no small count, and each hides what it hid on 2026-12-08, after each
+/// county was first protected with its own services: Stockholm 164 numbers, Uppsala 153,
+/// Södermanland 137, Östergötland 107, the top 138 (699; the build before that change hid 179,
+/// 172, 143, 144 and 176: 814). At this size the top cannot publish table 3 in full (it hides
+/// 11 of its numbers, 17 before); the SYNTHETIC nation of 106 services does (the ignored
+/// measurement above).
+#[test]
+fn four_counties_beside_their_services_own_reports() {
+    let counties = &County::ALL[..4];
+    let submissions: Vec<Submission> = nation(Protection::Unprotected)
+        .into_iter()
+        .zip(published())
+        .filter(|(exact, _)| {
+            exact
+                .municipalities
+                .iter()
+                .any(|m| sweden::municipality(*m).is_some_and(|x| counties.contains(&x.county)))
+        })
+        .map(|(exact, own)| {
+            let own = Some(own.report.clone());
+            Submission::exact(exact.host, exact.municipalities, None, exact.report, own)
+        })
+        .collect();
+    assert_eq!(submissions.len(), 24);
+    let family =
+        po_core::chain::compile_family(&submissions, None, 2023, Protection::default()).unwrap();
+    for c in &family {
+        assert!(c.publishable().is_ok(), "{:?}", c.county);
+        assert_eq!(small_counts_shown(&c.tables), Vec::<String>::new());
+    }
+    let hidden: Vec<usize> = family
+        .iter()
+        .map(|c| c.tables.iter().map(Table::hidden_count).sum())
+        .collect();
+    assert_eq!(hidden, [164, 153, 137, 107, 138]);
+    let top = family.last().unwrap();
+    assert_eq!(
+        (top.county, top.tables[0].name.as_str()),
+        (None, "active_clients")
+    );
+    assert_eq!(top.tables[0].hidden_count(), 11);
+}

@@ -15,7 +15,7 @@
 //! compilations' cells are chosen by secondary suppression until the audit over the whole
 //! family finds nothing: a county minus its other services' reports, the nation minus the
 //! other counties, a county of one service against that service's report (secondary
-//! suppression starts from each county protected with its own services alone: [`warm_start`]).
+//! suppression starts from each county protected with its own services alone: `warm_start`).
 //! The staff counts
 //! (the ombud, by gender, and those with supervision: counts of people too) travel the same way,
 //! as two small tables after the compiled ones (`chain::staff`).
@@ -374,14 +374,17 @@ pub(crate) fn protect_hierarchy(
         .collect())
 }
 
-/// Where a compilation's parts are summed again above (counties, beneath the nation), each is first
-/// protected with its parts alone, and the whole family starts from the cells those hid: a
-/// small publication's audit is cheap, and a start that is safe within each county leaves the
-/// whole family's first audit few cells at risk, each of which costs two linear programs'
-/// worth of probes in a component of thousands of cells (issue 31's benchmark; HiTaS, in
-/// τ-ARGUS, protects a hierarchy's subtables one by one in the same spirit, but here the start
-/// only saves time: the family's own protection decides, and stops only when its audit finds
-/// nothing). A county whose protection alone fails starts from what it has.
+/// Where a compilation's parts are summed again above (counties, beneath the nation), each is
+/// first protected with its parts alone, and the whole family starts from the cells those hid:
+/// a small publication's audit is cheap, and a start that is safe within each county leaves the
+/// whole family's first audit few cells at risk, each of which costs two linear programs' worth
+/// of probes in a component of thousands of cells (issue 31's benchmark). HiTaS, in τ-ARGUS,
+/// protects a hierarchy's subtables one by one in the same spirit. What the start hides stays
+/// hidden (secondary suppression only adds), so it shapes the result: the counties hide what
+/// protects their own services, and the nation, protected last, is left to publish (the
+/// SYNTHETIC nation's tables of seed 001 in full beside the services' reports; BENCHMARKS.md).
+/// Safety is not the start's: the family's protection stops only when its audit over
+/// everything finds nothing. A county whose protection alone fails starts from what it has.
 #[allow(clippy::too_many_arguments)]
 fn warm_start(
     p: &Publication,

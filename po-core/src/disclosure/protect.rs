@@ -84,9 +84,10 @@ impl Protection {
 /// GaussSuppression's greedy candidate order): hide every count 1..k-1 (primary); then, until
 /// nothing changes, in every equation with exactly one hidden cell hide its cheapest published
 /// cell; then audit, and for each cell at risk hide the cheapest published cell that shares a
-/// relation with it (a cell still pinned by the equations after a partner gets the cheapest
-/// one, up to three relations away, that elimination shows frees it); repeat. Cheapest = a cell that hidden could still move before a zero that
-/// a relation pins at 0 the moment it is hidden (its published side sums to 0), an inner cell
+/// relation with it (a cell at risk again, pinned by the equations, gets the cheapest of the
+/// 48 cheapest cells up to three relations away that elimination shows frees it); repeat.
+/// Cheapest = a cell that hidden could still move before a zero that a relation pins at 0 the
+/// moment it is hidden (its published side sums to 0), an inner cell
 /// before a total, a non-zero before a zero, a small value before a large one, one related to
 /// more cells at risk first. Each round hides at least one cell and a publication with every
 /// cell hidden is safe, so the loop ends, and it ends only with an audit that found nothing.
@@ -257,8 +258,8 @@ pub(crate) fn protect_fixed(
                 continue; // Already given a new partner this round; audit again first.
             }
             let score = |c: CellId| neighbours(c).intersection(&at_risk).count();
-            // Still pinned after a partner: the partner the equations say frees it, among the
-            // cells a few relations away, cheapest first.
+            // At risk again and pinned: the partner the equations say frees it, among the cells
+            // a few relations away, cheapest first.
             let freeing = (before.contains(&risk) && exact.contains(&risk))
                 .then(|| {
                     let mut candidates = published_within(
@@ -271,7 +272,13 @@ pub(crate) fn protect_fixed(
                     );
                     candidates.sort_by_key(|&c| cost(c, 0, &hidden));
                     candidates.truncate(FREEING_CANDIDATES);
-                    unpinning(publication, &published, risk, candidates)
+                    // As published now: with the partners this round has hidden so far.
+                    let now: Vec<Option<u64>> = values
+                        .iter()
+                        .zip(&hidden)
+                        .map(|(&v, &h)| (!h).then_some(v))
+                        .collect();
+                    unpinning(publication, &now, risk, candidates)
                 })
                 .flatten();
             let choice = freeing

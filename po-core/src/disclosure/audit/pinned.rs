@@ -1,21 +1,24 @@
-//! Cells pinned by the equations alone, found by elimination rather than by linear programs
-//! (issue 31's benchmark: in the first round of a family of services' published reports with
-//! their counties, hundreds of hidden cells are at risk, and showing each one at risk took the
-//! dual simplex to prove two probes infeasible — 40 ms a cell in a component of 2 000 cells,
-//! against a few ms for a probe that finds a point).
+//! Cells pinned by the relations, found by elimination rather than by linear programs (issue
+//! 31's benchmark: in the first round of a family of services' published reports with their
+//! counties, hundreds of hidden cells are at risk, and showing each one at risk took the dual
+//! simplex to prove two probes infeasible — 40 ms a cell in a component of 2 000 cells, against
+//! a few ms for a probe that finds a point).
 //!
 //! A hidden cell whose unit vector lies in the row space of the component's equations is the
 //! same number in every solution of them: its range is one value whatever the bounds, so it is
 //! at risk as [`super::RiskKind::Exact`] (a derived cell only where that value is 1..k-1).
-//! That is what the elimination finds: the equations are brought to echelon form, and a random
-//! solution of the homogeneous system (random values for the free cells, the others solved
-//! back) is zero exactly at the cells pinned — with probability one. The arithmetic is modulo
-//! the prime 2⁶¹ − 1, exact for the small whole coefficients of a publication's relations;
-//! what it could get wrong (with probability about 2⁻¹²² for two random solutions) is to call
-//! a cell pinned that is not, which hides one more cell than needed, never one less: a cell not
-//! called pinned goes on to the probes and its own linear programs as before, and secondary
-//! suppression stops only when the audit finds nothing. Inequalities and bounds can pin more
-//! (x + y = 0 with both ≥ 0); those cells are found by the probes.
+//! Inequalities and bounds pin more (x + y = 0 with both ≥ 0): with the truth known, those
+//! that no direction from it can leave (the tangent cone's implicit equalities, one linear
+//! program) are equations too ([`at_truth`]), and then a cell is pinned exactly when the
+//! equations pin it. The equations are brought to echelon form, and a random solution of the
+//! homogeneous system (random values for the free cells, the others solved back) is zero at
+//! every pinned cell and, but for a coincidence, nowhere else. The arithmetic is modulo the
+//! prime 2⁶¹ − 1, in which the small whole coefficients of a publication's relations behave
+//! as over the rationals unless the prime divides one of their determinants. What either
+//! coincidence could do is call a cell pinned that is not, which hides a cell more than needed,
+//! or leave a pinned cell uncalled, which the probes then find: a cell not called pinned goes
+//! on to the probes and its own linear programs as before, and secondary suppression stops only
+//! when the audit finds nothing.
 #![allow(clippy::float_arithmetic)] // The constraints' coefficients are whole numbers in f64.
 
 use microlp::{ComparisonOp, OptimizationDirection, Problem, Variable};
@@ -105,9 +108,17 @@ fn row_of(terms: &[(usize, f64)]) -> Option<Row> {
         .iter()
         .map(|&(i, a)| Some((i, element(a)?)))
         .collect::<Option<_>>()?;
-    row.retain(|&(_, a)| a != 0);
     row.sort_unstable();
-    Some(row)
+    // A cell named twice is one term (back-substitution reads each cell once).
+    let mut merged: Row = Vec::with_capacity(row.len());
+    for (i, a) in row {
+        match merged.last_mut() {
+            Some((j, b)) if *j == i => *b = (*b + a) % P,
+            _ => merged.push((i, a)),
+        }
+    }
+    merged.retain(|&(_, a)| a != 0);
+    Some(merged)
 }
 
 /// For each cell of the component, whether its equations alone (with the bounds that fix a
@@ -286,8 +297,8 @@ mod tests {
 
     use super::super::local::tests::tables;
     use super::super::{components, EPS};
-    use super::{at_truth, inverse, mul, unpinning, P};
-    use crate::disclosure::{CellLabel, Publication};
+    use super::{at_truth, by_equations, inverse, mul, unpinning, P};
+    use crate::disclosure::{CellId, CellLabel, Publication, Relation, RelationKind};
 
     /// x + y = s and z + w = u, x hidden: pinned, freed by hiding y or s, not z or w; not
     /// pinned with y hidden too.
@@ -319,17 +330,58 @@ mod tests {
         }
     }
 
+    /// The tables of the local certificates' tests with inequalities that hold at the truth,
+    /// some tight: subsets (a ≤ b, as new clients ≤ active ones, by pairs of cells) and rows
+    /// that exist only because someone is in them (a ≥ 1).
+    fn with_inequalities() -> Vec<(Publication, Vec<u64>, Vec<Option<u64>>)> {
+        let mut seed: u64 = 0x1e55;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % n as u64).unwrap()
+        };
+        tables()
+            .into_iter()
+            .map(|(mut p, values, published)| {
+                for _ in 0..60 {
+                    let (a, b) = (next(p.len()), next(p.len()));
+                    if a != b && values[a] <= values[b] {
+                        p.add_relation(Relation {
+                            terms: vec![(CellId(a), 1), (CellId(b), -1)],
+                            kind: RelationKind::AtMost,
+                            constant: 0,
+                        });
+                    }
+                    let c = next(p.len());
+                    if values[c] >= 1 {
+                        p.add_relation(Relation {
+                            terms: vec![(CellId(c), -1)],
+                            kind: RelationKind::AtMost,
+                            constant: -1,
+                        });
+                    }
+                }
+                (p, values, published)
+            })
+            .collect()
+    }
+
     /// A cell is called pinned exactly when its linear programs give it one value: on these
-    /// tables (a table's sums with a row whose first cell is alone hidden) many are, by the
-    /// equations and by zeros' bounds.
+    /// tables (a table's sums with a row whose first cell is alone hidden; then with
+    /// inequalities, some tight at the truth) many are, by the equations, by zeros' bounds and
+    /// by tight inequalities.
     #[test]
     fn a_cell_is_called_pinned_exactly_when_it_has_one_value() {
-        let (mut pinned, mut free) = (0, 0);
-        for (p, values, published) in tables() {
+        let (mut pinned, mut free, mut by_inequalities) = (0, 0, 0);
+        for (p, values, published) in tables().into_iter().chain(with_inequalities()) {
             for component in components(&p, &published).unwrap() {
                 let truth: Vec<f64> = component.cells.iter().map(|c| values[c.0] as f64).collect();
                 let found = at_truth(&component, &truth).unwrap();
+                let equations = by_equations(&component).unwrap();
                 for (i, &is) in found.iter().enumerate() {
+                    assert!(is || !equations[i], "the equations alone pin no more");
+                    by_inequalities += usize::from(is && !equations[i]);
                     let mut objective = vec![0.0; component.cells.len()];
                     objective[i] = 1.0;
                     // Unbounded: as wide as can be.
@@ -350,6 +402,9 @@ mod tests {
                 }
             }
         }
-        assert!(pinned > 40 && free > 400, "{pinned} pinned, {free} free");
+        assert!(
+            pinned > 80 && free > 800 && by_inequalities > 10,
+            "{pinned} pinned ({by_inequalities} by bounds or inequalities), {free} free"
+        );
     }
 }
