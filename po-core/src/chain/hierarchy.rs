@@ -16,9 +16,8 @@
 //! family finds nothing: a county minus its other services' reports, the nation minus the
 //! other counties, a county of one service against that service's report (secondary
 //! suppression starts from each county protected with its own services alone: `warm_start`).
-//! The staff counts
-//! (the ombud, by gender, and those with supervision: counts of people too) travel the same way,
-//! as two small tables after the compiled ones (`chain::staff`).
+//! The staff counts (the ombud, by gender, and those with supervision: counts of people too)
+//! travel the same way, as two small tables after the compiled ones (`chain::staff`).
 
 use std::collections::BTreeMap;
 

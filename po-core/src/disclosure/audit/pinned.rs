@@ -175,9 +175,9 @@ pub(in crate::disclosure) fn unpinning(
 /// For each cell of the component, whether it has one value in the linear programs, given a
 /// feasible point `truth`: the equations with every inequality and bound that no direction
 /// from the truth can leave (the tangent cone's implicit equalities, found by one linear
-/// program), brought to echelon form. Near a point of the cone's relative interior
-/// the cone is the subspace those equations leave, so a cell is pinned exactly when they pin
-/// it. `None` when the solver or the elimination gives no answer.
+/// program), brought to echelon form. Near a point of the cone's relative interior the cone is
+/// the subspace those equations leave, so a cell is pinned exactly when they pin it. `None`
+/// when the solver or the elimination gives no answer.
 pub(super) fn at_truth(component: &Component, truth: &[f64]) -> Option<Vec<bool>> {
     let n = component.cells.len();
     let mut p = Problem::new(OptimizationDirection::Maximize);
@@ -197,9 +197,9 @@ pub(super) fn at_truth(component: &Component, truth: &[f64]) -> Option<Vec<bool>
         Some(())
     };
     for c in &component.constraints {
-        let terms: Vec<(Variable, f64)> = c.terms.iter().map(|&(i, a)| (d[i], a)).collect();
         match c.kind {
             RelationKind::Equal => {
+                let terms: Vec<(Variable, f64)> = c.terms.iter().map(|&(i, a)| (d[i], a)).collect();
                 p.add_constraint(terms.as_slice(), ComparisonOp::Eq, 0.0);
                 equations.push(row_of(&c.terms)?);
             }
