@@ -87,9 +87,9 @@ impl Protection {
 /// relation with it (a cell at risk again, pinned by the equations, gets the cheapest of the
 /// 48 cheapest cells up to three relations away that elimination shows frees it); repeat.
 /// Cheapest = a cell that hidden could still move before a zero that a relation pins at 0 the
-/// moment it is hidden (its published side sums to 0), an inner cell
-/// before a total, a non-zero before a zero, a small value before a large one, one related to
-/// more cells at risk first. Each round hides at least one cell and a publication with every
+/// moment it is hidden (its published side sums to 0), an inner cell before a total, a
+/// non-zero before a zero, a small value before a large one, one related to more cells at risk
+/// first. Each round hides at least one cell and a publication with every
 /// cell hidden is safe, so the loop ends, and it ends only with an audit that found nothing.
 ///
 /// # Errors
@@ -342,8 +342,8 @@ fn published_within(
 }
 
 /// The cells reachable from a cell through relations over hidden cells, in layers: each layer
-/// the cells that may still be hidden in the relations of the hidden cells reached so far
-/// (first: `start`'s own relations), until no hidden cell is left to walk.
+/// the cells that may still be hidden in the relations of the hidden cells the layer before
+/// reached for the first time (first: `start`'s own relations), until none is left to walk.
 struct Layers<'a> {
     publication: &'a Publication,
     related: &'a [Vec<usize>],
