@@ -57,20 +57,12 @@ pub fn read_documents(paths: &[PathBuf]) -> Result<ReadDocuments, DisclosureErro
             if first_time(path) {
                 read.documents.push(Document::from_csv_dir(path)?);
             }
-        } else if has_tables(path) {
-            read.skipped.push(format!(
-                "{}: CSV tables without {ABOUT_CSV} (written by an earlier po?) are not read",
-                path.display()
-            ));
+        } else {
+            read.skipped.extend(unplaced_tables(path));
         }
         for entry in sorted_entries(path)? {
             if entry.is_dir() && !entry.join(ABOUT_CSV).is_file() {
-                if has_tables(&entry) {
-                    read.skipped.push(format!(
-                        "{}: CSV tables without {ABOUT_CSV} (written by an earlier po?) are not read",
-                        entry.display()
-                    ));
-                }
+                read.skipped.extend(unplaced_tables(&entry));
                 continue;
             }
             if !looks_published(&entry) || !first_time(&entry) {
@@ -85,15 +77,22 @@ pub fn read_documents(paths: &[PathBuf]) -> Result<ReadDocuments, DisclosureErro
     Ok(read)
 }
 
-/// Whether a directory holds a CSV file named as a table po publishes.
-fn has_tables(dir: &Path) -> bool {
-    sorted_entries(dir).is_ok_and(|entries| {
+/// Why a directory without `about.csv` is passed over, when it holds a CSV file named as a
+/// table po publishes (written by an earlier po: it cannot be placed).
+fn unplaced_tables(dir: &Path) -> Option<String> {
+    let has_tables = sorted_entries(dir).is_ok_and(|entries| {
         entries.iter().any(|e| {
             extension_is(e, &["csv"])
                 && e.file_stem()
                     .and_then(|s| s.to_str())
                     .is_some_and(|s| ReportTable::named(s).is_some())
         })
+    });
+    has_tables.then(|| {
+        format!(
+            "{}: CSV tables without {ABOUT_CSV} (written by an earlier po?) are not read",
+            dir.display()
+        )
     })
 }
 

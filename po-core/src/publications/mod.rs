@@ -25,9 +25,9 @@
 //! A report's CSV tables and workbook are read for their tables, with the relations between
 //! the tables (`report::protection::relate_tables`); its other figures (staff, waiting, the
 //! survey, ratios) are audited from its JSON. The relations between the clients' and the
-//! deviations' tables need all seven of them: a directory that publishes only some (po
-//! writes every table) is audited with each table's own sums and the others that hold. What stays out, said where the result is shown:
-//! the Markdown and HTML renderings (the same numbers as the JSON beside them), files written
+//! deviations' tables need all seven of them: a directory that publishes only some (po writes
+//! every table) is audited with each table's own sums and the others that hold. What stays
+//! out, said where the result is shown: the Markdown and HTML renderings (the same numbers as the JSON beside them), files written
 //! by an earlier po without `about.csv` or the sheet `po`, relations between a
 //! report and its year's meeting documents (kept in the service's ledger, which protects them
 //! when they are made), and knowledge from outside the documents.
